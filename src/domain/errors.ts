@@ -1,0 +1,28 @@
+/** The one error type of Tandem. `code` is stable and machine-readable; `message` is for people. */
+export type ErrorCode =
+  | "BAD_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "NOT_SUPPORTED"
+  | "CONFIG"
+  | "MIGRATION"
+  | "NO_WORKING_TIME"
+  | "PLATFORM"
+  | "INTERNAL";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

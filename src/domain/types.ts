@@ -1,0 +1,48 @@
+/** Core types shared by the domain rules, services, storage and adapters. */
+
+export type Platform = "slack" | "teams" | "console";
+export const PLATFORMS: readonly Platform[] = ["slack", "teams", "console"];
+
+/** A calendar date without a time zone, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export interface LeavePeriod {
+  from: LocalDate;
+  to: LocalDate; // inclusive
+}
+
+export interface Workspace {
+  id: number;
+  platform: Platform;
+  externalId: string; // Slack team id, Teams tenant id, "demo" for the console
+  name: string;
+}
+
+export interface Person {
+  id: number;
+  workspaceId: number;
+  key: string; // unique within the workspace, from the programme file
+  name: string;
+  timezone: string; // IANA, e.g. Europe/Brussels
+  country: string; // ISO 3166-1 alpha-2
+  region?: string; // e.g. NY, BY
+  contactHours: string; // e.g. "Mon-Fri 09:00-17:00"
+  department?: string;
+  leave: LeavePeriod[];
+  ids: Partial<Record<Platform, string>>; // platform user ids
+}
+
+export interface Internship {
+  id: number;
+  workspaceId: number;
+  key: string;
+  internId: number;
+  supervisorId: number;
+  backupSupervisorId?: number;
+  coordinatorId?: number;
+  start: LocalDate;
+  end: LocalDate;
+  homeChannel?: string;
+}
+
+export type Role = "intern" | "supervisor" | "backupSupervisor" | "coordinator";
