@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { DateTime } from "luxon";
+import type { InboundHandler } from "../../src/ports/chat-platform.js";
+import type { Clock, SettableClock } from "../../src/ports/clock.js";
+import type { ConsoleOutput } from "./console-platform.js";
+
+export interface Persona {
+  key: string;
+  name: string;
+  timezone: string;
+  roles: string[];
+}
+
+export interface PlaygroundDeps {
+  input: Readable;
+  output: ConsoleOutput;
+  /** Time travel needs a settable clock; with real platforms the clock is real time. */
+  clock: Clock & Partial<SettableClock>;
+  workspace: string;
+  people: () => Persona[];
+  handler: InboundHandler;
+  /** Runs the planner and dispatcher at the playground's clock. */
+  tick: (now: Date) => Promise<unknown>;
+  initialPersona?: string;
+}
+
+const HELP = [
+  "Playground commands:",
+  "  /as <person>     speak as someone (their key or name; /who lists them)",
+  "  /time +1d        move time forward (+30m, +3h, +2d, +1w), or /time 2026-12-01T09:30 (your local time)",
+  "  /tick            run the scheduler once now",
+  "  /who             who is here, their role and local time",
+  "  /quit            leave",
+  'Anything else is a Tandem command, e.g. "status", "milestone list" or "help".',
+].join("\n");
+
+const STEP = /^\+(\d{1,4})\s*(m|min|h|d|w)$/i;
+const STEP_MS: Record<string, number> = {
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/** A text REPL over injectable streams: tests drive it exactly as a person would. */
+export function runPlayground(deps: PlaygroundDeps): Promise<void> {
+  const { output, clock } = deps;
+  const findPersona = (text: string) => {
+    const wanted = text.trim().replace(/^@/, "").toLowerCase();
+    return deps
+      .people()
+      .find(
+        (p) =>
+          p.key.toLowerCase() === wanted ||
+          p.name.toLowerCase() === wanted ||
+          p.name.split(" ")[0]?.toLowerCase() === wanted,
+      );
+  };
+  let persona = findPersona(deps.initialPersona ?? "") ?? deps.people()[0];
+  const localNow = (p: Persona | undefined) =>
+    DateTime.fromJSDate(clock.now(), { zone: p?.timezone ?? "UTC" }).toFormat("ccc d LLL yyyy, HH:mm");
+  const prompt = () => output.write(`${persona?.key ?? "nobody"} (${localNow(persona)})> `);
+  const say = (text: string) => output.write(`${text}\n`);
+
+  async function timeTravel(argument: string): Promise<void> {
+    if (!clock.set || !clock.advance) {
+      say("Time travel works only when the console is the only platform (PLATFORMS=console).");
+      return;
+    }
+    const step = STEP.exec(argument.trim());
+    if (step) {
+      clock.advance(Number(step[1]) * STEP_MS[step[2]!.toLowerCase()]!);
+    } else {
+      const target = DateTime.fromISO(argument.trim(), { zone: persona?.timezone ?? "UTC" });
+      if (!target.isValid) {
+        say(
+          `"${argument.trim()}" is not a time step or date; try /time +1d, /time +3h or /time 2026-12-01T09:30`,
+        );
+        return;
+      }
+      clock.set(target.toJSDate());
+    }
+    say(`It is now ${localNow(persona)} for ${persona?.name ?? "you"} (${persona?.timezone ?? "UTC"}).`);
+    await deps.tick(clock.now());
+  }
+
+  async function command(text: string): Promise<void> {
+    if (!persona) return say("Nobody to speak as yet: /who lists the people.");
+    const reply = await deps.handler({
+      kind: "command",
+      id: `console-${randomUUID()}`,
+      platform: "console",
+      workspace: deps.workspace,
+      user: persona.key,
+      conversation: `console:${deps.workspace}:user:${persona.key}`,
+      at: clock.now(),
+      text,
+    });
+    if (reply) say(reply.text);
+  }
+
+  async function line(raw: string): Promise<boolean> {
+    const text = raw.trim();
+    if (!text) return true;
+    const [head = "", ...rest] = text.split(/\s+/);
+    const argument = rest.join(" ");
+    switch (head.toLowerCase()) {
+      case "/quit":
+      case "/exit":
+        say("Bye.");
+        return false;
+      case "/help":
+        say(HELP);
+        return true;
+      case "/who":
+        for (const p of deps.people()) {
+          say(
+            `  ${p.key === persona?.key ? "*" : " "} ${p.key.padEnd(8)} ${p.name.padEnd(16)} ${(p.roles.join(", ") || "colleague").padEnd(22)} ${localNow(p)} ${p.timezone}`,
+          );
+        }
+        return true;
+      case "/as": {
+        const next = findPersona(argument);
+        if (!next) say(`There is nobody called "${argument}" here; /who lists the people.`);
+        else {
+          persona = next;
+          say(`You are now ${next.name} (${next.roles.join(", ") || "colleague"}, ${next.timezone}).`);
+        }
+        return true;
+      }
+      case "/time":
+        await timeTravel(argument);
+        return true;
+      case "/tick":
+        await deps.tick(clock.now());
+        return true;
+      default:
+        if (head.startsWith("/") && !["/tandem", "/milestone"].includes(head.toLowerCase())) {
+          say(`${head} is not a playground command. ${HELP}`);
+          return true;
+        }
+        await command(
+          head.toLowerCase() === "/tandem"
+            ? argument
+            : head.toLowerCase() === "/milestone"
+              ? `milestone ${argument}`
+              : text,
+        );
+        return true;
+    }
+  }
+
+  return new Promise((resolve) => {
+    const reader = createInterface({ input: deps.input, terminal: false });
+    say(
+      `Tandem playground. You are ${persona?.name ?? "nobody"}. Type /help for the playground, help for Tandem.`,
+    );
+    prompt();
+    let queue = Promise.resolve(true);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      reader.close();
+      resolve();
+    };
+    reader.on("line", (raw) => {
+      // Lines are handled one at a time, in order, even when they arrive all at once.
+      queue = queue.then(async (open) => {
+        if (!open) return false;
+        const more = await line(raw).catch((error: unknown) => {
+          say(`Sorry, that failed: ${error instanceof Error ? error.message : String(error)}`);
+          return true;
+        });
+        if (more) prompt();
+        else finish();
+        return more;
+      });
+    });
+    reader.on("close", () => {
+      void queue.then(finish);
+    });
+  });
+}

@@ -1,0 +1,178 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Config, loadConfig } from "./config.js";
+import { AppError, isAppError } from "./domain/errors.js";
+import type { Platform } from "./domain/types.js";
+import { compose, startService } from "./main.js";
+import { createSettableClock } from "./ports/clock.js";
+import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
+import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
+import { migrate } from "./storage/migrate.js";
+import { openDatabase } from "./storage/open-database.js";
+import { openStore } from "./storage/sqlite-store.js";
+
+const USAGE = `Usage: tandem <command> [options]
+
+  start                          run the service (the console playground when PLATFORMS=console)
+  tick [--at <ISO time>]         plan and send what is due at that instant (default: now), then exit
+  migrate                        apply pending database migrations, then exit
+  import <file.yaml|json>        create or update a workspace from a programme file
+  export [--workspace <platform:id>] [--out <file>]
+                                 write a workspace back in the programme format (default: stdout)
+  help                           this text
+
+Configuration comes from the environment; see .env.example.`;
+
+export interface CliIo {
+  stdout: { write(text: string): void };
+  stderr: { write(text: string): void };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith("--")) throw new AppError("BAD_INPUT", `${name} needs a value`);
+  return value;
+}
+
+function parseInstant(text: string): Date {
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(at.getTime())) {
+    throw new AppError("BAD_INPUT", `--at "${text}" is not an ISO instant; write it like 2026-12-01T09:30:00Z`);
+  }
+  return at;
+}
+
+async function tick(config: Config, args: string[], io: CliIo): Promise<void> {
+  const atText = option(args, "--at");
+  const clock = createSettableClock(atText ? parseInstant(atText) : new Date());
+  const services = compose(config, { input: io.stdin as never, output: io.stdout }, { clock });
+  try {
+    const result = await services.ticker.tick(clock.now());
+    io.stdout.write(
+      `tick at ${clock.now().toISOString()}: planned ${result.plan.enqueued}, sent ${result.dispatch.sent}, retrying ${result.dispatch.retried}, dead ${result.dispatch.dead}, expired ${result.dispatch.expired}\n`,
+    );
+  } finally {
+    services.store.close();
+  }
+}
+
+function importFile(config: Config, args: string[], io: CliIo): void {
+  const file = args[0];
+  if (!file) throw new AppError("BAD_INPUT", "import needs a file, e.g. tandem import programme.yaml");
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), "utf8");
+  } catch (cause) {
+    throw new AppError("BAD_INPUT", `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`, { cause });
+  }
+  const store = openStore(config.databasePath, { now: new Date() });
+  try {
+    const s = importProgramme(store, parseProgrammeText(text, file), new Date(), "cli");
+    io.stdout.write(
+      `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged\n`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+function exportFile(config: Config, args: string[], io: CliIo): void {
+  const store = openStore(config.databasePath, { now: new Date() });
+  try {
+    const named = option(args, "--workspace");
+    const workspaces = store.workspaces.list();
+    let platform: Platform;
+    let id: string;
+    if (named) {
+      const [p, ...rest] = named.split(":");
+      if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
+        throw new AppError("BAD_INPUT", `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`);
+      }
+      platform = p as Platform;
+      id = rest.join(":");
+    } else if (workspaces.length === 1) {
+      platform = workspaces[0]!.platform;
+      id = workspaces[0]!.externalId;
+    } else {
+      const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
+      throw new AppError("BAD_INPUT", `say which workspace to export with --workspace (known: ${known})`);
+    }
+    const yaml = programmeToYaml(exportProgramme(store, platform, id));
+    const out = option(args, "--out");
+    if (out) {
+      writeFileSync(resolve(out), yaml);
+      io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
+    } else io.stdout.write(yaml);
+  } finally {
+    store.close();
+  }
+}
+
+function migrateOnly(config: Config, io: CliIo): void {
+  const db = openDatabase(config.databasePath);
+  try {
+    const ran = migrate(db, undefined, Date.now());
+    io.stdout.write(ran.length ? `applied migrations ${ran.join(", ")}\n` : "the database is up to date\n");
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one CLI command; returns the exit code. Errors become one clear line, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command = "start", ...args] = argv;
+  try {
+    if (command === "help" || command === "--help" || command === "-h") {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const config = loadConfig(io.env);
+    switch (command) {
+      case "start": {
+        const running = await startService(config, { input: io.stdin as never, output: io.stdout });
+        const stop = () => void running.stop();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+        await running.stopped;
+        return 0;
+      }
+      case "tick":
+        await tick(config, args, io);
+        return 0;
+      case "migrate":
+        migrateOnly(config, io);
+        return 0;
+      case "import":
+        importFile(config, args, io);
+        return 0;
+      case "export":
+        exportFile(config, args, io);
+        return 0;
+      default:
+        io.stderr.write(`tandem: "${command}" is not a command.\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (isAppError(error)) {
+      io.stderr.write(`tandem: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`tandem: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const isEntryPoint = process.argv[1] && resolve(process.argv[1]).replace(/\.[jt]s$/, "") === resolve(import.meta.filename).replace(/\.[jt]s$/, "");
+if (isEntryPoint) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  });
+  process.exit(code);
+}

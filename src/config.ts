@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { AppError } from "./domain/errors.js";
+import { PLATFORMS, type Platform } from "./domain/types.js";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export interface Config {
+  platforms: Platform[];
+  databasePath: string;
+  port: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  scheduler: boolean;
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    mode: "http" | "socket";
+    apiUrl?: string;
+  };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+    tenantId?: string;
+    allowUnauthenticated: boolean;
+  };
+}
+
+/** One rule per variable: the schema, and an example of a good value for the error line. */
+const optionalText = z.string().trim().min(1).optional();
+const VARIABLES = {
+  PLATFORMS: {
+    example: "slack,console",
+    schema: z
+      .string()
+      .default("console")
+      .transform((text) =>
+        text
+          .split(",")
+          .map((p) => p.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.enum(PLATFORMS as [Platform, ...Platform[]], {
+              error: `must list only ${PLATFORMS.join(", ")}`,
+            }),
+          )
+          .min(1, "must name at least one platform"),
+      )
+      .transform((list) => [...new Set(list)]),
+  },
+  DATABASE_PATH: {
+    example: "./data/tandem.db",
+    schema: z.string().trim().min(1).default("./data/tandem.db"),
+  },
+  PORT: { example: "3000", schema: z.coerce.number().int().min(0).max(65535).default(3000) },
+  LOG_LEVEL: { example: "info", schema: z.enum(LOG_LEVELS).default("info") },
+  SCHEDULER: { example: "on", schema: z.enum(["on", "off"]).default("on") },
+  SLACK_BOT_TOKEN: {
+    example: "xoxb-...",
+    schema: z.string().trim().startsWith("xoxb-", "must start with xoxb-").optional(),
+  },
+  SLACK_SIGNING_SECRET: { example: "8f14e45fceea167a5a36dedd4bea2543", schema: optionalText },
+  SLACK_APP_TOKEN: {
+    example: "xapp-...",
+    schema: z.string().trim().startsWith("xapp-", "must start with xapp-").optional(),
+  },
+  SLACK_MODE: { example: "http", schema: z.enum(["http", "socket"]).default("http") },
+  SLACK_API_URL: { example: "https://slack.com/api/", schema: z.url().optional() },
+  MICROSOFT_APP_ID: { example: "00000000-0000-0000-0000-000000000000", schema: optionalText },
+  MICROSOFT_APP_PASSWORD: { example: "the client secret of the app registration", schema: optionalText },
+  MICROSOFT_APP_TYPE: {
+    example: "MultiTenant",
+    schema: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  },
+  MICROSOFT_APP_TENANT_ID: { example: "00000000-0000-0000-0000-000000000000", schema: optionalText },
+  TEAMS_ALLOW_UNAUTHENTICATED: { example: "false", schema: z.enum(["true", "false"]).default("false") },
+} as const;
+
+type Variables = typeof VARIABLES;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
+
+/** Variables whose values must never appear in an error line. */
+const SECRET = new Set([
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "MICROSOFT_APP_PASSWORD",
+]);
+
+function fail(name: string, problem: string, example: string): never {
+  throw new AppError("CONFIG", `${name} ${problem}; for example ${name}=${example}`);
+}
+
+function parseVariable<K extends keyof Variables>(name: K, env: NodeJS.ProcessEnv): Parsed[K] {
+  const { schema, example } = VARIABLES[name];
+  const raw = env[name];
+  const input = raw === undefined || raw.trim() === "" ? undefined : raw;
+  const result = (schema as z.ZodType).safeParse(input);
+  if (result.success) return result.data as Parsed[K];
+  const issue = result.error.issues[0];
+  const shown = SECRET.has(name) ? "" : ` (got "${String(raw).slice(0, 60)}")`;
+  return fail(name, `is not valid: ${issue?.message ?? "bad value"}${shown}`, example);
+}
+
+/** Reads and validates the environment; throws AppError CONFIG with one line that names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const v = Object.fromEntries(
+    (Object.keys(VARIABLES) as (keyof Variables)[]).map((name) => [name, parseVariable(name, env)]),
+  ) as Parsed;
+
+  const config: Config = {
+    platforms: v.PLATFORMS,
+    databasePath: v.DATABASE_PATH,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    scheduler: v.SCHEDULER === "on",
+    slack: { mode: v.SLACK_MODE },
+    teams: { appType: v.MICROSOFT_APP_TYPE, allowUnauthenticated: v.TEAMS_ALLOW_UNAUTHENTICATED === "true" },
+  };
+  if (v.SLACK_BOT_TOKEN) config.slack.botToken = v.SLACK_BOT_TOKEN;
+  if (v.SLACK_SIGNING_SECRET) config.slack.signingSecret = v.SLACK_SIGNING_SECRET;
+  if (v.SLACK_APP_TOKEN) config.slack.appToken = v.SLACK_APP_TOKEN;
+  if (v.SLACK_API_URL) config.slack.apiUrl = v.SLACK_API_URL;
+  if (v.MICROSOFT_APP_ID) config.teams.appId = v.MICROSOFT_APP_ID;
+  if (v.MICROSOFT_APP_PASSWORD) config.teams.appPassword = v.MICROSOFT_APP_PASSWORD;
+  if (v.MICROSOFT_APP_TENANT_ID) config.teams.tenantId = v.MICROSOFT_APP_TENANT_ID;
+  checkPlatformNeeds(config);
+  return config;
+}
+
+function checkPlatformNeeds(config: Config): void {
+  if (config.platforms.includes("slack")) {
+    if (!config.slack.botToken)
+      fail("SLACK_BOT_TOKEN", "is required when PLATFORMS includes slack", "xoxb-...");
+    if (config.slack.mode === "http" && !config.slack.signingSecret) {
+      fail("SLACK_SIGNING_SECRET", "is required when PLATFORMS includes slack in http mode", "8f14e45f...");
+    }
+    if (config.slack.mode === "socket" && !config.slack.appToken) {
+      fail("SLACK_APP_TOKEN", "is required when SLACK_MODE=socket", "xapp-...");
+    }
+  }
+  if (config.platforms.includes("teams")) {
+    if (!config.teams.appId && !config.teams.allowUnauthenticated) {
+      fail(
+        "MICROSOFT_APP_ID",
+        "is required when PLATFORMS includes teams (or set TEAMS_ALLOW_UNAUTHENTICATED=true for local tests only)",
+        "00000000-0000-0000-0000-000000000000",
+      );
+    }
+    if (config.teams.appId && config.teams.appType !== "UserAssignedMSI" && !config.teams.appPassword) {
+      fail(
+        "MICROSOFT_APP_PASSWORD",
+        "is required with MICROSOFT_APP_ID",
+        "the client secret of the app registration",
+      );
+    }
+    if (config.teams.appType === "SingleTenant" && !config.teams.tenantId) {
+      fail(
+        "MICROSOFT_APP_TENANT_ID",
+        "is required when MICROSOFT_APP_TYPE=SingleTenant",
+        "00000000-0000-0000-0000-000000000000",
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Splits `"<title>" due <date> [for @intern]` (or the unquoted `<title> due <date>`) into its parts. */
+import { type Read, takeTrailingFor } from "./arguments.js";
+import { echo } from "./echo.js";
+import { type Args, argsOf, textOf } from "./tokens.js";
+import type { MentionRef } from "./types.js";
+
+export const MAX_TITLE = 200;
+
+const EXAMPLE = 'milestone add "Draft of the market study" due 15 Dec';
+const OPENING = /^["“”„]/;
+// A closing quote followed by the keyword "due"; the last one wins, so titles may contain quotes.
+const CLOSING_BEFORE_DUE = /["“”](?=\s*due(?:\s|$))/gi;
+const ANY_QUOTE = /["“”]/g;
+const UNQUOTED_DUE = /(?:^|\s)due(?=\s|$)/gi;
+
+function lastIndex(text: string, pattern: RegExp): number {
+  let index = -1;
+  for (const match of text.matchAll(pattern)) index = match.index;
+  return index;
+}
+
+function splitTitle(raw: string): Read<{ title: string; rest: string }> {
+  if (OPENING.test(raw)) {
+    const body = raw.slice(1);
+    let close = lastIndex(body, CLOSING_BEFORE_DUE);
+    if (close === -1) close = lastIndex(body, ANY_QUOTE);
+    if (close === -1) {
+      return { error: `The title has an opening quote but no closing one. Write it like ${EXAMPLE}.` };
+    }
+    return { value: { title: body.slice(0, close), rest: body.slice(close + 1) } };
+  }
+  const due = lastIndex(raw, UNQUOTED_DUE);
+  if (due === -1) {
+    return { error: `milestone add needs a due date after the title, e.g. ${EXAMPLE}.` };
+  }
+  return { value: { title: raw.slice(0, due), rest: raw.slice(due) } };
+}
+
+function checkTitle(raw: string): Read<string> {
+  const title = raw.replace(/\s+/g, " ").trim();
+  const length = [...title].length;
+  if (length === 0) return { error: `milestone add needs a title, e.g. ${EXAMPLE}.` };
+  if (length > MAX_TITLE) {
+    return {
+      error: `A milestone title can have at most ${MAX_TITLE} characters; yours has ${length}. Shorten it and put details in the thread.`,
+    };
+  }
+  return { value: title };
+}
+
+export function readTitleAndDue(args: Args): Read<{ title: string; dueText: string; intern?: MentionRef }> {
+  const raw = textOf(args);
+  if (!raw) return { error: `milestone add needs a title and a due date, e.g. ${EXAMPLE}.` };
+  const split = splitTitle(raw);
+  if ("error" in split) return split;
+  const title = checkTitle(split.value.title);
+  if ("error" in title) return title;
+  const after = argsOf(split.value.rest);
+  const keyword = after.tokens[0];
+  if (keyword?.lower !== "due") {
+    const got = keyword ? `, not ${echo(textOf(after))}` : "";
+    return { error: `After the title comes "due <date>"${got}, e.g. ${EXAMPLE}.` };
+  }
+  const trailing = takeTrailingFor({ source: after.source, tokens: after.tokens.slice(1) });
+  if ("error" in trailing) return trailing;
+  const dueText = textOf(trailing.value.rest);
+  if (!dueText) return { error: `milestone add needs a date after "due", e.g. ${EXAMPLE}.` };
+  const intern = trailing.value.intern;
+  return { value: intern ? { title: title.value, dueText, intern } : { title: title.value, dueText } };
+}

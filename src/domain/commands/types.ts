@@ -1,0 +1,29 @@
+import type { LocalDate } from "../types.js";
+
+/** Who a command is about: a platform user id (adapters normalise to `<@id>`) or a typed `@name`. */
+export type MentionRef = { kind: "id"; id: string } | { kind: "name"; name: string };
+
+export type Command =
+  | { name: "help"; topic?: string }
+  | { name: "status" }
+  | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
+  | { name: "milestone.list"; all: boolean; intern?: MentionRef }
+  | { name: "milestone.done"; id: number }
+  | { name: "milestone.move"; id: number; due: LocalDate; reason?: string }
+  | { name: "milestone.block"; id: number; reason: string }
+  | { name: "milestone.accept"; id: number; feedback?: string }
+  | { name: "milestone.reopen"; id: number }
+  | { name: "agreement.show"; intern?: MentionRef }
+  | { name: "agreement.ack"; intern?: MentionRef }
+  | { name: "agreement.set"; field: string; value: string; intern?: MentionRef }
+  | { name: "leave.add"; from: LocalDate; to: LocalDate }
+  | { name: "leave.list" };
+
+export type CommandName = Command["name"];
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: string };
+
+export interface ParseContext {
+  /** Today's date in the speaker's time zone. */
+  today: LocalDate;
+}

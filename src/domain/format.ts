@@ -1,0 +1,24 @@
+import { DateTime } from "luxon";
+import type { LocalDate } from "./types.js";
+
+/** `Tue 15 Dec 2026`: unambiguous in every country, unlike 12/15. */
+export function formatDate(date: LocalDate): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).toFormat("ccc d LLL yyyy");
+}
+
+/** `Mon 28 Dec, 10:00` in the given zone. */
+export function formatInstant(at: Date, timezone: string): string {
+  return DateTime.fromJSDate(at, { zone: timezone }).toFormat("ccc d LLL, HH:mm");
+}
+
+/** The local calendar date of an instant in a time zone. */
+export function localDateIn(timezone: string, at: Date): LocalDate {
+  return (
+    DateTime.fromJSDate(at, { zone: timezone }).toISODate() ??
+    DateTime.fromJSDate(at, { zone: "UTC" }).toISODate()!
+  );
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

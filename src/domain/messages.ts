@@ -1,0 +1,83 @@
+import type { Platform } from "./types.js";
+
+/**
+ * An opaque address that only its adapter decodes: `slack:T1:C2[:ts]`, `teams:<encoded reference>`,
+ * `console:<person key>`. The prefix names the platform that can deliver to it.
+ */
+export type Address = string;
+
+export function platformOf(address: Address): Platform | undefined {
+  const prefix = address.slice(0, address.indexOf(":"));
+  return prefix === "slack" || prefix === "teams" || prefix === "console" ? prefix : undefined;
+}
+
+/** Who spoke, where: the platform's own identifiers. */
+export interface Speaker {
+  platform: Platform;
+  workspace: string; // Slack team id, Teams tenant id, "demo"
+  user: string; // platform user id
+}
+
+interface InboundBase extends Speaker {
+  /** The platform's delivery id (Slack event_id, Teams activity id): redeliveries carry the same one. */
+  id: string;
+  /** The platform's own timestamp of the event. */
+  at: Date;
+  conversation: Address;
+}
+
+export interface CommandEvent extends InboundBase {
+  kind: "command";
+  text: string;
+}
+
+/** A message seen in a conversation. Only metadata is kept; `text` is read for commands in direct messages. */
+export interface MessageEvent extends InboundBase {
+  kind: "message";
+  messageRef: string;
+  threadRef?: string;
+  mentions: string[];
+  isQuestion: boolean;
+  isDirect: boolean;
+  fromBot: boolean;
+  text?: string;
+}
+
+export interface ActionEvent extends InboundBase {
+  kind: "action";
+  action: string;
+  value: string;
+  form?: Record<string, string>;
+}
+
+export type InboundEvent = CommandEvent | MessageEvent | ActionEvent;
+
+export interface OutboundButton {
+  action: string;
+  value: string;
+  label: string;
+  style?: "primary" | "danger";
+}
+
+export interface OutboundField {
+  label: string;
+  value: string;
+}
+
+/** What the core asks a platform to show. Plain text: adapters escape it for their markup. */
+export interface OutboundMessage {
+  text: string;
+  fields?: OutboundField[];
+  buttons?: OutboundButton[];
+  /** Why this message was sent, shown under it: every nudge explains itself. */
+  reason?: string;
+  /** Deep link to the message this one is about. */
+  link?: string;
+}
+
+/** The answer to a command, shown to the speaker (ephemeral where the platform can). */
+export interface Reply {
+  text: string;
+  /** True when the reply announces something others should see. */
+  public?: boolean;
+}

@@ -1,0 +1,172 @@
+import { createWriteStream } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Readable } from "node:stream";
+import type { Logger } from "pino";
+import { createConsolePlatform } from "../adapters/console/console-platform.js";
+import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
+import { type Persona, runPlayground } from "../adapters/console/playground.js";
+import type { Config } from "./config.js";
+import { AppError } from "./domain/errors.js";
+import { localDateIn } from "./domain/format.js";
+import { rolesOf } from "./domain/milestones.js";
+import type { Platform } from "./domain/types.js";
+import { createHttpServer, type HttpServer } from "./http-server.js";
+import { createLogger } from "./logger.js";
+import type { ChatPlatform } from "./ports/chat-platform.js";
+import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
+import { startMetronome } from "./scheduler/metronome.js";
+import { type Bot, createBot } from "./services/bot.js";
+import { createDispatcher } from "./services/dispatcher.js";
+import { createPlanner, type PlanRule } from "./services/planner.js";
+import { importProgramme } from "./services/programme/import-programme.js";
+import { createTicker, type Ticker } from "./services/ticker.js";
+import { migrationStatus } from "./storage/migrate.js";
+import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
+
+export interface Io {
+  input: Readable;
+  output: { write(text: string): void };
+}
+
+export interface Services {
+  config: Config;
+  log: Logger;
+  store: SqliteStore;
+  clock: Clock;
+  bot: Bot;
+  ticker: Ticker;
+  platforms: Map<Platform, ChatPlatform>;
+}
+
+/** The rules that fill the outbox; later features add theirs here. */
+function planRules(): PlanRule[] {
+  return [];
+}
+
+/** The console playground logs to a file so the conversation stays readable. */
+function loggerFor(config: Config, logFile?: string): Logger {
+  if (config.platforms.includes("console") && config.databasePath !== ":memory:") {
+    const path = logFile ?? join(dirname(config.databasePath), "tandem.log");
+    return createLogger(config.logLevel, createWriteStream(path, { flags: "a" }));
+  }
+  return createLogger(config.logLevel);
+}
+
+function personas(store: SqliteStore): Persona[] {
+  const workspace =
+    store.workspaces.find("console", DEMO_WORKSPACE) ??
+    store.workspaces.list().find((w) => w.platform === "console");
+  if (!workspace) return [];
+  const internships = store.internships.list(workspace.id);
+  return store.people.list(workspace.id).map((p) => ({
+    key: p.ids.console ?? p.key,
+    name: p.name,
+    timezone: p.timezone,
+    roles: [...new Set(internships.flatMap((i) => rolesOf(i, p.id)))].map((r) =>
+      r === "backupSupervisor" ? "backup supervisor" : r,
+    ),
+  }));
+}
+
+/** config -> logger -> database -> services -> platforms. Shared by `tandem start` and `tandem tick`. */
+export function compose(config: Config, io: Io, options: { clock?: Clock; log?: Logger } = {}): Services {
+  const log = options.log ?? loggerFor(config);
+  const consoleOnly = config.platforms.every((p) => p === "console");
+  // The playground's clock can be moved with /time; real platforms always run on real time.
+  const clock = options.clock ?? (consoleOnly ? createOffsetClock() : systemClock);
+  const store = openStore(config.databasePath, { now: clock.now() });
+  if (config.platforms.includes("console") && store.workspaces.isEmpty()) {
+    importProgramme(store, demoProgramme(localDateIn("UTC", clock.now())), clock.now(), "demo");
+    log.info("seeded the demo programme into an empty database");
+  }
+  const platforms = new Map<Platform, ChatPlatform>();
+  for (const name of config.platforms) {
+    if (name === "console") {
+      const people = () => personas(store);
+      platforms.set(
+        "console",
+        createConsolePlatform(io.output, (user) => people().find((p) => p.key === user)?.name ?? user),
+      );
+    } else {
+      store.close();
+      throw new AppError(
+        "CONFIG",
+        `PLATFORMS includes ${name}, which this version of Tandem cannot run yet; for example PLATFORMS=console`,
+      );
+    }
+  }
+  const bot = createBot({ store, clock, log });
+  const planner = createPlanner({ store, rules: planRules(), log });
+  const dispatcher = createDispatcher({ store, platforms, clock, log });
+  const ticker = createTicker({ planner, dispatcher, log });
+  return { config, log, store, clock, bot, ticker, platforms };
+}
+
+export interface Running {
+  port: number;
+  /** Resolves when the service has stopped (the playground was closed, or stop() was called). */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole service: HTTP, platforms, the scheduler and, by default, the playground. */
+export async function startService(
+  config: Config,
+  io: Io,
+  options: { clock?: Clock; log?: Logger } = {},
+): Promise<Running> {
+  const services = compose(config, io, options);
+  const { store, log, clock, bot, ticker, platforms } = services;
+  let ready = false;
+  const http: HttpServer = createHttpServer({
+    log,
+    ready: () => ready,
+    health: () => {
+      const database = store.ping();
+      const migrations = migrationStatus(store.db);
+      return {
+        ok: database && migrations.current,
+        checks: { database: database ? "ok" : "down", migrations },
+      };
+    },
+  });
+  const port = await http.listen(config.port);
+  const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
+  for (const platform of platforms.values()) await platform.start(handle);
+  const metronome = config.scheduler ? startMetronome(clock, (now) => ticker.tick(now), log) : undefined;
+  ready = true;
+  log.info({ port, platforms: config.platforms, scheduler: config.scheduler }, "Tandem started");
+
+  let stopping: Promise<void> | undefined;
+  let resolveStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    resolveStopped = resolve;
+  });
+  const stop = () => {
+    stopping ??= (async () => {
+      ready = false;
+      metronome?.stop();
+      for (const platform of platforms.values()) await platform.stop();
+      await http.close();
+      await ticker.idle();
+      store.close();
+      log.info("Tandem stopped");
+      resolveStopped();
+    })();
+    return stopping;
+  };
+
+  if (platforms.has("console")) {
+    void runPlayground({
+      input: io.input,
+      output: io.output,
+      clock,
+      workspace: DEMO_WORKSPACE,
+      people: () => personas(store),
+      handler: handle,
+      tick: (now) => ticker.tick(now),
+      initialPersona: "ana",
+    }).then(stop);
+  }
+  return { port, stopped, stop };
+}

@@ -1,0 +1,175 @@
+import type { AgreementTerms } from "../domain/agreement.js";
+import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
+import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
+
+/** Fields of a person the programme file sets; ids come from the store. */
+export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave"> & { isColleague: boolean };
+export type InternshipInput = Omit<Internship, "id" | "workspaceId">;
+
+export interface Agreement {
+  id: number;
+  internshipId: number;
+  version: number;
+  terms: AgreementTerms;
+  createdBy?: number;
+  createdAt: Date;
+  acknowledgedBy: number[];
+}
+
+export interface WorkspaceRepo {
+  find(platform: Platform, externalId: string): Workspace | undefined;
+  get(id: number): Workspace | undefined;
+  ensure(platform: Platform, externalId: string, name: string, at: Date): Workspace;
+  list(): Workspace[];
+  isEmpty(): boolean;
+}
+
+export interface PeopleRepo {
+  get(workspaceId: number, id: number): Person | undefined;
+  byKey(workspaceId: number, key: string): Person | undefined;
+  byPlatformId(workspaceId: number, platform: Platform, externalId: string): Person | undefined;
+  /** Case-insensitive match on key or name, for `@ana` mentions. */
+  byHandle(workspaceId: number, handle: string): Person | undefined;
+  list(workspaceId: number): Person[];
+  isColleague(personId: number): boolean;
+  /** Inserts or updates by key; returns the id and whether anything changed. */
+  upsert(workspaceId: number, input: PersonInput, at: Date): { id: number; changed: boolean };
+  /** Replaces the leave that came from a given source; returns whether anything changed. */
+  replaceLeave(
+    workspaceId: number,
+    personId: number,
+    source: "programme" | "command",
+    leave: LeavePeriod[],
+    at: Date,
+  ): boolean;
+  addLeave(workspaceId: number, personId: number, period: LeavePeriod, at: Date): void;
+  leaveOf(personId: number): (LeavePeriod & { source: "programme" | "command" })[];
+}
+
+export interface InternshipRepo {
+  get(workspaceId: number, id: number): Internship | undefined;
+  byKey(workspaceId: number, key: string): Internship | undefined;
+  list(workspaceId: number): Internship[];
+  /** Internships where the person has any role, newest first. */
+  forPerson(workspaceId: number, personId: number): Internship[];
+  /** Internships running on a date (start <= date <= end), across workspaces. */
+  activeOn(date: LocalDate): Internship[];
+  upsert(workspaceId: number, input: InternshipInput, at: Date): { id: number; changed: boolean };
+}
+
+export interface AgreementRepo {
+  current(internshipId: number): Agreement | undefined;
+  /** Writes a new version (1 when none exists); earlier acknowledgements stay with their version. */
+  addVersion(
+    workspaceId: number,
+    internshipId: number,
+    terms: AgreementTerms,
+    createdBy: number | undefined,
+    at: Date,
+  ): Agreement;
+  acknowledge(workspaceId: number, agreementId: number, personId: number, at: Date): boolean;
+}
+
+export interface NewMilestone {
+  internshipId: number;
+  title: string;
+  due: LocalDate;
+  createdBy: number;
+}
+
+export interface MilestoneChange {
+  status?: MilestoneStatus;
+  due?: LocalDate;
+  blockReason?: string | null;
+  feedback?: string | null;
+  moved?: boolean;
+}
+
+export interface MilestoneRepo {
+  get(workspaceId: number, id: number): Milestone | undefined;
+  listFor(internshipId: number): Milestone[];
+  add(workspaceId: number, input: NewMilestone, at: Date): Milestone;
+  /** Applies a change and records it in the history in one step. */
+  change(
+    workspaceId: number,
+    milestone: Milestone,
+    change: MilestoneChange,
+    entry: { action: string; actorId: number; note?: string },
+    at: Date,
+  ): Milestone;
+  history(milestoneId: number): MilestoneHistoryEntry[];
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "dead" | "expired";
+
+export interface OutboxDraft {
+  workspaceId: number;
+  /** Deterministic: says what is due, never when the tick ran. */
+  key: string;
+  recipientId?: number;
+  address: string;
+  payload: import("../domain/messages.js").OutboundMessage;
+  notBefore: Date;
+  /** After this instant the message is no longer worth sending (e.g. a check-in in the evening). */
+  expiresAt?: Date;
+}
+
+export interface OutboxItem extends OutboxDraft {
+  id: number;
+  status: OutboxStatus;
+  attempts: number;
+  lastError?: string;
+  platformRef?: string;
+  sentAt?: Date;
+}
+
+export interface OutboxRepo {
+  /** Insert-if-absent by (workspace, key); true when a new row was written. */
+  enqueue(draft: OutboxDraft, at: Date): boolean;
+  /** Leases up to `limit` ready rows (pending and due, or sending with an expired lease). */
+  claim(now: Date, leaseMs: number, limit: number): OutboxItem[];
+  markSent(id: number, at: Date, platformRef: string | undefined): void;
+  markRetry(id: number, error: string, notBefore: Date): void;
+  markDead(id: number, error: string): void;
+  markExpired(id: number): void;
+  get(workspaceId: number, key: string): OutboxItem | undefined;
+  list(filter?: { status?: OutboxStatus; workspaceId?: number }): OutboxItem[];
+}
+
+export interface InboundRepo {
+  /** Records a delivery id; false when it was seen before (a redelivery). */
+  firstSeen(platform: Platform, eventId: string, at: Date): boolean;
+  forget(platform: Platform, eventId: string): void;
+  prune(olderThan: Date): number;
+}
+
+export interface AuditEntry {
+  workspaceId: number;
+  actorId?: number;
+  actorLabel: string;
+  action: string;
+  entity: string;
+  entityId?: number;
+  detail?: unknown;
+}
+
+export interface AuditRepo {
+  record(entry: AuditEntry, at: Date): void;
+  list(workspaceId: number, limit?: number): (AuditEntry & { at: Date })[];
+}
+
+export interface Store {
+  /** Runs `fn` atomically: any throw rolls every write back. Nested calls join the outer one. */
+  transaction<T>(fn: () => T): T;
+  workspaces: WorkspaceRepo;
+  people: PeopleRepo;
+  internships: InternshipRepo;
+  agreements: AgreementRepo;
+  milestones: MilestoneRepo;
+  outbox: OutboxRepo;
+  inbound: InboundRepo;
+  audit: AuditRepo;
+  /** A cheap read that proves the database answers. */
+  ping(): boolean;
+  close(): void;
+}

@@ -1,0 +1,195 @@
+import type { Command } from "../../domain/commands/types.js";
+import { neutralizeMentions } from "../../domain/escape.js";
+import { formatDate } from "../../domain/format.js";
+import type { Reply } from "../../domain/messages.js";
+import {
+  type Milestone,
+  type MilestoneAction,
+  milestonesToList,
+  refusal,
+  rolesOf,
+  shownStatus,
+  transition,
+} from "../../domain/milestones.js";
+import type { MilestoneChange } from "../../ports/store.js";
+import { type CommandContext, reply } from "../command-context.js";
+import { resolveScope } from "../internship-scope.js";
+
+type MilestoneCommand = Extract<Command, { name: `milestone.${string}` }>;
+
+const safe = (text: string) => neutralizeMentions(text);
+
+function describe(m: Milestone): string {
+  return `#${m.id} "${safe(m.title)}"`;
+}
+
+export function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCommand): Reply {
+  switch (command.name) {
+    case "milestone.add":
+      return add(ctx, command);
+    case "milestone.list":
+      return list(ctx, command);
+    default:
+      return change(ctx, command);
+  }
+}
+
+function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.add" }>): Reply {
+  const scope = resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
+  if (!scope.ok) return reply(scope.error);
+  const refused = refusal(scope.roles, "add");
+  if (refused) return reply(refused);
+  if (command.due < ctx.today) {
+    return reply(`${formatDate(command.due)} is in the past; pick a due date from today on.`);
+  }
+  if (command.due > scope.internship.end) {
+    return reply(
+      `The internship ends on ${formatDate(scope.internship.end)}; pick a due date on or before it.`,
+    );
+  }
+  const milestone = ctx.store.transaction(() => {
+    const created = ctx.store.milestones.add(
+      ctx.workspace.id,
+      {
+        internshipId: scope.internship.id,
+        title: command.title,
+        due: command.due,
+        createdBy: ctx.speaker.id,
+      },
+      ctx.now,
+    );
+    ctx.store.audit.record(
+      {
+        workspaceId: ctx.workspace.id,
+        actorId: ctx.speaker.id,
+        actorLabel: ctx.speaker.key,
+        action: "milestone.add",
+        entity: "milestone",
+        entityId: created.id,
+        detail: { due: created.due },
+      },
+      ctx.now,
+    );
+    return created;
+  });
+  const forWhom = scope.intern.id === ctx.speaker.id ? "" : ` for ${scope.intern.name}`;
+  return reply(`Added milestone ${describe(milestone)}${forWhom}, due ${formatDate(milestone.due)}.`);
+}
+
+function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.list" }>): Reply {
+  const scope = resolveScope(ctx, command.intern, "milestone list");
+  if (!scope.ok) return reply(scope.error);
+  const refused = refusal(scope.roles, "view");
+  if (refused) return reply(refused);
+  const milestones = milestonesToList(ctx.store.milestones.listFor(scope.internship.id), command.all);
+  const whose = scope.intern.id === ctx.speaker.id ? "Your milestones" : `${scope.intern.name}'s milestones`;
+  if (milestones.length === 0) {
+    return reply(
+      command.all
+        ? `${whose}: none yet. Add one with: milestone add "Title" due 15 Dec`
+        : `${whose}: nothing open. Type "milestone list all" to include accepted ones, or add one with: milestone add "Title" due 15 Dec`,
+    );
+  }
+  const lines = milestones.map((m) => {
+    const status = shownStatus(m, ctx.today);
+    const extra = m.status === "blocked" && m.blockReason ? ` (${safe(m.blockReason)})` : "";
+    return `#${m.id}  ${formatDate(m.due)}  ${status}${extra}  ${safe(m.title)}`;
+  });
+  return reply([`${whose}, by due date:`, ...lines].join("\n"));
+}
+
+type ChangeCommand = Exclude<MilestoneCommand, { name: "milestone.add" | "milestone.list" }>;
+
+function change(ctx: CommandContext, command: ChangeCommand): Reply {
+  const action = command.name.slice("milestone.".length) as Exclude<MilestoneAction, "add" | "view">;
+  const milestone = ctx.store.milestones.get(ctx.workspace.id, command.id);
+  const internship = milestone && ctx.store.internships.get(ctx.workspace.id, milestone.internshipId);
+  if (!milestone || !internship) {
+    return reply(`There is no milestone #${command.id}. Type "milestone list" to see the numbers.`);
+  }
+  const roles = rolesOf(internship, ctx.speaker.id);
+  // Someone outside the internship learns nothing about it, not even that the number exists.
+  if (roles.length === 0) {
+    return reply(`There is no milestone #${command.id}. Type "milestone list" to see the numbers.`);
+  }
+  const refused = refusal(roles, action, milestone);
+  if (refused) return reply(refused);
+  const next = transition(milestone, action);
+  if (!next.ok) return reply(next.error);
+
+  const { changes, note, message } = describeChange(ctx, command, milestone);
+  if ("error" in changes) return reply(changes.error);
+  ctx.store.transaction(() => {
+    ctx.store.milestones.change(
+      ctx.workspace.id,
+      milestone,
+      { ...changes, status: next.status },
+      { action, actorId: ctx.speaker.id, ...(note ? { note } : {}) },
+      ctx.now,
+    );
+    ctx.store.audit.record(
+      {
+        workspaceId: ctx.workspace.id,
+        actorId: ctx.speaker.id,
+        actorLabel: ctx.speaker.key,
+        action: `milestone.${action}`,
+        entity: "milestone",
+        entityId: milestone.id,
+        detail: { from: milestone.status, to: next.status, ...(changes.due ? { due: changes.due } : {}) },
+      },
+      ctx.now,
+    );
+  });
+  return reply(message);
+}
+
+function describeChange(
+  ctx: CommandContext,
+  command: ChangeCommand,
+  m: Milestone,
+): { changes: MilestoneChange | { error: string }; note?: string; message: string } {
+  switch (command.name) {
+    case "milestone.done":
+      return {
+        changes: { blockReason: null },
+        message: `Marked ${describe(m)} as done. Your supervisor can now accept it.`,
+      };
+    case "milestone.move": {
+      if (command.due < ctx.today) {
+        return {
+          changes: { error: `${formatDate(command.due)} is in the past; pick a date from today on.` },
+          message: "",
+        };
+      }
+      if (command.due === m.due) {
+        return {
+          changes: { error: `Milestone #${m.id} is already due on ${formatDate(m.due)}.` },
+          message: "",
+        };
+      }
+      const because = command.reason ? ` because ${safe(command.reason)}` : "";
+      return {
+        changes: { due: command.due, moved: true },
+        ...(command.reason ? { note: command.reason } : {}),
+        message: `Moved ${describe(m)} from ${formatDate(m.due)} to ${formatDate(command.due)}${because}.`,
+      };
+    }
+    case "milestone.block":
+      return {
+        changes: { blockReason: command.reason },
+        note: command.reason,
+        message: `Marked ${describe(m)} as blocked: ${safe(command.reason)}. Your supervisor will see it in the list.`,
+      };
+    case "milestone.accept":
+      return {
+        changes: { feedback: command.feedback ?? null },
+        ...(command.feedback ? { note: command.feedback } : {}),
+        message: `Accepted ${describe(m)}${command.feedback ? ` with feedback: ${safe(command.feedback)}` : ""}.`,
+      };
+    case "milestone.reopen":
+      return {
+        changes: { blockReason: null },
+        message: `Reopened ${describe(m)}; it is planned again, due ${formatDate(m.due)}.`,
+      };
+  }
+}

@@ -1,0 +1,58 @@
+import { formatDate } from "../../domain/format.js";
+import type { Reply } from "../../domain/messages.js";
+import { rolesOf, shownStatus } from "../../domain/milestones.js";
+import type { Internship, Role } from "../../domain/types.js";
+import { type CommandContext, reply } from "../command-context.js";
+
+const ROLE_NAMES: Record<Role, string> = {
+  intern: "intern",
+  supervisor: "supervisor",
+  backupSupervisor: "backup supervisor",
+  coordinator: "coordinator",
+};
+
+/** A short overview of where the speaker stands in each internship they are part of. */
+export function handleStatusCommand(ctx: CommandContext): Reply {
+  const { store, workspace, speaker, today } = ctx;
+  const internships = store.internships.forPerson(workspace.id, speaker.id);
+  const lines = [`You are ${speaker.name} (${speaker.timezone}, contact hours ${speaker.contactHours}).`];
+  if (internships.length === 0) {
+    lines.push(
+      "You are not part of any internship yet. Ask your coordinator to add you to the programme file.",
+    );
+  }
+  for (const internship of internships) lines.push(...internshipLines(ctx, internship));
+  const leave = store.people.leaveOf(speaker.id).filter((l) => l.to >= today);
+  if (leave.length > 0) {
+    lines.push(`Leave: ${leave.map((l) => `${formatDate(l.from)} to ${formatDate(l.to)}`).join(", ")}`);
+  }
+  lines.push('Type "help" for every command.');
+  return reply(lines.join("\n"));
+}
+
+function internshipLines(ctx: CommandContext, internship: Internship): string[] {
+  const { store, workspace, speaker, today } = ctx;
+  const intern = store.people.get(workspace.id, internship.internId);
+  const roles = rolesOf(internship, speaker.id).map((r) => ROLE_NAMES[r]);
+  const phase = today < internship.start ? "starts" : today > internship.end ? "ended" : "runs";
+  const header = `• ${intern?.name ?? internship.key}'s internship (you: ${roles.join(", ")}), ${phase === "starts" ? `starts ${formatDate(internship.start)}` : phase === "ended" ? `ended ${formatDate(internship.end)}` : `runs until ${formatDate(internship.end)}`}`;
+  const milestones = store.milestones.listFor(internship.id);
+  const shown = milestones.map((m) => shownStatus(m, today));
+  const open = shown.filter((s) => s === "planned" || s === "blocked" || s === "overdue").length;
+  const overdue = shown.filter((s) => s === "overdue").length;
+  const awaiting = shown.filter((s) => s === "done").length;
+  const parts = [`${open} open milestone${open === 1 ? "" : "s"}`];
+  if (overdue > 0) parts.push(`${overdue} overdue`);
+  if (awaiting > 0) parts.push(`${awaiting} waiting for acceptance`);
+  const agreement = store.agreements.current(internship.id);
+  const lines = [header, `  Milestones: ${parts.join(", ")}`];
+  if (agreement) {
+    const mustAck =
+      (internship.internId === speaker.id || internship.supervisorId === speaker.id) &&
+      !agreement.acknowledgedBy.includes(speaker.id);
+    lines.push(
+      `  Agreement: version ${agreement.version}${mustAck ? ' — waiting for your acknowledgement: type "agreement ack"' : ""}`,
+    );
+  }
+  return lines;
+}

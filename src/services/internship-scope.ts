@@ -1,0 +1,81 @@
+import type { MentionRef } from "../domain/commands/types.js";
+import { rolesOf } from "../domain/milestones.js";
+import type { Internship, Person, Role } from "../domain/types.js";
+import type { CommandContext } from "./command-context.js";
+
+export type Scope =
+  | { ok: true; internship: Internship; roles: Role[]; intern: Person }
+  | { ok: false; error: string };
+
+/** Finds the person a mention names in the speaker's workspace. */
+export function resolveMention(ctx: CommandContext, ref: MentionRef): Person | undefined {
+  const { store, workspace } = ctx;
+  if (ref.kind === "id") return store.people.byPlatformId(workspace.id, workspace.platform, ref.id);
+  return (
+    store.people.byHandle(workspace.id, ref.name) ??
+    store.people.byPlatformId(workspace.id, workspace.platform, ref.name)
+  );
+}
+
+function mentionText(ref: MentionRef): string {
+  return ref.kind === "name" ? `@${ref.name}` : "that person";
+}
+
+/** Running today, else the one that ended last, else the first to start. */
+function pickCurrent(internships: Internship[], today: string): Internship | undefined {
+  return (
+    internships.find((i) => i.start <= today && today <= i.end) ??
+    internships.filter((i) => i.end < today).sort((a, b) => (a.end < b.end ? 1 : -1))[0] ??
+    internships.slice().sort((a, b) => (a.start < b.start ? -1 : 1))[0]
+  );
+}
+
+/**
+ * Which internship a command is about: the one named by `for @intern`, or the speaker's own when
+ * there is only one. Never one the speaker has no part in.
+ */
+export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined, example: string): Scope {
+  const { store, workspace, speaker, today } = ctx;
+  const mine = store.internships.forPerson(workspace.id, speaker.id);
+  let candidates = mine;
+  if (intern) {
+    const person = resolveMention(ctx, intern);
+    if (!person) return { ok: false, error: `I don't know ${mentionText(intern)} in this workspace.` };
+    const theirs = mine.filter((i) => i.internId === person.id);
+    if (theirs.length === 0) {
+      const isIntern = store.internships
+        .forPerson(workspace.id, person.id)
+        .some((i) => i.internId === person.id);
+      return {
+        ok: false,
+        error: isIntern
+          ? `You are not part of ${person.name}'s internship, so you cannot see or change it.`
+          : `${person.name} is not an intern.`,
+      };
+    }
+    candidates = theirs;
+  } else {
+    const asIntern = mine.filter((i) => i.internId === speaker.id);
+    if (asIntern.length > 0) candidates = asIntern;
+  }
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      error: "You are not part of any internship yet. Ask your coordinator to add you to the programme file.",
+    };
+  }
+  const interns = new Set(candidates.map((i) => i.internId));
+  if (interns.size > 1) {
+    const names = [...interns]
+      .map((id) => store.people.get(workspace.id, id))
+      .filter((p): p is Person => p !== undefined)
+      .map((p) => `@${p.key}`);
+    return {
+      ok: false,
+      error: `You work with several interns (${names.join(", ")}); say which one, e.g. ${example} for ${names[0]}`,
+    };
+  }
+  const internship = pickCurrent(candidates, today)!;
+  const internPerson = store.people.get(workspace.id, internship.internId)!;
+  return { ok: true, internship, roles: rolesOf(internship, speaker.id), intern: internPerson };
+}

@@ -1,0 +1,115 @@
+import { parse as parseYaml } from "yaml";
+import { termsKey, withDefaults } from "../../domain/agreement.js";
+import { AppError } from "../../domain/errors.js";
+import type { Store } from "../../ports/store.js";
+import type { Programme } from "./programme-schema.js";
+import { validateProgramme } from "./validate-programme.js";
+
+export interface ImportSummary {
+  workspace: string;
+  people: { created: number; updated: number; unchanged: number };
+  internships: { created: number; updated: number; unchanged: number };
+  agreements: { versioned: number; unchanged: number };
+}
+
+/** Reads YAML or JSON text (JSON is YAML too) into plain data; a syntax error names the line. */
+export function parseProgrammeText(text: string, source: string): unknown {
+  try {
+    return parseYaml(text, { maxAliasCount: 100 });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    throw new AppError("BAD_INPUT", `${source} is not valid YAML or JSON: ${detail}`, { cause });
+  }
+}
+
+/**
+ * Creates or updates one workspace from a programme, in one transaction: either all of it
+ * lands or none of it. Importing the same programme again changes nothing.
+ */
+export function importProgramme(store: Store, raw: unknown, at: Date, actorLabel = "import"): ImportSummary {
+  const validation = validateProgramme(raw);
+  if (!validation.ok) {
+    throw new AppError(
+      "BAD_INPUT",
+      `the programme has ${validation.errors.length} problem${validation.errors.length === 1 ? "" : "s"}; nothing was imported:\n${validation.errors.map((e) => `  - ${e}`).join("\n")}`,
+    );
+  }
+  return store.transaction(() => apply(store, validation.programme, at, actorLabel));
+}
+
+function apply(store: Store, programme: Programme, at: Date, actorLabel: string): ImportSummary {
+  const { platform, id, name } = programme.workspace;
+  const workspace = store.workspaces.ensure(platform, id, name ?? "", at);
+  const summary: ImportSummary = {
+    workspace: `${platform}:${id}`,
+    people: { created: 0, updated: 0, unchanged: 0 },
+    internships: { created: 0, updated: 0, unchanged: 0 },
+    agreements: { versioned: 0, unchanged: 0 },
+  };
+  const audit = (action: string, entity: string, entityId: number, detail?: unknown) =>
+    store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);
+  const colleagues = new Set(programme.colleagues);
+  const personIds = new Map<string, number>();
+
+  for (const p of programme.people) {
+    const existed = store.people.byKey(workspace.id, p.key) !== undefined;
+    const ids = platform === "console" && !p.ids.console ? { ...p.ids, console: p.key } : p.ids;
+    const { id: personId, changed } = store.people.upsert(
+      workspace.id,
+      {
+        key: p.key,
+        name: p.name,
+        timezone: p.timezone,
+        country: p.country,
+        ...(p.region ? { region: p.region } : {}),
+        contactHours: p.contactHours,
+        ...(p.department ? { department: p.department } : {}),
+        ids,
+        isColleague: colleagues.has(p.key),
+      },
+      at,
+    );
+    const leaveChanged = store.people.replaceLeave(workspace.id, personId, "programme", p.leave, at);
+    personIds.set(p.key, personId);
+    if (!existed) summary.people.created += 1;
+    else if (changed || leaveChanged) summary.people.updated += 1;
+    else summary.people.unchanged += 1;
+    if (!existed || changed || leaveChanged)
+      audit(existed ? "person.update" : "person.create", "person", personId, { key: p.key });
+  }
+
+  for (const s of programme.internships) {
+    const existed = store.internships.byKey(workspace.id, s.key) !== undefined;
+    const ref = (key: string | undefined) => (key === undefined ? undefined : personIds.get(key));
+    const { id: internshipId, changed } = store.internships.upsert(
+      workspace.id,
+      {
+        key: s.key,
+        internId: ref(s.intern)!,
+        supervisorId: ref(s.supervisor)!,
+        ...(s.backupSupervisor ? { backupSupervisorId: ref(s.backupSupervisor)! } : {}),
+        ...(s.coordinator ? { coordinatorId: ref(s.coordinator)! } : {}),
+        start: s.start,
+        end: s.end,
+        ...(s.homeChannel ? { homeChannel: s.homeChannel } : {}),
+      },
+      at,
+    );
+    if (!existed) summary.internships.created += 1;
+    else if (changed) summary.internships.updated += 1;
+    else summary.internships.unchanged += 1;
+    if (changed)
+      audit(existed ? "internship.update" : "internship.create", "internship", internshipId, { key: s.key });
+
+    const terms = withDefaults(s.agreement);
+    const current = store.agreements.current(internshipId);
+    if (current && termsKey(current.terms) === termsKey(terms)) {
+      summary.agreements.unchanged += 1;
+    } else {
+      const version = store.agreements.addVersion(workspace.id, internshipId, terms, undefined, at);
+      summary.agreements.versioned += 1;
+      audit("agreement.version", "agreement", version.id, { internship: s.key, version: version.version });
+    }
+  }
+  return summary;
+}

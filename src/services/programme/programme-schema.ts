@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { SYNC_CADENCES } from "../../domain/agreement.js";
+import { PLATFORMS } from "../../domain/types.js";
+
+/** The programme file: one workspace's people, internships and agreements (YAML or JSON). */
+const key = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    "must be 1-64 letters, digits, dots, dashes or underscores, e.g. intern1",
+  );
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  // YAML reads an unquoted 2026-12-01 as a Date; both forms mean the same calendar day.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ||
+    new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text
+  ) {
+    ctx.addIssue({ code: "custom", message: `"${String(text)}" is not a date; write it like 2026-12-01` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+const person = z.strictObject({
+  key,
+  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
+  ids: z
+    .partialRecord(z.enum(PLATFORMS as ["slack", "teams", "console"]), z.string().trim().min(1).max(128))
+    .default({}),
+  timezone: z.string().trim().min(1, "is required, e.g. Europe/Brussels"),
+  country: z.string().trim().toUpperCase().length(2, "must be a two-letter ISO 3166-1 code, e.g. BE"),
+  region: z.string().trim().toUpperCase().min(1).max(8).optional(),
+  contactHours: z.string().trim().min(1, 'is required, e.g. "Mon-Fri 09:00-17:00"'),
+  department: z.string().trim().min(1).max(80).optional(),
+  leave: z
+    .array(z.strictObject({ from: isoDate, to: isoDate }))
+    .max(200)
+    .default([]),
+});
+
+const duration = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
+const agreement = z.strictObject({
+  replyWithin: z.strictObject({ supervisor: duration.optional(), intern: duration.optional() }).optional(),
+  checkIn: z
+    .strictObject({ at: z.string().trim().optional(), days: z.string().trim().optional() })
+    .optional(),
+  syncMeeting: z.enum(SYNC_CADENCES, { error: `must be one of ${SYNC_CADENCES.join(", ")}` }).optional(),
+  introductions: z
+    .strictObject({
+      target: z.number().int().min(0).max(50).optional(),
+      departments: z.number().int().min(0).max(20).optional(),
+      withinWeeks: z.number().int().min(1).max(104).optional(),
+    })
+    .optional(),
+  tools: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+});
+
+const internship = z.strictObject({
+  key,
+  intern: key,
+  supervisor: key,
+  backupSupervisor: key.optional(),
+  coordinator: key.optional(),
+  start: isoDate,
+  end: isoDate,
+  homeChannel: z.string().trim().min(1).max(256).optional(),
+  agreement: agreement.optional(),
+});
+
+export const programmeSchema = z.strictObject({
+  workspace: z.strictObject({
+    platform: z.enum(PLATFORMS as ["slack", "teams", "console"], {
+      error: "must be slack, teams or console",
+    }),
+    id: z.string().trim().min(1, "is required: the Slack team id, Teams tenant id, or any name for console"),
+    name: z.string().trim().max(120).optional(),
+  }),
+  people: z.array(person).min(1, "must list at least one person"),
+  colleagues: z.array(key).default([]),
+  internships: z.array(internship).default([]),
+});
+
+export type Programme = z.output<typeof programmeSchema>;
+export type ProgrammeInput = z.input<typeof programmeSchema>;
+export type ProgrammePerson = Programme["people"][number];
+export type ProgrammeInternship = Programme["internships"][number];

@@ -1,0 +1,100 @@
+import { IANAZone } from "luxon";
+import { termsErrors, withDefaults } from "../../domain/agreement.js";
+import { parseContactHours } from "../../domain/contact-hours.js";
+import { isAppError } from "../../domain/errors.js";
+import { validateCountryRegion } from "../../domain/holidays.js";
+import { type Programme, programmeSchema } from "./programme-schema.js";
+
+export type Validation = { ok: true; programme: Programme } | { ok: false; errors: string[] };
+
+/** `people[2] (sup1).timezone`: the field and the entry, so the author can find it. */
+function where(raw: unknown, path: readonly PropertyKey[]): string {
+  let label = "";
+  let node: unknown = raw;
+  for (const part of path) {
+    if (typeof part === "number") {
+      label += `[${part}]`;
+      node = Array.isArray(node) ? node[part] : undefined;
+      const entryKey = node && typeof node === "object" ? (node as { key?: unknown }).key : undefined;
+      if (typeof entryKey === "string") label += ` (${entryKey})`;
+    } else {
+      label += label ? `.${String(part)}` : String(part);
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[String(part)] : undefined;
+    }
+  }
+  return label || "file";
+}
+
+function problem(action: () => unknown): string | undefined {
+  try {
+    action();
+    return undefined;
+  } catch (error) {
+    return isAppError(error) ? error.message : String(error);
+  }
+}
+
+/** Checks shape, then meaning (zones, hours, references): every error at once, never a partial import. */
+export function validateProgramme(raw: unknown): Validation {
+  const parsed = programmeSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `${where(raw, issue.path)}: ${issue.message}`),
+    };
+  }
+  const programme = parsed.data;
+  const errors: string[] = [];
+  const keys = new Set<string>();
+  const platformIds = new Map<string, string>();
+  programme.people.forEach((p, i) => {
+    const at = `people[${i}] (${p.key})`;
+    if (keys.has(p.key)) errors.push(`${at}.key: "${p.key}" is used twice; every person needs their own key`);
+    keys.add(p.key);
+    if (!IANAZone.isValidZone(p.timezone)) {
+      errors.push(
+        `${at}.timezone: "${p.timezone}" is not an IANA time zone; e.g. Europe/Brussels or America/New_York`,
+      );
+    }
+    const place = validateCountryRegion(p.country, p.region);
+    if (place)
+      errors.push(`${at}.${p.region && !place.startsWith("country") ? "region" : "country"}: ${place}`);
+    const hours = problem(() => parseContactHours(p.contactHours));
+    if (hours) errors.push(`${at}.contactHours: ${hours}`);
+    p.leave.forEach((l, j) => {
+      if (l.to < l.from) errors.push(`${at}.leave[${j}]: ends (${l.to}) before it starts (${l.from})`);
+    });
+    for (const [platform, id] of Object.entries(p.ids)) {
+      const owner = platformIds.get(`${platform}:${id}`);
+      if (owner) errors.push(`${at}.ids.${platform}: "${id}" is already the id of ${owner}`);
+      platformIds.set(`${platform}:${id}`, p.key);
+    }
+    if (!p.ids[programme.workspace.platform] && programme.workspace.platform !== "console") {
+      errors.push(
+        `${at}.ids.${programme.workspace.platform}: is required for a ${programme.workspace.platform} workspace, so Tandem can reach this person`,
+      );
+    }
+  });
+  programme.colleagues.forEach((c, i) => {
+    if (!keys.has(c)) errors.push(`colleagues[${i}]: "${c}" is not a key in people`);
+  });
+  const internshipKeys = new Set<string>();
+  programme.internships.forEach((s, i) => {
+    const at = `internships[${i}] (${s.key})`;
+    if (internshipKeys.has(s.key)) errors.push(`${at}.key: "${s.key}" is used twice`);
+    internshipKeys.add(s.key);
+    for (const role of ["intern", "supervisor", "backupSupervisor", "coordinator"] as const) {
+      const ref = s[role];
+      if (ref !== undefined && !keys.has(ref)) errors.push(`${at}.${role}: "${ref}" is not a key in people`);
+    }
+    if (s.intern === s.supervisor) errors.push(`${at}.supervisor: the intern cannot supervise themselves`);
+    if (s.backupSupervisor && s.backupSupervisor === s.supervisor) {
+      errors.push(`${at}.backupSupervisor: must be someone other than the supervisor`);
+    }
+    if (s.end < s.start) errors.push(`${at}.end: ${s.end} is before the start ${s.start}`);
+    for (const { field, error } of termsErrors(withDefaults(s.agreement))) {
+      errors.push(`${at}.agreement (${field}): ${error}`);
+    }
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, programme };
+}

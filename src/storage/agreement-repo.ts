@@ -1,0 +1,55 @@
+import type { AgreementTerms } from "../domain/agreement.js";
+import type { Agreement, AgreementRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  internship_id: number;
+  version: number;
+  terms: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
+  const current = db.prepare<[number], Row>(
+    "SELECT * FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
+  );
+  const acks = db.prepare<[number], { person_id: number }>(
+    "SELECT person_id FROM agreement_acks WHERE agreement_id = ? ORDER BY acked_at",
+  );
+  const insert = db.prepare(
+    `INSERT INTO agreements (workspace_id, internship_id, version, terms, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const ack = db.prepare(
+    "INSERT INTO agreement_acks (agreement_id, person_id, workspace_id, acked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+
+  const toAgreement = (row: Row): Agreement => {
+    const agreement: Agreement = {
+      id: row.id,
+      internshipId: row.internship_id,
+      version: row.version,
+      terms: JSON.parse(row.terms) as AgreementTerms,
+      createdAt: new Date(row.created_at),
+      acknowledgedBy: acks.all(row.id).map((a) => a.person_id),
+    };
+    if (row.created_by !== null) agreement.createdBy = row.created_by;
+    return agreement;
+  };
+
+  return {
+    current: (internshipId) => {
+      const row = current.get(internshipId);
+      return row ? toAgreement(row) : undefined;
+    },
+    addVersion: (workspaceId, internshipId, terms, createdBy, at) => {
+      const version = (current.get(internshipId)?.version ?? 0) + 1;
+      insert.run(workspaceId, internshipId, version, JSON.stringify(terms), createdBy ?? null, at.getTime());
+      return toAgreement(current.get(internshipId)!);
+    },
+    acknowledge: (workspaceId, agreementId, personId, at) =>
+      ack.run(agreementId, personId, workspaceId, at.getTime()).changes > 0,
+  };
+}

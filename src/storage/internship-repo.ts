@@ -1,0 +1,102 @@
+import type { Internship } from "../domain/types.js";
+import type { InternshipInput, InternshipRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  key: string;
+  intern_id: number;
+  supervisor_id: number;
+  backup_supervisor_id: number | null;
+  coordinator_id: number | null;
+  start_date: string;
+  end_date: string;
+  home_channel: string | null;
+}
+
+function toInternship(row: Row): Internship {
+  const internship: Internship = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    key: row.key,
+    internId: row.intern_id,
+    supervisorId: row.supervisor_id,
+    start: row.start_date,
+    end: row.end_date,
+  };
+  if (row.backup_supervisor_id !== null) internship.backupSupervisorId = row.backup_supervisor_id;
+  if (row.coordinator_id !== null) internship.coordinatorId = row.coordinator_id;
+  if (row.home_channel !== null) internship.homeChannel = row.home_channel;
+  return internship;
+}
+
+export function createInternshipRepo(db: SqliteDatabase): InternshipRepo {
+  const get = db.prepare<[number, number], Row>(
+    "SELECT * FROM internships WHERE workspace_id = ? AND id = ?",
+  );
+  const byKey = db.prepare<[number, string], Row>(
+    "SELECT * FROM internships WHERE workspace_id = ? AND key = ?",
+  );
+  const list = db.prepare<[number], Row>("SELECT * FROM internships WHERE workspace_id = ? ORDER BY key");
+  const forPerson = db.prepare<{ w: number; p: number }, Row>(
+    `SELECT * FROM internships WHERE workspace_id = @w
+       AND (intern_id = @p OR supervisor_id = @p OR backup_supervisor_id = @p OR coordinator_id = @p)
+     ORDER BY end_date DESC, id DESC`,
+  );
+  const activeOn = db.prepare<[string, string], Row>(
+    "SELECT * FROM internships WHERE end_date >= ? AND start_date <= ? ORDER BY id",
+  );
+  const insert = db.prepare(
+    `INSERT INTO internships (workspace_id, key, intern_id, supervisor_id, backup_supervisor_id, coordinator_id,
+       start_date, end_date, home_channel, created_at, updated_at)
+     VALUES (@workspaceId, @key, @internId, @supervisorId, @backupSupervisorId, @coordinatorId,
+       @start, @end, @homeChannel, @at, @at)`,
+  );
+  const update = db.prepare(
+    `UPDATE internships SET intern_id = @internId, supervisor_id = @supervisorId,
+       backup_supervisor_id = @backupSupervisorId, coordinator_id = @coordinatorId, start_date = @start,
+       end_date = @end, home_channel = @homeChannel, updated_at = @at
+     WHERE id = @id`,
+  );
+
+  return {
+    get: (workspaceId, id) => {
+      const row = get.get(workspaceId, id);
+      return row ? toInternship(row) : undefined;
+    },
+    byKey: (workspaceId, key) => {
+      const row = byKey.get(workspaceId, key);
+      return row ? toInternship(row) : undefined;
+    },
+    list: (workspaceId) => list.all(workspaceId).map(toInternship),
+    forPerson: (workspaceId, personId) => forPerson.all({ w: workspaceId, p: personId }).map(toInternship),
+    activeOn: (date) => activeOn.all(date, date).map(toInternship),
+    upsert: (workspaceId, input: InternshipInput, at) => {
+      const params = {
+        workspaceId,
+        key: input.key,
+        internId: input.internId,
+        supervisorId: input.supervisorId,
+        backupSupervisorId: input.backupSupervisorId ?? null,
+        coordinatorId: input.coordinatorId ?? null,
+        start: input.start,
+        end: input.end,
+        homeChannel: input.homeChannel ?? null,
+        at: at.getTime(),
+      };
+      const existing = byKey.get(workspaceId, input.key);
+      if (!existing) return { id: Number(insert.run(params).lastInsertRowid), changed: true };
+      const same =
+        existing.intern_id === params.internId &&
+        existing.supervisor_id === params.supervisorId &&
+        existing.backup_supervisor_id === params.backupSupervisorId &&
+        existing.coordinator_id === params.coordinatorId &&
+        existing.start_date === params.start &&
+        existing.end_date === params.end &&
+        existing.home_channel === params.homeChannel;
+      if (!same) update.run({ ...params, id: existing.id });
+      return { id: existing.id, changed: !same };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
+import type { MilestoneRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  internship_id: number;
+  title: string;
+  due_date: string;
+  status: MilestoneStatus;
+  block_reason: string | null;
+  feedback: string | null;
+  moves: number;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface HistoryRow {
+  action: string;
+  actor_id: number | null;
+  from_status: MilestoneStatus | null;
+  to_status: MilestoneStatus | null;
+  from_due: string | null;
+  to_due: string | null;
+  note: string | null;
+  at: number;
+}
+
+function toMilestone(row: Row): Milestone {
+  const m: Milestone = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    internshipId: row.internship_id,
+    title: row.title,
+    due: row.due_date,
+    status: row.status,
+    moves: row.moves,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+  if (row.block_reason !== null) m.blockReason = row.block_reason;
+  if (row.feedback !== null) m.feedback = row.feedback;
+  if (row.created_by !== null) m.createdBy = row.created_by;
+  return m;
+}
+
+function toEntry(row: HistoryRow): MilestoneHistoryEntry {
+  const entry: MilestoneHistoryEntry = { action: row.action, at: new Date(row.at) };
+  if (row.actor_id !== null) entry.actorId = row.actor_id;
+  if (row.from_status !== null) entry.fromStatus = row.from_status;
+  if (row.to_status !== null) entry.toStatus = row.to_status;
+  if (row.from_due !== null) entry.fromDue = row.from_due;
+  if (row.to_due !== null) entry.toDue = row.to_due;
+  if (row.note !== null) entry.note = row.note;
+  return entry;
+}
+
+export function createMilestoneRepo(db: SqliteDatabase): MilestoneRepo {
+  const get = db.prepare<[number, number], Row>("SELECT * FROM milestones WHERE workspace_id = ? AND id = ?");
+  const listFor = db.prepare<[number], Row>(
+    "SELECT * FROM milestones WHERE internship_id = ? ORDER BY due_date, id",
+  );
+  const insert = db.prepare(
+    `INSERT INTO milestones (workspace_id, internship_id, title, due_date, status, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'planned', ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE milestones SET status = @status, due_date = @due, block_reason = @blockReason, feedback = @feedback,
+       moves = moves + @moved, updated_at = @at WHERE id = @id`,
+  );
+  const record = db.prepare(
+    `INSERT INTO milestone_history (workspace_id, milestone_id, action, actor_id, from_status, to_status, from_due, to_due, note, at)
+     VALUES (@workspaceId, @milestoneId, @action, @actorId, @fromStatus, @toStatus, @fromDue, @toDue, @note, @at)`,
+  );
+  const history = db.prepare<[number], HistoryRow>(
+    "SELECT * FROM milestone_history WHERE milestone_id = ? ORDER BY at, id",
+  );
+
+  return {
+    get: (workspaceId, id) => {
+      const row = get.get(workspaceId, id);
+      return row ? toMilestone(row) : undefined;
+    },
+    listFor: (internshipId) => listFor.all(internshipId).map(toMilestone),
+    add: (workspaceId, input, at) =>
+      db.transaction(() => {
+        const id = Number(
+          insert.run(
+            workspaceId,
+            input.internshipId,
+            input.title,
+            input.due,
+            input.createdBy,
+            at.getTime(),
+            at.getTime(),
+          ).lastInsertRowid,
+        );
+        record.run({
+          workspaceId,
+          milestoneId: id,
+          action: "add",
+          actorId: input.createdBy,
+          fromStatus: null,
+          toStatus: "planned",
+          fromDue: null,
+          toDue: input.due,
+          note: null,
+          at: at.getTime(),
+        });
+        return toMilestone(get.get(workspaceId, id)!);
+      })(),
+    change: (workspaceId, milestone, change, entry, at) =>
+      db.transaction(() => {
+        const status = change.status ?? milestone.status;
+        const due = change.due ?? milestone.due;
+        update.run({
+          id: milestone.id,
+          status,
+          due,
+          blockReason:
+            change.blockReason === undefined ? (milestone.blockReason ?? null) : change.blockReason,
+          feedback: change.feedback === undefined ? (milestone.feedback ?? null) : change.feedback,
+          moved: change.moved ? 1 : 0,
+          at: at.getTime(),
+        });
+        record.run({
+          workspaceId,
+          milestoneId: milestone.id,
+          action: entry.action,
+          actorId: entry.actorId,
+          fromStatus: milestone.status,
+          toStatus: status,
+          fromDue: milestone.due,
+          toDue: due,
+          note: entry.note ?? null,
+          at: at.getTime(),
+        });
+        return toMilestone(get.get(workspaceId, milestone.id)!);
+      })(),
+    history: (milestoneId) => history.all(milestoneId).map(toEntry),
+  };
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { AppError } from "../domain/errors.js";
+
+export type SqliteDatabase = Database.Database;
+
+/** Opens the database file (or `:memory:`) with the pragmas Tandem relies on. */
+export function openDatabase(path: string): SqliteDatabase {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new AppError(
+      "CONFIG",
+      `DATABASE_PATH "${path}" cannot be opened (${(cause as Error).message}); point it at a writable file such as ./data/tandem.db`,
+      { cause },
+    );
+  }
+  // WAL lets readers (health checks, exports, backups) run while the service writes.
+  if (path !== ":memory:") db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("synchronous = NORMAL");
+  return db;
+}

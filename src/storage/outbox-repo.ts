@@ -1,0 +1,113 @@
+import type { OutboundMessage } from "../domain/messages.js";
+import type { OutboxItem, OutboxRepo, OutboxStatus } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  key: string;
+  recipient_id: number | null;
+  address: string;
+  payload: string;
+  status: OutboxStatus;
+  not_before: number;
+  expires_at: number | null;
+  attempts: number;
+  last_error: string | null;
+  platform_ref: string | null;
+  sent_at: number | null;
+}
+
+function toItem(row: Row): OutboxItem {
+  const item: OutboxItem = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    key: row.key,
+    address: row.address,
+    payload: JSON.parse(row.payload) as OutboundMessage,
+    status: row.status,
+    notBefore: new Date(row.not_before),
+    attempts: row.attempts,
+  };
+  if (row.recipient_id !== null) item.recipientId = row.recipient_id;
+  if (row.expires_at !== null) item.expiresAt = new Date(row.expires_at);
+  if (row.last_error !== null) item.lastError = row.last_error;
+  if (row.platform_ref !== null) item.platformRef = row.platform_ref;
+  if (row.sent_at !== null) item.sentAt = new Date(row.sent_at);
+  return item;
+}
+
+export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
+  const enqueue = db.prepare(
+    `INSERT INTO outbox (workspace_id, key, recipient_id, address, payload, status, not_before, expires_at, created_at)
+     VALUES (@workspaceId, @key, @recipientId, @address, @payload, 'pending', @notBefore, @expiresAt, @at)
+     ON CONFLICT (workspace_id, key) DO NOTHING`,
+  );
+  // Both branches use the outbox_ready index; a crashed sender's lease simply runs out.
+  const ready = db.prepare<{ now: number; limit: number }, Row>(
+    `SELECT * FROM (
+       SELECT * FROM outbox WHERE status = 'pending' AND not_before <= @now
+       UNION ALL
+       SELECT * FROM outbox WHERE status = 'sending' AND lease_until <= @now
+     ) ORDER BY not_before, id LIMIT @limit`,
+  );
+  const lease = db.prepare(
+    "UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?",
+  );
+  const sent = db.prepare(
+    "UPDATE outbox SET status = 'sent', sent_at = ?, platform_ref = ?, lease_until = NULL, last_error = NULL WHERE id = ?",
+  );
+  const retry = db.prepare(
+    "UPDATE outbox SET status = 'pending', last_error = ?, not_before = ?, lease_until = NULL WHERE id = ?",
+  );
+  const dead = db.prepare(
+    "UPDATE outbox SET status = 'dead', last_error = ?, lease_until = NULL WHERE id = ?",
+  );
+  const expired = db.prepare(
+    "UPDATE outbox SET status = 'expired', last_error = 'its window closed before it could be sent', lease_until = NULL WHERE id = ?",
+  );
+  const get = db.prepare<[number, string], Row>("SELECT * FROM outbox WHERE workspace_id = ? AND key = ?");
+  const list = db.prepare<{ status: string | null; workspaceId: number | null }, Row>(
+    `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
+       AND (@workspaceId IS NULL OR workspace_id = @workspaceId) ORDER BY id`,
+  );
+
+  const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
+    const rows = ready.all({ now, limit });
+    for (const row of rows) lease.run(now + leaseMs, row.id);
+    return rows.map((row) => toItem({ ...row, status: "sending", attempts: row.attempts + 1 }));
+  });
+
+  return {
+    enqueue: (draft, at) =>
+      enqueue.run({
+        workspaceId: draft.workspaceId,
+        key: draft.key,
+        recipientId: draft.recipientId ?? null,
+        address: draft.address,
+        payload: JSON.stringify(draft.payload),
+        notBefore: draft.notBefore.getTime(),
+        expiresAt: draft.expiresAt?.getTime() ?? null,
+        at: at.getTime(),
+      }).changes > 0,
+    claim: (now, leaseMs, limit) => claim.immediate(now.getTime(), leaseMs, limit),
+    markSent: (id, at, ref) => {
+      sent.run(at.getTime(), ref ?? null, id);
+    },
+    markRetry: (id, error, notBefore) => {
+      retry.run(error, notBefore.getTime(), id);
+    },
+    markDead: (id, error) => {
+      dead.run(error, id);
+    },
+    markExpired: (id) => {
+      expired.run(id);
+    },
+    get: (workspaceId, key) => {
+      const row = get.get(workspaceId, key);
+      return row ? toItem(row) : undefined;
+    },
+    list: (filter = {}) =>
+      list.all({ status: filter.status ?? null, workspaceId: filter.workspaceId ?? null }).map(toItem),
+  };
+}

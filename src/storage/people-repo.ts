@@ -1,0 +1,155 @@
+import type { LeavePeriod, Person, Platform } from "../domain/types.js";
+import type { PeopleRepo, PersonInput } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  key: string;
+  name: string;
+  timezone: string;
+  country: string;
+  region: string | null;
+  contact_hours: string;
+  department: string | null;
+  is_colleague: number;
+}
+
+type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
+
+export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
+  const get = db.prepare<[number, number], Row>("SELECT * FROM people WHERE workspace_id = ? AND id = ?");
+  const byKey = db.prepare<[number, string], Row>("SELECT * FROM people WHERE workspace_id = ? AND key = ?");
+  const byHandle = db.prepare<[number, string, string], Row>(
+    "SELECT * FROM people WHERE workspace_id = ? AND (lower(key) = lower(?) OR lower(replace(name, ' ', '')) = lower(?)) ORDER BY id LIMIT 1",
+  );
+  const byPlatformId = db.prepare<[number, string, string], Row>(
+    `SELECT p.* FROM person_identities i JOIN people p ON p.id = i.person_id
+     WHERE i.workspace_id = ? AND i.platform = ? AND i.external_id = ?`,
+  );
+  const list = db.prepare<[number], Row>("SELECT * FROM people WHERE workspace_id = ? ORDER BY key");
+  const ids = db.prepare<[number], { platform: Platform; external_id: string }>(
+    "SELECT platform, external_id FROM person_identities WHERE person_id = ?",
+  );
+  const leave = db.prepare<[number], LeaveRow>(
+    "SELECT from_date, to_date, source FROM leave_periods WHERE person_id = ? ORDER BY from_date, to_date",
+  );
+  const colleague = db.prepare<[number], { is_colleague: number }>(
+    "SELECT is_colleague FROM people WHERE id = ?",
+  );
+  const insert = db.prepare(
+    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, created_at, updated_at)
+     VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @at, @at)`,
+  );
+  const update = db.prepare(
+    `UPDATE people SET name = @name, timezone = @timezone, country = @country, region = @region,
+       contact_hours = @contactHours, department = @department, is_colleague = @isColleague, updated_at = @at
+     WHERE id = @id`,
+  );
+  const deleteIds = db.prepare("DELETE FROM person_identities WHERE person_id = ?");
+  const insertId = db.prepare(
+    "INSERT INTO person_identities (workspace_id, platform, external_id, person_id) VALUES (?, ?, ?, ?)",
+  );
+  const deleteLeave = db.prepare("DELETE FROM leave_periods WHERE person_id = ? AND source = ?");
+  const insertLeave = db.prepare(
+    "INSERT INTO leave_periods (workspace_id, person_id, from_date, to_date, source, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+
+  const toPerson = (row: Row): Person => {
+    const person: Person = {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      key: row.key,
+      name: row.name,
+      timezone: row.timezone,
+      country: row.country,
+      contactHours: row.contact_hours,
+      leave: leave.all(row.id).map((l) => ({ from: l.from_date, to: l.to_date })),
+      ids: Object.fromEntries(ids.all(row.id).map((i) => [i.platform, i.external_id])),
+    };
+    if (row.region) person.region = row.region;
+    if (row.department) person.department = row.department;
+    return person;
+  };
+  const maybe = (row: Row | undefined) => (row ? toPerson(row) : undefined);
+
+  const sameIds = (personId: number, wanted: Partial<Record<Platform, string>>) => {
+    const current = Object.fromEntries(ids.all(personId).map((i) => [i.platform, i.external_id]));
+    return JSON.stringify(sortKeys(current)) === JSON.stringify(sortKeys(wanted));
+  };
+
+  return {
+    get: (workspaceId, id) => maybe(get.get(workspaceId, id)),
+    byKey: (workspaceId, key) => maybe(byKey.get(workspaceId, key)),
+    byPlatformId: (workspaceId, platform, externalId) =>
+      maybe(byPlatformId.get(workspaceId, platform, externalId)),
+    byHandle: (workspaceId, handle) => maybe(byHandle.get(workspaceId, handle, handle)),
+    list: (workspaceId) => list.all(workspaceId).map(toPerson),
+    isColleague: (personId) => colleague.get(personId)?.is_colleague === 1,
+    upsert: (workspaceId, input: PersonInput, at) => {
+      const params = {
+        workspaceId,
+        key: input.key,
+        name: input.name,
+        timezone: input.timezone,
+        country: input.country,
+        region: input.region ?? null,
+        contactHours: input.contactHours,
+        department: input.department ?? null,
+        isColleague: input.isColleague ? 1 : 0,
+        at: at.getTime(),
+      };
+      const existing = byKey.get(workspaceId, input.key);
+      let id: number;
+      let changed = false;
+      if (!existing) {
+        id = Number(insert.run(params).lastInsertRowid);
+        changed = true;
+      } else {
+        id = existing.id;
+        const same =
+          existing.name === params.name &&
+          existing.timezone === params.timezone &&
+          existing.country === params.country &&
+          existing.region === params.region &&
+          existing.contact_hours === params.contactHours &&
+          existing.department === params.department &&
+          existing.is_colleague === params.isColleague;
+        if (!same) {
+          update.run({ ...params, id });
+          changed = true;
+        }
+      }
+      if (!sameIds(id, input.ids)) {
+        deleteIds.run(id);
+        for (const [platform, externalId] of Object.entries(input.ids)) {
+          if (externalId) insertId.run(workspaceId, platform, externalId, id);
+        }
+        changed = true;
+      }
+      return { id, changed };
+    },
+    replaceLeave: (workspaceId, personId, source, periods: LeavePeriod[], at) => {
+      const current = leave
+        .all(personId)
+        .filter((l) => l.source === source)
+        .map((l) => `${l.from_date}/${l.to_date}`);
+      const wanted = periods.map((p) => `${p.from}/${p.to}`).sort();
+      if (JSON.stringify(current.sort()) === JSON.stringify(wanted)) return false;
+      deleteLeave.run(personId, source);
+      for (const p of periods) insertLeave.run(workspaceId, personId, p.from, p.to, source, at.getTime());
+      return true;
+    },
+    addLeave: (workspaceId, personId, period, at) => {
+      insertLeave.run(workspaceId, personId, period.from, period.to, "command", at.getTime());
+    },
+    leaveOf: (personId) =>
+      leave.all(personId).map((l) => ({ from: l.from_date, to: l.to_date, source: l.source })),
+  };
+}
+
+function sortKeys(record: Record<string, string | undefined>): [string, string][] {
+  return Object.entries(record)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .sort(([a], [b]) => a.localeCompare(b));
+}

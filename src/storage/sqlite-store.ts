@@ -1,0 +1,46 @@
+import type { Store } from "../ports/store.js";
+import { createAgreementRepo } from "./agreement-repo.js";
+import { createAuditRepo } from "./audit-repo.js";
+import { createInboundRepo } from "./inbound-repo.js";
+import { createInternshipRepo } from "./internship-repo.js";
+import { migrate } from "./migrate.js";
+import { createMilestoneRepo } from "./milestone-repo.js";
+import { openDatabase, type SqliteDatabase } from "./open-database.js";
+import { createOutboxRepo } from "./outbox-repo.js";
+import { createPeopleRepo } from "./people-repo.js";
+import { createWorkspaceRepo } from "./workspace-repo.js";
+
+export interface SqliteStore extends Store {
+  readonly db: SqliteDatabase;
+}
+
+export function createSqliteStore(db: SqliteDatabase): SqliteStore {
+  const ping = db.prepare("SELECT 1 AS ok");
+  return {
+    db,
+    // better-sqlite3 turns a nested transaction into a savepoint, so services can compose freely.
+    transaction: (fn) => db.transaction(fn)(),
+    workspaces: createWorkspaceRepo(db),
+    people: createPeopleRepo(db),
+    internships: createInternshipRepo(db),
+    agreements: createAgreementRepo(db),
+    milestones: createMilestoneRepo(db),
+    outbox: createOutboxRepo(db),
+    inbound: createInboundRepo(db),
+    audit: createAuditRepo(db),
+    ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
+    close: () => db.close(),
+  };
+}
+
+/** Opens, migrates and wraps the database: what main, the CLI and tests use. */
+export function openStore(path: string, options: { migrationsDir?: string; now?: Date } = {}): SqliteStore {
+  const db = openDatabase(path);
+  try {
+    migrate(db, options.migrationsDir, options.now?.getTime() ?? 0);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createSqliteStore(db);
+}

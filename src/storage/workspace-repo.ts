@@ -1,0 +1,49 @@
+import type { Platform, Workspace } from "../domain/types.js";
+import type { WorkspaceRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  platform: Platform;
+  external_id: string;
+  name: string;
+}
+
+const toWorkspace = (row: Row): Workspace => ({
+  id: row.id,
+  platform: row.platform,
+  externalId: row.external_id,
+  name: row.name,
+});
+
+export function createWorkspaceRepo(db: SqliteDatabase): WorkspaceRepo {
+  const find = db.prepare<[string, string], Row>(
+    "SELECT * FROM workspaces WHERE platform = ? AND external_id = ?",
+  );
+  const get = db.prepare<[number], Row>("SELECT * FROM workspaces WHERE id = ?");
+  const insert = db.prepare(
+    "INSERT INTO workspaces (platform, external_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  const rename = db.prepare("UPDATE workspaces SET name = ? WHERE id = ? AND name <> ?");
+  const list = db.prepare<[], Row>("SELECT * FROM workspaces ORDER BY id");
+  const any = db.prepare("SELECT 1 FROM workspaces LIMIT 1");
+
+  return {
+    find: (platform, externalId) => {
+      const row = find.get(platform, externalId);
+      return row ? toWorkspace(row) : undefined;
+    },
+    get: (id) => {
+      const row = get.get(id);
+      return row ? toWorkspace(row) : undefined;
+    },
+    ensure: (platform, externalId, name, at) => {
+      insert.run(platform, externalId, name, at.getTime());
+      const row = find.get(platform, externalId)!;
+      if (name && row.name !== name) rename.run(name, row.id, name);
+      return toWorkspace({ ...row, name: name || row.name });
+    },
+    list: () => list.all().map(toWorkspace),
+    isEmpty: () => any.get() === undefined,
+  };
+}
