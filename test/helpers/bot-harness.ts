@@ -1,0 +1,48 @@
+import { createBot } from "../../src/services/bot.js";
+import { importProgramme } from "../../src/services/programme/import-programme.js";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { createSettableClock } from "../../src/ports/clock.js";
+import { captureLog } from "./log-capture.js";
+import { sampleProgramme } from "./programme.js";
+import { createTestStore } from "./test-store.js";
+
+let counter = 0;
+
+/** The real bot on a real in-memory database with the sample programme, at a fixed instant. */
+export function createBotHarness(options: { now?: string; programme?: ProgrammeInput } = {}) {
+  const clock = createSettableClock(new Date(options.now ?? "2026-12-01T14:00:00Z"));
+  const store = createTestStore(clock.now());
+  const programme = options.programme ?? sampleProgramme();
+  importProgramme(store, programme, clock.now());
+  const captured = captureLog();
+  const bot = createBot({ store, clock, log: captured.log });
+  const workspace = programme.workspace.id;
+  const platform = programme.workspace.platform;
+
+  /** Sends a command as `user` and returns the reply text ("" when there is none). */
+  async function say(user: string, text: string, id = `evt-${++counter}`): Promise<string> {
+    const reply = await bot.handle({
+      kind: "command",
+      id,
+      platform,
+      workspace,
+      user,
+      conversation: `${platform}:${workspace}:user:${user}`,
+      at: clock.now(),
+      text,
+    });
+    return reply?.text ?? "";
+  }
+
+  const ws = store.workspaces.find(platform, workspace)!;
+  const person = (key: string) => store.people.byKey(ws.id, key)!;
+  const internship = (key: string) => store.internships.byKey(ws.id, key)!;
+  /** A fingerprint of every table a command may write, to prove that nothing was written. */
+  const snapshot = () =>
+    JSON.stringify(
+      ["milestones", "milestone_history", "agreements", "agreement_acks", "leave_periods", "outbox", "audit_log"].map((t) =>
+        store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+      ),
+    );
+  return { store, clock, bot, say, log: captured, workspace: ws, person, internship, snapshot };
+}
