@@ -6,10 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const compiled = join(root, "dist", "src", "cli.js");
-if (existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
-} else {
+if (!existsSync(compiled)) {
   const { register } = await import("tsx/esm/api");
   register();
-  await import(pathToFileURL(join(root, "src", "cli.ts")).href);
 }
+const cli = await import(pathToFileURL(existsSync(compiled) ? compiled : join(root, "src", "cli.ts")).href);
+await cli.main();

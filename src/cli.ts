@@ -41,7 +41,10 @@ function option(args: string[], name: string): string | undefined {
 function parseInstant(text: string): Date {
   const at = new Date(text);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(at.getTime())) {
-    throw new AppError("BAD_INPUT", `--at "${text}" is not an ISO instant; write it like 2026-12-01T09:30:00Z`);
+    throw new AppError(
+      "BAD_INPUT",
+      `--at "${text}" is not an ISO instant; write it like 2026-12-01T09:30:00Z`,
+    );
   }
   return at;
 }
@@ -67,7 +70,11 @@ function importFile(config: Config, args: string[], io: CliIo): void {
   try {
     text = readFileSync(resolve(file), "utf8");
   } catch (cause) {
-    throw new AppError("BAD_INPUT", `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`, { cause });
+    throw new AppError(
+      "BAD_INPUT",
+      `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`,
+      { cause },
+    );
   }
   const store = openStore(config.databasePath, { now: new Date() });
   try {
@@ -90,7 +97,10 @@ function exportFile(config: Config, args: string[], io: CliIo): void {
     if (named) {
       const [p, ...rest] = named.split(":");
       if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
-        throw new AppError("BAD_INPUT", `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`);
+        throw new AppError(
+          "BAD_INPUT",
+          `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`,
+        );
       }
       platform = p as Platform;
       id = rest.join(":");
@@ -166,8 +176,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isEntryPoint = process.argv[1] && resolve(process.argv[1]).replace(/\.[jt]s$/, "") === resolve(import.meta.filename).replace(/\.[jt]s$/, "");
-if (isEntryPoint) {
+/** The process entry: real streams and environment, and the exit code. */
+export async function main(): Promise<never> {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -176,3 +186,6 @@ if (isEntryPoint) {
   });
   process.exit(code);
 }
+
+const entry = process.argv[1] ? resolve(process.argv[1]) : "";
+if (entry.replace(/\.[jt]s$/, "") === resolve(import.meta.filename).replace(/\.[jt]s$/, "")) await main();

@@ -7,9 +7,10 @@ export type SqliteDatabase = Database.Database;
 
 /** Opens the database file (or `:memory:`) with the pragmas Tandem relies on. */
 export function openDatabase(path: string): SqliteDatabase {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let db: SqliteDatabase;
   try {
+    // Inside the try: a folder that cannot be created is the same configuration mistake.
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
   } catch (cause) {
     throw new AppError(

@@ -20,9 +20,8 @@ type LeaveRow = { from_date: string; to_date: string; source: "programme" | "com
 export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
   const get = db.prepare<[number, number], Row>("SELECT * FROM people WHERE workspace_id = ? AND id = ?");
   const byKey = db.prepare<[number, string], Row>("SELECT * FROM people WHERE workspace_id = ? AND key = ?");
-  const byHandle = db.prepare<[number, string, string], Row>(
-    "SELECT * FROM people WHERE workspace_id = ? AND (lower(key) = lower(?) OR lower(replace(name, ' ', '')) = lower(?)) ORDER BY id LIMIT 1",
-  );
+  // SQLite's lower() folds ASCII only, so "CHLOÉ" would miss "Chloé": handles are compared in JS.
+  const byId = db.prepare<[number], Row>("SELECT * FROM people WHERE workspace_id = ? ORDER BY id");
   const byPlatformId = db.prepare<[number, string, string], Row>(
     `SELECT p.* FROM person_identities i JOIN people p ON p.id = i.person_id
      WHERE i.workspace_id = ? AND i.platform = ? AND i.external_id = ?`,
@@ -47,6 +46,11 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
      WHERE id = @id`,
   );
   const deleteIds = db.prepare("DELETE FROM person_identities WHERE person_id = ?");
+  // The programme file is the truth about who holds a platform id: an id that moves to another
+  // person (ids swapped, a key renamed) is released by its old holder first.
+  const releaseId = db.prepare(
+    "DELETE FROM person_identities WHERE workspace_id = ? AND platform = ? AND external_id = ? AND person_id <> ?",
+  );
   const insertId = db.prepare(
     "INSERT INTO person_identities (workspace_id, platform, external_id, person_id) VALUES (?, ?, ?, ?)",
   );
@@ -83,7 +87,14 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
     byKey: (workspaceId, key) => maybe(byKey.get(workspaceId, key)),
     byPlatformId: (workspaceId, platform, externalId) =>
       maybe(byPlatformId.get(workspaceId, platform, externalId)),
-    byHandle: (workspaceId, handle) => maybe(byHandle.get(workspaceId, handle, handle)),
+    byHandle: (workspaceId, handle) => {
+      const wanted = fold(handle);
+      return maybe(
+        byId
+          .all(workspaceId)
+          .find((row) => fold(row.key) === wanted || fold(row.name.replaceAll(" ", "")) === wanted),
+      );
+    },
     list: (workspaceId) => list.all(workspaceId).map(toPerson),
     isColleague: (personId) => colleague.get(personId)?.is_colleague === 1,
     upsert: (workspaceId, input: PersonInput, at) => {
@@ -123,7 +134,9 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
       if (!sameIds(id, input.ids)) {
         deleteIds.run(id);
         for (const [platform, externalId] of Object.entries(input.ids)) {
-          if (externalId) insertId.run(workspaceId, platform, externalId, id);
+          if (!externalId) continue;
+          releaseId.run(workspaceId, platform, externalId, id);
+          insertId.run(workspaceId, platform, externalId, id);
         }
         changed = true;
       }
@@ -146,6 +159,11 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
     leaveOf: (personId) =>
       leave.all(personId).map((l) => ({ from: l.from_date, to: l.to_date, source: l.source })),
   };
+}
+
+/** Case-insensitive and indifferent to how an accent was typed (é or e + combining accent). */
+function fold(text: string): string {
+  return text.normalize("NFC").toLowerCase();
 }
 
 function sortKeys(record: Record<string, string | undefined>): [string, string][] {

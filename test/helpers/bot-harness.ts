@@ -1,7 +1,7 @@
+import { createSettableClock } from "../../src/ports/clock.js";
 import { createBot } from "../../src/services/bot.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
-import { createSettableClock } from "../../src/ports/clock.js";
 import { captureLog } from "./log-capture.js";
 import { sampleProgramme } from "./programme.js";
 import { createTestStore } from "./test-store.js";
@@ -40,9 +40,15 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
   /** A fingerprint of every table a command may write, to prove that nothing was written. */
   const snapshot = () =>
     JSON.stringify(
-      ["milestones", "milestone_history", "agreements", "agreement_acks", "leave_periods", "outbox", "audit_log"].map((t) =>
-        store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-      ),
+      [
+        "milestones",
+        "milestone_history",
+        "agreements",
+        "agreement_acks",
+        "leave_periods",
+        "outbox",
+        "audit_log",
+      ].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
     );
   return { store, clock, bot, say, log: captured, workspace: ws, person, internship, snapshot };
 }

@@ -31,15 +31,22 @@ describe("agreement commands", () => {
     const asks = h.store.outbox.list().map((o) => o.key);
     expect(asks).toEqual([`agreement-ack:${agreement.internshipId}:v2:${h.person("ana").id}`]);
     expect(h.store.outbox.list()[0]?.payload.reason).toMatch(/both of you/);
-    expect(h.store.audit.list(h.workspace.id, 1)[0]).toMatchObject({ action: "agreement.set", actorLabel: "bram" });
+    expect(h.store.audit.list(h.workspace.id, 1)[0]).toMatchObject({
+      action: "agreement.set",
+      actorLabel: "bram",
+    });
     expect(await h.say("ana", "status")).toMatch(/version 2 — waiting for your acknowledgement/);
   });
 
   it("lets only the supervisor or coordinator change it, and writes nothing otherwise", async () => {
     const h = createBotHarness();
     const before = h.snapshot();
-    expect(await h.say("ana", "agreement set reply.intern 8h")).toMatch(/Only the supervisor or the coordinator/);
-    expect(await h.say("olga", "agreement set reply.intern 8h for @ana")).toMatch(/not part of Ana Souza's internship/);
+    expect(await h.say("ana", "agreement set reply.intern 8h")).toMatch(
+      /Only the supervisor or the coordinator/,
+    );
+    expect(await h.say("olga", "agreement set reply.intern 8h for @ana")).toMatch(
+      /not part of Ana Souza's internship/,
+    );
     expect(h.snapshot()).toBe(before);
   });
 
@@ -62,7 +69,9 @@ describe("leave", () => {
   it("records leave in the speaker's dates and tells the people they work with", async () => {
     const h = createBotHarness();
     expect(await h.say("ana", "leave 24 Dec 1 Jan")).toMatch(/from Thu 24 Dec 2026 to Fri 1 Jan 2027/);
-    expect(h.store.people.leaveOf(h.person("ana").id)).toEqual([{ from: "2026-12-24", to: "2027-01-01", source: "command" }]);
+    expect(h.store.people.leaveOf(h.person("ana").id)).toEqual([
+      { from: "2026-12-24", to: "2027-01-01", source: "command" },
+    ]);
     const told = h.store.outbox.list();
     expect(told).toHaveLength(1);
     expect(told[0]?.recipientId).toBe(h.person("bram").id);

@@ -63,7 +63,11 @@ describe("milestone commands", () => {
     await h.say("ana", "milestone move 1 2027-01-05");
     const m = h.store.milestones.get(h.workspace.id, 1)!;
     expect(m.moves).toBe(2);
-    expect(h.store.milestones.history(1)[1]).toMatchObject({ fromDue: "2026-12-15", toDue: "2026-12-22", note: "waiting on data" });
+    expect(h.store.milestones.history(1)[1]).toMatchObject({
+      fromDue: "2026-12-15",
+      toDue: "2026-12-22",
+      note: "waiting on data",
+    });
   });
 
   it("blocks with a reason, shows it in the list, and reopen clears it", async () => {
@@ -92,23 +96,37 @@ describe("milestone authorisation", () => {
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone done 1");
     const before = h.snapshot();
-    expect(await h.say("ana", "milestone accept 1")).toBe("Only the supervisor or the coordinator can accept a milestone.");
+    expect(await h.say("ana", "milestone accept 1")).toBe(
+      "Only the supervisor or the coordinator can accept a milestone.",
+    );
     expect(h.snapshot()).toBe(before);
     expect(await h.say("lena", "milestone accept 1")).toContain("Accepted #1");
   });
 
   it("does not let the coordinator add milestones", async () => {
     const h = createBotHarness();
-    expect(await h.say("lena", 'milestone add "X" due 2026-12-15')).toBe("Only the intern and the supervisor can add milestones.");
+    expect(await h.say("lena", 'milestone add "X" due 2026-12-15')).toBe(
+      "Only the intern and the supervisor can add milestones.",
+    );
   });
 
   it("answers someone outside the internship as if the milestone did not exist, and writes nothing", async () => {
     const h = createBotHarness();
     await h.say("ana", 'milestone add "Secret plan" due 2026-12-15');
     const before = h.snapshot();
-    for (const command of ["milestone done 1", "milestone accept 1", "milestone move 1 2027-01-10", "milestone block 1 x", "milestone reopen 1"]) {
-      expect(await h.say("olga", command)).toBe('There is no milestone #1. Type "milestone list" to see the numbers.');
-      expect(await h.say("ben", command)).toBe('There is no milestone #1. Type "milestone list" to see the numbers.');
+    for (const command of [
+      "milestone done 1",
+      "milestone accept 1",
+      "milestone move 1 2027-01-10",
+      "milestone block 1 x",
+      "milestone reopen 1",
+    ]) {
+      expect(await h.say("olga", command)).toBe(
+        'There is no milestone #1. Type "milestone list" to see the numbers.',
+      );
+      expect(await h.say("ben", command)).toBe(
+        'There is no milestone #1. Type "milestone list" to see the numbers.',
+      );
     }
     expect(h.snapshot()).toBe(before);
   });

@@ -3,7 +3,7 @@ import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
 import type { Store } from "../../ports/store.js";
 import type { Programme } from "./programme-schema.js";
-import { validateProgramme } from "./validate-programme.js";
+import { effectiveIds, validateProgramme } from "./validate-programme.js";
 
 export interface ImportSummary {
   workspace: string;
@@ -53,7 +53,7 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
 
   for (const p of programme.people) {
     const existed = store.people.byKey(workspace.id, p.key) !== undefined;
-    const ids = platform === "console" && !p.ids.console ? { ...p.ids, console: p.key } : p.ids;
+    const ids = effectiveIds(platform, p);
     const { id: personId, changed } = store.people.upsert(
       workspace.id,
       {

@@ -3,7 +3,8 @@ import { termsErrors, withDefaults } from "../../domain/agreement.js";
 import { parseContactHours } from "../../domain/contact-hours.js";
 import { isAppError } from "../../domain/errors.js";
 import { validateCountryRegion } from "../../domain/holidays.js";
-import { type Programme, programmeSchema } from "./programme-schema.js";
+import type { Platform } from "../../domain/types.js";
+import { type Programme, type ProgrammePerson, programmeSchema } from "./programme-schema.js";
 
 export type Validation = { ok: true; programme: Programme } | { ok: false; errors: string[] };
 
@@ -32,6 +33,11 @@ function problem(action: () => unknown): string | undefined {
   } catch (error) {
     return isAppError(error) ? error.message : String(error);
   }
+}
+
+/** The ids a person is stored with: in a console workspace the key doubles as the console id. */
+export function effectiveIds(workspacePlatform: Platform, p: ProgrammePerson): ProgrammePerson["ids"] {
+  return workspacePlatform === "console" && !p.ids.console ? { ...p.ids, console: p.key } : p.ids;
 }
 
 /** Checks shape, then meaning (zones, hours, references): every error at once, never a partial import. */
@@ -64,9 +70,11 @@ export function validateProgramme(raw: unknown): Validation {
     p.leave.forEach((l, j) => {
       if (l.to < l.from) errors.push(`${at}.leave[${j}]: ends (${l.to}) before it starts (${l.from})`);
     });
-    for (const [platform, id] of Object.entries(p.ids)) {
+    for (const [platform, id] of Object.entries(effectiveIds(programme.workspace.platform, p))) {
       const owner = platformIds.get(`${platform}:${id}`);
-      if (owner) errors.push(`${at}.ids.${platform}: "${id}" is already the id of ${owner}`);
+      const implicit =
+        platform === "console" && !p.ids.console ? " (the key, used when no console id is given)" : "";
+      if (owner) errors.push(`${at}.ids.${platform}: "${id}"${implicit} is already the id of ${owner}`);
       platformIds.set(`${platform}:${id}`, p.key);
     }
     if (!p.ids[programme.workspace.platform] && programme.workspace.platform !== "console") {

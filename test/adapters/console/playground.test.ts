@@ -1,0 +1,97 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Config } from "../../../src/config.js";
+import { startService } from "../../../src/main.js";
+import { createSettableClock } from "../../../src/ports/clock.js";
+import { captureLog } from "../../helpers/log-capture.js";
+import { createTerminal } from "../../helpers/streams.js";
+
+function config(databasePath: string): Config {
+  return {
+    platforms: ["console"],
+    databasePath,
+    port: 0,
+    logLevel: "info",
+    scheduler: false,
+    slack: { mode: "http" },
+    teams: { appType: "MultiTenant", allowUnauthenticated: false },
+  };
+}
+
+async function session(databasePath: string, lines: string[]) {
+  const terminal = createTerminal();
+  const clock = createSettableClock(new Date("2026-12-01T12:00:00Z"));
+  const running = await startService(config(databasePath), terminal, { clock, log: captureLog().log });
+  terminal.type(...lines);
+  terminal.end();
+  await running.stopped;
+  return terminal.text();
+}
+
+describe("console playground", () => {
+  it("runs a whole session: seeded demo, personas, commands, time travel and quit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/who",
+      "status",
+      'milestone add "Competitor overview" due in 2 weeks',
+      "milestone done 1",
+      "/as bram",
+      "milestone accept 1 it goes into the January board deck",
+      "/as nobody-here",
+      "/time +1d",
+      "/time 2026-12-07T09:30",
+      "/time soon",
+      "/bogus",
+      "agreement show for @ana",
+      "/quit",
+    ]);
+    expect(out).toContain("Tandem playground. You are Ana Souza.");
+    expect(out).toMatch(/ana\s+Ana Souza\s+intern/);
+    expect(out).toMatch(/lena\s+Lena Vogel\s+coordinator/);
+    expect(out).toContain('Added milestone #1 "Competitor overview", due Tue 15 Dec 2026.');
+    expect(out).toContain("You are now Bram Peeters (supervisor, Europe/Brussels).");
+    expect(out).toContain(
+      'Accepted #1 "Competitor overview" with feedback: it goes into the January board deck.',
+    );
+    expect(out).toContain('There is nobody called "nobody-here" here');
+    expect(out).toContain("It is now Wed 2 Dec 2026, 13:00 for Bram Peeters (Europe/Brussels).");
+    expect(out).toContain("It is now Mon 7 Dec 2026, 09:30 for Bram Peeters (Europe/Brussels).");
+    expect(out).toContain('"soon" is not a time step or date');
+    expect(out).toContain("/bogus is not a playground command.");
+    expect(out).toContain("Working agreement for Ana Souza, version 1");
+    expect(out).toContain("Bye.");
+  });
+
+  it("keeps its data across restarts and seeds the demo only once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const db = join(dir, "tandem.db");
+    await session(db, ['milestone add "Kept" due in 1 week', "/quit"]);
+    const out = await session(db, ["milestone list", "/quit"]);
+    expect(out).toMatch(/#1 .* planned {2}Kept/);
+    expect(out).not.toContain("#2");
+  });
+
+  it("prints messages from the outbox with who they are for and why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/as bram",
+      "agreement set reply.intern 3h for @ana",
+      "/tick",
+      "/quit",
+    ]);
+    expect(out).toContain("📨 to Ana Souza");
+    expect(out).toContain("Bram Peeters changed the working agreement (reply.intern is now 3h)");
+    expect(out).toContain(
+      "why: The agreement only counts once both of you have acknowledged its current version.",
+    );
+  });
+
+  it("stops when its input ends, even without /quit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), ["status"]);
+    expect(out).toContain("You are Ana Souza");
+  });
+});
