@@ -191,12 +191,14 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_ready ON outbox (status, not_before);
 CREATE INDEX outbox_recipient ON outbox (recipient_id, sent_at);
 
--- Inbound deduplication: a redelivered event or activity id has no second effect.
+-- Inbound deduplication: a redelivered event or activity id has no second effect. Keyed by the
+-- platform's workspace id (Slack team, Teams tenant): the event may come before the workspace row.
 CREATE TABLE inbound_events (
   platform    TEXT    NOT NULL,
+  workspace   TEXT    NOT NULL,
   event_id    TEXT    NOT NULL,
   received_at INTEGER NOT NULL,
-  PRIMARY KEY (platform, event_id)
+  PRIMARY KEY (platform, workspace, event_id)
 ) WITHOUT ROWID;
 CREATE INDEX inbound_events_received ON inbound_events (received_at);
 

@@ -11,8 +11,16 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
-    stdout: { write: (t: string) => void (stdout += t) },
-    stderr: { write: (t: string) => void (stderr += t) },
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+      },
+    },
     stdin: new PassThrough(),
     env: { LOG_LEVEL: "silent", ...env },
   });

@@ -138,8 +138,8 @@ export interface OutboxRepo {
 
 export interface InboundRepo {
   /** Records a delivery id; false when it was seen before (a redelivery). */
-  firstSeen(platform: Platform, eventId: string, at: Date): boolean;
-  forget(platform: Platform, eventId: string): void;
+  firstSeen(platform: Platform, workspace: string, eventId: string, at: Date): boolean;
+  forget(platform: Platform, workspace: string, eventId: string): void;
   prune(olderThan: Date): number;
 }
 

@@ -48,7 +48,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         // The dedupe record and the command's writes commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed.
         return store.transaction(() => {
-          if (!store.inbound.firstSeen(event.platform, event.id, now)) {
+          if (!store.inbound.firstSeen(event.platform, event.workspace, event.id, now)) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return undefined;
           }
