@@ -1,6 +1,6 @@
 import { parseDays } from "./contact-hours.js";
 import { parseDuration } from "./duration.js";
-import { isAppError } from "./errors.js";
+import { problemOf } from "./errors.js";
 
 export const SYNC_CADENCES = ["daily", "weekly", "biweekly", "monthly", "none"] as const;
 export type SyncCadence = (typeof SYNC_CADENCES)[number];
@@ -24,23 +24,8 @@ export const DEFAULT_TERMS: AgreementTerms = {
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function checkDuration(value: string): string | undefined {
-  try {
-    parseDuration(value);
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.message : String(error);
-  }
-}
-
-function checkDays(value: string): string | undefined {
-  try {
-    parseDays(value);
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.message : String(error);
-  }
-}
+const checkDuration = (value: string) => problemOf(() => parseDuration(value));
+const checkDays = (value: string) => problemOf(() => parseDays(value));
 
 function wholeNumber(value: string, min: number, max: number): number | undefined {
   if (!/^\d+$/.test(value.trim())) return undefined;

@@ -16,7 +16,7 @@ import { createRecordingPlatform } from "../helpers/recording-platform.js";
 import { createTestStore } from "../helpers/test-store.js";
 
 /** A rule that says "one greeting per local date", keyed by what is due, not by when the tick ran. */
-function dailyGreeting(store: Store, workspaceId: number): PlanRule {
+function dailyGreeting(workspaceId: number): PlanRule {
   return {
     name: "greeting",
     plan: (now) => {
@@ -41,7 +41,7 @@ function setup(store: Store, options: { maxAttempts?: number } = {}) {
   const platform = createRecordingPlatform("console");
   const captured = captureLog();
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
-  const planner = createPlanner({ store, rules: [dailyGreeting(store, workspace.id)], log: captured.log });
+  const planner = createPlanner({ store, rules: [dailyGreeting(workspace.id)], log: captured.log });
   const dispatcher = createDispatcher({
     store,
     platforms,
@@ -162,7 +162,7 @@ describe("outbox delivery", () => {
     };
     const planner = createPlanner({
       store,
-      rules: [broken, dailyGreeting(store, workspace.id)],
+      rules: [broken, dailyGreeting(workspace.id)],
       log: captured.log,
     });
     const result = planner.tick(new Date("2026-12-01T09:00:00Z"));

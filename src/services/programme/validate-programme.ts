@@ -1,7 +1,7 @@
 import { IANAZone } from "luxon";
 import { termsErrors, withDefaults } from "../../domain/agreement.js";
 import { parseContactHours } from "../../domain/contact-hours.js";
-import { isAppError } from "../../domain/errors.js";
+import { problemOf } from "../../domain/errors.js";
 import { validateCountryRegion } from "../../domain/holidays.js";
 import type { Platform } from "../../domain/types.js";
 import { type Programme, type ProgrammePerson, programmeSchema } from "./programme-schema.js";
@@ -24,15 +24,6 @@ function where(raw: unknown, path: readonly PropertyKey[]): string {
     }
   }
   return label || "file";
-}
-
-function problem(action: () => unknown): string | undefined {
-  try {
-    action();
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.message : String(error);
-  }
 }
 
 /** The ids a person is stored with: in a console workspace the key doubles as the console id. */
@@ -65,7 +56,7 @@ export function validateProgramme(raw: unknown): Validation {
     const place = validateCountryRegion(p.country, p.region);
     if (place)
       errors.push(`${at}.${p.region && !place.startsWith("country") ? "region" : "country"}: ${place}`);
-    const hours = problem(() => parseContactHours(p.contactHours));
+    const hours = problemOf(() => parseContactHours(p.contactHours));
     if (hours) errors.push(`${at}.contactHours: ${hours}`);
     p.leave.forEach((l, j) => {
       if (l.to < l.from) errors.push(`${at}.leave[${j}]: ends (${l.to}) before it starts (${l.from})`);
