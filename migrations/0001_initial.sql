@@ -122,20 +122,24 @@ CREATE TABLE milestone_history (
 );
 CREATE INDEX milestone_history_milestone ON milestone_history (milestone_id, at);
 
+-- One row per internship and local date of the intern. 'due' until the prompt is delivered;
+-- answers are stored because the intern writes them for the supervisor.
 CREATE TABLE checkins (
   id            INTEGER PRIMARY KEY,
   workspace_id  INTEGER NOT NULL REFERENCES workspaces (id),
   internship_id INTEGER NOT NULL REFERENCES internships (id) ON DELETE CASCADE,
   local_date    TEXT    NOT NULL,
-  status        TEXT    NOT NULL CHECK (status IN ('sent', 'answered', 'partial', 'missed', 'skipped')),
+  status        TEXT    NOT NULL CHECK (status IN ('due', 'sent', 'answered', 'partial', 'missed', 'skipped')),
   progress      TEXT,
   next_steps    TEXT,
   blockers      TEXT,
   connectedness INTEGER CHECK (connectedness BETWEEN 1 AND 5),
   sent_at       INTEGER,
   answered_at   INTEGER,
+  created_at    INTEGER NOT NULL,
   UNIQUE (internship_id, local_date)
 );
+CREATE INDEX checkins_open ON checkins (internship_id, status, local_date);
 
 -- Metadata only: who, where, which thread, when. Never the message text.
 CREATE TABLE tracked_messages (

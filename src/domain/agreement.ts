@@ -4,11 +4,14 @@ import { problemOf } from "./errors.js";
 
 export const SYNC_CADENCES = ["daily", "weekly", "biweekly", "monthly", "none"] as const;
 export type SyncCadence = (typeof SYNC_CADENCES)[number];
+export const SUMMARY_MODES = ["daily", "each"] as const;
+export type SummaryMode = (typeof SUMMARY_MODES)[number];
 
 /** The working agreement between intern and company, as stored (JSON) and enforced. */
 export interface AgreementTerms {
   replyWithin: { supervisor: string; intern: string };
-  checkIn: { at: string; days: string };
+  checkIn: { at: string; days: string; reminderAfter: string; summary: SummaryMode };
+  milestones: { remindDaysBefore: number; announceDone: boolean };
   syncMeeting: SyncCadence;
   introductions: { target: number; departments: number; withinWeeks: number };
   tools: string[];
@@ -16,102 +19,201 @@ export interface AgreementTerms {
 
 export const DEFAULT_TERMS: AgreementTerms = {
   replyWithin: { supervisor: "8h", intern: "4h" },
-  checkIn: { at: "09:30", days: "Mon-Fri" },
+  checkIn: { at: "09:30", days: "Mon-Fri", reminderAfter: "3h", summary: "daily" },
+  milestones: { remindDaysBefore: 2, announceDone: false },
   syncMeeting: "weekly",
   introductions: { target: 6, departments: 3, withinWeeks: 6 },
   tools: [],
 };
 
+/** One term of the agreement: how `agreement set` names it, reads it, checks it and writes it. */
+export interface AgreementField {
+  name: string;
+  description: string;
+  example: string;
+  get(terms: AgreementTerms): string;
+  /** Writes the value into `terms`, or returns the error sentence and leaves them alone. */
+  set(terms: AgreementTerms, value: string): string | undefined;
+}
+
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-const checkDuration = (value: string) => problemOf(() => parseDuration(value));
-const checkDays = (value: string) => problemOf(() => parseDays(value));
+type Parsed<T> = { value: T } | { error: string };
 
-function wholeNumber(value: string, min: number, max: number): number | undefined {
-  if (!/^\d+$/.test(value.trim())) return undefined;
-  const n = Number(value.trim());
-  return n >= min && n <= max ? n : undefined;
+function checked<T>(parse: (value: string) => Parsed<T>, write: (terms: AgreementTerms, value: T) => void) {
+  return (terms: AgreementTerms, raw: string): string | undefined => {
+    const result = parse(raw.trim());
+    if ("error" in result) return result.error;
+    write(terms, result.value);
+    return undefined;
+  };
 }
 
-type Setter = (terms: AgreementTerms, value: string) => string | undefined;
+const duration = (v: string): Parsed<string> => {
+  const error = problemOf(() => parseDuration(v));
+  return error ? { error } : { value: v };
+};
+const days = (v: string): Parsed<string> => {
+  const error = problemOf(() => parseDays(v));
+  return error ? { error } : { value: v };
+};
+const count =
+  (min: number, max: number) =>
+  (v: string): Parsed<number> =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max
+      ? { value: Number(v) }
+      : { error: `"${v}" must be a whole number from ${min} to ${max}.` };
+const oneOf =
+  <T extends string>(options: readonly T[], what: string) =>
+  (v: string): Parsed<T> =>
+    (options as readonly string[]).includes(v.toLowerCase())
+      ? { value: v.toLowerCase() as T }
+      : { error: `"${v}" is not ${what}; use one of ${options.join(", ")}.` };
+const yesNo = (v: string): Parsed<boolean> =>
+  /^(yes|on|true)$/i.test(v)
+    ? { value: true }
+    : /^(no|off|false)$/i.test(v)
+      ? { value: false }
+      : { error: `"${v}" must be yes or no.` };
 
-/** Runs `apply` only when `error` is undefined; returns the error otherwise. */
-function unless(error: string | undefined, apply: () => void): string | undefined {
-  if (error === undefined) apply();
-  return error;
-}
-
-/** One setter per field of `agreement set`; each returns an error sentence or undefined. */
-const SETTERS: Record<string, Setter> = {
-  "reply.supervisor": (t, v) =>
-    unless(checkDuration(v), () => {
-      t.replyWithin.supervisor = v.trim();
+export const AGREEMENT_FIELDS: readonly AgreementField[] = [
+  {
+    name: "reply.supervisor",
+    description: "how soon the supervisor answers the intern, counted in the supervisor's contact hours",
+    example: "8h",
+    get: (t) => t.replyWithin.supervisor,
+    set: checked(duration, (t, v) => {
+      t.replyWithin.supervisor = v;
     }),
-  "reply.intern": (t, v) =>
-    unless(checkDuration(v), () => {
-      t.replyWithin.intern = v.trim();
+  },
+  {
+    name: "reply.intern",
+    description: "how soon the intern answers the supervisor, counted in the intern's contact hours",
+    example: "4h",
+    get: (t) => t.replyWithin.intern,
+    set: checked(duration, (t, v) => {
+      t.replyWithin.intern = v;
     }),
-  "checkin.at": (t, v) =>
-    unless(
-      TIME.test(v.trim()) ? undefined : `"${v}" is not a time; write it like 09:30 (24-hour clock).`,
-      () => {
-        t.checkIn.at = v.trim();
+  },
+  {
+    name: "checkin.at",
+    description: "local time of the intern's daily check-in, on the 24-hour clock",
+    example: "09:30",
+    get: (t) => t.checkIn.at,
+    set: checked(
+      (v): Parsed<string> =>
+        TIME.test(v) ? { value: v } : { error: `"${v}" is not a time; write it like 09:30 (24-hour clock).` },
+      (t, v) => {
+        t.checkIn.at = v;
       },
     ),
-  "checkin.days": (t, v) =>
-    unless(checkDays(v), () => {
-      t.checkIn.days = v.trim();
-    }),
-  sync: (t, v) => {
-    const cadence = v.trim().toLowerCase();
-    const known = (SYNC_CADENCES as readonly string[]).includes(cadence);
-    return unless(
-      known ? undefined : `"${v}" is not a meeting cadence; use one of ${SYNC_CADENCES.join(", ")}.`,
-      () => {
-        t.syncMeeting = cadence as SyncCadence;
-      },
-    );
   },
-  "intro.target": (t, v) =>
-    setCount(v, 0, 50, (n) => {
-      t.introductions.target = n;
+  {
+    name: "checkin.days",
+    description: "days on which the check-in is sent",
+    example: "Mon-Fri",
+    get: (t) => t.checkIn.days,
+    set: checked(days, (t, v) => {
+      t.checkIn.days = v;
     }),
-  "intro.departments": (t, v) =>
-    setCount(v, 0, 20, (n) => {
-      t.introductions.departments = n;
-    }),
-  "intro.weeks": (t, v) =>
-    setCount(v, 1, 104, (n) => {
-      t.introductions.withinWeeks = n;
-    }),
-  tools: (t, v) => {
-    const tools = v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const bad = tools.length > 20 || tools.some((tool) => tool.length > 40);
-    return unless(
-      bad
-        ? "List at most 20 tools of up to 40 characters, separated by commas, e.g. Slack, Zoom."
-        : undefined,
-      () => {
-        t.tools = tools;
-      },
-    );
   },
-};
+  {
+    name: "checkin.reminder",
+    description: "working time of the intern after which an unanswered check-in is recalled once",
+    example: "3h",
+    get: (t) => t.checkIn.reminderAfter,
+    set: checked(duration, (t, v) => {
+      t.checkIn.reminderAfter = v;
+    }),
+  },
+  {
+    name: "checkin.summary",
+    description: "the supervisor gets a daily summary of check-in answers, or each answer as it comes",
+    example: "daily",
+    get: (t) => t.checkIn.summary,
+    set: checked(oneOf(SUMMARY_MODES, "a summary mode"), (t, v) => {
+      t.checkIn.summary = v;
+    }),
+  },
+  {
+    name: "milestone.remind",
+    description: "how many of the intern's working days before a due date the intern is reminded",
+    example: "2",
+    get: (t) => String(t.milestones.remindDaysBefore),
+    set: checked(count(0, 20), (t, v) => {
+      t.milestones.remindDaysBefore = v;
+    }),
+  },
+  {
+    name: "milestone.announce",
+    description: "announce done milestones in the internship's home channel (yes or no)",
+    example: "yes",
+    get: (t) => (t.milestones.announceDone ? "yes" : "no"),
+    set: checked(yesNo, (t, v) => {
+      t.milestones.announceDone = v;
+    }),
+  },
+  {
+    name: "sync",
+    description: "how often intern and supervisor meet live: daily, weekly, biweekly, monthly or none",
+    example: "weekly",
+    get: (t) => t.syncMeeting,
+    set: checked(oneOf(SYNC_CADENCES, "a meeting cadence"), (t, v) => {
+      t.syncMeeting = v;
+    }),
+  },
+  {
+    name: "intro.target",
+    description: "how many colleagues the intern should meet",
+    example: "6",
+    get: (t) => String(t.introductions.target),
+    set: checked(count(0, 50), (t, v) => {
+      t.introductions.target = v;
+    }),
+  },
+  {
+    name: "intro.departments",
+    description: "from how many different departments",
+    example: "3",
+    get: (t) => String(t.introductions.departments),
+    set: checked(count(0, 20), (t, v) => {
+      t.introductions.departments = v;
+    }),
+  },
+  {
+    name: "intro.weeks",
+    description: "within how many weeks of the start",
+    example: "6",
+    get: (t) => String(t.introductions.withinWeeks),
+    set: checked(count(1, 104), (t, v) => {
+      t.introductions.withinWeeks = v;
+    }),
+  },
+  {
+    name: "tools",
+    description: "the agreed tools, separated by commas",
+    example: "Slack, Zoom, Jira",
+    get: (t) => t.tools.join(", "),
+    set: checked(
+      (v): Parsed<string[]> => {
+        const tools = v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        return tools.length > 20 || tools.some((tool) => tool.length > 40)
+          ? { error: "List at most 20 tools of up to 40 characters, separated by commas, e.g. Slack, Zoom." }
+          : { value: tools };
+      },
+      (t, v) => {
+        t.tools = v;
+      },
+    ),
+  },
+];
 
-function setCount(value: string, min: number, max: number, apply: (n: number) => void): string | undefined {
-  const n = wholeNumber(value, min, max);
-  if (n === undefined) return `"${value}" must be a whole number from ${min} to ${max}.`;
-  apply(n);
-  return undefined;
-}
-
-export const AGREEMENT_FIELDS = Object.keys(SETTERS);
-
-export function cloneTerms(terms: AgreementTerms): AgreementTerms {
-  return structuredClone(terms);
+export function agreementField(name: string): AgreementField | undefined {
+  const wanted = name.toLowerCase();
+  return AGREEMENT_FIELDS.find((f) => f.name === wanted);
 }
 
 /** Returns the new terms, or the error to show; the input is never modified. */
@@ -120,22 +222,21 @@ export function setTerm(
   field: string,
   value: string,
 ): { ok: true; terms: AgreementTerms } | { ok: false; error: string } {
-  const setter = SETTERS[field.toLowerCase()];
-  if (!setter) {
-    return {
-      ok: false,
-      error: `"${field}" is not an agreement field. Fields: ${AGREEMENT_FIELDS.join(", ")}.`,
-    };
+  const spec = agreementField(field);
+  if (!spec) {
+    const names = AGREEMENT_FIELDS.map((f) => f.name).join(", ");
+    return { ok: false, error: `"${field}" is not an agreement field. Fields: ${names}.` };
   }
-  const next = cloneTerms(terms);
-  const error = setter(next, value);
-  return error ? { ok: false, error: `${field}: ${error}` } : { ok: true, terms: next };
+  const next = structuredClone(terms);
+  const error = spec.set(next, value);
+  return error ? { ok: false, error: `${spec.name}: ${error}` } : { ok: true, terms: next };
 }
 
-/** Terms as a programme file may give them: any part left out takes its default. */
+/** Terms as a programme file (or an older stored version) may give them: missing parts take defaults. */
 export interface PartialTerms {
   replyWithin?: Partial<AgreementTerms["replyWithin"]> | undefined;
   checkIn?: Partial<AgreementTerms["checkIn"]> | undefined;
+  milestones?: Partial<AgreementTerms["milestones"]> | undefined;
   syncMeeting?: SyncCadence | undefined;
   introductions?: Partial<AgreementTerms["introductions"]> | undefined;
   tools?: string[] | undefined;
@@ -145,46 +246,38 @@ function defined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Completes partial terms from a programme file with the defaults. */
 export function withDefaults(partial: PartialTerms | undefined): AgreementTerms {
   const d = DEFAULT_TERMS;
   return {
     replyWithin: { ...d.replyWithin, ...defined(partial?.replyWithin) },
     checkIn: { ...d.checkIn, ...defined(partial?.checkIn) },
+    milestones: { ...d.milestones, ...defined(partial?.milestones) },
     syncMeeting: partial?.syncMeeting ?? d.syncMeeting,
     introductions: { ...d.introductions, ...defined(partial?.introductions) },
     tools: partial?.tools ? [...partial.tools] : [...d.tools],
   };
 }
 
-/** Field errors of a whole terms object, for the programme importer. */
+/** Every field's error in a whole terms object, for the programme importer. */
 export function termsErrors(terms: AgreementTerms): { field: string; error: string }[] {
-  const errors: { field: string; error: string }[] = [];
-  const check = (field: string, value: string) => {
-    const result = setTerm(terms, field, value);
-    if (!result.ok) errors.push({ field, error: result.error.slice(field.length + 2) });
-  };
-  check("reply.supervisor", terms.replyWithin.supervisor);
-  check("reply.intern", terms.replyWithin.intern);
-  check("checkin.at", terms.checkIn.at);
-  check("checkin.days", terms.checkIn.days);
-  check("sync", terms.syncMeeting);
-  check("intro.target", String(terms.introductions.target));
-  check("intro.departments", String(terms.introductions.departments));
-  check("intro.weeks", String(terms.introductions.withinWeeks));
-  return errors;
+  return AGREEMENT_FIELDS.flatMap((field) => {
+    const error = field.set(structuredClone(terms), field.get(terms));
+    return error ? [{ field: field.name, error }] : [];
+  });
 }
 
 /** Stable JSON for comparing versions: same terms, same text. */
-export function termsKey(terms: AgreementTerms): string {
+export function termsKey(terms: PartialTerms): string {
   return JSON.stringify(withDefaults(terms));
 }
 
 export function describeTerms(terms: AgreementTerms): string[] {
   const intro = terms.introductions;
+  const summary = terms.checkIn.summary === "daily" ? "a daily summary" : "each answer as it comes";
   return [
     `Reply within: supervisor ${terms.replyWithin.supervisor}, intern ${terms.replyWithin.intern} (working time of whoever replies)`,
-    `Check-in: ${terms.checkIn.at} on ${terms.checkIn.days}, intern's local time`,
+    `Check-in: ${terms.checkIn.at} on ${terms.checkIn.days}, intern's local time; one reminder after ${terms.checkIn.reminderAfter}; the supervisor gets ${summary}`,
+    `Milestones: a reminder ${terms.milestones.remindDaysBefore} working days before the due date${terms.milestones.announceDone ? "; done milestones are announced in the home channel" : ""}`,
     `Sync meeting: ${terms.syncMeeting}`,
     `Introductions: ${intro.target} colleagues from at least ${intro.departments} departments within ${intro.withinWeeks} weeks`,
     `Tools: ${terms.tools.length > 0 ? terms.tools.join(", ") : "none agreed yet"}`,

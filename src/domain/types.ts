@@ -18,6 +18,8 @@ export interface Workspace {
   name: string;
 }
 
+export const DEFAULT_DAILY_BUDGET = 6;
+
 export interface Person {
   id: number;
   workspaceId: number;
@@ -29,6 +31,8 @@ export interface Person {
   contactHours: string; // e.g. "Mon-Fri 09:00-17:00"
   department?: string;
   leave: LeavePeriod[];
+  /** Proactive bot messages per local day before the rest is merged into a digest. */
+  dailyBudget: number;
   ids: Partial<Record<Platform, string>>; // platform user ids
 }
 

@@ -1,4 +1,5 @@
 import type { AgreementTerms } from "../domain/agreement.js";
+import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 
@@ -132,6 +133,10 @@ export interface OutboxRepo {
   markRetry(id: number, error: string, notBefore: Date): void;
   markDead(id: number, error: string): void;
   markExpired(id: number): void;
+  /** Puts a claimed row back untouched until `notBefore` (quiet hours, budget): not a failed attempt. */
+  defer(id: number, notBefore: Date): void;
+  /** Messages delivered to a person since an instant, for the daily budget. */
+  sentTo(recipientId: number, since: Date): number;
   get(workspaceId: number, key: string): OutboxItem | undefined;
   list(filter?: { status?: OutboxStatus; workspaceId?: number }): OutboxItem[];
 }
@@ -158,6 +163,29 @@ export interface AuditRepo {
   list(workspaceId: number, limit?: number): (AuditEntry & { at: Date })[];
 }
 
+export interface CheckinRepo {
+  get(internshipId: number, date: LocalDate): Checkin | undefined;
+  byId(workspaceId: number, id: number): Checkin | undefined;
+  /** Insert-if-absent: one row per internship and local date. */
+  create(workspaceId: number, internshipId: number, date: LocalDate, status: "due" | "skipped", at: Date): boolean;
+  setStatus(id: number, status: CheckinStatus, sentAt?: Date): void;
+  answer(id: number, answers: CheckinAnswers, status: CheckinStatus, at: Date): void;
+  /** Rows of earlier dates still waiting for delivery or an answer. */
+  unsettledBefore(internshipId: number, date: LocalDate): Checkin[];
+  recent(internshipId: number, limit: number): Checkin[];
+  between(internshipId: number, from: LocalDate, to: LocalDate): Checkin[];
+}
+
+/** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
+export interface WakeupRepo {
+  due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
+  set(workspaceId: number, internshipId: number, kind: string, at: Date): void;
+  /** Brings the wake-ups of these kinds forward to `at` (never later than already planned). */
+  touch(workspaceId: number, internshipId: number, kinds: readonly string[], at: Date): void;
+  clear(internshipId: number, kind: string): void;
+  get(internshipId: number, kind: string): Date | undefined;
+}
+
 export interface Store {
   /** Runs `fn` atomically: any throw rolls every write back. Nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
@@ -169,6 +197,8 @@ export interface Store {
   outbox: OutboxRepo;
   inbound: InboundRepo;
   audit: AuditRepo;
+  checkins: CheckinRepo;
+  wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;
   close(): void;

@@ -66,6 +66,12 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const expired = db.prepare(
     "UPDATE outbox SET status = 'expired', last_error = 'its window closed before it could be sent', lease_until = NULL WHERE id = ?",
   );
+  const defer = db.prepare(
+    "UPDATE outbox SET status = 'pending', not_before = ?, attempts = max(attempts - 1, 0), lease_until = NULL WHERE id = ?",
+  );
+  const sentTo = db.prepare<[number, number], { n: number }>(
+    "SELECT count(DISTINCT coalesce(platform_ref, id)) AS n FROM outbox WHERE recipient_id = ? AND status = 'sent' AND sent_at >= ?",
+  );
   const get = db.prepare<[number, string], Row>("SELECT * FROM outbox WHERE workspace_id = ? AND key = ?");
   const list = db.prepare<{ status: string | null; workspaceId: number | null }, Row>(
     `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
@@ -103,6 +109,10 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     markExpired: (id) => {
       expired.run(id);
     },
+    defer: (id, notBefore) => {
+      defer.run(notBefore.getTime(), id);
+    },
+    sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime())?.n ?? 0,
     get: (workspaceId, key) => {
       const row = get.get(workspaceId, key);
       return row ? toItem(row) : undefined;

@@ -13,6 +13,7 @@ interface Row {
   contact_hours: string;
   department: string | null;
   is_colleague: number;
+  daily_budget: number;
 }
 
 type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
@@ -37,12 +38,13 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
     "SELECT is_colleague FROM people WHERE id = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, created_at, updated_at)
-     VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @at, @at)`,
+    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, daily_budget, created_at, updated_at)
+     VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @dailyBudget, @at, @at)`,
   );
   const update = db.prepare(
     `UPDATE people SET name = @name, timezone = @timezone, country = @country, region = @region,
-       contact_hours = @contactHours, department = @department, is_colleague = @isColleague, updated_at = @at
+       contact_hours = @contactHours, department = @department, is_colleague = @isColleague,
+       daily_budget = @dailyBudget, updated_at = @at
      WHERE id = @id`,
   );
   const deleteIds = db.prepare("DELETE FROM person_identities WHERE person_id = ?");
@@ -68,6 +70,7 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
       timezone: row.timezone,
       country: row.country,
       contactHours: row.contact_hours,
+      dailyBudget: row.daily_budget,
       leave: leave.all(row.id).map((l) => ({ from: l.from_date, to: l.to_date })),
       ids: Object.fromEntries(ids.all(row.id).map((i) => [i.platform, i.external_id])),
     };
@@ -108,6 +111,7 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
         contactHours: input.contactHours,
         department: input.department ?? null,
         isColleague: input.isColleague ? 1 : 0,
+        dailyBudget: input.dailyBudget,
         at: at.getTime(),
       };
       const existing = byKey.get(workspaceId, input.key);
@@ -125,7 +129,8 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
           existing.region === params.region &&
           existing.contact_hours === params.contactHours &&
           existing.department === params.department &&
-          existing.is_colleague === params.isColleague;
+          existing.is_colleague === params.isColleague &&
+          existing.daily_budget === params.dailyBudget;
         if (!same) {
           update.run({ ...params, id });
           changed = true;

@@ -1,6 +1,7 @@
 import type { Store } from "../ports/store.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
+import { createCheckinRepo } from "./checkin-repo.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { migrate } from "./migrate.js";
@@ -8,6 +9,7 @@ import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
+import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
 
 export interface SqliteStore extends Store {
@@ -28,6 +30,8 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     outbox: createOutboxRepo(db),
     inbound: createInboundRepo(db),
     audit: createAuditRepo(db),
+    checkins: createCheckinRepo(db),
+    wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => db.close(),
   };

@@ -19,6 +19,7 @@ function person(key: string, overrides: Partial<PersonInput> = {}): PersonInput 
     contactHours: "Mon-Fri 09:00-17:00",
     ids: { console: key },
     isColleague: false,
+    dailyBudget: 6,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { AppError } from "../../domain/errors.js";
-import type { Platform } from "../../domain/types.js";
+import { DEFAULT_DAILY_BUDGET, type Platform } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { ProgrammeInput } from "./programme-schema.js";
 
@@ -29,6 +29,7 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
         ...(p.region ? { region: p.region } : {}),
         contactHours: p.contactHours,
         ...(p.department ? { department: p.department } : {}),
+        ...(p.dailyBudget !== DEFAULT_DAILY_BUDGET ? { dailyBudget: p.dailyBudget } : {}),
         ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
       };
     }),

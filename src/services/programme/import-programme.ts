@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
+import { DEFAULT_DAILY_BUDGET } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { Programme } from "./programme-schema.js";
 import { effectiveIds, validateProgramme } from "./validate-programme.js";
@@ -63,6 +64,7 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
         country: p.country,
         ...(p.region ? { region: p.region } : {}),
         contactHours: p.contactHours,
+        dailyBudget: p.dailyBudget ?? DEFAULT_DAILY_BUDGET,
         ...(p.department ? { department: p.department } : {}),
         ids,
         isColleague: colleagues.has(p.key),

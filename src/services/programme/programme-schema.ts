@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SYNC_CADENCES } from "../../domain/agreement.js";
+import { SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement.js";
 import { PLATFORMS } from "../../domain/types.js";
 
 /** The programme file: one workspace's people, internships and agreements (YAML or JSON). */
@@ -35,6 +35,7 @@ const person = z.strictObject({
   region: z.string().trim().toUpperCase().min(1).max(8).optional(),
   contactHours: z.string().trim().min(1, 'is required, e.g. "Mon-Fri 09:00-17:00"'),
   department: z.string().trim().min(1).max(80).optional(),
+  dailyBudget: z.number().int().min(1, "must be at least 1").max(50, "must be at most 50").optional(),
   leave: z
     .array(z.strictObject({ from: isoDate, to: isoDate }))
     .max(200)
@@ -46,7 +47,18 @@ const duration = z.union([z.string(), z.number()]).transform((v) => String(v).tr
 const agreement = z.strictObject({
   replyWithin: z.strictObject({ supervisor: duration.optional(), intern: duration.optional() }).optional(),
   checkIn: z
-    .strictObject({ at: z.string().trim().optional(), days: z.string().trim().optional() })
+    .strictObject({
+      at: z.string().trim().optional(),
+      days: z.string().trim().optional(),
+      reminderAfter: duration.optional(),
+      summary: z.enum(SUMMARY_MODES, { error: `must be one of ${SUMMARY_MODES.join(", ")}` }).optional(),
+    })
+    .optional(),
+  milestones: z
+    .strictObject({
+      remindDaysBefore: z.number().int().min(0).max(20).optional(),
+      announceDone: z.boolean().optional(),
+    })
     .optional(),
   syncMeeting: z.enum(SYNC_CADENCES, { error: `must be one of ${SYNC_CADENCES.join(", ")}` }).optional(),
   introductions: z

@@ -1,0 +1,88 @@
+import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
+import type { LocalDate } from "../domain/types.js";
+import type { CheckinRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  internship_id: number;
+  local_date: string;
+  status: CheckinStatus;
+  progress: string | null;
+  next_steps: string | null;
+  blockers: string | null;
+  connectedness: number | null;
+  sent_at: number | null;
+  answered_at: number | null;
+}
+
+function toCheckin(row: Row): Checkin {
+  const c: Checkin = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    internshipId: row.internship_id,
+    date: row.local_date,
+    status: row.status,
+  };
+  if (row.progress !== null) c.progress = row.progress;
+  if (row.next_steps !== null) c.nextSteps = row.next_steps;
+  if (row.blockers !== null) c.blockers = row.blockers;
+  if (row.connectedness !== null) c.connectedness = row.connectedness;
+  if (row.sent_at !== null) c.sentAt = new Date(row.sent_at);
+  if (row.answered_at !== null) c.answeredAt = new Date(row.answered_at);
+  return c;
+}
+
+export function createCheckinRepo(db: SqliteDatabase): CheckinRepo {
+  const get = db.prepare<[number, string], Row>("SELECT * FROM checkins WHERE internship_id = ? AND local_date = ?");
+  const byId = db.prepare<[number, number], Row>("SELECT * FROM checkins WHERE workspace_id = ? AND id = ?");
+  const create = db.prepare(
+    `INSERT INTO checkins (workspace_id, internship_id, local_date, status, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (internship_id, local_date) DO NOTHING`,
+  );
+  const status = db.prepare("UPDATE checkins SET status = ?, sent_at = coalesce(?, sent_at) WHERE id = ?");
+  const answer = db.prepare(
+    `UPDATE checkins SET status = @status, progress = @progress, next_steps = @nextSteps, blockers = @blockers,
+       connectedness = @connectedness, answered_at = @at WHERE id = @id`,
+  );
+  const unsettled = db.prepare<[number, string], Row>(
+    "SELECT * FROM checkins WHERE internship_id = ? AND status IN ('due', 'sent', 'partial') AND local_date < ? ORDER BY local_date",
+  );
+  const recent = db.prepare<[number, number], Row>(
+    "SELECT * FROM checkins WHERE internship_id = ? ORDER BY local_date DESC LIMIT ?",
+  );
+  const between = db.prepare<[number, string, string], Row>(
+    "SELECT * FROM checkins WHERE internship_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date",
+  );
+
+  return {
+    get: (internshipId, date) => {
+      const row = get.get(internshipId, date);
+      return row ? toCheckin(row) : undefined;
+    },
+    byId: (workspaceId, id) => {
+      const row = byId.get(workspaceId, id);
+      return row ? toCheckin(row) : undefined;
+    },
+    create: (workspaceId, internshipId, date: LocalDate, initial, at) =>
+      create.run(workspaceId, internshipId, date, initial, at.getTime()).changes > 0,
+    setStatus: (id, next, sentAt) => {
+      status.run(next, sentAt?.getTime() ?? null, id);
+    },
+    answer: (id, answers: CheckinAnswers, next, at) => {
+      answer.run({
+        id,
+        status: next,
+        progress: answers.progress ?? null,
+        nextSteps: answers.nextSteps ?? null,
+        blockers: answers.blockers ?? null,
+        connectedness: answers.connectedness ?? null,
+        at: at.getTime(),
+      });
+    },
+    unsettledBefore: (internshipId, date) => unsettled.all(internshipId, date).map(toCheckin),
+    recent: (internshipId, limit) => recent.all(internshipId, limit).map(toCheckin),
+    between: (internshipId, from, to) => between.all(internshipId, from, to).map(toCheckin),
+  };
+}
