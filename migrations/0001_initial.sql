@@ -136,6 +136,7 @@ CREATE TABLE checkins (
   connectedness INTEGER CHECK (connectedness BETWEEN 1 AND 5),
   sent_at       INTEGER,
   answered_at   INTEGER,
+  settled_at    INTEGER, -- when the day was closed: missed/skipped decided, summary queued
   created_at    INTEGER NOT NULL,
   UNIQUE (internship_id, local_date)
 );

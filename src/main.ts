@@ -14,11 +14,14 @@ import { createHttpServer, type HttpServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
+import type { Store } from "./ports/store.js";
 import { startMetronome } from "./scheduler/metronome.js";
 import { type Bot, createBot } from "./services/bot.js";
 import { createDispatcher } from "./services/dispatcher.js";
 import { createPlanner, type PlanRule } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
+import { createCheckinRule } from "./services/rules/checkin-rule.js";
+import { createMilestoneRule } from "./services/rules/milestone-rule.js";
 import { createTicker, type Ticker } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
 import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
@@ -39,8 +42,8 @@ export interface Services {
 }
 
 /** The rules that fill the outbox; later features add theirs here. */
-function planRules(): PlanRule[] {
-  return [];
+function planRules(store: Store, log: Logger): PlanRule[] {
+  return [createCheckinRule({ store, log }), createMilestoneRule({ store, log })];
 }
 
 /** The console playground logs to a file so the conversation stays readable. */
@@ -96,7 +99,7 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
     }
   }
   const bot = createBot({ store, clock, log });
-  const planner = createPlanner({ store, rules: planRules(), log });
+  const planner = createPlanner({ store, rules: planRules(store, log), log });
   const dispatcher = createDispatcher({ store, platforms, clock, log });
   const ticker = createTicker({ planner, dispatcher, log });
   return { config, log, store, clock, bot, ticker, platforms };

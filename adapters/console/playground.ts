@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { DateTime } from "luxon";
+import type { OutboundForm } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock, SettableClock } from "../../src/ports/clock.js";
 import type { ConsoleOutput } from "./console-platform.js";
+import { createFormFiller, type FormStep } from "./form-filler.js";
 
 export interface Persona {
   key: string;
@@ -87,23 +89,51 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
     await deps.tick(clock.now());
   }
 
-  async function command(text: string): Promise<void> {
+  let filling: { form: OutboundForm; filler: ReturnType<typeof createFormFiller> } | undefined;
+
+  async function send(
+    event:
+      | { kind: "command"; text: string }
+      | { kind: "action"; action: string; value: string; form: Record<string, string> },
+  ) {
     if (!persona) return say("Nobody to speak as yet: /who lists the people.");
-    const reply = await deps.handler({
-      kind: "command",
+    const base = {
       id: `console-${randomUUID()}`,
-      platform: "console",
+      platform: "console" as const,
       workspace: deps.workspace,
       user: persona.key,
       conversation: `console:${deps.workspace}:user:${persona.key}`,
       at: clock.now(),
-      text,
-    });
-    if (reply) say(reply.text);
+    };
+    const reply = await deps.handler({ ...base, ...event });
+    if (!reply) return;
+    say(reply.text);
+    if (reply.form) {
+      filling = { form: reply.form, filler: createFormFiller(reply.form) };
+      say(`(${reply.form.title}: answer each question on its own line; /cancel stops)`);
+      await step(filling.filler.start());
+    }
   }
+
+  async function step(next: FormStep): Promise<void> {
+    if (!filling) return;
+    if (!next.done) return say(`  ${next.ask}`);
+    const { form } = filling;
+    filling = undefined;
+    await send({ kind: "action", action: form.action, value: form.value, form: next.values });
+  }
+
+  const command = (text: string) => send({ kind: "command", text });
 
   async function line(raw: string): Promise<boolean> {
     const text = raw.trim();
+    if (filling) {
+      if (text.toLowerCase() === "/cancel") {
+        filling = undefined;
+        say("Cancelled; nothing was sent.");
+      } else await step(filling.filler.answer(text));
+      return true;
+    }
     if (!text) return true;
     const [head = "", ...rest] = text.split(/\s+/);
     const argument = rest.join(" ");

@@ -17,13 +17,22 @@ export interface Checkin extends CheckinAnswers {
   status: CheckinStatus;
   sentAt?: Date;
   answeredAt?: Date;
+  settledAt?: Date;
 }
 
 /** The four questions, in the order every platform asks them. */
 export const CHECKIN_QUESTIONS = [
-  { id: "progress", label: "What did you move forward since the last check-in?", prefix: ["done", "progress", "moved"] },
+  {
+    id: "progress",
+    label: "What did you move forward since the last check-in?",
+    prefix: ["done", "progress", "moved"],
+  },
   { id: "nextSteps", label: "What is next?", prefix: ["next", "plan"] },
-  { id: "blockers", label: "Is anything blocking you? (leave empty if not)", prefix: ["blocker", "blockers", "blocked"] },
+  {
+    id: "blockers",
+    label: "Is anything blocking you? (leave empty if not)",
+    prefix: ["blocker", "blockers", "blocked"],
+  },
   {
     id: "connectedness",
     label: "How connected do you feel to the team? (1 = not at all, 5 = very)",
@@ -37,7 +46,8 @@ const NOTHING = /^(no|none|nothing|nope|n\/a|-)\.?$/i;
 /** A score from 1 to 5, or an error sentence. */
 export function parseConnectedness(text: string): number | { error: string } {
   const trimmed = text.trim();
-  if (!/^[1-5]$/.test(trimmed)) return { error: `"${trimmed.slice(0, 20)}" is not a score; answer with a number from 1 to 5.` };
+  if (!/^[1-5]$/.test(trimmed))
+    return { error: `"${trimmed.slice(0, 20)}" is not a score; answer with a number from 1 to 5.` };
   return Number(trimmed);
 }
 
@@ -60,7 +70,9 @@ export function parseCheckinReply(text: string): CheckinAnswers {
     const line = rawLine.trim();
     if (!line) continue;
     const match = /^([a-z]+)\s*[:=-]\s*(.*)$/i.exec(line);
-    const question = match && CHECKIN_QUESTIONS.find((q) => (q.prefix as readonly string[]).includes(match[1]!.toLowerCase()));
+    const question =
+      match &&
+      CHECKIN_QUESTIONS.find((q) => (q.prefix as readonly string[]).includes(match[1]!.toLowerCase()));
     if (match && question) {
       const value = match[2]!;
       if (question.id === "connectedness") {
@@ -92,9 +104,13 @@ export function mergeAnswers(before: CheckinAnswers, after: CheckinAnswers): Che
 
 /** Answered when progress, next steps and the score are there (a blocker is optional). */
 export function answerStatus(answers: CheckinAnswers): "answered" | "partial" | undefined {
-  const given = [answers.progress, answers.nextSteps, answers.blockers, answers.connectedness].some((v) => v !== undefined);
+  const given = [answers.progress, answers.nextSteps, answers.blockers, answers.connectedness].some(
+    (v) => v !== undefined,
+  );
   if (!given) return undefined;
-  return answers.progress && answers.nextSteps && answers.connectedness !== undefined ? "answered" : "partial";
+  return answers.progress && answers.nextSteps && answers.connectedness !== undefined
+    ? "answered"
+    : "partial";
 }
 
 /** The dates of the trailing run of missed check-ins (skipped days do not break or extend it). */

@@ -59,6 +59,26 @@ export interface OutboundButton {
   style?: "primary" | "danger";
 }
 
+/** A question in a form: a Slack modal, a Teams Adaptive Card, or prompts in the console. */
+export interface FormField {
+  id: string;
+  label: string;
+  kind: "text" | "choice";
+  optional?: boolean;
+  multiline?: boolean;
+  maxLength?: number;
+  choices?: { value: string; label: string }[];
+}
+
+/** Submitting it arrives as an ActionEvent with `action`, `value` and the answers in `form`. */
+export interface OutboundForm {
+  action: string;
+  value: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
 export interface OutboundField {
   label: string;
   value: string;
@@ -80,4 +100,6 @@ export interface Reply {
   text: string;
   /** True when the reply announces something others should see. */
   public?: boolean;
+  /** A form to fill in now (the `checkin` command, a button that asks for details). */
+  form?: OutboundForm;
 }

@@ -167,10 +167,18 @@ export interface CheckinRepo {
   get(internshipId: number, date: LocalDate): Checkin | undefined;
   byId(workspaceId: number, id: number): Checkin | undefined;
   /** Insert-if-absent: one row per internship and local date. */
-  create(workspaceId: number, internshipId: number, date: LocalDate, status: "due" | "skipped", at: Date): boolean;
+  create(
+    workspaceId: number,
+    internshipId: number,
+    date: LocalDate,
+    status: "due" | "skipped",
+    at: Date,
+  ): boolean;
   setStatus(id: number, status: CheckinStatus, sentAt?: Date): void;
   answer(id: number, answers: CheckinAnswers, status: CheckinStatus, at: Date): void;
-  /** Rows of earlier dates still waiting for delivery or an answer. */
+  /** Closes a day once (missed/skipped decided, summary queued); false when it was closed before. */
+  settle(id: number, status: CheckinStatus, at: Date): boolean;
+  /** Rows of earlier dates whose day has not been closed yet. */
   unsettledBefore(internshipId: number, date: LocalDate): Checkin[];
   recent(internshipId: number, limit: number): Checkin[];
   between(internshipId: number, from: LocalDate, to: LocalDate): Checkin[];

@@ -1,14 +1,19 @@
 import type { Logger } from "pino";
+import { parseCheckinReply } from "../domain/checkins.js";
 import { helpText } from "../domain/commands/help.js";
-import { parseCommand } from "../domain/commands/parse.js";
+import { parseCommand, startsWithCommand } from "../domain/commands/parse.js";
 import type { Command } from "../domain/commands/types.js";
 import { localDateIn } from "../domain/format.js";
-import type { CommandEvent, InboundEvent, Reply } from "../domain/messages.js";
+import type { ActionEvent, InboundEvent, Reply, Speaker } from "../domain/messages.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
+import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
+import { checkinForm } from "./checkin-messages.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementCommand } from "./commands/agreement-commands.js";
+import { handleCheckinCommand } from "./commands/checkin-commands.js";
 import { handleLeaveCommand } from "./commands/leave-commands.js";
+import { handleMilestoneAction } from "./commands/milestone-actions.js";
 import { handleMilestoneCommand } from "./commands/milestone-commands.js";
 import { handleStatusCommand } from "./commands/status-command.js";
 
@@ -29,32 +34,72 @@ const UNKNOWN_PERSON =
 export function createBot({ store, clock, log }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
 
-  function runCommand(event: CommandEvent): Reply {
-    const workspace = store.workspaces.find(event.platform, event.workspace);
-    const speaker = workspace && store.people.byPlatformId(workspace.id, event.platform, event.user);
+  /** Who is speaking, in which workspace, and their "today": undefined for strangers. */
+  function contextOf(speaker: Speaker, now: Date): CommandContext | undefined {
+    const workspace = store.workspaces.find(speaker.platform, speaker.workspace);
+    const person = workspace && store.people.byPlatformId(workspace.id, speaker.platform, speaker.user);
+    if (!workspace || !person) return undefined;
+    return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
+  }
+
+  /** Text from a command or a direct message: a command, or a plain answer to today's open check-in. */
+  function handleText(speaker: Speaker, text: string): Reply {
     const now = clock.now();
-    const today = localDateIn(speaker?.timezone ?? "UTC", now);
-    const parsed = parseCommand(event.text, { today });
+    const ctx = contextOf(speaker, now);
+    if (ctx && !startsWithCommand(text) && hasOpenCheckin(ctx)) {
+      return recordCheckinAnswers(ctx, parseCheckinReply(text));
+    }
+    const parsed = parseCommand(text, { today: ctx?.today ?? localDateIn("UTC", now) });
     if (!parsed.ok) return reply(parsed.error);
     if (parsed.command.name === "help") return reply(helpText(parsed.command.topic));
-    if (!workspace || !speaker) return reply(UNKNOWN_PERSON);
-    return dispatch({ store, log: botLog, now, workspace, speaker, today }, parsed.command);
+    if (!ctx) return reply(UNKNOWN_PERSON);
+    return dispatch(ctx, parsed.command);
+  }
+
+  function handleAction(event: ActionEvent): Reply {
+    const ctx = contextOf(event, clock.now());
+    if (!ctx) return reply(UNKNOWN_PERSON);
+    switch (event.action) {
+      case "checkin.open": {
+        const scope = internshipForCheckin(ctx);
+        return scope.ok ? { text: "Your check-in:", form: checkinForm(ctx.today) } : reply(scope.error);
+      }
+      case "checkin.answer": {
+        const answers = answersFromForm(event.form ?? {});
+        if ("error" in answers) return reply(answers.error);
+        const date = /^\d{4}-\d{2}-\d{2}$/.test(event.value) ? event.value : ctx.today;
+        return recordCheckinAnswers(ctx, answers, date);
+      }
+      case "milestone.accept":
+        return handleMilestoneAction(ctx, event);
+      default:
+        botLog.warn({ action: event.action }, "unknown action");
+        return reply('That button is no longer supported; type "help" to see what you can do.');
+    }
+  }
+
+  function hasOpenCheckin(ctx: CommandContext): boolean {
+    const scope = internshipForCheckin(ctx);
+    if (!scope.ok) return false;
+    const checkin = store.checkins.get(scope.internship.id, ctx.today);
+    return checkin !== undefined && !checkin.settledAt && checkin.status !== "skipped";
   }
 
   return {
     async handle(event) {
       const now = clock.now();
       try {
-        // The dedupe record and the command's writes commit together: a failure rolls both back,
+        // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed.
         return store.transaction(() => {
           if (!store.inbound.firstSeen(event.platform, event.workspace, event.id, now)) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return undefined;
           }
-          if (event.kind === "command") return runCommand(event);
+          if (event.kind === "command") return handleText(event, event.text);
+          if (event.kind === "action") return handleAction(event);
           if (event.kind === "message" && event.isDirect && !event.fromBot && event.text) {
-            return runCommand({ ...event, kind: "command", text: event.text });
+            return handleText(event, event.text);
           }
           return undefined;
         });
@@ -78,6 +123,9 @@ function dispatch(ctx: CommandContext, command: Command): Reply {
       return reply(helpText(command.topic));
     case "status":
       return handleStatusCommand(ctx);
+    case "checkin":
+    case "checkin.history":
+      return handleCheckinCommand(ctx, command);
     case "milestone.add":
     case "milestone.list":
     case "milestone.done":

@@ -1,10 +1,12 @@
 import type { Logger } from "pino";
+import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
 import type { Platform } from "../domain/types.js";
 import type { ChatPlatform } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
+import { type Delivery, planDeliveries, type RecipientInfo, startOfLocalDay } from "./delivery-policy.js";
 
 export interface DispatchOptions {
   /** How long a claimed row stays ours; a crashed sender's rows are retried after it. */
@@ -23,16 +25,23 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
 };
 
 export interface DispatchResult {
+  /** Rows delivered (a digest delivers several). */
   sent: number;
   retried: number;
   dead: number;
   expired: number;
+  /** Rows put back for contact hours or the daily budget. */
+  deferred: number;
+  /** Merged messages sent. */
+  digests: number;
 }
 
 export interface Dispatcher {
   /** Sends what is due at `now` until nothing ready is left. */
   dispatch(now: Date): Promise<DispatchResult>;
 }
+
+type Recipient = { calendar: WorkingCalendar; budget: number } | null;
 
 export function createDispatcher(deps: {
   store: Store;
@@ -45,50 +54,142 @@ export function createDispatcher(deps: {
   const log = deps.log.child({ component: "dispatcher" });
   const { store } = deps;
 
-  async function deliver(item: OutboxItem, now: Date, result: DispatchResult): Promise<void> {
-    const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
-    if (item.expiresAt && now.getTime() > item.expiresAt.getTime()) {
-      store.outbox.markExpired(item.id);
-      result.expired += 1;
-      log.warn(context, "message expired before it could be sent");
-      return;
+  /** People and calendars for this pass; counts are read per batch since sends change them. */
+  function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
+    const infos = new Map<number, RecipientInfo>();
+    for (const item of batch) {
+      const id = item.recipientId;
+      if (id === undefined || infos.has(id)) continue;
+      if (!cache.has(id)) cache.set(id, loadRecipient(item.workspaceId, id));
+      const recipient = cache.get(id);
+      if (!recipient) continue;
+      const sentToday = store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
+      infos.set(id, { ...recipient, sentToday });
     }
-    const name = platformOf(item.address);
-    const platform = name && deps.platforms.get(name);
-    if (!platform) {
-      store.outbox.markDead(item.id, `no configured platform can deliver to ${item.address.split(":")[0]}`);
-      result.dead += 1;
-      log.error({ ...context, address: item.address }, "no platform for this address; add it to PLATFORMS");
-      return;
+    return infos;
+  }
+
+  function loadRecipient(workspaceId: number, id: number): Recipient {
+    const person = store.people.get(workspaceId, id);
+    if (!person) {
+      log.debug({ recipientId: id }, "recipient no longer exists; sending without contact-hour checks");
+      return null;
     }
     try {
-      const sent = await platform.send(item.address, item.payload);
-      store.outbox.markSent(item.id, deps.clock.now(), sent.ref);
-      result.sent += 1;
-      log.debug(context, "message sent");
+      return { calendar: createCalendar(person), budget: person.dailyBudget };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const retryable = isAppError(error) ? error.retryable : true;
-      if (retryable && item.attempts < options.maxAttempts) {
-        const at = new Date(now.getTime() + options.backoffMs(item.attempts));
-        store.outbox.markRetry(item.id, message, at);
-        result.retried += 1;
-        log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");
-      } else {
-        store.outbox.markDead(item.id, message);
-        result.dead += 1;
-        log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
-      }
+      log.error(
+        { err: error, recipientId: id, person: person.key },
+        "cannot build this person's calendar; sending ungated until their time zone, country or contact hours are fixed",
+      );
+      return null;
     }
+  }
+
+  function fail(item: OutboxItem, error: unknown, now: Date, result: DispatchResult): void {
+    const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
+    const message = error instanceof Error ? error.message : String(error);
+    const retryable = isAppError(error) ? error.retryable : true;
+    if (retryable && item.attempts < options.maxAttempts) {
+      const at = new Date(now.getTime() + options.backoffMs(item.attempts));
+      store.outbox.markRetry(item.id, message, at);
+      result.retried += 1;
+      log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");
+    } else {
+      store.outbox.markDead(item.id, message);
+      result.dead += 1;
+      log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
+    }
+  }
+
+  async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<void> {
+    const { items, address, digest } = delivery;
+    const first = items[0]!;
+    const context = digest
+      ? { outboxIds: items.map((i) => i.id), keys: items.map((i) => i.key) }
+      : { outboxId: first.id, key: first.key, attempt: first.attempts };
+    const name = platformOf(address);
+    const platform = name && deps.platforms.get(name);
+    if (!platform) {
+      const why = `no configured platform can deliver to ${address.split(":")[0]}`;
+      for (const item of items) store.outbox.markDead(item.id, why);
+      result.dead += items.length;
+      log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
+      return;
+    }
+    let ref: string | undefined;
+    try {
+      ref = (await platform.send(address, delivery.message)).ref;
+    } catch (error) {
+      for (const item of items) fail(item, error, now, result);
+      return;
+    }
+    // One shared ref makes sentTo count the digest once, even when the platform gave none.
+    if (digest) ref ??= `digest:${first.id}`;
+    const at = deps.clock.now();
+    store.transaction(() => {
+      for (const item of items) store.outbox.markSent(item.id, at, ref);
+    });
+    result.sent += items.length;
+    if (digest) {
+      result.digests += 1;
+      log.info(
+        { ...context, recipientId: digest.recipientId, count: items.length, budget: digest.budget },
+        "merged messages into one digest to stay under the daily budget",
+      );
+    } else {
+      log.debug(context, "message sent");
+    }
+  }
+
+  async function dispatchBatch(
+    batch: OutboxItem[],
+    now: Date,
+    cache: Map<number, Recipient>,
+    result: DispatchResult,
+  ) {
+    const plan = planDeliveries(batch, recipientsOf(batch, now, cache), now);
+    for (const item of plan.expire) {
+      store.outbox.markExpired(item.id);
+      result.expired += 1;
+      log.warn(
+        { outboxId: item.id, key: item.key, attempt: item.attempts },
+        "message expired before it could be sent",
+      );
+    }
+    for (const { recipientId, error } of plan.ungated) {
+      log.error(
+        { err: error, recipientId },
+        "no working time found for this person; sending without contact-hour checks",
+      );
+    }
+    for (const { item, until, why } of plan.defer) {
+      store.outbox.defer(item.id, until);
+      result.deferred += 1;
+      const expiresFirst = item.expiresAt !== undefined && until.getTime() > item.expiresAt.getTime();
+      log.debug(
+        {
+          outboxId: item.id,
+          key: item.key,
+          recipientId: item.recipientId,
+          until: until.toISOString(),
+          why,
+          expiresFirst,
+        },
+        expiresFirst ? "message held back; its window closes before then" : "message held back",
+      );
+    }
+    for (const delivery of plan.send) await deliver(delivery, now, result);
   }
 
   return {
     async dispatch(now) {
-      const result: DispatchResult = { sent: 0, retried: 0, dead: 0, expired: 0 };
+      const result: DispatchResult = { sent: 0, retried: 0, dead: 0, expired: 0, deferred: 0, digests: 0 };
+      const cache = new Map<number, Recipient>();
       for (;;) {
         const batch = store.outbox.claim(now, options.leaseMs, options.batchSize);
         if (batch.length === 0) break;
-        for (const item of batch) await deliver(item, now, result);
+        await dispatchBatch(batch, now, cache, result);
         if (batch.length < options.batchSize) break;
       }
       return result;

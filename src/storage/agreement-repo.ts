@@ -1,4 +1,4 @@
-import type { AgreementTerms } from "../domain/agreement.js";
+import { type PartialTerms, withDefaults } from "../domain/agreement.js";
 import type { Agreement, AgreementRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
@@ -31,7 +31,8 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
       id: row.id,
       internshipId: row.internship_id,
       version: row.version,
-      terms: JSON.parse(row.terms) as AgreementTerms,
+      // Older versions lack later fields: they read with today's defaults.
+      terms: withDefaults(JSON.parse(row.terms) as PartialTerms),
       createdAt: new Date(row.created_at),
       acknowledgedBy: acks.all(row.id).map((a) => a.person_id),
     };

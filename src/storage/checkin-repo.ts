@@ -15,6 +15,7 @@ interface Row {
   connectedness: number | null;
   sent_at: number | null;
   answered_at: number | null;
+  settled_at: number | null;
 }
 
 function toCheckin(row: Row): Checkin {
@@ -31,11 +32,14 @@ function toCheckin(row: Row): Checkin {
   if (row.connectedness !== null) c.connectedness = row.connectedness;
   if (row.sent_at !== null) c.sentAt = new Date(row.sent_at);
   if (row.answered_at !== null) c.answeredAt = new Date(row.answered_at);
+  if (row.settled_at !== null) c.settledAt = new Date(row.settled_at);
   return c;
 }
 
 export function createCheckinRepo(db: SqliteDatabase): CheckinRepo {
-  const get = db.prepare<[number, string], Row>("SELECT * FROM checkins WHERE internship_id = ? AND local_date = ?");
+  const get = db.prepare<[number, string], Row>(
+    "SELECT * FROM checkins WHERE internship_id = ? AND local_date = ?",
+  );
   const byId = db.prepare<[number, number], Row>("SELECT * FROM checkins WHERE workspace_id = ? AND id = ?");
   const create = db.prepare(
     `INSERT INTO checkins (workspace_id, internship_id, local_date, status, created_at) VALUES (?, ?, ?, ?, ?)
@@ -47,7 +51,10 @@ export function createCheckinRepo(db: SqliteDatabase): CheckinRepo {
        connectedness = @connectedness, answered_at = @at WHERE id = @id`,
   );
   const unsettled = db.prepare<[number, string], Row>(
-    "SELECT * FROM checkins WHERE internship_id = ? AND status IN ('due', 'sent', 'partial') AND local_date < ? ORDER BY local_date",
+    "SELECT * FROM checkins WHERE internship_id = ? AND settled_at IS NULL AND local_date < ? ORDER BY local_date",
+  );
+  const settle = db.prepare(
+    "UPDATE checkins SET status = ?, settled_at = ? WHERE id = ? AND settled_at IS NULL",
   );
   const recent = db.prepare<[number, number], Row>(
     "SELECT * FROM checkins WHERE internship_id = ? ORDER BY local_date DESC LIMIT ?",
@@ -81,6 +88,7 @@ export function createCheckinRepo(db: SqliteDatabase): CheckinRepo {
         at: at.getTime(),
       });
     },
+    settle: (id, next, at) => settle.run(next, at.getTime(), id).changes > 0,
     unsettledBefore: (internshipId, date) => unsettled.all(internshipId, date).map(toCheckin),
     recent: (internshipId, limit) => recent.all(internshipId, limit).map(toCheckin),
     between: (internshipId, from, to) => between.all(internshipId, from, to).map(toCheckin),

@@ -20,7 +20,9 @@ export function createWakeupRepo(db: SqliteDatabase): WakeupRepo {
   );
   return {
     due: (kind, now, limit) =>
-      due.all(kind, now.getTime(), limit).map((r) => ({ workspaceId: r.workspace_id, internshipId: r.internship_id })),
+      due
+        .all(kind, now.getTime(), limit)
+        .map((r) => ({ workspaceId: r.workspace_id, internshipId: r.internship_id })),
     set: (workspaceId, internshipId, kind, at) => {
       set.run(workspaceId, internshipId, kind, at.getTime());
     },

@@ -97,7 +97,12 @@ describe("importing a programme", () => {
     const agreement = store.agreements.current(ship.id)!;
     expect(agreement.version).toBe(1);
     expect(agreement.terms.tools).toEqual(["Slack"]);
-    expect(agreement.terms.checkIn).toEqual({ at: "09:30", days: "Mon-Fri", reminderAfter: "3h", summary: "daily" });
+    expect(agreement.terms.checkIn).toEqual({
+      at: "09:30",
+      days: "Mon-Fri",
+      reminderAfter: "3h",
+      summary: "daily",
+    });
     expect(store.agreements.current(store.internships.byKey(ws, "ben-2026")!.id)?.version).toBe(1);
   });
 

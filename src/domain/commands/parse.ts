@@ -80,3 +80,9 @@ export function parseCommand(text: string, context: ParseContext): ParseResult {
     return failure('Something went wrong reading that command. Type "help" to see the commands.');
   }
 }
+
+/** Whether text starts with a command word: plain replies (check-in answers) do not. */
+export function startsWithCommand(text: string): boolean {
+  const first = tokenize(text.normalize("NFC").replace(CONTROL, " ").replace(INVISIBLE, ""))[0]?.lower;
+  return first !== undefined && commandPhrases().some((p) => p.words[0] === first);
+}

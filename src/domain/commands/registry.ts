@@ -1,5 +1,6 @@
 /** Every command, in the order help lists them. Add a command by adding a CommandSpec here. */
 import { AGREEMENT_COMMANDS } from "./agreement-commands.js";
+import { CHECKIN_COMMANDS } from "./checkin-commands.js";
 import { GENERAL_COMMANDS } from "./general-commands.js";
 import { LEAVE_COMMANDS } from "./leave-commands.js";
 import { MILESTONE_COMMANDS } from "./milestone-commands.js";
@@ -7,6 +8,7 @@ import { type CommandSpec, displayName } from "./spec.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...GENERAL_COMMANDS,
+  ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,

@@ -6,6 +6,8 @@ export type MentionRef = { kind: "id"; id: string } | { kind: "name"; name: stri
 export type Command =
   | { name: "help"; topic?: string }
   | { name: "status" }
+  | { name: "checkin" }
+  | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }
   | { name: "milestone.done"; id: number }

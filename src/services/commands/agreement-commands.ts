@@ -8,6 +8,7 @@ import type { Agreement } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
 import { queueDirect } from "../notify.js";
+import { touchInternship } from "../rules/wakeup-rule.js";
 
 type AgreementCommand = Extract<Command, { name: `agreement.${string}` }>;
 
@@ -134,6 +135,7 @@ function set(
       },
       ctx.now,
     );
+    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     for (const person of signatories(ctx, internship)) {
       if (person.id === ctx.speaker.id) continue;
       queueDirect(

@@ -4,6 +4,7 @@ import type { Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { queueDirect } from "../notify.js";
+import { touchInternship } from "../rules/wakeup-rule.js";
 
 type LeaveCommand = Extract<Command, { name: `leave.${string}` }>;
 
@@ -34,6 +35,9 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
       },
       ctx.now,
     );
+    for (const internship of ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
+      touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    }
     for (const person of peopleToTell(ctx)) {
       queueDirect(
         ctx.store,

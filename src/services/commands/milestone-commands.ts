@@ -1,19 +1,31 @@
+import { conversationAddress } from "../../domain/addresses.js";
 import type { Command } from "../../domain/commands/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
 import {
+  acceptedMessage,
+  acceptRequestMessage,
+  announceMessage,
+  followupKeys,
+} from "../../domain/milestone-followup.js";
+import {
   type Milestone,
   type MilestoneAction,
+  type MilestoneStatus,
   milestonesToList,
   refusal,
   rolesOf,
   shownStatus,
   transition,
 } from "../../domain/milestones.js";
+import type { Internship } from "../../domain/types.js";
 import type { MilestoneChange } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
+import { queueDirect } from "../notify.js";
+import { touchInternship } from "../rules/wakeup-rule.js";
 
 type MilestoneCommand = Extract<Command, { name: `milestone.${string}` }>;
 
@@ -70,6 +82,7 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
       },
       ctx.now,
     );
+    touchInternship(ctx.store, ctx.workspace.id, scope.internship.id, ctx.now);
     return created;
   });
   const forWhom = scope.intern.id === ctx.speaker.id ? "" : ` for ${scope.intern.name}`;
@@ -99,31 +112,44 @@ function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.
 }
 
 type ChangeCommand = Exclude<MilestoneCommand, { name: "milestone.add" | "milestone.list" }>;
+type ChangeAction = Exclude<MilestoneAction, "add" | "view">;
+
+export type CheckedChange =
+  | { ok: true; milestone: Milestone; internship: Internship; status: MilestoneStatus }
+  | { ok: false; reply: Reply };
+
+/** Whether the speaker may do `action` to milestone `id` now: the rules commands and buttons share. */
+export function checkMilestoneChange(ctx: CommandContext, id: number, action: ChangeAction): CheckedChange {
+  const milestone = ctx.store.milestones.get(ctx.workspace.id, id);
+  const internship = milestone && ctx.store.internships.get(ctx.workspace.id, milestone.internshipId);
+  // Someone outside the internship learns nothing about it, not even that the number exists.
+  if (!milestone || !internship || rolesOf(internship, ctx.speaker.id).length === 0) {
+    return {
+      ok: false,
+      reply: reply(`There is no milestone #${id}. Type "milestone list" to see the numbers.`),
+    };
+  }
+  const refused = refusal(rolesOf(internship, ctx.speaker.id), action, milestone);
+  if (refused) return { ok: false, reply: reply(refused) };
+  const next = transition(milestone, action);
+  if (!next.ok) return { ok: false, reply: reply(next.error) };
+  return { ok: true, milestone, internship, status: next.status };
+}
 
 function change(ctx: CommandContext, command: ChangeCommand): Reply {
-  const action = command.name.slice("milestone.".length) as Exclude<MilestoneAction, "add" | "view">;
-  const milestone = ctx.store.milestones.get(ctx.workspace.id, command.id);
-  const internship = milestone && ctx.store.internships.get(ctx.workspace.id, milestone.internshipId);
-  if (!milestone || !internship) {
-    return reply(`There is no milestone #${command.id}. Type "milestone list" to see the numbers.`);
-  }
-  const roles = rolesOf(internship, ctx.speaker.id);
-  // Someone outside the internship learns nothing about it, not even that the number exists.
-  if (roles.length === 0) {
-    return reply(`There is no milestone #${command.id}. Type "milestone list" to see the numbers.`);
-  }
-  const refused = refusal(roles, action, milestone);
-  if (refused) return reply(refused);
-  const next = transition(milestone, action);
-  if (!next.ok) return reply(next.error);
+  const action = command.name.slice("milestone.".length) as ChangeAction;
+  const checked = checkMilestoneChange(ctx, command.id, action);
+  if (!checked.ok) return checked.reply;
+  const { milestone, internship, status } = checked;
 
   const { changes, note, message } = describeChange(ctx, command, milestone);
   if ("error" in changes) return reply(changes.error);
+  // One transaction: the change, its audit, the wake-up and the messages it causes land together or not at all.
   ctx.store.transaction(() => {
-    ctx.store.milestones.change(
+    const updated = ctx.store.milestones.change(
       ctx.workspace.id,
       milestone,
-      { ...changes, status: next.status },
+      { ...changes, status },
       { action, actorId: ctx.speaker.id, ...(note ? { note } : {}) },
       ctx.now,
     );
@@ -135,12 +161,48 @@ function change(ctx: CommandContext, command: ChangeCommand): Reply {
         action: `milestone.${action}`,
         entity: "milestone",
         entityId: milestone.id,
-        detail: { from: milestone.status, to: next.status, ...(changes.due ? { due: changes.due } : {}) },
+        detail: { from: milestone.status, to: status, ...(changes.due ? { due: changes.due } : {}) },
       },
       ctx.now,
     );
+    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    if (action === "done" || action === "accept") queueNotices(ctx, internship, action, updated);
   });
   return reply(message);
+}
+
+/** The messages a done or an accept causes at once; keys carry the instant, which the history also records. */
+function queueNotices(
+  ctx: CommandContext,
+  internship: Internship,
+  action: "done" | "accept",
+  m: Milestone,
+): void {
+  const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
+  if (!context) return;
+  const { store, workspace, now, speaker } = ctx;
+  if (action === "accept") {
+    const payload = acceptedMessage(m, speaker.name, m.feedback);
+    queueDirect(store, workspace, context.intern, followupKeys.accepted(m.id, now), payload, now);
+    return;
+  }
+  // A supervisor who marks it done knows already; anyone else's done asks the supervisor to accept.
+  if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
+    const payload = acceptRequestMessage(m, context.intern.name);
+    queueDirect(store, workspace, context.supervisor, followupKeys.acceptRequest(m.id, now), payload, now);
+  }
+  if (context.terms.milestones.announceDone && internship.homeChannel) {
+    store.outbox.enqueue(
+      {
+        workspaceId: workspace.id,
+        key: followupKeys.announce(m.id, now),
+        address: conversationAddress(workspace.platform, workspace.externalId, internship.homeChannel),
+        payload: announceMessage(m, context.intern.name),
+        notBefore: now,
+      },
+      now,
+    );
+  }
 }
 
 function describeChange(

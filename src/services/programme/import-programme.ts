@@ -3,6 +3,7 @@ import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_DAILY_BUDGET } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
+import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Programme } from "./programme-schema.js";
 import { effectiveIds, validateProgramme } from "./validate-programme.js";
 
@@ -97,6 +98,8 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
       },
       at,
     );
+    // New or not, the rules look at every imported internship on the next tick.
+    touchInternship(store, workspace.id, internshipId, at);
     if (!existed) summary.internships.created += 1;
     else if (changed) summary.internships.updated += 1;
     else summary.internships.unchanged += 1;

@@ -1,0 +1,34 @@
+import { noArguments, readOptions } from "./arguments.js";
+import { type CommandSpec, fail, ok } from "./spec.js";
+
+const ANSWER: CommandSpec = {
+  id: "checkin",
+  words: ["checkin"],
+  aliases: [["check-in"]],
+  usage: "checkin",
+  summary: "Answer today's check-in now: progress, next steps, blockers and how connected you feel.",
+  details:
+    "You can also reply to the check-in message in plain text, one answer a line: done: ..., next: ..., blocker: ..., connected: 4.",
+  example: "checkin",
+  parse(args) {
+    const error = noArguments(args, "checkin");
+    return error ? fail(error) : ok({ name: "checkin" });
+  },
+};
+
+const HISTORY: CommandSpec = {
+  id: "checkin.history",
+  words: ["checkin", "history"],
+  aliases: [["check-in", "history"]],
+  usage: "checkin history [for @intern]",
+  summary: "Show the last two weeks of check-ins: yours, or those of an intern you supervise or coordinate.",
+  example: "checkin history for @ana",
+  parse(args) {
+    const read = readOptions(args, [], "checkin history", "checkin history for @ana");
+    if ("error" in read) return fail(read.error);
+    const intern = read.value.intern;
+    return ok(intern ? { name: "checkin.history", intern } : { name: "checkin.history" });
+  },
+};
+
+export const CHECKIN_COMMANDS: readonly CommandSpec[] = [ANSWER, HISTORY];

@@ -1,0 +1,179 @@
+/** Milestone follow-up: which working day each nudge belongs to, its outbox key and its words. */
+import type { WorkingCalendar } from "./calendar.js";
+import { AppError } from "./errors.js";
+import { neutralizeMentions } from "./escape.js";
+import { formatDate } from "./format.js";
+import { addDays, toEpochDay, weekdayOf } from "./local-date.js";
+import type { OutboundMessage } from "./messages.js";
+import type { Milestone, MilestoneHistoryEntry } from "./milestones.js";
+import type { LocalDate } from "./types.js";
+
+type DayCalendar = Pick<WorkingCalendar, "isWorkingDay">;
+
+/** Like the calendar: give up after about three years without a working day. */
+const MAX_WALK_DAYS = 3 * 366;
+/** An overdue milestone is raised again after this many of the intern's working days: a working week. */
+export const OVERDUE_REPEAT_WORKING_DAYS = 5;
+
+function noWorkingDay(from: LocalDate): never {
+  throw new AppError(
+    "NO_WORKING_TIME",
+    `no working day within three years of ${from}; check contact hours and leave`,
+  );
+}
+
+/** The date `n` of the person's working days before `due` (non-working days are skipped; 0 is `due`). */
+export function workingDaysBefore(calendar: DayCalendar, due: LocalDate, n: number): LocalDate {
+  let date = due;
+  for (let left = n, walked = 0; left > 0; walked++) {
+    if (walked > MAX_WALK_DAYS) noWorkingDay(due);
+    date = addDays(date, -1);
+    if (calendar.isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}
+
+/** The date `n` (>= 1) of the person's working days after `from`. */
+export function workingDaysAfter(calendar: DayCalendar, from: LocalDate, n: number): LocalDate {
+  let date = from;
+  for (let left = n, walked = 0; left > 0; walked++) {
+    if (walked > MAX_WALK_DAYS) noWorkingDay(from);
+    date = addDays(date, 1);
+    if (calendar.isWorkingDay(date)) left -= 1;
+  }
+  return date;
+}
+
+/** ISO 8601 week, e.g. "2026-W49": the week belongs to the year of its Thursday. */
+export function isoWeek(date: LocalDate): string {
+  const thursday = addDays(date, 4 - weekdayOf(date));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor((toEpochDay(thursday) - toEpochDay(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+export const isOpen = (m: Milestone): boolean => m.status === "planned" || m.status === "blocked";
+
+/** The day the intern is reminded, or undefined when the agreement asks for no reminder. */
+export function reminderDay(
+  calendar: DayCalendar,
+  due: LocalDate,
+  daysBefore: number,
+): LocalDate | undefined {
+  return daysBefore > 0 ? workingDaysBefore(calendar, due, daysBefore) : undefined;
+}
+
+/**
+ * The working day whose overdue alert covers `today`: the first working day after `due`, then one
+ * every working week. Undefined when nothing is due today (not overdue, or not a working day), so
+ * a weekend or a holiday never produces an alert of its own.
+ */
+export function overdueAlertDay(
+  calendar: DayCalendar,
+  due: LocalDate,
+  today: LocalDate,
+): { day: LocalDate; nextDay: LocalDate } | undefined {
+  if (today <= due || !calendar.isWorkingDay(today)) return undefined;
+  let day = workingDaysAfter(calendar, due, 1);
+  if (day > today) return undefined;
+  for (;;) {
+    const nextDay = workingDaysAfter(calendar, day, OVERDUE_REPEAT_WORKING_DAYS);
+    if (nextDay > today) return { day, nextDay };
+    day = nextDay;
+  }
+}
+
+/** The last history entry with that action: a milestone done twice (after a reopen) counts from the last. */
+export function lastEntry(
+  history: readonly MilestoneHistoryEntry[],
+  action: string,
+): MilestoneHistoryEntry | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.action === action) return history[i];
+  return undefined;
+}
+
+/** Outbox keys: the due date and the done instant are part of them, so a moved or redone milestone starts afresh. */
+export const followupKeys = {
+  reminder: (m: Milestone) => `milestone-due:${m.id}:reminder:${m.due}`,
+  overdue: (m: Milestone, day: LocalDate, personId: number) =>
+    `milestone-due:${m.id}:overdue:${m.due}:${isoWeek(day)}:${personId}`,
+  acceptRequest: (id: number, doneAt: Date) => `milestone-accept:${id}:${doneAt.getTime()}`,
+  acceptReminder: (id: number, doneAt: Date) => `milestone-accept:${id}:${doneAt.getTime()}:reminder`,
+  accepted: (id: number, acceptedAt: Date) => `milestone-accepted:${id}:${acceptedAt.getTime()}`,
+  announce: (id: number, doneAt: Date) => `milestone-announce:${id}:${doneAt.getTime()}`,
+};
+
+// Everything a user or the programme file typed is neutralised before it is echoed.
+const safe = neutralizeMentions;
+const named = (m: Milestone) => `#${m.id} "${safe(m.title)}"`;
+const MOVE_HINT = (id: number) => `"milestone move ${id} <date> because <reason>"`;
+
+export function reminderMessage(m: Milestone, daysBefore: number): OutboundMessage {
+  return {
+    text: `Your milestone ${named(m)} is due ${formatDate(m.due)}. When it is finished, type "milestone done ${m.id}"; if it needs more time, agree a new date with your supervisor and type ${MOVE_HINT(m.id)}.`,
+    reason: `Because "${safe(m.title)}" is due ${formatDate(m.due)} and your working agreement reminds you ${daysBefore} working day${daysBefore === 1 ? "" : "s"} before.`,
+  };
+}
+
+const blockedNote = (m: Milestone) =>
+  m.status === "blocked" && m.blockReason ? ` It is marked blocked: ${safe(m.blockReason)}.` : "";
+
+export function overdueInternMessage(m: Milestone, supervisorName: string): OutboundMessage {
+  return {
+    text: `Your milestone ${named(m)} was due ${formatDate(m.due)} and is still open.${blockedNote(m)} If it is finished, type "milestone done ${m.id}". If it needs more time, agree a new date with ${safe(supervisorName)} and type ${MOVE_HINT(m.id)}.`,
+    reason: `Because "${safe(m.title)}" is past its due date (${formatDate(m.due)}); you hear about it at most once a working week until it is done or moved.`,
+  };
+}
+
+export function overdueSupervisorMessage(m: Milestone, internName: string): OutboundMessage {
+  const intern = safe(internName);
+  return {
+    text: `${intern}'s milestone ${named(m)} was due ${formatDate(m.due)} and is still open.${blockedNote(m)} A short talk may help: is something in the way, or does it need a new date?`,
+    reason: `Because you supervise ${intern} and an open milestone past its date can mean the intern is stuck; you hear about it at most once a working week while it stays open.`,
+  };
+}
+
+const acceptButton = (id: number) => ({
+  action: "milestone.accept",
+  value: String(id),
+  label: "Accept…",
+  style: "primary" as const,
+});
+const acceptHow = (id: number) => `press Accept, or type "milestone accept ${id} <how you will use it>"`;
+
+export function acceptRequestMessage(m: Milestone, internName: string): OutboundMessage {
+  const intern = safe(internName);
+  return {
+    text: `${intern} marked milestone ${named(m)} as done. Please accept it and say how the result will be used: ${acceptHow(m.id)}.`,
+    reason: `Because ${intern} finished it, and hearing how the company uses the work shows the intern that it counts.`,
+    buttons: [acceptButton(m.id)],
+  };
+}
+
+export function acceptReminderMessage(m: Milestone, internName: string, doneOn: LocalDate): OutboundMessage {
+  const intern = safe(internName);
+  return {
+    text: `${intern}'s milestone ${named(m)} has been waiting for your acceptance since ${formatDate(doneOn)}. To accept it and say how the result will be used, ${acceptHow(m.id)}.`,
+    reason: `Because it was marked done 2 of your working days ago and is not accepted yet; this is the only reminder.`,
+    buttons: [acceptButton(m.id)],
+  };
+}
+
+export function acceptedMessage(
+  m: Milestone,
+  accepterName: string,
+  feedback: string | undefined,
+): OutboundMessage {
+  const how = feedback?.trim() ? ` How it will be used: ${safe(feedback.trim())}` : "";
+  return {
+    text: `${safe(accepterName)} accepted your milestone ${named(m)}.${how}`,
+    reason: "Because the company counts on this work, and you should know it.",
+  };
+}
+
+export function announceMessage(m: Milestone, internName: string): OutboundMessage {
+  return {
+    text: `${safe(internName)} finished milestone ${named(m)}, due ${formatDate(m.due)}.`,
+    reason: "Because this internship's working agreement announces finished milestones in its home channel.",
+  };
+}

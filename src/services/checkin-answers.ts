@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import {
+  answerStatus,
+  type CheckinAnswers,
+  cleanAnswer,
+  mergeAnswers,
+  parseConnectedness,
+} from "../domain/checkins.js";
+import { formatDate } from "../domain/format.js";
+import type { Reply } from "../domain/messages.js";
+import type { LocalDate } from "../domain/types.js";
+import { blockerNotice, checkinAnswered } from "./checkin-messages.js";
+import { type CommandContext, reply } from "./command-context.js";
+import { loadInternshipContext } from "./internship-context.js";
+import { resolveScope } from "./internship-scope.js";
+import { directDraft } from "./notify.js";
+import { touchInternship } from "./rules/wakeup-rule.js";
+
+/** The same blocker text gives the same key: forwarded once, however often it is resent. */
+const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/** Reads a submitted check-in form; a bad score is an error, everything else is optional. */
+export function answersFromForm(form: Record<string, string>): CheckinAnswers | { error: string } {
+  const answers: CheckinAnswers = {};
+  for (const field of ["progress", "nextSteps", "blockers"] as const) {
+    const value = form[field] === undefined ? undefined : cleanAnswer(field, form[field]);
+    if (value) answers[field] = value;
+  }
+  const score = form.connectedness?.trim();
+  if (score) {
+    const parsed = parseConnectedness(score);
+    if (typeof parsed !== "number") return parsed;
+    answers.connectedness = parsed;
+  }
+  return answers;
+}
+
+/** The intern's own current internship, or why the speaker cannot answer a check-in. */
+export function internshipForCheckin(ctx: CommandContext) {
+  const scope = resolveScope(ctx, undefined, "checkin");
+  if (!scope.ok) return scope;
+  if (!scope.roles.includes("intern")) {
+    return {
+      ok: false as const,
+      error: 'Check-ins are answered by the intern. To read them, type "checkin history for @intern".',
+    };
+  }
+  if (ctx.today < scope.internship.start || ctx.today > scope.internship.end) {
+    return {
+      ok: false as const,
+      error: `Your internship runs from ${formatDate(scope.internship.start)} to ${formatDate(scope.internship.end)}; there is no check-in today.`,
+    };
+  }
+  return scope;
+}
+
+/**
+ * Stores answers for the intern's check-in of `date` (today unless a form names another open day),
+ * merged with earlier ones; forwards a new blocker to the supervisor and, in "each" mode, the answers.
+ */
+export function recordCheckinAnswers(
+  ctx: CommandContext,
+  answers: CheckinAnswers,
+  date: LocalDate = ctx.today,
+): Reply {
+  const scope = internshipForCheckin(ctx);
+  if (!scope.ok) return reply(scope.error);
+  if (date > ctx.today) return reply("That check-in is in the future; answer it on its day.");
+  const status = answerStatus(answers);
+  if (!status)
+    return reply('That check-in had no answers, so nothing was saved. Type "checkin" to try again.');
+  const internship = scope.internship;
+  return ctx.store.transaction(() => {
+    ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
+    const before = ctx.store.checkins.get(internship.id, date)!;
+    if (before.settledAt && date !== ctx.today) {
+      return reply(`The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`);
+    }
+    const merged = mergeAnswers(before, answers);
+    const next = answerStatus(merged) ?? status;
+    ctx.store.checkins.answer(before.id, merged, next, ctx.now);
+    const after = ctx.store.checkins.get(internship.id, date)!;
+    const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id)!;
+    const supervisorCalendar = context.calendarOf(context.supervisor);
+    const notBefore = supervisorCalendar.nextWorkingMoment(ctx.now);
+    const drafts = [];
+    if (answers.blockers && answers.blockers !== before.blockers) {
+      drafts.push(
+        directDraft(
+          ctx.workspace,
+          context.supervisor,
+          `blocker:${after.id}:${shortHash(answers.blockers)}`,
+          blockerNotice(context.intern, after),
+          notBefore,
+        ),
+      );
+    }
+    if (context.terms.checkIn.summary === "each") {
+      drafts.push(
+        directDraft(
+          ctx.workspace,
+          context.supervisor,
+          `checkin-answer:${after.id}:${next}`,
+          checkinAnswered(context.intern, after),
+          notBefore,
+        ),
+      );
+    }
+    for (const draft of drafts) if (draft) ctx.store.outbox.enqueue(draft, ctx.now);
+    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    const missing =
+      next === "partial" ? ' Some answers are still open; add them any time today with "checkin".' : "";
+    const forwarded = answers.blockers ? " Your blocker went to your supervisor." : "";
+    return reply(`Thanks, your check-in for ${formatDate(date)} is saved.${forwarded}${missing}`);
+  });
+}

@@ -1,0 +1,122 @@
+import type { AgreementTerms } from "../domain/agreement.js";
+import { CHECKIN_QUESTIONS, type Checkin } from "../domain/checkins.js";
+import { neutralizeMentions } from "../domain/escape.js";
+import { formatDate } from "../domain/format.js";
+import type { OutboundField, OutboundForm, OutboundMessage } from "../domain/messages.js";
+import type { Milestone } from "../domain/milestones.js";
+import type { LocalDate, Person } from "../domain/types.js";
+
+const firstName = (person: Person) => person.name.split(" ")[0] ?? person.name;
+
+/** The check-in as a form: a Slack modal, a Teams card, prompts in the console. */
+export function checkinForm(date: LocalDate): OutboundForm {
+  return {
+    action: "checkin.answer",
+    value: date,
+    title: `Check-in, ${formatDate(date)}`,
+    submitLabel: "Send",
+    fields: CHECKIN_QUESTIONS.map((q) =>
+      q.id === "connectedness"
+        ? {
+            id: q.id,
+            label: q.label,
+            kind: "choice" as const,
+            optional: true,
+            choices: ["1", "2", "3", "4", "5"].map((n) => ({ value: n, label: n })),
+          }
+        : {
+            id: q.id,
+            label: q.label,
+            kind: "text" as const,
+            multiline: true,
+            maxLength: 2000,
+            optional: true,
+          },
+    ),
+  };
+}
+
+export function checkinPrompt(
+  intern: Person,
+  date: LocalDate,
+  checkIn: AgreementTerms["checkIn"],
+): OutboundMessage {
+  return {
+    text: [
+      `Hi ${firstName(intern)}, time for your check-in (${formatDate(date)}):`,
+      ...CHECKIN_QUESTIONS.map((q) => `• ${q.label}`),
+      'Press Answer, type "checkin", or simply reply here, e.g. "done: ... / next: ... / blocker: ... / connected: 4" (one a line).',
+    ].join("\n"),
+    buttons: [{ action: "checkin.open", value: date, label: "Answer", style: "primary" }],
+    reason: `Your working agreement has a check-in at ${checkIn.at} on ${checkIn.days}, your local time.`,
+  };
+}
+
+export function checkinReminder(
+  intern: Person,
+  date: LocalDate,
+  checkIn: AgreementTerms["checkIn"],
+): OutboundMessage {
+  return {
+    text: `${firstName(intern)}, your check-in for ${formatDate(date)} is still open. A few words are enough; your supervisor reads them.`,
+    buttons: [{ action: "checkin.open", value: date, label: "Answer", style: "primary" }],
+    reason: `It was still unanswered ${checkIn.reminderAfter} of your working time after it was sent. This is the only reminder.`,
+  };
+}
+
+export function answerFields(checkin: Checkin): OutboundField[] {
+  const safe = (text: string | undefined) => (text ? neutralizeMentions(text) : "—");
+  return [
+    { label: "Moved forward", value: safe(checkin.progress) },
+    { label: "Next", value: safe(checkin.nextSteps) },
+    { label: "Blocker", value: checkin.blockers ? neutralizeMentions(checkin.blockers) : "none" },
+    { label: "Connected to the team", value: checkin.connectedness ? `${checkin.connectedness}/5` : "—" },
+  ];
+}
+
+function slippingLines(slipping: readonly Milestone[]): string[] {
+  return slipping.map(
+    (m) =>
+      `Slipping: #${m.id} "${neutralizeMentions(m.title)}" has moved ${m.moves} times, now due ${formatDate(m.due)}.`,
+  );
+}
+
+/** The supervisor's daily summary of one intern's check-in day. */
+export function checkinSummary(
+  intern: Person,
+  checkin: Checkin,
+  slipping: readonly Milestone[],
+): OutboundMessage {
+  const answered = checkin.status === "answered" || checkin.status === "partial";
+  const head = answered
+    ? `${intern.name}'s check-in for ${formatDate(checkin.date)}${checkin.status === "partial" ? " (partly answered)" : ""}:`
+    : `${intern.name} did not answer the check-in of ${formatDate(checkin.date)}.`;
+  const message: OutboundMessage = {
+    text: [head, ...slippingLines(slipping)].join("\n"),
+    reason: `You supervise ${intern.name}; the working agreement sends you a daily summary of the check-ins ("agreement set checkin.summary each" sends each answer instead).`,
+  };
+  if (answered) message.fields = answerFields(checkin);
+  return message;
+}
+
+export function checkinAnswered(intern: Person, checkin: Checkin): OutboundMessage {
+  return {
+    text: `${intern.name} answered the check-in of ${formatDate(checkin.date)}:`,
+    fields: answerFields(checkin),
+    reason: `You supervise ${intern.name}; the working agreement sends you each check-in answer as it comes.`,
+  };
+}
+
+export function blockerNotice(intern: Person, checkin: Checkin): OutboundMessage {
+  return {
+    text: `${intern.name} is blocked: “${neutralizeMentions(checkin.blockers ?? "")}” (check-in of ${formatDate(checkin.date)}).`,
+    reason: "A blocker from a check-in goes to the supervisor at once, inside your contact hours.",
+  };
+}
+
+export function missedStreakNotice(intern: Person, dates: readonly LocalDate[]): OutboundMessage {
+  return {
+    text: `${intern.name} has not answered the last ${dates.length} check-ins (${dates.map(formatDate).join(", ")}). A short call may help; Tandem has not said anything about this to ${firstName(intern)}.`,
+    reason: `You supervise ${intern.name}; Tandem tells you privately after ${dates.length} missed check-ins in a row.`,
+  };
+}

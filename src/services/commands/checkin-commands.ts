@@ -1,0 +1,44 @@
+import type { Command } from "../../domain/commands/types.js";
+import { neutralizeMentions } from "../../domain/escape.js";
+import { formatDate } from "../../domain/format.js";
+import { addDays } from "../../domain/local-date.js";
+import type { Reply } from "../../domain/messages.js";
+import { internshipForCheckin } from "../checkin-answers.js";
+import { checkinForm } from "../checkin-messages.js";
+import { type CommandContext, reply } from "../command-context.js";
+import { resolveScope } from "../internship-scope.js";
+
+type CheckinCommand = Extract<Command, { name: "checkin" | "checkin.history" }>;
+
+const HISTORY_DAYS = 14;
+
+export function handleCheckinCommand(ctx: CommandContext, command: CheckinCommand): Reply {
+  if (command.name === "checkin") {
+    const scope = internshipForCheckin(ctx);
+    if (!scope.ok) return reply(scope.error);
+    return {
+      text: `Your check-in for ${formatDate(ctx.today)}: every answer is optional.`,
+      form: checkinForm(ctx.today),
+    };
+  }
+  const scope = resolveScope(ctx, command.intern, "checkin history");
+  if (!scope.ok) return reply(scope.error);
+  const checkins = ctx.store.checkins.between(
+    scope.internship.id,
+    addDays(ctx.today, -HISTORY_DAYS),
+    ctx.today,
+  );
+  const whose = scope.intern.id === ctx.speaker.id ? "Your check-ins" : `${scope.intern.name}'s check-ins`;
+  if (checkins.length === 0) return reply(`${whose}: none in the last ${HISTORY_DAYS} days.`);
+  const lines = checkins.map((c) => {
+    const parts = [
+      c.progress && `done: ${c.progress}`,
+      c.nextSteps && `next: ${c.nextSteps}`,
+      c.blockers && `blocker: ${c.blockers}`,
+      c.connectedness && `connected ${c.connectedness}/5`,
+    ].filter(Boolean);
+    const detail = parts.length > 0 ? ` — ${neutralizeMentions(parts.join("; "))}` : "";
+    return `${formatDate(c.date)}  ${c.status}${detail}`;
+  });
+  return reply([`${whose}, last ${HISTORY_DAYS} days:`, ...lines].join("\n"));
+}

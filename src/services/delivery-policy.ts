@@ -1,0 +1,129 @@
+/**
+ * The noise budget: which ready outbox rows go out now, merged or alone, and which wait.
+ * Pure apart from the calendars it is given: the dispatcher loads people and counts, this decides.
+ */
+import type { WorkingCalendar } from "../domain/calendar.js";
+import { addDays } from "../domain/local-date.js";
+import type { Address, OutboundMessage } from "../domain/messages.js";
+import type { OutboxItem } from "../ports/store.js";
+import { composeDigest } from "./digest.js";
+
+export interface RecipientInfo {
+  calendar: WorkingCalendar;
+  /** Proactive messages allowed per local day (Person.dailyBudget). */
+  budget: number;
+  /** Distinct messages delivered since the start of their local day (a digest counts once). */
+  sentToday: number;
+}
+
+export interface Delivery {
+  /** Every row this one message delivers; more than one for a digest. */
+  items: OutboxItem[];
+  address: Address;
+  message: OutboundMessage;
+  /** Set when rows were merged, so the dispatcher can log and give them one shared ref. */
+  digest?: { recipientId: number; budget: number };
+}
+
+export interface Deferral {
+  item: OutboxItem;
+  until: Date;
+  why: "outside contact hours" | "daily budget used up";
+}
+
+export interface DeliveryPlan {
+  expire: OutboxItem[];
+  send: Delivery[];
+  defer: Deferral[];
+  /** Recipients whose calendar could not answer; their rows are sent ungated rather than stuck. */
+  ungated: { recipientId: number; error: unknown }[];
+}
+
+/** Where a person's budget day begins: local midnight in their zone. */
+export function startOfLocalDay(calendar: WorkingCalendar, now: Date): Date {
+  return calendar.atLocalTime(calendar.localDate(now), "00:00");
+}
+
+/** The first working moment on a local day after today's, when a fresh budget starts. */
+export function nextWorkingDayStart(calendar: WorkingCalendar, now: Date): Date {
+  const tomorrow = addDays(calendar.localDate(now), 1);
+  return calendar.nextWorkingMoment(calendar.atLocalTime(tomorrow, "00:00"));
+}
+
+const single = (item: OutboxItem): Delivery => ({
+  items: [item],
+  address: item.address,
+  message: item.payload,
+});
+
+/**
+ * Expired rows first (never grouped); channel posts and rows for unknown people go out as they are;
+ * rows for a person are grouped: outside contact hours they wait for the next working moment, over
+ * budget they wait for the next working day, one row is sent as is, several become one digest.
+ */
+export function planDeliveries(
+  items: readonly OutboxItem[],
+  recipients: ReadonlyMap<number, RecipientInfo>,
+  now: Date,
+): DeliveryPlan {
+  const plan: DeliveryPlan = { expire: [], send: [], defer: [], ungated: [] };
+  const groups = new Map<number, OutboxItem[]>();
+  for (const item of items) {
+    if (item.expiresAt && now.getTime() > item.expiresAt.getTime()) {
+      plan.expire.push(item);
+    } else if (item.recipientId === undefined || !recipients.has(item.recipientId)) {
+      plan.send.push(single(item));
+    } else {
+      const group = groups.get(item.recipientId);
+      if (group) group.push(item);
+      else groups.set(item.recipientId, [item]);
+    }
+  }
+  for (const [recipientId, group] of groups) {
+    const info = recipients.get(recipientId)!;
+    try {
+      planGroup(plan, recipientId, group, info, now);
+    } catch (error) {
+      // E.g. no working time within years (endless leave): better sent than silently stuck.
+      plan.ungated.push({ recipientId, error });
+      plan.send.push(...group.map(single));
+    }
+  }
+  return plan;
+}
+
+function planGroup(
+  plan: DeliveryPlan,
+  recipientId: number,
+  group: OutboxItem[],
+  info: RecipientInfo,
+  now: Date,
+): void {
+  const { calendar } = info;
+  // A budget below one would hold messages forever; the programme file already forbids it.
+  const budget = Math.max(1, info.budget);
+  if (!calendar.isWorkingTime(now)) {
+    const until = calendar.nextWorkingMoment(now);
+    for (const item of group) plan.defer.push({ item, until, why: "outside contact hours" });
+    return;
+  }
+  if (info.sentToday >= budget) {
+    const until = nextWorkingDayStart(calendar, now);
+    for (const item of group) plan.defer.push({ item, until, why: "daily budget used up" });
+    return;
+  }
+  if (group.length === 1) {
+    plan.send.push(single(group[0]!));
+    return;
+  }
+  // Several at once always merge: a digest costs one slot, so it fits even when one slot is left.
+  plan.send.push({
+    items: group,
+    address: group[0]!.address,
+    message: composeDigest(
+      group.map((item) => item.payload),
+      budget,
+    ),
+    digest: { recipientId, budget },
+  });
+}

@@ -1,0 +1,53 @@
+/** Merges several proactive messages into one, so a person's daily budget holds without dropping anything. */
+import type { OutboundButton, OutboundMessage } from "../domain/messages.js";
+
+export function digestReason(budget: number): string {
+  return `You get at most ${budget} messages from Tandem a day; these were merged into one.`;
+}
+
+/**
+ * One message carrying every item's text, fields, link and reason, in order. Buttons stay (they
+ * still work); a button that several items share is kept once, and a label that would be ambiguous
+ * names its item number.
+ */
+export function composeDigest(messages: readonly OutboundMessage[], budget: number): OutboundMessage {
+  const header = `Several things for you today (merged so Tandem stays under your daily limit of ${budget} messages):`;
+  const sections = messages.map((message, index) => {
+    const lines = [`${index + 1}. ${indent(message.text)}`];
+    for (const field of message.fields ?? []) lines.push(`   ${field.label}: ${indent(field.value)}`);
+    if (message.link) lines.push(`   ${message.link}`);
+    if (message.reason) lines.push(`   why: ${indent(message.reason)}`);
+    return lines.join("\n");
+  });
+  const digest: OutboundMessage = {
+    text: [header, ...sections].join("\n\n"),
+    reason: digestReason(budget),
+  };
+  const buttons = mergeButtons(messages);
+  if (buttons.length > 0) digest.buttons = buttons;
+  return digest;
+}
+
+/** Continuation lines line up under the item's first line. */
+function indent(text: string): string {
+  return text.replaceAll("\n", "\n   ");
+}
+
+function mergeButtons(messages: readonly OutboundMessage[]): OutboundButton[] {
+  const seen = new Set<string>();
+  const kept: { button: OutboundButton; item: number }[] = [];
+  messages.forEach((message, index) => {
+    for (const button of message.buttons ?? []) {
+      const id = JSON.stringify([button.action, button.value]);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      kept.push({ button, item: index + 1 });
+    }
+  });
+  // Two "Accept" buttons for different items would be a guess; numbering matches the text above.
+  const labelCount = new Map<string, number>();
+  for (const { button } of kept) labelCount.set(button.label, (labelCount.get(button.label) ?? 0) + 1);
+  return kept.map(({ button, item }) =>
+    (labelCount.get(button.label) ?? 0) > 1 ? { ...button, label: `${button.label} (${item})` } : button,
+  );
+}

@@ -1,0 +1,145 @@
+import type { Logger } from "pino";
+import { checkinWindow, startOfNextDay } from "../../domain/checkin-schedule.js";
+import { type Checkin, missedStreak } from "../../domain/checkins.js";
+import { parseDuration } from "../../domain/duration.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import { checkinPrompt, checkinReminder, checkinSummary, missedStreakNotice } from "../checkin-messages.js";
+import type { InternshipContext } from "../internship-context.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/** Missed check-ins in a row that make the supervisor hear about it (again at 6, 9, ...). */
+export const MISSED_STREAK = 3;
+/** How often to look whether a queued prompt went out, while it waits in the outbox. */
+const DELIVERY_POLL_MS = 60_000;
+
+const earliest = (...dates: (Date | undefined)[]) =>
+  new Date(Math.min(...dates.filter((d): d is Date => d !== undefined).map((d) => d.getTime())));
+
+/**
+ * Daily check-ins: the prompt once per intern and local date, inside that day's window; one reminder;
+ * at the end of the intern's day, missed or answered is settled and the supervisor hears about it.
+ */
+export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+
+  /** Closes a past day: never delivered = skipped, unanswered = missed; queues the summary and streak alert. */
+  function settle(ctx: InternshipContext, checkin: Checkin, closedAt: Date, now: Date): OutboxDraft[] {
+    const delivered =
+      checkin.status === "sent" ||
+      (checkin.status === "due" &&
+        store.outbox.get(ctx.workspace.id, `checkin:${ctx.internship.id}:${checkin.date}`)?.status ===
+          "sent");
+    const open = checkin.status === "due" || checkin.status === "sent";
+    const status = !open ? checkin.status : delivered ? "missed" : "skipped";
+    if (!store.checkins.settle(checkin.id, status, now)) return [];
+    if (status === "skipped") return [];
+    const supervisorCalendar = ctx.calendarOf(ctx.supervisor);
+    const notBefore = supervisorCalendar.nextWorkingMoment(
+      new Date(Math.max(now.getTime(), closedAt.getTime())),
+    );
+    const drafts: (OutboxDraft | undefined)[] = [];
+    const settled = { ...checkin, status };
+    if (ctx.terms.checkIn.summary === "daily") {
+      const slipping = store.milestones
+        .listFor(ctx.internship.id)
+        .filter((m) => m.moves >= 2 && (m.status === "planned" || m.status === "blocked"));
+      drafts.push(
+        directDraft(
+          ctx.workspace,
+          ctx.supervisor,
+          `checkin-summary:${ctx.internship.id}:${checkin.date}`,
+          checkinSummary(ctx.intern, settled, slipping),
+          notBefore,
+        ),
+      );
+    }
+    if (status === "missed") {
+      const streak = missedStreak(store.checkins.recent(ctx.internship.id, 30));
+      if (streak.length > 0 && streak.length % MISSED_STREAK === 0) {
+        drafts.push(
+          directDraft(
+            ctx.workspace,
+            ctx.supervisor,
+            `missed-streak:${ctx.internship.id}:${checkin.date}`,
+            missedStreakNotice(ctx.intern, streak.slice(-MISSED_STREAK)),
+            notBefore,
+          ),
+        );
+      }
+    }
+    return drafts.filter((d): d is OutboxDraft => d !== undefined);
+  }
+
+  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+    const { internship, intern, terms } = ctx;
+    const calendar = ctx.calendarOf(intern);
+    const today = calendar.localDate(now);
+    const drafts: OutboxDraft[] = [];
+    // Days that ended while Tandem was down are closed first.
+    for (const earlier of store.checkins.unsettledBefore(internship.id, today)) {
+      const closedAt = checkinWindow(calendar, terms.checkIn, earlier.date)?.closesAt ?? now;
+      drafts.push(...settle(ctx, earlier, closedAt, now));
+    }
+    if (today < internship.start) return { drafts, next: calendar.atLocalTime(internship.start, "00:00") };
+    if (today > internship.end) return { drafts, next: undefined };
+    const tomorrow = startOfNextDay(calendar, today);
+    const window = checkinWindow(calendar, terms.checkIn, today);
+    const checkin = store.checkins.get(internship.id, today);
+    if (!window) return { drafts, next: tomorrow };
+
+    if (!checkin) {
+      if (now < window.sendAt) return { drafts, next: window.sendAt };
+      if (now >= window.closesAt) {
+        // Down all day: the day is skipped, never sent in the evening.
+        store.checkins.create(ctx.workspace.id, internship.id, today, "skipped", now);
+        return { drafts, next: tomorrow };
+      }
+      store.checkins.create(ctx.workspace.id, internship.id, today, "due", now);
+      const prompt = directDraft(
+        ctx.workspace,
+        intern,
+        `checkin:${internship.id}:${today}`,
+        checkinPrompt(intern, today, terms.checkIn),
+        now,
+        window.closesAt,
+      );
+      if (prompt) drafts.push(prompt);
+      return { drafts, next: new Date(now.getTime() + DELIVERY_POLL_MS) };
+    }
+
+    if (now >= window.closesAt) {
+      drafts.push(...settle(ctx, checkin, window.closesAt, now));
+      return { drafts, next: tomorrow };
+    }
+    if (checkin.status === "due") {
+      const prompt = store.outbox.get(ctx.workspace.id, `checkin:${internship.id}:${today}`);
+      if (prompt?.status === "sent") store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
+      else if (prompt?.status === "expired" || prompt?.status === "dead" || !prompt) {
+        store.checkins.settle(checkin.id, "skipped", now);
+        return { drafts, next: tomorrow };
+      } else return { drafts, next: earliest(new Date(now.getTime() + DELIVERY_POLL_MS), window.closesAt) };
+    }
+    const current = store.checkins.get(internship.id, today)!;
+    if (current.status === "sent" && current.sentAt) {
+      const remindAt = calendar.addWorkingTime(current.sentAt, parseDuration(terms.checkIn.reminderAfter));
+      if (now >= remindAt && remindAt < window.closesAt) {
+        const reminder = directDraft(
+          ctx.workspace,
+          intern,
+          `checkin-reminder:${internship.id}:${today}`,
+          checkinReminder(intern, today, terms.checkIn),
+          now,
+          window.closesAt,
+        );
+        if (reminder) drafts.push(reminder);
+      } else if (remindAt < window.closesAt) {
+        return { drafts, next: remindAt };
+      }
+    }
+    return { drafts, next: window.closesAt };
+  }
+
+  return createWakeupRule({ kind: "checkin", store, log: deps.log, evaluate });
+}

@@ -1,0 +1,138 @@
+import type { Logger } from "pino";
+import type { WorkingCalendar } from "../../domain/calendar.js";
+import { addDays } from "../../domain/local-date.js";
+import {
+  acceptReminderMessage,
+  followupKeys,
+  isOpen,
+  lastEntry,
+  overdueAlertDay,
+  overdueInternMessage,
+  overdueSupervisorMessage,
+  reminderDay,
+  reminderMessage,
+} from "../../domain/milestone-followup.js";
+import type { Milestone } from "../../domain/milestones.js";
+import type { LocalDate } from "../../domain/types.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import type { InternshipContext } from "../internship-context.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/** Overdue alerts go on a little after the internship ends: a final report is often late by days. */
+const GRACE_DAYS = 28;
+/** The supervisor is reminded once when a done milestone waits this long, in their working time. */
+const ACCEPT_WAIT = { amount: 2, unit: "d" } as const;
+
+/** The end of a day's last working interval, or of the whole day when it has none. */
+function endOfWorkingDay(calendar: WorkingCalendar, date: LocalDate): Date {
+  const intervals = calendar.workingIntervals(date);
+  return intervals.at(-1)?.end ?? calendar.atLocalTime(addDays(date, 1), "00:00");
+}
+
+/**
+ * Milestone follow-up: the intern's reminder before a due date, overdue alerts to intern and
+ * supervisor once a working week, and one reminder to accept a done milestone. The messages that
+ * answer a command (acceptance request, accepted, announcement) are queued by the commands.
+ */
+export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+
+  function evaluate(context: InternshipContext, now: Date): Evaluation {
+    const { workspace, internship, intern, supervisor, terms } = context;
+    const internCalendar = context.calendarOf(intern);
+    const today = internCalendar.localDate(now);
+    const drafts: OutboxDraft[] = [];
+    const push = (draft: OutboxDraft | undefined) => {
+      // Skips a message that would expire before it may be sent (e.g. a reminder planned at night).
+      if (draft && !(draft.expiresAt && draft.expiresAt <= draft.notBefore)) drafts.push(draft);
+    };
+    const supervisors = new Set<number>([internship.supervisorId]);
+    if (internship.backupSupervisorId !== undefined) supervisors.add(internship.backupSupervisorId);
+    const running = today <= addDays(internship.end, GRACE_DAYS);
+    let next: Date | undefined = internCalendar.atLocalTime(addDays(today, 1), "00:00");
+    let waiting = false;
+
+    const remind = (m: Milestone) => {
+      const day = reminderDay(internCalendar, m.due, terms.milestones.remindDaysBefore);
+      if (!day || today < day || today > m.due) return;
+      // The intern who set this date on or after the reminder day needs no reminder of it.
+      const set = lastEntry(store.milestones.history(m.id), m.moves > 0 ? "move" : "add");
+      if (set?.actorId === intern.id && internCalendar.localDate(set.at) >= day) return;
+      push(
+        directDraft(
+          workspace,
+          intern,
+          followupKeys.reminder(m),
+          reminderMessage(m, terms.milestones.remindDaysBefore),
+          internCalendar.nextWorkingMoment(now),
+          endOfWorkingDay(internCalendar, m.due),
+        ),
+      );
+    };
+
+    const alertOverdue = (m: Milestone) => {
+      const slot = overdueAlertDay(internCalendar, m.due, today);
+      if (!slot) return;
+      // An alert still undelivered when the next one is due is dropped in its favour.
+      const expiresAt = internCalendar.atLocalTime(slot.nextDay, "00:00");
+      push(
+        directDraft(
+          workspace,
+          intern,
+          followupKeys.overdue(m, slot.day, intern.id),
+          overdueInternMessage(m, supervisor.name),
+          internCalendar.nextWorkingMoment(now),
+          expiresAt,
+        ),
+      );
+      push(
+        directDraft(
+          workspace,
+          supervisor,
+          followupKeys.overdue(m, slot.day, supervisor.id),
+          overdueSupervisorMessage(m, intern.name),
+          context.calendarOf(supervisor).nextWorkingMoment(now),
+          expiresAt,
+        ),
+      );
+    };
+
+    const awaitAcceptance = (m: Milestone) => {
+      const done = lastEntry(store.milestones.history(m.id), "done");
+      // A supervisor who marks it done has accepted nothing yet, but needs no one to ask them.
+      if (!done || (done.actorId !== undefined && supervisors.has(done.actorId))) return;
+      const calendar = context.calendarOf(supervisor);
+      const remindAt = calendar.addWorkingTime(done.at, ACCEPT_WAIT);
+      if (remindAt > now) {
+        waiting = true;
+        if (!next || remindAt < next) next = remindAt;
+        return;
+      }
+      push(
+        directDraft(
+          workspace,
+          supervisor,
+          followupKeys.acceptReminder(m.id, done.at),
+          acceptReminderMessage(m, intern.name, calendar.localDate(done.at)),
+          calendar.nextWorkingMoment(now),
+        ),
+      );
+    };
+
+    for (const m of store.milestones.listFor(internship.id)) {
+      if (isOpen(m) && running) {
+        remind(m);
+        alertOverdue(m);
+      } else if (m.status === "done") {
+        awaitAcceptance(m);
+      }
+    }
+    // Long after the end nothing is left to say, unless a supervisor still owes an acceptance.
+    if (!running && !waiting) next = undefined;
+    return { drafts, next };
+  }
+
+  return createWakeupRule({ kind: "milestones", store, log: deps.log, evaluate });
+}

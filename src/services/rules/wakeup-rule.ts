@@ -1,0 +1,69 @@
+import type { Logger } from "pino";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
+import type { PlanRule } from "../planner.js";
+
+/** Every kind of due work that wakes up per internship. Touching an internship brings all of them forward. */
+export const WAKEUP_KINDS = ["checkin", "milestones"] as const;
+export type WakeupKind = (typeof WAKEUP_KINDS)[number];
+
+export interface Evaluation {
+  drafts: OutboxDraft[];
+  /** When to look at this internship again; undefined: never (the internship is over). */
+  next: Date | undefined;
+}
+
+/** How long to wait before looking again at an internship whose evaluation failed. */
+const RETRY_AFTER_FAILURE_MS = 60 * 60_000;
+const BATCH = 5_000;
+
+/**
+ * A plan rule driven by the wake-ups table: only internships whose wake-up has come are evaluated,
+ * so a tick with nothing due costs one index lookup however many internships there are.
+ */
+export function createWakeupRule(deps: {
+  kind: WakeupKind;
+  store: Store;
+  log: Logger;
+  evaluate(context: InternshipContext, now: Date): Evaluation;
+}): PlanRule {
+  const log = deps.log.child({ rule: deps.kind });
+  const { store } = deps;
+  return {
+    name: deps.kind,
+    plan(now) {
+      const drafts: OutboxDraft[] = [];
+      for (const { workspaceId, internshipId } of store.wakeups.due(deps.kind, now, BATCH)) {
+        try {
+          // Each internship in its own savepoint: one bad record cannot undo the others.
+          store.transaction(() => {
+            const context = loadInternshipContext(store, workspaceId, internshipId);
+            const result = context ? deps.evaluate(context, now) : { drafts: [], next: undefined };
+            drafts.push(...result.drafts);
+            if (result.next && result.next.getTime() > now.getTime()) {
+              store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
+            } else if (result.next) {
+              store.wakeups.set(workspaceId, internshipId, deps.kind, new Date(now.getTime() + 60_000));
+            } else {
+              store.wakeups.clear(internshipId, deps.kind);
+            }
+          });
+        } catch (error) {
+          log.error({ err: error, internshipId }, "evaluating an internship failed; trying again in an hour");
+          store.wakeups.set(
+            workspaceId,
+            internshipId,
+            deps.kind,
+            new Date(now.getTime() + RETRY_AFTER_FAILURE_MS),
+          );
+        }
+      }
+      return drafts;
+    },
+  };
+}
+
+/** Something about an internship changed (import, agreement, leave, milestones): look again now. */
+export function touchInternship(store: Store, workspaceId: number, internshipId: number, at: Date): void {
+  store.wakeups.touch(workspaceId, internshipId, WAKEUP_KINDS, at);
+}

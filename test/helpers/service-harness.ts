@@ -1,0 +1,54 @@
+import { DateTime } from "luxon";
+import type { Platform } from "../../src/domain/types.js";
+import type { ChatPlatform } from "../../src/ports/chat-platform.js";
+import { createDispatcher } from "../../src/services/dispatcher.js";
+import { createPlanner, type PlanRule } from "../../src/services/planner.js";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { createCheckinRule } from "../../src/services/rules/checkin-rule.js";
+import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
+import { createTicker } from "../../src/services/ticker.js";
+import { createBotHarness } from "./bot-harness.js";
+import { createRecordingPlatform } from "./recording-platform.js";
+
+/**
+ * The bot harness plus the real rules, planner and dispatcher delivering to a recording platform:
+ * `tickAt` moves the clock and runs one pass, as node-cron would.
+ */
+export function createServiceHarness(
+  options: { now?: string; programme?: ProgrammeInput; rules?: "all" | "checkin" } = {},
+) {
+  // Imported the day before the tests look, so every internship is awake from then on.
+  const h = createBotHarness({ now: "2026-11-30T08:00:00Z", ...options });
+  const platform = createRecordingPlatform("console");
+  const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
+  const buildTicker = () => {
+    const rules: PlanRule[] = [createCheckinRule({ store: h.store, log: h.log.log })];
+    if (options.rules !== "checkin") rules.push(createMilestoneRule({ store: h.store, log: h.log.log }));
+    const planner = createPlanner({ store: h.store, rules, log: h.log.log });
+    const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });
+    return createTicker({ planner, dispatcher, log: h.log.log });
+  };
+  let ticker = buildTicker();
+  const tickAt = async (at: Date | string) => {
+    h.clock.set(typeof at === "string" ? new Date(at) : at);
+    return ticker.tick(h.clock.now());
+  };
+  /** A wall-clock time in a zone, e.g. local("2026-12-01T09:30", "America/Sao_Paulo"). */
+  const local = (isoLocal: string, zone: string) => DateTime.fromISO(isoLocal, { zone }).toJSDate();
+  /** What was delivered to a person (by key), oldest first. */
+  const sentTo = (key: string) => {
+    const person = h.person(key);
+    return platform.sent.filter((s) => s.address.endsWith(`:user:${person.ids.console ?? person.key}`));
+  };
+  return {
+    ...h,
+    platform,
+    tickAt,
+    local,
+    sentTo,
+    /** A new planner and dispatcher on the same database, as after a restart. */
+    restart: () => {
+      ticker = buildTicker();
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { conversationAddress, userAddress } from "../../src/domain/addresses.js";
+import type { OutboundMessage } from "../../src/domain/messages.js";
+import type { Platform } from "../../src/domain/types.js";
+import type { ChatPlatform } from "../../src/ports/chat-platform.js";
+import { createSettableClock } from "../../src/ports/clock.js";
+import type { OutboxDraft, PersonInput } from "../../src/ports/store.js";
+import { composeDigest, digestReason } from "../../src/services/digest.js";
+import { createDispatcher } from "../../src/services/dispatcher.js";
+import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
+import { captureLog } from "../helpers/log-capture.js";
+import { createRecordingPlatform } from "../helpers/recording-platform.js";
+import { createTestStore } from "../helpers/test-store.js";
+
+/** Tuesday 2026-12-01, 10:00 in Brussels (UTC+1). */
+const TUESDAY_MORNING = "2026-12-01T09:00:00Z";
+
+function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: boolean } = {}) {
+  const store = options.store ?? createTestStore();
+  const clock = createSettableClock(new Date(options.at ?? TUESDAY_MORNING));
+  const workspace = store.workspaces.ensure("console", "w", "", clock.now());
+  const platform = createRecordingPlatform("console");
+  // A platform that posts but hands back no message id.
+  const refless: ChatPlatform = { ...platform, send: async (a, m) => (await platform.send(a, m)) && {} };
+  const captured = captureLog();
+  const dispatcher = createDispatcher({
+    store,
+    platforms: new Map<Platform, ChatPlatform>([["console", options.withoutRefs ? refless : platform]]),
+    clock,
+    log: captured.log,
+    options: { backoffMs: () => 60_000, maxAttempts: 3 },
+  });
+
+  const person = (key: string, input: Partial<PersonInput> = {}) =>
+    store.people.upsert(
+      workspace.id,
+      {
+        key,
+        name: key,
+        timezone: "Europe/Brussels",
+        country: "BE",
+        contactHours: "Mon-Fri 09:00-17:00",
+        ids: { console: key },
+        isColleague: false,
+        dailyBudget: 6,
+        ...input,
+      },
+      clock.now(),
+    ).id;
+
+  let counter = 0;
+  /** Queues a message due now; without a recipient it is a channel post. */
+  const enqueue = (
+    recipientId: number | undefined,
+    message: OutboundMessage | string,
+    extra: Partial<OutboxDraft> = {},
+  ) => {
+    const key = `msg-${++counter}`;
+    const draft: OutboxDraft = {
+      workspaceId: workspace.id,
+      key,
+      address:
+        recipientId === undefined
+          ? conversationAddress("console", "w", "general")
+          : userAddress("console", "w", `person-${recipientId}`),
+      payload: typeof message === "string" ? { text: message } : message,
+      notBefore: clock.now(),
+      ...extra,
+    };
+    if (recipientId !== undefined) draft.recipientId = recipientId;
+    store.outbox.enqueue(draft, clock.now());
+    return key;
+  };
+
+  const row = (key: string) => store.outbox.get(workspace.id, key)!;
+  const tick = () => dispatcher.dispatch(clock.now());
+  const texts = () => platform.sent.map((s) => s.message.text);
+  return { store, clock, platform, captured, workspace, person, enqueue, row, tick, texts };
+}
+
+describe("delivery policy: contact hours", () => {
+  it("holds a message due at 22:00 recipient time until 09:00 on their next working day, then sends it", async () => {
+    const t = setup({ at: "2026-12-01T21:00:00Z" });
+    const bram = t.person("bram");
+    const key = t.enqueue(bram, "your intern asked something");
+
+    expect(await t.tick()).toMatchObject({ sent: 0, deferred: 1 });
+    expect(t.row(key)).toMatchObject({ status: "pending", attempts: 0 });
+    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
+    expect(t.captured.lines.find((l) => l.msg === "message held back")).toMatchObject({
+      level: 20,
+      outboxId: t.row(key).id,
+      key,
+      why: "outside contact hours",
+    });
+
+    t.clock.set(new Date("2026-12-02T07:59:00Z"));
+    await t.tick();
+    expect(t.platform.sent).toHaveLength(0);
+    t.clock.set(new Date("2026-12-02T08:00:00Z"));
+    await t.tick();
+    expect(t.texts()).toEqual(["your intern asked something"]);
+  });
+
+  it("waits out a public holiday (Christmas in Belgium) until the next working day", async () => {
+    const t = setup({ at: "2026-12-25T10:00:00Z" });
+    const key = t.enqueue(t.person("bram"), "a milestone is due");
+    await t.tick();
+    expect(t.platform.sent).toHaveLength(0);
+    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-28T08:00:00.000Z");
+  });
+
+  it("waits while the recipient is on leave and sends on their first day back", async () => {
+    const t = setup();
+    const bram = t.person("bram");
+    t.store.people.addLeave(t.workspace.id, bram, { from: "2026-12-01", to: "2026-12-03" }, t.clock.now());
+    const key = t.enqueue(bram, "a reply is overdue");
+    await t.tick();
+    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-04T08:00:00.000Z");
+    t.clock.set(new Date("2026-12-04T08:00:00Z"));
+    await t.tick();
+    expect(t.texts()).toEqual(["a reply is overdue"]);
+  });
+
+  it("posts to a channel at night: posts without a recipient are not gated", async () => {
+    const t = setup({ at: "2026-12-01T23:00:00Z" });
+    t.enqueue(undefined, "weekly summary");
+    expect(await t.tick()).toMatchObject({ sent: 1, deferred: 0 });
+  });
+
+  it("sends as before when the recipient no longer exists", async () => {
+    const t = setup({ at: "2026-12-01T23:00:00Z" });
+    t.store.db.pragma("foreign_keys = OFF");
+    t.enqueue(999, "for someone who left");
+    expect(await t.tick()).toMatchObject({ sent: 1 });
+  });
+
+  it("holds a message at night even past its window, then lets it expire with a warning", async () => {
+    const t = setup({ at: "2026-12-01T21:00:00Z" });
+    const key = t.enqueue(t.person("ana"), "check-in", { expiresAt: new Date("2026-12-01T23:00:00Z") });
+    await t.tick();
+    expect(
+      t.captured.lines.find((l) => l.msg === "message held back; its window closes before then"),
+    ).toBeDefined();
+    t.clock.set(new Date("2026-12-02T08:00:00Z"));
+    expect(await t.tick()).toMatchObject({ sent: 0, expired: 1 });
+    expect(t.row(key).status).toBe("expired");
+    expect(t.captured.atLeast(40)).toContainEqual(
+      expect.objectContaining({ msg: "message expired before it could be sent", key }),
+    );
+  });
+});
+
+describe("delivery policy: daily budget", () => {
+  it("merges what would exceed a budget of 3 into one digest with every text, reason and button", async () => {
+    const t = setup();
+    const bram = t.person("bram", { dailyBudget: 3 });
+    t.enqueue(bram, "first");
+    await t.tick();
+    t.enqueue(bram, "second");
+    await t.tick();
+    expect(t.texts()).toEqual(["first", "second"]);
+
+    const accept = { action: "milestone.accept", value: "7", label: "Accept" };
+    const keys = [
+      t.enqueue(bram, { text: "Milestone 7 is done", reason: "you supervise Ana", buttons: [accept] }),
+      t.enqueue(bram, { text: "Ana has not checked in", reason: "Ana missed two days" }),
+      t.enqueue(bram, { text: "Milestone 7 reminder", reason: "due today", buttons: [accept] }),
+    ];
+    expect(await t.tick()).toMatchObject({ sent: 3, digests: 1 });
+
+    expect(t.platform.sent).toHaveLength(3);
+    const digest = t.platform.sent[2]!.message;
+    expect(digest.text).toMatch(/^Several things for you today \(merged .* daily limit of 3 messages\):/);
+    for (const part of ["Milestone 7 is done", "Ana has not checked in", "Milestone 7 reminder"]) {
+      expect(digest.text).toContain(part);
+    }
+    for (const why of ["why: you supervise Ana", "why: Ana missed two days", "why: due today"]) {
+      expect(digest.text).toContain(why);
+    }
+    expect(digest.buttons).toEqual([accept]);
+    expect(digest.reason).toBe(digestReason(3));
+
+    const refs = new Set(keys.map((k) => t.row(k).platformRef));
+    expect(refs.size).toBe(1);
+    expect(keys.every((k) => t.row(k).status === "sent")).toBe(true);
+    expect(t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(3);
+    expect(t.captured.lines.find((l) => l.msg?.toString().startsWith("merged"))).toMatchObject({
+      level: 30,
+      recipientId: bram,
+      count: 3,
+    });
+
+    // The budget is spent: the next one waits for tomorrow's contact hours.
+    const later = t.enqueue(bram, "one more thing");
+    expect(await t.tick()).toMatchObject({ sent: 0, deferred: 1 });
+    expect(t.row(later).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
+    t.clock.set(new Date("2026-12-02T08:00:00Z"));
+    await t.tick();
+    expect(t.texts().at(-1)).toBe("one more thing");
+  });
+
+  it("counts the budget per recipient local day, not per UTC day (Asia/Tokyo)", async () => {
+    // Tuesday 10:00 in Tokyo (UTC+9).
+    const t = setup({ at: "2026-12-01T01:00:00Z" });
+    const kenji = t.person("kenji", {
+      timezone: "Asia/Tokyo",
+      country: "JP",
+      contactHours: "Mon-Fri 08:00-18:00",
+      dailyBudget: 1,
+    });
+    t.enqueue(kenji, "Tuesday's message");
+    await t.tick();
+    // Same UTC day, but Wednesday 08:30 in Tokyo: a fresh budget.
+    t.clock.set(new Date("2026-12-01T23:30:00Z"));
+    t.enqueue(kenji, "Wednesday's message");
+    await t.tick();
+    expect(t.texts()).toEqual(["Tuesday's message", "Wednesday's message"]);
+    // Wednesday 09:30 in Tokyo: the budget of one is used, so Thursday 08:00 Tokyo.
+    t.clock.set(new Date("2026-12-02T00:30:00Z"));
+    const key = t.enqueue(kenji, "another one");
+    await t.tick();
+    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-02T23:00:00.000Z");
+  });
+
+  it("retries each row of a failed digest and then sends the digest once", async () => {
+    const t = setup();
+    const bram = t.person("bram");
+    const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
+    t.platform.failNext(1);
+    expect(await t.tick()).toMatchObject({ sent: 0, retried: 2, digests: 0 });
+    for (const key of keys) {
+      expect(t.row(key)).toMatchObject({ status: "pending", attempts: 1, lastError: "the platform said no" });
+    }
+    t.clock.advance(60_000);
+    expect(await t.tick()).toMatchObject({ sent: 2, digests: 1 });
+    expect(t.platform.sent).toHaveLength(1);
+    expect(keys.map((k) => t.row(k).status)).toEqual(["sent", "sent"]);
+  });
+
+  it("gives a digest one synthetic ref when the platform returns none, so it counts once", async () => {
+    const t = setup({ withoutRefs: true });
+    const bram = t.person("bram");
+    const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
+    await t.tick();
+    const first = t.row(keys[0]!);
+    expect(keys.map((k) => t.row(k).platformRef)).toEqual([`digest:${first.id}`, `digest:${first.id}`]);
+    expect(t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(1);
+  });
+
+  it("sends nothing twice after a restart on the same database: every digest row is marked sent", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
+    const first = setup({ store: openStore(path) });
+    const bram = first.person("bram");
+    const keys = [first.enqueue(bram, "one"), first.enqueue(bram, "two"), first.enqueue(bram, "three")];
+    await first.tick();
+    expect(first.platform.sent).toHaveLength(1);
+    first.store.close();
+
+    const second = setup({ store: openStore(path) });
+    expect(await second.tick()).toMatchObject({ sent: 0, deferred: 0 });
+    expect(second.platform.sent).toHaveLength(0);
+    expect(keys.map((k) => second.row(k).status)).toEqual(["sent", "sent", "sent"]);
+    second.store.close();
+  });
+});
+
+describe("digest composition", () => {
+  it("numbers buttons whose labels would otherwise be ambiguous", () => {
+    const digest = composeDigest(
+      [
+        { text: "Milestone A done", buttons: [{ action: "accept", value: "a", label: "Accept" }] },
+        { text: "Milestone B done", buttons: [{ action: "accept", value: "b", label: "Accept" }] },
+      ],
+      6,
+    );
+    expect(digest.buttons?.map((b) => b.label)).toEqual(["Accept (1)", "Accept (2)"]);
+    expect(digest.text).toContain("1. Milestone A done\n\n2. Milestone B done");
+  });
+});
