@@ -56,7 +56,7 @@ async function tick(config: Config, args: string[], io: CliIo): Promise<void> {
   try {
     const result = await services.ticker.tick(clock.now());
     io.stdout.write(
-      `tick at ${clock.now().toISOString()}: planned ${result.plan.enqueued}, sent ${result.dispatch.sent}, retrying ${result.dispatch.retried}, dead ${result.dispatch.dead}, expired ${result.dispatch.expired}\n`,
+      `tick at ${clock.now().toISOString()}: planned ${result.plan.enqueued}, sent ${result.dispatch.sent}, retrying ${result.dispatch.retried}, deferred ${result.dispatch.deferred}, dead ${result.dispatch.dead}, expired ${result.dispatch.expired}\n`,
     );
   } finally {
     services.store.close();

@@ -14,6 +14,8 @@ type DayCalendar = Pick<WorkingCalendar, "isWorkingDay">;
 const MAX_WALK_DAYS = 3 * 366;
 /** An overdue milestone is raised again after this many of the intern's working days: a working week. */
 export const OVERDUE_REPEAT_WORKING_DAYS = 5;
+/** A done milestone waits this many of the supervisor's working days before one reminder to accept it. */
+export const ACCEPT_WAIT_WORKING_DAYS = 2;
 
 function noWorkingDay(from: LocalDate): never {
   throw new AppError(
@@ -154,7 +156,7 @@ export function acceptReminderMessage(m: Milestone, internName: string, doneOn: 
   const intern = safe(internName);
   return {
     text: `${intern}'s milestone ${named(m)} has been waiting for your acceptance since ${formatDate(doneOn)}. To accept it and say how the result will be used, ${acceptHow(m.id)}.`,
-    reason: `Because it was marked done 2 of your working days ago and is not accepted yet; this is the only reminder.`,
+    reason: `Because it was marked done ${ACCEPT_WAIT_WORKING_DAYS} of your working days ago and is not accepted yet; this is the only reminder.`,
     buttons: [acceptButton(m.id)],
   };
 }

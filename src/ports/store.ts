@@ -135,6 +135,8 @@ export interface OutboxRepo {
   markExpired(id: number): void;
   /** Puts a claimed row back untouched until `notBefore` (quiet hours, budget): not a failed attempt. */
   defer(id: number, notBefore: Date): void;
+  /** Withdraws messages not sent yet whose key starts with `prefix` (they became pointless); returns how many. */
+  cancelPending(workspaceId: number, prefix: string): number;
   /** Messages delivered to a person since an instant, for the daily budget. */
   sentTo(recipientId: number, since: Date): number;
   get(workspaceId: number, key: string): OutboxItem | undefined;

@@ -148,6 +148,21 @@ describe("overdue milestones", () => {
     tick("2026-12-23T15:00:00Z");
     expect(keys().filter((k) => k.includes("W52"))).toEqual([]);
   });
+
+  it("withdraws an alert still waiting for contact hours when the milestone is done meanwhile", async () => {
+    const { h, tick, item, at, bram } = setup();
+    await h.say("ana", 'milestone add "Survey" due 2026-12-15');
+    tick("2026-12-16T03:30:00Z"); // Ana's night: the alerts wait for contact hours
+    const waiting = h.store.outbox
+      .list()
+      .filter((o) => o.key.startsWith("milestone-due:1:overdue") && o.recipientId === bram);
+    expect(waiting).toHaveLength(1);
+    await at("2026-12-16T04:00:00Z", "ana", "milestone done 1");
+    expect(item(waiting[0]!.key)).toMatchObject({
+      status: "expired",
+      lastError: "withdrawn: no longer needed",
+    });
+  });
 });
 
 describe("acceptance", () => {

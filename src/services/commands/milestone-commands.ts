@@ -122,14 +122,15 @@ export type CheckedChange =
 export function checkMilestoneChange(ctx: CommandContext, id: number, action: ChangeAction): CheckedChange {
   const milestone = ctx.store.milestones.get(ctx.workspace.id, id);
   const internship = milestone && ctx.store.internships.get(ctx.workspace.id, milestone.internshipId);
+  const roles = internship ? rolesOf(internship, ctx.speaker.id) : [];
   // Someone outside the internship learns nothing about it, not even that the number exists.
-  if (!milestone || !internship || rolesOf(internship, ctx.speaker.id).length === 0) {
+  if (!milestone || !internship || roles.length === 0) {
     return {
       ok: false,
       reply: reply(`There is no milestone #${id}. Type "milestone list" to see the numbers.`),
     };
   }
-  const refused = refusal(rolesOf(internship, ctx.speaker.id), action, milestone);
+  const refused = refusal(roles, action, milestone);
   if (refused) return { ok: false, reply: reply(refused) };
   const next = transition(milestone, action);
   if (!next.ok) return { ok: false, reply: reply(next.error) };
@@ -166,6 +167,12 @@ function change(ctx: CommandContext, command: ChangeCommand): Reply {
       ctx.now,
     );
     touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    // Reminders and alerts still waiting for someone's contact hours no longer fit: drop them.
+    if (action !== "block")
+      ctx.store.outbox.cancelPending(ctx.workspace.id, `milestone-due:${milestone.id}:`);
+    if (action === "accept" || action === "reopen") {
+      ctx.store.outbox.cancelPending(ctx.workspace.id, `milestone-accept:${milestone.id}:`);
+    }
     if (action === "done" || action === "accept") queueNotices(ctx, internship, action, updated);
   });
   return reply(message);

@@ -1,8 +1,12 @@
-import { formatDate } from "../../domain/format.js";
+import { checkinWindow } from "../../domain/checkin-schedule.js";
+import type { CheckinStatus } from "../../domain/checkins.js";
+import { formatDate, formatInstant } from "../../domain/format.js";
+import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import { rolesOf, shownStatus } from "../../domain/milestones.js";
-import type { Internship, Role } from "../../domain/types.js";
+import type { Internship, Person, Role } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { loadInternshipContext } from "../internship-context.js";
 
 const ROLE_NAMES: Record<Role, string> = {
   intern: "intern",
@@ -34,8 +38,13 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
   const { store, workspace, speaker, today } = ctx;
   const intern = store.people.get(workspace.id, internship.internId);
   const roles = rolesOf(internship, speaker.id).map((r) => ROLE_NAMES[r]);
-  const phase = today < internship.start ? "starts" : today > internship.end ? "ended" : "runs";
-  const header = `• ${intern?.name ?? internship.key}'s internship (you: ${roles.join(", ")}), ${phase === "starts" ? `starts ${formatDate(internship.start)}` : phase === "ended" ? `ended ${formatDate(internship.end)}` : `runs until ${formatDate(internship.end)}`}`;
+  const when =
+    today < internship.start
+      ? `starts ${formatDate(internship.start)}`
+      : today > internship.end
+        ? `ended ${formatDate(internship.end)}`
+        : `runs until ${formatDate(internship.end)}`;
+  const header = `• ${intern?.name ?? internship.key}'s internship (you: ${roles.join(", ")}), ${when}`;
   const milestones = store.milestones.listFor(internship.id);
   const shown = milestones.map((m) => shownStatus(m, today));
   const open = shown.filter((s) => s === "planned" || s === "blocked" || s === "overdue").length;
@@ -46,6 +55,8 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
   if (awaiting > 0) parts.push(`${awaiting} waiting for acceptance`);
   const agreement = store.agreements.current(internship.id);
   const lines = [header, `  Milestones: ${parts.join(", ")}`];
+  const checkin = intern && checkinLine(ctx, internship, intern);
+  if (checkin) lines.push(`  Check-in: ${checkin}`);
   if (agreement) {
     const mustAck =
       (internship.internId === speaker.id || internship.supervisorId === speaker.id) &&
@@ -55,4 +66,32 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
     );
   }
   return lines;
+}
+
+const CHECKIN_STATES: Record<CheckinStatus, string> = {
+  due: "on its way",
+  sent: "waiting for an answer",
+  answered: "answered",
+  partial: "partly answered",
+  missed: "missed",
+  skipped: "skipped",
+};
+
+/** Today's check-in state, or when the next one is due, in the intern's time. */
+function checkinLine(ctx: CommandContext, internship: Internship, intern: Person): string | undefined {
+  const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
+  if (!context) return undefined;
+  const calendar = context.calendarOf(intern);
+  const today = calendar.localDate(ctx.now);
+  const current = ctx.store.checkins.get(internship.id, today);
+  if (current && current.status !== "due") return `today's is ${CHECKIN_STATES[current.status]}`;
+  for (let day = 0; day <= 14; day += 1) {
+    const date = addDays(today, day);
+    if (date < internship.start) continue;
+    if (date > internship.end) return "none left in this internship";
+    const window = checkinWindow(calendar, context.terms.checkIn, date);
+    if (window && window.closesAt > ctx.now)
+      return `next on ${formatInstant(window.sendAt, ctx.speaker.timezone)} (your time)`;
+  }
+  return "none in the next two weeks";
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
 import { addDays } from "../../domain/local-date.js";
 import {
+  ACCEPT_WAIT_WORKING_DAYS,
   acceptReminderMessage,
   followupKeys,
   isOpen,
@@ -22,8 +23,8 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /** Overdue alerts go on a little after the internship ends: a final report is often late by days. */
 const GRACE_DAYS = 28;
-/** The supervisor is reminded once when a done milestone waits this long, in their working time. */
-const ACCEPT_WAIT = { amount: 2, unit: "d" } as const;
+/** Whole contact days of the supervisor ("d" durations), so Friday 14:00 waits until Tuesday 14:00. */
+const ACCEPT_WAIT = { amount: ACCEPT_WAIT_WORKING_DAYS, unit: "d" } as const;
 
 /** The end of a day's last working interval, or of the whole day when it has none. */
 function endOfWorkingDay(calendar: WorkingCalendar, date: LocalDate): Date {

@@ -94,4 +94,28 @@ describe("console playground", () => {
     const out = await session(join(dir, "tandem.db"), ["status"]);
     expect(out).toContain("You are Ana Souza");
   });
+
+  it("shows the check-in when time moves past 09:30, and asks its questions one by one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/time 2026-12-01T09:40",
+      "checkin",
+      "drafted the survey",
+      "interviews with sales",
+      "",
+      "6",
+      "4",
+      "checkin history",
+      "/quit",
+    ]);
+    expect(out).toContain("📨 to Ana Souza");
+    expect(out).toContain("Hi Ana, time for your check-in (Tue 1 Dec 2026)");
+    expect(out).toContain("why: Your working agreement has a check-in at 09:30 on Mon-Fri, your local time.");
+    expect(out).toContain("What did you move forward since the last check-in? (empty line to skip)");
+    expect(out).toContain("Choose one of 1, 2, 3, 4, 5");
+    expect(out).toContain("Thanks, your check-in for Tue 1 Dec 2026 is saved.");
+    expect(out).toMatch(
+      /Tue 1 Dec 2026 {2}answered — done: drafted the survey; next: interviews with sales; connected 4\/5/,
+    );
+  });
 });
