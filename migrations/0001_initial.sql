@@ -69,6 +69,7 @@ CREATE INDEX internships_supervisor ON internships (workspace_id, supervisor_id)
 CREATE INDEX internships_backup ON internships (workspace_id, backup_supervisor_id);
 CREATE INDEX internships_coordinator ON internships (workspace_id, coordinator_id);
 CREATE INDEX internships_active ON internships (end_date, start_date);
+CREATE INDEX internships_home ON internships (workspace_id, home_channel);
 
 -- Working agreements are versioned: a change writes a new version that both sides acknowledge again.
 CREATE TABLE agreements (
@@ -142,23 +143,38 @@ CREATE TABLE checkins (
 );
 CREATE INDEX checkins_open ON checkins (internship_id, status, local_date);
 
--- Metadata only: who, where, which thread, when. Never the message text.
+-- Conversations whose messages count for an internship's reply-time rules, besides its home channel.
+CREATE TABLE internship_conversations (
+  workspace_id  INTEGER NOT NULL REFERENCES workspaces (id),
+  internship_id INTEGER NOT NULL REFERENCES internships (id) ON DELETE CASCADE,
+  conversation  TEXT    NOT NULL, -- the platform's channel or chat id
+  PRIMARY KEY (internship_id, conversation)
+) WITHOUT ROWID;
+CREATE INDEX internship_conversations_lookup ON internship_conversations (workspace_id, conversation);
+
+-- Reply-time clocks. Metadata only: who, where, which thread, when. Never the message text.
 CREATE TABLE tracked_messages (
   id            INTEGER PRIMARY KEY,
   workspace_id  INTEGER NOT NULL REFERENCES workspaces (id),
   internship_id INTEGER NOT NULL REFERENCES internships (id) ON DELETE CASCADE,
-  conversation  TEXT    NOT NULL,
+  conversation  TEXT    NOT NULL, -- the platform's channel id
   message_ref   TEXT    NOT NULL,
   thread_ref    TEXT,
+  permalink     TEXT,
+  direction     TEXT    NOT NULL CHECK (direction IN ('to_company', 'to_intern')),
   author_id     INTEGER NOT NULL REFERENCES people (id),
-  responder_id  INTEGER REFERENCES people (id),
-  sent_at       INTEGER NOT NULL,
-  due_at        INTEGER,
+  responder_id  INTEGER NOT NULL REFERENCES people (id),
+  sent_at       INTEGER NOT NULL, -- the platform's timestamp of the question
+  allowed_ms    INTEGER NOT NULL, -- the agreed working time to reply, when the clock started
+  due_at        INTEGER NOT NULL,
   closed_at     INTEGER,
-  close_reason  TEXT,
+  closed_by     INTEGER REFERENCES people (id),
+  close_reason  TEXT CHECK (close_reason IN ('reply', 'reaction', 'noreply', 'ended')),
+  reply_ms      INTEGER, -- working time of the responder it took, when closed by a reply or reaction
   UNIQUE (workspace_id, conversation, message_ref)
 );
-CREATE INDEX tracked_messages_open ON tracked_messages (closed_at, due_at);
+CREATE INDEX tracked_messages_open ON tracked_messages (internship_id, closed_at, due_at);
+CREATE INDEX tracked_messages_conversation ON tracked_messages (workspace_id, conversation, closed_at);
 
 CREATE TABLE introductions (
   id            INTEGER PRIMARY KEY,

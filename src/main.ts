@@ -22,6 +22,7 @@ import { createPlanner, type PlanRule } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
 import { createCheckinRule } from "./services/rules/checkin-rule.js";
 import { createMilestoneRule } from "./services/rules/milestone-rule.js";
+import { createReplyRule } from "./services/rules/reply-rule.js";
 import { createTicker, type Ticker } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
 import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
@@ -43,7 +44,11 @@ export interface Services {
 
 /** The rules that fill the outbox; later features add theirs here. */
 function planRules(store: Store, log: Logger): PlanRule[] {
-  return [createCheckinRule({ store, log }), createMilestoneRule({ store, log })];
+  return [
+    createCheckinRule({ store, log }),
+    createMilestoneRule({ store, log }),
+    createReplyRule({ store, log }),
+  ];
 }
 
 /** The console playground logs to a file so the conversation stays readable. */

@@ -2,18 +2,15 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { DateTime } from "luxon";
-import type { OutboundForm } from "../../src/domain/messages.js";
+import type { OutboundForm, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock, SettableClock } from "../../src/ports/clock.js";
+import { CHANNEL_HELP, createChannel } from "./channel.js";
 import type { ConsoleOutput } from "./console-platform.js";
 import { createFormFiller, type FormStep } from "./form-filler.js";
+import { findPersona, type Persona } from "./persona.js";
 
-export interface Persona {
-  key: string;
-  name: string;
-  timezone: string;
-  roles: string[];
-}
+export type { Persona } from "./persona.js";
 
 export interface PlaygroundDeps {
   input: Readable;
@@ -26,15 +23,20 @@ export interface PlaygroundDeps {
   /** Runs the planner and dispatcher at the playground's clock. */
   tick: (now: Date) => Promise<unknown>;
   initialPersona?: string;
+  /** The conversation id of the internship's home channel, where /say posts ("home" by default). */
+  homeChannel?: string;
 }
 
 const HELP = [
   "Playground commands:",
-  "  /as <person>     speak as someone (their key or name; /who lists them)",
-  "  /time +1d        move time forward (+30m, +3h, +2d, +1w), or /time 2026-12-01T09:30 (your local time)",
-  "  /tick            run the scheduler once now",
-  "  /who             who is here, their role and local time",
-  "  /quit            leave",
+  ...[
+    ["/as <person>", "speak as someone (their key or name; /who lists them)"],
+    ["/time +1d", "move time forward (+30m, +3h, +2d, +1w), or /time 2026-12-01T09:30 (your local time)"],
+    ["/tick", "run the scheduler once now"],
+    ["/who", "who is here, their role and local time"],
+    ...CHANNEL_HELP,
+    ["/quit", "leave"],
+  ].map(([usage, what]) => `  ${usage!.padEnd(20)} ${what}`),
   'Anything else is a Tandem command, e.g. "status", "milestone list" or "help".',
 ].join("\n");
 
@@ -50,18 +52,7 @@ const STEP_MS: Record<string, number> = {
 /** A text REPL over injectable streams: tests drive it exactly as a person would. */
 export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   const { output, clock } = deps;
-  const findPersona = (text: string) => {
-    const wanted = text.trim().replace(/^@/, "").toLowerCase();
-    return deps
-      .people()
-      .find(
-        (p) =>
-          p.key.toLowerCase() === wanted ||
-          p.name.toLowerCase() === wanted ||
-          p.name.split(" ")[0]?.toLowerCase() === wanted,
-      );
-  };
-  let persona = findPersona(deps.initialPersona ?? "") ?? deps.people()[0];
+  let persona = findPersona(deps.people(), deps.initialPersona ?? "") ?? deps.people()[0];
   const localNow = (p: Persona | undefined) =>
     DateTime.fromJSDate(clock.now(), { zone: p?.timezone ?? "UTC" }).toFormat("ccc d LLL yyyy, HH:mm");
   const prompt = () => output.write(`${persona?.key ?? "nobody"} (${localNow(persona)})> `);
@@ -106,7 +97,11 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
       at: clock.now(),
     };
     const reply = await deps.handler({ ...base, ...event });
-    if (!reply) return;
+    if (reply) await show(reply);
+  }
+
+  /** Prints a reply from the handler; a form is then asked one question at a time. */
+  async function show(reply: Reply): Promise<void> {
     say(reply.text);
     if (reply.form) {
       filling = { form: reply.form, filler: createFormFiller(reply.form) };
@@ -124,6 +119,15 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   }
 
   const command = (text: string) => send({ kind: "command", text });
+  const channel = createChannel({
+    workspace: deps.workspace,
+    homeChannel: deps.homeChannel ?? "home",
+    clock,
+    people: deps.people,
+    handler: deps.handler,
+    say,
+    show,
+  });
 
   async function line(raw: string): Promise<boolean> {
     const text = raw.trim();
@@ -153,7 +157,7 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
         }
         return true;
       case "/as": {
-        const next = findPersona(argument);
+        const next = findPersona(deps.people(), argument);
         if (!next) say(`There is nobody called "${argument}" here; /who lists the people.`);
         else {
           persona = next;
@@ -168,6 +172,7 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
         await deps.tick(clock.now());
         return true;
       default:
+        if (await channel.run(head, text.slice(head.length).trim(), persona)) return true;
         if (head.startsWith("/") && !["/tandem", "/milestone"].includes(head.toLowerCase())) {
           say(`${head} is not a playground command. ${HELP}`);
           return true;

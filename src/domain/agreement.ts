@@ -6,10 +6,14 @@ export const SYNC_CADENCES = ["daily", "weekly", "biweekly", "monthly", "none"] 
 export type SyncCadence = (typeof SYNC_CADENCES)[number];
 export const SUMMARY_MODES = ["daily", "each"] as const;
 export type SummaryMode = (typeof SUMMARY_MODES)[number];
+export const REPLY_PLACES = ["both", "thread"] as const;
+export type ReplyPlace = (typeof REPLY_PLACES)[number];
 
 /** The working agreement between intern and company, as stored (JSON) and enforced. */
 export interface AgreementTerms {
   replyWithin: { supervisor: string; intern: string };
+  /** How reply clocks warn, escalate and stop; see src/domain/reply-clock.ts. */
+  replies: { warnAtPercent: number; escalateAfterPercent: number; where: ReplyPlace; ackReaction: string };
   checkIn: { at: string; days: string; reminderAfter: string; summary: SummaryMode };
   milestones: { remindDaysBefore: number; announceDone: boolean };
   syncMeeting: SyncCadence;
@@ -19,6 +23,7 @@ export interface AgreementTerms {
 
 export const DEFAULT_TERMS: AgreementTerms = {
   replyWithin: { supervisor: "8h", intern: "4h" },
+  replies: { warnAtPercent: 75, escalateAfterPercent: 50, where: "both", ackReaction: "white_check_mark" },
   checkIn: { at: "09:30", days: "Mon-Fri", reminderAfter: "3h", summary: "daily" },
   milestones: { remindDaysBefore: 2, announceDone: false },
   syncMeeting: "weekly",
@@ -69,6 +74,21 @@ const oneOf =
     (options as readonly string[]).includes(v.toLowerCase())
       ? { value: v.toLowerCase() as T }
       : { error: `"${v}" is not ${what}; use one of ${options.join(", ")}.` };
+const percent =
+  (min: number, max: number) =>
+  (v: string): Parsed<number> => {
+    const match = /^(\d{1,3})\s*%?$/.exec(v);
+    const n = match ? Number(match[1]) : Number.NaN;
+    return n >= min && n <= max
+      ? { value: n }
+      : { error: `"${v}" must be a percentage from ${min}% to ${max}%, e.g. 75%.` };
+  };
+const reactionName = (v: string): Parsed<string> => {
+  const name = v.replace(/^:|:$/g, "").toLowerCase();
+  return /^[a-z0-9_+-]{1,64}$/.test(name)
+    ? { value: name }
+    : { error: `"${v}" is not a reaction name; write it like white_check_mark or :eyes:.` };
+};
 const yesNo = (v: string): Parsed<boolean> =>
   /^(yes|on|true)$/i.test(v)
     ? { value: true }
@@ -93,6 +113,44 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     get: (t) => t.replyWithin.intern,
     set: checked(duration, (t, v) => {
       t.replyWithin.intern = v;
+    }),
+  },
+  {
+    name: "reply.warn",
+    description: "share of the reply time after which the responder is warned, inside their contact hours",
+    example: "75%",
+    get: (t) => `${t.replies.warnAtPercent}%`,
+    set: checked(percent(10, 99), (t, v) => {
+      t.replies.warnAtPercent = v;
+    }),
+  },
+  {
+    name: "reply.escalate",
+    description:
+      "how long an overdue reply waits before the backup supervisor, then the coordinator, hear about it (share of the reply time)",
+    example: "50%",
+    get: (t) => `${t.replies.escalateAfterPercent}%`,
+    set: checked(percent(10, 400), (t, v) => {
+      t.replies.escalateAfterPercent = v;
+    }),
+  },
+  {
+    name: "reply.where",
+    description:
+      "where a reply counts: in the question's thread only, or in the thread or the channel after it",
+    example: "both",
+    get: (t) => t.replies.where,
+    set: checked(oneOf(REPLY_PLACES, "a reply place"), (t, v) => {
+      t.replies.where = v;
+    }),
+  },
+  {
+    name: "reply.ack",
+    description: "the reaction with which the responder acknowledges a message instead of replying",
+    example: "white_check_mark",
+    get: (t) => t.replies.ackReaction,
+    set: checked(reactionName, (t, v) => {
+      t.replies.ackReaction = v;
     }),
   },
   {
@@ -235,6 +293,7 @@ export function setTerm(
 /** Terms as a programme file (or an older stored version) may give them: missing parts take defaults. */
 export interface PartialTerms {
   replyWithin?: Partial<AgreementTerms["replyWithin"]> | undefined;
+  replies?: Partial<AgreementTerms["replies"]> | undefined;
   checkIn?: Partial<AgreementTerms["checkIn"]> | undefined;
   milestones?: Partial<AgreementTerms["milestones"]> | undefined;
   syncMeeting?: SyncCadence | undefined;
@@ -250,6 +309,7 @@ export function withDefaults(partial: PartialTerms | undefined): AgreementTerms 
   const d = DEFAULT_TERMS;
   return {
     replyWithin: { ...d.replyWithin, ...defined(partial?.replyWithin) },
+    replies: { ...d.replies, ...defined(partial?.replies) },
     checkIn: { ...d.checkIn, ...defined(partial?.checkIn) },
     milestones: { ...d.milestones, ...defined(partial?.milestones) },
     syncMeeting: partial?.syncMeeting ?? d.syncMeeting,
@@ -275,7 +335,7 @@ export function describeTerms(terms: AgreementTerms): string[] {
   const intro = terms.introductions;
   const summary = terms.checkIn.summary === "daily" ? "a daily summary" : "each answer as it comes";
   return [
-    `Reply within: supervisor ${terms.replyWithin.supervisor}, intern ${terms.replyWithin.intern} (working time of whoever replies)`,
+    `Reply within: supervisor ${terms.replyWithin.supervisor}, intern ${terms.replyWithin.intern} (working time of whoever replies); a warning at ${terms.replies.warnAtPercent}%, escalation ${terms.replies.escalateAfterPercent}% after the due time; replies count ${terms.replies.where === "both" ? "in the thread or the channel" : "in the thread only"}; :${terms.replies.ackReaction}: acknowledges`,
     `Check-in: ${terms.checkIn.at} on ${terms.checkIn.days}, intern's local time; one reminder after ${terms.checkIn.reminderAfter}; the supervisor gets ${summary}`,
     `Milestones: a reminder ${terms.milestones.remindDaysBefore} working days before the due date${terms.milestones.announceDone ? "; done milestones are announced in the home channel" : ""}`,
     `Sync meeting: ${terms.syncMeeting}`,

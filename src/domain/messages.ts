@@ -31,16 +31,35 @@ export interface CommandEvent extends InboundBase {
   text: string;
 }
 
-/** A message seen in a conversation. Only metadata is kept; `text` is read for commands in direct messages. */
+/**
+ * A message seen in a conversation. Only metadata is kept: who, where, which thread, when.
+ * `text` is read only in direct messages to the bot (commands, check-in answers) and never stored.
+ */
 export interface MessageEvent extends InboundBase {
   kind: "message";
+  /** The platform's id of this message (Slack ts, Teams activity id). */
   messageRef: string;
+  /** The id of the thread's first message when this is a reply in a thread. */
   threadRef?: string;
+  /** Platform user ids mentioned in the message. */
   mentions: string[];
+  /** The text contains a question mark; the text itself is not passed for channel messages. */
   isQuestion: boolean;
   isDirect: boolean;
   fromBot: boolean;
+  /** Edits, joins, topic changes and other system messages: they never start or stop a clock. */
+  isSystem?: boolean;
+  /** A link that opens the message on its platform, for alerts about it. */
+  permalink?: string;
   text?: string;
+}
+
+/** A reaction added to a message (Slack reaction_added, Teams messageReaction). */
+export interface ReactionEvent extends InboundBase {
+  kind: "reaction";
+  messageRef: string;
+  /** The reaction's name without colons, e.g. white_check_mark. */
+  reaction: string;
 }
 
 export interface ActionEvent extends InboundBase {
@@ -50,7 +69,7 @@ export interface ActionEvent extends InboundBase {
   form?: Record<string, string>;
 }
 
-export type InboundEvent = CommandEvent | MessageEvent | ActionEvent;
+export type InboundEvent = CommandEvent | MessageEvent | ActionEvent | ReactionEvent;
 
 export interface OutboundButton {
   action: string;

@@ -1,6 +1,7 @@
 import type { AgreementTerms } from "../domain/agreement.js";
 import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
+import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
@@ -56,6 +57,11 @@ export interface InternshipRepo {
   /** Internships running on a date (start <= date <= end), across workspaces. */
   activeOn(date: LocalDate): Internship[];
   upsert(workspaceId: number, input: InternshipInput, at: Date): { id: number; changed: boolean };
+  /** Internships whose home channel or registered conversations include this conversation id. */
+  byConversation(workspaceId: number, conversation: string): Internship[];
+  /** The registered conversations besides the home channel. */
+  conversations(internshipId: number): string[];
+  replaceConversations(workspaceId: number, internshipId: number, conversations: readonly string[]): boolean;
 }
 
 export interface AgreementRepo {
@@ -186,6 +192,22 @@ export interface CheckinRepo {
   between(internshipId: number, from: LocalDate, to: LocalDate): Checkin[];
 }
 
+export type NewClock = Omit<TrackedMessage, "id" | "closedAt" | "closedBy" | "closeReason" | "replyMs">;
+
+/** Reply-time clocks (tracked_messages). */
+export interface ClockRepo {
+  /** Insert-if-absent per message; undefined when the message already had a clock. */
+  start(input: NewClock): TrackedMessage | undefined;
+  openIn(workspaceId: number, conversation: string): TrackedMessage[];
+  openByMessage(workspaceId: number, messageRef: string): TrackedMessage[];
+  openFor(internshipId: number): TrackedMessage[];
+  openAskedBy(workspaceId: number, personId: number): TrackedMessage[];
+  /** Every clock of an internship started since an instant, open or closed: for the figures. */
+  since(internshipId: number, from: Date): TrackedMessage[];
+  close(id: number, at: Date, by: number | undefined, reason: CloseReason, replyMs?: number): boolean;
+  setDue(id: number, dueAt: Date): void;
+}
+
 /** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
 export interface WakeupRepo {
   due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
@@ -208,6 +230,7 @@ export interface Store {
   inbound: InboundRepo;
   audit: AuditRepo;
   checkins: CheckinRepo;
+  clocks: ClockRepo;
   wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;

@@ -15,7 +15,9 @@ import { handleCheckinCommand } from "./commands/checkin-commands.js";
 import { handleLeaveCommand } from "./commands/leave-commands.js";
 import { handleMilestoneAction } from "./commands/milestone-actions.js";
 import { handleMilestoneCommand } from "./commands/milestone-commands.js";
+import { handleNoreplyCommand } from "./commands/noreply-command.js";
 import { handleStatusCommand } from "./commands/status-command.js";
+import { trackMessage, trackReaction } from "./reply-tracker.js";
 
 export interface Bot {
   /** Handles one inbound event; a redelivered event id has no second effect and no reply. */
@@ -98,7 +100,9 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           }
           if (event.kind === "command") return handleText(event, event.text);
           if (event.kind === "action") return handleAction(event);
-          if (event.kind === "message" && event.isDirect && !event.fromBot && event.text) {
+          if (event.kind === "reaction") return void trackReaction(store, event);
+          if (event.kind === "message" && !event.isDirect) return void trackMessage(store, event, now);
+          if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
             return handleText(event, event.text);
           }
           return undefined;
@@ -123,6 +127,8 @@ function dispatch(ctx: CommandContext, command: Command): Reply {
       return reply(helpText(command.topic));
     case "status":
       return handleStatusCommand(ctx);
+    case "noreply":
+      return handleNoreplyCommand(ctx, command);
     case "checkin":
     case "checkin.history":
       return handleCheckinCommand(ctx, command);

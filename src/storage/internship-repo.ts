@@ -60,7 +60,31 @@ export function createInternshipRepo(db: SqliteDatabase): InternshipRepo {
      WHERE id = @id`,
   );
 
+  const byConversation = db.prepare<{ w: number; c: string }, Row>(
+    `SELECT * FROM internships WHERE workspace_id = @w AND home_channel = @c
+     UNION SELECT i.* FROM internship_conversations c JOIN internships i ON i.id = c.internship_id
+       WHERE c.workspace_id = @w AND c.conversation = @c`,
+  );
+  const conversations = db.prepare<[number], { conversation: string }>(
+    "SELECT conversation FROM internship_conversations WHERE internship_id = ? ORDER BY conversation",
+  );
+  const clearConversations = db.prepare("DELETE FROM internship_conversations WHERE internship_id = ?");
+  const addConversation = db.prepare(
+    "INSERT INTO internship_conversations (workspace_id, internship_id, conversation) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  const conversationsOf = (id: number) => conversations.all(id).map((r) => r.conversation);
+
   return {
+    byConversation: (workspaceId, conversation) =>
+      byConversation.all({ w: workspaceId, c: conversation }).map(toInternship),
+    conversations: conversationsOf,
+    replaceConversations: (workspaceId, internshipId, wanted) => {
+      const next = [...new Set(wanted)].sort();
+      if (JSON.stringify(conversationsOf(internshipId)) === JSON.stringify(next)) return false;
+      clearConversations.run(internshipId);
+      for (const conversation of next) addConversation.run(workspaceId, internshipId, conversation);
+      return true;
+    },
     get: (workspaceId, id) => {
       const row = get.get(workspaceId, id);
       return row ? toInternship(row) : undefined;

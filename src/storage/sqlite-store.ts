@@ -2,6 +2,7 @@ import type { Store } from "../ports/store.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
+import { createClockRepo } from "./clock-repo.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { migrate } from "./migrate.js";
@@ -31,6 +32,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     inbound: createInboundRepo(db),
     audit: createAuditRepo(db),
     checkins: createCheckinRepo(db),
+    clocks: createClockRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => db.close(),

@@ -6,6 +6,7 @@ import { createPlanner, type PlanRule } from "../../src/services/planner.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { createCheckinRule } from "../../src/services/rules/checkin-rule.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
+import { createReplyRule } from "../../src/services/rules/reply-rule.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { createBotHarness } from "./bot-harness.js";
 import { createRecordingPlatform } from "./recording-platform.js";
@@ -23,7 +24,12 @@ export function createServiceHarness(
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
   const buildTicker = () => {
     const rules: PlanRule[] = [createCheckinRule({ store: h.store, log: h.log.log })];
-    if (options.rules !== "checkin") rules.push(createMilestoneRule({ store: h.store, log: h.log.log }));
+    if (options.rules !== "checkin") {
+      rules.push(
+        createMilestoneRule({ store: h.store, log: h.log.log }),
+        createReplyRule({ store: h.store, log: h.log.log }),
+      );
+    }
     const planner = createPlanner({ store: h.store, rules, log: h.log.log });
     const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });
     return createTicker({ planner, dispatcher, log: h.log.log });

@@ -4,12 +4,14 @@ import { CHECKIN_COMMANDS } from "./checkin-commands.js";
 import { GENERAL_COMMANDS } from "./general-commands.js";
 import { LEAVE_COMMANDS } from "./leave-commands.js";
 import { MILESTONE_COMMANDS } from "./milestone-commands.js";
+import { REPLY_COMMANDS } from "./reply-commands.js";
 import { type CommandSpec, displayName } from "./spec.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
   ...GENERAL_COMMANDS,
   ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
+  ...REPLY_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
 ];

@@ -7,6 +7,7 @@ export type Command =
   | { name: "help"; topic?: string }
   | { name: "status" }
   | { name: "checkin" }
+  | { name: "noreply"; all: boolean }
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }

@@ -45,6 +45,9 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
         start: s.start,
         end: s.end,
         ...(s.homeChannel ? { homeChannel: s.homeChannel } : {}),
+        ...(store.internships.conversations(s.id).length
+          ? { conversations: store.internships.conversations(s.id) }
+          : {}),
         ...(agreement ? { agreement: agreement.terms } : {}),
       };
     }),

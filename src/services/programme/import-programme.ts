@@ -98,10 +98,17 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
       },
       at,
     );
+    const conversationsChanged = store.internships.replaceConversations(
+      workspace.id,
+      internshipId,
+      s.conversations ?? [],
+    );
+    if (conversationsChanged && !changed)
+      audit("internship.update", "internship", internshipId, { key: s.key });
     // New or not, the rules look at every imported internship on the next tick.
     touchInternship(store, workspace.id, internshipId, at);
     if (!existed) summary.internships.created += 1;
-    else if (changed) summary.internships.updated += 1;
+    else if (changed || conversationsChanged) summary.internships.updated += 1;
     else summary.internships.unchanged += 1;
     if (changed)
       audit(existed ? "internship.update" : "internship.create", "internship", internshipId, { key: s.key });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement.js";
+import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement.js";
 import { PLATFORMS } from "../../domain/types.js";
 
 /** The programme file: one workspace's people, internships and agreements (YAML or JSON). */
@@ -46,6 +46,14 @@ const duration = z.union([z.string(), z.number()]).transform((v) => String(v).tr
 
 const agreement = z.strictObject({
   replyWithin: z.strictObject({ supervisor: duration.optional(), intern: duration.optional() }).optional(),
+  replies: z
+    .strictObject({
+      warnAtPercent: z.number().int().min(10).max(99).optional(),
+      escalateAfterPercent: z.number().int().min(10).max(400).optional(),
+      where: z.enum(REPLY_PLACES, { error: `must be one of ${REPLY_PLACES.join(", ")}` }).optional(),
+      ackReaction: z.string().trim().min(1).max(64).optional(),
+    })
+    .optional(),
   checkIn: z
     .strictObject({
       at: z.string().trim().optional(),
@@ -80,6 +88,8 @@ const internship = z.strictObject({
   start: isoDate,
   end: isoDate,
   homeChannel: z.string().trim().min(1).max(256).optional(),
+  /** Other conversations whose messages count for the reply-time rules. */
+  conversations: z.array(z.string().trim().min(1).max(256)).max(20).optional(),
   agreement: agreement.optional(),
 });
 

@@ -62,6 +62,10 @@ describe("helpText", () => {
     expect(AGREEMENT_FIELD_NAMES).toEqual([
       "reply.supervisor",
       "reply.intern",
+      "reply.warn",
+      "reply.escalate",
+      "reply.where",
+      "reply.ack",
       "checkin.at",
       "checkin.days",
       "checkin.reminder",

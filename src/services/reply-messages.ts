@@ -1,0 +1,64 @@
+import { formatInstant } from "../domain/format.js";
+import type { OutboundMessage } from "../domain/messages.js";
+import type { TrackedMessage } from "../domain/reply-records.js";
+import type { Person } from "../domain/types.js";
+
+const where = (clock: TrackedMessage) => `#${clock.conversation}`;
+/** Working time as people say it: 8h, 7.5h. */
+export const hours = (ms: number) => `${Math.round(ms / 360_000) / 10}h`;
+
+function withLink(message: OutboundMessage, clock: TrackedMessage): OutboundMessage {
+  return clock.permalink ? { ...message, link: clock.permalink } : message;
+}
+
+/** Told once to whoever asked, in their own time zone. */
+export function replyDueNotice(clock: TrackedMessage, asker: Person, responder: Person): OutboundMessage {
+  return withLink(
+    {
+      text: `Tandem is keeping an eye on your message in ${where(clock)}: ${responder.name}'s reply is due by ${formatInstant(clock.dueAt, asker.timezone)} your time. Type "noreply" if it no longer needs an answer.`,
+      reason: `Your working agreement asks for a reply within ${hours(clock.allowedMs)} of ${responder.name}'s working time.`,
+    },
+    clock,
+  );
+}
+
+export function replyWarning(
+  clock: TrackedMessage,
+  asker: Person,
+  responder: Person,
+  percent: number,
+): OutboundMessage {
+  return withLink(
+    {
+      text: `${asker.name}'s message in ${where(clock)} is waiting for your reply: it is due by ${formatInstant(clock.dueAt, responder.timezone)} your time. A short reply, or a reaction to acknowledge it, is enough.`,
+      reason: `${percent}% of the ${hours(clock.allowedMs)} of your working time agreed for a reply is used.`,
+    },
+    clock,
+  );
+}
+
+export function replyBreach(clock: TrackedMessage, asker: Person, responder: Person): OutboundMessage {
+  return withLink(
+    {
+      text: `Overdue: ${asker.name}'s message in ${where(clock)} was due for your reply at ${formatInstant(clock.dueAt, responder.timezone)} your time.`,
+      reason: `The working agreement asks for a reply within ${hours(clock.allowedMs)} of your working time, and that time has passed.`,
+    },
+    clock,
+  );
+}
+
+export function replyEscalation(
+  clock: TrackedMessage,
+  asker: Person,
+  responder: Person,
+  told: Person,
+  role: string,
+): OutboundMessage {
+  return withLink(
+    {
+      text: `${asker.name}'s message to ${responder.name} in ${where(clock)} is still without a reply: it was due at ${formatInstant(clock.dueAt, told.timezone)} your time.`,
+      reason: `You are the ${role}; Tandem tells you when a reply agreed in the working agreement is well overdue.`,
+    },
+    clock,
+  );
+}

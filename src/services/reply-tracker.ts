@@ -1,0 +1,135 @@
+import { parseAddress } from "../domain/addresses.js";
+import { createCalendar } from "../domain/calendar.js";
+import { localDateIn } from "../domain/format.js";
+import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
+import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
+import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
+import type { Person, Workspace } from "../domain/types.js";
+import type { Store } from "../ports/store.js";
+import { loadInternshipContext } from "./internship-context.js";
+import { directDraft } from "./notify.js";
+import { replyDueNotice } from "./reply-messages.js";
+
+/** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
+function locate(store: Store, event: MessageEvent | ReactionEvent) {
+  const address = parseAddress(event.conversation);
+  if (!address || address.kind !== "conv") return undefined;
+  const workspace = store.workspaces.find(event.platform, event.workspace);
+  const author = workspace && store.people.byPlatformId(workspace.id, event.platform, event.user);
+  if (!workspace || !author) return undefined;
+  return { workspace, author, conversation: address.id };
+}
+
+/** Closes a clock and withdraws its alerts that are still waiting. */
+export function closeClock(
+  store: Store,
+  clock: TrackedMessage,
+  at: Date,
+  by: number | undefined,
+  reason: CloseReason,
+  replyMs?: number,
+): boolean {
+  if (!store.clocks.close(clock.id, at, by, reason, replyMs)) return false;
+  for (const family of ["reply-warning", "reply-breach", "reply-escalation"]) {
+    store.outbox.cancelPending(clock.workspaceId, `${family}:${clock.id}:`);
+  }
+  return true;
+}
+
+function workingMsToReply(store: Store, clock: TrackedMessage, at: Date): number | undefined {
+  const responder = store.people.get(clock.workspaceId, clock.responderId);
+  return responder ? createCalendar(responder).workingTimeBetween(clock.sentAt, at) : undefined;
+}
+
+/**
+ * A message in a conversation: it may answer open clocks (from the other side, in the thread or after
+ * them) and start a new one. Bots, system messages and direct messages never count.
+ */
+export function trackMessage(store: Store, event: MessageEvent, now: Date): void {
+  if (event.fromBot || event.isSystem || event.isDirect) return;
+  const place = locate(store, event);
+  if (!place) return;
+  const { workspace, author, conversation } = place;
+  const day = localDateIn(author.timezone, event.at);
+  const internships = store.internships
+    .byConversation(workspace.id, conversation)
+    .filter((i) => i.start <= day && day <= i.end);
+  if (internships.length === 0) return;
+  const reply = {
+    authorId: author.id,
+    at: event.at,
+    ...(event.threadRef ? { threadRef: event.threadRef } : {}),
+  };
+  const open = store.clocks.openIn(workspace.id, conversation);
+  for (const internship of internships) {
+    const context = loadInternshipContext(store, workspace.id, internship.id);
+    if (!context) continue;
+    for (const clock of open.filter((c) => c.internshipId === internship.id)) {
+      if (answers(clock, reply, internship, context.terms.replies.where)) {
+        closeClock(store, clock, event.at, author.id, "reply", workingMsToReply(store, clock, event.at));
+      }
+    }
+  }
+  const mentionIds = event.mentions
+    .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
+    .filter((id): id is number => id !== undefined && id !== author.id);
+  for (const internship of internships) {
+    const start = clockFor({ authorId: author.id, mentionIds, isQuestion: event.isQuestion }, internship);
+    if (!start) continue;
+    startClock(store, workspace, internship.id, author, start, event, conversation, now);
+    return; // one clock per message
+  }
+}
+
+function startClock(
+  store: Store,
+  workspace: Workspace,
+  internshipId: number,
+  asker: Person,
+  start: NonNullable<ReturnType<typeof clockFor>>,
+  event: MessageEvent,
+  conversation: string,
+  now: Date,
+): void {
+  const context = loadInternshipContext(store, workspace.id, internshipId);
+  const responder = store.people.get(workspace.id, start.responderId);
+  if (!context || !responder) return;
+  const times = deadlines(context.calendarOf(responder), event.at, context.terms, start.direction);
+  const clock = store.clocks.start({
+    workspaceId: workspace.id,
+    internshipId,
+    conversation,
+    messageRef: event.messageRef,
+    ...(event.threadRef ? { threadRef: event.threadRef } : {}),
+    ...(event.permalink ? { permalink: event.permalink } : {}),
+    direction: start.direction,
+    authorId: asker.id,
+    responderId: responder.id,
+    sentAt: event.at,
+    allowedMs: times.allowedMs,
+    dueAt: times.dueAt,
+  });
+  if (!clock) return;
+  const notice = directDraft(
+    workspace,
+    asker,
+    `reply-due:${clock.id}`,
+    replyDueNotice(clock, asker, responder),
+    now,
+  );
+  if (notice) store.outbox.enqueue(notice, now);
+  store.wakeups.touch(workspace.id, internshipId, ["replies"], times.warnAt);
+}
+
+/** An acknowledgement reaction by the responder closes the clock of that message. */
+export function trackReaction(store: Store, event: ReactionEvent): void {
+  const place = locate(store, event);
+  if (!place) return;
+  for (const clock of store.clocks.openByMessage(place.workspace.id, event.messageRef)) {
+    if (clock.conversation !== place.conversation || clock.responderId !== place.author.id) continue;
+    const context = loadInternshipContext(store, place.workspace.id, clock.internshipId);
+    if (!context || event.reaction.replace(/:/g, "").toLowerCase() !== context.terms.replies.ackReaction)
+      continue;
+    closeClock(store, clock, event.at, place.author.id, "reaction", workingMsToReply(store, clock, event.at));
+  }
+}

@@ -1,0 +1,105 @@
+import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
+import type { ClockRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  internship_id: number;
+  conversation: string;
+  message_ref: string;
+  thread_ref: string | null;
+  permalink: string | null;
+  direction: TrackedMessage["direction"];
+  author_id: number;
+  responder_id: number;
+  sent_at: number;
+  allowed_ms: number;
+  due_at: number;
+  closed_at: number | null;
+  closed_by: number | null;
+  close_reason: CloseReason | null;
+  reply_ms: number | null;
+}
+
+function toTracked(row: Row): TrackedMessage {
+  const t: TrackedMessage = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    internshipId: row.internship_id,
+    conversation: row.conversation,
+    messageRef: row.message_ref,
+    direction: row.direction,
+    authorId: row.author_id,
+    responderId: row.responder_id,
+    sentAt: new Date(row.sent_at),
+    allowedMs: row.allowed_ms,
+    dueAt: new Date(row.due_at),
+  };
+  if (row.thread_ref !== null) t.threadRef = row.thread_ref;
+  if (row.permalink !== null) t.permalink = row.permalink;
+  if (row.closed_at !== null) t.closedAt = new Date(row.closed_at);
+  if (row.closed_by !== null) t.closedBy = row.closed_by;
+  if (row.close_reason !== null) t.closeReason = row.close_reason;
+  if (row.reply_ms !== null) t.replyMs = row.reply_ms;
+  return t;
+}
+
+export function createClockRepo(db: SqliteDatabase): ClockRepo {
+  const insert = db.prepare(
+    `INSERT INTO tracked_messages (workspace_id, internship_id, conversation, message_ref, thread_ref, permalink, direction,
+       author_id, responder_id, sent_at, allowed_ms, due_at)
+     VALUES (@workspaceId, @internshipId, @conversation, @messageRef, @threadRef, @permalink, @direction,
+       @authorId, @responderId, @sentAt, @allowedMs, @dueAt)
+     ON CONFLICT (workspace_id, conversation, message_ref) DO NOTHING`,
+  );
+  const byRef = db.prepare<[number, string, string], Row>(
+    "SELECT * FROM tracked_messages WHERE workspace_id = ? AND conversation = ? AND message_ref = ?",
+  );
+  const byMessage = db.prepare<[number, string], Row>(
+    "SELECT * FROM tracked_messages WHERE workspace_id = ? AND message_ref = ? AND closed_at IS NULL",
+  );
+  const openIn = db.prepare<[number, string], Row>(
+    "SELECT * FROM tracked_messages WHERE workspace_id = ? AND conversation = ? AND closed_at IS NULL ORDER BY sent_at",
+  );
+  const openFor = db.prepare<[number], Row>(
+    "SELECT * FROM tracked_messages WHERE internship_id = ? AND closed_at IS NULL ORDER BY due_at",
+  );
+  const askedBy = db.prepare<[number, number], Row>(
+    "SELECT * FROM tracked_messages WHERE workspace_id = ? AND author_id = ? AND closed_at IS NULL ORDER BY sent_at DESC",
+  );
+  const since = db.prepare<[number, number], Row>(
+    "SELECT * FROM tracked_messages WHERE internship_id = ? AND sent_at >= ? ORDER BY sent_at",
+  );
+  const close = db.prepare(
+    `UPDATE tracked_messages SET closed_at = @at, closed_by = @by, close_reason = @reason, reply_ms = @replyMs
+     WHERE id = @id AND closed_at IS NULL`,
+  );
+  const setDue = db.prepare("UPDATE tracked_messages SET due_at = ? WHERE id = ?");
+  const all = (rows: Row[]) => rows.map(toTracked);
+
+  return {
+    start: (input) => {
+      const inserted =
+        insert.run({
+          ...input,
+          threadRef: input.threadRef ?? null,
+          permalink: input.permalink ?? null,
+          sentAt: input.sentAt.getTime(),
+          dueAt: input.dueAt.getTime(),
+        }).changes > 0;
+      const row = byRef.get(input.workspaceId, input.conversation, input.messageRef);
+      return inserted && row ? toTracked(row) : undefined;
+    },
+    openIn: (workspaceId, conversation) => all(openIn.all(workspaceId, conversation)),
+    openByMessage: (workspaceId, messageRef) => all(byMessage.all(workspaceId, messageRef)),
+    openFor: (internshipId) => all(openFor.all(internshipId)),
+    openAskedBy: (workspaceId, personId) => all(askedBy.all(workspaceId, personId)),
+    since: (internshipId, from) => all(since.all(internshipId, from.getTime())),
+    close: (id, at, by, reason, replyMs) =>
+      close.run({ id, at: at.getTime(), by: by ?? null, reason, replyMs: replyMs ?? null }).changes > 0,
+    setDue: (id, dueAt) => {
+      setDue.run(dueAt.getTime(), id);
+    },
+  };
+}
