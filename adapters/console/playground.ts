@@ -210,6 +210,8 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
           say(`Sorry, that failed: ${error instanceof Error ? error.message : String(error)}`);
           return true;
         });
+        // As the real scheduler would within a minute: what a line caused is delivered right away.
+        if (more && !/^\/(time|tick)\b/i.test(raw.trim())) await deps.tick(clock.now());
         if (more) prompt();
         else finish();
         return more;

@@ -6,7 +6,7 @@ import type { WorkingCalendar } from "../domain/calendar.js";
 import { addDays } from "../domain/local-date.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import type { OutboxItem } from "../ports/store.js";
-import { composeDigest } from "./digest.js";
+import { composeDigest, type DigestKind } from "./digest.js";
 
 export interface RecipientInfo {
   calendar: WorkingCalendar;
@@ -112,18 +112,34 @@ function planGroup(
     for (const item of group) plan.defer.push({ item, until, why: "daily budget used up" });
     return;
   }
-  if (group.length === 1) {
-    plan.send.push(single(group[0]!));
-    return;
+  // Alerts about open questions travel together; everything else is its own message.
+  const alerts = group.filter((item) => REPLY_ALERT.test(item.key));
+  const bundles: OutboxItem[][] = [
+    ...group.filter((item) => !REPLY_ALERT.test(item.key)).map((item) => [item]),
+  ];
+  if (alerts.length > 0) bundles.push(alerts);
+  const slots = budget - info.sentToday;
+  // Within the budget each bundle goes as it is; over it, the last free slot carries the rest as one digest.
+  const separate = bundles.length <= slots ? bundles : bundles.slice(0, slots - 1);
+  for (const bundle of separate) {
+    plan.send.push(
+      bundle.length === 1 ? single(bundle[0]!) : merged(bundle, { kind: "replies" }, recipientId, budget),
+    );
   }
-  // Several at once always merge: a digest costs one slot, so it fits even when one slot is left.
-  plan.send.push({
-    items: group,
-    address: group[0]!.address,
+  const rest = bundles.slice(separate.length).flat();
+  if (rest.length > 0) plan.send.push(merged(rest, { kind: "budget", budget }, recipientId, budget));
+}
+
+const REPLY_ALERT = /^reply-(warning|breach|escalation):/;
+
+function merged(items: OutboxItem[], why: DigestKind, recipientId: number, budget: number): Delivery {
+  return {
+    items,
+    address: items[0]!.address,
     message: composeDigest(
-      group.map((item) => item.payload),
-      budget,
+      items.map((item) => item.payload),
+      why,
     ),
     digest: { recipientId, budget },
-  });
+  };
 }

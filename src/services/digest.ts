@@ -5,13 +5,28 @@ export function digestReason(budget: number): string {
   return `You get at most ${budget} messages from Tandem a day; these were merged into one.`;
 }
 
+/** Why a digest was made, which decides its heading and its reason line. */
+export type DigestKind = { kind: "budget"; budget: number } | { kind: "replies" };
+
+function framing(why: DigestKind): { header: string; reason: string } {
+  return why.kind === "budget"
+    ? {
+        header: `Several things for you today (merged so Tandem stays under your daily limit of ${why.budget} messages):`,
+        reason: digestReason(why.budget),
+      }
+    : {
+        header: "Several messages are waiting for your reply:",
+        reason: "Alerts about open questions for one person go out together, in one message.",
+      };
+}
+
 /**
  * One message carrying every item's text, fields, link and reason, in order. Buttons stay (they
  * still work); a button that several items share is kept once, and a label that would be ambiguous
  * names its item number.
  */
-export function composeDigest(messages: readonly OutboundMessage[], budget: number): OutboundMessage {
-  const header = `Several things for you today (merged so Tandem stays under your daily limit of ${budget} messages):`;
+export function composeDigest(messages: readonly OutboundMessage[], why: DigestKind): OutboundMessage {
+  const { header, reason } = framing(why);
   const sections = messages.map((message, index) => {
     const lines = [`${index + 1}. ${indent(message.text)}`];
     for (const field of message.fields ?? []) lines.push(`   ${field.label}: ${indent(field.value)}`);
@@ -21,7 +36,7 @@ export function composeDigest(messages: readonly OutboundMessage[], budget: numb
   });
   const digest: OutboundMessage = {
     text: [header, ...sections].join("\n\n"),
-    reason: digestReason(budget),
+    reason,
   };
   const buttons = mergeButtons(messages);
   if (buttons.length > 0) digest.buttons = buttons;

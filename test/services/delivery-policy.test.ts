@@ -228,7 +228,7 @@ describe("delivery policy: daily budget", () => {
 
   it("retries each row of a failed digest and then sends the digest once", async () => {
     const t = setup();
-    const bram = t.person("bram");
+    const bram = t.person("bram", { dailyBudget: 1 });
     const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
     t.platform.failNext(1);
     expect(await t.tick()).toMatchObject({ sent: 0, retried: 2, digests: 0 });
@@ -243,7 +243,7 @@ describe("delivery policy: daily budget", () => {
 
   it("gives a digest one synthetic ref when the platform returns none, so it counts once", async () => {
     const t = setup({ withoutRefs: true });
-    const bram = t.person("bram");
+    const bram = t.person("bram", { dailyBudget: 1 });
     const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
     await t.tick();
     const first = t.row(keys[0]!);
@@ -254,7 +254,7 @@ describe("delivery policy: daily budget", () => {
   it("sends nothing twice after a restart on the same database: every digest row is marked sent", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
     const first = setup({ store: openStore(path) });
-    const bram = first.person("bram");
+    const bram = first.person("bram", { dailyBudget: 1 });
     const keys = [first.enqueue(bram, "one"), first.enqueue(bram, "two"), first.enqueue(bram, "three")];
     await first.tick();
     expect(first.platform.sent).toHaveLength(1);
@@ -268,6 +268,22 @@ describe("delivery policy: daily budget", () => {
   });
 });
 
+describe("delivery policy: alerts about open questions", () => {
+  it("sends messages due together one by one while the budget allows, but merges reply alerts for one person", async () => {
+    const t = setup();
+    const bram = t.person("bram");
+    t.enqueue(bram, "check-in summary");
+    t.enqueue(bram, "overdue: question 1", { key: "reply-breach:1:due" });
+    t.enqueue(bram, "overdue: question 2", { key: "reply-breach:2:due" });
+    expect(await t.tick()).toMatchObject({ sent: 3, digests: 1 });
+    expect(t.texts()).toHaveLength(2);
+    expect(t.texts()).toContain("check-in summary");
+    const alerts = t.texts().find((text) => text.startsWith("Several messages are waiting for your reply:"));
+    expect(alerts).toContain("1. overdue: question 1");
+    expect(alerts).toContain("2. overdue: question 2");
+  });
+});
+
 describe("digest composition", () => {
   it("numbers buttons whose labels would otherwise be ambiguous", () => {
     const digest = composeDigest(
@@ -275,7 +291,7 @@ describe("digest composition", () => {
         { text: "Milestone A done", buttons: [{ action: "accept", value: "a", label: "Accept" }] },
         { text: "Milestone B done", buttons: [{ action: "accept", value: "b", label: "Accept" }] },
       ],
-      6,
+      { kind: "budget", budget: 6 },
     );
     expect(digest.buttons?.map((b) => b.label)).toEqual(["Accept (1)", "Accept (2)"]);
     expect(digest.text).toContain("1. Milestone A done\n\n2. Milestone B done");

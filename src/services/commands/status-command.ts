@@ -4,6 +4,7 @@ import { formatDate, formatInstant } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import { rolesOf, shownStatus } from "../../domain/milestones.js";
+import { describeFigures, figuresByDirection } from "../../domain/reply-figures.js";
 import type { Internship, Person, Role } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { loadInternshipContext } from "../internship-context.js";
@@ -57,6 +58,11 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
   const lines = [header, `  Milestones: ${parts.join(", ")}`];
   const checkin = intern && checkinLine(ctx, internship, intern);
   if (checkin) lines.push(`  Check-in: ${checkin}`);
+  const figures = figuresByDirection(store.clocks.since(internship.id, new Date(0)), ctx.now);
+  lines.push(
+    `  Replies to the intern: ${describeFigures(figures.to_company)}`,
+    `  Replies from the intern: ${describeFigures(figures.to_intern)}`,
+  );
   if (agreement) {
     const mustAck =
       (internship.internId === speaker.id || internship.supervisorId === speaker.id) &&
@@ -84,7 +90,7 @@ function checkinLine(ctx: CommandContext, internship: Internship, intern: Person
   const calendar = context.calendarOf(intern);
   const today = calendar.localDate(ctx.now);
   const current = ctx.store.checkins.get(internship.id, today);
-  if (current && current.status !== "due") return `today's is ${CHECKIN_STATES[current.status]}`;
+  if (current) return `today's is ${CHECKIN_STATES[current.status]}`;
   for (let day = 0; day <= 14; day += 1) {
     const date = addDays(today, day);
     if (date < internship.start) continue;

@@ -118,4 +118,26 @@ describe("console playground", () => {
       /Tue 1 Dec 2026 {2}answered — done: drafted the survey; next: interviews with sales; connected 4\/5/,
     );
   });
+
+  it("tracks a question in the home channel: the asker hears when it is due, the supervisor gets the warning and the alert", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/time 2026-12-01T10:00",
+      "/say @bram could you look at my survey draft?",
+      "/time 2026-12-02T08:30",
+      "/time +2h",
+      "/as bram",
+      "/thread 1 looks good, send it",
+      "/as ana",
+      "status",
+      "/quit",
+    ]);
+    expect(out).toContain("#home  Ana Souza: @bram could you look at my survey draft?  (message #1)");
+    expect(out).toContain("Bram Peeters's reply is due by Wed 2 Dec, 10:00 your time");
+    expect(out).toMatch(/📨 to Bram Peeters\n {2}Ana Souza's message in #home is waiting for your reply/);
+    expect(out).toMatch(
+      /📨 to Bram Peeters\n {2}Overdue: Ana Souza's message in #home was due for your reply at Wed 2 Dec, 14:00 your time/,
+    );
+    expect(out).toContain("Replies to the intern: median 8.5h, 90% within 8.5h, 0% on time, 1 breach");
+  });
 });

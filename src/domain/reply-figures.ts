@@ -1,0 +1,91 @@
+import type { Direction } from "./reply-clock.js";
+import type { TrackedMessage } from "./reply-records.js";
+
+export interface ReplyFigures {
+  /** Clocks that ended with a reply or an acknowledgement. */
+  answered: number;
+  medianHours?: number;
+  p90Hours?: number;
+  /** Share of answered clocks answered within the agreed time, 0..1. */
+  withinShare?: number;
+  /** Late replies plus questions still open past their due time. */
+  breaches: number;
+  open: number;
+}
+
+const HOUR = 3_600_000;
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+const round1 = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10) / 10);
+
+/** Figures for one set of clocks: reply times are in the responder's working hours. */
+export function replyFigures(clocks: readonly TrackedMessage[], now: Date): ReplyFigures {
+  const answered = clocks.filter(
+    (c) => (c.closeReason === "reply" || c.closeReason === "reaction") && c.replyMs !== undefined,
+  );
+  const times = answered.map((c) => c.replyMs! / HOUR).sort((a, b) => a - b);
+  const late = answered.filter((c) => c.replyMs! > c.allowedMs).length;
+  const openClocks = clocks.filter((c) => c.closedAt === undefined);
+  const overdue = openClocks.filter((c) => c.dueAt.getTime() <= now.getTime()).length;
+  const figures: ReplyFigures = {
+    answered: answered.length,
+    breaches: late + overdue,
+    open: openClocks.length,
+  };
+  const median = round1(percentile(times, 50));
+  const p90 = round1(percentile(times, 90));
+  if (median !== undefined) figures.medianHours = median;
+  if (p90 !== undefined) figures.p90Hours = p90;
+  if (answered.length > 0) figures.withinShare = (answered.length - late) / answered.length;
+  return figures;
+}
+
+export type FiguresByDirection = Record<Direction, ReplyFigures>;
+
+export function figuresByDirection(clocks: readonly TrackedMessage[], now: Date): FiguresByDirection {
+  return {
+    to_company: replyFigures(
+      clocks.filter((c) => c.direction === "to_company"),
+      now,
+    ),
+    to_intern: replyFigures(
+      clocks.filter((c) => c.direction === "to_intern"),
+      now,
+    ),
+  };
+}
+
+/** Per ISO week of the question (in UTC), for the weekly digest. */
+export function figuresByWeek(
+  clocks: readonly TrackedMessage[],
+  now: Date,
+  weekOf: (at: Date) => string,
+): Map<string, FiguresByDirection> {
+  const weeks = new Map<string, TrackedMessage[]>();
+  for (const clock of clocks) {
+    const week = weekOf(clock.sentAt);
+    weeks.set(week, [...(weeks.get(week) ?? []), clock]);
+  }
+  return new Map(
+    [...weeks]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, list]) => [week, figuresByDirection(list, now)]),
+  );
+}
+
+/** One line for `status`: "median 2.5h, 90% within 4.1h, 9 of 10 on time, 1 breach". */
+export function describeFigures(f: ReplyFigures): string {
+  if (f.answered === 0 && f.open === 0) return "no questions yet";
+  const parts: string[] = [];
+  if (f.medianHours !== undefined) parts.push(`median ${f.medianHours}h`, `90% within ${f.p90Hours}h`);
+  if (f.withinShare !== undefined) parts.push(`${Math.round(f.withinShare * 100)}% on time`);
+  parts.push(`${f.breaches} breach${f.breaches === 1 ? "" : "es"}`);
+  if (f.open > 0) parts.push(`${f.open} open`);
+  return parts.join(", ");
+}
