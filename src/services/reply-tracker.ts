@@ -13,7 +13,7 @@ import { replyDueNotice } from "./reply-messages.js";
 /** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
 function locate(store: Store, event: MessageEvent | ReactionEvent) {
   const address = parseAddress(event.conversation);
-  if (!address || address.kind !== "conv") return undefined;
+  if (address?.kind !== "conv") return undefined;
   const workspace = store.workspaces.find(event.platform, event.workspace);
   const author = workspace && store.people.byPlatformId(workspace.id, event.platform, event.user);
   if (!workspace || !author) return undefined;

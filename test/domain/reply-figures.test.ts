@@ -196,7 +196,7 @@ describe("figuresByDirection and figuresByWeek", () => {
 
 describe("describeFigures", () => {
   it.each<[string, ReplyFigures, string]>([
-    ["nothing asked", { answered: 0, breaches: 0, open: 0 }, "no questions yet"],
+    ["nothing asked yet", { answered: 0, breaches: 0, open: 0 }, "no questions yet"],
     [
       "replies with one breach",
       { answered: 10, medianHours: 2.5, p90Hours: 4.1, withinShare: 0.9, breaches: 1, open: 0 },
@@ -214,11 +214,11 @@ describe("describeFigures", () => {
     ],
     ["only an open question", { answered: 0, breaches: 0, open: 1 }, "0 breaches, 1 open"],
     ["only an overdue question", { answered: 0, breaches: 1, open: 1 }, "1 breach, 1 open"],
-  ])("%s", (_name, figures, text) => {
+  ])("describes %s", (_name, figures, text) => {
     expect(describeFigures(figures)).toBe(text);
   });
 
-  it("reads the figures of real clocks", () => {
+  it("describes the figures of real clocks in one line", () => {
     const f = replyFigures([closed(1), closed(3), closed(12), open("2026-06-10T09:00:00Z")], NOW);
     expect(describeFigures(f)).toBe("median 3h, 90% within 12h, 67% on time, 2 breaches, 1 open");
   });
