@@ -184,10 +184,12 @@ CREATE TABLE introductions (
   status        TEXT    NOT NULL CHECK (status IN ('proposed', 'accepted', 'declined', 'held', 'not_held')),
   conversation  TEXT,
   proposed_at   INTEGER NOT NULL,
-  responded_at  INTEGER,
-  followed_up_at INTEGER,
+  responded_at  INTEGER, -- the colleague's accept or decline
+  met_answer_at INTEGER, -- the answer to "did you meet?"
+  rescheduled   INTEGER NOT NULL DEFAULT 0,
   UNIQUE (internship_id, colleague_id)
 );
+CREATE INDEX introductions_colleague ON introductions (colleague_id, proposed_at);
 
 -- Every outgoing message. `key` says what is due (not when a tick ran), so insert-if-absent
 -- turns any number of ticks, restarts or processes into one message.

@@ -79,7 +79,7 @@ export function figuresByWeek(
   );
 }
 
-/** One line for `status`: "median 2.5h, 90% within 4.1h, 9 of 10 on time, 1 breach". */
+/** One line for `status`: "median 2.5h, 90% within 4.1h, 90% on time, 1 breach". */
 export function describeFigures(f: ReplyFigures): string {
   if (f.answered === 0 && f.open === 0) return "no questions yet";
   const parts: string[] = [];

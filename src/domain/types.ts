@@ -19,6 +19,7 @@ export interface Workspace {
 }
 
 export const DEFAULT_DAILY_BUDGET = 6;
+export const DEFAULT_INTRO_CAPACITY = 2;
 
 export interface Person {
   id: number;
@@ -33,6 +34,10 @@ export interface Person {
   leave: LeavePeriod[];
   /** Proactive bot messages per local day before the rest is merged into a digest. */
   dailyBudget: number;
+  /** Languages the person is happy to talk in, e.g. ["en", "pt"]: shown in introductions. */
+  languages: string[];
+  /** Introductions a month a colleague takes (default 2). */
+  introCapacity: number;
   ids: Partial<Record<Platform, string>>; // platform user ids
 }
 

@@ -1,11 +1,23 @@
 import type { AgreementTerms } from "../domain/agreement.js";
 import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
+import type {
+  Exchange,
+  Introduction,
+  IntroductionStatus,
+  Meeting,
+  Reflection,
+  StoredSignal,
+} from "../domain/records.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
-export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave"> & { isColleague: boolean };
+export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave" | "languages" | "introCapacity"> & {
+  isColleague: boolean;
+  languages?: string[];
+  introCapacity?: number;
+};
 export type InternshipInput = Omit<Internship, "id" | "workspaceId">;
 
 export interface Agreement {
@@ -34,6 +46,10 @@ export interface PeopleRepo {
   byHandle(workspaceId: number, handle: string): Person | undefined;
   list(workspaceId: number): Person[];
   isColleague(personId: number): boolean;
+  /** `intro optin` / `intro optout`: whether the person meets interns. */
+  setColleague(personId: number, colleague: boolean): void;
+  /** People who agreed to meet interns, for introductions. */
+  colleagues(workspaceId: number): Person[];
   /** Inserts or updates by key; returns the id and whether anything changed. */
   upsert(workspaceId: number, input: PersonInput, at: Date): { id: number; changed: boolean };
   /** Replaces the leave that came from a given source; returns whether anything changed. */
@@ -62,6 +78,8 @@ export interface InternshipRepo {
   /** The registered conversations besides the home channel. */
   conversations(internshipId: number): string[];
   replaceConversations(workspaceId: number, internshipId: number, conversations: readonly string[]): boolean;
+  nudgesPausedUntil(internshipId: number): Date | undefined;
+  pauseNudges(internshipId: number, until: Date | undefined): void;
 }
 
 export interface AgreementRepo {
@@ -208,6 +226,61 @@ export interface ClockRepo {
   setDue(id: number, dueAt: Date): void;
 }
 
+/** Metadata of messages in tracked conversations, and the exchanges and meetings derived from them. */
+export interface ActivityRepo {
+  record(
+    workspaceId: number,
+    internshipId: number,
+    personId: number,
+    conversation: string,
+    threadKey: string,
+    at: Date,
+  ): void;
+  /** The last time this person wrote in the internship's tracked conversations. */
+  lastBy(internshipId: number, personId: number): Date | undefined;
+  /** Everyone who wrote in a thread (or top-level message) of the internship. */
+  threadParticipants(internshipId: number, conversation: string, threadKey: string): number[];
+  addExchange(workspaceId: number, exchange: Exchange): void;
+  exchangesSince(internshipId: number, from: Date): Exchange[];
+  addMeeting(
+    workspaceId: number,
+    internshipId: number,
+    personId: number,
+    note: string | undefined,
+    at: Date,
+  ): Meeting;
+  meetingsSince(internshipId: number, from: Date): Meeting[];
+  lastMeeting(internshipId: number): Meeting | undefined;
+}
+
+export interface IntroductionRepo {
+  get(workspaceId: number, id: number): Introduction | undefined;
+  forInternship(internshipId: number): Introduction[];
+  /** Insert-if-absent per intern and colleague: one introduction per pair, ever. */
+  propose(workspaceId: number, internshipId: number, colleagueId: number, at: Date): Introduction | undefined;
+  setStatus(
+    id: number,
+    status: IntroductionStatus,
+    at: Date,
+    fields?: { conversation?: string; metAnswer?: boolean; rescheduled?: boolean },
+  ): void;
+  /** Introductions proposed to a colleague since an instant (for the monthly capacity), declined ones excluded. */
+  countForColleagueSince(colleagueId: number, from: Date): number;
+  /** When a colleague was last proposed to any intern, to spread introductions fairly. */
+  lastProposedTo(colleagueId: number): Date | undefined;
+}
+
+export interface SignalRepo {
+  save(workspaceId: number, signal: StoredSignal): void;
+  latest(internshipId: number): StoredSignal | undefined;
+  between(internshipId: number, from: string, to: string): StoredSignal[];
+}
+
+export interface ReflectionRepo {
+  save(workspaceId: number, reflection: Omit<Reflection, "createdAt">, at: Date): void;
+  forInternship(internshipId: number): Reflection[];
+}
+
 /** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
 export interface WakeupRepo {
   due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
@@ -231,6 +304,10 @@ export interface Store {
   audit: AuditRepo;
   checkins: CheckinRepo;
   clocks: ClockRepo;
+  activity: ActivityRepo;
+  introductions: IntroductionRepo;
+  signals: SignalRepo;
+  reflections: ReflectionRepo;
   wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;

@@ -147,5 +147,15 @@ function dispatch(ctx: CommandContext, command: Command): Reply {
     case "leave.add":
     case "leave.list":
       return handleLeaveCommand(ctx, command);
+    // Wired in this session as the isolation, introduction and reflection handlers land.
+    case "met":
+    case "why":
+    case "nudges.pause":
+    case "nudges.resume":
+    case "intro.optin":
+    case "intro.optout":
+    case "intro.status":
+    case "reflect":
+      return reply(`"${command.name}" is not available yet.`);
   }
 }

@@ -6,6 +6,7 @@ import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
+import { recordActivity } from "./activity-tracker.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
 import { replyDueNotice } from "./reply-messages.js";
@@ -73,6 +74,17 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
   const mentionIds = event.mentions
     .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
     .filter((id): id is number => id !== undefined && id !== author.id);
+  for (const internship of internships) {
+    recordActivity(store, internship, {
+      workspaceId: workspace.id,
+      conversation,
+      author,
+      mentionIds,
+      messageRef: event.messageRef,
+      ...(event.threadRef ? { threadRef: event.threadRef } : {}),
+      at: event.at,
+    });
+  }
   for (const internship of internships) {
     const start = clockFor({ authorId: author.id, mentionIds, isQuestion: event.isQuestion }, internship);
     if (!start) continue;

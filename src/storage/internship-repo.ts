@@ -74,7 +74,19 @@ export function createInternshipRepo(db: SqliteDatabase): InternshipRepo {
   );
   const conversationsOf = (id: number) => conversations.all(id).map((r) => r.conversation);
 
+  const pausedUntil = db.prepare<[number], { nudges_paused_until: number | null }>(
+    "SELECT nudges_paused_until FROM internships WHERE id = ?",
+  );
+  const pause = db.prepare("UPDATE internships SET nudges_paused_until = ? WHERE id = ?");
+
   return {
+    nudgesPausedUntil: (id) => {
+      const until = pausedUntil.get(id)?.nudges_paused_until;
+      return until ? new Date(until) : undefined;
+    },
+    pauseNudges: (id, until) => {
+      pause.run(until?.getTime() ?? null, id);
+    },
     byConversation: (workspaceId, conversation) =>
       byConversation.all({ w: workspaceId, c: conversation }).map(toInternship),
     conversations: conversationsOf,

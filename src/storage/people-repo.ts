@@ -1,4 +1,4 @@
-import type { LeavePeriod, Person, Platform } from "../domain/types.js";
+import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../domain/types.js";
 import type { PeopleRepo, PersonInput } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
@@ -14,6 +14,8 @@ interface Row {
   department: string | null;
   is_colleague: number;
   daily_budget: number;
+  languages: string;
+  intro_capacity: number;
 }
 
 type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
@@ -34,17 +36,22 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
   const leave = db.prepare<[number], LeaveRow>(
     "SELECT from_date, to_date, source FROM leave_periods WHERE person_id = ? ORDER BY from_date, to_date",
   );
+  const setColleague = db.prepare("UPDATE people SET is_colleague = ? WHERE id = ?");
+  const colleagues = db.prepare<[number], Row>(
+    "SELECT * FROM people WHERE workspace_id = ? AND is_colleague = 1 ORDER BY id",
+  );
   const colleague = db.prepare<[number], { is_colleague: number }>(
     "SELECT is_colleague FROM people WHERE id = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, daily_budget, created_at, updated_at)
-     VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @dailyBudget, @at, @at)`,
+    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, daily_budget, languages, intro_capacity, created_at, updated_at)
+     VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @dailyBudget,
+       @languages, @introCapacity, @at, @at)`,
   );
   const update = db.prepare(
     `UPDATE people SET name = @name, timezone = @timezone, country = @country, region = @region,
        contact_hours = @contactHours, department = @department, is_colleague = @isColleague,
-       daily_budget = @dailyBudget, updated_at = @at
+       daily_budget = @dailyBudget, languages = @languages, intro_capacity = @introCapacity, updated_at = @at
      WHERE id = @id`,
   );
   const deleteIds = db.prepare("DELETE FROM person_identities WHERE person_id = ?");
@@ -71,6 +78,8 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
       country: row.country,
       contactHours: row.contact_hours,
       dailyBudget: row.daily_budget,
+      languages: JSON.parse(row.languages) as string[],
+      introCapacity: row.intro_capacity,
       leave: leave.all(row.id).map((l) => ({ from: l.from_date, to: l.to_date })),
       ids: Object.fromEntries(ids.all(row.id).map((i) => [i.platform, i.external_id])),
     };
@@ -100,6 +109,10 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
     },
     list: (workspaceId) => list.all(workspaceId).map(toPerson),
     isColleague: (personId) => colleague.get(personId)?.is_colleague === 1,
+    setColleague: (personId, value) => {
+      setColleague.run(value ? 1 : 0, personId);
+    },
+    colleagues: (workspaceId) => colleagues.all(workspaceId).map(toPerson),
     upsert: (workspaceId, input: PersonInput, at) => {
       const params = {
         workspaceId,
@@ -112,6 +125,8 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
         department: input.department ?? null,
         isColleague: input.isColleague ? 1 : 0,
         dailyBudget: input.dailyBudget,
+        languages: JSON.stringify(input.languages ?? []),
+        introCapacity: input.introCapacity ?? DEFAULT_INTRO_CAPACITY,
         at: at.getTime(),
       };
       const existing = byKey.get(workspaceId, input.key);
@@ -130,7 +145,9 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
           existing.contact_hours === params.contactHours &&
           existing.department === params.department &&
           existing.is_colleague === params.isColleague &&
-          existing.daily_budget === params.dailyBudget;
+          existing.daily_budget === params.dailyBudget &&
+          existing.languages === params.languages &&
+          existing.intro_capacity === params.introCapacity;
         if (!same) {
           update.run({ ...params, id });
           changed = true;

@@ -1,15 +1,18 @@
 import type { Store } from "../ports/store.js";
+import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createClockRepo } from "./clock-repo.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
+import { createIntroductionRepo } from "./introduction-repo.js";
 import { migrate } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
+import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
 
@@ -33,6 +36,10 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     audit: createAuditRepo(db),
     checkins: createCheckinRepo(db),
     clocks: createClockRepo(db),
+    activity: createActivityRepo(db),
+    introductions: createIntroductionRepo(db),
+    signals: createSignalRepo(db),
+    reflections: createReflectionRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => db.close(),

@@ -1,6 +1,7 @@
 /** Every command, in the order help lists them. Add a command by adding a CommandSpec here. */
 import { AGREEMENT_COMMANDS } from "./agreement-commands.js";
 import { CHECKIN_COMMANDS } from "./checkin-commands.js";
+import { CONNECTION_COMMANDS } from "./connection-commands.js";
 import { GENERAL_COMMANDS } from "./general-commands.js";
 import { LEAVE_COMMANDS } from "./leave-commands.js";
 import { MILESTONE_COMMANDS } from "./milestone-commands.js";
@@ -12,6 +13,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
   ...REPLY_COMMANDS,
+  ...CONNECTION_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
 ];

@@ -8,6 +8,14 @@ export type Command =
   | { name: "status" }
   | { name: "checkin" }
   | { name: "noreply"; all: boolean }
+  | { name: "met"; person: MentionRef; note?: string }
+  | { name: "why" }
+  | { name: "nudges.pause"; days: number }
+  | { name: "nudges.resume" }
+  | { name: "intro.optin" }
+  | { name: "intro.optout" }
+  | { name: "intro.status"; intern?: MentionRef }
+  | { name: "reflect"; text?: string }
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }

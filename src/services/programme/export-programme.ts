@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { AppError } from "../../domain/errors.js";
-import { DEFAULT_DAILY_BUDGET, type Platform } from "../../domain/types.js";
+import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY, type Platform } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { ProgrammeInput } from "./programme-schema.js";
 
@@ -30,6 +30,8 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
         contactHours: p.contactHours,
         ...(p.department ? { department: p.department } : {}),
         ...(p.dailyBudget !== DEFAULT_DAILY_BUDGET ? { dailyBudget: p.dailyBudget } : {}),
+        ...(p.languages.length ? { languages: p.languages } : {}),
+        ...(p.introCapacity !== DEFAULT_INTRO_CAPACITY ? { introCapacity: p.introCapacity } : {}),
         ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
       };
     }),

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
-import { DEFAULT_DAILY_BUDGET } from "../../domain/types.js";
+import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Programme } from "./programme-schema.js";
@@ -66,6 +66,8 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
         ...(p.region ? { region: p.region } : {}),
         contactHours: p.contactHours,
         dailyBudget: p.dailyBudget ?? DEFAULT_DAILY_BUDGET,
+        languages: p.languages ?? [],
+        introCapacity: p.introCapacity ?? DEFAULT_INTRO_CAPACITY,
         ...(p.department ? { department: p.department } : {}),
         ids,
         isColleague: colleagues.has(p.key),

@@ -36,6 +36,17 @@ const person = z.strictObject({
   contactHours: z.string().trim().min(1, 'is required, e.g. "Mon-Fri 09:00-17:00"'),
   department: z.string().trim().min(1).max(80).optional(),
   dailyBudget: z.number().int().min(1, "must be at least 1").max(50, "must be at most 50").optional(),
+  languages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'must be language codes, e.g. ["en", "pt"]'),
+    )
+    .max(10)
+    .optional(),
+  introCapacity: z.number().int().min(0).max(20, "must be at most 20 introductions a month").optional(),
   leave: z
     .array(z.strictObject({ from: isoDate, to: isoDate }))
     .max(200)

@@ -4,7 +4,15 @@ import { type InternshipContext, loadInternshipContext } from "../internship-con
 import type { PlanRule } from "../planner.js";
 
 /** Every kind of due work that wakes up per internship. Touching an internship brings all of them forward. */
-export const WAKEUP_KINDS = ["checkin", "milestones", "replies"] as const;
+export const WAKEUP_KINDS = [
+  "checkin",
+  "milestones",
+  "replies",
+  "isolation",
+  "introductions",
+  "digest",
+  "reflection",
+] as const;
 export type WakeupKind = (typeof WAKEUP_KINDS)[number];
 
 export interface Evaluation {

@@ -1,0 +1,55 @@
+/** Stored facts that the isolation signal, introductions and digests read. Metadata, never message text. */
+
+export type ExchangeSource = "mention" | "thread" | "meeting" | "introduction";
+
+export interface Exchange {
+  internshipId: number;
+  /** The person the intern exchanged with. */
+  personId: number;
+  source: ExchangeSource;
+  at: Date;
+}
+
+export interface Meeting {
+  id: number;
+  internshipId: number;
+  personId: number;
+  note?: string;
+  at: Date;
+}
+
+export type IntroductionStatus = "proposed" | "accepted" | "declined" | "held" | "not_held";
+
+export interface Introduction {
+  id: number;
+  workspaceId: number;
+  internshipId: number;
+  colleagueId: number;
+  status: IntroductionStatus;
+  conversation?: string;
+  proposedAt: Date;
+  respondedAt?: Date;
+  metAnswerAt?: Date;
+  rescheduled: boolean;
+}
+
+export type IsolationLevel = "ok" | "watch" | "at_risk";
+
+export interface StoredSignal {
+  internshipId: number;
+  date: string;
+  level: IsolationLevel;
+  /** Reason codes with the sentence shown to people. */
+  reasons: { code: string; text: string }[];
+  /** Every input; null where it is unknown (never counted as zero). */
+  inputs: Record<string, number | null>;
+  computedAt: Date;
+}
+
+export interface Reflection {
+  internshipId: number;
+  week: string;
+  text: string;
+  shared: boolean;
+  createdAt: Date;
+}

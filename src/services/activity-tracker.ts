@@ -1,0 +1,47 @@
+import type { Exchange } from "../domain/records.js";
+import type { Internship, Person } from "../domain/types.js";
+import type { Store } from "../ports/store.js";
+
+export interface SeenInConversation {
+  workspaceId: number;
+  conversation: string;
+  author: Person;
+  mentionIds: readonly number[];
+  messageRef: string;
+  threadRef?: string;
+  at: Date;
+}
+
+/**
+ * Keeps the metadata the isolation signal and the introductions read: who wrote where and when, and
+ * with whom the intern exchanged (a mention either way, or writing in the same thread). Never text.
+ */
+export function recordActivity(store: Store, internship: Internship, seen: SeenInConversation): void {
+  const threadKey = seen.threadRef ?? seen.messageRef;
+  const before = seen.threadRef
+    ? store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
+    : [];
+  store.activity.record(
+    seen.workspaceId,
+    internship.id,
+    seen.author.id,
+    seen.conversation,
+    threadKey,
+    seen.at,
+  );
+  const exchange = (personId: number, source: Exchange["source"]) =>
+    store.activity.addExchange(seen.workspaceId, {
+      internshipId: internship.id,
+      personId,
+      source,
+      at: seen.at,
+    });
+  if (seen.author.id === internship.internId) {
+    const mentioned = new Set(seen.mentionIds.filter((id) => id !== internship.internId));
+    for (const id of mentioned) exchange(id, "mention");
+    for (const id of before) if (id !== internship.internId && !mentioned.has(id)) exchange(id, "thread");
+    return;
+  }
+  if (seen.mentionIds.includes(internship.internId)) exchange(seen.author.id, "mention");
+  else if (before.includes(internship.internId)) exchange(seen.author.id, "thread");
+}

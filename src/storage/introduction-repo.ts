@@ -1,0 +1,90 @@
+import type { Introduction, IntroductionStatus } from "../domain/records.js";
+import type { IntroductionRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  internship_id: number;
+  colleague_id: number;
+  status: IntroductionStatus;
+  conversation: string | null;
+  proposed_at: number;
+  responded_at: number | null;
+  met_answer_at: number | null;
+  rescheduled: number;
+}
+
+function toIntroduction(row: Row): Introduction {
+  const intro: Introduction = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    internshipId: row.internship_id,
+    colleagueId: row.colleague_id,
+    status: row.status,
+    proposedAt: new Date(row.proposed_at),
+    rescheduled: row.rescheduled === 1,
+  };
+  if (row.conversation !== null) intro.conversation = row.conversation;
+  if (row.responded_at !== null) intro.respondedAt = new Date(row.responded_at);
+  if (row.met_answer_at !== null) intro.metAnswerAt = new Date(row.met_answer_at);
+  return intro;
+}
+
+export function createIntroductionRepo(db: SqliteDatabase): IntroductionRepo {
+  const get = db.prepare<[number, number], Row>(
+    "SELECT * FROM introductions WHERE workspace_id = ? AND id = ?",
+  );
+  const forInternship = db.prepare<[number], Row>(
+    "SELECT * FROM introductions WHERE internship_id = ? ORDER BY proposed_at, id",
+  );
+  const insert = db.prepare(
+    `INSERT INTO introductions (workspace_id, internship_id, colleague_id, status, proposed_at)
+     VALUES (?, ?, ?, 'proposed', ?) ON CONFLICT (internship_id, colleague_id) DO NOTHING`,
+  );
+  const byPair = db.prepare<[number, number], Row>(
+    "SELECT * FROM introductions WHERE internship_id = ? AND colleague_id = ?",
+  );
+  const setStatus = db.prepare(
+    `UPDATE introductions SET status = @status,
+       responded_at = CASE WHEN @status IN ('accepted', 'declined') THEN @at ELSE responded_at END,
+       met_answer_at = CASE WHEN @metAnswer = 1 THEN @at ELSE met_answer_at END,
+       conversation = coalesce(@conversation, conversation),
+       rescheduled = CASE WHEN @rescheduled = 1 THEN 1 ELSE rescheduled END
+     WHERE id = @id`,
+  );
+  const count = db.prepare<[number, number], { n: number }>(
+    "SELECT count(*) AS n FROM introductions WHERE colleague_id = ? AND proposed_at >= ? AND status <> 'declined'",
+  );
+  const last = db.prepare<[number], { at: number | null }>(
+    "SELECT max(proposed_at) AS at FROM introductions WHERE colleague_id = ?",
+  );
+
+  return {
+    get: (workspaceId, id) => {
+      const row = get.get(workspaceId, id);
+      return row ? toIntroduction(row) : undefined;
+    },
+    forInternship: (internshipId) => forInternship.all(internshipId).map(toIntroduction),
+    propose: (workspaceId, internshipId, colleagueId, at) => {
+      const inserted = insert.run(workspaceId, internshipId, colleagueId, at.getTime()).changes > 0;
+      const row = byPair.get(internshipId, colleagueId);
+      return inserted && row ? toIntroduction(row) : undefined;
+    },
+    setStatus: (id, status, at, fields = {}) => {
+      setStatus.run({
+        id,
+        status,
+        at: at.getTime(),
+        conversation: fields.conversation ?? null,
+        metAnswer: fields.metAnswer ? 1 : 0,
+        rescheduled: fields.rescheduled ? 1 : 0,
+      });
+    },
+    countForColleagueSince: (colleagueId, from) => count.get(colleagueId, from.getTime())?.n ?? 0,
+    lastProposedTo: (colleagueId) => {
+      const at = last.get(colleagueId)?.at;
+      return at === null || at === undefined ? undefined : new Date(at);
+    },
+  };
+}
