@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { type Persona, runPlayground } from "../adapters/console/playground.js";
+import { createSlackPlatform, type SlackPlatform } from "../adapters/slack/slack-platform.js";
 import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import { localDateIn } from "./domain/format.js";
@@ -95,11 +96,30 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
         "console",
         createConsolePlatform(io.output, (user) => people().find((p) => p.key === user)?.name ?? user),
       );
+    } else if (
+      name === "slack" &&
+      config.slack.mode === "http" &&
+      config.slack.botToken &&
+      config.slack.signingSecret
+    ) {
+      platforms.set(
+        "slack",
+        createSlackPlatform(
+          {
+            botToken: config.slack.botToken,
+            signingSecret: config.slack.signingSecret,
+            ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+          },
+          { clock, log },
+        ),
+      );
     } else {
       store.close();
       throw new AppError(
         "CONFIG",
-        `PLATFORMS includes ${name}, which this version of Tandem cannot run yet; for example PLATFORMS=console`,
+        name === "slack"
+          ? "SLACK_MODE=socket is not available in this version yet; use SLACK_MODE=http with a public URL (or a tunnel) for now"
+          : `PLATFORMS includes ${name}, which this version of Tandem cannot run yet; for example PLATFORMS=console,slack`,
       );
     }
   }
@@ -138,6 +158,9 @@ export async function startService(
       };
     },
   });
+  for (const platform of platforms.values()) {
+    if ("receiver" in platform) http.addRoute((platform as SlackPlatform).receiver.route);
+  }
   const port = await http.listen(config.port);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
   for (const platform of platforms.values()) await platform.start(handle);

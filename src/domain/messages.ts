@@ -121,4 +121,6 @@ export interface Reply {
   public?: boolean;
   /** A form to fill in now (the `checkin` command, a button that asks for details). */
   form?: OutboundForm;
+  /** A submitted form had these fields wrong: shown next to the fields where the platform can. */
+  formErrors?: Record<string, string>;
 }

@@ -68,7 +68,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       }
       case "checkin.answer": {
         const answers = answersFromForm(event.form ?? {});
-        if ("error" in answers) return reply(answers.error);
+        if ("error" in answers) return { text: answers.error, formErrors: { connectedness: answers.error } };
         const date = /^\d{4}-\d{2}-\d{2}$/.test(event.value) ? event.value : ctx.today;
         return recordCheckinAnswers(ctx, answers, date);
       }

@@ -91,7 +91,12 @@ export function createDispatcher(deps: {
     const message = error instanceof Error ? error.message : String(error);
     const retryable = isAppError(error) ? error.retryable : true;
     if (retryable && item.attempts < options.maxAttempts) {
-      const at = new Date(now.getTime() + options.backoffMs(item.attempts));
+      // The platform's own Retry-After wins when it asks for longer than our backoff.
+      const wait = Math.max(
+        options.backoffMs(item.attempts),
+        isAppError(error) ? (error.retryAfterMs ?? 0) : 0,
+      );
+      const at = new Date(now.getTime() + wait);
       store.outbox.markRetry(item.id, message, at);
       result.retried += 1;
       log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");

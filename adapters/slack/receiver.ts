@@ -1,0 +1,120 @@
+/**
+ * Bolt's receiver on Tandem's shared HTTP server: `POST /slack/events` serves events, slash commands
+ * and interactivity. Signatures are checked, and timestamps more than five minutes away are refused in
+ * both directions (Bolt alone accepts future ones, which would let a captured request be replayed later).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type App,
+  HTTPModuleFunctions,
+  HTTPResponseAck,
+  type Receiver,
+  verifySlackRequest,
+} from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Clock } from "../../src/ports/clock.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+const WINDOW_SECONDS = 5 * 60;
+
+export interface SlackReceiver extends Receiver {
+  /** The shared server's route: true when it handled the request. */
+  route(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+/** The request's own timestamp, which the event's time falls back to when the payload has none. */
+export const REQUEST_TIME = "tandemRequestTime";
+
+export function createSlackReceiver(deps: {
+  signingSecret: string;
+  clock: Clock;
+  log: Logger;
+  boltLogger: unknown;
+}): SlackReceiver {
+  let app: App | undefined;
+  const log = deps.log.child({ component: "slack-receiver" });
+
+  function refuse(res: ServerResponse, status: number, why: string, req: IncomingMessage): true {
+    log.warn({ status, why, ip: req.socket.remoteAddress }, "Slack request refused");
+    res.writeHead(status, { "content-type": "text/plain" });
+    res.end(status === 401 ? "invalid signature or timestamp" : why);
+    return true;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== SLACK_EVENTS_PATH) return false;
+    if (req.method !== "POST") return refuse(res, 405, "use POST", req);
+    if (!app) return refuse(res, 503, "Slack is not ready yet", req);
+    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req);
+    } catch {
+      return refuse(res, 413, "body too large or unreadable", req);
+    }
+    const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+    const signature = String(req.headers["x-slack-signature"] ?? "");
+    const nowMs = deps.clock.now().getTime();
+    if (!Number.isFinite(timestamp) || Math.abs(nowMs / 1000 - timestamp) > WINDOW_SECONDS) {
+      return refuse(res, 401, "timestamp outside five minutes", req);
+    }
+    try {
+      verifySlackRequest({
+        signingSecret: deps.signingSecret,
+        body: buffered.rawBody.toString("utf8"),
+        headers: { "x-slack-signature": signature, "x-slack-request-timestamp": timestamp },
+        nowMilliseconds: nowMs,
+      });
+    } catch {
+      return refuse(res, 401, "bad signature", req);
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = HTTPModuleFunctions.parseHTTPRequestBody(buffered) as Record<string, unknown>;
+    } catch {
+      return refuse(res, 400, "body is neither JSON nor a form", req);
+    }
+    if (body.type === "url_verification") {
+      HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
+      return true;
+    }
+    if (body.ssl_check) {
+      HTTPModuleFunctions.buildSSLCheckResponse(res);
+      return true;
+    }
+    const ack = new HTTPResponseAck({
+      logger: deps.boltLogger as never,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: buffered.rawBody,
+      httpResponse: res,
+    });
+    const retryNum = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
+    const retryReason = HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req);
+    try {
+      await app.processEvent({
+        body,
+        ack: ack.bind(),
+        ...(retryNum !== undefined ? { retryNum } : {}),
+        ...(retryReason !== undefined ? { retryReason } : {}),
+        customProperties: { [REQUEST_TIME]: timestamp * 1000 },
+      });
+    } catch (error) {
+      log.error({ err: error }, "Slack event failed");
+      if (!res.headersSent) {
+        res.writeHead(500);
+        res.end();
+      }
+    }
+    return true;
+  }
+
+  return {
+    init: (bolt) => {
+      app = bolt;
+    },
+    start: async () => undefined,
+    stop: async () => undefined,
+    route,
+  };
+}
