@@ -24,7 +24,7 @@ import { importProgramme } from "./services/programme/import-programme.js";
 import { createCheckinRule } from "./services/rules/checkin-rule.js";
 import { createMilestoneRule } from "./services/rules/milestone-rule.js";
 import { createReplyRule } from "./services/rules/reply-rule.js";
-import { createTicker, type Ticker } from "./services/ticker.js";
+import { createTicker, type TickResult, type Ticker } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
 import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
 
@@ -132,6 +132,8 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
 
 export interface Running {
   port: number;
+  /** One planner and dispatcher pass at `now`, as the scheduler (or `tandem tick`) runs it. */
+  tick(now: Date): Promise<TickResult>;
   /** Resolves when the service has stopped (the playground was closed, or stop() was called). */
   stopped: Promise<void>;
   stop(): Promise<void>;
@@ -199,5 +201,5 @@ export async function startService(
       initialPersona: "ana",
     }).then(stop);
   }
-  return { port, stopped, stop };
+  return { port, stopped, stop, tick: (now) => ticker.tick(now) };
 }
