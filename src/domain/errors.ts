@@ -9,6 +9,7 @@ export type ErrorCode =
   | "MIGRATION"
   | "NO_WORKING_TIME"
   | "PLATFORM"
+  | "UNREACHABLE"
   | "INTERNAL";
 
 export class AppError extends Error {

@@ -281,6 +281,12 @@ export interface ReflectionRepo {
   forInternship(internshipId: number): Reflection[];
 }
 
+/** Adapter-owned references for reaching people later (Teams conversation references). */
+export interface PlatformRefRepo {
+  save(platform: Platform, workspace: string, kind: "user" | "conversation", key: string, reference: string, at: Date): void;
+  get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): string | undefined;
+}
+
 /** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
 export interface WakeupRepo {
   due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
@@ -308,6 +314,7 @@ export interface Store {
   introductions: IntroductionRepo;
   signals: SignalRepo;
   reflections: ReflectionRepo;
+  platformRefs: PlatformRefRepo;
   wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;

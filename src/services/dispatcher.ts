@@ -6,6 +6,7 @@ import type { Platform } from "../domain/types.js";
 import type { ChatPlatform } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
+import { unreachableReport } from "./unreachable.js";
 import { type Delivery, planDeliveries, type RecipientInfo, startOfLocalDay } from "./delivery-policy.js";
 
 export interface DispatchOptions {
@@ -104,6 +105,11 @@ export function createDispatcher(deps: {
       store.outbox.markDead(item.id, message);
       result.dead += 1;
       log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
+      // Never report about a report: that could go round in circles.
+      if (isAppError(error) && error.code === "UNREACHABLE" && item.recipientId !== undefined && !item.key.startsWith("unreachable:")) {
+        const report = unreachableReport(store, item.workspaceId, item.recipientId, now);
+        if (report) store.outbox.enqueue(report, now);
+      }
     }
   }
 

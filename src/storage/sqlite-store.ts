@@ -12,6 +12,7 @@ import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
+import { createPlatformRefRepo } from "./platform-ref-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
@@ -40,6 +41,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     introductions: createIntroductionRepo(db),
     signals: createSignalRepo(db),
     reflections: createReflectionRepo(db),
+    platformRefs: createPlatformRefRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => db.close(),

@@ -1,0 +1,31 @@
+import type { OutboxDraft, Store } from "../ports/store.js";
+import { directDraft } from "./notify.js";
+
+/**
+ * Someone the platform cannot reach (a Teams user who never installed the app): their supervisor, or
+ * for a supervisor the coordinator, hears about it once, with what to do.
+ */
+export function unreachableReport(store: Store, workspaceId: number, personId: number, now: Date): OutboxDraft | undefined {
+  const workspace = store.workspaces.get(workspaceId);
+  const person = store.people.get(workspaceId, personId);
+  if (!workspace || !person) return undefined;
+  const internships = store.internships.forPerson(workspaceId, personId);
+  const contactIds = internships.flatMap((i) =>
+    i.internId === personId ? [i.supervisorId, i.coordinatorId] : [i.coordinatorId, i.supervisorId],
+  );
+  const contact = contactIds
+    .filter((id): id is number => id !== undefined && id !== personId)
+    .map((id) => store.people.get(workspaceId, id))
+    .find((p) => p !== undefined);
+  if (!contact) return undefined;
+  return directDraft(
+    workspace,
+    contact,
+    `unreachable:${personId}`,
+    {
+      text: `Tandem cannot reach ${person.name}: the app is not installed for them, so check-ins and alerts for them are not delivered. Please ask ${person.name} to add the Tandem app (or install it for them).`,
+      reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
+    },
+    now,
+  );
+}
