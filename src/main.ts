@@ -6,6 +6,7 @@ import { createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { type Persona, runPlayground } from "../adapters/console/playground.js";
 import { createSlackPlatform, type SlackPlatform } from "../adapters/slack/slack-platform.js";
+import { createTeamsPlatform, type TeamsPlatform } from "../adapters/teams/teams-platform.js";
 import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import { localDateIn } from "./domain/format.js";
@@ -24,7 +25,7 @@ import { importProgramme } from "./services/programme/import-programme.js";
 import { createCheckinRule } from "./services/rules/checkin-rule.js";
 import { createMilestoneRule } from "./services/rules/milestone-rule.js";
 import { createReplyRule } from "./services/rules/reply-rule.js";
-import { createTicker, type TickResult, type Ticker } from "./services/ticker.js";
+import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
 import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
 
@@ -113,6 +114,8 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
           { clock, log },
         ),
       );
+    } else if (name === "teams") {
+      platforms.set("teams", createTeamsPlatform(config.teams, { clock, log, refs: store.platformRefs }));
     } else {
       store.close();
       throw new AppError(
@@ -162,6 +165,7 @@ export async function startService(
   });
   for (const platform of platforms.values()) {
     if ("receiver" in platform) http.addRoute((platform as SlackPlatform).receiver.route);
+    if ("route" in platform) http.addRoute((platform as TeamsPlatform).route);
   }
   const port = await http.listen(config.port);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);

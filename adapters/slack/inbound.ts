@@ -174,7 +174,11 @@ export function viewSubmission(body: Json, at: Date): ActionEvent | undefined {
   }
   return {
     kind: "action",
-    id: `view:${str(view.id) ?? "unknown"}:${str(view.hash) ?? at.getTime()}`,
+    // Each submission has its own trigger_id; a view's id and hash stay the same when the person corrects
+    // a refused form and submits again, which must not look like a redelivery.
+    id: str(body.trigger_id)
+      ? `view:${str(view.id) ?? "unknown"}:${str(body.trigger_id)}`
+      : `view:${str(view.id) ?? "unknown"}:${str(view.hash) ?? at.getTime()}`,
     platform: "slack",
     workspace: team,
     user,

@@ -8,15 +8,28 @@ export function escapeSlack(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
+/** Where to cut escaped text at most `max` characters after `start`: never inside `&amp;` or an emoji. */
+function cutAt(escaped: string, start: number, max: number): number {
+  let end = Math.min(start + max, escaped.length);
+  if (end === escaped.length) return end;
+  const amp = escaped.lastIndexOf("&", end - 1);
+  if (amp > start && amp >= end - 4 && escaped.indexOf(";", amp) >= end) end = amp;
+  const code = escaped.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff && end - 1 > start) end -= 1;
+  return end;
+}
+
 /** Section text is limited to 3000 characters; longer text is split over several sections. */
 function sections(text: string): Block[] {
   const escaped = escapeSlack(text);
   const blocks: Block[] = [];
-  for (let i = 0; i < escaped.length; i += 2900) {
+  for (let i = 0; i < escaped.length; ) {
+    const end = cutAt(escaped, i, 2900);
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: escaped.slice(i, i + 2900), verbatim: true },
+      text: { type: "mrkdwn", text: escaped.slice(i, end), verbatim: true },
     });
+    i = end;
   }
   return blocks.length > 0
     ? blocks
@@ -34,13 +47,11 @@ export function renderMessage(message: OutboundMessage): SlackMessage {
   if (message.fields?.length) {
     blocks.push({
       type: "section",
-      fields: message.fields
-        .slice(0, 10)
-        .map((f) => ({
-          type: "mrkdwn",
-          text: `*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`,
-          verbatim: true,
-        })),
+      fields: message.fields.slice(0, 10).map((f) => ({
+        type: "mrkdwn",
+        text: `*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`,
+        verbatim: true,
+      })),
     });
   }
   if (message.link) {
@@ -67,7 +78,9 @@ export function renderMessage(message: OutboundMessage): SlackMessage {
       elements: [{ type: "mrkdwn", text: `_Why: ${escapeSlack(message.reason)}_`, verbatim: true }],
     });
   }
-  return { text: message.text.slice(0, 3000), blocks };
+  // The top-level text is what notifications show: it is mrkdwn too, so it is escaped like the blocks.
+  const fallback = escapeSlack(message.text);
+  return { text: fallback.slice(0, cutAt(fallback, 0, 3000)), blocks };
 }
 
 /** The slash command's acknowledgement body: ephemeral unless the reply announces something. */

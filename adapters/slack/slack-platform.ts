@@ -5,6 +5,7 @@ import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage, Reply } from "../../src/domain/messages.js";
 import type { ChatPlatform, InboundHandler, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
+import { createPacer } from "../shared/pacer.js";
 import { slackTarget } from "./addresses.js";
 import { boltLogger } from "./bolt-logger.js";
 import {
@@ -15,7 +16,6 @@ import {
   slashCommand,
   viewSubmission,
 } from "./inbound.js";
-import { createPacer } from "./pacer.js";
 import { createSlackReceiver, REQUEST_TIME, type SlackReceiver } from "./receiver.js";
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
 import { toSendError } from "./send-errors.js";

@@ -1,6 +1,7 @@
 /**
- * Our own pacing for chat.postMessage: about one message per second per channel and a steady rate per
- * workspace, so Slack's limits are rarely hit (its client would otherwise pause its whole queue).
+ * Our own pacing of outgoing messages: a minimum spacing per conversation and per workspace (tenant),
+ * so the platform's rate limits are rarely hit. Slack: ~1 per second per channel; Teams: 60 per 30 s
+ * per conversation.
  */
 export interface Pacer {
   /** Resolves when a message to this channel of this workspace may go. */

@@ -1,0 +1,30 @@
+/** Conversation references, stored so Tandem can write to people and channels later (proactive messages). */
+import { TurnContext } from "botbuilder";
+import type { PlatformRefRepo } from "../../src/ports/store.js";
+import { splitConversation, type TeamsActivity, tenantOf, type UserLookup } from "./inbound.js";
+
+/** Teams user ids (29:...) map to AAD object ids under this key prefix. */
+const TEAMS_ID = "teams-id:";
+
+export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: Date): void {
+  const activity = context.activity as TeamsActivity;
+  const tenant = tenantOf(activity);
+  const conversationId = activity.conversation?.id;
+  if (!tenant || !conversationId) return;
+  const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+  const user = activity.from?.aadObjectId;
+  if (user && activity.from?.id)
+    refs.save("teams", tenant, "user", `${TEAMS_ID}${activity.from.id}`, user, at);
+  if (activity.conversation?.conversationType === "personal") {
+    if (user) refs.save("teams", tenant, "user", user, reference, at);
+  } else {
+    const { channel } = splitConversation(conversationId);
+    const channelReference = JSON.parse(reference) as { conversation: { id: string } };
+    channelReference.conversation = { ...channelReference.conversation, id: channel };
+    refs.save("teams", tenant, "conversation", channel, JSON.stringify(channelReference), at);
+  }
+}
+
+export function userLookup(refs: PlatformRefRepo, tenant: string): UserLookup {
+  return (teamsUserId) => refs.get("teams", tenant, "user", `${TEAMS_ID}${teamsUserId}`);
+}

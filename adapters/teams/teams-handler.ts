@@ -1,0 +1,86 @@
+/** The TeamsActivityHandler: every activity keeps its conversation reference, then goes to the core. */
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  type TurnContext,
+} from "botbuilder";
+import type { Logger } from "pino";
+import type { InboundEvent, Reply } from "../../src/domain/messages.js";
+import type { InboundHandler } from "../../src/ports/chat-platform.js";
+import type { Clock } from "../../src/ports/clock.js";
+import type { PlatformRefRepo } from "../../src/ports/store.js";
+import { replyActivity } from "./cards.js";
+import {
+  actionEvent,
+  messageEvent,
+  reactionEvent,
+  splitConversation,
+  type TeamsActivity,
+  tenantOf,
+} from "./inbound.js";
+import { saveReferences, userLookup } from "./references.js";
+
+export class TandemTeamsHandler extends TeamsActivityHandler {
+  constructor(
+    private readonly core: InboundHandler,
+    private readonly refs: PlatformRefRepo,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    super();
+    // Every activity: remember how to reach its conversation and its sender, before anything else.
+    this.onTurn(async (context, next) => {
+      saveReferences(this.refs, context, this.clock.now());
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const activity = context.activity as TeamsActivity;
+      const data =
+        activity.value && typeof activity.value === "object"
+          ? (activity.value as Record<string, unknown>)
+          : undefined;
+      const event = data?.tandemAction
+        ? actionEvent(activity, data, this.clock.now())
+        : messageEvent(activity, userLookup(this.refs, tenantOf(activity) ?? ""), this.clock.now());
+      await this.answer(context, event);
+      await next();
+    });
+    this.onReactionsAdded(async (context, next) => {
+      const event = reactionEvent(context.activity as TeamsActivity, this.clock.now());
+      if (event) await this.core(event);
+      await next();
+    });
+    this.onInstallationUpdate(async (_context, next) => {
+      this.log.info("Tandem installed or updated in a Teams conversation");
+      await next();
+    });
+  }
+
+  /** Replies to what a person said to Tandem go straight back into the same conversation. */
+  private async answer(context: TurnContext, event: InboundEvent | undefined): Promise<void> {
+    if (!event) return;
+    const reply = await this.core(event);
+    if (!reply) return;
+    const personal = (context.activity as TeamsActivity).conversation?.conversationType === "personal";
+    if (personal || event.kind === "command" || event.kind === "action")
+      await context.sendActivity(replyActivity(reply) as never);
+  }
+
+  /** Action.Execute: the same as Action.Submit, answered in the invoke response. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    const event = actionEvent(context.activity as TeamsActivity, data, this.clock.now());
+    const reply: Reply | undefined = event ? await this.core(event) : undefined;
+    return {
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: (reply?.text ?? "Done.") as never,
+    };
+  }
+}
+
+export { splitConversation };

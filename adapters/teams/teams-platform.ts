@@ -1,0 +1,180 @@
+/** Tandem in Microsoft Teams: botbuilder's CloudAdapter on the shared server, proactive sends by reference. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
+import type { Logger } from "pino";
+import { parseAddress } from "../../src/domain/addresses.js";
+import { AppError } from "../../src/domain/errors.js";
+import type { Address, OutboundMessage } from "../../src/domain/messages.js";
+import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
+import type { Clock } from "../../src/ports/clock.js";
+import type { PlatformRefRepo } from "../../src/ports/store.js";
+import { createPacer } from "../shared/pacer.js";
+import { messageActivity } from "./cards.js";
+import { toTeamsSendError } from "./send-errors.js";
+import { TandemTeamsHandler } from "./teams-handler.js";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+const MAX_BODY = 1024 * 1024;
+
+export interface TeamsSettings {
+  appId?: string;
+  appPassword?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId?: string;
+  allowUnauthenticated: boolean;
+}
+
+export interface TeamsPlatform extends ChatPlatform {
+  route(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+    return body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** botbuilder's Response interface over node's ServerResponse. */
+function responseShim(res: ServerResponse) {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+      return this;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return this;
+    },
+    send(body?: unknown) {
+      if (body === undefined || body === null) return this;
+      if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/json");
+      res.write(typeof body === "string" ? body : JSON.stringify(body));
+      return this;
+    },
+    end() {
+      res.end();
+      return this;
+    },
+  };
+}
+
+export function createTeamsPlatform(
+  settings: TeamsSettings,
+  deps: { clock: Clock; log: Logger; refs: PlatformRefRepo },
+): TeamsPlatform {
+  const log = deps.log.child({ component: "teams" });
+  const appId = settings.appId ?? "";
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: settings.appPassword ?? "",
+    MicrosoftAppType: settings.appType,
+    MicrosoftAppTenantId: settings.tenantId ?? "",
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error({ err: error, activityType: context.activity.type }, "Teams turn failed");
+  };
+  // 60 messages per 30 s per conversation is the binding limit; tenants allow about 30-50 per second.
+  const pacer = createPacer({ perChannelMs: 500, perWorkspaceMs: 25 });
+  let handler: TandemTeamsHandler | undefined;
+
+  async function sendTo(
+    tenant: string,
+    kind: "user" | "conversation",
+    key: string,
+    message: OutboundMessage,
+  ): Promise<SendResult> {
+    const stored = deps.refs.get("teams", tenant, kind, key);
+    if (!stored) {
+      throw new AppError(
+        "UNREACHABLE",
+        `no Teams conversation with ${key}: the app was never installed for them`,
+      );
+    }
+    const reference = JSON.parse(stored) as { conversation?: { id?: string } };
+    await pacer.wait(tenant, reference.conversation?.id ?? key);
+    let ref: string | undefined;
+    try {
+      await adapter.continueConversationAsync(appId, reference as never, async (context) => {
+        ref = (await context.sendActivity(messageActivity(message) as never))?.id;
+      });
+    } catch (error) {
+      throw toTeamsSendError(error);
+    }
+    return ref ? { ref } : {};
+  }
+
+  return {
+    name: "teams",
+    async start(handle) {
+      if (!appId && settings.allowUnauthenticated) {
+        log.warn(
+          "Teams authentication is OFF (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone can post to /api/messages. Use this only for local tests.",
+        );
+      }
+      handler = new TandemTeamsHandler(handle, deps.refs, deps.clock, deps.log);
+    },
+    async stop() {
+      handler = undefined;
+    },
+    async route(req, res) {
+      const path = (req.url ?? "").split("?")[0];
+      if (path !== TEAMS_MESSAGES_PATH) return false;
+      if (req.method !== "POST" || !handler) {
+        res.writeHead(req.method !== "POST" ? 405 : 503);
+        res.end();
+        return true;
+      }
+      const body = await readJson(req);
+      if (!body) {
+        res.writeHead(400, { "content-type": "text/plain" });
+        res.end("the body must be a Bot Framework activity in JSON");
+        return true;
+      }
+      const active = handler;
+      await adapter.process(
+        { body, headers: req.headers, method: req.method },
+        responseShim(res) as never,
+        (context) => active.run(context),
+      );
+      if (!res.writableEnded) res.end();
+      return true;
+    },
+    async send(address: Address, message: OutboundMessage): Promise<SendResult> {
+      const parsed = parseAddress(address);
+      if (parsed?.platform !== "teams") throw new AppError("PLATFORM", `${address} is not a Teams address`);
+      if (parsed.kind === "user") return sendTo(parsed.workspace, "user", parsed.id, message);
+      if (parsed.kind === "conv") return sendTo(parsed.workspace, "conversation", parsed.id, message);
+      if (parsed.kind === "group") {
+        // Bots cannot start group chats in Teams: each member gets the message in their own chat with Tandem.
+        let first: SendResult | undefined;
+        const unreachable: string[] = [];
+        for (const user of parsed.ids) {
+          try {
+            first ??= await sendTo(parsed.workspace, "user", user, message);
+          } catch (error) {
+            if (error instanceof AppError && error.code === "UNREACHABLE") unreachable.push(user);
+            else throw error;
+          }
+        }
+        if (!first)
+          throw new AppError("UNREACHABLE", `none of ${parsed.ids.join(", ")} can be reached in Teams`);
+        if (unreachable.length)
+          log.warn({ unreachable }, "some members of a group message could not be reached");
+        return first;
+      }
+      throw new AppError("PLATFORM", `Teams cannot deliver to ${address}`);
+    },
+  };
+}
