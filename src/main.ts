@@ -23,6 +23,7 @@ import { createDispatcher } from "./services/dispatcher.js";
 import { createPlanner, type PlanRule } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
 import { createCheckinRule } from "./services/rules/checkin-rule.js";
+import { createIsolationRule } from "./services/rules/isolation-rule.js";
 import { createMilestoneRule } from "./services/rules/milestone-rule.js";
 import { createReplyRule } from "./services/rules/reply-rule.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
@@ -50,6 +51,7 @@ function planRules(store: Store, log: Logger): PlanRule[] {
     createCheckinRule({ store, log }),
     createMilestoneRule({ store, log }),
     createReplyRule({ store, log }),
+    createIsolationRule({ store, log }),
   ];
 }
 

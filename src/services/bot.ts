@@ -13,9 +13,11 @@ import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementCommand } from "./commands/agreement-commands.js";
 import { handleCheckinCommand } from "./commands/checkin-commands.js";
 import { handleLeaveCommand } from "./commands/leave-commands.js";
+import { handleMetCommand } from "./commands/met-command.js";
 import { handleMilestoneAction } from "./commands/milestone-actions.js";
 import { handleMilestoneCommand } from "./commands/milestone-commands.js";
 import { handleNoreplyCommand } from "./commands/noreply-command.js";
+import { handlePauseNudges, handleWhyCommand } from "./commands/nudge-commands.js";
 import { handleStatusCommand } from "./commands/status-command.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 
@@ -147,11 +149,14 @@ function dispatch(ctx: CommandContext, command: Command): Reply {
     case "leave.add":
     case "leave.list":
       return handleLeaveCommand(ctx, command);
-    // Wired in this session as the isolation, introduction and reflection handlers land.
     case "met":
+      return handleMetCommand(ctx, command);
     case "why":
+      return handleWhyCommand(ctx);
     case "nudges.pause":
     case "nudges.resume":
+      return handlePauseNudges(ctx, command);
+    // Wired in this session as the introduction and reflection handlers land.
     case "intro.optin":
     case "intro.optout":
     case "intro.status":

@@ -1,0 +1,146 @@
+/**
+ * Gathers the isolation signal's inputs for one internship at `now`, from stored metadata only.
+ * Anything Tandem has not seen yet is null ("unknown"), never zero: a missing fact must not look
+ * like a good (or a bad) one.
+ */
+import type { WorkingCalendar } from "../domain/calendar.js";
+import {
+  connectednessTrend,
+  type IsolationInputs,
+  recentConnectedness,
+  SYNC_CADENCE_DAYS,
+} from "../domain/isolation.js";
+import { addDays, daysBetween } from "../domain/local-date.js";
+import { workingDaysBefore } from "../domain/milestone-followup.js";
+import type { TrackedMessage } from "../domain/reply-records.js";
+import type { LocalDate } from "../domain/types.js";
+import type { Store } from "../ports/store.js";
+import type { InternshipContext } from "./internship-context.js";
+
+const DAY_MS = 86_400_000;
+/** The window for questions and colleagues: two weeks. */
+export const WINDOW_DAYS = 14;
+/** Check-ins looked at for the missed count. */
+const CHECKIN_DAYS = 5;
+/** Connectedness answers looked at for the trend (about four working weeks). */
+const SCORE_HISTORY = 20;
+/** An accepted introduction still not held after this long counts as not held. */
+const STALE_INTRO_DAYS = 21;
+/** Stops a count of working days from walking for ever over a broken calendar. */
+const MAX_DAYS = 400;
+
+/** Working days strictly between `after` and `before` (neither counted). */
+function workingDaysBetween(calendar: WorkingCalendar, after: LocalDate, before: LocalDate): number {
+  let count = 0;
+  let date = addDays(after, 1);
+  for (let walked = 0; date < before && walked < MAX_DAYS; walked++, date = addDays(date, 1)) {
+    if (calendar.isWorkingDay(date)) count += 1;
+  }
+  return count;
+}
+
+/** A breach of a question the intern asked: still open past its due time, or answered late. */
+export function isBreachedQuestion(clock: TrackedMessage, now: Date): boolean {
+  if (clock.direction !== "to_company") return false;
+  if (clock.closedAt === undefined) return clock.dueAt.getTime() <= now.getTime();
+  const answered = clock.closeReason === "reply" || clock.closeReason === "reaction";
+  return answered && clock.replyMs !== undefined && clock.replyMs > clock.allowedMs;
+}
+
+/**
+ * Whether Tandem sees the internship's conversations at all: the intern or a company member of the
+ * internship wrote in one, or an exchange was recorded. Without that, activity-based inputs are unknown.
+ */
+function conversationsTracked(store: Store, ctx: InternshipContext): boolean {
+  const { internship } = ctx;
+  const people = [ctx.intern, ctx.supervisor, ctx.backupSupervisor, ctx.coordinator];
+  if (people.some((p) => p && store.activity.lastBy(internship.id, p.id) !== undefined)) return true;
+  return store.activity.exchangesSince(internship.id, new Date(0)).length > 0;
+}
+
+export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now: Date): IsolationInputs {
+  const { internship, intern } = ctx;
+  const calendar = ctx.calendarOf(intern);
+  const today = calendar.localDate(now);
+  const twoWeeksAgo = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+  const tracked = conversationsTracked(store, ctx);
+  const lastMessage = store.activity.lastBy(internship.id, intern.id);
+
+  // Quiet: since the intern's last message; never wrote while others did: since the start.
+  let quietWorkingDays: number | null = null;
+  if (lastMessage) quietWorkingDays = workingDaysBetween(calendar, calendar.localDate(lastMessage), today);
+  else if (tracked) quietWorkingDays = workingDaysBetween(calendar, addDays(internship.start, -1), today);
+
+  // Missed check-ins: only days a check-in was actually asked count; none asked is unknown.
+  const checkinFrom = workingDaysBefore(calendar, today, CHECKIN_DAYS);
+  const asked = store.checkins
+    .between(internship.id, checkinFrom, addDays(today, -1))
+    .filter((c) => c.status !== "skipped" && c.status !== "due");
+  const missedCheckins = asked.length === 0 ? null : asked.filter((c) => c.status === "missed").length;
+
+  // Connectedness scores, oldest first.
+  const scores = store.checkins
+    .recent(internship.id, SCORE_HISTORY)
+    .filter((c) => c.connectedness !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((c) => c.connectedness!);
+
+  // Questions the intern asked that waited too long; unknown while the intern never wrote anywhere tracked.
+  const breachedQuestions = lastMessage
+    ? store.clocks
+        .since(internship.id, twoWeeksAgo)
+        .filter((c) => c.authorId === intern.id && isBreachedQuestion(c, now)).length
+    : null;
+
+  // Introductions: unknown until one was accepted.
+  const introductions = store.introductions.forInternship(internship.id);
+  const accepted = introductions.filter(
+    (i) => i.status === "accepted" || i.status === "held" || i.status === "not_held",
+  );
+  const staleBefore = now.getTime() - STALE_INTRO_DAYS * DAY_MS;
+  const introductionsNotHeld =
+    accepted.length === 0
+      ? null
+      : accepted.filter(
+          (i) =>
+            i.status === "not_held" ||
+            (i.status === "accepted" && (i.respondedAt ?? i.proposedAt).getTime() <= staleBefore),
+        ).length;
+
+  // Live meetings: `met`, or a held introduction. Never met: days since the start, once a cadence has passed.
+  const held = introductions
+    .filter((i) => i.status === "held")
+    .map((i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime());
+  const meetingTimes = [store.activity.lastMeeting(internship.id)?.at.getTime(), ...held].filter(
+    (t): t is number => t !== undefined && t <= now.getTime(),
+  );
+  const age = daysBetween(internship.start, today);
+  let daysSinceMeeting: number | null = null;
+  if (meetingTimes.length > 0) {
+    daysSinceMeeting = daysBetween(calendar.localDate(new Date(Math.max(...meetingTimes))), today);
+  } else if (age >= SYNC_CADENCE_DAYS[ctx.terms.syncMeeting]) {
+    daysSinceMeeting = age;
+  }
+
+  // Colleagues: unknown before two full weeks of internship, or when no conversation is tracked.
+  const colleaguesInTwoWeeks =
+    tracked && age >= WINDOW_DAYS
+      ? new Set(
+          store.activity
+            .exchangesSince(internship.id, twoWeeksAgo)
+            .filter((e) => e.personId !== intern.id && e.at.getTime() <= now.getTime())
+            .map((e) => e.personId),
+        ).size
+      : null;
+
+  return {
+    quietWorkingDays,
+    missedCheckins,
+    connectednessTrend: connectednessTrend(scores),
+    recentConnectedness: recentConnectedness(scores),
+    breachedQuestions,
+    introductionsNotHeld,
+    daysSinceMeeting,
+    colleaguesInTwoWeeks,
+  };
+}

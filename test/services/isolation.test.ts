@@ -1,0 +1,337 @@
+import { describe, expect, it } from "vitest";
+import { parseCommand } from "../../src/domain/commands/parse.js";
+import { localDateIn } from "../../src/domain/format.js";
+import type { CommandContext } from "../../src/services/command-context.js";
+import { handleMetCommand } from "../../src/services/commands/met-command.js";
+import { handlePauseNudges, handleWhyCommand } from "../../src/services/commands/nudge-commands.js";
+import { loadInternshipContext } from "../../src/services/internship-context.js";
+import { gatherIsolationInputs } from "../../src/services/isolation-inputs.js";
+import { createPlanner } from "../../src/services/planner.js";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { createIsolationRule } from "../../src/services/rules/isolation-rule.js";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+const BXL = "Europe/Brussels";
+
+/** The service harness with only the isolation rule planning into the outbox (no dispatcher needed). */
+function setup(programme?: ProgrammeInput) {
+  const h = createServiceHarness(programme ? { programme } : {});
+  const build = () =>
+    createPlanner({
+      store: h.store,
+      rules: [createIsolationRule({ store: h.store, log: h.log.log })],
+      log: h.log.log,
+    });
+  let planner = build();
+  const ana = h.internship("ana-2026");
+  const tick = (at: Date) => {
+    h.clock.set(at);
+    return planner.tick(at);
+  };
+  let n = 0;
+  /** A channel message in the home channel (metadata only), at the platform's time. */
+  const post = async (user: string, at: Date, thread?: string, question = false) => {
+    const ref = `m${++n}`;
+    h.clock.set(at);
+    await h.bot.handle({
+      kind: "message",
+      id: `ev-${n}`,
+      platform: "console",
+      workspace: "test",
+      user,
+      conversation: "console:test:conv:home",
+      at,
+      messageRef: ref,
+      ...(thread ? { threadRef: thread } : {}),
+      mentions: [],
+      isQuestion: question,
+      isDirect: false,
+      fromBot: false,
+    });
+    return ref;
+  };
+  /** Runs one of this file's commands as `key` at the harness clock (the bot wires them later). */
+  const run = (key: string, text: string) => {
+    const speaker = h.person(key);
+    const now = h.clock.now();
+    const today = localDateIn(speaker.timezone, now);
+    const ctx: CommandContext = {
+      store: h.store,
+      log: h.log.log,
+      now,
+      workspace: h.workspace,
+      speaker,
+      today,
+    };
+    const parsed = parseCommand(text, { today });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const command = parsed.command;
+    switch (command.name) {
+      case "why":
+        return handleWhyCommand(ctx).text;
+      case "met":
+        return handleMetCommand(ctx, command).text;
+      case "nudges.pause":
+      case "nudges.resume":
+        return handlePauseNudges(ctx, command).text;
+      default:
+        throw new Error(`not an isolation command: ${text}`);
+    }
+  };
+  const rows = (prefix: string) => h.store.outbox.list().filter((o) => o.key.startsWith(prefix));
+  const nudges = () => rows(`nudge:${ana.id}:`).map((o) => o.key);
+  const signalOn = (date: string) => h.store.signals.between(ana.id, date, date)[0];
+  /** Ana talked with Olga and Chloé on Tue 24 Nov and met Bram: only her silence afterwards can count. */
+  const quietSince24Nov = async () => {
+    const o = await post("olga", h.local("2026-11-24T14:00", BXL));
+    await post("ana", h.local("2026-11-24T10:30", SP), o);
+    const c = await post("chloe", h.local("2026-11-24T14:40", BXL));
+    await post("ana", h.local("2026-11-24T11:00", SP), c);
+    h.clock.set(h.local("2026-11-24T11:30", SP));
+    run("ana", "met @bram kickoff");
+  };
+  return {
+    h,
+    ana,
+    tick,
+    post,
+    run,
+    rows,
+    nudges,
+    signalOn,
+    quietSince24Nov,
+    restart: () => (planner = build()),
+  };
+}
+
+describe("the isolation signal and its nudges", () => {
+  it("nudges a quiet intern once a week per reason, across repeated ticks and a restart", async () => {
+    const { h, ana, tick, run, rows, nudges, signalOn, quietSince24Nov, restart } = setup();
+    await quietSince24Nov();
+    tick(h.local("2026-11-30T08:00", SP)); // before Ana's day starts
+    expect(signalOn("2026-11-30")).toBeUndefined();
+    tick(h.local("2026-11-30T09:05", SP));
+    expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "quiet" }] });
+    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    const [nudge] = rows(`nudge:${ana.id}:`);
+    expect(nudge?.recipientId).toBe(h.person("ana").id);
+    expect(nudge?.address).toMatch(/:user:/);
+    expect(nudge?.payload.text).toMatch(
+      /^A small idea for this week: post a short update in your team's channel/,
+    );
+    expect(nudge?.payload.reason).toMatch(
+      /^Because 3 working days have passed without a message from you in the team's conversations\./,
+    );
+    expect(nudge?.payload.reason).toContain('"why"');
+    expect(nudge?.payload.reason).toContain('"pause nudges 1w"');
+
+    tick(h.local("2026-11-30T10:00", SP));
+    restart();
+    tick(h.local("2026-11-30T16:00", SP));
+    tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged about it this week
+    expect(signalOn("2026-12-01")?.inputs.quietWorkingDays).toBe(4);
+    expect(nudges()).toHaveLength(1);
+
+    h.clock.set(h.local("2026-12-03T10:00", SP));
+    run("ana", "met @bram planning");
+    tick(h.local("2026-12-07T09:05", SP)); // a new week, 7 days after the first nudge
+    tick(h.local("2026-12-08T09:05", SP));
+    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
+    expect(rows(`isolation-risk:${ana.id}:`)).toEqual([]);
+  });
+
+  it("raises one reason a day, each with a concrete suggestion", async () => {
+    const programme = sampleProgramme();
+    for (const p of programme.people) if (p.key === "olga") Object.assign(p, { department: "Sales" });
+    const { h, ana, tick, post, run, rows } = setup(programme);
+    await post("ana", h.local("2026-11-25T10:00", SP), undefined, true); // a question to Bram, never answered
+    h.clock.set(h.local("2026-11-25T10:30", SP));
+    run("ana", "met @bram kickoff");
+    tick(h.local("2026-11-30T09:05", SP));
+    expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toEqual([
+      "unanswered_questions",
+      "few_colleagues",
+    ]);
+    tick(h.local("2026-12-01T09:05", SP)); // now also 3 quiet working days
+    tick(h.local("2026-12-02T09:05", SP));
+    tick(h.local("2026-12-02T15:00", SP));
+    const [first, second, third] = rows(`nudge:${ana.id}:`);
+    expect(rows(`nudge:${ana.id}:`).map((o) => o.key.split(":")[2])).toEqual([
+      "unanswered_questions",
+      "quiet",
+      "few_colleagues",
+    ]);
+    expect(first?.payload.text).toContain(
+      "Your question to Bram Peeters is still open past the agreed reply time: they have been reminded.",
+    );
+    expect(first?.payload.reason).toContain(
+      "Because 1 question from you waited longer than the agreed reply time",
+    );
+    expect(second?.notBefore).toEqual(h.local("2026-12-01T09:05", SP));
+    expect(third?.payload.text).toContain("A colleague in Sales works some of your hours");
+  });
+
+  it("gathers missed check-ins, connectedness and introductions from the store", () => {
+    const { h, ana } = setup();
+    const ws = h.workspace.id;
+    const at = h.local("2026-11-20T12:00", SP);
+    const day = (date: string, status: "answered" | "missed", connectedness?: number) => {
+      h.store.checkins.create(ws, ana.id, date, "due", at);
+      const checkin = h.store.checkins.get(ana.id, date)!;
+      if (status === "answered") {
+        h.store.checkins.answer(checkin.id, { progress: "p", nextSteps: "n", connectedness }, "answered", at);
+      }
+      h.store.checkins.settle(checkin.id, status, at);
+    };
+    day("2026-11-24", "answered", 4);
+    day("2026-11-25", "answered", 4);
+    day("2026-11-30", "missed");
+    day("2026-12-01", "answered", 2);
+    day("2026-12-02", "answered", 2);
+    day("2026-12-03", "answered", 1);
+    day("2026-12-04", "missed");
+    // Accepted more than 3 weeks ago and not held yet; accepted last week (still time); said not held.
+    const introduce = (key: string, status: "accepted" | "not_held", when: Date) => {
+      const intro = h.store.introductions.propose(ws, ana.id, h.person(key).id, when)!;
+      h.store.introductions.setStatus(intro.id, status, when);
+    };
+    introduce("olga", "accepted", h.local("2026-11-10T12:00", SP));
+    introduce("piet", "accepted", h.local("2026-12-01T12:00", SP));
+    introduce("ben", "not_held", h.local("2026-12-02T12:00", SP));
+    const now = h.local("2026-12-07T09:05", SP);
+    const inputs = gatherIsolationInputs(h.store, loadInternshipContext(h.store, ws, ana.id)!, now);
+    expect(inputs).toMatchObject({
+      missedCheckins: 2,
+      recentConnectedness: 1.7,
+      connectednessTrend: -2.3,
+      introductionsNotHeld: 2,
+      // Nothing seen in the conversations yet: unknown, not zero.
+      quietWorkingDays: null,
+      breachedQuestions: null,
+      colleaguesInTwoWeeks: null,
+      daysSinceMeeting: 36,
+    });
+  });
+
+  it("sends nothing while nudges are paused, and starts again after resume", async () => {
+    const { h, tick, run, nudges, signalOn, quietSince24Nov } = setup();
+    await quietSince24Nov();
+    h.clock.set(h.local("2026-11-30T08:00", SP));
+    expect(run("ana", "pause nudges 1w")).toContain("paused up to and including Sun 6 Dec 2026");
+    expect(run("bram", "pause nudges 1w")).toContain("Only an intern");
+    tick(h.local("2026-11-30T09:05", SP));
+    tick(h.local("2026-12-01T09:05", SP));
+    expect(signalOn("2026-12-01")?.level).toBe("watch");
+    expect(nudges()).toEqual([]);
+    expect(run("ana", "why")).toContain("Your nudges are paused until");
+
+    h.clock.set(h.local("2026-12-01T12:00", SP));
+    expect(run("ana", "resume nudges")).toContain("back on");
+    expect(run("ana", "resume nudges")).toContain("were not paused");
+    tick(h.local("2026-12-02T09:05", SP));
+    expect(nudges()).toHaveLength(1);
+  });
+
+  it("at risk, also notes the supervisor privately, once a week", async () => {
+    const { h, ana, tick, post, rows, nudges } = setup();
+    await post("ana", h.local("2026-11-19T10:00", SP)); // then nothing: no exchange, no meeting ever
+    tick(h.local("2026-11-30T09:05", SP));
+    expect(h.store.signals.latest(ana.id)).toMatchObject({ date: "2026-11-30", level: "at_risk" });
+    expect(nudges()).toHaveLength(1);
+    const [intern] = rows(`nudge:${ana.id}:`);
+    expect(intern?.payload.reason).toContain("Bram Peeters gets a short private note");
+
+    const notes = rows(`isolation-risk:${ana.id}:`);
+    expect(notes.map((o) => o.key)).toEqual([`isolation-risk:${ana.id}:2026-W49`]);
+    const [note] = notes;
+    expect(note?.recipientId).toBe(h.person("bram").id);
+    expect(note?.address).toBe("console:test:user:bram");
+    expect(note?.payload.text).toContain("Ana Souza could use some extra contact this week");
+    expect(note?.payload.text).toContain("without a message from Ana Souza");
+    expect(note?.payload.text).toContain("schedule a short call with Ana Souza");
+    expect(note?.payload.text).toContain("introduce Ana Souza to a colleague");
+
+    tick(h.local("2026-12-01T09:05", SP));
+    expect(rows(`isolation-risk:${ana.id}:`)).toHaveLength(1);
+    // Never in a channel: every message about Ana's signal is a direct message.
+    const mine = h.store.outbox.list().filter((o) => o.key.includes(`:${ana.id}:`));
+    for (const row of mine) expect(row.address).not.toContain(":conv:");
+  });
+
+  it('"why" shows the level, the reasons and every input, with unknown for what is not known', async () => {
+    const { h, tick, run, quietSince24Nov } = setup();
+    h.clock.set(h.local("2026-11-30T08:00", SP));
+    expect(run("ana", "why")).toContain("There is no connection signal for you yet");
+    await quietSince24Nov();
+    tick(h.local("2026-11-30T09:05", SP));
+    const why = run("ana", "why");
+    expect(why).toContain("Connection signal for you, computed Mon 30 Nov 2026: watch.");
+    expect(why).toContain("• 3 working days have passed without a message from you");
+    expect(why).toContain("Working days since the intern's last message in a tracked conversation: 3");
+    expect(why).toContain("Check-ins missed in the last 5 working days: unknown");
+    expect(why).toContain("Connectedness trend (last 3 scores against the ones before): unknown");
+    expect(why).toContain("Introductions accepted but not held: unknown");
+    expect(why).toContain("Days since the last live meeting: 6");
+    expect(why).toContain("exchanged messages with (2 weeks): 3");
+    expect(run("chloe", "why")).toContain("without a message from Ana Souza");
+    expect(run("bram", "why")).toContain("several interns");
+  });
+
+  it('"met" logs a meeting that clears the no-meeting reason the same day', async () => {
+    const { h, ana, tick, post, run, signalOn } = setup();
+    const o = await post("olga", h.local("2026-11-27T14:00", BXL));
+    await post("ana", h.local("2026-11-27T10:30", SP), o);
+    const c = await post("chloe", h.local("2026-11-27T14:40", BXL));
+    await post("ana", h.local("2026-11-27T11:00", SP), c);
+    tick(h.local("2026-11-30T09:05", SP));
+    expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "no_meeting" }] });
+    expect(signalOn("2026-11-30")?.inputs.daysSinceMeeting).toBe(29);
+
+    h.clock.set(h.local("2026-11-30T10:00", SP));
+    expect(run("ana", "met @bram weekly call <!channel>")).toBe(
+      "Logged your meeting with Bram Peeters today. Note: weekly call @\u200Bchannel Live conversations count for your connection signal.",
+    );
+    expect(h.store.activity.lastMeeting(ana.id)).toMatchObject({
+      personId: h.person("bram").id,
+      note: "weekly call <!channel>",
+    });
+    expect(h.store.activity.exchangesSince(ana.id, h.clock.now()).map((e) => e.source)).toEqual(["meeting"]);
+    tick(h.local("2026-11-30T10:01", SP));
+    expect(signalOn("2026-11-30")).toMatchObject({ level: "ok", reasons: [] });
+    expect(run("ana", "why")).toContain("Days since the last live meeting: 0");
+  });
+
+  it('"met" from a company member counts for the intern, and odd meetings are refused clearly', () => {
+    const { h, ana, run } = setup();
+    h.clock.set(h.local("2026-12-01T15:00", BXL));
+    expect(run("olga", "met @ana coffee")).toContain(
+      "Logged your meeting with Ana Souza today. Note: coffee",
+    );
+    expect(h.store.activity.lastMeeting(ana.id)?.personId).toBe(h.person("olga").id);
+    const before = h.store.activity.meetingsSince(ana.id, new Date(0)).length;
+    expect(run("ana", "met @ana")).toContain("A meeting needs someone else");
+    expect(run("ana", "met @nobody")).toContain("I don't know @nobody in this workspace");
+    expect(run("ana", "met @ben")).toContain("is an intern too");
+    expect(run("piet", "met @ana")).toContain("is an intern too");
+    expect(run("bram", "met @olga")).toContain("is not an intern");
+    expect(h.store.activity.meetingsSince(ana.id, new Date(0))).toHaveLength(before);
+  });
+
+  it("computes nothing and sends nothing on a weekend or a public holiday, and stops after the end", async () => {
+    const { h, ana, tick, nudges, signalOn, quietSince24Nov } = setup();
+    await quietSince24Nov();
+    tick(h.local("2026-12-04T09:05", SP));
+    const sent = nudges().length;
+    tick(h.local("2026-12-05T10:00", SP)); // Saturday
+    tick(h.local("2026-12-06T10:00", SP));
+    tick(h.local("2026-12-25T09:05", SP)); // Christmas, a public holiday in Brazil
+    expect(signalOn("2026-12-05")).toBeUndefined();
+    expect(signalOn("2026-12-06")).toBeUndefined();
+    expect(signalOn("2026-12-25")).toBeUndefined();
+    expect(nudges()).toHaveLength(sent);
+    tick(h.local("2027-04-01T09:05", SP));
+    expect(h.store.wakeups.get(ana.id, "isolation")).toBeUndefined();
+  });
+});
