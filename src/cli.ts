@@ -2,11 +2,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
-import type { Platform } from "./domain/types.js";
+import type { Platform, Workspace } from "./domain/types.js";
 import { compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
+import type { Store } from "./ports/store.js";
+import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
+import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open-database.js";
 import { openStore } from "./storage/sqlite-store.js";
@@ -19,6 +22,8 @@ const USAGE = `Usage: tandem <command> [options]
   import <file.yaml|json>        create or update a workspace from a programme file
   export [--workspace <platform:id>] [--out <file>]
                                  write a workspace back in the programme format (default: stdout)
+  report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
+                                 the end-of-internship report, from its start to its end (or now)
   help                           this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -87,36 +92,93 @@ function importFile(config: Config, args: string[], io: CliIo): void {
   }
 }
 
+/** The workspace named by --workspace, or the only one there is. */
+function chooseWorkspace(
+  store: Store,
+  named: string | undefined,
+  verb: string,
+): { platform: Platform; id: string } {
+  if (named) {
+    const [p, ...rest] = named.split(":");
+    if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
+      throw new AppError(
+        "BAD_INPUT",
+        `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`,
+      );
+    }
+    return { platform: p as Platform, id: rest.join(":") };
+  }
+  const workspaces = store.workspaces.list();
+  if (workspaces.length === 1) return { platform: workspaces[0]!.platform, id: workspaces[0]!.externalId };
+  const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
+  throw new AppError("BAD_INPUT", `say which workspace to ${verb} with --workspace (known: ${known})`);
+}
+
+/** The first argument that is neither an option nor an option's value. */
+function positional(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.startsWith("--")) i += 1;
+    else return args[i];
+  }
+  return undefined;
+}
+
 function exportFile(config: Config, args: string[], io: CliIo): void {
   const store = openStore(config.databasePath, { now: new Date() });
   try {
-    const named = option(args, "--workspace");
-    const workspaces = store.workspaces.list();
-    let platform: Platform;
-    let id: string;
-    if (named) {
-      const [p, ...rest] = named.split(":");
-      if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
-        throw new AppError(
-          "BAD_INPUT",
-          `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`,
-        );
-      }
-      platform = p as Platform;
-      id = rest.join(":");
-    } else if (workspaces.length === 1) {
-      platform = workspaces[0]!.platform;
-      id = workspaces[0]!.externalId;
-    } else {
-      const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
-      throw new AppError("BAD_INPUT", `say which workspace to export with --workspace (known: ${known})`);
-    }
+    const { platform, id } = chooseWorkspace(store, option(args, "--workspace"), "export");
     const yaml = programmeToYaml(exportProgramme(store, platform, id));
     const out = option(args, "--out");
     if (out) {
       writeFileSync(resolve(out), yaml);
       io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
     } else io.stdout.write(yaml);
+  } finally {
+    store.close();
+  }
+}
+
+const REPORT_FORMATS = { md: renderMarkdown, csv: renderCsv, json: renderJson } as const;
+type ReportFormat = keyof typeof REPORT_FORMATS;
+
+function report(config: Config, args: string[], io: CliIo): void {
+  const format = option(args, "--format") ?? "md";
+  if (!Object.hasOwn(REPORT_FORMATS, format)) {
+    throw new AppError("BAD_INPUT", `--format "${format}" is not a report format; use md, csv or json`);
+  }
+  const atText = option(args, "--at");
+  const now = atText ? parseInstant(atText) : new Date();
+  const key = positional(args);
+  const store = openStore(config.databasePath, { now });
+  try {
+    const { platform, id } = chooseWorkspace(store, option(args, "--workspace"), "report on");
+    const workspace: Workspace | undefined = store.workspaces.find(platform, id);
+    if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
+    const known = store.internships.list(workspace.id).map((i) => i.key);
+    const knownText = known.join(", ") || "none yet";
+    if (!key) {
+      throw new AppError(
+        "BAD_INPUT",
+        `report needs an internship key, e.g. tandem report ${known[0] ?? "ana-2026"} (known: ${knownText})`,
+      );
+    }
+    const internship = store.internships.byKey(workspace.id, key);
+    if (!internship) {
+      throw new AppError(
+        "BAD_INPUT",
+        `there is no internship "${key}" in ${platform}:${id} (known: ${knownText})`,
+      );
+    }
+    const summary = summarizeWholeInternship(store, workspace.id, internship.id, now);
+    if (!summary) {
+      throw new AppError("BAD_INPUT", `internship "${key}" has no intern or supervisor in the database`);
+    }
+    const text = REPORT_FORMATS[format as ReportFormat](summary);
+    const out = option(args, "--out");
+    if (out) {
+      writeFileSync(resolve(out), text);
+      io.stdout.write(`wrote the ${format} report on ${key} to ${out}\n`);
+    } else io.stdout.write(text);
   } finally {
     store.close();
   }
@@ -161,6 +223,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "export":
         exportFile(config, args, io);
+        return 0;
+      case "report":
+        report(config, args, io);
         return 0;
       default:
         io.stderr.write(`tandem: "${command}" is not a command.\n${USAGE}\n`);

@@ -23,8 +23,11 @@ import { createDispatcher } from "./services/dispatcher.js";
 import { createPlanner, type PlanRule } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
 import { createCheckinRule } from "./services/rules/checkin-rule.js";
+import { createDigestRule } from "./services/rules/digest-rule.js";
+import { createIntroductionRule } from "./services/rules/introduction-rule.js";
 import { createIsolationRule } from "./services/rules/isolation-rule.js";
 import { createMilestoneRule } from "./services/rules/milestone-rule.js";
+import { createReflectionRule } from "./services/rules/reflection-rule.js";
 import { createReplyRule } from "./services/rules/reply-rule.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
@@ -52,6 +55,9 @@ function planRules(store: Store, log: Logger): PlanRule[] {
     createMilestoneRule({ store, log }),
     createReplyRule({ store, log }),
     createIsolationRule({ store, log }),
+    createIntroductionRule({ store, log }),
+    createDigestRule({ store, log }),
+    createReflectionRule({ store, log }),
   ];
 }
 

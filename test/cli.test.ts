@@ -5,6 +5,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { runCli } from "../src/cli.js";
+import { openStore } from "../src/storage/sqlite-store.js";
 import { sampleProgramme } from "./helpers/programme.js";
 
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -35,7 +36,7 @@ function workdir() {
 describe("tandem CLI", () => {
   it("migrates, then says the database is up to date", async () => {
     const { env } = workdir();
-    expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "applied migrations 1, 2, 3\n" });
+    expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "applied migrations 1, 2, 3, 4\n" });
     expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "the database is up to date\n" });
   });
 
@@ -74,7 +75,9 @@ describe("tandem CLI", () => {
     const { env } = workdir();
     const result = await cli(["tick", "--at", "2026-12-01T09:30:00Z"], env);
     expect(result).toMatchObject({ code: 0 });
-    expect(result.stdout).toContain("tick at 2026-12-01T09:30:00.000Z: planned 0, sent 0");
+    expect(result.stdout).toMatch(
+      /tick at 2026-12-01T09:30:00.000Z: planned \d+, sent \d+, retrying 0, deferred \d+, dead 0, expired 0/,
+    );
   });
 
   it.each([
@@ -89,6 +92,93 @@ describe("tandem CLI", () => {
     const result = await cli(args, env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(expected);
+  });
+
+  describe("report", () => {
+    /** The sample programme imported, with one overdue milestone and one answered check-in for ana. */
+    async function withData() {
+      const { dir, env } = workdir();
+      const file = join(dir, "programme.yaml");
+      writeFileSync(file, stringify(sampleProgramme()));
+      expect((await cli(["import", file], env)).code).toBe(0);
+      const at = new Date("2026-12-01T12:00:00Z");
+      const store = openStore(env.DATABASE_PATH, { now: at });
+      const ws = store.workspaces.find("console", "test")!;
+      const ana = store.internships.byKey(ws.id, "ana-2026")!;
+      const m = store.milestones.add(
+        ws.id,
+        { internshipId: ana.id, title: "Survey draft", due: "2026-12-02", createdBy: ana.internId },
+        at,
+      );
+      store.checkins.create(ws.id, ana.id, "2026-12-01", "due", at);
+      const checkin = store.checkins.get(ana.id, "2026-12-01")!;
+      store.checkins.answer(checkin.id, { progress: "a", nextSteps: "b", connectedness: 4 }, "answered", at);
+      store.close();
+      return { dir, env, milestoneId: m.id };
+    }
+    const AT = ["--at", "2026-12-10T12:00:00Z"];
+
+    it("writes the Markdown report to stdout by default", async () => {
+      const { env, milestoneId } = await withData();
+      const result = await cli(["report", "ana-2026", ...AT], env);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      expect(result.stdout).toMatch(/^# Internship report: Ana Souza \(ana-2026\)\n/);
+      expect(result.stdout).toContain("Period: Sun 1 Nov 2026 to Thu 10 Dec 2026 (week 6).");
+      expect(result.stdout).toContain(`- Overdue: #${milestoneId} "Survey draft" (due Wed 2 Dec 2026)`);
+      expect(result.stdout).toContain("- 1 answered, 0 partly answered, 0 missed, 0 skipped");
+      expect(result.stdout).toContain("- not computed yet");
+    });
+
+    it("writes CSV rows of section,metric,value", async () => {
+      const { env } = await withData();
+      const result = await cli(["report", "--format", "csv", "ana-2026", ...AT], env);
+      expect(result.code).toBe(0);
+      const rows = result.stdout.trimEnd().split("\n");
+      expect(rows[0]).toBe("section,metric,value");
+      expect(rows).toEqual(
+        expect.arrayContaining(["report,internship,ana-2026", "checkins,answered,1", "isolation,level,"]),
+      );
+    });
+
+    it("writes JSON to a file with --out and names the workspace with --workspace", async () => {
+      const { dir, env } = await withData();
+      const out = join(dir, "ana.json");
+      const result = await cli(
+        ["report", "ana-2026", "--workspace", "console:test", "--format", "json", "--out", out, ...AT],
+        env,
+      );
+      expect(result).toMatchObject({ code: 0, stdout: `wrote the json report on ana-2026 to ${out}\n` });
+      const json = JSON.parse(readFileSync(out, "utf8"));
+      expect(json).toMatchObject({
+        internshipKey: "ana-2026",
+        checkins: { answered: 1, averageScore: 4 },
+        isolation: null,
+      });
+    });
+
+    it.each([
+      [
+        ["report", "nobody"],
+        /there is no internship "nobody" in console:test \(known: ana-2026, ben-2026, piet-2026\)/,
+      ],
+      [
+        ["report"],
+        /report needs an internship key, e.g. tandem report ana-2026 \(known: ana-2026, ben-2026, piet-2026\)/,
+      ],
+      [
+        ["report", "ana-2026", "--format", "pdf"],
+        /--format "pdf" is not a report format; use md, csv or json/,
+      ],
+      [["report", "ana-2026", "--format"], /--format needs a value/],
+      [["report", "ana-2026", "--workspace", "slack:T404"], /there is no workspace slack:T404/],
+      [["report", "ana-2026", "--at", "soon"], /--at "soon" is not an ISO instant/],
+    ])("answers %j with a clear error", async (args, expected) => {
+      const { env } = await withData();
+      const result = await cli(args, env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(expected);
+    });
   });
 
   it("names the bad variable when the configuration is wrong", async () => {

@@ -40,7 +40,12 @@ export function createConsolePlatform(
       if (parsed?.platform !== "console" || parsed.kind === "other") {
         throw new AppError("PLATFORM", `the console cannot deliver to ${address}`);
       }
-      const to = parsed.kind === "user" ? `to ${nameOf(parsed.id)}` : `in #${parsed.id}`;
+      const to =
+        parsed.kind === "user"
+          ? `to ${nameOf(parsed.id)}`
+          : parsed.kind === "group"
+            ? `to ${parsed.ids.map(nameOf).join(", ")} (group)`
+            : `in #${parsed.id}`;
       const body = renderConsoleMessage(message)
         .split("\n")
         .map((line) => `  ${line}`)

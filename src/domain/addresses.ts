@@ -5,6 +5,8 @@ import type { Platform } from "./types.js";
  * Addresses the core can build without knowing a platform:
  *   `<platform>:<workspace>:user:<user id>`          a direct message to a person
  *   `<platform>:<workspace>:conv:<conversation id>`   a channel or group conversation
+ *   `<platform>:<workspace>:group:<user>,<user>`      a group conversation the adapter opens with these
+ *                                                     people and the bot (Slack group DM, Teams group chat)
  * Adapters may also hand out addresses of their own (e.g. with a thread); only they decode those.
  */
 export function userAddress(platform: Platform, workspace: string, user: string): Address {
@@ -15,8 +17,15 @@ export function conversationAddress(platform: Platform, workspace: string, conve
   return `${platform}:${workspace}:conv:${conversation}`;
 }
 
+/** The same people give the same address whatever their order; duplicates count once. */
+export function groupAddress(platform: Platform, workspace: string, users: readonly string[]): Address {
+  const ids = [...new Set(users)].sort();
+  return `${platform}:${workspace}:group:${ids.join(",")}`;
+}
+
 export type ParsedAddress =
   | { platform: Platform; workspace: string; kind: "user" | "conv"; id: string }
+  | { platform: Platform; workspace: string; kind: "group"; ids: string[] }
   | { platform: Platform; workspace: string; kind: "other"; rest: string };
 
 export function parseAddress(address: Address): ParsedAddress | undefined {
@@ -25,5 +34,9 @@ export function parseAddress(address: Address): ParsedAddress | undefined {
   if (!workspace) return undefined;
   const id = rest.join(":");
   if ((kind === "user" || kind === "conv") && id) return { platform, workspace, kind, id };
+  if (kind === "group") {
+    const ids = id.split(",").filter((user) => user !== "");
+    if (ids.length > 0) return { platform, workspace, kind, ids };
+  }
   return { platform, workspace, kind: "other", rest: [kind, ...rest].join(":") };
 }

@@ -283,7 +283,14 @@ export interface ReflectionRepo {
 
 /** Adapter-owned references for reaching people later (Teams conversation references). */
 export interface PlatformRefRepo {
-  save(platform: Platform, workspace: string, kind: "user" | "conversation", key: string, reference: string, at: Date): void;
+  save(
+    platform: Platform,
+    workspace: string,
+    kind: "user" | "conversation",
+    key: string,
+    reference: string,
+    at: Date,
+  ): void;
   get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): string | undefined;
 }
 

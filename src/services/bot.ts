@@ -12,12 +12,15 @@ import { checkinForm } from "./checkin-messages.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementCommand } from "./commands/agreement-commands.js";
 import { handleCheckinCommand } from "./commands/checkin-commands.js";
+import { handleIntroAction } from "./commands/intro-actions.js";
+import { handleIntroCommand } from "./commands/intro-commands.js";
 import { handleLeaveCommand } from "./commands/leave-commands.js";
 import { handleMetCommand } from "./commands/met-command.js";
 import { handleMilestoneAction } from "./commands/milestone-actions.js";
 import { handleMilestoneCommand } from "./commands/milestone-commands.js";
 import { handleNoreplyCommand } from "./commands/noreply-command.js";
 import { handlePauseNudges, handleWhyCommand } from "./commands/nudge-commands.js";
+import { handleReflectCommand, handleReflectionAction } from "./commands/reflect-command.js";
 import { handleStatusCommand } from "./commands/status-command.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 
@@ -76,7 +79,11 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       }
       case "milestone.accept":
         return handleMilestoneAction(ctx, event);
+      case "reflection.open":
+      case "reflection.answer":
+        return handleReflectionAction(ctx, event);
       default:
+        if (event.action.startsWith("intro.")) return handleIntroAction(ctx, event);
         botLog.warn({ action: event.action }, "unknown action");
         return reply('That button is no longer supported; type "help" to see what you can do.');
     }
@@ -156,11 +163,11 @@ function dispatch(ctx: CommandContext, command: Command): Reply {
     case "nudges.pause":
     case "nudges.resume":
       return handlePauseNudges(ctx, command);
-    // Wired in this session as the introduction and reflection handlers land.
     case "intro.optin":
     case "intro.optout":
     case "intro.status":
+      return handleIntroCommand(ctx, command);
     case "reflect":
-      return reply(`"${command.name}" is not available yet.`);
+      return handleReflectCommand(ctx, command);
   }
 }

@@ -6,8 +6,8 @@ import type { Platform } from "../domain/types.js";
 import type { ChatPlatform } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
-import { unreachableReport } from "./unreachable.js";
 import { type Delivery, planDeliveries, type RecipientInfo, startOfLocalDay } from "./delivery-policy.js";
+import { unreachableReport } from "./unreachable.js";
 
 export interface DispatchOptions {
   /** How long a claimed row stays ours; a crashed sender's rows are retried after it. */
@@ -106,7 +106,12 @@ export function createDispatcher(deps: {
       result.dead += 1;
       log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
       // Never report about a report: that could go round in circles.
-      if (isAppError(error) && error.code === "UNREACHABLE" && item.recipientId !== undefined && !item.key.startsWith("unreachable:")) {
+      if (
+        isAppError(error) &&
+        error.code === "UNREACHABLE" &&
+        item.recipientId !== undefined &&
+        !item.key.startsWith("unreachable:")
+      ) {
         const report = unreachableReport(store, item.workspaceId, item.recipientId, now);
         if (report) store.outbox.enqueue(report, now);
       }

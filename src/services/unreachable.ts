@@ -5,7 +5,12 @@ import { directDraft } from "./notify.js";
  * Someone the platform cannot reach (a Teams user who never installed the app): their supervisor, or
  * for a supervisor the coordinator, hears about it once, with what to do.
  */
-export function unreachableReport(store: Store, workspaceId: number, personId: number, now: Date): OutboxDraft | undefined {
+export function unreachableReport(
+  store: Store,
+  workspaceId: number,
+  personId: number,
+  now: Date,
+): OutboxDraft | undefined {
   const workspace = store.workspaces.get(workspaceId);
   const person = store.people.get(workspaceId, personId);
   if (!workspace || !person) return undefined;

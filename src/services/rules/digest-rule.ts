@@ -1,0 +1,157 @@
+import type { Logger } from "pino";
+import type { WorkingCalendar } from "../../domain/calendar.js";
+import { formatDate, plural } from "../../domain/format.js";
+import { addDays, weekdayOf } from "../../domain/local-date.js";
+import { isoWeek } from "../../domain/milestone-followup.js";
+import type { Internship, LocalDate, Person } from "../../domain/types.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import type { InternshipContext } from "../internship-context.js";
+import { type InternshipSummary, summarizeInternship } from "../internship-summary.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { renderChat } from "../summary-render.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/** Where a recipient stands in their own week: when this week's digest is due, and which week it is about. */
+interface DigestSlot {
+  /** Monday of the reported (previous) week, in the recipient's calendar. */
+  reported: LocalDate;
+  week: string;
+  /** The first working moment of the recipient's week; undefined when the whole week is off. */
+  sendAt: Date | undefined;
+  /** Midnight starting the recipient's next week: the digest expires then, and the rule looks again. */
+  nextWeek: Date;
+  /** This week starts after the internship ended: there will be nothing more to report. */
+  over: boolean;
+}
+
+function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): DigestSlot {
+  const today = calendar.localDate(now);
+  const monday = addDays(today, 1 - weekdayOf(today));
+  let sendAt: Date | undefined;
+  for (let day = 0; day < 7 && !sendAt; day++) {
+    const date = addDays(monday, day);
+    if (calendar.isWorkingDay(date)) sendAt = calendar.workingIntervals(date)[0]?.start;
+  }
+  const reported = addDays(monday, -7);
+  return {
+    reported,
+    week: isoWeek(reported),
+    sendAt,
+    nextWeek: calendar.atLocalTime(addDays(monday, 7), "00:00"),
+    over: monday > internship.end,
+  };
+}
+
+/** The reported week touches the internship. */
+const overlaps = (internship: Internship, monday: LocalDate) =>
+  monday <= internship.end && addDays(monday, 6) >= internship.start;
+
+const names = (people: readonly string[]) =>
+  people.length <= 1 ? (people[0] ?? "") : `${people.slice(0, -1).join(", ")} and ${people.at(-1)}`;
+
+/**
+ * The weekly digest, at the first working moment of the recipient's week, about the week before:
+ * to the supervisor about each intern, and to the coordinator one message for all their interns.
+ * Always a direct message: it says how an intern is doing, which is not for a channel.
+ */
+export function createDigestRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+
+  /** The intern's own week (Monday to Sunday in their zone) with the reported Monday's date. */
+  function summaryFor(ctx: InternshipContext, internship: Internship, monday: LocalDate, now: Date) {
+    const intern = store.people.get(ctx.workspace.id, internship.internId);
+    if (!intern) return undefined;
+    const calendar = ctx.calendarOf(intern);
+    const from = calendar.atLocalTime(monday, "00:00");
+    const to = calendar.atLocalTime(addDays(monday, 7), "00:00");
+    return summarizeInternship(store, ctx.workspace.id, internship.id, from, to, now);
+  }
+
+  function draftFor(
+    ctx: InternshipContext,
+    person: Person,
+    key: string,
+    slot: DigestSlot,
+    text: string,
+    reason: string,
+  ): OutboxDraft | undefined {
+    return directDraft(ctx.workspace, person, key, { text, reason }, slot.sendAt!, slot.nextWeek);
+  }
+
+  function weekTitle(slot: DigestSlot): string {
+    return `${slot.week} (${formatDate(slot.reported)} to ${formatDate(addDays(slot.reported, 6))})`;
+  }
+
+  function supervisorDigest(ctx: InternshipContext, slot: DigestSlot, now: Date): OutboxDraft | undefined {
+    const { internship, supervisor } = ctx;
+    const key = `digest:${supervisor.id}:${internship.id}:${slot.week}`;
+    if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
+    const summary = summaryFor(ctx, internship, slot.reported, now);
+    if (!summary) return undefined;
+    return draftFor(
+      ctx,
+      supervisor,
+      key,
+      slot,
+      `Your weekly digest about ${summary.intern} for ${weekTitle(slot)}:\n${renderChat(summary, "supervisor")}`,
+      `You supervise ${summary.intern}; Tandem sends you this digest at the start of your working week, about the week before.`,
+    );
+  }
+
+  function coordinatorDigest(
+    ctx: InternshipContext,
+    coordinator: Person,
+    slot: DigestSlot,
+    now: Date,
+  ): OutboxDraft | undefined {
+    const key = `digest:${coordinator.id}:${slot.week}`;
+    if (!overlaps(ctx.internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
+    // Built once, by whichever of the coordinator's internships is looked at first.
+    const summaries = store.internships
+      .forPerson(ctx.workspace.id, coordinator.id)
+      .filter((i) => i.coordinatorId === coordinator.id && overlaps(i, slot.reported))
+      .map((i) => summaryFor(ctx, i, slot.reported, now))
+      .filter((s): s is InternshipSummary => s !== undefined)
+      .sort((a, b) => a.intern.localeCompare(b.intern));
+    if (summaries.length === 0) return undefined;
+    const interns = names(summaries.map((s) => s.intern));
+    return draftFor(
+      ctx,
+      coordinator,
+      key,
+      slot,
+      [
+        `Your weekly digest for ${weekTitle(slot)}, ${plural(summaries.length, "intern")}:`,
+        ...summaries.map((s) => renderChat(s, "coordinator")),
+      ].join("\n\n"),
+      `You coordinate the internship${summaries.length === 1 ? "" : "s"} of ${interns}; Tandem sends you one digest for all your interns at the start of your working week. Reflections appear only when the intern agreed to share them.`,
+    );
+  }
+
+  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+    const drafts: OutboxDraft[] = [];
+    const nexts: Date[] = [];
+    const recipients: [Person, (slot: DigestSlot) => OutboxDraft | undefined][] = [
+      [ctx.supervisor, (slot) => supervisorDigest(ctx, slot, now)],
+    ];
+    const coordinator = ctx.coordinator;
+    if (coordinator) recipients.push([coordinator, (slot) => coordinatorDigest(ctx, coordinator, slot, now)]);
+    for (const [person, build] of recipients) {
+      const slot = slotOf(ctx.calendarOf(person), ctx.internship, now);
+      if (slot.sendAt && now.getTime() < slot.sendAt.getTime()) {
+        nexts.push(slot.sendAt);
+        continue;
+      }
+      if (slot.sendAt) {
+        const draft = build(slot);
+        if (draft) drafts.push(draft);
+      }
+      if (!slot.over) nexts.push(slot.nextWeek);
+    }
+    const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));
+    return { drafts, next };
+  }
+
+  return createWakeupRule({ kind: "digest", store, log: deps.log, evaluate });
+}

@@ -1,0 +1,266 @@
+import type { Logger } from "pino";
+import {
+  type Candidate,
+  chooseColleague,
+  countryName,
+  describeOverlap,
+  profileOf,
+  weeklyOverlap,
+} from "../../domain/colleague-choice.js";
+import { coverage } from "../../domain/coverage.js";
+import type { Duration } from "../../domain/duration.js";
+import { formatInstant } from "../../domain/format.js";
+import { addDays, toEpochDay } from "../../domain/local-date.js";
+import type { OutboundMessage } from "../../domain/messages.js";
+import type { Introduction } from "../../domain/records.js";
+import type { Person } from "../../domain/types.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import type { InternshipContext } from "../internship-context.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/** One working week: between two proposals, for a colleague's answer, and before "did you meet?". */
+export const WORKING_WEEK: Duration = { amount: 5, unit: "d" };
+/** A colleague who is away longer than this (leave, holidays) is not asked now. */
+const REACHABLE_WITHIN_MS = 4 * 86_400_000;
+
+const earliest = (dates: Date[]) => new Date(Math.min(...dates.map((d) => d.getTime())));
+
+/** The "did you meet?" keys: a rescheduled introduction is asked about once more. */
+export function followUpKey(intro: Introduction, personId: number): string {
+  return `intro-followup:${intro.id}:${personId}${intro.rescheduled ? ":rescheduled" : ""}`;
+}
+
+/**
+ * Introductions: about once a week, until the agreement's plan is reached, a colleague who agreed to
+ * meet interns is asked first (consent); a working week after they said yes, both are asked whether
+ * they met. Requests not answered within a working week of the colleague lapse without a reminder.
+ */
+export function createIntroductionRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+  const log = deps.log.child({ rule: "introductions" });
+
+  function askMessage(ctx: InternshipContext, colleague: Person, intro: Introduction): OutboundMessage {
+    const { intern } = ctx;
+    const colleagueCalendar = ctx.calendarOf(colleague);
+    const overlap = weeklyOverlap(
+      colleagueCalendar,
+      ctx.calendarOf(intern),
+      colleagueCalendar.localDate(intro.proposedAt),
+    );
+    const value = String(intro.id);
+    return {
+      text:
+        `Would you meet ${intern.name}, a virtual intern working from ${countryName(intern.country)}? ` +
+        `If you say yes, Tandem opens a group conversation for the two of you with a short introduction; a 30-minute call in the next week or two is all it takes.`,
+      fields: [
+        { label: "Intern", value: `${intern.name}: ${profileOf(intern)}` },
+        { label: "Supervisor", value: ctx.supervisor.name },
+        {
+          label: "Your shared working hours",
+          value: describeOverlap(overlap, colleague.timezone, intern.timezone).join("; "),
+        },
+      ],
+      buttons: [
+        { action: "intro.accept", value, label: "Yes, introduce us", style: "primary" },
+        { action: "intro.decline", value, label: "Not now" },
+      ],
+      reason:
+        `You agreed to meet interns. Tandem asks you at most ${colleague.introCapacity} times a month, only for interns whose working hours overlap yours by an hour or more. ` +
+        `Without an answer within a working week the request lapses, with no reminder; type "intro optout" to stop being asked.`,
+    };
+  }
+
+  function followUp(intro: Introduction, to: Person, other: Person, acceptedAt: Date): OutboundMessage {
+    const value = String(intro.id);
+    const when = formatInstant(acceptedAt, to.timezone);
+    return {
+      text: intro.rescheduled
+        ? `Did you and ${other.name} meet this time? You chose to find a new time on ${when} (your time).`
+        : `Did you and ${other.name} meet? Tandem introduced you on ${when} (your time).`,
+      buttons: [
+        { action: "intro.met", value, label: "Yes, we met", style: "primary" },
+        { action: "intro.notmet", value, label: "Not yet" },
+      ],
+      reason:
+        "Tandem asks once, a working week after an introduction, so the intern's introduction plan shows who they have met. One answer from either of you is enough.",
+    };
+  }
+
+  /** Colleagues who could be asked today, with what the choice needs to know about them. */
+  function candidates(ctx: InternshipContext, now: Date): Candidate[] {
+    const { workspace, internship } = ctx;
+    const roles = new Set([
+      internship.internId,
+      internship.supervisorId,
+      internship.backupSupervisorId,
+      internship.coordinatorId,
+    ]);
+    const out: Candidate[] = [];
+    for (const person of store.people.colleagues(workspace.id)) {
+      if (roles.has(person.id) || !person.ids[workspace.platform]) continue;
+      // Someone who is an intern themselves is introduced to colleagues, not to other interns.
+      const isIntern = store.internships
+        .forPerson(workspace.id, person.id)
+        .some((i) => i.internId === person.id && i.end >= ctx.calendarOf(ctx.intern).localDate(now));
+      if (isIntern) continue;
+      try {
+        const calendar = ctx.calendarOf(person);
+        if (calendar.nextWorkingMoment(now).getTime() - now.getTime() > REACHABLE_WITHIN_MS) continue;
+        const monthStart = calendar.atLocalTime(`${calendar.localDate(now).slice(0, 7)}-01`, "00:00");
+        const candidate: Candidate = {
+          person,
+          calendar,
+          usedThisMonth: store.introductions.countForColleagueSince(person.id, monthStart),
+        };
+        const last = store.introductions.lastProposedTo(person.id);
+        if (last) candidate.lastProposedAt = last;
+        out.push(candidate);
+      } catch (error) {
+        log.warn({ err: error, person: person.key }, "skipping a colleague whose calendar cannot be built");
+      }
+    }
+    return out;
+  }
+
+  function propose(ctx: InternshipContext, intros: Introduction[], now: Date): OutboxDraft | undefined {
+    const { workspace, internship, intern } = ctx;
+    const calendar = ctx.calendarOf(intern);
+    const met = coverage(intros, peopleOf(ctx, intros), ctx.terms.introductions).met;
+    const colleague = chooseColleague({
+      intern,
+      internCalendar: calendar,
+      candidates: candidates(ctx, now),
+      alreadyAsked: new Set(intros.map((i) => i.colleagueId)),
+      metDepartments: new Set(met.map((p) => p.department).filter((d): d is string => d !== undefined)),
+      // The intern's own country counts as known: introductions are about other ways of working.
+      metCountries: new Set([intern.country, ...met.map((p) => p.country)]),
+      now,
+      seed: internship.id * 7919 + Math.floor(toEpochDay(calendar.localDate(now)) / 7),
+    });
+    if (!colleague) {
+      log.debug({ internshipId: internship.id }, "no colleague can be asked today");
+      return undefined;
+    }
+    const intro = store.introductions.propose(workspace.id, internship.id, colleague.id, now);
+    if (!intro) return undefined;
+    store.audit.record(
+      {
+        workspaceId: workspace.id,
+        actorLabel: "tandem",
+        action: "introduction.propose",
+        entity: "introduction",
+        entityId: intro.id,
+        detail: { internship: internship.key, colleague: colleague.key },
+      },
+      now,
+    );
+    return askDraft(ctx, colleague, intro);
+  }
+
+  function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
+    const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+    const message = askMessage(ctx, colleague, intro);
+    return directDraft(
+      ctx.workspace,
+      colleague,
+      `intro-ask:${intro.id}`,
+      message,
+      intro.proposedAt,
+      lapsesAt,
+    );
+  }
+
+  function peopleOf(ctx: InternshipContext, intros: Introduction[]): Map<number, Person> {
+    const people = new Map<number, Person>();
+    for (const intro of intros) {
+      const person = store.people.get(ctx.workspace.id, intro.colleagueId);
+      if (person) people.set(person.id, person);
+    }
+    return people;
+  }
+
+  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+    const { workspace, internship, intern } = ctx;
+    const calendar = ctx.calendarOf(intern);
+    const today = calendar.localDate(now);
+    if (today < internship.start)
+      return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };
+    if (today > internship.end) return { drafts: [], next: undefined };
+    const drafts: OutboxDraft[] = [];
+    const wakes: Date[] = [calendar.nextWorkingMoment(calendar.atLocalTime(addDays(today, 1), "00:00"))];
+    const intros = store.introductions.forInternship(internship.id);
+    const people = peopleOf(ctx, intros);
+    let pending = false;
+    for (const intro of intros) {
+      const colleague = people.get(intro.colleagueId);
+      if (!colleague) continue;
+      if (intro.status === "proposed") {
+        const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+        if (now >= lapsesAt) {
+          // Unanswered counts as "not now": no reminder, and this colleague is not asked again for this intern.
+          store.introductions.setStatus(intro.id, "declined", now);
+          store.audit.record(
+            {
+              workspaceId: workspace.id,
+              actorLabel: "tandem",
+              action: "introduction.lapse",
+              entity: "introduction",
+              entityId: intro.id,
+            },
+            now,
+          );
+          intro.status = "declined";
+          continue;
+        }
+        pending = true;
+        wakes.push(lapsesAt);
+        const ask = askDraft(ctx, colleague, intro);
+        if (ask) drafts.push(ask);
+      } else if (intro.status === "accepted") {
+        const acceptedAt = intro.respondedAt ?? intro.proposedAt;
+        const dueAt = calendar.addWorkingTime(acceptedAt, WORKING_WEEK);
+        if (now < dueAt) {
+          pending = true;
+          wakes.push(dueAt);
+          continue;
+        }
+        // Asked within the following working week; after that the question is stale and is not sent.
+        const staleAt = calendar.addWorkingTime(dueAt, WORKING_WEEK);
+        if (now >= staleAt) continue;
+        for (const [to, other] of [
+          [intern, colleague],
+          [colleague, intern],
+        ] as const) {
+          const message = followUp(intro, to, other, acceptedAt);
+          const draft = directDraft(workspace, to, followUpKey(intro, to.id), message, dueAt, staleAt);
+          if (draft) drafts.push(draft);
+        }
+      }
+    }
+    if (
+      pending ||
+      coverage(intros, people, ctx.terms.introductions).reached ||
+      !intern.ids[workspace.platform]
+    ) {
+      return { drafts, next: earliest(wakes) };
+    }
+    const pausedUntil = store.internships.nudgesPausedUntil(internship.id);
+    if (pausedUntil && pausedUntil > now) return { drafts, next: earliest([...wakes, pausedUntil]) };
+    const lastProposal = intros.reduce<Date | undefined>(
+      (last, i) => (!last || i.proposedAt > last ? i.proposedAt : last),
+      undefined,
+    );
+    const gapEnds = lastProposal && calendar.addWorkingTime(lastProposal, WORKING_WEEK);
+    if (gapEnds && now < gapEnds) return { drafts, next: earliest([...wakes, gapEnds]) };
+    if (!calendar.isWorkingTime(now)) {
+      return { drafts, next: earliest([...wakes, calendar.nextWorkingMoment(now)]) };
+    }
+    const ask = propose(ctx, intros, now);
+    if (ask) drafts.push(ask);
+    return { drafts, next: earliest(wakes) };
+  }
+
+  return createWakeupRule({ kind: "introductions", store, log: deps.log, evaluate });
+}

@@ -1,0 +1,218 @@
+/** An InternshipSummary as chat text (digests), Markdown, CSV and JSON: the same sections in each. */
+import { CONCENTRATION_LIMIT } from "../domain/coverage.js";
+import { formatDate, plural } from "../domain/format.js";
+import { describeFigures, type ReplyFigures } from "../domain/reply-figures.js";
+import type { InternshipSummary, MilestoneLine } from "./internship-summary.js";
+
+/** Who reads it: reflections are shown to the coordinator (and in the report), never to the supervisor. */
+export type Audience = "supervisor" | "coordinator" | "report";
+
+export interface Section {
+  title: string;
+  lines: string[];
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const milestone = (m: MilestoneLine) => `#${m.id} "${m.title}" (due ${formatDate(m.due)})`;
+const slipping = (m: MilestoneLine) =>
+  `#${m.id} "${m.title}" (moved ${m.moves} times, now due ${formatDate(m.due)})`;
+
+function list(label: string, items: MilestoneLine[], describe = milestone): string {
+  return items.length === 0 ? `${label}: none` : `${label}: ${items.map(describe).join(", ")}`;
+}
+
+function checkinLines(s: InternshipSummary): string[] {
+  const c = s.checkins;
+  if (c.answered + c.partial + c.missed + c.skipped + c.open === 0) return ["No check-ins in this period"];
+  const counts = `${c.answered} answered, ${c.partial} partly answered, ${c.missed} missed, ${c.skipped} skipped${c.open > 0 ? `, ${c.open} still open` : ""}`;
+  if (c.scores.length === 0) return [counts, "Connectedness: no scores given"];
+  const trend = c.trend ? `, ${c.trend}` : "";
+  return [
+    counts,
+    `Connectedness (1-5): ${c.scores.map((x) => x.score).join(", ")} (average ${c.averageScore}${trend})`,
+  ];
+}
+
+function introductionLines(s: InternshipSummary): string[] {
+  const i = s.introductions;
+  const met = i.met.length === 0 ? "" : ` (${i.met.map((p) => p.name).join(", ")})`;
+  const departments = i.departments.length === 0 ? "" : ` (${i.departments.join(", ")})`;
+  const state = i.reached ? "plan reached" : i.behind ? "behind the plan" : "on the way";
+  const lines = [
+    `Met ${i.met.length} of ${i.target} colleagues${met}, ${i.departments.length} of ${i.departmentsTarget} departments${departments}, within ${i.withinWeeks} weeks: ${state}`,
+  ];
+  if (i.pending > 0) lines.push(`${plural(i.pending, "introduction")} waiting to be held`);
+  const c = s.concentration;
+  if (!c) lines.push("Concentration: no exchanges recorded");
+  else {
+    lines.push(`Concentration: ${percent(c.share)} of ${plural(c.exchanges, "exchange")} with ${c.person}`);
+    if (c.flagged)
+      lines.push(
+        `Flagged: after week 3, more than ${percent(CONCENTRATION_LIMIT)} of ${s.intern}'s exchanges go to one person; an introduction or a shared task with someone else can widen the circle.`,
+      );
+  }
+  return lines;
+}
+
+/** The sections every format shows, as sentences. */
+export function summarySections(s: InternshipSummary, audience: Audience): Section[] {
+  const sections: Section[] = [
+    {
+      title: "Milestones",
+      lines: [
+        list("Done", s.milestones.done),
+        list("Accepted", s.milestones.accepted),
+        list("Slipping", s.milestones.slipping, slipping),
+        list("Overdue", s.milestones.overdue),
+      ],
+    },
+    { title: "Check-ins", lines: checkinLines(s) },
+    {
+      title: "Reply times",
+      lines: [
+        `Replies to ${s.intern}: ${describeFigures(s.replies.to_company)}`,
+        `Replies from ${s.intern}: ${describeFigures(s.replies.to_intern)}`,
+      ],
+    },
+    {
+      title: "Connection signal",
+      lines: s.isolation
+        ? [`${s.isolation.level} (${formatDate(s.isolation.date)})`, ...s.isolation.reasons]
+        : ["not computed yet"],
+    },
+    { title: "Introductions", lines: introductionLines(s) },
+  ];
+  if (audience !== "supervisor") {
+    sections.push({
+      title: "Reflections shared with the coordinator",
+      lines: s.reflections.length === 0 ? ["none"] : s.reflections.map((r) => `${r.week}: ${r.text}`),
+    });
+  }
+  return sections;
+}
+
+const heading = (s: InternshipSummary) =>
+  `${s.intern} (${s.internshipKey}), ${formatDate(s.period.from)} to ${formatDate(s.period.to)}, week ${s.week} of the internship`;
+
+/** Plain text for a chat message: one heading, then "Section: line; line". */
+export function renderChat(s: InternshipSummary, audience: Audience): string {
+  const body = summarySections(s, audience).map((section) => `${section.title}: ${section.lines.join("; ")}`);
+  return [heading(s), ...body].join("\n");
+}
+
+export function renderMarkdown(s: InternshipSummary): string {
+  const lines = [
+    `# Internship report: ${s.intern} (${s.internshipKey})`,
+    "",
+    `Supervisor: ${s.supervisor}. Coordinator: ${s.coordinator ?? "none"}.`,
+    `Period: ${formatDate(s.period.from)} to ${formatDate(s.period.to)} (week ${s.week}).`,
+  ];
+  for (const section of summarySections(s, "report")) {
+    lines.push("", `## ${section.title}`, "", ...section.lines.map((l) => `- ${l}`));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Every figure with null where it is unknown. */
+function figuresView(f: ReplyFigures) {
+  return {
+    answered: f.answered,
+    medianHours: f.medianHours ?? null,
+    p90Hours: f.p90Hours ?? null,
+    onTimeShare: f.withinShare ?? null,
+    breaches: f.breaches,
+    open: f.open,
+  };
+}
+
+/** The summary as JSON: unknown values are null, never left out and never zero. */
+export function renderJson(s: InternshipSummary): string {
+  const view = {
+    ...s,
+    coordinator: s.coordinator ?? null,
+    checkins: {
+      ...s.checkins,
+      averageScore: s.checkins.averageScore ?? null,
+      trend: s.checkins.trend ?? null,
+    },
+    replies: { toIntern: figuresView(s.replies.to_company), fromIntern: figuresView(s.replies.to_intern) },
+    isolation: s.isolation ?? null,
+    introductions: {
+      ...s.introductions,
+      met: s.introductions.met.map((p) => ({ name: p.name, department: p.department ?? null })),
+    },
+    concentration: s.concentration ?? null,
+  };
+  return `${JSON.stringify(view, null, 2)}\n`;
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const titles = (items: MilestoneLine[]) => items.map((m) => `#${m.id} ${m.title}`).join(" | ");
+
+/** One row per section and metric; an empty value means unknown. */
+export function renderCsv(s: InternshipSummary): string {
+  const rows: [string, string, Cell][] = [
+    ["report", "internship", s.internshipKey],
+    ["report", "intern", s.intern],
+    ["report", "supervisor", s.supervisor],
+    ["report", "coordinator", s.coordinator],
+    ["report", "from", s.period.from],
+    ["report", "to", s.period.to],
+    ["report", "week", s.week],
+  ];
+  for (const kind of ["done", "accepted", "slipping", "overdue"] as const) {
+    rows.push(
+      ["milestones", kind, s.milestones[kind].length],
+      ["milestones", `${kind}_titles`, titles(s.milestones[kind])],
+    );
+  }
+  const c = s.checkins;
+  rows.push(
+    ["checkins", "answered", c.answered],
+    ["checkins", "partial", c.partial],
+    ["checkins", "missed", c.missed],
+    ["checkins", "skipped", c.skipped],
+    ["checkins", "open", c.open],
+    ["checkins", "connectedness_scores", c.scores.map((x) => `${x.date}:${x.score}`).join(" | ")],
+    ["checkins", "connectedness_average", c.averageScore],
+    ["checkins", "connectedness_trend", c.trend],
+  );
+  const directions = [
+    ["replies_to_intern", s.replies.to_company],
+    ["replies_from_intern", s.replies.to_intern],
+  ] as const;
+  for (const [section, figures] of directions) {
+    for (const [metric, value] of Object.entries(figuresView(figures))) rows.push([section, metric, value]);
+  }
+  rows.push(
+    ["isolation", "level", s.isolation?.level],
+    ["isolation", "date", s.isolation?.date],
+    ["isolation", "reasons", s.isolation?.reasons.join(" | ")],
+  );
+  const i = s.introductions;
+  rows.push(
+    ["introductions", "met", i.met.length],
+    ["introductions", "met_names", i.met.map((p) => p.name).join(" | ")],
+    ["introductions", "target", i.target],
+    ["introductions", "departments", i.departments.length],
+    ["introductions", "departments_target", i.departmentsTarget],
+    ["introductions", "reached", i.reached],
+    ["introductions", "behind", i.behind],
+    ["introductions", "pending", i.pending],
+    ["concentration", "person", s.concentration?.person],
+    ["concentration", "share", s.concentration && Math.round(s.concentration.share * 1000) / 1000],
+    ["concentration", "exchanges", s.concentration?.exchanges],
+    ["concentration", "flagged", s.concentration?.flagged],
+  );
+  for (const r of s.reflections) rows.push(["reflections", r.week, r.text]);
+  return `${["section,metric,value", ...rows.map((row) => row.map(csvCell).join(","))].join("\n")}\n`;
+}

@@ -1,0 +1,279 @@
+import { describe, expect, it } from "vitest";
+import type { Platform } from "../../src/domain/types.js";
+import type { ChatPlatform } from "../../src/ports/chat-platform.js";
+import { createDispatcher } from "../../src/services/dispatcher.js";
+import { createPlanner } from "../../src/services/planner.js";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { createDigestRule } from "../../src/services/rules/digest-rule.js";
+import { createTicker } from "../../src/services/ticker.js";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+const BXL = "Europe/Brussels";
+const W49 = "2026-W49";
+
+/** The sample, with departments for the colleagues and lena coordinating both of bram's interns. */
+function programme(anaStart = "2026-11-01"): ProgrammeInput {
+  const p = sampleProgramme();
+  const departments: Record<string, string> = { olga: "Sales", piet: "Finance" };
+  p.people = p.people.map((person) =>
+    departments[person.key] ? { ...person, department: departments[person.key] } : person,
+  );
+  p.internships = p.internships!.map((i) =>
+    i.key === "ben-2026"
+      ? { ...i, coordinator: "lena" }
+      : i.key === "ana-2026"
+        ? { ...i, start: anaStart }
+        : i,
+  );
+  return p;
+}
+
+/** The service harness (check-ins, for the week's data) plus a planner that runs only the digest rule. */
+function setup(p = programme()) {
+  const h = createServiceHarness({ programme: p, rules: "checkin" });
+  const platforms = new Map<Platform, ChatPlatform>([["console", h.platform]]);
+  const build = () => {
+    const rules = [createDigestRule({ store: h.store, log: h.log.log })];
+    const planner = createPlanner({ store: h.store, rules, log: h.log.log });
+    const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });
+    return createTicker({ planner, dispatcher, log: h.log.log });
+  };
+  let ticker = build();
+  const digestTick = async (at: Date) => {
+    h.clock.set(at);
+    return ticker.tick(at);
+  };
+  let n = 0;
+  const post = async (
+    user: string,
+    at: Date,
+    options: { mentions?: string[]; thread?: string; question?: boolean } = {},
+  ) => {
+    h.clock.set(at);
+    const ref = `m${++n}`;
+    await h.bot.handle({
+      kind: "message",
+      id: `msg-${n}`,
+      platform: "console",
+      workspace: "test",
+      user,
+      conversation: "console:test:conv:home",
+      at,
+      messageRef: ref,
+      ...(options.thread ? { threadRef: options.thread } : {}),
+      mentions: options.mentions ?? [],
+      isQuestion: options.question ?? false,
+      isDirect: false,
+      fromBot: false,
+    });
+    return ref;
+  };
+  const answerCheckin = (date: string, form: Record<string, string>) => {
+    h.clock.set(h.local(`${date}T10:00`, SP));
+    return h.bot.handle({
+      kind: "action",
+      id: `answer-${date}`,
+      platform: "console",
+      workspace: "test",
+      user: "ana",
+      conversation: "console:test:user:ana",
+      at: h.clock.now(),
+      action: "checkin.answer",
+      value: date,
+      form,
+    });
+  };
+  const sayAt = (at: Date, user: string, text: string) => {
+    h.clock.set(at);
+    return h.say(user, text);
+  };
+  const digest = (key: string) => h.store.outbox.get(h.workspace.id, key);
+  const digestRows = () => h.store.outbox.list().filter((o) => o.key.startsWith("digest:"));
+  return { h, digestTick, post, answerCheckin, sayAt, digest, digestRows, restart: () => (ticker = build()) };
+}
+
+type World = ReturnType<typeof setup>;
+
+/** Ana's week of 30 Nov - 4 Dec 2026: check-ins, milestones, questions both ways, one introduction. */
+async function anasWeek(w: World) {
+  const { h } = w;
+  const full = (score: string) => ({ progress: "survey", nextSteps: "interviews", connectedness: score });
+  const days: [string, Record<string, string> | undefined][] = [
+    ["2026-11-30", full("5")],
+    ["2026-12-01", full("4")],
+    ["2026-12-02", full("2")],
+    ["2026-12-03", { progress: "only this" }],
+    ["2026-12-04", undefined],
+  ];
+  for (const [date, form] of days) {
+    await h.tickAt(h.local(`${date}T09:30`, SP));
+    if (form) await w.answerCheckin(date, form);
+    await h.tickAt(h.local(`${date}T17:30`, SP));
+  }
+  const at = (date: string, time: string, zone = SP) => h.local(`${date}T${time}`, zone);
+  await w.sayAt(at("2026-12-01", "11:00"), "ana", 'milestone add "Survey draft" due 2026-12-03');
+  await w.sayAt(at("2026-12-01", "11:01"), "ana", 'milestone add "Interview plan" due 2026-12-02');
+  await w.sayAt(at("2026-12-01", "11:02"), "ana", 'milestone add "Glossary" due 2026-12-02');
+  const id = (title: string) =>
+    h.store.milestones.listFor(h.internship("ana-2026").id).find((m) => m.title === title)!.id;
+  const ids = { survey: id("Survey draft"), plan: id("Interview plan"), glossary: id("Glossary") };
+  await w.sayAt(at("2026-12-02", "11:00"), "ana", `milestone done ${ids.survey}`);
+  await w.sayAt(at("2026-12-03", "11:00"), "bram", `milestone accept ${ids.survey} used in the client pitch`);
+  await w.sayAt(
+    at("2026-12-01", "12:00"),
+    "ana",
+    `milestone move ${ids.plan} 2026-12-09 because data is late`,
+  );
+  await w.sayAt(at("2026-12-02", "12:00"), "ana", `milestone move ${ids.plan} 2026-12-16 because still late`);
+  // Ana asks, Bram answers an hour later (his time); Bram asks Ana, she answers 1.5 of her working hours later.
+  const question = await w.post("ana", at("2026-12-01", "14:00", BXL), { question: true });
+  await w.post("bram", at("2026-12-01", "15:00", BXL), { thread: question });
+  const asked = await w.post("bram", at("2026-12-02", "10:00", BXL), { mentions: ["ana"] });
+  await w.post("ana", at("2026-12-02", "10:30"), { thread: asked });
+  const intro = h.store.introductions.propose(
+    h.workspace.id,
+    h.internship("ana-2026").id,
+    h.person("olga").id,
+    at("2026-12-02", "09:00"),
+  )!;
+  h.store.introductions.setStatus(intro.id, "held", at("2026-12-03", "15:00"), { metAnswer: true });
+  return ids;
+}
+
+describe("weekly digest", () => {
+  it("sends bram a digest about ana's last week at 09:00 on Monday, his time, with every section", async () => {
+    const w = setup();
+    const ids = await anasWeek(w);
+    const { h } = w;
+    const key = `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`;
+    await w.digestTick(h.local("2026-12-07T08:59", BXL));
+    expect(w.digest(key)).toBeUndefined();
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    const row = w.digest(key);
+    expect(row).toMatchObject({ status: "sent", recipientId: h.person("bram").id });
+    expect(row?.address).toBe("console:test:user:bram");
+    const text = row!.payload.text;
+    expect(text).toContain(
+      "Your weekly digest about Ana Souza for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026):",
+    );
+    expect(text).toContain(
+      "Ana Souza (ana-2026), Mon 30 Nov 2026 to Sun 6 Dec 2026, week 6 of the internship",
+    );
+    expect(text).toContain(`Done: #${ids.survey} "Survey draft" (due Thu 3 Dec 2026)`);
+    expect(text).toContain(`Accepted: #${ids.survey} "Survey draft" (due Thu 3 Dec 2026)`);
+    expect(text).toContain(
+      `Slipping: #${ids.plan} "Interview plan" (moved 2 times, now due Wed 16 Dec 2026)`,
+    );
+    expect(text).toContain(`Overdue: #${ids.glossary} "Glossary" (due Wed 2 Dec 2026)`);
+    expect(text).toContain("Check-ins: 3 answered, 1 partly answered, 1 missed, 0 skipped");
+    expect(text).toContain("Connectedness (1-5): 5, 4, 2 (average 3.7, falling)");
+    expect(text).toContain("Replies to Ana Souza: median 1h, 90% within 1h, 100% on time, 0 breaches");
+    expect(text).toContain("Replies from Ana Souza: median 1.5h, 90% within 1.5h, 100% on time, 0 breaches");
+    expect(text).toContain("Connection signal: not computed yet");
+    expect(text).toContain(
+      "Met 1 of 6 colleagues (Olga Berg), 1 of 3 departments (Sales), within 6 weeks: on the way",
+    );
+    expect(text).toContain("Concentration: 100% of 3 exchanges with Bram Peeters");
+    expect(text).toContain("Flagged: after week 3, more than 60% of Ana Souza's exchanges go to one person");
+    expect(text).not.toContain("Reflections");
+    expect(row?.payload.reason).toBe(
+      "You supervise Ana Souza; Tandem sends you this digest at the start of your working week, about the week before.",
+    );
+    expect(
+      w.h.sentTo("bram").some((s) => s.message.text.includes("digest about Ana Souza for 2026-W49")),
+    ).toBe(true);
+  });
+
+  it("shows the latest isolation level with its reasons", async () => {
+    const w = setup();
+    const { h } = w;
+    h.store.signals.save(h.workspace.id, {
+      internshipId: h.internship("ana-2026").id,
+      date: "2026-12-04",
+      level: "watch",
+      reasons: [{ code: "few_people", text: "Ana wrote with only one person this week." }],
+      inputs: { exchanges: 3, people: 1, connectedness: null },
+      computedAt: h.local("2026-12-04T18:00", SP),
+    });
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    const text = w.digest(`digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`)!.payload
+      .text;
+    expect(text).toContain(
+      "Connection signal: watch (Fri 4 Dec 2026); Ana wrote with only one person this week.",
+    );
+  });
+
+  it("sends lena one digest covering ana and ben, and says what is unknown instead of inventing zeros", async () => {
+    const w = setup();
+    await anasWeek(w);
+    const { h } = w;
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    const row = w.digest(`digest:${h.person("lena").id}:${W49}`);
+    expect(row).toMatchObject({ status: "sent", address: "console:test:user:lena" });
+    const text = row!.payload.text;
+    expect(text).toContain("Your weekly digest for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026), 2 interns:");
+    expect(text.indexOf("Ana Souza (ana-2026)")).toBeLessThan(text.indexOf("Ben Okafor (ben-2026)"));
+    expect(text).toContain("Check-ins: 3 answered, 1 partly answered, 1 missed, 0 skipped");
+    const ben = text.slice(text.indexOf("Ben Okafor (ben-2026)"));
+    expect(ben).toContain("Replies to Ben Okafor: no questions yet");
+    expect(ben).toContain("Connection signal: not computed yet");
+    expect(ben).toContain("Concentration: no exchanges recorded");
+    expect(ben).toContain("Reflections shared with the coordinator: none");
+    expect(row?.payload.reason).toContain("You coordinate the internships of Ana Souza and Ben Okafor");
+    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+  });
+
+  it("sends each digest once across repeated ticks, a restart and the rest of the week, never to a channel", async () => {
+    const w = setup();
+    const { h } = w;
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    await w.digestTick(h.local("2026-12-07T09:01", BXL));
+    w.restart();
+    await w.digestTick(h.local("2026-12-07T09:30", BXL));
+    await w.digestTick(h.local("2026-12-08T09:00", BXL));
+    await w.digestTick(h.local("2026-12-10T15:00", BXL));
+    const w49 = w.digestRows().filter((o) => o.key.endsWith(W49));
+    expect(w49.map((o) => o.key).sort()).toEqual(
+      [
+        `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`,
+        `digest:${h.person("bram").id}:${h.internship("ben-2026").id}:${W49}`,
+        `digest:${h.person("lena").id}:${W49}`,
+        `digest:${h.person("olga").id}:${h.internship("piet-2026").id}:${W49}`,
+      ].sort(),
+    );
+    expect(w.digestRows().every((o) => o.address.includes(":user:"))).toBe(true);
+    expect(h.sentTo("bram").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(2);
+    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+    // The next Monday brings the next week's digest.
+    await w.digestTick(h.local("2026-12-14T09:00", BXL));
+    expect(w.digest(`digest:${h.person("lena").id}:2026-W50`)?.status).toBe("sent");
+  });
+
+  it("waits for the supervisor's first working day when Monday is off", async () => {
+    const w = setup();
+    const { h } = w;
+    await w.sayAt(h.local("2026-12-02T10:00", BXL), "bram", "leave 2026-12-07");
+    const key = `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`;
+    await w.digestTick(h.local("2026-12-07T12:00", BXL));
+    expect(w.digest(key)).toBeUndefined();
+    expect(w.digest(`digest:${h.person("lena").id}:${W49}`)?.status).toBe("sent");
+    await w.digestTick(h.local("2026-12-08T08:59", BXL));
+    expect(w.digest(key)).toBeUndefined();
+    await w.digestTick(h.local("2026-12-08T09:00", BXL));
+    expect(w.digest(key)?.status).toBe("sent");
+  });
+
+  it("does not flag concentration before the end of the internship's third week", async () => {
+    const w = setup(programme("2026-11-23"));
+    const { h } = w;
+    await w.post("bram", h.local("2026-12-01T10:00", BXL), { mentions: ["ana"] });
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    const text = w.digest(`digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`)!.payload
+      .text;
+    expect(text).toContain("week 2 of the internship");
+    expect(text).toContain("Concentration: 100% of 1 exchange with Bram Peeters");
+    expect(text).not.toContain("Flagged");
+  });
+});

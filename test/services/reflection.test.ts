@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { localDateIn } from "../../src/domain/format.js";
+import type { Platform } from "../../src/domain/types.js";
+import type { ChatPlatform } from "../../src/ports/chat-platform.js";
+import type { CommandContext } from "../../src/services/command-context.js";
+import { handleReflectCommand, handleReflectionAction } from "../../src/services/commands/reflect-command.js";
+import { createDispatcher } from "../../src/services/dispatcher.js";
+import { createPlanner } from "../../src/services/planner.js";
+import { createDigestRule } from "../../src/services/rules/digest-rule.js";
+import { createReflectionRule } from "../../src/services/rules/reflection-rule.js";
+import { createTicker } from "../../src/services/ticker.js";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+const BXL = "Europe/Brussels";
+const QUESTION =
+  "What did you notice this week about how decisions, negotiation or written communication work here?";
+
+/** lena coordinates ana and ben; a planner runs the reflection and digest rules only. */
+function setup() {
+  const programme = sampleProgramme();
+  programme.internships = programme.internships!.map((i) =>
+    i.key === "ben-2026" ? { ...i, coordinator: "lena" } : i,
+  );
+  const h = createServiceHarness({ programme, rules: "checkin" });
+  const platforms = new Map<Platform, ChatPlatform>([["console", h.platform]]);
+  const build = () => {
+    const rules = [
+      createReflectionRule({ store: h.store, log: h.log.log }),
+      createDigestRule({ store: h.store, log: h.log.log }),
+    ];
+    const planner = createPlanner({ store: h.store, rules, log: h.log.log });
+    const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });
+    return createTicker({ planner, dispatcher, log: h.log.log });
+  };
+  let ticker = build();
+  const tick = async (at: Date) => {
+    h.clock.set(at);
+    return ticker.tick(at);
+  };
+  /** What the bot gives a command handler when `key` speaks at `at`. */
+  const ctxOf = (key: string, at: Date): CommandContext => {
+    h.clock.set(at);
+    const speaker = h.person(key);
+    return {
+      store: h.store,
+      log: h.log.log,
+      now: at,
+      workspace: h.workspace,
+      speaker,
+      today: localDateIn(speaker.timezone, at),
+    };
+  };
+  const prompts = () => h.sentTo("ana").filter((s) => s.message.buttons?.[0]?.action === "reflection.open");
+  const reflections = (key = "ana-2026") => h.store.reflections.forInternship(h.internship(key).id);
+  return { h, tick, ctxOf, prompts, reflections, restart: () => (ticker = build()) };
+}
+
+describe("weekly reflection prompt", () => {
+  it("asks the intern once a week, after 14:00 on her last working day, with a button and the command", async () => {
+    const { h, tick, prompts, restart } = setup();
+    await tick(h.local("2026-12-04T13:59", SP));
+    expect(prompts()).toHaveLength(0);
+    await tick(h.local("2026-12-04T14:00", SP));
+    await tick(h.local("2026-12-04T14:30", SP));
+    restart();
+    await tick(h.local("2026-12-04T16:00", SP));
+    await tick(h.local("2026-12-05T11:00", SP));
+    const sent = prompts();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.message.text).toContain(QUESTION);
+    expect(sent[0]?.message.text).toContain('type "reflect <text>"');
+    expect(sent[0]?.message.buttons).toEqual([
+      { action: "reflection.open", value: "2026-W49", label: "Answer", style: "primary" },
+    ]);
+    expect(sent[0]?.message.reason).toContain("nobody else reads the answer unless you share it");
+    expect(
+      h.store.outbox.get(h.workspace.id, `reflection:${h.internship("ana-2026").id}:2026-W49`),
+    ).toBeDefined();
+    await tick(h.local("2026-12-11T14:00", SP));
+    expect(prompts().map((s) => s.message.buttons?.[0]?.value)).toEqual(["2026-W49", "2026-W50"]);
+  });
+
+  it("asks on Thursday when Friday is a public holiday (Christmas in Brazil)", async () => {
+    const { h, tick, prompts } = setup();
+    await tick(h.local("2026-12-24T14:05", SP));
+    expect(prompts().map((s) => s.message.buttons?.[0]?.value)).toEqual(["2026-W52"]);
+  });
+
+  it("asks on the internship's last day when it ends mid-week", async () => {
+    const { h, tick, prompts } = setup();
+    await tick(h.local("2027-03-31T14:00", SP));
+    expect(prompts().map((s) => s.message.buttons?.[0]?.value)).toEqual(["2027-W13"]);
+  });
+
+  it("does not ask when this week's reflection is already written", async () => {
+    const { h, tick, ctxOf, prompts } = setup();
+    handleReflectCommand(ctxOf("ana", h.local("2026-12-03T10:00", SP)), {
+      name: "reflect",
+      text: "Decisions are made in the Monday meeting.",
+    });
+    await tick(h.local("2026-12-04T15:00", SP));
+    expect(prompts()).toHaveLength(0);
+  });
+});
+
+describe("writing a reflection", () => {
+  it("stores `reflect <text>` for the current ISO week, not shared, and says how to share it", () => {
+    const { h, ctxOf, reflections } = setup();
+    const answer = handleReflectCommand(ctxOf("ana", h.local("2026-12-02T10:00", SP)), {
+      name: "reflect",
+      text: "  People write long emails before a decision.  ",
+    });
+    expect(answer.text).toContain("Saved your reflection for 2026-W49; it stays private.");
+    expect(answer.text).toContain('type "reflect"');
+    expect(reflections()).toEqual([
+      expect.objectContaining({
+        week: "2026-W49",
+        text: "People write long emails before a decision.",
+        shared: false,
+      }),
+    ]);
+  });
+
+  it("opens a form with the question and a share choice, and stores a shared answer", () => {
+    const { h, ctxOf, reflections } = setup();
+    const at = h.local("2026-12-04T14:10", SP);
+    const opened = handleReflectionAction(ctxOf("ana", at), { action: "reflection.open", value: "2026-W49" });
+    expect(opened.form).toMatchObject({ action: "reflection.answer", value: "2026-W49" });
+    expect(opened.form?.fields).toEqual([
+      expect.objectContaining({ id: "text", label: QUESTION, kind: "text", multiline: true }),
+      expect.objectContaining({
+        id: "share",
+        label: "May your coordinator read this?",
+        kind: "choice",
+        choices: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No, keep it to myself" },
+        ],
+      }),
+    ]);
+    const saved = handleReflectionAction(ctxOf("ana", at), {
+      action: "reflection.answer",
+      value: "2026-W49",
+      form: { text: "Negotiation happens in the corridor.", share: "yes" },
+    });
+    expect(saved.text).toBe(
+      "Saved your reflection for 2026-W49; Lena Vogel (your coordinator) will read it in their weekly digest.",
+    );
+    expect(reflections()).toEqual([expect.objectContaining({ week: "2026-W49", shared: true })]);
+  });
+
+  it("refuses non-interns and empty answers, and writes nothing", () => {
+    const { h, ctxOf, reflections } = setup();
+    const at = h.local("2026-12-02T10:00", BXL);
+    expect(handleReflectCommand(ctxOf("bram", at), { name: "reflect", text: "hello" }).text).toContain(
+      "Reflections are written by the intern",
+    );
+    expect(
+      handleReflectionAction(ctxOf("ana", at), {
+        action: "reflection.answer",
+        value: "2026-W49",
+        form: { text: " " },
+      }).text,
+    ).toContain("nothing was saved");
+    expect(reflections()).toEqual([]);
+  });
+});
+
+describe("reflections in the coordinator's digest", () => {
+  it("shows the coordinator only what interns shared, and the supervisor none of it", async () => {
+    const { h, tick, ctxOf } = setup();
+    handleReflectionAction(ctxOf("ana", h.local("2026-12-04T14:10", SP)), {
+      action: "reflection.answer",
+      value: "2026-W49",
+      form: { text: "Decisions need <!channel> consensus first.", share: "yes" },
+    });
+    handleReflectCommand(ctxOf("ben", h.local("2026-12-04T15:00", BXL)), {
+      name: "reflect",
+      text: "A private thought.",
+    });
+    await tick(h.local("2026-12-07T09:00", BXL));
+    const lena = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`)!.payload.text;
+    expect(lena).toContain(
+      "Reflections shared with the coordinator: 2026-W49: Decisions need @\u200Bchannel consensus first.",
+    );
+    expect(lena).not.toContain("A private thought.");
+    const bram = h.store.outbox
+      .list()
+      .filter((o) => o.key.startsWith(`digest:${h.person("bram").id}:`))
+      .map((o) => o.payload.text)
+      .join("\n");
+    expect(bram).toContain("Ana Souza");
+    expect(bram).not.toContain("Decisions need");
+    expect(bram).not.toContain("A private thought.");
+  });
+});
