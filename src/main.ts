@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
-import { createConsolePlatform } from "../adapters/console/console-platform.js";
+import { type ConsolePlatform, createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { type Persona, runPlayground } from "../adapters/console/playground.js";
 import { createSlackPlatform, type SlackPlatform } from "../adapters/slack/slack-platform.js";
@@ -201,7 +201,8 @@ export async function startService(
     return stopping;
   };
 
-  if (platforms.has("console")) {
+  const consolePlatform = platforms.get("console") as ConsolePlatform | undefined;
+  if (consolePlatform) {
     void runPlayground({
       input: io.input,
       output: io.output,
@@ -211,6 +212,7 @@ export async function startService(
       handler: handle,
       tick: (now) => ticker.tick(now),
       initialPersona: "ana",
+      buttonsFor: (user) => consolePlatform.buttonsFor(user),
     }).then(stop);
   }
   return { port, stopped, stop, tick: (now) => ticker.tick(now) };

@@ -1,6 +1,6 @@
 import { parseAddress } from "../../src/domain/addresses.js";
 import { AppError } from "../../src/domain/errors.js";
-import type { Address, OutboundMessage } from "../../src/domain/messages.js";
+import type { Address, OutboundButton, OutboundMessage } from "../../src/domain/messages.js";
 import type { ChatPlatform, InboundHandler, SendResult } from "../../src/ports/chat-platform.js";
 
 export interface ConsoleOutput {
@@ -17,15 +17,23 @@ export function renderConsoleMessage(message: OutboundMessage): string {
   return lines.join("\n");
 }
 
+export interface ConsolePlatform extends ChatPlatform {
+  handler(): InboundHandler | undefined;
+  /** The buttons of the messages a person received, newest first: what `/press` can press. */
+  buttonsFor(user: string): OutboundButton[];
+}
+
 /** The console as a chat platform: messages to people are printed with who they are for. */
 export function createConsolePlatform(
   output: ConsoleOutput,
   nameOf: (user: string) => string,
-): ChatPlatform & {
-  handler(): InboundHandler | undefined;
-} {
+): ConsolePlatform {
   let inbound: InboundHandler | undefined;
   let sent = 0;
+  const buttons = new Map<string, OutboundButton[]>();
+  const remember = (user: string, added: readonly OutboundButton[]) => {
+    buttons.set(user, [...added, ...(buttons.get(user) ?? [])].slice(0, 30));
+  };
   return {
     name: "console",
     async start(handler) {
@@ -35,6 +43,7 @@ export function createConsolePlatform(
       inbound = undefined;
     },
     handler: () => inbound,
+    buttonsFor: (user) => buttons.get(user) ?? [],
     async send(address: Address, message: OutboundMessage): Promise<SendResult> {
       const parsed = parseAddress(address);
       if (parsed?.platform !== "console" || parsed.kind === "other") {
@@ -51,6 +60,11 @@ export function createConsolePlatform(
         .map((line) => `  ${line}`)
         .join("\n");
       output.write(`\n📨 ${to}\n${body}\n`);
+      if (message.buttons?.length) {
+        for (const user of parsed.kind === "user" ? [parsed.id] : parsed.kind === "group" ? parsed.ids : []) {
+          remember(user, message.buttons);
+        }
+      }
       sent += 1;
       return { ref: `console-${sent}` };
     },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { DateTime } from "luxon";
-import type { OutboundForm, Reply } from "../../src/domain/messages.js";
+import type { OutboundButton, OutboundForm, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock, SettableClock } from "../../src/ports/clock.js";
 import { CHANNEL_HELP, createChannel } from "./channel.js";
@@ -25,6 +25,8 @@ export interface PlaygroundDeps {
   initialPersona?: string;
   /** The conversation id of the internship's home channel, where /say posts ("home" by default). */
   homeChannel?: string;
+  /** Buttons of messages a person received, newest first, for `/press`. */
+  buttonsFor?: (user: string) => OutboundButton[];
 }
 
 const HELP = [
@@ -33,6 +35,7 @@ const HELP = [
     ["/as <person>", "speak as someone (their key or name; /who lists them)"],
     ["/time +1d", "move time forward (+30m, +3h, +2d, +1w), or /time 2026-12-01T09:30 (your local time)"],
     ["/tick", "run the scheduler once now"],
+    ["/press <button>", "press a button of a message sent to you, e.g. /press Accept"],
     ["/who", "who is here, their role and local time"],
     ...CHANNEL_HELP,
     ["/quit", "leave"],
@@ -85,7 +88,7 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   async function send(
     event:
       | { kind: "command"; text: string }
-      | { kind: "action"; action: string; value: string; form: Record<string, string> },
+      | { kind: "action"; action: string; value: string; form?: Record<string, string> },
   ) {
     if (!persona) return say("Nobody to speak as yet: /who lists the people.");
     const base = {
@@ -119,6 +122,24 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   }
 
   const command = (text: string) => send({ kind: "command", text });
+
+  /** The console's stand-in for clicking: the newest button whose label starts with the words given. */
+  async function press(label: string): Promise<void> {
+    const available = persona && deps.buttonsFor ? deps.buttonsFor(persona.key) : [];
+    const wanted = label.trim().toLowerCase();
+    const button = wanted ? available.find((b) => b.label.toLowerCase().startsWith(wanted)) : undefined;
+    if (!button) {
+      const labels = [...new Set(available.map((b) => b.label))];
+      say(
+        labels.length
+          ? `No button "${label.trim()}" in your messages; you can press: ${labels.join(", ")}.`
+          : "There is no button to press in your messages yet.",
+      );
+      return;
+    }
+    // A button press carries no form: handlers that need details answer with one.
+    await send({ kind: "action", action: button.action, value: button.value });
+  }
   const channel = createChannel({
     workspace: deps.workspace,
     homeChannel: deps.homeChannel ?? "home",
@@ -170,6 +191,9 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
         return true;
       case "/tick":
         await deps.tick(clock.now());
+        return true;
+      case "/press":
+        await press(argument);
         return true;
       default:
         if (await channel.run(head, text.slice(head.length).trim(), persona)) return true;

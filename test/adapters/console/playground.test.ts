@@ -140,4 +140,31 @@ describe("console playground", () => {
     );
     expect(out).toContain("Replies to the intern: median 8.5h, 90% within 8.5h, 0% on time, 1 breach");
   });
+
+  it("shows a week with an introduction proposed, accepted and followed up, and a quiet intern nudged", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/time 2026-12-01T10:00",
+      "/as sofie",
+      "/press Yes",
+      "/as ana",
+      "/time 2026-12-08T10:00",
+      "/press Yes",
+      "intro status",
+      "why",
+      "/quit",
+    ]);
+    expect(out).toMatch(
+      /📨 to Sofie Claes\n {2}Would you meet Ana Souza, a virtual intern working from Brazil\?/,
+    );
+    expect(out).toContain(
+      "Your shared working hours: Mon-Fri: 13:00-17:00 in Brussels = 09:00-13:00 in Sao Paulo",
+    );
+    expect(out).toMatch(/📨 to Ana Souza, Sofie Claes \(group\)|📨 to Sofie Claes, Ana Souza \(group\)/);
+    expect(out).toContain("Did you and Sofie Claes meet?");
+    expect(out).toContain("Great, noted: you and Sofie met.");
+    expect(out).toMatch(/Introductions for Ana Souza: 1 of 6 colleagues met, from 1 of 3 departments/);
+    expect(out).toContain("A small idea for this week");
+    expect(out).toMatch(/Connection signal for you, computed Tue 8 Dec 2026: (watch|at risk)/);
+  });
 });
