@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { teamsAppPackage } from "../adapters/teams/app-package.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
 import type { Platform, Workspace } from "./domain/types.js";
@@ -24,6 +25,8 @@ const USAGE = `Usage: tandem <command> [options]
                                  write a workspace back in the programme format (default: stdout)
   report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
                                  the end-of-internship report, from its start to its end (or now)
+  teams-manifest --out <file.zip>
+                                 build the Teams app package for MICROSOFT_APP_ID
   help                           this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -227,6 +230,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "report":
         report(config, args, io);
         return 0;
+      case "teams-manifest":
+        teamsManifest(config, args, io);
+        return 0;
       default:
         io.stderr.write(`tandem: "${command}" is not a command.\n${USAGE}\n`);
         return 2;
@@ -239,6 +245,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`tandem: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+function teamsManifest(config: Config, args: string[], io: CliIo): void {
+  const out = option(args, "--out") ?? "tandem-teams.zip";
+  const botId = config.teams.appId;
+  if (!botId) {
+    throw new AppError(
+      "CONFIG",
+      "MICROSOFT_APP_ID is needed to build the Teams app package; for example MICROSOFT_APP_ID=00000000-0000-0000-0000-000000000000",
+    );
+  }
+  writeFileSync(resolve(out), teamsAppPackage({ botId }));
+  io.stdout.write(
+    `wrote the Teams app package for bot ${botId} to ${out}; upload it in Teams under Apps > Manage your apps > Upload a custom app\n`,
+  );
 }
 
 /** The process entry: real streams and environment, and the exit code. */

@@ -191,4 +191,20 @@ describe("tandem CLI", () => {
     expect((await cli(["frobnicate"])).stderr).toContain('"frobnicate" is not a command');
     expect((await cli(["help"])).stdout).toContain("tick [--at <ISO time>]");
   });
+
+  it("builds the Teams app package for the configured bot, or says which variable is missing", async () => {
+    const { dir, env } = workdir();
+    const out = join(dir, "tandem-teams.zip");
+    const built = await cli(["teams-manifest", "--out", out], {
+      ...env,
+      MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555",
+    });
+    expect(built.code).toBe(0);
+    const zip = readFileSync(out);
+    expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
+    expect(zip.toString("latin1")).toContain('"botId": "11111111-2222-3333-4444-555555555555"');
+    const missing = await cli(["teams-manifest", "--out", out], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/MICROSOFT_APP_ID is needed/);
+  });
 });
