@@ -19,6 +19,11 @@ function cutAt(escaped: string, start: number, max: number): number {
   return end;
 }
 
+/** Escaped text shortened to `max` characters, with an ellipsis when something was cut. */
+function clip(escaped: string, max: number): string {
+  return escaped.length <= max ? escaped : `${escaped.slice(0, cutAt(escaped, 0, max - 1))}…`;
+}
+
 /** Section text is limited to 3000 characters; longer text is split over several sections. */
 function sections(text: string): Block[] {
   const escaped = escapeSlack(text);
@@ -49,7 +54,8 @@ export function renderMessage(message: OutboundMessage): SlackMessage {
       type: "section",
       fields: message.fields.slice(0, 10).map((f) => ({
         type: "mrkdwn",
-        text: `*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`,
+        // Slack refuses a field over 2000 characters (invalid_blocks), e.g. a long check-in answer.
+        text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
         verbatim: true,
       })),
     });

@@ -103,6 +103,9 @@ export function icon(size: number, outline: boolean): Buffer {
   ]);
 }
 
+/** 1980-01-01, the first valid MS-DOS date: an all-zero date (month 0, day 0) is malformed. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
 /** A zip with stored (uncompressed) entries: all Teams needs, without a zip library. */
 export function zip(files: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
@@ -114,6 +117,7 @@ export function zip(files: { name: string; data: Buffer }[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(file.data.length, 18);
     local.writeUInt32LE(file.data.length, 22);
@@ -122,6 +126,7 @@ export function zip(files: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(file.data.length, 20);
     central.writeUInt32LE(file.data.length, 24);

@@ -42,15 +42,43 @@ export const deliveryId = (activity: TeamsActivity) =>
 
 /** Strips `<at>Tandem</at>` and any other tags Teams puts in message text. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<at>[^<]*<\/at>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    html
+      .replace(/<at>[^<]*<\/at>/gi, " ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      // Last, so a typed "&lt;" (sent as &amp;lt;) stays as typed.
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+/** Marks a person's mention while the markup is stripped (a private-use character Teams never sends). */
+const MARK = "\uE000";
+
+/**
+ * Text a person typed to Tandem: the bot's own `<at>Tandem</at>` removed, and each person @mentioned
+ * written as `<@aad id>`, the form the command parser reads (`milestone list for <at>Ana</at>`).
+ */
+export function commandText(activity: TeamsActivity, lookup: UserLookup): string {
+  const bot = activity.recipient?.id;
+  let html = (activity.text ?? "").replaceAll(MARK, "");
+  const people: string[] = [];
+  for (const entity of activity.entities ?? []) {
+    const id = entity.mentioned?.id;
+    if (entity.type !== "mention" || !id || !entity.text) continue;
+    const at = html.indexOf(entity.text);
+    if (at < 0) continue;
+    const swap = id === bot ? " " : ` ${MARK}${people.push(lookup(id) ?? id) - 1}${MARK} `;
+    html = html.slice(0, at) + swap + html.slice(at + entity.text.length);
+  }
+  return plainText(html).replace(
+    new RegExp(`${MARK}(\\d+)${MARK}`, "g"),
+    (_, i) => `<@${people[Number(i)]}>`,
+  );
 }
 
 function mentionIds(activity: TeamsActivity, lookup: UserLookup): string[] {
@@ -89,7 +117,7 @@ export function messageEvent(
       user,
       conversation: conversationAddress("teams", tenant, splitConversation(conversationId).channel),
       at: whenOf(activity, receivedAt),
-      text,
+      text: commandText(activity, lookup),
     };
   }
   const { channel, root } = splitConversation(conversationId);

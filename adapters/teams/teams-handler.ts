@@ -10,7 +10,7 @@ import type { InboundEvent, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/store.js";
-import { replyActivity } from "./cards.js";
+import { formCard, replyActivity } from "./cards.js";
 import {
   actionEvent,
   messageEvent,
@@ -72,9 +72,21 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+    // Universal Actions name the action in `verb`; Tandem's own data (tandemAction) wins when present.
+    const data = {
+      tandemAction: invokeValue.action?.verb,
+      ...(invokeValue.action?.data ?? {}),
+    } as Record<string, unknown>;
     const event = actionEvent(context.activity as TeamsActivity, data, this.clock.now());
     const reply: Reply | undefined = event ? await this.core(event) : undefined;
+    // A form to fill in replaces the card; anything else is a message for the person.
+    if (reply?.form) {
+      return {
+        statusCode: 200,
+        type: "application/vnd.microsoft.card.adaptive",
+        value: formCard(reply.form, reply.text) as never,
+      };
+    }
     return {
       statusCode: 200,
       type: "application/vnd.microsoft.activity.message",

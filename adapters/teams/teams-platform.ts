@@ -15,6 +15,8 @@ import { TandemTeamsHandler } from "./teams-handler.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 const MAX_BODY = 1024 * 1024;
+/** A Bot Connector call that takes longer is abandoned; the outbox retries it later. */
+const SEND_TIMEOUT_MS = 15_000;
 
 export interface TeamsSettings {
   appId?: string;
@@ -22,6 +24,8 @@ export interface TeamsSettings {
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId?: string;
   allowUnauthenticated: boolean;
+  /** How long one Bot Connector call may take (default 15 s). */
+  sendTimeoutMs?: number;
 }
 
 export interface TeamsPlatform extends ChatPlatform {
@@ -42,6 +46,45 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   } catch {
     return undefined;
   }
+}
+
+/** The pipeline of the Azure REST client inside botbuilder's ConnectorClient (not part of its typings). */
+interface ConnectorPipeline {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(
+      request: { timeout: number },
+      next: (request: { timeout: number }) => Promise<unknown>,
+    ): Promise<unknown>;
+  }): void;
+}
+
+/**
+ * Bot Connector calls get a timeout (the SDK has none, so a hung connector would stall the dispatcher);
+ * for outbox sends the SDK's own retries (up to 3, sleeping for Retry-After) are removed too, so a 429,
+ * 412, 502 or 504 comes back at once and the outbox retries with its backoff, without blocking other sends.
+ */
+function tuneConnector(context: TurnContext, timeoutMs: number, retries: boolean, log: Logger): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: ConnectorPipeline } }
+    | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) {
+    log.warn(
+      "cannot tune the Bot Connector client: botbuilder's internals changed; sends keep the SDK defaults",
+    );
+    return;
+  }
+  if (!retries) pipeline.removePolicy({ name: "defaultRetryPolicy" });
+  pipeline.removePolicy({ name: "tandemTimeout" });
+  pipeline.addPolicy({
+    name: "tandemTimeout",
+    sendRequest(request, next) {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
 }
 
 /** botbuilder's Response interface over node's ServerResponse. */
@@ -75,6 +118,7 @@ export function createTeamsPlatform(
 ): TeamsPlatform {
   const log = deps.log.child({ component: "teams" });
   const appId = settings.appId ?? "";
+  const timeoutMs = settings.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: settings.appPassword ?? "",
@@ -105,13 +149,22 @@ export function createTeamsPlatform(
     const reference = JSON.parse(stored) as { conversation?: { id?: string } };
     await pacer.wait(tenant, reference.conversation?.id ?? key);
     let ref: string | undefined;
+    // The adapter hands errors thrown in the callback to onTurnError, which only logs: catch them here,
+    // or every refused send would look delivered to the outbox.
+    let failed: { error: unknown } | undefined;
     try {
       await adapter.continueConversationAsync(appId, reference as never, async (context) => {
-        ref = (await context.sendActivity(messageActivity(message) as never))?.id;
+        try {
+          tuneConnector(context, timeoutMs, false, log);
+          ref = (await context.sendActivity(messageActivity(message) as never))?.id;
+        } catch (error) {
+          failed = { error };
+        }
       });
     } catch (error) {
-      throw toTeamsSendError(error);
+      failed = { error };
     }
+    if (failed) throw toTeamsSendError(failed.error);
     return ref ? { ref } : {};
   }
 
@@ -146,7 +199,11 @@ export function createTeamsPlatform(
       await adapter.process(
         { body, headers: req.headers, method: req.method },
         responseShim(res) as never,
-        (context) => active.run(context),
+        (context) => {
+          // Replies within a turn keep the SDK's quick retries: there is no outbox behind them.
+          tuneConnector(context, timeoutMs, true, log);
+          return active.run(context);
+        },
       );
       if (!res.writableEnded) res.end();
       return true;
@@ -162,7 +219,9 @@ export function createTeamsPlatform(
         const unreachable: string[] = [];
         for (const user of parsed.ids) {
           try {
-            first ??= await sendTo(parsed.workspace, "user", user, message);
+            // Every member gets it (`first ??= await ...` would skip the send once one had gone).
+            const result = await sendTo(parsed.workspace, "user", user, message);
+            first ??= result;
           } catch (error) {
             if (error instanceof AppError && error.code === "UNREACHABLE") unreachable.push(user);
             else throw error;

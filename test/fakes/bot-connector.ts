@@ -1,0 +1,215 @@
+/**
+ * A fake Bot Connector (the Bot Framework REST API Teams exposes at an activity's `serviceUrl`) on
+ * loopback: it records every request, answers the conversation routes the SDK uses, enforces Teams'
+ * throttling per bot per conversation with 429 + Retry-After, and can be told to fail or hang.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ConnectorCall {
+  method: string;
+  /** The decoded path, e.g. /v3/conversations/a:1-aad-ana/activities/1700. */
+  path: string;
+  /** The conversation id from the path, decoded, when the route has one. */
+  conversationId?: string;
+  /** The activity this one replies to (POST .../activities/{replyToId}). */
+  replyToId?: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown> | undefined;
+  /** The HTTP status answered; 0 while the call hangs. */
+  status: number;
+  response?: unknown;
+  at: number;
+}
+
+/** An activity the connector accepted, with the id it gave it. */
+export interface PostedActivity {
+  id: string;
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+}
+
+export type Failure = 403 | 412 | 429 | 502 | 504 | "hang";
+
+/** Teams' documented limits per bot per conversation. */
+export const TEAMS_LIMITS = [
+  { max: 7, perMs: 1_000 },
+  { max: 8, perMs: 2_000 },
+  { max: 60, perMs: 30_000 },
+  { max: 1_800, perMs: 3_600_000 },
+] as const;
+
+export interface FakeBotConnector {
+  /** The serviceUrl to put on activities, ending with a slash like Teams' own. */
+  url: string;
+  calls: ConnectorCall[];
+  /** Accepted activities, oldest first; only those in this conversation (thread suffix ignored) when given. */
+  activities(conversationId?: string): PostedActivity[];
+  /** The next `n` calls fail with this status (429 with Retry-After) or never get an answer. */
+  failNext(n: number, failure: Failure, retryAfterSeconds?: number): void;
+  /** Resolves once `count` activities were accepted (in this conversation, when given). */
+  waitForActivities(count: number, conversationId?: string, timeoutMs?: number): Promise<PostedActivity[]>;
+  close(): Promise<void>;
+}
+
+/** A channel thread `19:x@thread.tacv2;messageid=1` is throttled and listed with its channel. */
+const baseConversation = (id: string) => id.split(";messageid=")[0] ?? id;
+
+const ERROR_CODES: Record<number, string> = {
+  403: "BotNotInConversationRoster",
+  412: "PreconditionFailed",
+  429: "Throttled",
+  502: "BadGateway",
+  504: "GatewayTimeout",
+};
+
+export async function startFakeBotConnector(
+  options: { now?: () => number; limits?: readonly { max: number; perMs: number }[] } = {},
+): Promise<FakeBotConnector> {
+  const now = options.now ?? (() => Date.now());
+  const limits = options.limits ?? TEAMS_LIMITS;
+  const calls: ConnectorCall[] = [];
+  const posted: PostedActivity[] = [];
+  const accepted = new Map<string, number[]>();
+  const hanging = new Set<ServerResponse>();
+  const waiters = new Set<() => void>();
+  let failures: { left: number; failure: Failure; retryAfter: number } = {
+    left: 0,
+    failure: 502,
+    retryAfter: 1,
+  };
+  let nextId = 1_700_000_000_000;
+
+  /** Seconds until a slot frees up in the first window that is full, or undefined when one is free. */
+  function throttled(key: string, at: number): number | undefined {
+    const stamps = accepted.get(key) ?? [];
+    for (const { max, perMs } of limits) {
+      const inWindow = stamps.filter((t) => t > at - perMs);
+      if (inWindow.length >= max) return Math.max(1, Math.ceil((inWindow[0]! + perMs - at) / 1000));
+    }
+    return undefined;
+  }
+
+  function answer(res: ServerResponse, call: ConnectorCall, status: number, body: unknown, headers = {}) {
+    call.status = status;
+    call.response = body;
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  const fail = (res: ServerResponse, call: ConnectorCall, status: number, headers = {}) =>
+    answer(
+      res,
+      call,
+      status,
+      { error: { code: ERROR_CODES[status] ?? "Error", message: `fake connector answered ${status}` } },
+      headers,
+    );
+
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const rawPath = new URL(req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/{2,}/g, "/");
+    const segments = rawPath.split("/").filter(Boolean).map(decodeURIComponent);
+    const call: ConnectorCall = {
+      method: req.method ?? "GET",
+      path: `/${segments.join("/")}`,
+      headers: req.headers,
+      body,
+      status: 0,
+      at: now(),
+    };
+    const [version, collection, conversationId, resource, replyToId] = segments;
+    if (conversationId) call.conversationId = conversationId;
+    if (replyToId) call.replyToId = replyToId;
+    calls.push(call);
+
+    if (failures.left > 0) {
+      failures.left -= 1;
+      if (failures.failure === "hang") {
+        hanging.add(res);
+        res.on("close", () => hanging.delete(res));
+        return;
+      }
+      const status = failures.failure;
+      fail(res, call, status, status === 429 ? { "retry-after": String(failures.retryAfter) } : {});
+      return;
+    }
+    if (req.method !== "POST" || version !== "v3" || collection !== "conversations") {
+      fail(res, call, 404);
+      return;
+    }
+    if (!conversationId) {
+      answer(res, call, 200, { id: "a:new", activityId: String(nextId++), serviceUrl: url });
+      return;
+    }
+    if (resource !== "activities" || segments.length > 5 || !body) {
+      fail(res, call, 404);
+      return;
+    }
+    const from = body.from as { id?: string } | undefined;
+    const key = `${from?.id ?? "bot"}|${baseConversation(conversationId)}`;
+    const retryAfter = throttled(key, call.at);
+    if (retryAfter !== undefined) {
+      fail(res, call, 429, { "retry-after": String(retryAfter) });
+      return;
+    }
+    accepted.set(key, [...(accepted.get(key) ?? []), call.at].slice(-2_000));
+    const id = String(nextId++);
+    posted.push({ id, conversationId, ...(replyToId ? { replyToId } : {}), activity: body });
+    answer(res, call, 200, { id });
+    for (const wake of waiters) wake();
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  const activities = (conversationId?: string) =>
+    conversationId === undefined
+      ? [...posted]
+      : posted.filter((p) => baseConversation(p.conversationId) === baseConversation(conversationId));
+
+  return {
+    url,
+    calls,
+    activities,
+    failNext(n, failure, retryAfterSeconds = 1) {
+      failures = { left: n, failure, retryAfter: retryAfterSeconds };
+    },
+    waitForActivities(count, conversationId, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = activities(conversationId);
+          if (found.length < count) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(
+            new Error(`the fake connector got ${activities(conversationId).length} of ${count} activities`),
+          );
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
