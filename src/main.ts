@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { type ConsolePlatform, createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { type Persona, runPlayground } from "../adapters/console/playground.js";
-import { createSlackPlatform, type SlackPlatform } from "../adapters/slack/slack-platform.js";
+import { createSlackPlatform, type SlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
 import { createTeamsPlatform, type TeamsPlatform } from "../adapters/teams/teams-platform.js";
 import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
@@ -61,6 +61,19 @@ function planRules(store: Store, log: Logger): PlanRule[] {
   ];
 }
 
+/** loadConfig has already checked that the variables the chosen mode needs are there. */
+function slackSettings(config: Config): SlackSettings {
+  const { slack } = config;
+  return {
+    botToken: slack.botToken ?? "",
+    connection:
+      slack.mode === "socket"
+        ? { mode: "socket", appToken: slack.appToken ?? "" }
+        : { mode: "http", signingSecret: slack.signingSecret ?? "" },
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+  };
+}
+
 /** The console playground logs to a file so the conversation stays readable. */
 function loggerFor(config: Config, logFile?: string): Logger {
   if (config.platforms.includes("console") && config.databasePath !== ":memory:") {
@@ -105,33 +118,13 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
         "console",
         createConsolePlatform(io.output, (user) => people().find((p) => p.key === user)?.name ?? user),
       );
-    } else if (
-      name === "slack" &&
-      config.slack.mode === "http" &&
-      config.slack.botToken &&
-      config.slack.signingSecret
-    ) {
-      platforms.set(
-        "slack",
-        createSlackPlatform(
-          {
-            botToken: config.slack.botToken,
-            signingSecret: config.slack.signingSecret,
-            ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-          },
-          { clock, log },
-        ),
-      );
+    } else if (name === "slack") {
+      platforms.set("slack", createSlackPlatform(slackSettings(config), { clock, log }));
     } else if (name === "teams") {
       platforms.set("teams", createTeamsPlatform(config.teams, { clock, log, refs: store.platformRefs }));
     } else {
       store.close();
-      throw new AppError(
-        "CONFIG",
-        name === "slack"
-          ? "SLACK_MODE=socket is not available in this version yet; use SLACK_MODE=http with a public URL (or a tunnel) for now"
-          : `PLATFORMS includes ${name}, which this version of Tandem cannot run yet; for example PLATFORMS=console,slack`,
-      );
+      throw new AppError("CONFIG", `PLATFORMS includes ${name}, which Tandem cannot run; for example PLATFORMS=console,slack`);
     }
   }
   const bot = createBot({ store, clock, log });
@@ -172,7 +165,8 @@ export async function startService(
     },
   });
   for (const platform of platforms.values()) {
-    if ("receiver" in platform) http.addRoute((platform as SlackPlatform).receiver.route);
+    const slackReceiver = (platform as SlackPlatform).receiver;
+    if (slackReceiver) http.addRoute(slackReceiver.route);
     if ("route" in platform) http.addRoute((platform as TeamsPlatform).route);
   }
   const port = await http.listen(config.port);

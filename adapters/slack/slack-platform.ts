@@ -20,9 +20,12 @@ import { createSlackReceiver, REQUEST_TIME, type SlackReceiver } from "./receive
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
 import { toSendError } from "./send-errors.js";
 
+export type SlackConnection = { mode: "http"; signingSecret: string } | { mode: "socket"; appToken: string };
+
 export interface SlackSettings {
   botToken: string;
-  signingSecret: string;
+  /** HTTP mode (events on the shared server) or Socket Mode (an outbound WebSocket, no public URL). */
+  connection: SlackConnection;
   /** Web API base URL, e.g. a fake on loopback in tests. */
   apiUrl?: string;
   /** Pacing, overridable for tests. */
@@ -34,7 +37,8 @@ export interface SlackSettings {
 const OPEN_FORM = "tandem.form";
 
 export interface SlackPlatform extends ChatPlatform {
-  receiver: SlackReceiver;
+  /** The route for the shared HTTP server; absent in Socket Mode. */
+  receiver?: SlackReceiver;
 }
 
 export function createSlackPlatform(
@@ -43,12 +47,11 @@ export function createSlackPlatform(
 ): SlackPlatform {
   const log = deps.log.child({ component: "slack" });
   const bolt = boltLogger(deps.log);
-  const receiver = createSlackReceiver({
-    signingSecret: settings.signingSecret,
-    clock: deps.clock,
-    log: deps.log,
-    boltLogger: bolt,
-  });
+  const { connection } = settings;
+  const receiver =
+    connection.mode === "http"
+      ? createSlackReceiver({ signingSecret: connection.signingSecret, clock: deps.clock, log: deps.log, boltLogger: bolt })
+      : undefined;
   const clientOptions: webApi.WebClientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     timeout: 10_000,
@@ -181,7 +184,7 @@ export function createSlackPlatform(
 
   return {
     name: "slack",
-    receiver,
+    ...(receiver ? { receiver } : {}),
     async start(handle) {
       let identity: { user_id?: string; bot_id?: string; team_id?: string };
       try {
@@ -193,20 +196,31 @@ export function createSlackPlatform(
           { cause },
         );
       }
-      app = new App({
-        receiver,
+      const identityOptions = {
         token: settings.botToken,
         ...(identity.user_id ? { botUserId: identity.user_id } : {}),
         ...(identity.bot_id ? { botId: identity.bot_id } : {}),
         tokenVerificationEnabled: false,
         logger: bolt as never,
         clientOptions,
-      });
+      };
+      app = receiver
+        ? new App({ ...identityOptions, receiver })
+        : new App({
+            ...identityOptions,
+            socketMode: true,
+            appToken: (connection as { appToken: string }).appToken,
+            // The Socket Mode client opens its connection through the Web API, so it needs the same base URL.
+            installerOptions: { clientOptions },
+          });
       listen(app, handle, identity.user_id);
+      if (!receiver) await app.start();
       log.info({ team: identity.team_id, botUserId: identity.user_id }, "Slack connected");
     },
     async stop() {
+      const running = app;
       app = undefined;
+      if (running && !receiver) await running.stop();
     },
     async send(address: Address, message: OutboundMessage): Promise<SendResult> {
       const target = slackTarget(address);

@@ -42,6 +42,8 @@ export interface FakeSlackOptions {
   workspacePerMinute?: number;
   /** The fake's own time, for rate limits (ms). */
   now?: () => number;
+  /** What apps.connections.open hands an app-level token (xapp-...): a Socket Mode WebSocket URL. */
+  socketUrl?: string;
 }
 
 export interface FakeSlackApi {
@@ -241,6 +243,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
     function finish() {
       if (!token) return reply(200, { ok: false, error: "not_authed" });
+      if (method === "apps.connections.open") {
+        return token.startsWith("xapp-") && options.socketUrl
+          ? reply(200, { ok: true, url: options.socketUrl })
+          : reply(200, { ok: false, error: "invalid_auth" });
+      }
       const team = tokens[token];
       if (!team) return reply(200, { ok: false, error: "invalid_auth" });
       const [status, body, headers] = answer(method, params, team);

@@ -23,7 +23,7 @@ async function platform(options: { token?: string; fake?: FakeSlackOptions; perC
   const slack = createSlackPlatform(
     {
       botToken: options.token ?? "xoxb-test",
-      signingSecret: "secret",
+      connection: { mode: "http", signingSecret: "secret" },
       apiUrl: fake.url,
       ...(options.perChannelMs !== undefined ? { perChannelMs: options.perChannelMs } : {}),
     },
@@ -115,20 +115,5 @@ describe("the Slack platform", () => {
         .map((c) => c.status)
         .sort(),
     ).toEqual([200, 429]);
-  });
-
-  it("refuses Socket Mode with a clear configuration error, since only HTTP mode exists yet", async () => {
-    const config = {
-      platforms: ["slack" as const],
-      databasePath: join(mkdtempSync(join(tmpdir(), "tandem-socket-")), "tandem.db"),
-      port: 0,
-      logLevel: "info" as const,
-      scheduler: false,
-      slack: { mode: "socket" as const, botToken: "xoxb-test", appToken: "xapp-test" },
-      teams: { appType: "MultiTenant" as const, allowUnauthenticated: false },
-    };
-    const error = await sendError(startService(config, createTerminal(), { log: captureLog().log }));
-    expect(error.code).toBe("CONFIG");
-    expect(error.message).toMatch(/SLACK_MODE=socket is not available/);
   });
 });

@@ -1,0 +1,105 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Config } from "../../../src/config.js";
+import { type Running, startService } from "../../../src/main.js";
+import { createSettableClock } from "../../../src/ports/clock.js";
+import { importProgramme } from "../../../src/services/programme/import-programme.js";
+import { openStore } from "../../../src/storage/sqlite-store.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/slack-api.js";
+import { type FakeSlackSocket, startFakeSlackSocket } from "../../fakes/slack-socket.js";
+import { captureLog } from "../../helpers/log-capture.js";
+import { createTerminal } from "../../helpers/streams.js";
+import { eventually, slackProgramme } from "./slack-harness.js";
+
+let api: FakeSlackApi | undefined;
+let socket: FakeSlackSocket | undefined;
+let running: Running | undefined;
+
+afterEach(async () => {
+  await running?.stop();
+  await socket?.close();
+  await api?.close();
+  running = undefined;
+  socket = undefined;
+  api = undefined;
+});
+
+async function startSocketMode() {
+  socket = await startFakeSlackSocket();
+  api = await startFakeSlackApi({ socketUrl: socket.url });
+  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-socket-")), "tandem.db");
+  const clock = createSettableClock(new Date("2026-12-01T14:00:00Z"));
+  const seed = openStore(databasePath);
+  importProgramme(seed, slackProgramme(), clock.now());
+  seed.close();
+  const config: Config = {
+    platforms: ["slack"],
+    databasePath,
+    port: 0,
+    logLevel: "info",
+    scheduler: false,
+    slack: { mode: "socket", botToken: "xoxb-test", appToken: "xapp-test", apiUrl: api.url },
+    teams: { appType: "MultiTenant", allowUnauthenticated: false },
+  };
+  running = await startService(config, createTerminal(), { clock, log: captureLog().log });
+  await socket.connected();
+  return { socket, api };
+}
+
+describe("Slack Socket Mode", () => {
+  it("connects through apps.connections.open with the app token, with no public URL", async () => {
+    const { api } = await startSocketMode();
+    expect(api.calls("apps.connections.open").map((c) => c.token)).toEqual(["xapp-test"]);
+  });
+
+  it("answers a slash command in its acknowledgement", async () => {
+    const { socket } = await startSocketMode();
+    const ack = await socket.send({
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        command: "/milestone",
+        text: 'add "Survey" due 2026-12-15',
+        user_id: "U0ANA",
+        channel_id: "D0ANA",
+        team_id: "T1",
+        trigger_id: "trigger-socket-1",
+        response_url: "https://hooks.slack.invalid/commands/1",
+        api_app_id: "A0TANDEM",
+      },
+    });
+    expect(JSON.stringify(ack.payload)).toContain('Added milestone #1 \\"Survey\\", due Tue 15 Dec 2026.');
+    expect((ack.payload as { response_type?: string }).response_type).toBe("ephemeral");
+  });
+
+  it("takes events: a direct message to the bot is answered in the conversation", async () => {
+    const { socket, api } = await startSocketMode();
+    await socket.send({
+      type: "events_api",
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: "",
+      payload: {
+        type: "event_callback",
+        team_id: "T1",
+        api_app_id: "A0TANDEM",
+        event_id: "Ev-socket-1",
+        event_time: 1_796_140_800,
+        event: {
+          type: "message",
+          channel: "D0ANA",
+          channel_type: "im",
+          user: "U0ANA",
+          text: "status",
+          ts: "1796140800.000100",
+        },
+      },
+    });
+    const posted = await eventually(() =>
+      api.calls("chat.postMessage").find((c) => c.params.channel === "D0ANA"),
+    );
+    expect(String(posted.params.text)).toContain("You are Ana Souza");
+  });
+});
