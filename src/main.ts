@@ -5,7 +5,11 @@ import type { Logger } from "pino";
 import { type ConsolePlatform, createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { type Persona, runPlayground } from "../adapters/console/playground.js";
-import { createSlackPlatform, type SlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
+import {
+  createSlackPlatform,
+  type SlackPlatform,
+  type SlackSettings,
+} from "../adapters/slack/slack-platform.js";
 import { createTeamsPlatform, type TeamsPlatform } from "../adapters/teams/teams-platform.js";
 import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
@@ -124,7 +128,10 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
       platforms.set("teams", createTeamsPlatform(config.teams, { clock, log, refs: store.platformRefs }));
     } else {
       store.close();
-      throw new AppError("CONFIG", `PLATFORMS includes ${name}, which Tandem cannot run; for example PLATFORMS=console,slack`);
+      throw new AppError(
+        "CONFIG",
+        `PLATFORMS includes ${name}, which Tandem cannot run; for example PLATFORMS=console,slack`,
+      );
     }
   }
   const bot = createBot({ store, clock, log });

@@ -50,7 +50,12 @@ export function createSlackPlatform(
   const { connection } = settings;
   const receiver =
     connection.mode === "http"
-      ? createSlackReceiver({ signingSecret: connection.signingSecret, clock: deps.clock, log: deps.log, boltLogger: bolt })
+      ? createSlackReceiver({
+          signingSecret: connection.signingSecret,
+          clock: deps.clock,
+          log: deps.log,
+          boltLogger: bolt,
+        })
       : undefined;
   const clientOptions: webApi.WebClientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),

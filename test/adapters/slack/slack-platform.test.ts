@@ -1,15 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackPlatform } from "../../../adapters/slack/slack-platform.js";
 import { groupAddress, userAddress } from "../../../src/domain/addresses.js";
 import { type AppError, isAppError } from "../../../src/domain/errors.js";
-import { startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
 import { type FakeSlackApi, type FakeSlackOptions, startFakeSlackApi } from "../../fakes/slack-api.js";
 import { captureLog } from "../../helpers/log-capture.js";
-import { createTerminal } from "../../helpers/streams.js";
 
 let fake: FakeSlackApi | undefined;
 afterEach(async () => {
