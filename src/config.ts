@@ -16,6 +16,8 @@ export interface Config {
     appToken?: string;
     mode: "http" | "socket";
     apiUrl?: string;
+    /** OAuth installs by several workspaces; without them, SLACK_BOT_TOKEN serves one workspace. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string; tokenKey: string };
   };
   teams: {
     appId?: string;
@@ -69,6 +71,23 @@ const VARIABLES = {
   },
   SLACK_MODE: { example: "http", schema: z.enum(["http", "socket"]).default("http") },
   SLACK_API_URL: { example: "https://slack.com/api/", schema: z.url().optional() },
+  SLACK_CLIENT_ID: { example: "1234567890.1234567890", schema: optionalText },
+  SLACK_CLIENT_SECRET: { example: "the Client Secret from Basic Information", schema: optionalText },
+  SLACK_STATE_SECRET: {
+    example: "a long random string",
+    schema: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  },
+  SLACK_TOKEN_KEY: {
+    example: "$(openssl rand -base64 32)",
+    schema: z
+      .string()
+      .trim()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32,
+        "must be 32 random bytes in base64 or hex",
+      )
+      .optional(),
+  },
   MICROSOFT_APP_ID: { example: "00000000-0000-0000-0000-000000000000", schema: optionalText },
   MICROSOFT_APP_PASSWORD: { example: "the client secret of the app registration", schema: optionalText },
   MICROSOFT_APP_TYPE: {
@@ -87,6 +106,9 @@ const SECRET = new Set([
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "SLACK_TOKEN_KEY",
   "MICROSOFT_APP_PASSWORD",
 ]);
 
@@ -124,6 +146,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (v.SLACK_SIGNING_SECRET) config.slack.signingSecret = v.SLACK_SIGNING_SECRET;
   if (v.SLACK_APP_TOKEN) config.slack.appToken = v.SLACK_APP_TOKEN;
   if (v.SLACK_API_URL) config.slack.apiUrl = v.SLACK_API_URL;
+  if (v.SLACK_CLIENT_ID) {
+    config.slack.oauth = {
+      clientId: v.SLACK_CLIENT_ID,
+      clientSecret:
+        v.SLACK_CLIENT_SECRET ??
+        fail(
+          "SLACK_CLIENT_SECRET",
+          "is required with SLACK_CLIENT_ID",
+          "the Client Secret from Basic Information",
+        ),
+      stateSecret:
+        v.SLACK_STATE_SECRET ??
+        fail("SLACK_STATE_SECRET", "is required with SLACK_CLIENT_ID", "a long random string"),
+      tokenKey:
+        v.SLACK_TOKEN_KEY ??
+        fail(
+          "SLACK_TOKEN_KEY",
+          "is required with SLACK_CLIENT_ID, to encrypt bot tokens at rest",
+          "$(openssl rand -base64 32)",
+        ),
+    };
+  }
   if (v.MICROSOFT_APP_ID) config.teams.appId = v.MICROSOFT_APP_ID;
   if (v.MICROSOFT_APP_PASSWORD) config.teams.appPassword = v.MICROSOFT_APP_PASSWORD;
   if (v.MICROSOFT_APP_TENANT_ID) config.teams.tenantId = v.MICROSOFT_APP_TENANT_ID;
@@ -133,8 +177,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function checkPlatformNeeds(config: Config): void {
   if (config.platforms.includes("slack")) {
-    if (!config.slack.botToken)
-      fail("SLACK_BOT_TOKEN", "is required when PLATFORMS includes slack", "xoxb-...");
+    if (!config.slack.botToken && !config.slack.oauth) {
+      fail(
+        "SLACK_BOT_TOKEN",
+        "is required when PLATFORMS includes slack (or SLACK_CLIENT_ID and its companions for OAuth installs)",
+        "xoxb-...",
+      );
+    }
     if (config.slack.mode === "http" && !config.slack.signingSecret) {
       fail("SLACK_SIGNING_SECRET", "is required when PLATFORMS includes slack in http mode", "8f14e45f...");
     }

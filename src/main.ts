@@ -66,10 +66,12 @@ function planRules(store: Store, log: Logger): PlanRule[] {
 }
 
 /** loadConfig has already checked that the variables the chosen mode needs are there. */
-function slackSettings(config: Config): SlackSettings {
+function slackSettings(config: Config, store: Store): SlackSettings {
   const { slack } = config;
   return {
-    botToken: slack.botToken ?? "",
+    auth: slack.oauth
+      ? { kind: "oauth", ...slack.oauth, installations: store.installations }
+      : { kind: "token", botToken: slack.botToken ?? "" },
     connection:
       slack.mode === "socket"
         ? { mode: "socket", appToken: slack.appToken ?? "" }
@@ -123,7 +125,7 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
         createConsolePlatform(io.output, (user) => people().find((p) => p.key === user)?.name ?? user),
       );
     } else if (name === "slack") {
-      platforms.set("slack", createSlackPlatform(slackSettings(config), { clock, log }));
+      platforms.set("slack", createSlackPlatform(slackSettings(config, store), { clock, log }));
     } else if (name === "teams") {
       platforms.set("teams", createTeamsPlatform(config.teams, { clock, log, refs: store.platformRefs }));
     } else {
@@ -172,8 +174,7 @@ export async function startService(
     },
   });
   for (const platform of platforms.values()) {
-    const slackReceiver = (platform as SlackPlatform).receiver;
-    if (slackReceiver) http.addRoute(slackReceiver.route);
+    for (const route of (platform as Partial<SlackPlatform>).routes ?? []) http.addRoute(route);
     if ("route" in platform) http.addRoute((platform as TeamsPlatform).route);
   }
   const port = await http.listen(config.port);

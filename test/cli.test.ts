@@ -36,7 +36,10 @@ function workdir() {
 describe("tandem CLI", () => {
   it("migrates, then says the database is up to date", async () => {
     const { env } = workdir();
-    expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "applied migrations 1, 2, 3, 4\n" });
+    expect(await cli(["migrate"], env)).toMatchObject({
+      code: 0,
+      stdout: "applied migrations 1, 2, 3, 4, 5\n",
+    });
     expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "the database is up to date\n" });
   });
 

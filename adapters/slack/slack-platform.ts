@@ -1,29 +1,46 @@
-/** Tandem in Slack: the real Bolt app, our receiver on the shared server, and paced Web API sends. */
-import { App, webApi as slackWebApi, type webApi } from "@slack/bolt";
+/** Tandem in Slack: the real Bolt app, on the shared server or over Socket Mode, with paced Web API sends. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, type webApi } from "@slack/bolt";
+import { InstallProvider } from "@slack/oauth";
 import type { Logger } from "pino";
 import { AppError } from "../../src/domain/errors.js";
-import type { Address, OutboundMessage, Reply } from "../../src/domain/messages.js";
-import type { ChatPlatform, InboundHandler, SendResult } from "../../src/ports/chat-platform.js";
+import type { Address, OutboundMessage } from "../../src/domain/messages.js";
+import type { Route } from "../../src/http-server.js";
+import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
+import type { InstallationRepo } from "../../src/ports/store.js";
 import { createPacer } from "../shared/pacer.js";
 import { slackTarget } from "./addresses.js";
 import { boltLogger } from "./bolt-logger.js";
-import {
-  blockAction,
-  mentionCommand,
-  messageEvent,
-  reactionEvent,
-  slashCommand,
-  viewSubmission,
-} from "./inbound.js";
-import { createSlackReceiver, REQUEST_TIME, type SlackReceiver } from "./receiver.js";
-import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
+import { createInstallationStore } from "./installation-store.js";
+import { listen } from "./listeners.js";
+import { createSlackReceiver } from "./receiver.js";
+import { renderMessage } from "./render.js";
 import { toSendError } from "./send-errors.js";
+import { createTokenVault } from "./token-vault.js";
+import {
+  BOT_SCOPES,
+  installedClients,
+  singleTokenClients,
+  type WorkspaceClients,
+} from "./workspace-clients.js";
 
 export type SlackConnection = { mode: "http"; signingSecret: string } | { mode: "socket"; appToken: string };
 
+/** One bot token (one workspace), or OAuth installs by many workspaces with tokens sealed at rest. */
+export type SlackAuth =
+  | { kind: "token"; botToken: string }
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      tokenKey: string;
+      installations: InstallationRepo;
+    };
+
 export interface SlackSettings {
-  botToken: string;
+  auth: SlackAuth;
   /** HTTP mode (events on the shared server) or Socket Mode (an outbound WebSocket, no public URL). */
   connection: SlackConnection;
   /** Web API base URL, e.g. a fake on loopback in tests. */
@@ -33,12 +50,12 @@ export interface SlackSettings {
   perWorkspaceMs?: number;
 }
 
-/** A button that opens a modal straight from its value, when a form came in a direct message. */
-const OPEN_FORM = "tandem.form";
+export const SLACK_INSTALL_PATH = "/slack/install";
+export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
 
 export interface SlackPlatform extends ChatPlatform {
-  /** The route for the shared HTTP server; absent in Socket Mode. */
-  receiver?: SlackReceiver;
+  /** Routes for the shared HTTP server: events (HTTP mode) and the OAuth install pages. */
+  routes: Route[];
 }
 
 export function createSlackPlatform(
@@ -47,7 +64,7 @@ export function createSlackPlatform(
 ): SlackPlatform {
   const log = deps.log.child({ component: "slack" });
   const bolt = boltLogger(deps.log);
-  const { connection } = settings;
+  const { connection, auth } = settings;
   const receiver =
     connection.mode === "http"
       ? createSlackReceiver({
@@ -65,162 +82,112 @@ export function createSlackPlatform(
     rejectRateLimitedCalls: true,
     logger: bolt as never,
   };
-  const client = new slackWebApi.WebClient(settings.botToken, clientOptions);
+  const installer =
+    auth.kind === "oauth"
+      ? new InstallProvider({
+          clientId: auth.clientId,
+          clientSecret: auth.clientSecret,
+          stateSecret: auth.stateSecret,
+          installationStore: createInstallationStore(
+            auth.installations,
+            createTokenVault(auth.tokenKey),
+            deps.clock,
+          ),
+          installUrlOptions: { scopes: BOT_SCOPES },
+          clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}), timeout: 10_000 },
+          logger: bolt as never,
+        })
+      : undefined;
+  const clients: WorkspaceClients = installer
+    ? installedClients(installer, clientOptions)
+    : singleTokenClients((auth as { botToken: string }).botToken, clientOptions);
   const pacer = createPacer({
     perChannelMs: settings.perChannelMs ?? 1_100,
     perWorkspaceMs: settings.perWorkspaceMs ?? 20,
   });
   let app: App | undefined;
 
-  const requestTime = (context: Record<string, unknown>) =>
-    new Date(
-      typeof context[REQUEST_TIME] === "number"
-        ? (context[REQUEST_TIME] as number)
-        : deps.clock.now().getTime(),
-    );
-
-  /** A reply in a direct message; a form becomes a button that opens it. */
-  async function postReply(channel: string, reply: Reply): Promise<void> {
-    const rendered = renderMessage({ text: reply.text });
-    if (reply.form) {
-      rendered.blocks.push({
-        type: "actions",
-        elements: [
-          {
-            type: "button",
-            action_id: OPEN_FORM,
-            value: JSON.stringify(reply.form).slice(0, 2000),
-            text: { type: "plain_text", text: reply.form.title.slice(0, 75) },
-            style: "primary",
-          },
-        ],
+  /** `GET /slack/install` shows the Add to Slack link; `/slack/oauth_redirect` stores the installation. */
+  async function installRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = (req.url ?? "").split("?")[0];
+    if (!installer || req.method !== "GET") return false;
+    if (path === SLACK_INSTALL_PATH) await installer.handleInstallPath(req, res);
+    else if (path === SLACK_REDIRECT_PATH) {
+      await installer.handleCallback(req, res, {
+        success: (installation, _options, _req, response) => {
+          log.info({ team: installation.team?.id }, "Tandem was installed in a Slack workspace");
+          response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+          response.end(
+            "<html><body><h1>Tandem is installed.</h1><p>Import your programme file, then invite @Tandem to each home channel.</p></body></html>",
+          );
+        },
+        failure: (error, _options, _req, response) => {
+          log.warn({ err: error }, "a Slack installation failed");
+          response.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+          response.end(
+            "<html><body><h1>Tandem could not be installed.</h1><p>Please start again from the install page.</p></body></html>",
+          );
+        },
       });
-    }
-    await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
+    } else return false;
+    return true;
   }
 
-  function listen(bolt: App, handle: InboundHandler, botUserId: string | undefined): void {
-    bolt.command(/^\/(tandem|milestone)$/, async ({ command, ack, context }) => {
-      const event = slashCommand(command as never, requestTime(context));
-      const reply = event && (await handle(event));
-      if (reply?.form) {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: renderModal(reply.form, reply.text) as never,
-        });
-        return;
-      }
-      await ack(reply ? renderReply(reply) : undefined);
-    });
-    bolt.event("message", async ({ event, body }) => {
-      const inbound = messageEvent(body.team_id ?? "", body.event_id, event as never);
-      if (!inbound || inbound.user === botUserId) return;
-      const reply = await handle(inbound);
-      if (reply && inbound.isDirect) await postReply((event as { channel: string }).channel, reply);
-    });
-    bolt.event("app_mention", async ({ event, body }) => {
-      const inbound = mentionCommand(body.team_id ?? "", body.event_id, event as never, botUserId);
-      const reply = inbound && (await handle(inbound));
-      if (reply && inbound) {
-        await client.chat.postEphemeral({
-          channel: event.channel,
-          user: inbound.user,
-          ...renderMessage({ text: reply.text }),
-        });
-      }
-    });
-    bolt.event("reaction_added", async ({ event, body }) => {
-      const inbound = reactionEvent(body.team_id ?? "", body.event_id, event as never);
-      if (inbound) await handle(inbound);
-    });
-    bolt.event("member_joined_channel", async ({ event }) => {
-      log.debug({ channel: event.channel, user: event.user }, "member joined a channel");
-    });
-    bolt.event("app_home_opened", async ({ event, body }) => {
-      if (event.tab !== "home") return;
-      const reply = await handle({
-        kind: "command",
-        id: `home:${body.event_id}`,
-        platform: "slack",
-        workspace: body.team_id ?? "",
-        user: event.user,
-        conversation: `slack:${body.team_id}:user:${event.user}`,
-        at: deps.clock.now(),
-        text: "status",
-      });
-      if (reply) await client.views.publish({ user_id: event.user, view: renderHome(reply.text) as never });
-    });
-    bolt.action(/.+/, async ({ ack, body, action, context, respond }) => {
-      await ack();
-      const trigger = (body as { trigger_id?: string }).trigger_id;
-      if ((action as { action_id?: string }).action_id === OPEN_FORM && trigger) {
-        const form = JSON.parse((action as { value?: string }).value ?? "{}");
-        await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
-        return;
-      }
-      const inbound = blockAction(body as never, requestTime(context));
-      const reply = inbound && (await handle(inbound));
-      if (!reply || !inbound) return;
-      if (reply.form && trigger) {
-        await client.views.open({ trigger_id: trigger, view: renderModal(reply.form, reply.text) as never });
-      } else if ((body as { response_url?: string }).response_url) {
-        await respond({
-          response_type: "ephemeral",
-          replace_original: false,
-          ...renderMessage({ text: reply.text }),
-        });
-      } else await postReply(inbound.user, reply);
-    });
-    bolt.view(/.+/, async ({ ack, body, context }) => {
-      const inbound = viewSubmission(body as never, requestTime(context));
-      const reply = inbound && (await handle(inbound));
-      if (reply?.formErrors) {
-        await ack({ response_action: "errors", errors: reply.formErrors });
-        return;
-      }
-      await ack();
-      if (reply && inbound) await postReply(inbound.user, reply);
-    });
-    bolt.error(async (error) => {
-      log.error({ err: error }, "Slack listener failed");
-    });
+  /** In single-token mode, check the token and learn the bot's own ids before taking events. */
+  async function identity(): Promise<{ user_id?: string; bot_id?: string; team_id?: string }> {
+    if (auth.kind !== "token") return {};
+    try {
+      return (await (await clients.clientFor("")).auth.test()) as {
+        user_id?: string;
+        bot_id?: string;
+        team_id?: string;
+      };
+    } catch (cause) {
+      throw new AppError(
+        "CONFIG",
+        `SLACK_BOT_TOKEN was refused by Slack (${(cause as Error).message}); copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page`,
+        { cause },
+      );
+    }
   }
 
   return {
     name: "slack",
-    ...(receiver ? { receiver } : {}),
+    routes: [...(receiver ? [receiver.route] : []), installRoute],
     async start(handle) {
-      let identity: { user_id?: string; bot_id?: string; team_id?: string };
-      try {
-        identity = (await client.auth.test()) as typeof identity;
-      } catch (cause) {
-        throw new AppError(
-          "CONFIG",
-          `SLACK_BOT_TOKEN was refused by Slack (${(cause as Error).message}); copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page`,
-          { cause },
-        );
-      }
-      const identityOptions = {
-        token: settings.botToken,
-        ...(identity.user_id ? { botUserId: identity.user_id } : {}),
-        ...(identity.bot_id ? { botId: identity.bot_id } : {}),
+      const me = await identity();
+      const common = {
+        ...(auth.kind === "token"
+          ? { token: auth.botToken }
+          : {
+              authorize: ((source: Parameters<InstallProvider["authorize"]>[0]) =>
+                installer!.authorize(source)) as never,
+            }),
+        ...(me.user_id ? { botUserId: me.user_id } : {}),
+        ...(me.bot_id ? { botId: me.bot_id } : {}),
         tokenVerificationEnabled: false,
         logger: bolt as never,
         clientOptions,
       };
       app = receiver
-        ? new App({ ...identityOptions, receiver })
+        ? new App({ ...common, receiver })
         : new App({
-            ...identityOptions,
+            ...common,
             socketMode: true,
             appToken: (connection as { appToken: string }).appToken,
             // The Socket Mode client opens its connection through the Web API, so it needs the same base URL.
             installerOptions: { clientOptions },
           });
-      listen(app, handle, identity.user_id);
+      listen(app, handle, {
+        clock: deps.clock,
+        log: deps.log,
+        ...(me.user_id ? { botUserId: me.user_id } : {}),
+      });
       if (!receiver) await app.start();
-      log.info({ team: identity.team_id, botUserId: identity.user_id }, "Slack connected");
+      log.info(
+        { team: me.team_id, botUserId: me.user_id, auth: auth.kind, mode: connection.mode },
+        "Slack connected",
+      );
     },
     async stop() {
       const running = app;
@@ -230,6 +197,7 @@ export function createSlackPlatform(
     async send(address: Address, message: OutboundMessage): Promise<SendResult> {
       const target = slackTarget(address);
       try {
+        const client = await clients.clientFor(target.team);
         const channel =
           "channel" in target
             ? target.channel

@@ -294,6 +294,13 @@ export interface PlatformRefRepo {
   get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): string | undefined;
 }
 
+/** A platform's installation per workspace (Slack OAuth), stored as the adapter's encrypted text. */
+export interface InstallationRepo {
+  save(platform: Platform, workspace: string, data: string, at: Date): void;
+  get(platform: Platform, workspace: string): string | undefined;
+  remove(platform: Platform, workspace: string): void;
+}
+
 /** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
 export interface WakeupRepo {
   due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
@@ -322,6 +329,7 @@ export interface Store {
   signals: SignalRepo;
   reflections: ReflectionRepo;
   platformRefs: PlatformRefRepo;
+  installations: InstallationRepo;
   wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;

@@ -5,6 +5,7 @@ import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createClockRepo } from "./clock-repo.js";
 import { createInboundRepo } from "./inbound-repo.js";
+import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
 import { migrate } from "./migrate.js";
@@ -42,6 +43,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     signals: createSignalRepo(db),
     reflections: createReflectionRepo(db),
     platformRefs: createPlatformRefRepo(db),
+    installations: createInstallationRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => db.close(),

@@ -17,7 +17,7 @@ async function platform(options: { token?: string; fake?: FakeSlackOptions; perC
   const log = captureLog();
   const slack = createSlackPlatform(
     {
-      botToken: options.token ?? "xoxb-test",
+      auth: { kind: "token", botToken: options.token ?? "xoxb-test" },
       connection: { mode: "http", signingSecret: "secret" },
       apiUrl: fake.url,
       ...(options.perChannelMs !== undefined ? { perChannelMs: options.perChannelMs } : {}),

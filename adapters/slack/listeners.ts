@@ -1,0 +1,145 @@
+/**
+ * Bolt listeners: every Slack payload becomes an InboundEvent for the core, and the core's reply is shown
+ * where the person is (the slash command's acknowledgement, a modal, a DM, App Home). Each listener uses
+ * the client Bolt authorised for the payload's workspace.
+ */
+import type { App, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Reply } from "../../src/domain/messages.js";
+import type { InboundHandler } from "../../src/ports/chat-platform.js";
+import type { Clock } from "../../src/ports/clock.js";
+import {
+  blockAction,
+  mentionCommand,
+  messageEvent,
+  reactionEvent,
+  slashCommand,
+  viewSubmission,
+} from "./inbound.js";
+import { REQUEST_TIME } from "./receiver.js";
+import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
+
+/** A button that opens a modal straight from its value, when a form came in a direct message. */
+const OPEN_FORM = "tandem.form";
+
+type Client = webApi.WebClient;
+
+/** A reply in a direct message; a form becomes a button that opens it. */
+async function postReply(client: Client, channel: string, reply: Reply): Promise<void> {
+  const rendered = renderMessage({ text: reply.text });
+  if (reply.form) {
+    rendered.blocks.push({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          action_id: OPEN_FORM,
+          value: JSON.stringify(reply.form).slice(0, 2000),
+          text: { type: "plain_text", text: reply.form.title.slice(0, 75) },
+          style: "primary",
+        },
+      ],
+    });
+  }
+  await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
+}
+
+export function listen(
+  bolt: App,
+  handle: InboundHandler,
+  deps: { clock: Clock; log: Logger; botUserId?: string },
+): void {
+  const { log, clock, botUserId } = deps;
+  const requestTime = (context: Record<string, unknown>) =>
+    new Date(
+      typeof context[REQUEST_TIME] === "number" ? (context[REQUEST_TIME] as number) : clock.now().getTime(),
+    );
+  const ownUser = (context: Record<string, unknown>) =>
+    (context.botUserId as string | undefined) ?? botUserId;
+
+  bolt.command(/^\/(tandem|milestone)$/, async ({ command, ack, context, client }) => {
+    const event = slashCommand(command as never, requestTime(context));
+    const reply = event && (await handle(event));
+    if (reply?.form) {
+      await ack();
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: renderModal(reply.form, reply.text) as never,
+      });
+      return;
+    }
+    await ack(reply ? renderReply(reply) : undefined);
+  });
+  bolt.event("message", async ({ event, body, context, client }) => {
+    const inbound = messageEvent(body.team_id ?? "", body.event_id, event as never);
+    if (!inbound || inbound.user === ownUser(context)) return;
+    const reply = await handle(inbound);
+    if (reply && inbound.isDirect) await postReply(client, (event as { channel: string }).channel, reply);
+  });
+  bolt.event("app_mention", async ({ event, body, context, client }) => {
+    const inbound = mentionCommand(body.team_id ?? "", body.event_id, event as never, ownUser(context));
+    const reply = inbound && (await handle(inbound));
+    if (reply && inbound) {
+      await client.chat.postEphemeral({
+        channel: event.channel,
+        user: inbound.user,
+        ...renderMessage({ text: reply.text }),
+      });
+    }
+  });
+  bolt.event("reaction_added", async ({ event, body }) => {
+    const inbound = reactionEvent(body.team_id ?? "", body.event_id, event as never);
+    if (inbound) await handle(inbound);
+  });
+  bolt.event("member_joined_channel", async ({ event }) => {
+    log.debug({ channel: event.channel, user: event.user }, "member joined a channel");
+  });
+  bolt.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const reply = await handle({
+      kind: "command",
+      id: `home:${body.event_id}`,
+      platform: "slack",
+      workspace: body.team_id ?? "",
+      user: event.user,
+      conversation: `slack:${body.team_id}:user:${event.user}`,
+      at: clock.now(),
+      text: "status",
+    });
+    if (reply) await client.views.publish({ user_id: event.user, view: renderHome(reply.text) as never });
+  });
+  bolt.action(/.+/, async ({ ack, body, action, context, respond, client }) => {
+    await ack();
+    const trigger = (body as { trigger_id?: string }).trigger_id;
+    if ((action as { action_id?: string }).action_id === OPEN_FORM && trigger) {
+      const form = JSON.parse((action as { value?: string }).value ?? "{}");
+      await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
+      return;
+    }
+    const inbound = blockAction(body as never, requestTime(context));
+    const reply = inbound && (await handle(inbound));
+    if (!reply || !inbound) return;
+    if (reply.form && trigger) {
+      await client.views.open({ trigger_id: trigger, view: renderModal(reply.form, reply.text) as never });
+    } else if ((body as { response_url?: string }).response_url) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...renderMessage({ text: reply.text }),
+      });
+    } else await postReply(client, inbound.user, reply);
+  });
+  bolt.view(/.+/, async ({ ack, body, context, client }) => {
+    const inbound = viewSubmission(body as never, requestTime(context));
+    const reply = inbound && (await handle(inbound));
+    if (reply?.formErrors) {
+      await ack({ response_action: "errors", errors: reply.formErrors });
+      return;
+    }
+    await ack();
+    if (reply && inbound) await postReply(client, inbound.user, reply);
+  });
+  bolt.error(async (error) => {
+    log.error({ err: error }, "Slack listener failed");
+  });
+}

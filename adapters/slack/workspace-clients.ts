@@ -1,0 +1,58 @@
+/**
+ * Web API clients per Slack workspace: one bot token for a single workspace, or OAuth installations
+ * (tokens sealed in the database) for many. Clients are cached per workspace and token.
+ */
+import { type InstallationStore, webApi as slackWebApi, type webApi } from "@slack/bolt";
+import type { InstallProvider } from "@slack/oauth";
+import { AppError } from "../../src/domain/errors.js";
+
+export type WorkspaceClients = {
+  clientFor(team: string): Promise<webApi.WebClient>;
+};
+
+export function singleTokenClients(botToken: string, options: webApi.WebClientOptions): WorkspaceClients {
+  const client = new slackWebApi.WebClient(botToken, options);
+  return { clientFor: async () => client };
+}
+
+export function installedClients(
+  installer: InstallProvider,
+  options: webApi.WebClientOptions,
+): WorkspaceClients {
+  const cache = new Map<string, { token: string; client: webApi.WebClient }>();
+  return {
+    async clientFor(team) {
+      let token: string | undefined;
+      try {
+        token = (
+          await installer.authorize({ teamId: team, isEnterpriseInstall: false, enterpriseId: undefined })
+        ).botToken;
+      } catch (cause) {
+        throw new AppError("UNREACHABLE", `Tandem is not installed in Slack workspace ${team}`, { cause });
+      }
+      if (!token) throw new AppError("UNREACHABLE", `Slack workspace ${team} has no bot token`);
+      const cached = cache.get(team);
+      if (cached?.token === token) return cached.client;
+      const client = new slackWebApi.WebClient(token, options);
+      cache.set(team, { token, client });
+      return client;
+    },
+  };
+}
+
+/** The bot scopes of adapters/slack/manifest.yaml, asked for when a workspace installs Tandem. */
+export const BOT_SCOPES = [
+  "app_mentions:read",
+  "channels:history",
+  "groups:history",
+  "im:history",
+  "mpim:history",
+  "chat:write",
+  "commands",
+  "im:write",
+  "mpim:write",
+  "reactions:read",
+  "users:read",
+];
+
+export type { InstallationStore };

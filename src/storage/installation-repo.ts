@@ -1,0 +1,22 @@
+import type { InstallationRepo } from "../ports/store.js";
+import type { SqliteDatabase } from "./open-database.js";
+
+export function createInstallationRepo(db: SqliteDatabase): InstallationRepo {
+  const save = db.prepare(
+    `INSERT INTO installations (platform, workspace, data, installed_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (platform, workspace) DO UPDATE SET data = excluded.data, installed_at = excluded.installed_at`,
+  );
+  const get = db.prepare<[string, string], { data: string }>(
+    "SELECT data FROM installations WHERE platform = ? AND workspace = ?",
+  );
+  const remove = db.prepare("DELETE FROM installations WHERE platform = ? AND workspace = ?");
+  return {
+    save: (platform, workspace, data, at) => {
+      save.run(platform, workspace, data, at.getTime());
+    },
+    get: (platform, workspace) => get.get(platform, workspace)?.data,
+    remove: (platform, workspace) => {
+      remove.run(platform, workspace);
+    },
+  };
+}
