@@ -44,6 +44,8 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** What apps.connections.open hands an app-level token (xapp-...): a Socket Mode WebSocket URL. */
   socketUrl?: string;
+  /** OAuth codes oauth.v2.access exchanges: each installs a bot token for a workspace. */
+  installs?: Record<string, { team: string; token: string; botUserId: string }>;
 }
 
 export interface FakeSlackApi {
@@ -242,6 +244,24 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     finish();
 
     function finish() {
+      if (method === "oauth.v2.access") {
+        const install = options.installs?.[String(params.code ?? "")];
+        if (!install || !params.client_id || !params.client_secret)
+          return reply(200, { ok: false, error: "invalid_code" });
+        tokens[install.token] = install.team;
+        return reply(200, {
+          ok: true,
+          app_id: "A0TANDEM",
+          access_token: install.token,
+          token_type: "bot",
+          scope: "chat:write,commands",
+          bot_user_id: install.botUserId,
+          team: { id: install.team, name: `Workspace ${install.team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: "U0ADMIN" },
+        });
+      }
       if (!token) return reply(200, { ok: false, error: "not_authed" });
       if (method === "apps.connections.open") {
         return token.startsWith("xapp-") && options.socketUrl
