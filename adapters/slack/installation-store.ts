@@ -1,7 +1,7 @@
 /** @slack/oauth's InstallationStore on Tandem's database, one installation per workspace, sealed at rest. */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import type { Clock } from "../../src/ports/clock.js";
-import type { InstallationRepo } from "../../src/ports/store.js";
+import type { InstallationRepo } from "../../src/ports/platform-repos.js";
 import type { TokenVault } from "./token-vault.js";
 
 const keyOf = (query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) =>

@@ -8,7 +8,7 @@ import type { Address, OutboundMessage } from "../../src/domain/messages.js";
 import type { Route } from "../../src/http-server.js";
 import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
-import type { InstallationRepo } from "../../src/ports/store.js";
+import type { InstallationRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
 import { slackTarget } from "./addresses.js";
 import { boltLogger } from "./bolt-logger.js";

@@ -1,6 +1,6 @@
 /** Conversation references, stored so Tandem can write to people and channels later (proactive messages). */
 import { TurnContext } from "botbuilder";
-import type { PlatformRefRepo } from "../../src/ports/store.js";
+import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { splitConversation, type TeamsActivity, tenantOf, type UserLookup } from "./inbound.js";
 
 /** Teams user ids (29:...) map to AAD object ids under this key prefix. */

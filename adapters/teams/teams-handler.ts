@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { InboundEvent, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
-import type { PlatformRefRepo } from "../../src/ports/store.js";
+import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { formCard, replyActivity } from "./cards.js";
 import {
   actionEvent,

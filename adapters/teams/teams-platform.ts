@@ -7,7 +7,7 @@ import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage } from "../../src/domain/messages.js";
 import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
-import type { PlatformRefRepo } from "../../src/ports/store.js";
+import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
 import { messageActivity } from "./cards.js";
 import { toTeamsSendError } from "./send-errors.js";

@@ -3,7 +3,7 @@
  * level (ok, watch, at risk) with the reasons that produced it. Pure: the inputs are gathered by
  * src/services/isolation-inputs.ts, the nudges are sent by src/services/rules/isolation-rule.ts.
  */
-import type { SyncCadence } from "./agreement.js";
+import type { SyncCadence } from "./agreement-options.js";
 import type { IsolationLevel } from "./records.js";
 
 /** Every input; null means "not known yet" and never produces a reason (it is not zero). */

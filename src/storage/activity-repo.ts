@@ -1,5 +1,5 @@
 import type { ExchangeSource, Meeting } from "../domain/records.js";
-import type { ActivityRepo } from "../ports/store.js";
+import type { ActivityRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface MeetingRow {

@@ -1,6 +1,6 @@
 import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { LocalDate } from "../domain/types.js";
-import type { CheckinRepo } from "../ports/store.js";
+import type { CheckinRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {

@@ -1,5 +1,5 @@
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
-import type { ClockRepo } from "../ports/store.js";
+import type { ClockRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { InstallationRepo } from "../ports/store.js";
+import type { InstallationRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 export function createInstallationRepo(db: SqliteDatabase): InstallationRepo {

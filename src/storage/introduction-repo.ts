@@ -1,5 +1,5 @@
 import type { Introduction, IntroductionStatus } from "../domain/records.js";
-import type { IntroductionRepo } from "../ports/store.js";
+import type { IntroductionRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { PlatformRefRepo } from "../ports/store.js";
+import type { PlatformRefRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 export function createPlatformRefRepo(db: SqliteDatabase): PlatformRefRepo {

@@ -1,5 +1,5 @@
 import type { IsolationLevel, StoredSignal } from "../domain/records.js";
-import type { ReflectionRepo, SignalRepo } from "../ports/store.js";
+import type { ReflectionRepo, SignalRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {

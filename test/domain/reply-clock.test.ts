@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AgreementTerms, DEFAULT_TERMS, type ReplyPlace } from "../../src/domain/agreement.js";
+import { type AgreementTerms, DEFAULT_TERMS } from "../../src/domain/agreement.js";
+import type { ReplyPlace } from "../../src/domain/agreement-options.js";
 import { type CalendarPerson, createCalendar } from "../../src/domain/calendar.js";
 import {
   answers,

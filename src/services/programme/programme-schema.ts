@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement.js";
+import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement-options.js";
 import { PLATFORMS } from "../../domain/types.js";
 
 /** The programme file: one workspace's people, internships and agreements (YAML or JSON). */

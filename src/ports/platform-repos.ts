@@ -1,0 +1,22 @@
+/** The store's part that adapters own: references for reaching people, and installations. */
+import type { Platform } from "../domain/types.js";
+
+/** Adapter-owned references for reaching people later (Teams conversation references). */
+export interface PlatformRefRepo {
+  save(
+    platform: Platform,
+    workspace: string,
+    kind: "user" | "conversation",
+    key: string,
+    reference: string,
+    at: Date,
+  ): void;
+  get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): string | undefined;
+}
+
+/** A platform's installation per workspace (Slack OAuth), stored as the adapter's encrypted text. */
+export interface InstallationRepo {
+  save(platform: Platform, workspace: string, data: string, at: Date): void;
+  get(platform: Platform, workspace: string): string | undefined;
+  remove(platform: Platform, workspace: string): void;
+}
