@@ -101,9 +101,11 @@ export function createSlackPlatform(
   const clients: WorkspaceClients = installer
     ? installedClients(installer, clientOptions)
     : singleTokenClients((auth as { botToken: string }).botToken, clientOptions);
+  // About one message a second per channel, and under Slack's per-workspace cap (300 a minute) with room to spare.
   const pacer = createPacer({
     perChannelMs: settings.perChannelMs ?? 1_100,
     perWorkspaceMs: settings.perWorkspaceMs ?? 20,
+    perWorkspacePerMinute: 280,
   });
   let app: App | undefined;
 

@@ -143,3 +143,43 @@ function merged(items: OutboxItem[], why: DigestKind, recipientId: number, budge
     digest: { recipientId, budget },
   };
 }
+
+/**
+ * Deliveries that must not overtake each other, in plan order: those sharing a recipient or an
+ * address form one lane (transitively). Lanes are independent of each other and may be sent at once.
+ */
+export function deliveryLanes(deliveries: readonly Delivery[]): Delivery[][] {
+  const parent = deliveries.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const owner = new Map<string, number>();
+  deliveries.forEach((delivery, i) => {
+    const keys = delivery.items.flatMap((item) => [
+      `address:${item.address}`,
+      ...(item.recipientId === undefined ? [] : [`recipient:${item.recipientId}`]),
+    ]);
+    for (const key of [`address:${delivery.address}`, ...keys]) {
+      const seen = owner.get(key);
+      if (seen === undefined) {
+        owner.set(key, i);
+        continue;
+      }
+      const [a, b] = [root(seen), root(i)];
+      parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  });
+  // A lane's root is its earliest delivery, so lanes come out in the order they start.
+  const lanes = new Map<number, Delivery[]>();
+  deliveries.forEach((delivery, i) => {
+    const r = root(i);
+    const lane = lanes.get(r);
+    if (lane) lane.push(delivery);
+    else lanes.set(r, [delivery]);
+  });
+  return [...lanes.values()];
+}

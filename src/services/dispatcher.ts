@@ -6,7 +6,13 @@ import type { Platform } from "../domain/types.js";
 import type { ChatPlatform } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
-import { type Delivery, planDeliveries, type RecipientInfo, startOfLocalDay } from "./delivery-policy.js";
+import {
+  type Delivery,
+  deliveryLanes,
+  planDeliveries,
+  type RecipientInfo,
+  startOfLocalDay,
+} from "./delivery-policy.js";
 import { unreachableReport } from "./unreachable.js";
 
 export interface DispatchOptions {
@@ -14,6 +20,11 @@ export interface DispatchOptions {
   leaseMs: number;
   maxAttempts: number;
   batchSize: number;
+  /**
+   * Deliveries in flight at once. One recipient's, and one conversation's, still go one after another;
+   * the platform adapter paces per channel and per workspace, so this only has to cover its waits.
+   */
+  concurrency: number;
   /** Delay before retry number `attempt` (1-based). */
   backoffMs(attempt: number): number;
 }
@@ -22,6 +33,7 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
   leaseMs: 2 * 60_000,
   maxAttempts: 8,
   batchSize: 200,
+  concurrency: 32,
   backoffMs: (attempt) => Math.min(30_000 * 2 ** (attempt - 1), 60 * 60_000),
 };
 
@@ -43,6 +55,27 @@ export interface Dispatcher {
 }
 
 type Recipient = { calendar: WorkingCalendar; budget: number } | null;
+
+/**
+ * Runs up to `limit` lanes at once, each lane's deliveries in order. When one throws (a database
+ * error), the others still finish what they hold; the first error is rethrown once all have settled.
+ */
+async function inLanes(
+  lanes: readonly Delivery[][],
+  limit: number,
+  send: (delivery: Delivery) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < lanes.length) {
+      const lane = lanes[next++]!;
+      for (const delivery of lane) await send(delivery);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, lanes.length)) }, worker);
+  const failed = (await Promise.allSettled(workers)).find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
 
 export function createDispatcher(deps: {
   store: Store;
@@ -195,7 +228,9 @@ export function createDispatcher(deps: {
         expiresFirst ? "message held back; its window closes before then" : "message held back",
       );
     }
-    for (const delivery of plan.send) await deliver(delivery, now, result);
+    await inLanes(deliveryLanes(plan.send), options.concurrency, (delivery) =>
+      deliver(delivery, now, result),
+    );
   }
 
   return {

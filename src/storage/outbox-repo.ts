@@ -37,19 +37,30 @@ function toItem(row: Row): OutboxItem {
   return item;
 }
 
+/** Workspaces take turns among this many times `limit` oldest ready rows: the cost of a claim stays bounded. */
+const FAIR_WINDOW = 25;
+
 export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const enqueue = db.prepare(
     `INSERT INTO outbox (workspace_id, key, recipient_id, address, payload, status, not_before, expires_at, created_at)
      VALUES (@workspaceId, @key, @recipientId, @address, @payload, 'pending', @notBefore, @expiresAt, @at)
      ON CONFLICT (workspace_id, key) DO NOTHING`,
   );
-  // Both branches use the outbox_ready index; a crashed sender's lease simply runs out.
-  const ready = db.prepare<{ now: number; limit: number }, Row>(
-    `SELECT * FROM (
-       SELECT * FROM outbox WHERE status = 'pending' AND not_before <= @now
+  // Both branches use the outbox_ready index; a crashed sender's lease simply runs out. Among the
+  // oldest ready rows, workspaces take turns (each one's rows stay in order): every workspace is rate
+  // limited on its own, so a batch from many workspaces can go out at once where one workspace's queues.
+  const ready = db.prepare<{ now: number; limit: number; window: number }, Row>(
+    `WITH ready AS (
+       SELECT * FROM (SELECT id, workspace_id, not_before FROM outbox
+         WHERE status = 'pending' AND not_before <= @now ORDER BY not_before, id LIMIT @window)
        UNION ALL
-       SELECT * FROM outbox WHERE status = 'sending' AND lease_until <= @now
-     ) ORDER BY not_before, id LIMIT @limit`,
+       SELECT id, workspace_id, not_before FROM outbox WHERE status = 'sending' AND lease_until <= @now
+     ), turns AS (
+       SELECT id, not_before, row_number() OVER (PARTITION BY workspace_id ORDER BY not_before, id) AS turn
+       FROM ready
+     )
+     SELECT outbox.* FROM turns JOIN outbox ON outbox.id = turns.id
+     ORDER BY turns.turn, turns.not_before, turns.id LIMIT @limit`,
   );
   const lease = db.prepare(
     "UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?",
@@ -84,7 +95,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   );
 
   const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
-    const rows = ready.all({ now, limit });
+    const rows = ready.all({ now, limit, window: limit * FAIR_WINDOW });
     for (const row of rows) lease.run(now + leaseMs, row.id);
     return rows.map((row) => toItem({ ...row, status: "sending", attempts: row.attempts + 1 }));
   });

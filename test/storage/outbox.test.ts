@@ -97,6 +97,14 @@ describe("outbox claim", () => {
     expect(claimed.map((c) => c.key)).toEqual(["earliest", "early"]);
     expect(store.outbox.claim(at(10), LEASE, 2).map((c) => c.key)).toEqual(["late"]);
   });
+
+  it("lets workspaces take turns, keeping each workspace's rows in order", () => {
+    for (const key of ["a1", "a2", "a3"]) store.outbox.enqueue(draft({ key }), T0);
+    store.outbox.enqueue(draft({ key: "b1", workspaceId: other, notBefore: at(1) }), T0);
+    store.outbox.enqueue(draft({ key: "b2", workspaceId: other, notBefore: at(2) }), T0);
+    expect(store.outbox.claim(at(10), LEASE, 4).map((c) => c.key)).toEqual(["a1", "b1", "a2", "b2"]);
+    expect(store.outbox.claim(at(10), LEASE, 4).map((c) => c.key)).toEqual(["a3"]);
+  });
 });
 
 describe("outbox outcomes", () => {

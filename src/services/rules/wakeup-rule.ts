@@ -41,34 +41,50 @@ export function createWakeupRule(deps: {
     name: deps.kind,
     plan(now) {
       const drafts: OutboxDraft[] = [];
-      for (const { workspaceId, internshipId } of store.wakeups.due(deps.kind, now, BATCH)) {
-        try {
-          // Each internship in its own savepoint: one bad record cannot undo the others.
-          store.transaction(() => {
-            const context = loadInternshipContext(store, workspaceId, internshipId);
-            const result = context ? deps.evaluate(context, now) : { drafts: [], next: undefined };
-            drafts.push(...result.drafts);
-            if (result.next && result.next.getTime() > now.getTime()) {
-              store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
-            } else if (result.next) {
-              store.wakeups.set(workspaceId, internshipId, deps.kind, new Date(now.getTime() + 60_000));
-            } else {
-              store.wakeups.clear(internshipId, deps.kind);
-            }
-          });
-        } catch (error) {
-          log.error({ err: error, internshipId }, "evaluating an internship failed; trying again in an hour");
-          store.wakeups.set(
-            workspaceId,
-            internshipId,
-            deps.kind,
-            new Date(now.getTime() + RETRY_AFTER_FAILURE_MS),
-          );
-        }
+      // Batch after batch until nothing is due: every evaluated wake-up moves past `now`, so this ends,
+      // and a fan-out of many thousands is planned in one tick instead of one batch a minute.
+      for (
+        let batch = store.wakeups.due(deps.kind, now, BATCH);
+        batch.length > 0;
+        batch = batch.length < BATCH ? [] : store.wakeups.due(deps.kind, now, BATCH)
+      ) {
+        evaluateBatch(batch, now, drafts);
       }
       return drafts;
     },
   };
+
+  function evaluateBatch(
+    batch: { workspaceId: number; internshipId: number }[],
+    now: Date,
+    drafts: OutboxDraft[],
+  ): void {
+    for (const { workspaceId, internshipId } of batch) {
+      try {
+        // Each internship in its own savepoint: one bad record cannot undo the others.
+        store.transaction(() => {
+          const context = loadInternshipContext(store, workspaceId, internshipId);
+          const result = context ? deps.evaluate(context, now) : { drafts: [], next: undefined };
+          drafts.push(...result.drafts);
+          if (result.next && result.next.getTime() > now.getTime()) {
+            store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
+          } else if (result.next) {
+            store.wakeups.set(workspaceId, internshipId, deps.kind, new Date(now.getTime() + 60_000));
+          } else {
+            store.wakeups.clear(internshipId, deps.kind);
+          }
+        });
+      } catch (error) {
+        log.error({ err: error, internshipId }, "evaluating an internship failed; trying again in an hour");
+        store.wakeups.set(
+          workspaceId,
+          internshipId,
+          deps.kind,
+          new Date(now.getTime() + RETRY_AFTER_FAILURE_MS),
+        );
+      }
+    }
+  }
 }
 
 /** Something about an internship changed (import, agreement, leave, milestones): look again now. */
