@@ -83,10 +83,11 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const sentTo = db.prepare<[number, number], { n: number }>(
     "SELECT count(DISTINCT coalesce(platform_ref, id)) AS n FROM outbox WHERE recipient_id = ? AND status = 'sent' AND sent_at >= ?",
   );
-  // substr, not LIKE: keys may contain % or _.
+  // A key range, not LIKE (keys may contain % or _) nor substr (a scan): the (workspace_id, key) index
+  // finds the prefix's rows directly. Keys are ASCII, so prefix + U+FFFF is above every key with that prefix.
   const cancel = db.prepare(
     `UPDATE outbox SET status = 'expired', last_error = 'withdrawn: no longer needed', lease_until = NULL
-     WHERE workspace_id = ? AND status = 'pending' AND substr(key, 1, ?) = ?`,
+     WHERE workspace_id = ? AND key >= ? AND key < ? AND status = 'pending'`,
   );
   const get = db.prepare<[number, string], Row>("SELECT * FROM outbox WHERE workspace_id = ? AND key = ?");
   const list = db.prepare<{ status: string | null; workspaceId: number | null }, Row>(
@@ -128,7 +129,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     defer: (id, notBefore) => {
       defer.run(notBefore.getTime(), id);
     },
-    cancelPending: (workspaceId, prefix) => cancel.run(workspaceId, prefix.length, prefix).changes,
+    cancelPending: (workspaceId, prefix) => cancel.run(workspaceId, prefix, `${prefix}\uffff`).changes,
     sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime())?.n ?? 0,
     get: (workspaceId, key) => {
       const row = get.get(workspaceId, key);

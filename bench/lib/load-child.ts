@@ -1,0 +1,60 @@
+/** Runs one open-loop load in a child process and measures this (the server's) process meanwhile. */
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { LoadResult } from "./load-generator.js";
+import type { WorkerJob, WorkerMessage } from "./load-worker.js";
+import { machineBusyMs } from "./machine.js";
+
+export interface MeasuredLoad extends LoadResult {
+  /** CPU time of the server's process while the load ran, ms (user + system). */
+  serverCpuMs: number;
+  /** CPU time of every other process on the machine meanwhile (other benchmarks, tests...), ms. */
+  otherCpuMs?: number;
+  /** Wall time from the first request to the result, ms. */
+  wallMs: number;
+}
+
+const WORKER = fileURLToPath(new URL("./load-worker.ts", import.meta.url));
+
+export function runLoadInChild(job: WorkerJob): Promise<MeasuredLoad> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let cpuBefore: NodeJS.CpuUsage | undefined;
+    let busyBefore: number | undefined;
+    let wallBefore = 0;
+    let settled = false;
+    child.on("message", (message: WorkerMessage) => {
+      if (message.kind === "started") {
+        cpuBefore = process.cpuUsage();
+        busyBefore = machineBusyMs();
+        wallBefore = Date.now();
+      } else if (message.kind === "result") {
+        const cpu = process.cpuUsage(cpuBefore);
+        const serverCpuMs = (cpu.user + cpu.system) / 1000;
+        const busy = machineBusyMs();
+        const other =
+          busy !== undefined && busyBefore !== undefined
+            ? Math.max(0, busy - busyBefore - serverCpuMs - message.result.clientCpuMs)
+            : undefined;
+        settled = true;
+        resolve({
+          ...message.result,
+          serverCpuMs,
+          wallMs: Date.now() - wallBefore,
+          ...(other !== undefined ? { otherCpuMs: other } : {}),
+        });
+      } else {
+        settled = true;
+        reject(new Error(`load generator failed: ${message.message}`));
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (!settled) reject(new Error(`load generator exited with ${code} before reporting`));
+    });
+    child.send(job);
+  });
+}

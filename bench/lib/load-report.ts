@@ -1,0 +1,132 @@
+/** The inbound benchmarks' shared driver and tables: each rate against the bare SDK and the service. */
+import type { MeasuredLoad } from "./load-child.js";
+import { fmt, summarize, table } from "./stats.js";
+
+export interface TargetRun {
+  target: "bare" | "service";
+  rate: number;
+  load: MeasuredLoad;
+  /** Service only: what the database holds afterwards, and whether it matches what was accepted. */
+  durability?: string;
+  durable?: boolean;
+}
+
+export function envSettings() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const rates = (process.env.BENCH_RATES ?? "500,1000,2000")
+    .split(",")
+    .map((r) => Number(r.trim()))
+    .filter((r) => r > 0);
+  const plainFrom = process.env.BENCH_PLAIN_FROM === "intern" ? ("intern" as const) : ("supervisor" as const);
+  // BENCH_ONLY=service (or bare) runs one target, e.g. under --cpu-prof.
+  const only = process.env.BENCH_ONLY;
+  const targets = (["bare", "service"] as const).filter((t) => !only || only === t);
+  // Each target first gets this long at the lowest rate, unrecorded, so the JIT has warmed up (0: none).
+  const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+  return {
+    seconds: seconds > 0 ? seconds : 30,
+    rates,
+    plainFrom,
+    targets,
+    warmup: Number.isFinite(warmup) ? Math.max(warmup, 0) : 0,
+  };
+}
+
+const errorsOf = (load: MeasuredLoad) => load.non2xx + load.failed;
+const okLatencies = (load: MeasuredLoad) => load.latencyByRequest.filter((ms) => ms >= 0);
+
+/** p99 of the requests scheduled in each third of the run: a server that slows down as it goes shows here. */
+export function p99ByThird(load: MeasuredLoad): string {
+  const n = load.latencyByRequest.length;
+  const third = (k: number) =>
+    summarize(
+      load.latencyByRequest
+        .slice(Math.floor((k * n) / 3), Math.floor(((k + 1) * n) / 3))
+        .filter((ms) => ms >= 0),
+    ).p99;
+  return [0, 1, 2].map((k) => fmt(third(k), 1)).join(" / ");
+}
+
+/** One line per finished run, printed as the benchmark goes. */
+export function runLine(run: TargetRun): string {
+  const { load } = run;
+  return `  ${run.target} @ ${run.rate}/s: ${load.ok}/${load.scheduled} ok in ${load.elapsedS.toFixed(1)} s, p99 by third ${p99ByThird(load)} ms${run.durability ? `; ${run.durability}` : ""}`;
+}
+
+export function errorDetail(load: MeasuredLoad): string {
+  const parts = Object.entries(load.statuses).map(([status, n]) => `${n}×HTTP ${status}`);
+  if (load.failed) parts.push(`${load.failed} failed (${load.firstError ?? "?"})`);
+  return parts.join(", ");
+}
+
+export function runsTable(runs: TargetRun[]): string {
+  return table(
+    [
+      "target",
+      "rate/s",
+      "sent",
+      "achieved/s",
+      "p50 ms",
+      "p90 ms",
+      "p99 ms",
+      "max ms",
+      "errors",
+      "late >3s",
+      "server CPU µs/event",
+      "client lag ms",
+      "other procs CPU %",
+    ],
+    runs.map(({ target, rate, load }) => {
+      const lat = summarize(okLatencies(load));
+      return [
+        target,
+        String(rate),
+        String(load.scheduled),
+        fmt(load.achievedPerSec, 0),
+        fmt(lat.p50, 2),
+        fmt(lat.p90, 2),
+        fmt(lat.p99, 2),
+        fmt(lat.max, 1),
+        String(errorsOf(load)),
+        String(load.late),
+        fmt((load.serverCpuMs * 1000) / Math.max(1, load.ok), 0),
+        fmt(load.maxSendLagMs, 1),
+        load.otherCpuMs === undefined ? "-" : fmt((100 * load.otherCpuMs) / Math.max(1, load.wallMs), 0),
+      ];
+    }),
+  );
+}
+
+export function ratioTable(runs: TargetRun[]): string {
+  const rates = [...new Set(runs.map((r) => r.rate))];
+  const rows = rates.flatMap((rate) => {
+    const bare = runs.find((r) => r.rate === rate && r.target === "bare");
+    const service = runs.find((r) => r.rate === rate && r.target === "service");
+    if (!bare || !service) return [];
+    const p99 = (r: TargetRun) => summarize(okLatencies(r.load)).p99;
+    const cpu = (r: TargetRun) => r.load.serverCpuMs / Math.max(1, r.load.ok);
+    return [
+      [
+        String(rate),
+        `${fmt((100 * service.load.achievedPerSec) / bare.load.achievedPerSec, 1)}%`,
+        `${fmt(p99(service) / p99(bare), 2)}x`,
+        `${fmt(cpu(service) / cpu(bare), 2)}x`,
+        service.durability ?? "-",
+      ],
+    ];
+  });
+  return table(
+    ["rate/s", "throughput service/bare", "p99 service/bare", "CPU per event service/bare", "durability"],
+    rows,
+  );
+}
+
+/** Lines worth reading when something went wrong: error breakdowns and durability mismatches. */
+export function notes(runs: TargetRun[]): string[] {
+  return runs.flatMap((r) => [
+    ...(errorsOf(r.load) ? [`${r.target} @ ${r.rate}/s errors: ${errorDetail(r.load)}`] : []),
+    ...(r.durable === false ? [`${r.target} @ ${r.rate}/s NOT DURABLE: ${r.durability}`] : []),
+  ]);
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,176 @@
+/**
+ * Teams inbound: Bot Framework message activities in 50 home channels (19:home-NN@thread.tacv2; half of
+ * them questions from the intern, which start reply clocks) posted over loopback at fixed rates, open
+ * loop, from a separate process. Each rate runs against a bare CloudAdapter (authentication off, logic
+ * that does nothing), then against the real service (startService with TEAMS_ALLOW_UNAUTHENTICATED,
+ * SQLite, the fake Bot Connector as serviceUrl), and the service's database is counted after.
+ *
+ *   node --import tsx bench/teams-inbound.bench.ts
+ *   BENCH_SECONDS=5 BENCH_RATES=500,1000 BENCH_PLAIN_FROM=intern node --import tsx bench/teams-inbound.bench.ts
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { startFakeBotConnector } from "../test/fakes/bot-connector.js";
+import { runLoadInChild } from "./lib/load-child.js";
+import { TEAMS_TENANT } from "./lib/load-programme.js";
+import {
+  envSettings,
+  notes,
+  pause,
+  ratioTable,
+  runLine,
+  runsTable,
+  type TargetRun,
+} from "./lib/load-report.js";
+import { startBenchService } from "./lib/load-service.js";
+import { verifyDurable } from "./lib/load-store.js";
+import { machineLine } from "./lib/machine.js";
+
+const INTERNSHIPS = 50;
+const { seconds, rates, plainFrom, targets, warmup } = envSettings();
+
+/** botbuilder's Response over node's ServerResponse (what the service's route does too). */
+function responseShim(res: ServerResponse) {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+      return this;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return this;
+    },
+    send(body?: unknown) {
+      if (body === undefined || body === null) return this;
+      if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/json");
+      res.write(typeof body === "string" ? body : JSON.stringify(body));
+      return this;
+    },
+    end() {
+      res.end();
+      return this;
+    },
+  };
+}
+
+/** The baseline: node's http server, the body read as JSON, CloudAdapter with auth off, a no-op turn. */
+async function startBareCloudAdapter() {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: "",
+      MicrosoftAppPassword: "",
+      MicrosoftAppType: "MultiTenant",
+      MicrosoftAppTenantId: "",
+    }),
+  );
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "POST" || req.url !== "/api/messages") {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+    await adapter.process(
+      { body, headers: req.headers, method: req.method },
+      responseShim(res) as never,
+      async () => {},
+    );
+    if (!res.writableEnded) res.end();
+  }
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/messages`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+let runNumber = 0;
+function job(url: string, rate: number, secs: number, serviceUrl: string) {
+  runNumber += 1;
+  return {
+    url,
+    spec: {
+      platform: "teams" as const,
+      rate,
+      seconds: secs,
+      channels: INTERNSHIPS,
+      plainFrom,
+      runId: `t${runNumber}`,
+      serviceUrl,
+    },
+  };
+}
+
+async function runBare(rate: number, secs: number, serviceUrl: string): Promise<TargetRun> {
+  const bare = await startBareCloudAdapter();
+  try {
+    return { target: "bare", rate, load: await runLoadInChild(job(bare.url, rate, secs, serviceUrl)) };
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function runService(rate: number, secs: number, serviceUrl: string): Promise<TargetRun> {
+  const service = await startBenchService("teams", INTERNSHIPS, {
+    slack: { mode: "http" },
+    teams: { appType: "MultiTenant", allowUnauthenticated: true },
+  });
+  try {
+    const before = service.logged();
+    const load = await runLoadInChild(job(service.url, rate, secs, serviceUrl));
+    const check = await verifyDurable(service.databasePath, "teams", TEAMS_TENANT, load);
+    const after = service.logged();
+    const logs = `log warn ${after.warn - before.warn}, error ${after.error - before.error}`;
+    return { target: "service", rate, load, durable: check.durable, durability: `${check.text}; ${logs}` };
+  } finally {
+    await service.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Teams inbound, ${seconds} s per rate, rates ${rates.join(", ")}/s, ${INTERNSHIPS} home channels,`,
+  );
+  console.log(`plain messages from the ${plainFrom}; machine: ${machineLine()}\n`);
+  // The connector is only the activities' serviceUrl: nothing in these runs should call it.
+  const connector = await startFakeBotConnector();
+  const runs: TargetRun[] = [];
+  const runner = (target: "bare" | "service") => (target === "bare" ? runBare : runService);
+  try {
+    for (const target of warmup ? targets : []) {
+      const result = await runner(target)(Math.min(...rates), warmup, connector.url);
+      console.log(`${runLine(result)} (warm-up, not recorded)`);
+    }
+    for (const rate of rates) {
+      for (const target of targets) {
+        const result = await runner(target)(rate, seconds, connector.url);
+        runs.push(result);
+        console.log(runLine(result));
+        await pause(1_000);
+      }
+    }
+  } finally {
+    await connector.close();
+  }
+  console.log(`\n${runsTable(runs)}\n\n${ratioTable(runs)}`);
+  console.log(`Bot Connector calls during the runs: ${connector.calls.length}`);
+  const problems = notes(runs);
+  if (problems.length) console.log(`\n${problems.join("\n")}`);
+}
+
+await main();
