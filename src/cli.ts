@@ -11,6 +11,7 @@ import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
 import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
+import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open-database.js";
 import { openStore } from "./storage/sqlite-store.js";
@@ -25,6 +26,7 @@ const USAGE = `Usage: tandem <command> [options]
                                  write a workspace back in the programme format (default: stdout)
   report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
                                  the end-of-internship report, from its start to its end (or now)
+  backup <file>                  copy the database while the service runs (SQLite online backup), then check the copy
   teams-manifest --out <file.zip>
                                  build the Teams app package for MICROSOFT_APP_ID
   help                           this text
@@ -197,6 +199,22 @@ function migrateOnly(config: Config, io: CliIo): void {
   }
 }
 
+async function backup(config: Config, args: string[], io: CliIo): Promise<void> {
+  const file = positional(args);
+  if (!file)
+    throw new AppError("BAD_INPUT", "backup needs a target file, e.g. tandem backup ./backups/tandem.db");
+  const db = openForBackup(config.databasePath);
+  try {
+    await backupDatabase(db, file);
+  } finally {
+    db.close();
+  }
+  const verdict = integrityOf(resolve(file));
+  if (verdict !== "ok")
+    throw new AppError("INTERNAL", `the backup ${file} failed its integrity check: ${verdict}`);
+  io.stdout.write(`backup written to ${file}: integrity ok\n`);
+}
+
 /** Runs one CLI command; returns the exit code. Errors become one clear line, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command = "start", ...args] = argv;
@@ -229,6 +247,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "report":
         report(config, args, io);
+        return 0;
+      case "backup":
+        await backup(config, args, io);
         return 0;
       case "teams-manifest":
         teamsManifest(config, args, io);

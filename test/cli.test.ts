@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { runCli } from "../src/cli.js";
+import { migrationStatus } from "../src/storage/migrate.js";
 import { openStore } from "../src/storage/sqlite-store.js";
 import { sampleProgramme } from "./helpers/programme.js";
 
@@ -209,5 +210,110 @@ describe("tandem CLI", () => {
     const missing = await cli(["teams-manifest", "--out", out], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/MICROSOFT_APP_ID is needed/);
+  });
+
+  describe("backup", () => {
+    async function imported() {
+      const { dir, env } = workdir();
+      const file = join(dir, "programme.yaml");
+      writeFileSync(file, stringify(sampleProgramme()));
+      expect((await cli(["import", file], env)).code).toBe(0);
+      return { dir, env };
+    }
+
+    it("copies the database into one file that opens, holds the data and passes an integrity check", async () => {
+      const { dir, env } = await imported();
+      const out = join(dir, "backups", "tandem-copy.db");
+      mkdirSync(join(dir, "backups"));
+      const result = await cli(["backup", out], env);
+      expect(result).toMatchObject({
+        code: 0,
+        stderr: "",
+        stdout: `backup written to ${out}: integrity ok\n`,
+      });
+      // No -wal or -shm is needed, and no partial file is left behind.
+      expect(readdirSync(join(dir, "backups"))).toEqual(["tandem-copy.db"]);
+      const copy = openStore(out);
+      try {
+        expect(migrationStatus(copy.db).current).toBe(true);
+        expect(copy.workspaces.list().map((w) => w.externalId)).toEqual(["test"]);
+        expect(copy.db.pragma("integrity_check", { simple: true })).toBe("ok");
+      } finally {
+        copy.close();
+      }
+    });
+
+    it("backs up while another connection holds an open write transaction, without its uncommitted rows", async () => {
+      const { dir, env } = await imported();
+      const writer = openStore(env.DATABASE_PATH);
+      try {
+        const ws = writer.workspaces.find("console", "test")!;
+        const ana = writer.internships.byKey(ws.id, "ana-2026")!;
+        writer.db.exec("BEGIN IMMEDIATE");
+        writer.milestones.add(
+          ws.id,
+          { internshipId: ana.id, title: "Uncommitted", due: "2026-12-02", createdBy: ana.internId },
+          new Date("2026-12-01T12:00:00Z"),
+        );
+        const out = join(dir, "during-write.db");
+        expect(await cli(["backup", out], env)).toMatchObject({ code: 0 });
+        writer.db.exec("COMMIT");
+        const copy = openStore(out);
+        try {
+          expect(copy.db.prepare("SELECT count(*) AS n FROM milestones").get()).toEqual({ n: 0 });
+          expect(copy.people.list(copy.workspaces.find("console", "test")!.id)).toHaveLength(7);
+        } finally {
+          copy.close();
+        }
+      } finally {
+        writer.close();
+      }
+    });
+
+    it("replaces an earlier backup at the same path", async () => {
+      const { dir, env } = await imported();
+      const out = join(dir, "again.db");
+      expect((await cli(["backup", out], env)).code).toBe(0);
+      expect((await cli(["backup", out], env)).code).toBe(0);
+      const copy = openStore(out);
+      expect(copy.workspaces.list()).toHaveLength(1);
+      copy.close();
+    });
+
+    it.each([
+      [(_dir: string) => ["backup"], /^tandem: backup needs a target file, e.g. tandem backup/],
+      [
+        (dir: string) => ["backup", join(dir, "missing", "copy.db")],
+        /^tandem: cannot write the backup to .*missing\/copy\.db: the folder .*missing does not exist\n$/,
+      ],
+      [(dir: string) => ["backup", dir], /^tandem: cannot write the backup to .*: .* is a folder\n$/],
+    ])("answers a bad target with one clear line (%#)", async (args, expected) => {
+      const { dir, env } = await imported();
+      const result = await cli(args(dir), env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(expected);
+      expect(readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
+    });
+
+    it("says when DATABASE_PATH is not a database at all", async () => {
+      const { dir, env } = workdir();
+      writeFileSync(env.DATABASE_PATH, "not a database, just text that is long enough to have a header");
+      const result = await cli(["backup", join(dir, "copy.db")], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^tandem: DATABASE_PATH ".*tandem\.db" cannot be opened \(file is not a database\)\n$/,
+      );
+    });
+
+    it("refuses to back up a database that does not exist instead of creating an empty one", async () => {
+      const { dir, env } = workdir();
+      const result = await cli(["backup", join(dir, "copy.db")], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^tandem: DATABASE_PATH ".*tandem\.db" does not exist, so there is nothing to back up/,
+      );
+      expect(existsSync(env.DATABASE_PATH)).toBe(false);
+    });
   });
 });

@@ -18,7 +18,8 @@ export function tsToDate(ts: string): Date {
   return new Date(Math.round(Number(ts) * 1000));
 }
 
-const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+// Labels never hold a raw "<" (Slack sends &lt;): excluding it keeps these linear on hostile text.
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>/g;
 
 export function mentionsIn(text: string): string[] {
   return [...new Set([...text.matchAll(MENTION)].map((m) => m[1]!))];
@@ -99,7 +100,10 @@ export function mentionCommand(
   const ts = str(event.ts);
   if (!user || !channel || !ts) return undefined;
   const text = String(event.text ?? "")
-    .replace(botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g") : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/, "")
+    .replace(
+      botUserId ? new RegExp(`<@${botUserId}(\\|[^<>]*)?>`, "g") : /^\s*<@[UW][A-Z0-9]+(\|[^<>]*)?>/,
+      "",
+    )
     .trim();
   return {
     kind: "command",
@@ -165,8 +169,12 @@ export function viewSubmission(body: Json, at: Date): ActionEvent | undefined {
   if (typeof user !== "string" || !team || !action) return undefined;
   const form: Record<string, string> = {};
   const values = ((view.state as Json | undefined)?.values ?? {}) as Record<string, Record<string, Json>>;
-  for (const block of Object.values(values)) {
+  const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
+  for (const block of Object.values(isObject(values) ? values : {})) {
+    if (!isObject(block)) continue;
     for (const [field, input] of Object.entries(block)) {
+      // A malformed input must not fail the listener before it acknowledges the submission.
+      if (!isObject(input)) continue;
       const selected = (input.selected_option as Json | undefined)?.value;
       const value = typeof selected === "string" ? selected : input.value;
       if (typeof value === "string" && value.trim() !== "") form[field] = value;

@@ -19,6 +19,9 @@ import {
 import { REQUEST_TIME } from "./receiver.js";
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
 
+/** The slash commands Tandem answers (the app manifest declares them). */
+export const SLASH_COMMANDS = /^\/(tandem|milestone)$/;
+
 /** A button that opens a modal straight from its value, when a form came in a direct message. */
 const OPEN_FORM = "tandem.form";
 
@@ -57,7 +60,7 @@ export function listen(
   const ownUser = (context: Record<string, unknown>) =>
     (context.botUserId as string | undefined) ?? botUserId;
 
-  bolt.command(/^\/(tandem|milestone)$/, async ({ command, ack, context, client }) => {
+  bolt.command(SLASH_COMMANDS, async ({ command, ack, context, client }) => {
     const event = slashCommand(command as never, requestTime(context));
     const reply = event && (await handle(event));
     if (reply?.form) {
@@ -95,7 +98,7 @@ export function listen(
     log.debug({ channel: event.channel, user: event.user }, "member joined a channel");
   });
   bolt.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
+    if (event.tab !== "home" || typeof event.user !== "string" || !event.user) return;
     const reply = await handle({
       kind: "command",
       id: `home:${body.event_id}`,

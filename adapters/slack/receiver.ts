@@ -13,6 +13,7 @@ import {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Clock } from "../../src/ports/clock.js";
+import { checkSlackBody } from "./payload-shape.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 const WINDOW_SECONDS = 5 * 60;
@@ -74,6 +75,9 @@ export function createSlackReceiver(deps: {
     } catch {
       return refuse(res, 400, "body is neither JSON nor a form", req);
     }
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      return refuse(res, 400, "the body is not an object", req);
+    }
     if (body.type === "url_verification") {
       HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
       return true;
@@ -82,12 +86,29 @@ export function createSlackReceiver(deps: {
       HTTPModuleFunctions.buildSSLCheckResponse(res);
       return true;
     }
+    const verdict = checkSlackBody(body);
+    if (!verdict.ok) {
+      if (verdict.status === 200) {
+        log.warn({ why: verdict.why }, "Slack notice acknowledged");
+        res.writeHead(200);
+        res.end();
+        return true;
+      }
+      return refuse(res, verdict.status, verdict.why, req);
+    }
     const ack = new HTTPResponseAck({
       logger: deps.boltLogger as never,
       processBeforeResponse: false,
       httpRequest: buffered,
       httpRequestBody: buffered.rawBody,
       httpResponse: res,
+      // Bolt's own handler logs an error 3 s later even when Tandem already answered (a 400 below).
+      unhandledRequestHandler: ({ response }) => {
+        if (response.headersSent) return;
+        log.warn("no listener acknowledged a Slack request within 3 seconds; answered 404");
+        response.writeHead(404);
+        response.end();
+      },
     });
     const retryNum = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
     const retryReason = HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req);
@@ -100,10 +121,11 @@ export function createSlackReceiver(deps: {
         customProperties: { [REQUEST_TIME]: timestamp * 1000 },
       });
     } catch (error) {
-      log.error({ err: error }, "Slack event failed");
+      // Listener failures go to Bolt's error handler; what reaches here is Bolt failing to read the body.
+      log.warn({ err: error }, "Slack payload could not be routed");
       if (!res.headersSent) {
-        res.writeHead(500);
-        res.end();
+        res.writeHead(400, { "content-type": "text/plain" });
+        res.end("payload Tandem cannot read");
       }
     }
     return true;

@@ -19,6 +19,19 @@ export interface TeamsActivity {
   reactionsAdded?: { type?: string }[];
 }
 
+type Entity = NonNullable<TeamsActivity["entities"]>[number];
+
+/** The activity's entities that are objects: a malformed list must not fail the turn. */
+function entitiesOf(activity: TeamsActivity): Entity[] {
+  const entities: unknown = activity.entities;
+  return Array.isArray(entities)
+    ? entities.filter((e): e is Entity => typeof e === "object" && e !== null && !Array.isArray(e))
+    : [];
+}
+
+/** The activity's text; anything but a string counts as none. */
+const textOf = (activity: TeamsActivity): string => (typeof activity.text === "string" ? activity.text : "");
+
 /** Turns a Teams user id (29:...) into the AAD object id the programme file uses, when known. */
 export type UserLookup = (teamsUserId: string) => string | undefined;
 
@@ -45,7 +58,8 @@ export function plainText(html: string): string {
   return (
     html
       .replace(/<at>[^<]*<\/at>/gi, " ")
-      .replace(/<[^>]+>/g, " ")
+      // [^<>], not [^>]: text full of "<" without ">" made this quadratic (seconds per message).
+      .replace(/<[^<>]+>/g, " ")
       .replace(/&nbsp;/g, " ")
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
@@ -65,11 +79,13 @@ const MARK = "\uE000";
  */
 export function commandText(activity: TeamsActivity, lookup: UserLookup): string {
   const bot = activity.recipient?.id;
-  let html = (activity.text ?? "").replaceAll(MARK, "");
+  let html = textOf(activity).replaceAll(MARK, "");
   const people: string[] = [];
-  for (const entity of activity.entities ?? []) {
+  for (const entity of entitiesOf(activity)) {
     const id = entity.mentioned?.id;
-    if (entity.type !== "mention" || !id || !entity.text) continue;
+    if (entity.type !== "mention" || typeof id !== "string" || !id || typeof entity.text !== "string")
+      continue;
+    if (!entity.text) continue;
     const at = html.indexOf(entity.text);
     if (at < 0) continue;
     const swap = id === bot ? " " : ` ${MARK}${people.push(lookup(id) ?? id) - 1}${MARK} `;
@@ -83,14 +99,14 @@ export function commandText(activity: TeamsActivity, lookup: UserLookup): string
 
 function mentionIds(activity: TeamsActivity, lookup: UserLookup): string[] {
   const bot = activity.recipient?.id;
-  return (activity.entities ?? [])
+  return entitiesOf(activity)
     .filter((e) => e.type === "mention" && e.mentioned?.id && e.mentioned.id !== bot)
     .map((e) => lookup(e.mentioned!.id!) ?? e.mentioned!.id!);
 }
 
 export function botMentioned(activity: TeamsActivity): boolean {
   const bot = activity.recipient?.id;
-  return (activity.entities ?? []).some((e) => e.type === "mention" && e.mentioned?.id === bot);
+  return entitiesOf(activity).some((e) => e.type === "mention" && e.mentioned?.id === bot);
 }
 
 /**
@@ -107,7 +123,7 @@ export function messageEvent(
   const conversationId = activity.conversation?.id;
   if (!tenant || !user || !conversationId || !activity.id) return undefined;
   const personal = activity.conversation?.conversationType === "personal";
-  const text = plainText(activity.text ?? "");
+  const text = plainText(textOf(activity));
   if (!personal && botMentioned(activity)) {
     return {
       kind: "command",
@@ -153,8 +169,14 @@ export function actionEvent(
   const action = data.tandemAction;
   if (!tenant || !user || typeof action !== "string") return undefined;
   const form: Record<string, string> = {};
+  // A card's inputs arrive as fields beside Tandem's own, even when left empty; a plain button sends none.
+  // Only a submitted form has a `form`: the core opens one (e.g. accepting a milestone asks for feedback)
+  // when a button press comes without it.
+  let submittedInputs = false;
   for (const [key, value] of Object.entries(data)) {
-    if (key.startsWith("tandem") || value === undefined || value === null || value === "") continue;
+    if (key.startsWith("tandem")) continue;
+    submittedInputs = true;
+    if (value === undefined || value === null || value === "") continue;
     form[key] = String(value);
   }
   return {
@@ -167,7 +189,7 @@ export function actionEvent(
     at: whenOf(activity, receivedAt),
     action,
     value: typeof data.tandemValue === "string" ? data.tandemValue : "",
-    form,
+    ...(submittedInputs ? { form } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
@@ -65,6 +66,26 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     const personal = (context.activity as TeamsActivity).conversation?.conversationType === "personal";
     if (personal || event.kind === "command" || event.kind === "action")
       await context.sendActivity(replyActivity(reply) as never);
+  }
+
+  /**
+   * botbuilder reads `value.action.type` of an adaptiveCard/action invoke without looking, so one without
+   * an action failed the turn and was answered 501: it is a bad request, and answered as one.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity as TeamsActivity;
+    const action = (value as { action?: unknown } | undefined)?.action;
+    if (name === "adaptiveCard/action" && (typeof action !== "object" || action === null)) {
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: "application/vnd.microsoft.error",
+          value: { code: "BadRequest", message: "Missing action property" },
+        },
+      };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Action.Execute: the same as Action.Submit, answered in the invoke response. */

@@ -9,6 +9,7 @@ import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js"
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
+import { activityProblem } from "./activity-shape.js";
 import { messageActivity } from "./cards.js";
 import { toTeamsSendError } from "./send-errors.js";
 import { TandemTeamsHandler } from "./teams-handler.js";
@@ -190,9 +191,11 @@ export function createTeamsPlatform(
         return true;
       }
       const body = await readJson(req);
-      if (!body) {
+      const problem = body ? activityProblem(body) : "the body is not JSON";
+      if (problem) {
+        log.warn({ problem }, "Teams activity refused");
         res.writeHead(400, { "content-type": "text/plain" });
-        res.end("the body must be a Bot Framework activity in JSON");
+        res.end(`the body must be a Bot Framework activity in JSON: ${problem}`);
         return true;
       }
       const active = handler;

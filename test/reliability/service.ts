@@ -1,0 +1,175 @@
+/**
+ * The whole service for reliability scenarios: a temporary SQLite file seeded with programmes,
+ * startService with a settable clock, the fake Slack Web API (optionally behind a proxy that injects
+ * faults) and the fake Bot Connector, signed Slack requests and Teams activities on loopback.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Config } from "../../src/config.js";
+import { startService } from "../../src/main.js";
+import { createSettableClock } from "../../src/ports/clock.js";
+import { importProgramme } from "../../src/services/programme/import-programme.js";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { openStore } from "../../src/storage/sqlite-store.js";
+import { startFakeBotConnector } from "../fakes/bot-connector.js";
+import { type FakeSlackOptions, startFakeSlackApi } from "../fakes/slack-api.js";
+import {
+  blockActionsPayload,
+  type CommandInput,
+  type EnvelopeOptions,
+  eventCallback,
+  interactivityBody,
+  signedRequest,
+  slashCommandBody,
+  viewSubmissionPayload,
+} from "../fakes/slack-requests.js";
+import { captureLog } from "../helpers/log-capture.js";
+import { createTerminal } from "../helpers/streams.js";
+
+export const SECRET = "secret";
+/** The day the scenarios run: Tuesday 1 December 2026; programmes are imported the day before. */
+export const IMPORTED_AT = new Date("2026-11-30T08:00:00Z");
+
+export interface ServiceOptions {
+  programmes: ProgrammeInput[];
+  platforms?: ("slack" | "teams")[];
+  /** Where the service sends Web API calls; the fake's own URL when omitted (e.g. a fault proxy). */
+  slackApiUrl?: (fakeUrl: string) => Promise<string> | string;
+  fakeSlack?: FakeSlackOptions;
+  /** Throttling of the fake Bot Connector; Teams' documented limits when omitted. */
+  connectorLimits?: { max: number; perMs: number }[];
+  /** A temporary file when omitted. */
+  databasePath?: string;
+  /** What the captured log keeps; "info" by default (debug lines add up in long runs). */
+  logLevel?: "debug" | "info" | "warn";
+}
+
+export async function startReliableService(options: ServiceOptions) {
+  const platforms = options.platforms ?? ["slack"];
+  const fake = await startFakeSlackApi({
+    tokens: { "xoxb-test": "T1" },
+    workspacePerMinute: 1_000_000,
+    ...options.fakeSlack,
+  });
+  const connector = await startFakeBotConnector(
+    options.connectorLimits ? { limits: options.connectorLimits } : {},
+  );
+  const apiUrl = options.slackApiUrl ? await options.slackApiUrl(fake.url) : fake.url;
+  const databasePath =
+    options.databasePath ?? join(mkdtempSync(join(tmpdir(), "tandem-reliability-")), "tandem.db");
+  const clock = createSettableClock(IMPORTED_AT);
+  const seed = openStore(databasePath, { now: clock.now() });
+  for (const programme of options.programmes) importProgramme(seed, programme, clock.now());
+  seed.close();
+  const log = captureLog(options.logLevel ?? "info");
+  const config: Config = {
+    platforms,
+    databasePath,
+    port: 0,
+    logLevel: options.logLevel ?? "info",
+    scheduler: false,
+    slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl },
+    teams: { appType: "MultiTenant", allowUnauthenticated: true },
+  };
+  const running = await startService(config, createTerminal(), { clock, log: log.log });
+  /** A second connection on the same file (WAL), to look at what the service stored. */
+  const peek = openStore(databasePath);
+  const base = `http://127.0.0.1:${running.port}`;
+
+  const post = (body: Record<string, unknown> | string, contentType: "json" | "form", headers?: object) =>
+    signedRequest(base, SECRET, body as Record<string, unknown>, {
+      contentType,
+      timestamp: clock.now(),
+      ...(headers ? { headers: headers as Record<string, string> } : {}),
+    });
+
+  return {
+    fake,
+    connector,
+    clock,
+    log,
+    running,
+    peek,
+    base,
+    databasePath,
+    post,
+    command: (input: Omit<CommandInput, "command"> & { command?: string }) =>
+      post(slashCommandBody({ command: "/tandem", ...input }), "form"),
+    event: (event: Record<string, unknown>, envelope?: EnvelopeOptions, headers?: object) =>
+      post(eventCallback(event, envelope), "json", headers),
+    press: (input: Parameters<typeof blockActionsPayload>[0]) =>
+      post(interactivityBody(blockActionsPayload(input)), "form"),
+    submit: (input: Parameters<typeof viewSubmissionPayload>[0]) =>
+      post(interactivityBody(viewSubmissionPayload(input)), "form"),
+    /** Posts a Teams activity (authentication is off, as in the emulator). */
+    activity: (activity: unknown, raw?: string) =>
+      fetch(`${base}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: raw ?? JSON.stringify(activity),
+      }),
+    /** Moves the clock and runs one planner and dispatcher pass, as the metronome would. */
+    tickAt: (at: Date) => {
+      clock.set(at);
+      return running.tick(at);
+    },
+    workspace: (platform: "slack" | "teams", id: string) => peek.workspaces.find(platform, id)!,
+    async healthy(): Promise<boolean> {
+      const response = await fetch(`${base}/healthz`);
+      return response.status === 200;
+    },
+    async stop() {
+      await running.stop();
+      peek.close();
+      await fake.close();
+      await connector.close();
+    },
+  };
+}
+
+export type ReliableService = Awaited<ReturnType<typeof startReliableService>>;
+
+/** Waits until `check` returns something truthy (listeners finish after their HTTP ack). */
+export async function eventually<T>(check: () => T, timeoutMs = 5_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs}ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Every row of every table but the bookkeeping ones, as one string: equal fingerprints mean that nothing
+ * was written. Left out: inbound_events (the dedupe record itself) and platform_references (Teams keeps
+ * the latest conversation reference of every activity). With `workspaceId`, only that workspace's rows.
+ */
+export function fingerprint(
+  db: { prepare(sql: string): { all(...params: unknown[]): unknown[] } },
+  options: { except?: string[]; workspaceId?: number } = {},
+): string {
+  const except = new Set(["inbound_events", "platform_references", ...(options.except ?? [])]);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
+    .map((t) => t.name)
+    .filter((name) => !except.has(name))
+    .sort();
+  // Some tables are WITHOUT ROWID: rows are compared as sorted JSON instead of in rowid order.
+  const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
+  const rows = (name: string) => {
+    if (options.workspaceId === undefined) return sorted(db.prepare(`SELECT * FROM "${name}"`).all());
+    if (name === "workspaces") {
+      return sorted(db.prepare("SELECT * FROM workspaces WHERE id = ?").all(options.workspaceId));
+    }
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${name}')`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === "workspace_id")) return [];
+    return sorted(db.prepare(`SELECT * FROM "${name}" WHERE workspace_id = ?`).all(options.workspaceId));
+  };
+  return JSON.stringify(tables.map((name) => [name, rows(name)]));
+}
