@@ -1,7 +1,7 @@
-/** A cohort of interns in Slack workspace T1 behind the fault proxy, and what reached them. */
+/** A cohort of interns in Slack workspaces T1, T2, ... behind the fault proxy, and what reached them. */
 import { DateTime } from "luxon";
 import { type FaultProxy, type FaultRates, startFaultProxy } from "./fault-proxy.js";
-import { type CohortGroup, cohortProgramme, slackId } from "./programmes.js";
+import { type CohortGroup, cohortProgrammes, slackId } from "./programmes.js";
 import { type ReliableService, startReliableService } from "./service.js";
 
 export const BXL = "Europe/Brussels";
@@ -22,13 +22,15 @@ export interface Cohort {
   stop(): Promise<void>;
 }
 
+/** `perWorkspace`: interns per Slack workspace and group (see cohortProgrammes). */
 export async function startCohort(
   groups: CohortGroup[],
   proxyOptions: { seed?: number; rates?: FaultRates; ensureEach?: boolean; hangMs?: number } = {},
+  perWorkspace = 250,
 ): Promise<Cohort> {
   let proxy: FaultProxy | undefined;
   const s = await startReliableService({
-    programmes: [cohortProgramme("T1", groups)],
+    programmes: cohortProgrammes(groups, perWorkspace),
     slackApiUrl: async (fakeUrl) => {
       proxy = await startFaultProxy(fakeUrl, proxyOptions);
       return proxy.url;

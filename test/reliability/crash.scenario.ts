@@ -15,7 +15,7 @@ import { openStore } from "../../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../fakes/slack-api.js";
 import { runTandem, slackEnv, spawnTandem } from "./child.js";
 import { startFaultProxy } from "./fault-proxy.js";
-import { cohortProgramme, slackId } from "./programmes.js";
+import { cohortProgrammes, slackId } from "./programmes.js";
 import { IMPORTED_AT } from "./service.js";
 
 /** 09:30 in Brussels on Tuesday 1 December 2026: every intern's check-in is due. */
@@ -40,7 +40,9 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
   const started = Date.now();
   const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-crash-")), "tandem.db");
   const seed = openStore(databasePath, { now: IMPORTED_AT });
-  importProgramme(seed, cohortProgramme("T1", [{ prefix: "k", count: interns }]), IMPORTED_AT);
+  for (const programme of cohortProgrammes([{ prefix: "k", count: interns }])) {
+    importProgramme(seed, programme, IMPORTED_AT);
+  }
   seed.close();
   const fake = await startFakeSlackApi({ tokens: { "xoxb-test": "T1" }, workspacePerMinute: 1_000_000_000 });
   const killAt = Math.max(1, Math.floor(interns / 3));

@@ -16,48 +16,74 @@ export interface CohortGroup {
 /**
  * Interns who only get their daily check-in: their internships start the day before, so no weekly
  * digest or isolation nudge is due yet, and no sync meeting is agreed. One supervisor per 50 interns.
+ * Interns are spread over Slack workspaces T1, T2, ... of at most `perWorkspace` each (per group):
+ * Tandem paces each workspace under Slack's cap of about 300 messages a minute, in real time, so a
+ * fan-out of thousands goes out at a useful speed only across workspaces. Intern n keeps key `<prefix>n`
+ * and Slack id `U<PREFIX>n` whichever workspace holds them.
  */
-export function cohortProgramme(
-  workspace: string,
+export function cohortProgrammes(
   groups: CohortGroup[],
+  perWorkspace = 250,
   start = "2026-11-30",
-): ProgrammeInput {
-  const people: ProgrammeInput["people"] = [];
-  const internships: NonNullable<ProgrammeInput["internships"]> = [];
+): ProgrammeInput[] {
+  const programmes = new Map<
+    number,
+    { people: ProgrammeInput["people"]; internships: NonNullable<ProgrammeInput["internships"]> }
+  >();
+  const into = (w: number) => {
+    const existing = programmes.get(w);
+    if (existing) return existing;
+    const created = {
+      people: [] as ProgrammeInput["people"],
+      internships: [] as NonNullable<ProgrammeInput["internships"]>,
+    };
+    programmes.set(w, created);
+    return created;
+  };
   for (const group of groups) {
     const zone = group.timezone ?? "Europe/Brussels";
     const country = group.country ?? "BE";
-    const supervisors = Math.ceil(group.count / 50);
-    for (let s = 0; s < supervisors; s++) {
-      people.push({
-        key: `${group.prefix}-sup${s}`,
-        name: `Supervisor ${group.prefix.toUpperCase()}${s}`,
-        ids: { slack: slackId(`${group.prefix}S`, s) },
-        timezone: zone,
-        country,
-        contactHours: "Mon-Fri 09:00-17:00",
-      });
-    }
+    const person = (key: string, name: string, id: string, contactHours: string) => ({
+      key,
+      name,
+      ids: { slack: id },
+      timezone: zone,
+      country,
+      contactHours,
+    });
     for (let i = 0; i < group.count; i++) {
-      people.push({
-        key: `${group.prefix}${i}`,
-        name: `Intern ${group.prefix.toUpperCase()}${i}`,
-        ids: { slack: slackId(group.prefix, i) },
-        timezone: zone,
-        country,
-        contactHours: group.contactHours ?? "Mon-Fri 09:00-17:00",
-      });
+      const w = Math.floor(i / perWorkspace);
+      const { people, internships } = into(w);
+      const sup = Math.floor((i % perWorkspace) / 50);
+      const supervisor = `${group.prefix}-sup${w}-${sup}`;
+      if ((i % perWorkspace) % 50 === 0) {
+        const name = `Supervisor ${group.prefix.toUpperCase()}${w}-${sup}`;
+        people.push(person(supervisor, name, slackId(`${group.prefix}S${w}X`, sup), "Mon-Fri 09:00-17:00"));
+      }
+      const contactHours = group.contactHours ?? "Mon-Fri 09:00-17:00";
+      people.push(
+        person(
+          `${group.prefix}${i}`,
+          `Intern ${group.prefix.toUpperCase()}${i}`,
+          slackId(group.prefix, i),
+          contactHours,
+        ),
+      );
       internships.push({
         key: `${group.prefix}-int${i}`,
         intern: `${group.prefix}${i}`,
-        supervisor: `${group.prefix}-sup${Math.floor(i / 50)}`,
+        supervisor,
         start,
         end: "2027-03-31",
         agreement: { syncMeeting: "none", ...(group.checkInAt ? { checkIn: { at: group.checkInAt } } : {}) },
       });
     }
   }
-  return { workspace: { platform: "slack", id: workspace }, people, internships };
+  return [...programmes.entries()].map(([w, { people, internships }]) => ({
+    workspace: { platform: "slack" as const, id: `T${w + 1}` },
+    people,
+    internships,
+  }));
 }
 
 /** A Slack user id for the n-th person of a group: U + prefix + number, upper case. */
