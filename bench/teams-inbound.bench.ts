@@ -8,9 +8,11 @@
  *   node --import tsx bench/teams-inbound.bench.ts
  *   BENCH_SECONDS=5 BENCH_RATES=500,1000 BENCH_PLAIN_FROM=intern node --import tsx bench/teams-inbound.bench.ts
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { responseShim } from "../adapters/teams/teams-platform.js";
 import { startFakeBotConnector } from "../test/fakes/bot-connector.js";
 import { runLoadInChild } from "./lib/load-child.js";
 import { TEAMS_TENANT } from "./lib/load-programme.js";
@@ -29,31 +31,6 @@ import { machineLine } from "./lib/machine.js";
 
 const INTERNSHIPS = 50;
 const { seconds, rates, plainFrom, targets, warmup } = envSettings();
-
-/** botbuilder's Response over node's ServerResponse (what the service's route does too). */
-function responseShim(res: ServerResponse) {
-  return {
-    socket: res.socket,
-    status(code: number) {
-      res.statusCode = code;
-      return this;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return this;
-    },
-    send(body?: unknown) {
-      if (body === undefined || body === null) return this;
-      if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/json");
-      res.write(typeof body === "string" ? body : JSON.stringify(body));
-      return this;
-    },
-    end() {
-      res.end();
-      return this;
-    },
-  };
-}
 
 /** The baseline: node's http server, the body read as JSON, CloudAdapter with auth off, a no-op turn. */
 async function startBareCloudAdapter() {

@@ -89,7 +89,7 @@ function tuneConnector(context: TurnContext, timeoutMs: number, retries: boolean
 }
 
 /** botbuilder's Response interface over node's ServerResponse. */
-function responseShim(res: ServerResponse) {
+export function responseShim(res: ServerResponse) {
   return {
     socket: res.socket,
     status(code: number) {
