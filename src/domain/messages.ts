@@ -123,4 +123,6 @@ export interface Reply {
   form?: OutboundForm;
   /** A submitted form had these fields wrong: shown next to the fields where the platform can. */
   formErrors?: Record<string, string>;
+  /** The event could not be handled and nothing of it was recorded: a platform may deliver it again. */
+  failed?: true;
 }

@@ -83,6 +83,8 @@ export interface InternshipRepo {
 
 export interface AgreementRepo {
   current(internshipId: number): Agreement | undefined;
+  /** The current version's terms alone (read-only, shared between callers): what rules and clocks use. */
+  currentTerms(internshipId: number): Readonly<AgreementTerms> | undefined;
   /** Writes a new version (1 when none exists); earlier acknowledgements stay with their version. */
   addVersion(
     workspaceId: number,
@@ -201,6 +203,11 @@ export interface WakeupRepo {
 export interface Store {
   /** Runs `fn` atomically: any throw rolls every write back. Nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` atomically like `transaction`, but shares one commit with the other work queued in the same
+   * turn of the event loop (group commit); resolves once that commit is durable. For inbound events.
+   */
+  batched<T>(fn: () => T): Promise<T>;
   workspaces: WorkspaceRepo;
   people: PeopleRepo;
   internships: InternshipRepo;

@@ -101,8 +101,9 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       const now = clock.now();
       try {
         // The dedupe record and the effects commit together: a failure rolls both back,
-        // so the platform's retry gets a fresh chance instead of being swallowed.
-        return store.transaction(() => {
+        // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
+        // share one commit; each still commits or rolls back on its own.
+        return await store.batched(() => {
           if (!store.inbound.firstSeen(event.platform, event.workspace, event.id, now)) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return undefined;
@@ -122,9 +123,12 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           { err: error, platform: event.platform, eventId: event.id, kind: event.kind },
           "event failed",
         );
-        return reply(
-          "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.",
-        );
+        return {
+          ...reply(
+            "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.",
+          ),
+          failed: true,
+        };
       }
     },
   };

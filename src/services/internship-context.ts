@@ -12,7 +12,7 @@ export interface InternshipContext {
   supervisor: Person;
   backupSupervisor?: Person;
   coordinator?: Person;
-  terms: AgreementTerms;
+  terms: Readonly<AgreementTerms>;
   calendarOf(person: Person): WorkingCalendar;
 }
 
@@ -35,7 +35,7 @@ export function loadInternshipContext(
     internship,
     intern,
     supervisor,
-    terms: store.agreements.current(internship.id)?.terms ?? DEFAULT_TERMS,
+    terms: store.agreements.currentTerms(internship.id) ?? DEFAULT_TERMS,
     calendarOf: (p) => {
       let calendar = calendars.get(p.id);
       if (!calendar) {

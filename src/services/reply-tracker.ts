@@ -4,10 +4,10 @@ import { localDateIn } from "../domain/format.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
 import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
-import type { Person, Workspace } from "../domain/types.js";
+import type { Person } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
-import { loadInternshipContext } from "./internship-context.js";
+import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
 import { replyDueNotice } from "./reply-messages.js";
 
@@ -62,8 +62,9 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     ...(event.threadRef ? { threadRef: event.threadRef } : {}),
   };
   const open = store.clocks.openIn(workspace.id, conversation);
+  const contexts = new Map(internships.map((i) => [i.id, loadInternshipContext(store, workspace.id, i.id)]));
   for (const internship of internships) {
-    const context = loadInternshipContext(store, workspace.id, internship.id);
+    const context = contexts.get(internship.id);
     if (!context) continue;
     for (const clock of open.filter((c) => c.internshipId === internship.id)) {
       if (answers(clock, reply, internship, context.terms.replies.where)) {
@@ -87,25 +88,26 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
   }
   for (const internship of internships) {
     const start = clockFor({ authorId: author.id, mentionIds, isQuestion: event.isQuestion }, internship);
-    if (!start) continue;
-    startClock(store, workspace, internship.id, author, start, event, conversation, now);
+    const context = contexts.get(internship.id);
+    if (!start || !context) continue;
+    startClock(store, context, author, start, event, conversation, now);
     return; // one clock per message
   }
 }
 
 function startClock(
   store: Store,
-  workspace: Workspace,
-  internshipId: number,
+  context: InternshipContext,
   asker: Person,
   start: NonNullable<ReturnType<typeof clockFor>>,
   event: MessageEvent,
   conversation: string,
   now: Date,
 ): void {
-  const context = loadInternshipContext(store, workspace.id, internshipId);
+  const { workspace } = context;
+  const internshipId = context.internship.id;
   const responder = store.people.get(workspace.id, start.responderId);
-  if (!context || !responder) return;
+  if (!responder) return;
   const times = deadlines(context.calendarOf(responder), event.at, context.terms, start.direction);
   const clock = store.clocks.start({
     workspaceId: workspace.id,

@@ -1,4 +1,4 @@
-import { type PartialTerms, withDefaults } from "../domain/agreement.js";
+import { type AgreementTerms, type PartialTerms, withDefaults } from "../domain/agreement.js";
 import type { Agreement, AgreementRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
@@ -15,6 +15,12 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
   const current = db.prepare<[number], Row>(
     "SELECT * FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
   );
+  const currentId = db.prepare<[number], Pick<Row, "id" | "terms">>(
+    "SELECT id, terms FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
+  );
+  // A version's terms never change once written, so parsed terms are kept by row id (frozen: shared).
+  const parsed = new Map<number, Readonly<AgreementTerms>>();
+  const PARSED_KEPT = 10_000;
   const acks = db.prepare<[number], { person_id: number }>(
     "SELECT person_id FROM agreement_acks WHERE agreement_id = ? ORDER BY acked_at",
   );
@@ -45,6 +51,17 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
       const row = current.get(internshipId);
       return row ? toAgreement(row) : undefined;
     },
+    currentTerms: (internshipId) => {
+      const row = currentId.get(internshipId);
+      if (!row) return undefined;
+      let terms = parsed.get(row.id);
+      if (!terms) {
+        if (parsed.size >= PARSED_KEPT) parsed.clear();
+        terms = deepFreeze(withDefaults(JSON.parse(row.terms) as PartialTerms));
+        parsed.set(row.id, terms);
+      }
+      return terms;
+    },
     addVersion: (workspaceId, internshipId, terms, createdBy, at) => {
       const version = (current.get(internshipId)?.version ?? 0) + 1;
       insert.run(workspaceId, internshipId, version, JSON.stringify(terms), createdBy ?? null, at.getTime());
@@ -53,4 +70,12 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
     acknowledge: (workspaceId, agreementId, personId, at) =>
       ack.run(agreementId, personId, workspaceId, at.getTime()).changes > 0,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -4,6 +4,7 @@ import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createClockRepo } from "./clock-repo.js";
+import { createGroupCommit } from "./group-commit.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
@@ -24,10 +25,12 @@ export interface SqliteStore extends Store {
 
 export function createSqliteStore(db: SqliteDatabase): SqliteStore {
   const ping = db.prepare("SELECT 1 AS ok");
+  const group = createGroupCommit(db);
   return {
     db,
     // better-sqlite3 turns a nested transaction into a savepoint, so services can compose freely.
     transaction: (fn) => db.transaction(fn)(),
+    batched: (fn) => group.run(fn),
     workspaces: createWorkspaceRepo(db),
     people: createPeopleRepo(db),
     internships: createInternshipRepo(db),
@@ -46,7 +49,10 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     installations: createInstallationRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
-    close: () => db.close(),
+    close: () => {
+      group.flush();
+      db.close();
+    },
   };
 }
 
