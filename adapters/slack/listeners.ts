@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
+import { eventRecorded } from "./event-ack.js";
 import {
   blockAction,
   mentionCommand,
@@ -77,11 +78,14 @@ export function listen(
     const inbound = messageEvent(body.team_id ?? "", body.event_id, event as never);
     if (!inbound || inbound.user === ownUser(context)) return;
     const reply = await handle(inbound);
+    // A person told in a direct message that it failed retries themselves; anything else Slack redelivers.
+    eventRecorded(context, inbound.isDirect || !reply?.failed);
     if (reply && inbound.isDirect) await postReply(client, (event as { channel: string }).channel, reply);
   });
   bolt.event("app_mention", async ({ event, body, context, client }) => {
     const inbound = mentionCommand(body.team_id ?? "", body.event_id, event as never, ownUser(context));
     const reply = inbound && (await handle(inbound));
+    eventRecorded(context, true);
     if (reply && inbound) {
       await client.chat.postEphemeral({
         channel: event.channel,
@@ -90,14 +94,15 @@ export function listen(
       });
     }
   });
-  bolt.event("reaction_added", async ({ event, body }) => {
+  bolt.event("reaction_added", async ({ event, body, context }) => {
     const inbound = reactionEvent(body.team_id ?? "", body.event_id, event as never);
-    if (inbound) await handle(inbound);
+    const reply = inbound && (await handle(inbound));
+    eventRecorded(context, !reply?.failed);
   });
   bolt.event("member_joined_channel", async ({ event }) => {
     log.debug({ channel: event.channel, user: event.user }, "member joined a channel");
   });
-  bolt.event("app_home_opened", async ({ event, body, client }) => {
+  bolt.event("app_home_opened", async ({ event, body, context, client }) => {
     if (event.tab !== "home" || typeof event.user !== "string" || !event.user) return;
     const reply = await handle({
       kind: "command",
@@ -109,6 +114,7 @@ export function listen(
       at: clock.now(),
       text: "status",
     });
+    eventRecorded(context, true);
     if (reply) await client.views.publish({ user_id: event.user, view: renderHome(reply.text) as never });
   });
   bolt.action(/.+/, async ({ ack, body, action, context, respond, client }) => {

@@ -2,6 +2,7 @@
  * Bolt's receiver on Tandem's shared HTTP server: `POST /slack/events` serves events, slash commands
  * and interactivity. Signatures are checked, and timestamps more than five minutes away are refused in
  * both directions (Bolt alone accepts future ones, which would let a captured request be replayed later).
+ * Events are answered once recorded (see event-ack.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
@@ -13,6 +14,7 @@ import {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Clock } from "../../src/ports/clock.js";
+import { EVENT_RECORDED, holdEventAck } from "./event-ack.js";
 import { checkSlackBody } from "./payload-shape.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -96,6 +98,7 @@ export function createSlackReceiver(deps: {
       }
       return refuse(res, verdict.status, verdict.why, req);
     }
+    if (body.type === "event_callback") return routeEvent(app, body, req, res, timestamp);
     const ack = new HTTPResponseAck({
       logger: deps.boltLogger as never,
       processBeforeResponse: false,
@@ -110,15 +113,56 @@ export function createSlackReceiver(deps: {
         response.end();
       },
     });
+    await toBolt(app, body, req, res, ack.bind(), { [REQUEST_TIME]: timestamp * 1000 });
+    return true;
+  }
+
+  async function routeEvent(
+    bolt: App,
+    body: Record<string, unknown>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    timestamp: number,
+  ): Promise<true> {
+    const answer = (status: 200 | 500 | 503) => () => {
+      if (res.headersSent) return;
+      res.writeHead(status);
+      res.end();
+    };
+    const held = holdEventAck({
+      accept: answer(200),
+      refuse: answer(500),
+      timedOut: () => {
+        log.warn("a Slack event was not recorded within 3 seconds; answered 503 so Slack retries");
+        answer(503)();
+      },
+    });
+    // Bolt acknowledges events before their listeners run; that acknowledgement waits for the listener.
+    await toBolt(bolt, body, req, res, async () => undefined, {
+      [REQUEST_TIME]: timestamp * 1000,
+      [EVENT_RECORDED]: held.recorded,
+    });
+    held.release();
+    return true;
+  }
+
+  async function toBolt(
+    bolt: App,
+    body: Record<string, unknown>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    ack: (response?: unknown) => Promise<void>,
+    customProperties: Record<string, unknown>,
+  ): Promise<void> {
     const retryNum = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
     const retryReason = HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req);
     try {
-      await app.processEvent({
+      await bolt.processEvent({
         body,
-        ack: ack.bind(),
+        ack: ack as never,
         ...(retryNum !== undefined ? { retryNum } : {}),
         ...(retryReason !== undefined ? { retryReason } : {}),
-        customProperties: { [REQUEST_TIME]: timestamp * 1000 },
+        customProperties,
       });
     } catch (error) {
       // Listener failures go to Bolt's error handler; what reaches here is Bolt failing to read the body.
@@ -128,7 +172,6 @@ export function createSlackReceiver(deps: {
         res.end("payload Tandem cannot read");
       }
     }
-    return true;
   }
 
   return {

@@ -17,6 +17,7 @@ import { listen } from "./listeners.js";
 import { createSlackReceiver } from "./receiver.js";
 import { renderMessage } from "./render.js";
 import { toSendError } from "./send-errors.js";
+import { createSocketReceiver } from "./socket-receiver.js";
 import { createTokenVault } from "./token-vault.js";
 import {
   BOT_SCOPES,
@@ -171,15 +172,18 @@ export function createSlackPlatform(
         logger: bolt as never,
         clientOptions,
       };
-      app = receiver
-        ? new App({ ...common, receiver })
-        : new App({
-            ...common,
-            socketMode: true,
+      app = new App({
+        ...common,
+        receiver:
+          receiver ??
+          createSocketReceiver({
             appToken: (connection as { appToken: string }).appToken,
             // The Socket Mode client opens its connection through the Web API, so it needs the same base URL.
-            installerOptions: { clientOptions },
-          });
+            clientOptions: clientOptions as Record<string, unknown>,
+            log: deps.log,
+            boltLogger: bolt,
+          }),
+      });
       listen(app, handle, {
         clock: deps.clock,
         log: deps.log,

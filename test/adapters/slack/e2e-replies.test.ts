@@ -70,6 +70,36 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
     await eventually(() => clocks().length === 2);
   });
 
+  it("answers an event only once it is recorded: a failed write gets a 500 and Slack's retry records it once", async () => {
+    // What a failing disk looks like to the service: the clock's insert is refused.
+    slack.peek.db.exec(
+      "CREATE TRIGGER refuse_clock BEFORE INSERT ON tracked_messages BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
+    const at = slack.local("2026-12-01T10:00", SP);
+    slack.clock.set(at);
+    const event = messageEvent({
+      user: "U0ANA",
+      channel: "C0HOME",
+      text: "Is the survey ok?",
+      ts: slackTs(at),
+    });
+    const failed = await slack.event(event, { event_id: "EvRetry" });
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toBe("");
+    // Nothing half-written: not even the dedupe record, so the retry is not mistaken for a duplicate.
+    expect(slack.peek.db.prepare("SELECT count(*) FROM inbound_events").pluck().get()).toBe(0);
+    expect(slack.logged("event failed")).toHaveLength(1);
+
+    slack.peek.db.exec("DROP TRIGGER refuse_clock");
+    const retried = await slack.event(event, { event_id: "EvRetry" }, { "x-slack-retry-num": "1" });
+    expect(retried.status).toBe(200);
+    // Acknowledged means recorded: no waiting needed.
+    expect(clocks()).toHaveLength(1);
+    const again = await slack.event(event, { event_id: "EvRetry" }, { "x-slack-retry-num": "2" });
+    expect(again.status).toBe(200);
+    expect(clocks()).toHaveLength(1);
+  });
+
   it("stops the clock when the supervisor answers in the thread, and sends no alert", async () => {
     const { ts } = await anaAsks(slack.local("2026-12-01T10:00", SP));
     await eventually(() => clocks().length === 1);

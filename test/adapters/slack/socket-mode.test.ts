@@ -45,7 +45,32 @@ async function startSocketMode() {
   };
   running = await startService(config, createTerminal(), { clock, log: captureLog().log });
   await socket.connected();
-  return { socket, api };
+  return { socket, api, peek: openStore(databasePath) };
+}
+
+/** A question in ana's home channel, as an Events API envelope. */
+function question(eventId: string) {
+  return {
+    type: "events_api" as const,
+    accepts_response_payload: false,
+    retry_attempt: 0,
+    retry_reason: "",
+    payload: {
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A0TANDEM",
+      event_id: eventId,
+      event_time: 1_796_140_800,
+      event: {
+        type: "message",
+        channel: "C0HOME",
+        channel_type: "channel",
+        user: "U0ANA",
+        text: "Could someone review my draft?",
+        ts: "1796140800.000100",
+      },
+    },
+  };
 }
 
 describe("Slack Socket Mode", () => {
@@ -72,6 +97,29 @@ describe("Slack Socket Mode", () => {
     });
     expect(JSON.stringify(ack.payload)).toContain('Added milestone #1 \\"Survey\\", due Tue 15 Dec 2026.');
     expect((ack.payload as { response_type?: string }).response_type).toBe("ephemeral");
+  });
+
+  it("acknowledges an event's envelope once the event is recorded, and leaves a failed one for Slack to resend", async () => {
+    const { socket, peek } = await startSocketMode();
+    const clocks = () => peek.db.prepare("SELECT count(*) FROM tracked_messages").pluck().get();
+    try {
+      const acked = await socket.send(question("Ev-socket-q1"));
+      expect(acked.envelope_id).toEqual(expect.any(String));
+      // Acknowledged means recorded: the clock is there without waiting.
+      expect(clocks()).toBe(1);
+
+      peek.db.exec(
+        "CREATE TRIGGER refuse_event BEFORE INSERT ON inbound_events BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+      );
+      const refused = await Promise.race([
+        socket.send(question("Ev-socket-q2")).then(() => "acknowledged"),
+        new Promise((resolve) => setTimeout(() => resolve("not acknowledged"), 1_000)),
+      ]);
+      expect(refused).toBe("not acknowledged");
+      expect(clocks()).toBe(1);
+    } finally {
+      peek.close();
+    }
   });
 
   it("takes events: a direct message to the bot is answered in the conversation", async () => {
