@@ -22,6 +22,9 @@ import {
 } from "./inbound.js";
 import { saveReferences, userLookup } from "./references.js";
 
+/** Set in a turn's state when its activity could not be recorded and no person heard about it. */
+export const NOT_RECORDED = Symbol("tandem.notRecorded");
+
 export class TandemTeamsHandler extends TeamsActivityHandler {
   constructor(
     private readonly core: InboundHandler,
@@ -49,7 +52,8 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     });
     this.onReactionsAdded(async (context, next) => {
       const event = reactionEvent(context.activity as TeamsActivity, this.clock.now());
-      if (event) await this.core(event);
+      const reply = event && (await this.core(event));
+      if (reply?.failed) context.turnState.set(NOT_RECORDED, true);
       await next();
     });
     this.onInstallationUpdate(async (_context, next) => {
@@ -66,6 +70,8 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     const personal = (context.activity as TeamsActivity).conversation?.conversationType === "personal";
     if (personal || event.kind === "command" || event.kind === "action")
       await context.sendActivity(replyActivity(reply) as never);
+    // Nobody was told: the activity is answered 500 so Teams may deliver it again.
+    else if (reply.failed) context.turnState.set(NOT_RECORDED, true);
   }
 
   /**

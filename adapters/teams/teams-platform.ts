@@ -12,7 +12,7 @@ import { createPacer } from "../shared/pacer.js";
 import { activityProblem } from "./activity-shape.js";
 import { messageActivity } from "./cards.js";
 import { toTeamsSendError } from "./send-errors.js";
-import { TandemTeamsHandler } from "./teams-handler.js";
+import { NOT_RECORDED, TandemTeamsHandler } from "./teams-handler.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 const MAX_BODY = 1024 * 1024;
@@ -90,10 +90,15 @@ function tuneConnector(context: TurnContext, timeoutMs: number, retries: boolean
 
 /** botbuilder's Response interface over node's ServerResponse. */
 export function responseShim(res: ServerResponse) {
+  let failed = false;
   return {
     socket: res.socket,
+    /** The turn ran but its activity was not recorded: answer 500 instead of the adapter's 200. */
+    failTurn() {
+      failed = true;
+    },
     status(code: number) {
-      res.statusCode = code;
+      res.statusCode = failed && code < 300 ? 500 : code;
       return this;
     },
     header(name: string, value: unknown) {
@@ -199,13 +204,15 @@ export function createTeamsPlatform(
         return true;
       }
       const active = handler;
+      const shim = responseShim(res);
       await adapter.process(
         { body, headers: req.headers, method: req.method },
-        responseShim(res) as never,
-        (context) => {
+        shim as never,
+        async (context) => {
           // Replies within a turn keep the SDK's quick retries: there is no outbox behind them.
           tuneConnector(context, timeoutMs, true, log);
-          return active.run(context);
+          await active.run(context);
+          if (context.turnState.get(NOT_RECORDED)) shim.failTurn();
         },
       );
       if (!res.writableEnded) res.end();

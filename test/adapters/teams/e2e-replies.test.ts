@@ -69,6 +69,27 @@ describe("reply times in a Teams channel", () => {
     expect(clocks()[0]).toMatchObject({ closeReason: "reaction", closedBy: teams.person("bram").id });
   });
 
+  it("answers 500 to a channel message it could not record, so Teams may deliver it again", async () => {
+    teams.peek.db.exec(
+      "CREATE TRIGGER refuse_clock BEFORE INSERT ON tracked_messages BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
+    teams.clock.set(teams.local("2026-12-01T10:00", SP));
+    const question = channelMessage({ ...teams.as("ana"), channel: HOME, text: "Is the survey ok?" });
+    const refused = await teams.post(question);
+    expect(refused.status).toBe(500);
+    expect(await refused.text()).not.toMatch(/disk trouble|at .*\.ts/);
+    expect(clocks()).toEqual([]);
+    // Nothing is said in the channel about it; the operator has the log.
+    expect(teams.fake.activities(HOME)).toEqual([]);
+    expect(teams.logged("event failed")).toHaveLength(1);
+
+    teams.peek.db.exec("DROP TRIGGER refuse_clock");
+    expect((await teams.post(question)).status).toBe(200);
+    expect(clocks()).toHaveLength(1);
+    expect((await teams.post(question)).status).toBe(200);
+    expect(clocks()).toHaveLength(1);
+  });
+
   it("keeps one clock when Teams redelivers the same activity", async () => {
     const question = await anaAsks(teams.local("2026-12-01T10:00", SP));
     expect((await teams.post(question)).status).toBe(200);
