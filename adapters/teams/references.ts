@@ -11,7 +11,10 @@ export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: 
   const tenant = tenantOf(activity);
   const conversationId = activity.conversation?.id;
   if (!tenant || !conversationId) return;
-  const reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
+  // Without the activity's id: a proactive message is a new post, not a reply to whatever came last, and
+  // the stored reference stays the same from one activity to the next (so saving it costs no write).
+  const { activityId: _last, ...lasting } = TurnContext.getConversationReference(context.activity);
+  const reference = JSON.stringify(lasting);
   const user = activity.from?.aadObjectId;
   if (user && activity.from?.id)
     refs.save("teams", tenant, "user", `${TEAMS_ID}${activity.from.id}`, user, at);

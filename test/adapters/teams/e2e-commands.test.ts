@@ -35,6 +35,17 @@ describe("commands in Teams", () => {
     expect(reply?.replyToId).toBe(typed.id);
     expect(String(reply?.activity.text)).toContain("Tandem commands");
     expect(reply?.activity).toMatchObject({ type: "message", from: { id: "28:bot-id" } });
+    // The stored reference names no activity, so a later proactive message is not a reply to this one,
+    // and activities from the same chat leave the row as it was.
+    expect(
+      JSON.parse(teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")!),
+    ).not.toHaveProperty("activityId");
+    const updatedAt = () =>
+      teams.peek.db.prepare("SELECT updated_at FROM platform_references WHERE key = 'aad-ana'").pluck().get();
+    const before = updatedAt();
+    teams.clock.set(new Date(teams.clock.now().getTime() + 60_000));
+    expect((await teams.post(personalMessage({ ...teams.as("ana"), text: "help" }))).status).toBe(200);
+    expect(updatedAt()).toBe(before);
   });
 
   it("also remembers the chat from installationUpdate", async () => {
