@@ -22,9 +22,17 @@ export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: 
     if (user) refs.save("teams", tenant, "user", user, reference, at);
   } else {
     const { channel } = splitConversation(conversationId);
-    const channelReference = JSON.parse(reference) as { conversation: { id: string } };
-    channelReference.conversation = { ...channelReference.conversation, id: channel };
-    refs.save("teams", tenant, "conversation", channel, JSON.stringify(channelReference), at);
+    // Nor whoever wrote last: a channel's reference is the channel's, the same for every message in it.
+    const { user: _writer, ...channelReference } = lasting;
+    const conversation = { ...channelReference.conversation, id: channel };
+    refs.save(
+      "teams",
+      tenant,
+      "conversation",
+      channel,
+      JSON.stringify({ ...channelReference, conversation }),
+      at,
+    );
   }
 }
 

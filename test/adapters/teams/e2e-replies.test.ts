@@ -57,8 +57,18 @@ describe("reply times in a Teams channel", () => {
       root: question.id,
       text: "Looks good",
     });
+    const channelRef = () =>
+      teams.peek.db
+        .prepare(
+          "SELECT reference, updated_at FROM platform_references WHERE kind = 'conversation' AND key = ?",
+        )
+        .get(HOME) as { reference: string; updated_at: number };
+    const before = channelRef();
     expect((await teams.post(answer)).status).toBe(200);
     expect(clocks()[0]).toMatchObject({ closeReason: "reply", closedBy: teams.person("bram").id });
+    // The channel's reference names neither a message nor its writer, so another writer changes nothing.
+    expect(JSON.parse(before.reference)).not.toHaveProperty("user");
+    expect(channelRef()).toEqual(before);
   });
 
   it("stops the clock when bram likes the question, as the agreement says", async () => {
