@@ -16,20 +16,37 @@ interface Row {
   daily_budget: number;
   languages: string;
   intro_capacity: number;
+  /** [[from, to], ...] in date order. */
+  leave_json: string;
+  /** { platform: external id }. */
+  ids_json: string;
 }
 
 type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
 
 export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
-  const get = db.prepare<[number, number], Row>("SELECT * FROM people WHERE workspace_id = ? AND id = ?");
-  const byKey = db.prepare<[number, string], Row>("SELECT * FROM people WHERE workspace_id = ? AND key = ?");
+  // One query per person: leave and platform ids come along as JSON instead of two more queries each.
+  const person = `p.*,
+    (SELECT json_group_array(json_array(from_date, to_date)) FROM
+      (SELECT from_date, to_date FROM leave_periods WHERE person_id = p.id ORDER BY from_date, to_date)) AS leave_json,
+    (SELECT json_group_object(platform, external_id) FROM person_identities WHERE person_id = p.id) AS ids_json`;
+  const get = db.prepare<[number, number], Row>(
+    `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.id = ?`,
+  );
+  const byKey = db.prepare<[number, string], Row>(
+    `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.key = ?`,
+  );
   // SQLite's lower() folds ASCII only, so "CHLOÉ" would miss "Chloé": handles are compared in JS.
-  const byId = db.prepare<[number], Row>("SELECT * FROM people WHERE workspace_id = ? ORDER BY id");
+  const byId = db.prepare<[number], Row>(
+    `SELECT ${person} FROM people p WHERE p.workspace_id = ? ORDER BY p.id`,
+  );
   const byPlatformId = db.prepare<[number, string, string], Row>(
-    `SELECT p.* FROM person_identities i JOIN people p ON p.id = i.person_id
+    `SELECT ${person} FROM person_identities i JOIN people p ON p.id = i.person_id
      WHERE i.workspace_id = ? AND i.platform = ? AND i.external_id = ?`,
   );
-  const list = db.prepare<[number], Row>("SELECT * FROM people WHERE workspace_id = ? ORDER BY key");
+  const list = db.prepare<[number], Row>(
+    `SELECT ${person} FROM people p WHERE p.workspace_id = ? ORDER BY p.key`,
+  );
   const ids = db.prepare<[number], { platform: Platform; external_id: string }>(
     "SELECT platform, external_id FROM person_identities WHERE person_id = ?",
   );
@@ -38,7 +55,7 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
   );
   const setColleague = db.prepare("UPDATE people SET is_colleague = ? WHERE id = ?");
   const colleagues = db.prepare<[number], Row>(
-    "SELECT * FROM people WHERE workspace_id = ? AND is_colleague = 1 ORDER BY id",
+    `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.is_colleague = 1 ORDER BY p.id`,
   );
   const colleague = db.prepare<[number], { is_colleague: number }>(
     "SELECT is_colleague FROM people WHERE id = ?",
@@ -80,8 +97,8 @@ export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
       dailyBudget: row.daily_budget,
       languages: JSON.parse(row.languages) as string[],
       introCapacity: row.intro_capacity,
-      leave: leave.all(row.id).map((l) => ({ from: l.from_date, to: l.to_date })),
-      ids: Object.fromEntries(ids.all(row.id).map((i) => [i.platform, i.external_id])),
+      leave: (JSON.parse(row.leave_json) as [string, string][]).map(([from, to]) => ({ from, to })),
+      ids: JSON.parse(row.ids_json) as Person["ids"],
     };
     if (row.region) person.region = row.region;
     if (row.department) person.department = row.department;
