@@ -48,8 +48,8 @@ async function startSocketMode() {
   return { socket, api, peek: openStore(databasePath) };
 }
 
-/** A question in ana's home channel, as an Events API envelope. */
-function question(eventId: string) {
+/** An Events API envelope, as Slack sends it over the socket. */
+function eventsEnvelope(eventId: string, event: Record<string, unknown>) {
   return {
     type: "events_api" as const,
     accepts_response_payload: false,
@@ -61,17 +61,21 @@ function question(eventId: string) {
       api_app_id: "A0TANDEM",
       event_id: eventId,
       event_time: 1_796_140_800,
-      event: {
-        type: "message",
-        channel: "C0HOME",
-        channel_type: "channel",
-        user: "U0ANA",
-        text: "Could someone review my draft?",
-        ts: "1796140800.000100",
-      },
+      event,
     },
   };
 }
+
+/** A question in ana's home channel. */
+const question = (eventId: string) =>
+  eventsEnvelope(eventId, {
+    type: "message",
+    channel: "C0HOME",
+    channel_type: "channel",
+    user: "U0ANA",
+    text: "Could someone review my draft?",
+    ts: "1796140800.000100",
+  });
 
 describe("Slack Socket Mode", () => {
   it("connects through apps.connections.open with the app token, with no public URL", async () => {
@@ -124,27 +128,16 @@ describe("Slack Socket Mode", () => {
 
   it("takes events: a direct message to the bot is answered in the conversation", async () => {
     const { socket, api } = await startSocketMode();
-    await socket.send({
-      type: "events_api",
-      accepts_response_payload: false,
-      retry_attempt: 0,
-      retry_reason: "",
-      payload: {
-        type: "event_callback",
-        team_id: "T1",
-        api_app_id: "A0TANDEM",
-        event_id: "Ev-socket-1",
-        event_time: 1_796_140_800,
-        event: {
-          type: "message",
-          channel: "D0ANA",
-          channel_type: "im",
-          user: "U0ANA",
-          text: "status",
-          ts: "1796140800.000100",
-        },
-      },
-    });
+    await socket.send(
+      eventsEnvelope("Ev-socket-1", {
+        type: "message",
+        channel: "D0ANA",
+        channel_type: "im",
+        user: "U0ANA",
+        text: "status",
+        ts: "1796140800.000100",
+      }),
+    );
     const posted = await eventually(() =>
       api.calls("chat.postMessage").find((c) => c.params.channel === "D0ANA"),
     );
