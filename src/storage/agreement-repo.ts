@@ -15,11 +15,12 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
   const current = db.prepare<[number], Row>(
     "SELECT * FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
   );
-  const currentId = db.prepare<[number], Pick<Row, "id" | "terms">>(
-    "SELECT id, terms FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
+  const currentText = db.prepare<[number], Pick<Row, "terms">>(
+    "SELECT terms FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
   );
-  // A version's terms never change once written, so parsed terms are kept by row id (frozen: shared).
-  const parsed = new Map<number, Readonly<AgreementTerms>>();
+  // Parsed terms are kept by their stored text (frozen, as callers share them). Not by row id: a rolled-back
+  // version's id is given to the next one, with other terms.
+  const parsed = new Map<string, Readonly<AgreementTerms>>();
   const PARSED_KEPT = 10_000;
   const acks = db.prepare<[number], { person_id: number }>(
     "SELECT person_id FROM agreement_acks WHERE agreement_id = ? ORDER BY acked_at",
@@ -52,13 +53,13 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
       return row ? toAgreement(row) : undefined;
     },
     currentTerms: (internshipId) => {
-      const row = currentId.get(internshipId);
+      const row = currentText.get(internshipId);
       if (!row) return undefined;
-      let terms = parsed.get(row.id);
+      let terms = parsed.get(row.terms);
       if (!terms) {
         if (parsed.size >= PARSED_KEPT) parsed.clear();
         terms = deepFreeze(withDefaults(JSON.parse(row.terms) as PartialTerms));
-        parsed.set(row.id, terms);
+        parsed.set(row.terms, terms);
       }
       return terms;
     },
