@@ -16,21 +16,14 @@ import { cpus, loadavg, platform as osPlatform, release, tmpdir, totalmem } from
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { type Logger, pino } from "pino";
+import { pino } from "pino";
 import { createSlackPlatform } from "../adapters/slack/slack-platform.js";
 import type { Config } from "../src/config.js";
 import { startService } from "../src/main.js";
 import { createSettableClock } from "../src/ports/clock.js";
-import type { Store } from "../src/ports/store.js";
 import { createDispatcher } from "../src/services/dispatcher.js";
-import { createPlanner, type PlanRule } from "../src/services/planner.js";
-import { createCheckinRule } from "../src/services/rules/checkin-rule.js";
-import { createDigestRule } from "../src/services/rules/digest-rule.js";
-import { createIntroductionRule } from "../src/services/rules/introduction-rule.js";
-import { createIsolationRule } from "../src/services/rules/isolation-rule.js";
-import { createMilestoneRule } from "../src/services/rules/milestone-rule.js";
-import { createReflectionRule } from "../src/services/rules/reflection-rule.js";
-import { createReplyRule } from "../src/services/rules/reply-rule.js";
+import { createPlanner } from "../src/services/planner.js";
+import { allRules } from "../src/services/rules/all-rules.js";
 import { createTicker, type TickResult } from "../src/services/ticker.js";
 import { openStore } from "../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../test/fakes/slack-api.js";
@@ -128,19 +121,6 @@ function startFake(tokens: Record<string, string>) {
   };
 }
 
-/** The rules of src/main.ts planRules(), copied: main.ts does not export them. */
-function planRules(store: Store, log: Logger): PlanRule[] {
-  return [
-    createCheckinRule({ store, log }),
-    createMilestoneRule({ store, log }),
-    createReplyRule({ store, log }),
-    createIsolationRule({ store, log }),
-    createIntroductionRule({ store, log }),
-    createDigestRule({ store, log }),
-    createReflectionRule({ store, log }),
-  ];
-}
-
 async function runVariant(spec: string) {
   const [settings = "service", load = "100x100"] = spec.split("@");
   const [base = "service", cadence] = settings.split("/");
@@ -201,7 +181,7 @@ async function runVariant(spec: string) {
       { clock, log },
     );
     await slack.start(async () => undefined);
-    const planner = createPlanner({ store, rules: planRules(store, log), log });
+    const planner = createPlanner({ store, rules: allRules(store, log), log });
     const options = { concurrency: Number(concurrency) };
     const platforms = new Map([["slack" as const, slack]]);
     const dispatcher = createDispatcher({ store, platforms, clock, log, options });

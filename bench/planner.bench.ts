@@ -12,16 +12,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Logger, pino } from "pino";
-import type { Store } from "../src/ports/store.js";
-import { createPlanner, type PlanRule } from "../src/services/planner.js";
-import { createCheckinRule } from "../src/services/rules/checkin-rule.js";
-import { createDigestRule } from "../src/services/rules/digest-rule.js";
-import { createIntroductionRule } from "../src/services/rules/introduction-rule.js";
-import { createIsolationRule } from "../src/services/rules/isolation-rule.js";
-import { createMilestoneRule } from "../src/services/rules/milestone-rule.js";
-import { createReflectionRule } from "../src/services/rules/reflection-rule.js";
-import { createReplyRule } from "../src/services/rules/reply-rule.js";
+import { pino } from "pino";
+import { createPlanner } from "../src/services/planner.js";
+import { allRules } from "../src/services/rules/all-rules.js";
 import { openStore } from "../src/storage/sqlite-store.js";
 import { seedInternships, ZONES } from "./seed/seed-internships.js";
 
@@ -31,19 +24,6 @@ const IMPORTED = new Date("2026-12-01T12:00:00Z");
 const IN_WINDOW = new Set(ZONES.slice(0, 5).map((z) => z.timezone));
 const RUNS = 20;
 const PER_WORKSPACE = 1_000;
-
-/** The rules of src/main.ts planRules(), copied: main.ts does not export them. */
-function planRules(store: Store, log: Logger): PlanRule[] {
-  return [
-    createCheckinRule({ store, log }),
-    createMilestoneRule({ store, log }),
-    createReplyRule({ store, log }),
-    createIsolationRule({ store, log }),
-    createIntroductionRule({ store, log }),
-    createDigestRule({ store, log }),
-    createReflectionRule({ store, log }),
-  ];
-}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -80,7 +60,7 @@ function seed(size: number, path: string): void {
 function measure(size: number, path: string): Omit<Figures, "seedMs"> {
   const store = openStore(path, { now: NOW });
   const log = pino({ level: "warn" }, pino.destination(2));
-  const planner = createPlanner({ store, rules: planRules(store, log), log });
+  const planner = createPlanner({ store, rules: allRules(store, log), log });
   const due = store.db.prepare(
     "SELECT workspace_id, internship_id FROM wakeups WHERE kind = ? AND due_at <= ? ORDER BY due_at LIMIT ?",
   );

@@ -24,15 +24,9 @@ import type { Store } from "./ports/store.js";
 import { startMetronome } from "./scheduler/metronome.js";
 import { type Bot, createBot } from "./services/bot.js";
 import { createDispatcher } from "./services/dispatcher.js";
-import { createPlanner, type PlanRule } from "./services/planner.js";
+import { createPlanner } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
-import { createCheckinRule } from "./services/rules/checkin-rule.js";
-import { createDigestRule } from "./services/rules/digest-rule.js";
-import { createIntroductionRule } from "./services/rules/introduction-rule.js";
-import { createIsolationRule } from "./services/rules/isolation-rule.js";
-import { createMilestoneRule } from "./services/rules/milestone-rule.js";
-import { createReflectionRule } from "./services/rules/reflection-rule.js";
-import { createReplyRule } from "./services/rules/reply-rule.js";
+import { allRules } from "./services/rules/all-rules.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
 import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
@@ -50,19 +44,6 @@ export interface Services {
   bot: Bot;
   ticker: Ticker;
   platforms: Map<Platform, ChatPlatform>;
-}
-
-/** The rules that fill the outbox; later features add theirs here. */
-function planRules(store: Store, log: Logger): PlanRule[] {
-  return [
-    createCheckinRule({ store, log }),
-    createMilestoneRule({ store, log }),
-    createReplyRule({ store, log }),
-    createIsolationRule({ store, log }),
-    createIntroductionRule({ store, log }),
-    createDigestRule({ store, log }),
-    createReflectionRule({ store, log }),
-  ];
 }
 
 /** loadConfig has already checked that the variables the chosen mode needs are there. */
@@ -137,7 +118,7 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
     }
   }
   const bot = createBot({ store, clock, log });
-  const planner = createPlanner({ store, rules: planRules(store, log), log });
+  const planner = createPlanner({ store, rules: allRules(store, log), log });
   const dispatcher = createDispatcher({ store, platforms, clock, log });
   const ticker = createTicker({ planner, dispatcher, log });
   return { config, log, store, clock, bot, ticker, platforms };

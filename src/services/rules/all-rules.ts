@@ -1,0 +1,23 @@
+import type { Logger } from "pino";
+import type { Store } from "../../ports/store.js";
+import type { PlanRule } from "../planner.js";
+import { createCheckinRule } from "./checkin-rule.js";
+import { createDigestRule } from "./digest-rule.js";
+import { createIntroductionRule } from "./introduction-rule.js";
+import { createIsolationRule } from "./isolation-rule.js";
+import { createMilestoneRule } from "./milestone-rule.js";
+import { createReflectionRule } from "./reflection-rule.js";
+import { createReplyRule } from "./reply-rule.js";
+
+/** Every rule that fills the outbox, in the order a tick runs them: the service and the benchmarks share it. */
+export function allRules(store: Store, log: Logger): PlanRule[] {
+  return [
+    createCheckinRule({ store, log }),
+    createMilestoneRule({ store, log }),
+    createReplyRule({ store, log }),
+    createIsolationRule({ store, log }),
+    createIntroductionRule({ store, log }),
+    createDigestRule({ store, log }),
+    createReflectionRule({ store, log }),
+  ];
+}
