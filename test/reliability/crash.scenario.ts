@@ -5,14 +5,12 @@
  * until everything is sent. Nothing is lost; a message can only be sent twice when its send had started
  * (the platform got it) but its row was still claimed ('sending') at the kill.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { expect } from "vitest";
 import { DEFAULT_DISPATCH } from "../../src/services/dispatcher.js";
-import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../fakes/slack-api.js";
+import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
 import { runTandem, slackEnv, spawnTandem } from "./child.js";
 import { startFaultProxy } from "./fault-proxy.js";
 import { cohortProgrammes, slackId } from "./programmes.js";
@@ -38,12 +36,11 @@ const userOf = (address: string) => address.split(":").at(-1)!;
 
 export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
   const started = Date.now();
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-crash-")), "tandem.db");
-  const seed = openStore(databasePath, { now: IMPORTED_AT });
-  for (const programme of cohortProgrammes([{ prefix: "k", count: interns }])) {
-    importProgramme(seed, programme, IMPORTED_AT);
-  }
-  seed.close();
+  const databasePath = seededDatabase(
+    cohortProgrammes([{ prefix: "k", count: interns }]),
+    IMPORTED_AT,
+    tempDatabasePath("tandem-crash"),
+  );
   const fake = await startFakeSlackApi({ tokens: { "xoxb-test": "T1" }, workspacePerMinute: 1_000_000_000 });
   const killAt = Math.max(1, Math.floor(interns / 3));
   const proxy = await startFaultProxy(fake.url, { holdNth: killAt });

@@ -4,14 +4,12 @@
  * must be in the database (acknowledged means recorded). Restarted on the same file, it takes Slack's
  * redelivery of every event, acknowledged or not: each question then has exactly one reply clock.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { expect } from "vitest";
-import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../fakes/slack-api.js";
 import { eventCallback, messageEvent, signedRequest, slackTs } from "../fakes/slack-requests.js";
+import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
 import { type Child, freePort, slackEnv, spawnTandem } from "./child.js";
 import { slackSample } from "./programmes.js";
 import { IMPORTED_AT, SECRET } from "./service.js";
@@ -48,10 +46,7 @@ async function startChild(env: Record<string, string>): Promise<{ child: Child; 
 
 export async function crashDuringInbound(events: number): Promise<InboundCrashReport> {
   const started = Date.now();
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-inbound-crash-")), "tandem.db");
-  const seed = openStore(databasePath, { now: IMPORTED_AT });
-  importProgramme(seed, slackSample(), IMPORTED_AT);
-  seed.close();
+  const databasePath = seededDatabase([slackSample()], IMPORTED_AT, tempDatabasePath("tandem-inbound-crash"));
   const fake = await startFakeSlackApi({ tokens: { "xoxb-test": "T1" }, workspacePerMinute: 1_000_000_000 });
   const env = slackEnv(databasePath, fake.url);
   const bodies = Array.from({ length: events }, (_, i) => {

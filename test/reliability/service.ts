@@ -3,13 +3,10 @@
  * startService with a settable clock, the fake Slack Web API (optionally behind a proxy that injects
  * faults) and the fake Bot Connector, signed Slack requests and Teams activities on loopback.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import type { Config } from "../../src/config.js";
 import { startService } from "../../src/main.js";
 import { createSettableClock } from "../../src/ports/clock.js";
-import { importProgramme } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { startFakeBotConnector } from "../fakes/bot-connector.js";
@@ -25,6 +22,7 @@ import {
   viewSubmissionPayload,
 } from "../fakes/slack-requests.js";
 import { captureLog } from "../helpers/log-capture.js";
+import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
 import { createTerminal } from "../helpers/streams.js";
 
 export const SECRET = "secret";
@@ -56,12 +54,12 @@ export async function startReliableService(options: ServiceOptions) {
     options.connectorLimits ? { limits: options.connectorLimits } : {},
   );
   const apiUrl = options.slackApiUrl ? await options.slackApiUrl(fake.url) : fake.url;
-  const databasePath =
-    options.databasePath ?? join(mkdtempSync(join(tmpdir(), "tandem-reliability-")), "tandem.db");
+  const databasePath = seededDatabase(
+    options.programmes,
+    IMPORTED_AT,
+    options.databasePath ?? tempDatabasePath("tandem-reliability"),
+  );
   const clock = createSettableClock(IMPORTED_AT);
-  const seed = openStore(databasePath, { now: clock.now() });
-  for (const programme of options.programmes) importProgramme(seed, programme, clock.now());
-  seed.close();
   const log = captureLog(options.logLevel ?? "info");
   const config: Config = {
     platforms,
@@ -130,18 +128,6 @@ export async function startReliableService(options: ServiceOptions) {
 
 export type ReliableService = Awaited<ReturnType<typeof startReliableService>>;
 
-/** Waits until `check` returns something truthy (listeners finish after their HTTP ack). */
-export async function eventually<T>(check: () => T, timeoutMs = 5_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs}ms: ${check.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /**
  * Every row of every table but the bookkeeping ones, as one string: equal fingerprints mean that nothing
  * was written. Left out: inbound_events (the dedupe record itself) and platform_references (Teams keeps
@@ -173,3 +159,5 @@ export function fingerprint(
   };
   return JSON.stringify(tables.map((name) => [name, rows(name)]));
 }
+
+export { eventually } from "../helpers/eventually.js";

@@ -1,11 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Config } from "../../../src/config.js";
 import { type Running, startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
-import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import { openStore, type SqliteStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/slack-api.js";
 import {
@@ -16,6 +12,7 @@ import {
   slashCommandBody,
 } from "../../fakes/slack-requests.js";
 import { captureLog } from "../../helpers/log-capture.js";
+import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 import { eventually, SECRET, slackProgramme } from "./slack-harness.js";
 
@@ -39,11 +36,12 @@ async function startOauthService() {
   fake = await startFakeSlackApi({
     installs: { "code-T2": { team: "T2", token: "xoxb-t2-secret", botUserId: "UBOT2" } },
   });
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-oauth-")), "tandem.db");
   const clock = createSettableClock(new Date("2026-12-01T14:00:00Z"));
-  const seed = openStore(databasePath);
-  importProgramme(seed, { ...slackProgramme(), workspace: { platform: "slack", id: "T2" } }, clock.now());
-  seed.close();
+  const databasePath = seededDatabase(
+    [{ ...slackProgramme(), workspace: { platform: "slack", id: "T2" } }],
+    clock.now(),
+    tempDatabasePath("tandem-oauth"),
+  );
   const config: Config = {
     platforms: ["slack"],
     databasePath,

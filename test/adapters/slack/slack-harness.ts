@@ -2,14 +2,11 @@
  * The whole service with Slack on loopback: a temporary SQLite file seeded with a Slack programme,
  * startService with a settable clock, the fake Web API, and signed requests to POST /slack/events.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { DateTime } from "luxon";
 import type { Config } from "../../../src/config.js";
 import { startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
-import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import { openStore } from "../../../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../../fakes/slack-api.js";
 import {
@@ -24,6 +21,7 @@ import {
 } from "../../fakes/slack-requests.js";
 import { captureLog } from "../../helpers/log-capture.js";
 import { sampleProgramme } from "../../helpers/programme.js";
+import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 
 export const SECRET = "secret";
@@ -50,12 +48,9 @@ export function slackProgramme() {
 
 export async function startSlackService() {
   const fake = await startFakeSlackApi();
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-slack-")), "tandem.db");
   // Imported the day before the journeys, so every internship is awake from then on.
   const clock = createSettableClock(new Date("2026-11-30T08:00:00Z"));
-  const seed = openStore(databasePath, { now: clock.now() });
-  importProgramme(seed, slackProgramme(), clock.now());
-  seed.close();
+  const databasePath = seededDatabase([slackProgramme()], clock.now(), tempDatabasePath("tandem-slack"));
   const log = captureLog();
   const config: Config = {
     platforms: ["slack"],
@@ -126,19 +121,9 @@ export async function startSlackService() {
 
 export type SlackService = Awaited<ReturnType<typeof startSlackService>>;
 
-/** Waits until `check` returns something truthy (the service finishes a listener after its HTTP ack). */
-export async function eventually<T>(check: () => T, timeoutMs = 5_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs}ms: ${check.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** The text of every block of a recorded message or view, joined, for loose assertions. */
 export function blockText(value: unknown): string {
   return JSON.stringify(value);
 }
+
+export { eventually } from "../../helpers/eventually.js";

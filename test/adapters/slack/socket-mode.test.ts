@@ -1,15 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Config } from "../../../src/config.js";
 import { type Running, startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
-import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import { openStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/slack-api.js";
 import { type FakeSlackSocket, startFakeSlackSocket } from "../../fakes/slack-socket.js";
 import { captureLog } from "../../helpers/log-capture.js";
+import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 import { eventually, slackProgramme } from "./slack-harness.js";
 
@@ -29,11 +26,8 @@ afterEach(async () => {
 async function startSocketMode() {
   socket = await startFakeSlackSocket();
   api = await startFakeSlackApi({ socketUrl: socket.url });
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-socket-")), "tandem.db");
   const clock = createSettableClock(new Date("2026-12-01T14:00:00Z"));
-  const seed = openStore(databasePath);
-  importProgramme(seed, slackProgramme(), clock.now());
-  seed.close();
+  const databasePath = seededDatabase([slackProgramme()], clock.now(), tempDatabasePath("tandem-socket"));
   const config: Config = {
     platforms: ["slack"],
     databasePath,

@@ -3,14 +3,11 @@
  * startService with a settable clock, the real CloudAdapter on POST /api/messages, and the fake Bot
  * Connector as every activity's serviceUrl.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { DateTime } from "luxon";
 import type { Config } from "../../../src/config.js";
 import { startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
-import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import { openStore } from "../../../src/storage/sqlite-store.js";
 import { startFakeBotConnector } from "../../fakes/bot-connector.js";
 import {
@@ -21,6 +18,7 @@ import {
 } from "../../fakes/teams-activities.js";
 import { captureLog } from "../../helpers/log-capture.js";
 import { sampleProgramme } from "../../helpers/programme.js";
+import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 
 export const TENANT = "tenant-1";
@@ -63,12 +61,9 @@ export function teamsProgramme() {
 
 export async function startTeamsService(options: { authenticated?: boolean } = {}) {
   const fake = await startFakeBotConnector();
-  const databasePath = join(mkdtempSync(join(tmpdir(), "tandem-teams-")), "tandem.db");
   // Imported the day before the journeys, so every internship is awake from then on.
   const clock = createSettableClock(new Date("2026-11-30T08:00:00Z"));
-  const seed = openStore(databasePath, { now: clock.now() });
-  importProgramme(seed, teamsProgramme(), clock.now());
-  seed.close();
+  const databasePath = seededDatabase([teamsProgramme()], clock.now(), tempDatabasePath("tandem-teams"));
   const log = captureLog();
   const config: Config = {
     platforms: ["teams"],
@@ -163,14 +158,4 @@ export function submitData(card: Record<string, unknown> | undefined): Record<st
   return actions.filter((a) => a.type === "Action.Submit").map((a) => a.data ?? {});
 }
 
-/** Waits until `check` returns something truthy. */
-export async function eventually<T>(check: () => T, timeoutMs = 5_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs}ms: ${check.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { eventually } from "../../helpers/eventually.js";
