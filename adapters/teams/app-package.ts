@@ -3,8 +3,8 @@
  * the home channel) and the two icons, zipped as Teams' "Upload a custom app" expects.
  */
 import { crc32, deflateSync } from "node:zlib";
-import { COMMANDS } from "../../src/domain/commands/registry.js";
-import { displayName } from "../../src/domain/commands/spec.js";
+import { COMMANDS } from "../../src/domain/command-syntax/registry.js";
+import { displayName } from "../../src/domain/command-syntax/spec.js";
 
 export interface PackageOptions {
   botId: string;

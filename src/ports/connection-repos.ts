@@ -35,7 +35,7 @@ export interface CheckinRepo {
 export type NewClock = Omit<TrackedMessage, "id" | "closedAt" | "closedBy" | "closeReason" | "replyMs">;
 
 /** Reply-time clocks (tracked_messages). */
-export interface ClockRepo {
+export interface ReplyClockRepo {
   /** Insert-if-absent per message; undefined when the message already had a clock. */
   start(input: NewClock): TrackedMessage | undefined;
   openIn(workspaceId: number, conversation: string): TrackedMessage[];

@@ -4,9 +4,9 @@ import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } 
 import type {
   ActivityRepo,
   CheckinRepo,
-  ClockRepo,
   IntroductionRepo,
   ReflectionRepo,
+  ReplyClockRepo,
   SignalRepo,
 } from "./connection-repos.js";
 import type { InstallationRepo, PlatformRefRepo } from "./platform-repos.js";
@@ -217,7 +217,7 @@ export interface Store {
   inbound: InboundRepo;
   audit: AuditRepo;
   checkins: CheckinRepo;
-  clocks: ClockRepo;
+  replyClocks: ReplyClockRepo;
   activity: ActivityRepo;
   introductions: IntroductionRepo;
   signals: SignalRepo;

@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import { parseCheckinReply } from "../domain/checkins.js";
-import { helpText } from "../domain/commands/help.js";
-import { parseCommand, startsWithCommand } from "../domain/commands/parse.js";
-import type { Command } from "../domain/commands/types.js";
+import { helpText } from "../domain/command-syntax/help-text.js";
+import { parseCommand, startsWithCommand } from "../domain/command-syntax/parse.js";
 import { localDateIn } from "../domain/format.js";
 import type { ActionEvent, InboundEvent, Reply, Speaker } from "../domain/messages.js";
 import type { Clock } from "../ports/clock.js";
@@ -10,18 +9,10 @@ import type { Store } from "../ports/store.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
 import { checkinForm } from "./checkin-messages.js";
 import { type CommandContext, reply } from "./command-context.js";
-import { handleAgreementCommand } from "./commands/agreement-commands.js";
-import { handleCheckinCommand } from "./commands/checkin-commands.js";
-import { handleIntroAction } from "./commands/intro-actions.js";
-import { handleIntroCommand } from "./commands/intro-commands.js";
-import { handleLeaveCommand } from "./commands/leave-commands.js";
-import { handleMetCommand } from "./commands/met-command.js";
-import { handleMilestoneAction } from "./commands/milestone-actions.js";
-import { handleMilestoneCommand } from "./commands/milestone-commands.js";
-import { handleNoreplyCommand } from "./commands/noreply-command.js";
-import { handlePauseNudges, handleWhyCommand } from "./commands/nudge-commands.js";
-import { handleReflectCommand, handleReflectionAction } from "./commands/reflect-command.js";
-import { handleStatusCommand } from "./commands/status-command.js";
+import { handleCommand } from "./command-handlers/handle-command.js";
+import { handleIntroAction } from "./command-handlers/intro-actions.js";
+import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
+import { handleReflectionAction } from "./command-handlers/reflect.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 
 export interface Bot {
@@ -60,7 +51,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
     if (!parsed.ok) return reply(parsed.error);
     if (parsed.command.name === "help") return reply(helpText(parsed.command.topic));
     if (!ctx) return reply(UNKNOWN_PERSON);
-    return dispatch(ctx, parsed.command);
+    return handleCommand(ctx, parsed.command);
   }
 
   function handleAction(event: ActionEvent): Reply {
@@ -132,46 +123,4 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       }
     },
   };
-}
-
-function dispatch(ctx: CommandContext, command: Command): Reply {
-  switch (command.name) {
-    case "help":
-      return reply(helpText(command.topic));
-    case "status":
-      return handleStatusCommand(ctx);
-    case "noreply":
-      return handleNoreplyCommand(ctx, command);
-    case "checkin":
-    case "checkin.history":
-      return handleCheckinCommand(ctx, command);
-    case "milestone.add":
-    case "milestone.list":
-    case "milestone.done":
-    case "milestone.move":
-    case "milestone.block":
-    case "milestone.accept":
-    case "milestone.reopen":
-      return handleMilestoneCommand(ctx, command);
-    case "agreement.show":
-    case "agreement.ack":
-    case "agreement.set":
-      return handleAgreementCommand(ctx, command);
-    case "leave.add":
-    case "leave.list":
-      return handleLeaveCommand(ctx, command);
-    case "met":
-      return handleMetCommand(ctx, command);
-    case "why":
-      return handleWhyCommand(ctx);
-    case "nudges.pause":
-    case "nudges.resume":
-      return handlePauseNudges(ctx, command);
-    case "intro.optin":
-    case "intro.optout":
-    case "intro.status":
-      return handleIntroCommand(ctx, command);
-    case "reflect":
-      return handleReflectCommand(ctx, command);
-  }
 }

@@ -6,23 +6,23 @@ import type { WorkingCalendar } from "../domain/calendar.js";
 import { addDays } from "../domain/local-date.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import type { OutboxItem } from "../ports/store.js";
-import { composeDigest, type DigestKind } from "./digest.js";
+import { composeMerged, type MergeReason } from "./merged-message.js";
 
 export interface RecipientInfo {
   calendar: WorkingCalendar;
   /** Proactive messages allowed per local day (Person.dailyBudget). */
   budget: number;
-  /** Distinct messages delivered since the start of their local day (a digest counts once). */
+  /** Distinct messages delivered since the start of their local day (a merged message counts once). */
   sentToday: number;
 }
 
 export interface Delivery {
-  /** Every row this one message delivers; more than one for a digest. */
+  /** Every row this one message delivers; more than one for a merged message. */
   items: OutboxItem[];
   address: Address;
   message: OutboundMessage;
   /** Set when rows were merged, so the dispatcher can log and give them one shared ref. */
-  digest?: { recipientId: number; budget: number };
+  merged?: { recipientId: number; budget: number };
 }
 
 export interface Deferral {
@@ -59,7 +59,7 @@ const single = (item: OutboxItem): Delivery => ({
 /**
  * Expired rows first (never grouped); channel posts and rows for unknown people go out as they are;
  * rows for a person are grouped: outside contact hours they wait for the next working moment, over
- * budget they wait for the next working day, one row is sent as is, several become one digest.
+ * budget they wait for the next working day, one row is sent as is, several are merged into one.
  */
 export function planDeliveries(
   items: readonly OutboxItem[],
@@ -119,28 +119,35 @@ function planGroup(
   ];
   if (alerts.length > 0) bundles.push(alerts);
   const slots = budget - info.sentToday;
-  // Within the budget each bundle goes as it is; over it, the last free slot carries the rest as one digest.
+  // Within the budget each bundle goes as it is; over it, the last free slot carries the rest merged into one.
   const separate = bundles.length <= slots ? bundles : bundles.slice(0, slots - 1);
   for (const bundle of separate) {
     plan.send.push(
-      bundle.length === 1 ? single(bundle[0]!) : merged(bundle, { kind: "replies" }, recipientId, budget),
+      bundle.length === 1
+        ? single(bundle[0]!)
+        : mergedDelivery(bundle, { kind: "replies" }, recipientId, budget),
     );
   }
   const rest = bundles.slice(separate.length).flat();
-  if (rest.length > 0) plan.send.push(merged(rest, { kind: "budget", budget }, recipientId, budget));
+  if (rest.length > 0) plan.send.push(mergedDelivery(rest, { kind: "budget", budget }, recipientId, budget));
 }
 
 const REPLY_ALERT = /^reply-(warning|breach|escalation):/;
 
-function merged(items: OutboxItem[], why: DigestKind, recipientId: number, budget: number): Delivery {
+function mergedDelivery(
+  items: OutboxItem[],
+  why: MergeReason,
+  recipientId: number,
+  budget: number,
+): Delivery {
   return {
     items,
     address: items[0]!.address,
-    message: composeDigest(
+    message: composeMerged(
       items.map((item) => item.payload),
       why,
     ),
-    digest: { recipientId, budget },
+    merged: { recipientId, budget },
   };
 }
 

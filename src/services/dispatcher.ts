@@ -38,7 +38,7 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
 };
 
 export interface DispatchResult {
-  /** Rows delivered (a digest delivers several). */
+  /** Rows delivered (a merged message delivers several). */
   sent: number;
   retried: number;
   dead: number;
@@ -46,7 +46,7 @@ export interface DispatchResult {
   /** Rows put back for contact hours or the daily budget. */
   deferred: number;
   /** Merged messages sent. */
-  digests: number;
+  merged: number;
 }
 
 export interface Dispatcher {
@@ -152,9 +152,9 @@ export function createDispatcher(deps: {
   }
 
   async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<void> {
-    const { items, address, digest } = delivery;
+    const { items, address, merged } = delivery;
     const first = items[0]!;
-    const context = digest
+    const context = merged
       ? { outboxIds: items.map((i) => i.id), keys: items.map((i) => i.key) }
       : { outboxId: first.id, key: first.key, attempt: first.attempts };
     const name = platformOf(address);
@@ -173,18 +173,18 @@ export function createDispatcher(deps: {
       for (const item of items) fail(item, error, now, result);
       return;
     }
-    // One shared ref makes sentTo count the digest once, even when the platform gave none.
-    if (digest) ref ??= `digest:${first.id}`;
+    // One shared ref makes sentTo count the merged message once, even when the platform gave none.
+    if (merged) ref ??= `merged:${first.id}`;
     const at = deps.clock.now();
     store.transaction(() => {
       for (const item of items) store.outbox.markSent(item.id, at, ref);
     });
     result.sent += items.length;
-    if (digest) {
-      result.digests += 1;
+    if (merged) {
+      result.merged += 1;
       log.info(
-        { ...context, recipientId: digest.recipientId, count: items.length, budget: digest.budget },
-        "merged messages into one digest to stay under the daily budget",
+        { ...context, recipientId: merged.recipientId, count: items.length, budget: merged.budget },
+        "merged messages into one to stay under the daily budget",
       );
     } else {
       log.debug(context, "message sent");
@@ -235,7 +235,7 @@ export function createDispatcher(deps: {
 
   return {
     async dispatch(now) {
-      const result: DispatchResult = { sent: 0, retried: 0, dead: 0, expired: 0, deferred: 0, digests: 0 };
+      const result: DispatchResult = { sent: 0, retried: 0, dead: 0, expired: 0, deferred: 0, merged: 0 };
       const cache = new Map<number, Recipient>();
       for (;;) {
         const batch = store.outbox.claim(now, options.leaseMs, options.batchSize);

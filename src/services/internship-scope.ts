@@ -1,4 +1,4 @@
-import type { MentionRef } from "../domain/commands/types.js";
+import type { MentionRef } from "../domain/command-syntax/types.js";
 import { rolesOf } from "../domain/milestones.js";
 import type { Internship, Person, Role } from "../domain/types.js";
 import type { CommandContext } from "./command-context.js";

@@ -134,7 +134,7 @@ export function summarizeInternship(
     .filter((c) => c.connectedness !== undefined)
     .map((c) => ({ date: c.date, score: c.connectedness! }));
 
-  const clocks = store.clocks.since(internship.id, from).filter((c) => within(c.sentAt, from, end));
+  const clocks = store.replyClocks.since(internship.id, from).filter((c) => within(c.sentAt, from, end));
   const signal = store.signals.between(internship.id, internship.start, periodTo).at(-1);
 
   const people = new Map<number, Person>(store.people.list(workspaceId).map((p) => [p.id, p]));

@@ -87,7 +87,7 @@ export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now:
 
   // Questions the intern asked that waited too long; unknown while the intern never wrote anywhere tracked.
   const breachedQuestions = lastMessage
-    ? store.clocks
+    ? store.replyClocks
         .since(internship.id, twoWeeksAgo)
         .filter((c) => c.authorId === intern.id && isBreachedQuestion(c, now)).length
     : null;

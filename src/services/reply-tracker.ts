@@ -30,7 +30,7 @@ export function closeClock(
   reason: CloseReason,
   replyMs?: number,
 ): boolean {
-  if (!store.clocks.close(clock.id, at, by, reason, replyMs)) return false;
+  if (!store.replyClocks.close(clock.id, at, by, reason, replyMs)) return false;
   for (const family of ["reply-warning", "reply-breach", "reply-escalation"]) {
     store.outbox.cancelPending(clock.workspaceId, `${family}:${clock.id}:`);
   }
@@ -61,7 +61,7 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     at: event.at,
     ...(event.threadRef ? { threadRef: event.threadRef } : {}),
   };
-  const open = store.clocks.openIn(workspace.id, conversation);
+  const open = store.replyClocks.openIn(workspace.id, conversation);
   const contexts = new Map(internships.map((i) => [i.id, loadInternshipContext(store, workspace.id, i.id)]));
   for (const internship of internships) {
     const context = contexts.get(internship.id);
@@ -109,7 +109,7 @@ function startClock(
   const responder = store.people.get(workspace.id, start.responderId);
   if (!responder) return;
   const times = deadlines(context.calendarOf(responder), event.at, context.terms, start.direction);
-  const clock = store.clocks.start({
+  const clock = store.replyClocks.start({
     workspaceId: workspace.id,
     internshipId,
     conversation,
@@ -139,7 +139,7 @@ function startClock(
 export function trackReaction(store: Store, event: ReactionEvent): void {
   const place = locate(store, event);
   if (!place) return;
-  for (const clock of store.clocks.openByMessage(place.workspace.id, event.messageRef)) {
+  for (const clock of store.replyClocks.openByMessage(place.workspace.id, event.messageRef)) {
     if (clock.conversation !== place.conversation || clock.responderId !== place.author.id) continue;
     const context = loadInternshipContext(store, place.workspace.id, clock.internshipId);
     if (!context || event.reaction.replace(/:/g, "").toLowerCase() !== context.terms.replies.ackReaction)

@@ -3,7 +3,6 @@ import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
-import { createClockRepo } from "./clock-repo.js";
 import { createGroupCommit } from "./group-commit.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
@@ -15,6 +14,7 @@ import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
@@ -40,7 +40,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     inbound: createInboundRepo(db),
     audit: createAuditRepo(db),
     checkins: createCheckinRepo(db),
-    clocks: createClockRepo(db),
+    replyClocks: createReplyClockRepo(db),
     activity: createActivityRepo(db),
     introductions: createIntroductionRepo(db),
     signals: createSignalRepo(db),

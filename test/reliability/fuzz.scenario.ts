@@ -10,8 +10,8 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { mentionCommand } from "../../adapters/slack/inbound.js";
 import { plainText, commandText as teamsCommandText } from "../../adapters/teams/inbound.js";
-import { MAX_TITLE } from "../../src/domain/commands/milestone-title.js";
-import { parseCommand } from "../../src/domain/commands/parse.js";
+import { MAX_TITLE } from "../../src/domain/command-syntax/milestone-title.js";
+import { parseCommand } from "../../src/domain/command-syntax/parse.js";
 import { checkBlocks } from "../fakes/slack-blocks.js";
 import { appMentionEvent, messageEvent, slackTs } from "../fakes/slack-requests.js";
 import {

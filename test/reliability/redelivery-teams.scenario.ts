@@ -30,7 +30,7 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
   const calls = () => s.connector.calls.length;
   const workspace = s.workspace("teams", "tenant-1");
   const internship = s.peek.internships.byKey(workspace.id, "ana-2026")!;
-  const clocks = () => s.peek.clocks.since(internship.id, new Date(0));
+  const clocks = () => s.peek.replyClocks.since(internship.id, new Date(0));
   const as = (key: string): Common => ({
     serviceUrl: s.connector.url,
     tenant: "tenant-1",

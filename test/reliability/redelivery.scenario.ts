@@ -79,7 +79,7 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
   const calls = () => s.fake.calls().length;
   const ana = s.workspace("slack", "T1");
   const internship = s.peek.internships.byKey(ana.id, "ana-2026")!;
-  const clocks = () => s.peek.clocks.since(internship.id, new Date(0));
+  const clocks = () => s.peek.replyClocks.since(internship.id, new Date(0));
   try {
     // The check-in goes out at 09:30 in São Paulo; ana answers it in her DM.
     await s.tickAt(local("2026-12-01T09:30"));

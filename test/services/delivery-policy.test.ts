@@ -8,8 +8,8 @@ import type { Platform } from "../../src/domain/types.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { createSettableClock } from "../../src/ports/clock.js";
 import type { OutboxDraft, PersonInput } from "../../src/ports/store.js";
-import { composeDigest, digestReason } from "../../src/services/digest.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
+import { composeMerged, mergedReason } from "../../src/services/merged-message.js";
 import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { createRecordingPlatform } from "../helpers/recording-platform.js";
@@ -155,7 +155,7 @@ describe("delivery policy: contact hours", () => {
 });
 
 describe("delivery policy: daily budget", () => {
-  it("merges what would exceed a budget of 3 into one digest with every text, reason and button", async () => {
+  it("merges what would exceed a budget of 3 into one message with every text, reason and button", async () => {
     const t = setup();
     const bram = t.person("bram", { dailyBudget: 3 });
     t.enqueue(bram, "first");
@@ -170,7 +170,7 @@ describe("delivery policy: daily budget", () => {
       t.enqueue(bram, { text: "Ana has not checked in", reason: "Ana missed two days" }),
       t.enqueue(bram, { text: "Milestone 7 reminder", reason: "due today", buttons: [accept] }),
     ];
-    expect(await t.tick()).toMatchObject({ sent: 3, digests: 1 });
+    expect(await t.tick()).toMatchObject({ sent: 3, merged: 1 });
 
     expect(t.platform.sent).toHaveLength(3);
     const digest = t.platform.sent[2]!.message;
@@ -182,7 +182,7 @@ describe("delivery policy: daily budget", () => {
       expect(digest.text).toContain(why);
     }
     expect(digest.buttons).toEqual([accept]);
-    expect(digest.reason).toBe(digestReason(3));
+    expect(digest.reason).toBe(mergedReason(3));
 
     const refs = new Set(keys.map((k) => t.row(k).platformRef));
     expect(refs.size).toBe(1);
@@ -226,32 +226,32 @@ describe("delivery policy: daily budget", () => {
     expect(t.row(key).notBefore.toISOString()).toBe("2026-12-02T23:00:00.000Z");
   });
 
-  it("retries each row of a failed digest and then sends the digest once", async () => {
+  it("retries each row of a failed merged message and then sends the merged message once", async () => {
     const t = setup();
     const bram = t.person("bram", { dailyBudget: 1 });
     const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
     t.platform.failNext(1);
-    expect(await t.tick()).toMatchObject({ sent: 0, retried: 2, digests: 0 });
+    expect(await t.tick()).toMatchObject({ sent: 0, retried: 2, merged: 0 });
     for (const key of keys) {
       expect(t.row(key)).toMatchObject({ status: "pending", attempts: 1, lastError: "the platform said no" });
     }
     t.clock.advance(60_000);
-    expect(await t.tick()).toMatchObject({ sent: 2, digests: 1 });
+    expect(await t.tick()).toMatchObject({ sent: 2, merged: 1 });
     expect(t.platform.sent).toHaveLength(1);
     expect(keys.map((k) => t.row(k).status)).toEqual(["sent", "sent"]);
   });
 
-  it("gives a digest one synthetic ref when the platform returns none, so it counts once", async () => {
+  it("gives a merged message one synthetic ref when the platform returns none, so it counts once", async () => {
     const t = setup({ withoutRefs: true });
     const bram = t.person("bram", { dailyBudget: 1 });
     const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
     await t.tick();
     const first = t.row(keys[0]!);
-    expect(keys.map((k) => t.row(k).platformRef)).toEqual([`digest:${first.id}`, `digest:${first.id}`]);
+    expect(keys.map((k) => t.row(k).platformRef)).toEqual([`merged:${first.id}`, `merged:${first.id}`]);
     expect(t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(1);
   });
 
-  it("sends nothing twice after a restart on the same database: every digest row is marked sent", async () => {
+  it("sends nothing twice after a restart on the same database: every merged row is marked sent", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
     const first = setup({ store: openStore(path) });
     const bram = first.person("bram", { dailyBudget: 1 });
@@ -275,7 +275,7 @@ describe("delivery policy: alerts about open questions", () => {
     t.enqueue(bram, "check-in summary");
     t.enqueue(bram, "overdue: question 1", { key: "reply-breach:1:due" });
     t.enqueue(bram, "overdue: question 2", { key: "reply-breach:2:due" });
-    expect(await t.tick()).toMatchObject({ sent: 3, digests: 1 });
+    expect(await t.tick()).toMatchObject({ sent: 3, merged: 1 });
     expect(t.texts()).toHaveLength(2);
     expect(t.texts()).toContain("check-in summary");
     const alerts = t.texts().find((text) => text.startsWith("Several messages are waiting for your reply:"));
@@ -284,9 +284,9 @@ describe("delivery policy: alerts about open questions", () => {
   });
 });
 
-describe("digest composition", () => {
+describe("merged messages", () => {
   it("numbers buttons whose labels would otherwise be ambiguous", () => {
-    const digest = composeDigest(
+    const digest = composeMerged(
       [
         { text: "Milestone A done", buttons: [{ action: "accept", value: "a", label: "Accept" }] },
         { text: "Milestone B done", buttons: [{ action: "accept", value: "b", label: "Accept" }] },

@@ -97,7 +97,7 @@ describe("dispatcher concurrency", () => {
     t.enqueue("chloe 1", chloe);
     t.enqueue("bram 2", bram);
 
-    expect(await t.dispatcher.dispatch(NOW)).toMatchObject({ sent: 6, digests: 0 });
+    expect(await t.dispatcher.dispatch(NOW)).toMatchObject({ sent: 6, merged: 0 });
 
     // Different recipients overlap: bram's and chloe's first messages start before ana's first ends.
     expect(t.peak()).toBe(3);

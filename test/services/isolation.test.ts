@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/domain/commands/parse.js";
+import { parseCommand } from "../../src/domain/command-syntax/parse.js";
 import { localDateIn } from "../../src/domain/format.js";
 import type { CommandContext } from "../../src/services/command-context.js";
-import { handleMetCommand } from "../../src/services/commands/met-command.js";
-import { handlePauseNudges, handleWhyCommand } from "../../src/services/commands/nudge-commands.js";
+import { handleMetCommand } from "../../src/services/command-handlers/met.js";
+import { handlePauseNudges, handleWhyCommand } from "../../src/services/command-handlers/nudges.js";
 import { loadInternshipContext } from "../../src/services/internship-context.js";
 import { gatherIsolationInputs } from "../../src/services/isolation-inputs.js";
 import { createPlanner } from "../../src/services/planner.js";

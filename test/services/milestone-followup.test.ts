@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutboxItem } from "../../src/ports/store.js";
 import type { CommandContext } from "../../src/services/command-context.js";
-import { handleMilestoneAction } from "../../src/services/commands/milestone-actions.js";
+import { handleMilestoneAction } from "../../src/services/command-handlers/milestone-actions.js";
 import { createPlanner } from "../../src/services/planner.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
 import { createBotHarness } from "../helpers/bot-harness.js";

@@ -3,11 +3,11 @@ import { localDateIn } from "../../src/domain/format.js";
 import type { Platform } from "../../src/domain/types.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import type { CommandContext } from "../../src/services/command-context.js";
-import { handleReflectCommand, handleReflectionAction } from "../../src/services/commands/reflect-command.js";
+import { handleReflectCommand, handleReflectionAction } from "../../src/services/command-handlers/reflect.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { createPlanner } from "../../src/services/planner.js";
-import { createDigestRule } from "../../src/services/rules/digest-rule.js";
 import { createReflectionRule } from "../../src/services/rules/reflection-rule.js";
+import { createWeeklyDigestRule } from "../../src/services/rules/weekly-digest-rule.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
@@ -28,7 +28,7 @@ function setup() {
   const build = () => {
     const rules = [
       createReflectionRule({ store: h.store, log: h.log.log }),
-      createDigestRule({ store: h.store, log: h.log.log }),
+      createWeeklyDigestRule({ store: h.store, log: h.log.log }),
     ];
     const planner = createPlanner({ store: h.store, rules, log: h.log.log });
     const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });

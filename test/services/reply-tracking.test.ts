@@ -53,7 +53,7 @@ function setup() {
       messageRef: ref,
       reaction,
     });
-  const clocks = () => h.store.clocks.since(h.internship("ana-2026").id, new Date(0));
+  const clocks = () => h.store.replyClocks.since(h.internship("ana-2026").id, new Date(0));
   const outboxKeys = (prefix: string) =>
     h.store.outbox
       .list()

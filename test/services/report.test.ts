@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localDateIn } from "../../src/domain/format.js";
-import { handleReflectCommand, handleReflectionAction } from "../../src/services/commands/reflect-command.js";
+import { handleReflectCommand, handleReflectionAction } from "../../src/services/command-handlers/reflect.js";
 import { summarizeWholeInternship } from "../../src/services/internship-summary.js";
 import { renderCsv, renderJson, renderMarkdown } from "../../src/services/summary-render.js";
 import { createServiceHarness } from "../helpers/service-harness.js";

@@ -2,12 +2,12 @@ import type { Logger } from "pino";
 import type { Store } from "../../ports/store.js";
 import type { PlanRule } from "../planner.js";
 import { createCheckinRule } from "./checkin-rule.js";
-import { createDigestRule } from "./digest-rule.js";
 import { createIntroductionRule } from "./introduction-rule.js";
 import { createIsolationRule } from "./isolation-rule.js";
 import { createMilestoneRule } from "./milestone-rule.js";
 import { createReflectionRule } from "./reflection-rule.js";
 import { createReplyRule } from "./reply-rule.js";
+import { createWeeklyDigestRule } from "./weekly-digest-rule.js";
 
 /** Every rule that fills the outbox, in the order a tick runs them: the service and the benchmarks share it. */
 export function allRules(store: Store, log: Logger): PlanRule[] {
@@ -17,7 +17,7 @@ export function allRules(store: Store, log: Logger): PlanRule[] {
     createReplyRule({ store, log }),
     createIsolationRule({ store, log }),
     createIntroductionRule({ store, log }),
-    createDigestRule({ store, log }),
+    createWeeklyDigestRule({ store, log }),
     createReflectionRule({ store, log }),
   ];
 }

@@ -141,7 +141,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       case "falling_connectedness":
         return `${idea} propose a short call with ${sup} in your next message. Feeling far from the team is common in a remote internship, and a call often helps. ${metHint}`;
       case "unanswered_questions": {
-        const open = store.clocks
+        const open = store.replyClocks
           .openFor(ctx.internship.id)
           .filter((c) => c.authorId === ctx.intern.id && isBreachedQuestion(c, now))
           .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];

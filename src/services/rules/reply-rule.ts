@@ -40,7 +40,7 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
 
   function evaluate(ctx: InternshipContext, now: Date): Evaluation {
     const { internship, intern } = ctx;
-    const open = store.clocks.openFor(internship.id);
+    const open = store.replyClocks.openFor(internship.id);
     if (ctx.calendarOf(intern).localDate(now) > internship.end) {
       for (const clock of open) closeClock(store, clock, now, undefined, "ended");
       return { drafts: [], next: undefined };
@@ -52,7 +52,7 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
       const responder = store.people.get(ctx.workspace.id, stored.responderId);
       if (!asker || !responder) continue;
       const times = deadlines(ctx.calendarOf(responder), stored.sentAt, ctx.terms, stored.direction);
-      if (times.dueAt.getTime() !== stored.dueAt.getTime()) store.clocks.setDue(stored.id, times.dueAt);
+      if (times.dueAt.getTime() !== stored.dueAt.getTime()) store.replyClocks.setDue(stored.id, times.dueAt);
       const clock = { ...stored, dueAt: times.dueAt };
       const draft = (
         person: Person,

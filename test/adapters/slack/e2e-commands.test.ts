@@ -98,7 +98,7 @@ describe("Slack request verification", { timeout: PACED_TIMEOUT }, () => {
       ...(signature ? { signature } : {}),
     });
   const nowSec = () => Math.floor(slack.clock.now().getTime() / 1000);
-  const clocks = () => slack.peek.clocks.since(slack.internship("ana-2026").id, new Date(0));
+  const clocks = () => slack.peek.replyClocks.since(slack.internship("ana-2026").id, new Date(0));
 
   it("refuses a bad signature with 401 and handles nothing", async () => {
     const raw = eventBody();

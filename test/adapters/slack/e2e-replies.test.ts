@@ -18,7 +18,7 @@ afterEach(async () => {
   await slack.stop();
 });
 
-const clocks = () => slack.peek.clocks.since(slack.internship("ana-2026").id, new Date(0));
+const clocks = () => slack.peek.replyClocks.since(slack.internship("ana-2026").id, new Date(0));
 
 /** Ana asks a question in the home channel at this instant: Slack's ts is the message's time. */
 async function anaAsks(at: Date, text = "Could someone review my survey draft?", eventId?: string) {

@@ -10,7 +10,7 @@ afterEach(async () => {
   await teams.stop();
 });
 
-const clocks = () => teams.peek.clocks.since(teams.internship("ana-2026").id, new Date(0));
+const clocks = () => teams.peek.replyClocks.since(teams.internship("ana-2026").id, new Date(0));
 const overdue = (key: string) => teams.chat(key).filter((a) => String(a.text).startsWith("Overdue:"));
 
 /** Ana asks a question in the home channel (Tandem reads it through resource-specific consent). */

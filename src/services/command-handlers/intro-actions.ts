@@ -6,7 +6,7 @@ import {
   profileOf,
   weeklyOverlap,
 } from "../../domain/colleague-choice.js";
-import { echo } from "../../domain/commands/echo.js";
+import { echo } from "../../domain/command-syntax/echo.js";
 import { formatInstant } from "../../domain/format.js";
 import type { OutboundMessage, Reply } from "../../domain/messages.js";
 import type { Introduction, IntroductionStatus } from "../../domain/records.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../../src/domain/commands/dates.js";
+import { parseDate } from "../../../src/domain/command-syntax/dates.js";
 
 const WEDNESDAY = "2026-06-10";
 

@@ -1,7 +1,7 @@
-import { echo } from "../../domain/commands/echo.js";
+import { echo } from "../../domain/command-syntax/echo.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
-import { checkMilestoneChange, handleMilestoneCommand } from "./milestone-commands.js";
+import { checkMilestoneChange, handleMilestoneCommand } from "./milestone.js";
 
 export interface MilestoneActionInput {
   action: string;

@@ -1,4 +1,4 @@
-import type { Command } from "../../domain/commands/types.js";
+import type { Command } from "../../domain/command-syntax/types.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/types.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../../src/domain/commands/parse.js";
-import type { Command } from "../../../src/domain/commands/types.js";
+import { parseCommand } from "../../../src/domain/command-syntax/parse.js";
+import type { Command } from "../../../src/domain/command-syntax/types.js";
 
 const context = { today: "2026-06-10" }; // a Wednesday
 

@@ -1,5 +1,5 @@
 import { countryName } from "../../domain/colleague-choice.js";
-import type { MentionRef } from "../../domain/commands/types.js";
+import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { coverage } from "../../domain/coverage.js";
 import { formatDate, plural } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";

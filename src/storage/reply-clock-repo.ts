@@ -1,5 +1,5 @@
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
-import type { ClockRepo } from "../ports/connection-repos.js";
+import type { ReplyClockRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {
@@ -45,7 +45,7 @@ function toTracked(row: Row): TrackedMessage {
   return t;
 }
 
-export function createClockRepo(db: SqliteDatabase): ClockRepo {
+export function createReplyClockRepo(db: SqliteDatabase): ReplyClockRepo {
   const insert = db.prepare(
     `INSERT INTO tracked_messages (workspace_id, internship_id, conversation, message_ref, thread_ref, permalink, direction,
        author_id, responder_id, sent_at, allowed_ms, due_at)

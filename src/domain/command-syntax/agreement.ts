@@ -1,4 +1,4 @@
-import { AGREEMENT_FIELD_INFO, agreementField } from "./agreement-fields.js";
+import { AGREEMENT_FIELDS, agreementField } from "../agreement-fields.js";
 import { readOptions, takeTrailingFor } from "./arguments.js";
 import { echo } from "./echo.js";
 import { type CommandSpec, fail, ok } from "./spec.js";
@@ -43,7 +43,7 @@ const SET: CommandSpec = {
   summary: "Change one term of the working agreement.",
   details: [
     "Fields:",
-    ...AGREEMENT_FIELD_INFO.map((f) => `  ${f.name}: ${f.description} (e.g. ${f.example})`),
+    ...AGREEMENT_FIELDS.map((f) => `  ${f.name}: ${f.description} (e.g. ${f.example})`),
     'Durations like 8h count working hours of the person who has to reply. Add "for @intern" to change the agreement of one of your interns.',
   ].join("\n"),
   example: SET_EXAMPLE,

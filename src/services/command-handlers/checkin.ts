@@ -1,4 +1,4 @@
-import type { Command } from "../../domain/commands/types.js";
+import type { Command } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";

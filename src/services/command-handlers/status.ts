@@ -58,7 +58,7 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
   const lines = [header, `  Milestones: ${parts.join(", ")}`];
   const checkin = intern && checkinLine(ctx, internship, intern);
   if (checkin) lines.push(`  Check-in: ${checkin}`);
-  const figures = figuresByDirection(store.clocks.since(internship.id, new Date(0)), ctx.now);
+  const figures = figuresByDirection(store.replyClocks.since(internship.id, new Date(0)), ctx.now);
   lines.push(
     `  Replies to the intern: ${describeFigures(figures.to_company)}`,
     `  Replies from the intern: ${describeFigures(figures.to_intern)}`,

@@ -4,7 +4,7 @@ import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { createPlanner } from "../../src/services/planner.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
-import { createDigestRule } from "../../src/services/rules/digest-rule.js";
+import { createWeeklyDigestRule } from "../../src/services/rules/weekly-digest-rule.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
@@ -35,7 +35,7 @@ function setup(p = programme()) {
   const h = createServiceHarness({ programme: p, rules: "checkin" });
   const platforms = new Map<Platform, ChatPlatform>([["console", h.platform]]);
   const build = () => {
-    const rules = [createDigestRule({ store: h.store, log: h.log.log })];
+    const rules = [createWeeklyDigestRule({ store: h.store, log: h.log.log })];
     const planner = createPlanner({ store: h.store, rules, log: h.log.log });
     const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });
     return createTicker({ planner, dispatcher, log: h.log.log });

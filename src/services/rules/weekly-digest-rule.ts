@@ -55,7 +55,7 @@ const names = (people: readonly string[]) =>
  * to the supervisor about each intern, and to the coordinator one message for all their interns.
  * Always a direct message: it says how an intern is doing, which is not for a channel.
  */
-export function createDigestRule(deps: { store: Store; log: Logger }): PlanRule {
+export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
   /** The intern's own week (Monday to Sunday in their zone) with the reported Monday's date. */

@@ -1,5 +1,5 @@
 import { conversationAddress } from "../../domain/addresses.js";
-import type { Command } from "../../domain/commands/types.js";
+import type { Command } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";

@@ -1,4 +1,4 @@
-import type { Command } from "../../domain/commands/types.js";
+import type { Command } from "../../domain/command-syntax/types.js";
 import { formatInstant, plural } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -9,7 +9,7 @@ export function handleNoreplyCommand(
   ctx: CommandContext,
   command: Extract<Command, { name: "noreply" }>,
 ): Reply {
-  const open = ctx.store.clocks.openAskedBy(ctx.workspace.id, ctx.speaker.id);
+  const open = ctx.store.replyClocks.openAskedBy(ctx.workspace.id, ctx.speaker.id);
   if (open.length === 0)
     return reply("You have no question that Tandem is tracking, so there is nothing to close.");
   const closing = command.all ? open : open.slice(0, 1);

@@ -1,18 +1,18 @@
 /** Merges several proactive messages into one, so a person's daily budget holds without dropping anything. */
 import type { OutboundButton, OutboundMessage } from "../domain/messages.js";
 
-export function digestReason(budget: number): string {
+export function mergedReason(budget: number): string {
   return `You get at most ${budget} messages from Tandem a day; these were merged into one.`;
 }
 
-/** Why a digest was made, which decides its heading and its reason line. */
-export type DigestKind = { kind: "budget"; budget: number } | { kind: "replies" };
+/** Why messages were merged, which decides its heading and its reason line. */
+export type MergeReason = { kind: "budget"; budget: number } | { kind: "replies" };
 
-function framing(why: DigestKind): { header: string; reason: string } {
+function framing(why: MergeReason): { header: string; reason: string } {
   return why.kind === "budget"
     ? {
         header: `Several things for you today (merged so Tandem stays under your daily limit of ${why.budget} messages):`,
-        reason: digestReason(why.budget),
+        reason: mergedReason(why.budget),
       }
     : {
         header: "Several messages are waiting for your reply:",
@@ -25,7 +25,7 @@ function framing(why: DigestKind): { header: string; reason: string } {
  * still work); a button that several items share is kept once, and a label that would be ambiguous
  * names its item number.
  */
-export function composeDigest(messages: readonly OutboundMessage[], why: DigestKind): OutboundMessage {
+export function composeMerged(messages: readonly OutboundMessage[], why: MergeReason): OutboundMessage {
   const { header, reason } = framing(why);
   const sections = messages.map((message, index) => {
     const lines = [`${index + 1}. ${indent(message.text)}`];
@@ -34,13 +34,13 @@ export function composeDigest(messages: readonly OutboundMessage[], why: DigestK
     if (message.reason) lines.push(`   why: ${indent(message.reason)}`);
     return lines.join("\n");
   });
-  const digest: OutboundMessage = {
+  const merged: OutboundMessage = {
     text: [header, ...sections].join("\n\n"),
     reason,
   };
   const buttons = mergeButtons(messages);
-  if (buttons.length > 0) digest.buttons = buttons;
-  return digest;
+  if (buttons.length > 0) merged.buttons = buttons;
+  return merged;
 }
 
 /** Continuation lines line up under the item's first line. */

@@ -1,5 +1,5 @@
 import { describeTerms, setTerm } from "../../domain/agreement.js";
-import type { Command } from "../../domain/commands/types.js";
+import type { Command } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate, localDateIn } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";

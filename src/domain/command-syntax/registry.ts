@@ -1,19 +1,32 @@
-/** Every command, in the order help lists them. Add a command by adding a CommandSpec here. */
-import { AGREEMENT_COMMANDS } from "./agreement-commands.js";
-import { CHECKIN_COMMANDS } from "./checkin-commands.js";
-import { CONNECTION_COMMANDS } from "./connection-commands.js";
-import { GENERAL_COMMANDS } from "./general-commands.js";
-import { LEAVE_COMMANDS } from "./leave-commands.js";
-import { MILESTONE_COMMANDS } from "./milestone-commands.js";
-import { REPLY_COMMANDS } from "./reply-commands.js";
+/**
+ * Every command, in the order help lists them. Adding a command touches four files:
+ * its CommandSpec in command-syntax/<feature>.ts (listed below), its variant of `Command` in
+ * command-syntax/types.ts, its handler in services/command-handlers/<feature>.ts (same file name),
+ * and one case in services/command-handlers/handle-command.ts. The compiler points at each one.
+ */
+import { AGREEMENT_COMMANDS } from "./agreement.js";
+import { CHECKIN_COMMANDS } from "./checkin.js";
+import { HELP } from "./help.js";
+import { INTRO_COMMANDS } from "./intro.js";
+import { LEAVE_COMMANDS } from "./leave.js";
+import { MET_COMMANDS } from "./met.js";
+import { MILESTONE_COMMANDS } from "./milestone.js";
+import { NOREPLY_COMMANDS } from "./noreply.js";
+import { NUDGE_COMMANDS } from "./nudges.js";
+import { REFLECT_COMMANDS } from "./reflect.js";
 import { type CommandSpec, displayName } from "./spec.js";
+import { STATUS } from "./status.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
-  ...GENERAL_COMMANDS,
+  HELP,
+  STATUS,
   ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
-  ...REPLY_COMMANDS,
-  ...CONNECTION_COMMANDS,
+  ...NOREPLY_COMMANDS,
+  ...MET_COMMANDS,
+  ...NUDGE_COMMANDS,
+  ...INTRO_COMMANDS,
+  ...REFLECT_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
 ];

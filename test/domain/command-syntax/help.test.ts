@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  AGREEMENT_FIELD_INFO,
-  AGREEMENT_FIELD_NAMES,
-} from "../../../src/domain/commands/agreement-fields.js";
-import { helpText, helpTopics } from "../../../src/domain/commands/help.js";
-import { parseCommand } from "../../../src/domain/commands/parse.js";
-import { COMMANDS, findCommand } from "../../../src/domain/commands/registry.js";
-import { displayName } from "../../../src/domain/commands/spec.js";
+import { AGREEMENT_FIELDS } from "../../../src/domain/agreement-fields.js";
+import { helpText, helpTopics } from "../../../src/domain/command-syntax/help-text.js";
+import { parseCommand } from "../../../src/domain/command-syntax/parse.js";
+import { COMMANDS, findCommand } from "../../../src/domain/command-syntax/registry.js";
+import { displayName } from "../../../src/domain/command-syntax/spec.js";
 
 const context = { today: "2026-06-10" };
 
@@ -54,12 +51,12 @@ describe("helpText", () => {
 
   it("lists every agreement field with its description and example under agreement set", () => {
     const text = helpText("agreement set");
-    for (const field of AGREEMENT_FIELD_INFO) {
+    for (const field of AGREEMENT_FIELDS) {
       expect(text).toContain(field.name);
       expect(text).toContain(field.description);
       expect(text).toContain(`e.g. ${field.example}`);
     }
-    expect(AGREEMENT_FIELD_NAMES).toEqual([
+    expect(AGREEMENT_FIELDS.map((f) => f.name)).toEqual([
       "reply.supervisor",
       "reply.intern",
       "reply.warn",

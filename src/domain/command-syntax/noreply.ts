@@ -18,4 +18,4 @@ const NOREPLY: CommandSpec = {
   },
 };
 
-export const REPLY_COMMANDS: readonly CommandSpec[] = [NOREPLY];
+export const NOREPLY_COMMANDS: readonly CommandSpec[] = [NOREPLY];

@@ -1,5 +1,5 @@
 /** `met @person [note]`: logs a live meeting between an intern and someone from the company. */
-import type { MentionRef } from "../../domain/commands/types.js";
+import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate, localDateIn } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";

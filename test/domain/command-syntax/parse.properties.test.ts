@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../../src/domain/commands/dates.js";
-import { parseCommand } from "../../../src/domain/commands/parse.js";
+import { parseDate } from "../../../src/domain/command-syntax/dates.js";
+import { parseCommand } from "../../../src/domain/command-syntax/parse.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -1,0 +1,57 @@
+/** Routes a parsed command to its handler: one case per command, one handler file per feature. */
+import { helpText } from "../../domain/command-syntax/help-text.js";
+import type { Command } from "../../domain/command-syntax/types.js";
+import type { Reply } from "../../domain/messages.js";
+import { type CommandContext, reply } from "../command-context.js";
+import { handleAgreementCommand } from "./agreement.js";
+import { handleCheckinCommand } from "./checkin.js";
+import { handleIntroCommand } from "./intro.js";
+import { handleLeaveCommand } from "./leave.js";
+import { handleMetCommand } from "./met.js";
+import { handleMilestoneCommand } from "./milestone.js";
+import { handleNoreplyCommand } from "./noreply.js";
+import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
+import { handleReflectCommand } from "./reflect.js";
+import { handleStatusCommand } from "./status.js";
+
+export function handleCommand(ctx: CommandContext, command: Command): Reply {
+  switch (command.name) {
+    case "help":
+      return reply(helpText(command.topic));
+    case "status":
+      return handleStatusCommand(ctx);
+    case "noreply":
+      return handleNoreplyCommand(ctx, command);
+    case "checkin":
+    case "checkin.history":
+      return handleCheckinCommand(ctx, command);
+    case "milestone.add":
+    case "milestone.list":
+    case "milestone.done":
+    case "milestone.move":
+    case "milestone.block":
+    case "milestone.accept":
+    case "milestone.reopen":
+      return handleMilestoneCommand(ctx, command);
+    case "agreement.show":
+    case "agreement.ack":
+    case "agreement.set":
+      return handleAgreementCommand(ctx, command);
+    case "leave.add":
+    case "leave.list":
+      return handleLeaveCommand(ctx, command);
+    case "met":
+      return handleMetCommand(ctx, command);
+    case "why":
+      return handleWhyCommand(ctx);
+    case "nudges.pause":
+    case "nudges.resume":
+      return handlePauseNudges(ctx, command);
+    case "intro.optin":
+    case "intro.optout":
+    case "intro.status":
+      return handleIntroCommand(ctx, command);
+    case "reflect":
+      return handleReflectCommand(ctx, command);
+  }
+}
