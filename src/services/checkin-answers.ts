@@ -6,10 +6,10 @@ import {
   mergeAnswers,
   parseConnectedness,
 } from "../domain/checkins.js";
+import { blockerNotice, checkinAnswered } from "../domain/copy/checkin.js";
 import { formatDate } from "../domain/format.js";
 import type { Reply } from "../domain/messages.js";
 import type { LocalDate } from "../domain/types.js";
-import { blockerNotice, checkinAnswered } from "./checkin-messages.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { resolveScope } from "./internship-scope.js";

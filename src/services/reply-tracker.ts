@@ -1,5 +1,6 @@
 import { parseAddress } from "../domain/addresses.js";
 import { createCalendar } from "../domain/calendar.js";
+import { replyDueNotice } from "../domain/copy/reply.js";
 import { localDateIn } from "../domain/format.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
 import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
@@ -9,7 +10,6 @@ import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
-import { replyDueNotice } from "./reply-messages.js";
 
 /** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
 function locate(store: Store, event: MessageEvent | ReactionEvent) {

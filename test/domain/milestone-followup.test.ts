@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "../../src/domain/calendar.js";
 import {
-  acceptedMessage,
-  acceptRequestMessage,
   isoWeek,
   lastEntry,
   overdueAlertDay,
@@ -10,26 +8,12 @@ import {
   workingDaysAfter,
   workingDaysBefore,
 } from "../../src/domain/milestone-followup.js";
-import type { Milestone } from "../../src/domain/milestones.js";
 
 const brussels = createCalendar({
   timezone: "Europe/Brussels",
   country: "BE",
   contactHours: "Mon-Fri 09:00-17:00",
   leave: [{ from: "2026-12-09", to: "2026-12-10" }],
-});
-
-const milestone = (over: Partial<Milestone> = {}): Milestone => ({
-  id: 7,
-  workspaceId: 1,
-  internshipId: 1,
-  title: "Survey",
-  due: "2026-12-15",
-  status: "planned",
-  moves: 0,
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-  ...over,
 });
 
 describe("workingDaysBefore", () => {
@@ -109,21 +93,7 @@ describe("overdueAlertDay", () => {
   });
 });
 
-describe("messages", () => {
-  it("asks the supervisor to accept with a button and the command alternative", () => {
-    const message = acceptRequestMessage(milestone(), "Ana Souza");
-    expect(message.buttons).toEqual([
-      { action: "milestone.accept", value: "7", label: "Accept…", style: "primary" },
-    ]);
-    expect(message.text).toContain('"milestone accept 7 <how you will use it>"');
-    expect(message.reason).toMatch(/^Because/);
-  });
-
-  it("cannot ping through a title or feedback", () => {
-    const text = acceptedMessage(milestone({ title: "<!channel> hi" }), "Bram", "tell @here").text;
-    expect(text).not.toMatch(/<!channel>|(^|\s)@here\b/);
-  });
-
+describe("lastEntry", () => {
   it("finds the last entry of an action", () => {
     const history = [
       { action: "done", at: new Date(1) },

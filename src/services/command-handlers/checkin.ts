@@ -1,10 +1,10 @@
 import type { Command } from "../../domain/command-syntax/types.js";
+import { checkinForm } from "../../domain/copy/checkin.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import { internshipForCheckin } from "../checkin-answers.js";
-import { checkinForm } from "../checkin-messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
 

@@ -1,14 +1,10 @@
 import { conversationAddress } from "../../domain/addresses.js";
 import type { Command } from "../../domain/command-syntax/types.js";
+import { acceptedMessage, acceptRequestMessage, announceMessage } from "../../domain/copy/milestone.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
-import {
-  acceptedMessage,
-  acceptRequestMessage,
-  announceMessage,
-  followupKeys,
-} from "../../domain/milestone-followup.js";
+import { followupKeys } from "../../domain/milestone-followup.js";
 import {
   type Milestone,
   type MilestoneAction,

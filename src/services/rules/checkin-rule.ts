@@ -1,9 +1,14 @@
 import type { Logger } from "pino";
 import { checkinWindow, startOfNextDay } from "../../domain/checkin-schedule.js";
 import { type Checkin, missedStreak } from "../../domain/checkins.js";
+import {
+  checkinPrompt,
+  checkinReminder,
+  checkinSummary,
+  missedStreakNotice,
+} from "../../domain/copy/checkin.js";
 import { parseDuration } from "../../domain/duration.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
-import { checkinPrompt, checkinReminder, checkinSummary, missedStreakNotice } from "../checkin-messages.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";

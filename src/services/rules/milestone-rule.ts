@@ -1,17 +1,19 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
+import {
+  acceptReminderMessage,
+  overdueInternMessage,
+  overdueSupervisorMessage,
+  reminderMessage,
+} from "../../domain/copy/milestone.js";
 import { addDays } from "../../domain/local-date.js";
 import {
   ACCEPT_WAIT_WORKING_DAYS,
-  acceptReminderMessage,
   followupKeys,
   isOpen,
   lastEntry,
   overdueAlertDay,
-  overdueInternMessage,
-  overdueSupervisorMessage,
   reminderDay,
-  reminderMessage,
 } from "../../domain/milestone-followup.js";
 import type { Milestone } from "../../domain/milestones.js";
 import type { LocalDate } from "../../domain/types.js";

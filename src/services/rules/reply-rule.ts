@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { replyBreach, replyEscalation, replyWarning } from "../../domain/copy/reply.js";
 import { deadlines } from "../../domain/reply-clock.js";
 import type { TrackedMessage } from "../../domain/reply-records.js";
 import type { Person } from "../../domain/types.js";
@@ -6,7 +7,6 @@ import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
-import { replyBreach, replyEscalation, replyWarning } from "../reply-messages.js";
 import { closeClock } from "../reply-tracker.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 

@@ -6,8 +6,8 @@ import {
   messageCard,
   replyActivity,
 } from "../../../adapters/teams/cards.js";
+import { checkinForm } from "../../../src/domain/copy/checkin.js";
 import type { OutboundForm } from "../../../src/domain/messages.js";
-import { checkinForm } from "../../../src/services/checkin-messages.js";
 
 type Block = Record<string, unknown>;
 const bodyOf = (card: Block) => card.body as Block[];

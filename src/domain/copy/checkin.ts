@@ -1,10 +1,11 @@
-import type { AgreementTerms } from "../domain/agreement.js";
-import { CHECKIN_QUESTIONS, type Checkin } from "../domain/checkins.js";
-import { neutralizeMentions } from "../domain/escape.js";
-import { formatDate } from "../domain/format.js";
-import type { OutboundField, OutboundForm, OutboundMessage } from "../domain/messages.js";
-import type { Milestone } from "../domain/milestones.js";
-import type { LocalDate, Person } from "../domain/types.js";
+/** Check-ins as people read them: the prompt, the form, the one reminder, and what the supervisor hears. */
+import type { AgreementTerms } from "../agreement.js";
+import { CHECKIN_QUESTIONS, type Checkin } from "../checkins.js";
+import { neutralizeMentions } from "../escape.js";
+import { formatDate } from "../format.js";
+import type { OutboundField, OutboundForm, OutboundMessage } from "../messages.js";
+import type { Milestone } from "../milestones.js";
+import type { LocalDate, Person } from "../types.js";
 
 const firstName = (person: Person) => person.name.split(" ")[0] ?? person.name;
 

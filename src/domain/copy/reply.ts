@@ -1,7 +1,8 @@
-import { formatInstant } from "../domain/format.js";
-import type { OutboundMessage } from "../domain/messages.js";
-import type { TrackedMessage } from "../domain/reply-records.js";
-import type { Person } from "../domain/types.js";
+/** Reply times as people read them: the asker's notice, the responder's warning and breach, the escalation. */
+import { formatInstant } from "../format.js";
+import type { OutboundMessage } from "../messages.js";
+import type { TrackedMessage } from "../reply-records.js";
+import type { Person } from "../types.js";
 
 const where = (clock: TrackedMessage) => `#${clock.conversation}`;
 /** Working time as people say it: 8h, 7.5h. */
