@@ -3,10 +3,10 @@
  * Pure apart from the calendars it is given: the dispatcher loads people and counts, this decides.
  */
 import type { WorkingCalendar } from "../domain/calendar.js";
+import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
 import { addDays } from "../domain/local-date.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import type { OutboxItem } from "../ports/store.js";
-import { composeMerged, type MergeReason } from "./merged-message.js";
 
 export interface RecipientInfo {
   calendar: WorkingCalendar;

@@ -1,3 +1,4 @@
+import { unreachableNotice } from "../domain/copy/delivery.js";
 import type { OutboxDraft, Store } from "../ports/store.js";
 import { directDraft } from "./notify.js";
 
@@ -23,14 +24,5 @@ export function unreachableReport(
     .map((id) => store.people.get(workspaceId, id))
     .find((p) => p !== undefined);
   if (!contact) return undefined;
-  return directDraft(
-    workspace,
-    contact,
-    `unreachable:${personId}`,
-    {
-      text: `Tandem cannot reach ${person.name}: the app is not installed for them, so check-ins and alerts for them are not delivered. Please ask ${person.name} to add the Tandem app (or install it for them).`,
-      reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
-    },
-    now,
-  );
+  return directDraft(workspace, contact, `unreachable:${personId}`, unreachableNotice(person), now);
 }

@@ -9,7 +9,7 @@ import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { createSettableClock } from "../../src/ports/clock.js";
 import type { OutboxDraft, PersonInput } from "../../src/ports/store.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
-import { composeMerged, mergedReason } from "../../src/services/merged-message.js";
+import { composeMerged, mergedReason } from "../../src/domain/copy/merged.js";
 import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { createRecordingPlatform } from "../helpers/recording-platform.js";

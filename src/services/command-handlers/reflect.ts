@@ -1,10 +1,8 @@
-import { neutralizeMentions } from "../../domain/escape.js";
-import { formatDate } from "../../domain/format.js";
-import type { OutboundForm, Reply } from "../../domain/messages.js";
+import { reflectionCopy, reflectionForm } from "../../domain/copy/reflection.js";
+import type { Reply } from "../../domain/messages.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
-import { REFLECTION_QUESTION } from "../rules/reflection-rule.js";
 
 const MAX_REFLECTION = 2000;
 const WEEK = /^\d{4}-W\d{2}$/;
@@ -15,28 +13,6 @@ export interface ReflectionActionInput {
   form?: Record<string, string>;
 }
 
-/** The reflection as a form: the question, and whether the coordinator may read the answer. */
-export function reflectionForm(week: string): OutboundForm {
-  return {
-    action: "reflection.answer",
-    value: week,
-    title: `Reflection, ${week}`,
-    submitLabel: "Save",
-    fields: [
-      { id: "text", label: REFLECTION_QUESTION, kind: "text", multiline: true, maxLength: MAX_REFLECTION },
-      {
-        id: "share",
-        label: "May your coordinator read this?",
-        kind: "choice",
-        choices: [
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No, keep it to myself" },
-        ],
-      },
-    ],
-  };
-}
-
 /** The speaker's own running internship, as its intern; or why they cannot write a reflection. */
 function internshipToReflectOn(ctx: CommandContext) {
   const asIntern = ctx.store.internships
@@ -45,8 +21,7 @@ function internshipToReflectOn(ctx: CommandContext) {
   if (!asIntern) {
     return {
       ok: false as const,
-      error:
-        "Reflections are written by the intern; coordinators read the ones interns share in their weekly digest.",
+      error: reflectionCopy.internsOnly(),
     };
   }
   // An intern's own internships come first, so resolveScope never asks "for @intern" here.
@@ -56,7 +31,7 @@ function internshipToReflectOn(ctx: CommandContext) {
   if (ctx.today < start || ctx.today > end) {
     return {
       ok: false as const,
-      error: `Your internship runs from ${formatDate(start)} to ${formatDate(end)}; reflections are written during it.`,
+      error: reflectionCopy.outsideInternship(start, end),
     };
   }
   return scope;
@@ -66,9 +41,9 @@ function save(ctx: CommandContext, week: string, text: string, shared: boolean):
   const scope = internshipToReflectOn(ctx);
   if (!scope.ok) return reply(scope.error);
   const trimmed = text.trim();
-  if (!trimmed) return reply('That reflection was empty, so nothing was saved. Type "reflect" to try again.');
+  if (!trimmed) return reply(reflectionCopy.empty());
   if (trimmed.length > MAX_REFLECTION) {
-    return reply(`That reflection is ${trimmed.length} characters long; keep it to ${MAX_REFLECTION}.`);
+    return reply(reflectionCopy.tooLong(trimmed.length, MAX_REFLECTION));
   }
   ctx.store.reflections.save(
     ctx.workspace.id,
@@ -76,19 +51,13 @@ function save(ctx: CommandContext, week: string, text: string, shared: boolean):
     ctx.now,
   );
   if (!shared) {
-    return reply(
-      `Saved your reflection for ${week}; it stays private. To let your coordinator read it, type "reflect" (or press Answer on the weekly question) and choose "Yes".`,
-    );
+    return reply(reflectionCopy.savedPrivately(week));
   }
   const coordinator =
     scope.internship.coordinatorId === undefined
       ? undefined
       : ctx.store.people.get(ctx.workspace.id, scope.internship.coordinatorId);
-  return reply(
-    coordinator
-      ? `Saved your reflection for ${week}; ${neutralizeMentions(coordinator.name)} (your coordinator) will read it in their weekly digest.`
-      : `Saved your reflection for ${week}; your internship has no coordinator, so nobody else reads it yet.`,
-  );
+  return reply(reflectionCopy.savedShared(week, coordinator?.name));
 }
 
 /** `reflect`: the form; `reflect <text>`: a private reflection for the current ISO week. Interns only. */
@@ -100,7 +69,7 @@ export function handleReflectCommand(
   if (command.text === undefined || !command.text.trim()) {
     const scope = internshipToReflectOn(ctx);
     if (!scope.ok) return reply(scope.error);
-    return { text: `Your reflection for ${week}:`, form: reflectionForm(week) };
+    return { text: reflectionCopy.formHeading(week), form: reflectionForm(week, MAX_REFLECTION) };
   }
   return save(ctx, week, command.text, false);
 }
@@ -113,11 +82,11 @@ export function handleReflectionAction(ctx: CommandContext, event: ReflectionAct
   if (event.action === "reflection.open") {
     const scope = internshipToReflectOn(ctx);
     if (!scope.ok) return reply(scope.error);
-    return { text: `Your reflection for ${week}:`, form: reflectionForm(week) };
+    return { text: reflectionCopy.formHeading(week), form: reflectionForm(week, MAX_REFLECTION) };
   }
   if (event.action === "reflection.answer") {
     const form = event.form ?? {};
     return save(ctx, week, form.text ?? "", form.share?.trim().toLowerCase() === "yes");
   }
-  return reply('That button is no longer supported; type "reflect" to write this week\'s reflection.');
+  return reply(reflectionCopy.unknownButton());
 }

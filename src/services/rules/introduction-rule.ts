@@ -7,6 +7,7 @@ import {
   profileOf,
   weeklyOverlap,
 } from "../../domain/colleague-choice.js";
+import { introFollowUp, introRequest } from "../../domain/copy/intro.js";
 import { coverage } from "../../domain/coverage.js";
 import type { Duration } from "../../domain/duration.js";
 import { formatInstant } from "../../domain/format.js";
@@ -49,43 +50,20 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       ctx.calendarOf(intern),
       colleagueCalendar.localDate(intro.proposedAt),
     );
-    const value = String(intro.id);
-    return {
-      text:
-        `Would you meet ${intern.name}, a virtual intern working from ${countryName(intern.country)}? ` +
-        `If you say yes, Tandem opens a group conversation for the two of you with a short introduction; a 30-minute call in the next week or two is all it takes.`,
-      fields: [
-        { label: "Intern", value: `${intern.name}: ${profileOf(intern)}` },
-        { label: "Supervisor", value: ctx.supervisor.name },
-        {
-          label: "Your shared working hours",
-          value: describeOverlap(overlap, colleague.timezone, intern.timezone).join("; "),
-        },
-      ],
-      buttons: [
-        { action: "intro.accept", value, label: "Yes, introduce us", style: "primary" },
-        { action: "intro.decline", value, label: "Not now" },
-      ],
-      reason:
-        `You agreed to meet interns. Tandem asks you at most ${colleague.introCapacity} times a month, only for interns whose working hours overlap yours by an hour or more. ` +
-        `Without an answer within a working week the request lapses, with no reminder; type "intro optout" to stop being asked.`,
-    };
+    return introRequest({
+      introId: intro.id,
+      intern: intern.name,
+      internCountry: countryName(intern.country),
+      internProfile: profileOf(intern),
+      supervisor: ctx.supervisor.name,
+      sharedHours: describeOverlap(overlap, colleague.timezone, intern.timezone),
+      capacity: colleague.introCapacity,
+    });
   }
 
   function followUp(intro: Introduction, to: Person, other: Person, acceptedAt: Date): OutboundMessage {
-    const value = String(intro.id);
     const when = formatInstant(acceptedAt, to.timezone);
-    return {
-      text: intro.rescheduled
-        ? `Did you and ${other.name} meet this time? You chose to find a new time on ${when} (your time).`
-        : `Did you and ${other.name} meet? Tandem introduced you on ${when} (your time).`,
-      buttons: [
-        { action: "intro.met", value, label: "Yes, we met", style: "primary" },
-        { action: "intro.notmet", value, label: "Not yet" },
-      ],
-      reason:
-        "Tandem asks once, a working week after an introduction, so the intern's introduction plan shows who they have met. One answer from either of you is enough.",
-    };
+    return introFollowUp(intro.id, intro.rescheduled, other.name, when);
   }
 
   /** Colleagues who could be asked today, with what the choice needs to know about them. */

@@ -1,4 +1,10 @@
 import type { Logger } from "pino";
+import {
+  nudgeMessage,
+  nudgeSuggestion,
+  type SuggestionFacts,
+  supervisorRiskNote,
+} from "../../domain/copy/nudge.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import {
   assessIsolation,
@@ -9,7 +15,6 @@ import {
   thresholdsForCadence,
 } from "../../domain/isolation.js";
 import { addDays } from "../../domain/local-date.js";
-import type { OutboundMessage } from "../../domain/messages.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
@@ -32,7 +37,6 @@ export const isolationKeys = {
 };
 
 const safe = neutralizeMentions;
-const HINT = 'Type "why" to see everything this is based on, or "pause nudges 1w" to pause these messages.';
 
 /**
  * The isolation signal: computed once per intern working day at the start of their day and stored
@@ -108,14 +112,12 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     const reason = assessment.reasons.find((r) => !nudgedRecently(ctx, r.code, today, now));
     if (!reason) return undefined;
     const because = reasonText(reason.code, inputs, "you") ?? reason.text;
-    const alsoSupervisor =
-      assessment.level === "at_risk"
-        ? ` ${safe(ctx.supervisor.name)} gets a short private note this week too, so they can make time for you.`
-        : "";
-    const message: OutboundMessage = {
-      text: suggestion(ctx, reason, today, now),
-      reason: `Because ${because}.${alsoSupervisor} ${HINT}`,
-    };
+    const message = nudgeMessage(
+      suggestion(ctx, reason, today, now),
+      because,
+      assessment.level === "at_risk",
+      ctx.supervisor.name,
+    );
     // A nudge that could not go out today is not worth sending tomorrow.
     return directDraft(
       ctx.workspace,
@@ -127,40 +129,22 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     );
   }
 
-  /** The nudge itself: one concrete next step for the reason, in the intern's words. */
+  /** The nudge's words, with the facts its reason may name (looked up only when it names them). */
   function suggestion(ctx: InternshipContext, reason: IsolationReason, today: LocalDate, now: Date): string {
-    const sup = safe(ctx.supervisor.name);
-    const idea = "A small idea for this week:";
-    const metHint = `Type "met @${safe(ctx.supervisor.key)}" afterwards so I know.`;
-    switch (reason.code) {
-      case "quiet":
-        return `${idea} post a short update in your team's channel, like what you are working on or a question. Small messages keep people close to your work.`;
-      case "missed_checkins":
-        return `${idea} answer the daily check-in, even with one line; type "checkin" whenever it suits you. It keeps ${sup} in the loop without a meeting.`;
-      case "low_connectedness":
-      case "falling_connectedness":
-        return `${idea} propose a short call with ${sup} in your next message. Feeling far from the team is common in a remote internship, and a call often helps. ${metHint}`;
-      case "unanswered_questions": {
-        const open = store.replyClocks
-          .openFor(ctx.internship.id)
-          .filter((c) => c.authorId === ctx.intern.id && isBreachedQuestion(c, now))
-          .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-        const responder = open && store.people.get(ctx.workspace.id, open.responderId);
-        return responder
-          ? `Your question to ${safe(responder.name)} is still open past the agreed reply time: they have been reminded. If it holds you up, mention it in your check-in.`
-          : "Some of your questions waited longer than agreed for an answer. That is not on you: keep asking; Tandem reminds people when a reply is late.";
-      }
-      case "intro_not_held":
-        return 'An introduction you accepted has not taken place yet. A short message proposing two times usually does it; type "intro status" to see it.';
-      case "no_meeting":
-        return `${idea} propose a short call with ${sup}, even 15 minutes. ${metHint}`;
-      case "few_colleagues": {
-        const department = colleagueDepartment(ctx, today, now);
-        return department
-          ? `A colleague in ${safe(department)} works some of your hours and is happy to meet interns. Type "intro status" to see your introductions, or ask ${sup} to introduce you.`
-          : `${idea} talk with someone new; a few different people show you how the company works. Type "intro status" to see your introductions, or ask ${sup} who you could meet.`;
-      }
+    const facts: SuggestionFacts = { supervisorName: ctx.supervisor.name, supervisorKey: ctx.supervisor.key };
+    if (reason.code === "unanswered_questions") {
+      const open = store.replyClocks
+        .openFor(ctx.internship.id)
+        .filter((c) => c.authorId === ctx.intern.id && isBreachedQuestion(c, now))
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+      const responder = open && store.people.get(ctx.workspace.id, open.responderId);
+      if (responder) facts.openQuestionTo = responder.name;
     }
+    if (reason.code === "few_colleagues") {
+      const department = colleagueDepartment(ctx, today, now);
+      if (department) facts.department = department;
+    }
+    return nudgeSuggestion(reason.code, facts);
   }
 
   /** The department of an opted-in colleague the intern has not talked to lately who shares their hours today. */
@@ -197,33 +181,20 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     today: LocalDate,
     now: Date,
   ): OutboxDraft | undefined {
-    const intern = safe(ctx.intern.name);
-    const subject = { name: intern };
-    const codes = new Set(assessment.reasons.map((r) => r.code));
-    const actions = [
-      `schedule a short call with ${intern} this week (afterwards type "met @${safe(ctx.intern.key)}")`,
-    ];
-    if (codes.has("few_colleagues") || codes.has("intro_not_held"))
-      actions.push(`introduce ${intern} to a colleague from another department`);
-    if (codes.has("unanswered_questions"))
-      actions.push(`make sure ${intern}'s waiting question gets an answer`);
-    if (codes.has("missed_checkins") || codes.has("low_connectedness") || codes.has("falling_connectedness"))
-      actions.push(`ask ${intern} privately how things are going`);
-    const lines = [
-      `${intern} could use some extra contact this week: Tandem's connection signal is at risk, because`,
-      ...assessment.reasons.map((r) => `• ${reasonText(r.code, inputs, subject) ?? r.text}`),
-      "Suggested:",
-      ...actions.map((a) => `• ${a}`),
-    ];
+    // Reasons name the intern as the programme file spells them, neutralised like every echo.
+    const subject = { name: safe(ctx.intern.name) };
+    const note = supervisorRiskNote(
+      ctx.intern.name,
+      ctx.intern.key,
+      new Set(assessment.reasons.map((r) => r.code)),
+      assessment.reasons.map((r) => reasonText(r.code, inputs, subject) ?? r.text),
+    );
     const calendar = ctx.calendarOf(ctx.supervisor);
     return directDraft(
       ctx.workspace,
       ctx.supervisor,
       isolationKeys.risk(ctx.internship.id, isoWeek(today)),
-      {
-        text: lines.join("\n"),
-        reason: `Because you supervise ${intern}; you get this note at most once a week while the signal stays at risk. ${intern} gets supportive nudges and sees the same reasons with "why".`,
-      },
+      note,
       calendar.nextWorkingMoment(now),
     );
   }

@@ -1,34 +1,17 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
+import { reflectionPrompt } from "../../domain/copy/reflection.js";
 import { addDays, weekdayOf } from "../../domain/local-date.js";
-import type { OutboundMessage } from "../../domain/messages.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
-import type { LocalDate, Person } from "../../domain/types.js";
+import type { LocalDate } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
-export const REFLECTION_QUESTION =
-  "What did you notice this week about how decisions, negotiation or written communication work here?";
-
 /** The prompt goes out on the last working day of the intern's week, from this local time on. */
 export const REFLECTION_TIME = "14:00";
-
-const firstName = (person: Person) => person.name.split(" ")[0] ?? person.name;
-
-export function reflectionPrompt(intern: Person, week: string): OutboundMessage {
-  return {
-    text: [
-      `Hi ${firstName(intern)}, a question to close your week: ${REFLECTION_QUESTION}`,
-      'A few sentences are enough. Press Answer (you choose whether your coordinator may read it), or type "reflect <text>" to keep a private note.',
-    ].join("\n"),
-    buttons: [{ action: "reflection.open", value: week, label: "Answer", style: "primary" }],
-    reason:
-      "Once a week, on your last working day, Tandem asks this because noticing how a company works is part of the internship; nobody else reads the answer unless you share it.",
-  };
-}
 
 /** When this week's prompt may go out: after 14:00 inside contact hours on the last working day up to `last`. */
 function promptWindow(calendar: WorkingCalendar, monday: LocalDate, last: LocalDate) {

@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
-import { formatDate, plural } from "../../domain/format.js";
+import { coordinatorDigestMessage, supervisorDigestMessage, weekTitle } from "../../domain/copy/digest.js";
 import { addDays, weekdayOf } from "../../domain/local-date.js";
+import type { OutboundMessage } from "../../domain/messages.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
 import type { Internship, LocalDate, Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
@@ -47,9 +48,6 @@ function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): D
 const overlaps = (internship: Internship, monday: LocalDate) =>
   monday <= internship.end && addDays(monday, 6) >= internship.start;
 
-const names = (people: readonly string[]) =>
-  people.length <= 1 ? (people[0] ?? "") : `${people.slice(0, -1).join(", ")} and ${people.at(-1)}`;
-
 /**
  * The weekly digest, at the first working moment of the recipient's week, about the week before:
  * to the supervisor about each intern, and to the coordinator one message for all their interns.
@@ -73,15 +71,12 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     person: Person,
     key: string,
     slot: DigestSlot,
-    text: string,
-    reason: string,
+    message: OutboundMessage,
   ): OutboxDraft | undefined {
-    return directDraft(ctx.workspace, person, key, { text, reason }, slot.sendAt!, slot.nextWeek);
+    return directDraft(ctx.workspace, person, key, message, slot.sendAt!, slot.nextWeek);
   }
 
-  function weekTitle(slot: DigestSlot): string {
-    return `${slot.week} (${formatDate(slot.reported)} to ${formatDate(addDays(slot.reported, 6))})`;
-  }
+  const titleOf = (slot: DigestSlot) => weekTitle(slot.week, slot.reported);
 
   function supervisorDigest(ctx: InternshipContext, slot: DigestSlot, now: Date): OutboxDraft | undefined {
     const { internship, supervisor } = ctx;
@@ -89,14 +84,8 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
     const summary = summaryFor(ctx, internship, slot.reported, now);
     if (!summary) return undefined;
-    return draftFor(
-      ctx,
-      supervisor,
-      key,
-      slot,
-      `Your weekly digest about ${summary.intern} for ${weekTitle(slot)}:\n${renderChat(summary, "supervisor")}`,
-      `You supervise ${summary.intern}; Tandem sends you this digest at the start of your working week, about the week before.`,
-    );
+    const message = supervisorDigestMessage(summary.intern, titleOf(slot), renderChat(summary, "supervisor"));
+    return draftFor(ctx, supervisor, key, slot, message);
   }
 
   function coordinatorDigest(
@@ -115,18 +104,12 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
       .filter((s): s is InternshipSummary => s !== undefined)
       .sort((a, b) => a.intern.localeCompare(b.intern));
     if (summaries.length === 0) return undefined;
-    const interns = names(summaries.map((s) => s.intern));
-    return draftFor(
-      ctx,
-      coordinator,
-      key,
-      slot,
-      [
-        `Your weekly digest for ${weekTitle(slot)}, ${plural(summaries.length, "intern")}:`,
-        ...summaries.map((s) => renderChat(s, "coordinator")),
-      ].join("\n\n"),
-      `You coordinate the internship${summaries.length === 1 ? "" : "s"} of ${interns}; Tandem sends you one digest for all your interns at the start of your working week. Reflections appear only when the intern agreed to share them.`,
+    const message = coordinatorDigestMessage(
+      summaries.map((s) => s.intern),
+      titleOf(slot),
+      summaries.map((s) => renderChat(s, "coordinator")),
     );
+    return draftFor(ctx, coordinator, key, slot, message);
   }
 
   function evaluate(ctx: InternshipContext, now: Date): Evaluation {

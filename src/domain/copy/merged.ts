@@ -1,5 +1,5 @@
-/** Merges several proactive messages into one, so a person's daily budget holds without dropping anything. */
-import type { OutboundButton, OutboundMessage } from "../domain/messages.js";
+/** Merged messages as people read them: several proactive messages in one, so a daily budget holds without dropping anything. */
+import type { OutboundButton, OutboundMessage } from "../messages.js";
 
 export function mergedReason(budget: number): string {
   return `You get at most ${budget} messages from Tandem a day; these were merged into one.`;
