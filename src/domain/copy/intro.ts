@@ -51,3 +51,93 @@ export function introFollowUp(
       "Tandem asks once, a working week after an introduction, so the intern's introduction plan shows who they have met. One answer from either of you is enough.",
   };
 }
+
+/** The two people of an accepted introduction, as the group message introduces them. */
+export interface IntroPair {
+  intern: { name: string; first: string; country: string; profile: string };
+  colleague: { name: string; first: string; country: string; profile: string };
+  supervisor: string;
+  /** Both are registered in the same country (their codes are equal). */
+  sameCountry: boolean;
+  /** The hours both work in a typical week, one line each. */
+  sharedHours: readonly string[];
+  plan: { target: number; departments: number };
+}
+
+/** The group message that opens an accepted introduction; countries are already spelled out. */
+export function groupIntroduction(p: IntroPair): OutboundMessage {
+  const { intern, colleague } = p;
+  const places = p.sameCountry
+    ? `in your two teams in ${intern.country}`
+    : `in ${intern.country} and in ${colleague.country}, and in your two teams`;
+  return {
+    text: `${intern.name}, meet ${colleague.name}; ${colleague.name}, meet ${intern.name}! ${colleague.first} agreed to meet ${intern.first}, who is a virtual intern with ${p.supervisor}. Find 30 minutes for a call when you both work.`,
+    fields: [
+      { label: intern.name, value: intern.profile },
+      { label: colleague.name, value: colleague.profile },
+      { label: "When you both work", value: p.sharedHours.join("\n") || "no shared hours in a typical week" },
+      {
+        label: "To start the conversation",
+        value: `How are things done differently ${places}? For example: who makes a decision and how, how you negotiate a deadline or a disagreement, and how direct a written message can be.`,
+      },
+    ],
+    reason: `${colleague.first} said yes to meeting ${intern.first}. Meeting colleagues beyond one team is part of ${intern.first}'s internship plan (${p.plan.target} colleagues from ${p.plan.departments} departments); in a working week Tandem asks you both whether you met.`,
+  };
+}
+
+/** The one offer to find a new time, in the introduction's group conversation. */
+export function rescheduleOffer(introId: number, intern: string, colleague: string): OutboundMessage {
+  return {
+    text: `${intern} and ${colleague}, you have not managed to meet yet. Would you like to find a new time?`,
+    buttons: [
+      {
+        action: "intro.reschedule",
+        value: String(introId),
+        label: "Yes, we'll find a new time",
+        style: "primary",
+      },
+    ],
+    reason:
+      "Tandem offers a new time once; if you pick one, it asks again in a working week. If not, nothing more happens.",
+  };
+}
+
+/** Replies to the buttons on introduction messages; names are first names unless said otherwise. */
+export const introActionCopy = {
+  unknownIntro: (value: string) =>
+    `That button names no introduction I know (${value}); type "intro status" to see yours.`,
+  unknownButton: (action: string) =>
+    `I don't know the button ${action}; type "intro status" to see your introductions.`,
+  between: (intern: string, colleague: string) => `This introduction is between ${intern} and ${colleague}.`,
+  onlyColleagueAccepts: (between: string, colleague: string) => `${between} Only ${colleague} can say yes.`,
+  onlyColleagueAnswers: (between: string, colleague: string) => `${between} Only ${colleague} can answer.`,
+  alreadyAccepted: (intern: string) => `You already said yes to meeting ${intern}; thank you!`,
+  requestClosed: (intern: string) =>
+    `This request has closed (you said not now, or it waited more than a working week), so nothing changed. Tandem will not ask you about ${intern} again.`,
+  cannotReach: (intern: string, platform: string) =>
+    `I cannot reach ${intern} on ${platform} yet, so nothing changed; please ask the programme coordinator to add their ${platform} id.`,
+  /** `when` is empty when the group conversation opens now. */
+  accepted: (internFullName: string, when: string | undefined) =>
+    `Thank you! Tandem opens a group conversation with ${internFullName}${when ? ` on ${when} your time, when you both work` : ""}, with a short introduction of you both.`,
+  declineClosed: (intern: string) =>
+    `That request has already closed; Tandem will not ask you about ${intern} again.`,
+  declineAfterYes: (intern: string) =>
+    `You already said yes to meeting ${intern}. If you cannot meet after all, answer "Not yet" when Tandem asks whether you met.`,
+  declined: (intern: string) =>
+    `No problem. Tandem will not ask you about ${intern} again, and ${intern} is not told.`,
+  alreadyMet: (other: string) => `Already noted: you and ${other} met. Thanks!`,
+  noMeetingToRecord: (colleague: string) =>
+    `${colleague} has not agreed to this introduction, so there is no meeting to record.`,
+  met: (other: string) => `Great, noted: you and ${other} met. Thank you for telling me.`,
+  otherSaidMet: (other: string) => `${other} said you met, so it stays recorded as a meeting. Thanks!`,
+  alreadyNotMet: () => "Already noted that you have not met yet. Thanks!",
+  nothingToAnswer: (colleague: string) =>
+    `${colleague} has not agreed to this introduction, so there is nothing to answer.`,
+  notMetFinal: () => "Thanks for telling me. Tandem will not ask about this introduction again.",
+  notMetOffered: () => "Thanks for telling me. I offered you both one chance to find a new time.",
+  rescheduleAlready: () => "Already done: Tandem asks again in a working week whether you met.",
+  rescheduleMet: () => "You have already met; nothing to reschedule.",
+  rescheduleRefused: () => "This introduction cannot be rescheduled (again), so nothing changed.",
+  rescheduled: () =>
+    "Good luck finding a time! Tandem asks you both again in a working week whether you met.",
+};
