@@ -24,6 +24,34 @@ function resolved(file: string, specifier: string): string {
   return specifier.startsWith(".") ? relative(ROOT, join(ROOT, file, "..", specifier)) : specifier;
 }
 
+/** The file a relative specifier names (`./x.js` is written for `./x.ts`), or undefined for packages. */
+function localTarget(file: string, specifier: string): string | undefined {
+  if (!specifier.startsWith(".")) return undefined;
+  const path = resolved(file, specifier).replace(/\.js$/, ".ts");
+  return path.endsWith(".ts") ? path : `${path}.ts`;
+}
+
+/** Every import cycle in a graph of file -> imported files, each as the path that closes it. */
+function cyclesIn(graph: Map<string, string[]>): string[][] {
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    const at = onPath.indexOf(file);
+    if (at >= 0) {
+      cycles.push([...onPath.slice(at), file]);
+      return;
+    }
+    if (done.has(file)) return;
+    onPath.push(file);
+    for (const next of graph.get(file) ?? []) if (graph.has(next)) visit(next);
+    onPath.pop();
+    done.add(file);
+  };
+  for (const file of [...graph.keys()].sort()) visit(file);
+  return cycles;
+}
+
 const src = sourceFiles("src");
 const violations = (files: string[], forbidden: (target: string) => boolean) =>
   files.flatMap((file) =>
@@ -36,6 +64,33 @@ describe("architecture", () => {
   it("finds the source files it checks", () => {
     expect(src).toContain("src/main.ts");
     expect(src.some((f) => f.startsWith("src/domain/"))).toBe(true);
+  });
+
+  it("finds an import cycle when there is one, through any number of files", () => {
+    const graph = new Map([
+      ["a.ts", ["b.ts"]],
+      ["b.ts", ["c.ts", "d.ts"]],
+      ["c.ts", ["a.ts"]],
+      ["d.ts", []],
+    ]);
+    expect(cyclesIn(graph)).toEqual([["a.ts", "b.ts", "c.ts", "a.ts"]]);
+    expect(
+      cyclesIn(
+        new Map([
+          ["a.ts", ["b.ts"]],
+          ["b.ts", []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it("has no import cycles in src/ or adapters/, type-only imports included", () => {
+    const files = [...src, ...sourceFiles("adapters")];
+    const graph = new Map(
+      files.map((file) => [file, importsOf(file).flatMap((s) => localTarget(file, s) ?? [])]),
+    );
+    expect(graph.get("adapters/slack/receiver.ts")).toContain("adapters/slack/payload-shape.ts");
+    expect(cyclesIn(graph).map((cycle) => cycle.join(" -> "))).toEqual([]);
   });
 
   it("keeps platforms out of the core: only main.ts and cli.ts may import adapters, Slack or botbuilder", () => {

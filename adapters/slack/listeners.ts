@@ -17,11 +17,8 @@ import {
   slashCommand,
   viewSubmission,
 } from "./inbound.js";
-import { REQUEST_TIME } from "./receiver.js";
+import { REQUEST_TIME, SLASH_COMMANDS } from "./protocol.js";
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
-
-/** The slash commands Tandem answers (the app manifest declares them). */
-export const SLASH_COMMANDS = /^\/(tandem|milestone)$/;
 
 /** A button that opens a modal straight from its value, when a form came in a direct message. */
 const OPEN_FORM = "tandem.form";

@@ -4,8 +4,7 @@
  * its 3-second timeout. Tandem answers both at once: 400 for what is malformed, 404 for what it does not
  * handle, 200 for Slack's notices that need no listener.
  */
-
-import { SLASH_COMMANDS } from "./listeners.js";
+import { SLASH_COMMANDS } from "./protocol.js";
 
 type Json = Record<string, unknown>;
 

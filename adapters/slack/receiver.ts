@@ -16,17 +16,14 @@ import type { Logger } from "pino";
 import type { Clock } from "../../src/ports/clock.js";
 import { EVENT_RECORDED, holdEventAck } from "./event-ack.js";
 import { checkSlackBody } from "./payload-shape.js";
+import { REQUEST_TIME, SLACK_EVENTS_PATH } from "./protocol.js";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
 const WINDOW_SECONDS = 5 * 60;
 
 export interface SlackReceiver extends Receiver {
   /** The shared server's route: true when it handled the request. */
   route(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
-
-/** The request's own timestamp, which the event's time falls back to when the payload has none. */
-export const REQUEST_TIME = "tandemRequestTime";
 
 export function createSlackReceiver(deps: {
   signingSecret: string;

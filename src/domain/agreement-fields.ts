@@ -1,6 +1,7 @@
 /** The terms `agreement set` can change: how each is named, read, checked and written. */
-import type { AgreementTerms } from "./agreement.js";
+
 import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "./agreement-options.js";
+import type { AgreementTerms } from "./agreement-terms.js";
 import { parseDays } from "./contact-hours.js";
 import { parseDuration } from "./duration.js";
 import { problemOf } from "./errors.js";

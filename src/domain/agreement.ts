@@ -1,17 +1,5 @@
 import { AGREEMENT_FIELDS, agreementField } from "./agreement-fields.js";
-import type { ReplyPlace, SummaryMode, SyncCadence } from "./agreement-options.js";
-
-/** The working agreement between intern and company, as stored (JSON) and enforced. */
-export interface AgreementTerms {
-  replyWithin: { supervisor: string; intern: string };
-  /** How reply clocks warn, escalate and stop; see src/domain/reply-clock.ts. */
-  replies: { warnAtPercent: number; escalateAfterPercent: number; where: ReplyPlace; ackReaction: string };
-  checkIn: { at: string; days: string; reminderAfter: string; summary: SummaryMode };
-  milestones: { remindDaysBefore: number; announceDone: boolean };
-  syncMeeting: SyncCadence;
-  introductions: { target: number; departments: number; withinWeeks: number };
-  tools: string[];
-}
+import type { AgreementTerms, PartialTerms } from "./agreement-terms.js";
 
 export const DEFAULT_TERMS: AgreementTerms = {
   replyWithin: { supervisor: "8h", intern: "4h" },
@@ -37,17 +25,6 @@ export function setTerm(
   const next = structuredClone(terms);
   const error = spec.set(next, value);
   return error ? { ok: false, error: `${spec.name}: ${error}` } : { ok: true, terms: next };
-}
-
-/** Terms as a programme file (or an older stored version) may give them: missing parts take defaults. */
-export interface PartialTerms {
-  replyWithin?: Partial<AgreementTerms["replyWithin"]> | undefined;
-  replies?: Partial<AgreementTerms["replies"]> | undefined;
-  checkIn?: Partial<AgreementTerms["checkIn"]> | undefined;
-  milestones?: Partial<AgreementTerms["milestones"]> | undefined;
-  syncMeeting?: SyncCadence | undefined;
-  introductions?: Partial<AgreementTerms["introductions"]> | undefined;
-  tools?: string[] | undefined;
 }
 
 function defined<T extends object>(value: T | undefined): Partial<T> {

@@ -1,4 +1,4 @@
-import type { AgreementTerms } from "./agreement.js";
+import type { AgreementTerms } from "./agreement-terms.js";
 import type { WorkingCalendar } from "./calendar.js";
 import { parseDays } from "./contact-hours.js";
 import { addDays, weekdayOf } from "./local-date.js";

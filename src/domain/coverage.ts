@@ -1,4 +1,4 @@
-import type { AgreementTerms } from "./agreement.js";
+import type { AgreementTerms } from "./agreement-terms.js";
 import type { Exchange, Introduction } from "./records.js";
 import type { Person } from "./types.js";
 

@@ -1,4 +1,4 @@
-import type { AgreementTerms } from "./agreement.js";
+import type { AgreementTerms } from "./agreement-terms.js";
 import type { WorkingCalendar } from "./calendar.js";
 import { parseDuration } from "./duration.js";
 import type { Internship } from "./types.js";

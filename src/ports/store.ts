@@ -1,4 +1,4 @@
-import type { AgreementTerms } from "../domain/agreement.js";
+import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 import type {

@@ -1,5 +1,5 @@
-import type { AgreementTerms } from "../domain/agreement.js";
 import { DEFAULT_TERMS } from "../domain/agreement.js";
+import type { AgreementTerms } from "../domain/agreement-terms.js";
 import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
 import type { Internship, Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";

@@ -1,4 +1,5 @@
-import { type AgreementTerms, type PartialTerms, withDefaults } from "../domain/agreement.js";
+import { withDefaults } from "../domain/agreement.js";
+import type { AgreementTerms, PartialTerms } from "../domain/agreement-terms.js";
 import type { Agreement, AgreementRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 

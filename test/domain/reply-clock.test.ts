@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AgreementTerms, DEFAULT_TERMS } from "../../src/domain/agreement.js";
+import { DEFAULT_TERMS } from "../../src/domain/agreement.js";
 import type { ReplyPlace } from "../../src/domain/agreement-options.js";
+import type { AgreementTerms } from "../../src/domain/agreement-terms.js";
 import { type CalendarPerson, createCalendar } from "../../src/domain/calendar.js";
 import {
   answers,

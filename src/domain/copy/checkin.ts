@@ -1,5 +1,5 @@
 /** Check-ins as people read them: the prompt, the form, the one reminder, and what the supervisor hears. */
-import type { AgreementTerms } from "../agreement.js";
+import type { AgreementTerms } from "../agreement-terms.js";
 import { CHECKIN_QUESTIONS, type Checkin } from "../checkins.js";
 import { neutralizeMentions } from "../escape.js";
 import { formatDate } from "../format.js";
