@@ -1,5 +1,7 @@
 /** Introductions as people read them: the colleague's request, "did you meet?", and the replies to `intro` and its buttons. */
+import { formatDate, plural } from "../format.js";
 import type { OutboundMessage } from "../messages.js";
+import type { LocalDate } from "../types.js";
 
 /** The request to a colleague who agreed to meet interns: consent first, with what they need to decide. */
 export function introRequest(facts: {
@@ -141,3 +143,62 @@ export const introActionCopy = {
   rescheduled: () =>
     "Good luck finding a time! Tandem asks you both again in a working week whether you met.",
 };
+
+/** What `intro status` shows about one internship's plan; people are described as "Name (Department, Country)". */
+export interface IntroStatusFacts {
+  intern: string;
+  met: readonly string[];
+  departments: readonly string[];
+  plan: { target: number; departments: number };
+  deadline: LocalDate;
+  reached: boolean;
+  /** The planned weeks are over. */
+  pastDeadline: boolean;
+  agreed: readonly string[];
+  notHeld: readonly string[];
+  /** Requests waiting for an answer: counted, never named (a colleague's no should not feel like a rejection). */
+  asking: number;
+}
+
+/** A colleague met, as `intro status` lists them: "Name (Department, Country)". */
+export function colleagueLine(name: string, department: string | undefined, country: string): string {
+  const where = [department, country].filter(Boolean).join(", ");
+  return `${name} (${where})`;
+}
+
+export function introStatus(f: IntroStatusFacts): string {
+  const lines = [
+    `Introductions for ${f.intern}: ${f.met.length} of ${plural(f.plan.target, "colleague")} met, from ${f.departments.length} of ${plural(f.plan.departments, "department")}; the plan runs until ${formatDate(f.deadline)}.`,
+  ];
+  if (f.reached) lines.push("The plan is reached. 🎉");
+  else if (f.pastDeadline) lines.push("The planned weeks are over; Tandem goes on introducing colleagues.");
+  lines.push(f.met.length > 0 ? `Met: ${f.met.join("; ")}` : "Met: nobody through an introduction yet.");
+  if (f.departments.length > 0) lines.push(`Departments: ${f.departments.join(", ")}`);
+  if (f.agreed.length > 0) lines.push(`Agreed to meet, not met yet: ${f.agreed.join(", ")}`);
+  if (f.notHeld.length > 0) lines.push(`Did not manage to meet: ${f.notHeld.join(", ")}`);
+  if (f.asking > 0) lines.push(`Waiting for ${plural(f.asking, "colleague")} to answer a request.`);
+  return lines.join("\n");
+}
+
+/** Replies to `intro optin`, `intro optout` and a colleague's `intro status`. */
+export const introCommandCopy = {
+  internCannotOptIn: () =>
+    'You are an intern here, so Tandem introduces colleagues to you rather than you to other interns; nothing changed. Type "intro status" to see your introductions.',
+  alreadyOptedIn: (capacity: number) =>
+    `You already meet interns (${limit(capacity)}). Type "intro optout" to stop.`,
+  optedIn: (capacity: number) =>
+    `Thank you! Tandem may ask you to meet an intern (${limit(capacity)}, only interns whose working hours overlap yours). You are always asked first and can say "not now".${capacity === 0 ? " Your monthly number of introductions is 0 in the programme file, so ask the coordinator to raise it." : ""} Type "intro optout" to stop.`,
+  notOptedIn: () =>
+    'You are not on the list of colleagues who meet interns, so nothing changed. Type "intro optin" to join.',
+  optedOut: (withdrawn: number) =>
+    `Done: Tandem will not ask you to meet interns any more.${withdrawn > 0 ? ` ${plural(withdrawn, "open request")} to you closed.` : ""} Introductions you already said yes to stay as they are. Type "intro optin" to join again.`,
+  notLoaded: () => "That internship could not be loaded; please try again.",
+  neitherInternNorColleague: () =>
+    'You are not part of an internship, and not on the list of colleagues who meet interns. Type "intro optin" to join it.',
+  colleagueStatus: (capacity: number) =>
+    `You meet interns: Tandem asks you at most ${plural(capacity, "time")} a month, always first. Type "intro optout" to stop.`,
+};
+
+function limit(capacity: number): string {
+  return `at most ${plural(capacity, "introduction")} a month`;
+}

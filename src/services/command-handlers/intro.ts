@@ -1,7 +1,7 @@
 import { countryName } from "../../domain/colleague-choice.js";
 import type { MentionRef } from "../../domain/command-syntax/types.js";
+import { colleagueLine, introCommandCopy, introStatus } from "../../domain/copy/intro.js";
 import { coverage } from "../../domain/coverage.js";
-import { formatDate, plural } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/types.js";
@@ -52,13 +52,10 @@ function ownInternships(ctx: CommandContext) {
 function optIn(ctx: CommandContext): Reply {
   const { store, workspace, speaker, now, today } = ctx;
   if (ownInternships(ctx).length > 0) {
-    return reply(
-      'You are an intern here, so Tandem introduces colleagues to you rather than you to other interns; nothing changed. Type "intro status" to see your introductions.',
-    );
+    return reply(introCommandCopy.internCannotOptIn());
   }
-  const limit = `at most ${plural(speaker.introCapacity, "introduction")} a month`;
   if (store.people.isColleague(speaker.id)) {
-    return reply(`You already meet interns (${limit}). Type "intro optout" to stop.`);
+    return reply(introCommandCopy.alreadyOptedIn(speaker.introCapacity));
   }
   store.people.setColleague(speaker.id, true);
   audit(ctx, "intro.optin");
@@ -68,21 +65,13 @@ function optIn(ctx: CommandContext): Reply {
       store.wakeups.touch(workspace.id, internship.id, ["introductions"], now);
     }
   }
-  const capacity =
-    speaker.introCapacity === 0
-      ? " Your monthly number of introductions is 0 in the programme file, so ask the coordinator to raise it."
-      : "";
-  return reply(
-    `Thank you! Tandem may ask you to meet an intern (${limit}, only interns whose working hours overlap yours). You are always asked first and can say "not now".${capacity} Type "intro optout" to stop.`,
-  );
+  return reply(introCommandCopy.optedIn(speaker.introCapacity));
 }
 
 function optOut(ctx: CommandContext): Reply {
   const { store, workspace, speaker, now } = ctx;
   if (!store.people.isColleague(speaker.id)) {
-    return reply(
-      'You are not on the list of colleagues who meet interns, so nothing changed. Type "intro optin" to join.',
-    );
+    return reply(introCommandCopy.notOptedIn());
   }
   store.people.setColleague(speaker.id, false);
   // Requests still waiting for this person's answer close now; accepted introductions stay as they are.
@@ -96,16 +85,11 @@ function optOut(ctx: CommandContext): Reply {
     }
   }
   audit(ctx, "intro.optout", { withdrawn });
-  const closed = withdrawn > 0 ? ` ${plural(withdrawn, "open request")} to you closed.` : "";
-  return reply(
-    `Done: Tandem will not ask you to meet interns any more.${closed} Introductions you already said yes to stay as they are. Type "intro optin" to join again.`,
-  );
+  return reply(introCommandCopy.optedOut(withdrawn));
 }
 
-function describe(person: Person): string {
-  const where = [person.department, countryName(person.country)].filter(Boolean).join(", ");
-  return `${person.name} (${where})`;
-}
+const describe = (person: Person) =>
+  colleagueLine(person.name, person.department, countryName(person.country));
 
 function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   const { store, workspace, speaker } = ctx;
@@ -114,7 +98,7 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   const scope = resolveScope(ctx, intern, "intro status");
   if (!scope.ok) return reply(scope.error);
   const context = loadInternshipContext(store, workspace.id, scope.internship.id);
-  if (!context) return reply("That internship could not be loaded; please try again.");
+  if (!context) return reply(introCommandCopy.notLoaded());
   const intros = store.introductions.forInternship(scope.internship.id);
   const people = new Map<number, Person>();
   for (const intro of intros) {
@@ -124,41 +108,32 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   const plan = context.terms.introductions;
   const cover = coverage(intros, people, plan);
   const deadline = addDays(scope.internship.start, plan.withinWeeks * 7);
-  const lines = [
-    `Introductions for ${scope.intern.name}: ${cover.met.length} of ${plural(plan.target, "colleague")} met, from ${cover.departments.length} of ${plural(plan.departments, "department")}; the plan runs until ${formatDate(deadline)}.`,
-  ];
-  if (cover.reached) lines.push("The plan is reached. 🎉");
-  else if (ctx.today > deadline)
-    lines.push("The planned weeks are over; Tandem goes on introducing colleagues.");
-  lines.push(
-    cover.met.length > 0
-      ? `Met: ${cover.met.map(describe).join("; ")}`
-      : "Met: nobody through an introduction yet.",
-  );
-  if (cover.departments.length > 0) lines.push(`Departments: ${cover.departments.join(", ")}`);
   const named = (status: string) =>
     intros
       .filter((i) => i.status === status)
       .map((i) => people.get(i.colleagueId))
-      .filter((p): p is Person => p !== undefined);
-  const agreed = named("accepted");
-  if (agreed.length > 0) lines.push(`Agreed to meet, not met yet: ${agreed.map((p) => p.name).join(", ")}`);
-  const notHeld = named("not_held");
-  if (notHeld.length > 0) lines.push(`Did not manage to meet: ${notHeld.map((p) => p.name).join(", ")}`);
-  // Who is being asked or said "not now" is not named: a colleague's no should not feel like a rejection.
-  const asking = intros.filter((i) => i.status === "proposed").length;
-  if (asking > 0) lines.push(`Waiting for ${plural(asking, "colleague")} to answer a request.`);
-  return reply(lines.join("\n"));
+      .filter((p): p is Person => p !== undefined)
+      .map((p) => p.name);
+  return reply(
+    introStatus({
+      intern: scope.intern.name,
+      met: cover.met.map(describe),
+      departments: cover.departments,
+      plan,
+      deadline,
+      reached: cover.reached,
+      pastDeadline: ctx.today > deadline,
+      agreed: named("accepted"),
+      notHeld: named("not_held"),
+      asking: intros.filter((i) => i.status === "proposed").length,
+    }),
+  );
 }
 
 function colleagueStatus(ctx: CommandContext): Reply {
   const { store, speaker } = ctx;
   if (!store.people.isColleague(speaker.id)) {
-    return reply(
-      'You are not part of an internship, and not on the list of colleagues who meet interns. Type "intro optin" to join it.',
-    );
+    return reply(introCommandCopy.neitherInternNorColleague());
   }
-  return reply(
-    `You meet interns: Tandem asks you at most ${plural(speaker.introCapacity, "time")} a month, always first. Type "intro optout" to stop.`,
-  );
+  return reply(introCommandCopy.colleagueStatus(speaker.introCapacity));
 }
