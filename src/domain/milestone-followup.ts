@@ -1,4 +1,4 @@
-/** Milestone follow-up: which working day each nudge belongs to and its outbox key (the words are in copy/milestone.ts). */
+/** Milestone follow-up: which working day each nudge belongs to (its outbox keys are in outbox-keys.ts, the words are in copy/milestone.ts). */
 import type { WorkingCalendar } from "./calendar.js";
 import { AppError } from "./errors.js";
 import { addDays, toEpochDay, weekdayOf } from "./local-date.js";
@@ -90,14 +90,3 @@ export function lastEntry(
   for (let i = history.length - 1; i >= 0; i--) if (history[i]!.action === action) return history[i];
   return undefined;
 }
-
-/** Outbox keys: the due date and the done instant are part of them, so a moved or redone milestone starts afresh. */
-export const followupKeys = {
-  reminder: (m: Milestone) => `milestone-due:${m.id}:reminder:${m.due}`,
-  overdue: (m: Milestone, day: LocalDate, personId: number) =>
-    `milestone-due:${m.id}:overdue:${m.due}:${isoWeek(day)}:${personId}`,
-  acceptRequest: (id: number, doneAt: Date) => `milestone-accept:${id}:${doneAt.getTime()}`,
-  acceptReminder: (id: number, doneAt: Date) => `milestone-accept:${id}:${doneAt.getTime()}:reminder`,
-  accepted: (id: number, acceptedAt: Date) => `milestone-accepted:${id}:${acceptedAt.getTime()}`,
-  announce: (id: number, doneAt: Date) => `milestone-announce:${id}:${doneAt.getTime()}`,
-};

@@ -9,6 +9,7 @@ import {
 import { blockerNotice, checkinAnswered } from "../domain/copy/checkin.js";
 import { formatDate } from "../domain/format.js";
 import type { Reply } from "../domain/messages.js";
+import { checkinKeys } from "../domain/outbox-keys.js";
 import type { LocalDate } from "../domain/types.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { loadInternshipContext } from "./internship-context.js";
@@ -89,7 +90,7 @@ export function recordCheckinAnswers(
         directDraft(
           ctx.workspace,
           context.supervisor,
-          `blocker:${after.id}:${shortHash(answers.blockers)}`,
+          checkinKeys.blocker(after.id, shortHash(answers.blockers)),
           blockerNotice(context.intern, after),
           notBefore,
         ),
@@ -100,7 +101,7 @@ export function recordCheckinAnswers(
         directDraft(
           ctx.workspace,
           context.supervisor,
-          `checkin-answer:${after.id}:${next}`,
+          checkinKeys.answer(after.id, next),
           checkinAnswered(context.intern, after),
           notBefore,
         ),

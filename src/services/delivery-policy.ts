@@ -6,6 +6,7 @@ import type { WorkingCalendar } from "../domain/calendar.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
 import { addDays } from "../domain/local-date.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
+import { replyKeys } from "../domain/outbox-keys.js";
 import type { OutboxItem } from "../ports/store.js";
 
 export interface RecipientInfo {
@@ -113,9 +114,9 @@ function planGroup(
     return;
   }
   // Alerts about open questions travel together; everything else is its own message.
-  const alerts = group.filter((item) => REPLY_ALERT.test(item.key));
+  const alerts = group.filter((item) => replyKeys.isAlert(item.key));
   const bundles: OutboxItem[][] = [
-    ...group.filter((item) => !REPLY_ALERT.test(item.key)).map((item) => [item]),
+    ...group.filter((item) => !replyKeys.isAlert(item.key)).map((item) => [item]),
   ];
   if (alerts.length > 0) bundles.push(alerts);
   const slots = budget - info.sentToday;
@@ -131,8 +132,6 @@ function planGroup(
   const rest = bundles.slice(separate.length).flat();
   if (rest.length > 0) plan.send.push(mergedDelivery(rest, { kind: "budget", budget }, recipientId, budget));
 }
-
-const REPLY_ALERT = /^reply-(warning|breach|escalation):/;
 
 function mergedDelivery(
   items: OutboxItem[],

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
+import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
 import type { ChatPlatform } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
@@ -143,7 +144,7 @@ export function createDispatcher(deps: {
         isAppError(error) &&
         error.code === "UNREACHABLE" &&
         item.recipientId !== undefined &&
-        !item.key.startsWith("unreachable:")
+        !unreachableKeys.isReport(item.key)
       ) {
         const report = unreachableReport(store, item.workspaceId, item.recipientId, now);
         if (report) store.outbox.enqueue(report, now);

@@ -3,6 +3,7 @@ import { createCalendar } from "../domain/calendar.js";
 import { replyDueNotice } from "../domain/copy/reply.js";
 import { localDateIn } from "../domain/format.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
+import { replyKeys } from "../domain/outbox-keys.js";
 import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Person } from "../domain/types.js";
@@ -31,9 +32,8 @@ export function closeClock(
   replyMs?: number,
 ): boolean {
   if (!store.replyClocks.close(clock.id, at, by, reason, replyMs)) return false;
-  for (const family of ["reply-warning", "reply-breach", "reply-escalation"]) {
-    store.outbox.cancelPending(clock.workspaceId, `${family}:${clock.id}:`);
-  }
+  for (const prefix of replyKeys.alertPrefixes(clock.id))
+    store.outbox.cancelPending(clock.workspaceId, prefix);
   return true;
 }
 
@@ -127,7 +127,7 @@ function startClock(
   const notice = directDraft(
     workspace,
     asker,
-    `reply-due:${clock.id}`,
+    replyKeys.due(clock.id),
     replyDueNotice(clock, asker, responder),
     now,
   );

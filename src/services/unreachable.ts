@@ -1,4 +1,5 @@
 import { unreachableNotice } from "../domain/copy/delivery.js";
+import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { OutboxDraft, Store } from "../ports/store.js";
 import { directDraft } from "./notify.js";
 
@@ -24,5 +25,5 @@ export function unreachableReport(
     .map((id) => store.people.get(workspaceId, id))
     .find((p) => p !== undefined);
   if (!contact) return undefined;
-  return directDraft(workspace, contact, `unreachable:${personId}`, unreachableNotice(person), now);
+  return directDraft(workspace, contact, unreachableKeys.report(personId), unreachableNotice(person), now);
 }

@@ -3,6 +3,7 @@ import type { Command } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate, localDateIn } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
+import { noticeKeys } from "../../domain/outbox-keys.js";
 import type { Internship, Person, Role } from "../../domain/types.js";
 import type { Agreement } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -142,7 +143,7 @@ function set(
         ctx.store,
         ctx.workspace,
         person,
-        `agreement-ack:${internship.id}:v${created.version}:${person.id}`,
+        noticeKeys.agreementAck(internship.id, created.version, person.id),
         {
           text: `${ctx.speaker.name} changed the working agreement (${field} is now ${neutralizeMentions(value)}). Please read it with "agreement show" and confirm with "agreement ack".`,
           reason: "The agreement only counts once both of you have acknowledged its current version.",

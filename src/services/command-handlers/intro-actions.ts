@@ -10,6 +10,7 @@ import { echo } from "../../domain/command-syntax/echo.js";
 import { groupIntroduction, introActionCopy, rescheduleOffer } from "../../domain/copy/intro.js";
 import { formatInstant } from "../../domain/format.js";
 import type { OutboundMessage, Reply } from "../../domain/messages.js";
+import { introKeys } from "../../domain/outbox-keys.js";
 import type { Introduction, IntroductionStatus } from "../../domain/records.js";
 import type { Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -114,7 +115,7 @@ function accept(l: Loaded): Reply {
   ctx.store.outbox.enqueue(
     {
       workspaceId: ctx.workspace.id,
-      key: `intro-group:${intro.id}`,
+      key: introKeys.group(intro.id),
       address,
       payload: groupIntroductionOf(l),
       notBefore: sendAt,
@@ -173,7 +174,7 @@ function met(l: Loaded): Reply {
     return reply(introActionCopy.noMeetingToRecord(firstName(colleague)));
   }
   setStatus(l, "held", { metAnswer: true });
-  ctx.store.outbox.cancelPending(ctx.workspace.id, `intro-followup:${intro.id}:`);
+  ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
   ctx.store.activity.addMeeting(ctx.workspace.id, intro.internshipId, colleague.id, "introduction", ctx.now);
   ctx.store.activity.addExchange(ctx.workspace.id, {
     internshipId: intro.internshipId,
@@ -195,14 +196,14 @@ function notMet(l: Loaded): Reply {
     return reply(introActionCopy.nothingToAnswer(firstName(colleague)));
   }
   setStatus(l, "not_held", { metAnswer: true });
-  ctx.store.outbox.cancelPending(ctx.workspace.id, `intro-followup:${intro.id}:`);
+  ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
   if (intro.rescheduled || !intro.conversation) {
     return reply(introActionCopy.notMetFinal());
   }
   ctx.store.outbox.enqueue(
     {
       workspaceId: ctx.workspace.id,
-      key: `intro-reschedule:${intro.id}`,
+      key: introKeys.reschedule(intro.id),
       address: intro.conversation,
       payload: rescheduleOffer(intro.id, intern.name, colleague.name),
       notBefore: ctx.now,

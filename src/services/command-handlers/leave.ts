@@ -1,6 +1,7 @@
 import type { Command } from "../../domain/command-syntax/types.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
+import { noticeKeys } from "../../domain/outbox-keys.js";
 import type { Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { queueDirect } from "../notify.js";
@@ -43,7 +44,7 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
         ctx.store,
         ctx.workspace,
         person,
-        `leave:${ctx.speaker.id}:${from}:${to}:${person.id}`,
+        noticeKeys.leave(ctx.speaker.id, from, to, person.id),
         {
           text: `${ctx.speaker.name} will be on leave from ${formatDate(from)} to ${formatDate(to)}.`,
           reason: "You work with them; Tandem pauses their check-ins and reply deadlines for those days.",

@@ -4,7 +4,6 @@ import { acceptedMessage, acceptRequestMessage, announceMessage } from "../../do
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
-import { followupKeys } from "../../domain/milestone-followup.js";
 import {
   type Milestone,
   type MilestoneAction,
@@ -15,6 +14,7 @@ import {
   shownStatus,
   transition,
 } from "../../domain/milestones.js";
+import { milestoneKeys } from "../../domain/outbox-keys.js";
 import type { Internship } from "../../domain/types.js";
 import type { MilestoneChange } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -165,9 +165,9 @@ function change(ctx: CommandContext, command: ChangeCommand): Reply {
     touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     // Reminders and alerts still waiting for someone's contact hours no longer fit: drop them.
     if (action !== "block")
-      ctx.store.outbox.cancelPending(ctx.workspace.id, `milestone-due:${milestone.id}:`);
+      ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.duePrefix(milestone.id));
     if (action === "accept" || action === "reopen") {
-      ctx.store.outbox.cancelPending(ctx.workspace.id, `milestone-accept:${milestone.id}:`);
+      ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.acceptPrefix(milestone.id));
     }
     if (action === "done" || action === "accept") queueNotices(ctx, internship, action, updated);
   });
@@ -186,19 +186,19 @@ function queueNotices(
   const { store, workspace, now, speaker } = ctx;
   if (action === "accept") {
     const payload = acceptedMessage(m, speaker.name, m.feedback);
-    queueDirect(store, workspace, context.intern, followupKeys.accepted(m.id, now), payload, now);
+    queueDirect(store, workspace, context.intern, milestoneKeys.accepted(m.id, now), payload, now);
     return;
   }
   // A supervisor who marks it done knows already; anyone else's done asks the supervisor to accept.
   if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
     const payload = acceptRequestMessage(m, context.intern.name);
-    queueDirect(store, workspace, context.supervisor, followupKeys.acceptRequest(m.id, now), payload, now);
+    queueDirect(store, workspace, context.supervisor, milestoneKeys.acceptRequest(m.id, now), payload, now);
   }
   if (context.terms.milestones.announceDone && internship.homeChannel) {
     store.outbox.enqueue(
       {
         workspaceId: workspace.id,
-        key: followupKeys.announce(m.id, now),
+        key: milestoneKeys.announce(m.id, now),
         address: conversationAddress(workspace.platform, workspace.externalId, internship.homeChannel),
         payload: announceMessage(m, context.intern.name),
         notBefore: now,

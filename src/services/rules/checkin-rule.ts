@@ -8,6 +8,7 @@ import {
   missedStreakNotice,
 } from "../../domain/copy/checkin.js";
 import { parseDuration } from "../../domain/duration.js";
+import { checkinKeys } from "../../domain/outbox-keys.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
@@ -34,7 +35,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     const delivered =
       checkin.status === "sent" ||
       (checkin.status === "due" &&
-        store.outbox.get(ctx.workspace.id, `checkin:${ctx.internship.id}:${checkin.date}`)?.status ===
+        store.outbox.get(ctx.workspace.id, checkinKeys.prompt(ctx.internship.id, checkin.date))?.status ===
           "sent");
     const open = checkin.status === "due" || checkin.status === "sent";
     const status = !open ? checkin.status : delivered ? "missed" : "skipped";
@@ -54,7 +55,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
         directDraft(
           ctx.workspace,
           ctx.supervisor,
-          `checkin-summary:${ctx.internship.id}:${checkin.date}`,
+          checkinKeys.summary(ctx.internship.id, checkin.date),
           checkinSummary(ctx.intern, settled, slipping),
           notBefore,
         ),
@@ -67,7 +68,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
           directDraft(
             ctx.workspace,
             ctx.supervisor,
-            `missed-streak:${ctx.internship.id}:${checkin.date}`,
+            checkinKeys.missedStreak(ctx.internship.id, checkin.date),
             missedStreakNotice(ctx.intern, streak.slice(-MISSED_STREAK)),
             notBefore,
           ),
@@ -105,7 +106,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       const prompt = directDraft(
         ctx.workspace,
         intern,
-        `checkin:${internship.id}:${today}`,
+        checkinKeys.prompt(internship.id, today),
         checkinPrompt(intern, today, terms.checkIn),
         now,
         window.closesAt,
@@ -119,7 +120,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       return { drafts, next: tomorrow };
     }
     if (checkin.status === "due") {
-      const prompt = store.outbox.get(ctx.workspace.id, `checkin:${internship.id}:${today}`);
+      const prompt = store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, today));
       if (prompt?.status === "sent") store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
       else if (prompt?.status === "expired" || prompt?.status === "dead" || !prompt) {
         store.checkins.settle(checkin.id, "skipped", now);
@@ -133,7 +134,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
         const reminder = directDraft(
           ctx.workspace,
           intern,
-          `checkin-reminder:${internship.id}:${today}`,
+          checkinKeys.reminder(internship.id, today),
           checkinReminder(intern, today, terms.checkIn),
           now,
           window.closesAt,

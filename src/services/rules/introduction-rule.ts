@@ -13,6 +13,7 @@ import type { Duration } from "../../domain/duration.js";
 import { formatInstant } from "../../domain/format.js";
 import { addDays, toEpochDay } from "../../domain/local-date.js";
 import type { OutboundMessage } from "../../domain/messages.js";
+import { introKeys } from "../../domain/outbox-keys.js";
 import type { Introduction } from "../../domain/records.js";
 import type { Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
@@ -27,11 +28,6 @@ export const WORKING_WEEK: Duration = { amount: 5, unit: "d" };
 const REACHABLE_WITHIN_MS = 4 * 86_400_000;
 
 const earliest = (dates: Date[]) => new Date(Math.min(...dates.map((d) => d.getTime())));
-
-/** The "did you meet?" keys: a rescheduled introduction is asked about once more. */
-export function followUpKey(intro: Introduction, personId: number): string {
-  return `intro-followup:${intro.id}:${personId}${intro.rescheduled ? ":rescheduled" : ""}`;
-}
 
 /**
  * Introductions: about once a week, until the agreement's plan is reached, a colleague who agreed to
@@ -143,7 +139,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     return directDraft(
       ctx.workspace,
       colleague,
-      `intro-ask:${intro.id}`,
+      introKeys.ask(intro.id),
       message,
       intro.proposedAt,
       lapsesAt,
@@ -212,7 +208,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
           [colleague, intern],
         ] as const) {
           const message = followUp(intro, to, other, acceptedAt);
-          const draft = directDraft(workspace, to, followUpKey(intro, to.id), message, dueAt, staleAt);
+          const draft = directDraft(workspace, to, introKeys.followUp(intro, to.id), message, dueAt, staleAt);
           if (draft) drafts.push(draft);
         }
       }

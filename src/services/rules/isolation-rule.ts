@@ -16,6 +16,7 @@ import {
 } from "../../domain/isolation.js";
 import { addDays } from "../../domain/local-date.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
+import { isolationKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import { nextWorkingDayStart } from "../delivery-policy.js";
@@ -30,11 +31,6 @@ const DAY_MS = 86_400_000;
 const REASON_QUIET_MS = 7 * DAY_MS;
 /** A colleague "works your hours" when they share at least this much of the intern's working day. */
 const SHARED_HOURS_MS = 60 * 60_000;
-
-export const isolationKeys = {
-  nudge: (internshipId: number, code: string, week: string) => `nudge:${internshipId}:${code}:${week}`,
-  risk: (internshipId: number, week: string) => `isolation-risk:${internshipId}:${week}`,
-};
 
 const safe = neutralizeMentions;
 

@@ -9,13 +9,13 @@ import {
 import { addDays } from "../../domain/local-date.js";
 import {
   ACCEPT_WAIT_WORKING_DAYS,
-  followupKeys,
   isOpen,
   lastEntry,
   overdueAlertDay,
   reminderDay,
 } from "../../domain/milestone-followup.js";
 import type { Milestone } from "../../domain/milestones.js";
+import { milestoneKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
@@ -67,7 +67,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         directDraft(
           workspace,
           intern,
-          followupKeys.reminder(m),
+          milestoneKeys.reminder(m),
           reminderMessage(m, terms.milestones.remindDaysBefore),
           internCalendar.nextWorkingMoment(now),
           endOfWorkingDay(internCalendar, m.due),
@@ -84,7 +84,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         directDraft(
           workspace,
           intern,
-          followupKeys.overdue(m, slot.day, intern.id),
+          milestoneKeys.overdue(m, slot.day, intern.id),
           overdueInternMessage(m, supervisor.name),
           internCalendar.nextWorkingMoment(now),
           expiresAt,
@@ -94,7 +94,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         directDraft(
           workspace,
           supervisor,
-          followupKeys.overdue(m, slot.day, supervisor.id),
+          milestoneKeys.overdue(m, slot.day, supervisor.id),
           overdueSupervisorMessage(m, intern.name),
           context.calendarOf(supervisor).nextWorkingMoment(now),
           expiresAt,
@@ -117,7 +117,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         directDraft(
           workspace,
           supervisor,
-          followupKeys.acceptReminder(m.id, done.at),
+          milestoneKeys.acceptReminder(m.id, done.at),
           acceptReminderMessage(m, intern.name, calendar.localDate(done.at)),
           calendar.nextWorkingMoment(now),
         ),

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from "../../domain/calendar.js";
 import { reflectionPrompt } from "../../domain/copy/reflection.js";
 import { addDays, weekdayOf } from "../../domain/local-date.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
+import { reportKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
@@ -63,7 +64,7 @@ export function createReflectionRule(deps: { store: Store; log: Logger }): PlanR
       directDraft(
         ctx.workspace,
         intern,
-        `reflection:${internship.id}:${week}`,
+        reportKeys.reflection(internship.id, week),
         reflectionPrompt(intern, week),
         window.sendAt,
         window.closesAt,

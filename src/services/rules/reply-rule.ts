@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { replyBreach, replyEscalation, replyWarning } from "../../domain/copy/reply.js";
+import { replyKeys } from "../../domain/outbox-keys.js";
 import { deadlines } from "../../domain/reply-clock.js";
 import type { TrackedMessage } from "../../domain/reply-records.js";
 import type { Person } from "../../domain/types.js";
@@ -59,26 +60,26 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
         key: string,
         message: Parameters<typeof directDraft>[3],
         expiresAt?: Date,
-      ) => directDraft(ctx.workspace, person, `${key}`, message, now, expiresAt);
+      ) => directDraft(ctx.workspace, person, key, message, now, expiresAt);
       if (now >= times.warnAt && now < times.dueAt) {
         drafts.push(
           draft(
             responder,
-            `reply-warning:${clock.id}:warn`,
+            replyKeys.warning(clock.id),
             replyWarning(clock, asker, responder, ctx.terms.replies.warnAtPercent),
             times.dueAt,
           ),
         );
       }
       if (now >= times.dueAt)
-        drafts.push(draft(responder, `reply-breach:${clock.id}:due`, replyBreach(clock, asker, responder)));
+        drafts.push(draft(responder, replyKeys.breach(clock.id), replyBreach(clock, asker, responder)));
       escalationChain(ctx, clock).forEach((step, index) => {
         const at = times.escalateAt[index];
         if (at && now >= at) {
           drafts.push(
             draft(
               step.person,
-              `reply-escalation:${clock.id}:${index + 1}`,
+              replyKeys.escalation(clock.id, index + 1),
               replyEscalation(clock, asker, responder, step.person, step.role),
             ),
           );

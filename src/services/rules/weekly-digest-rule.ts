@@ -4,6 +4,7 @@ import { coordinatorDigestMessage, supervisorDigestMessage, weekTitle } from "..
 import { addDays, weekdayOf } from "../../domain/local-date.js";
 import type { OutboundMessage } from "../../domain/messages.js";
 import { isoWeek } from "../../domain/milestone-followup.js";
+import { reportKeys } from "../../domain/outbox-keys.js";
 import type { Internship, LocalDate, Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
@@ -80,7 +81,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
 
   function supervisorDigest(ctx: InternshipContext, slot: DigestSlot, now: Date): OutboxDraft | undefined {
     const { internship, supervisor } = ctx;
-    const key = `digest:${supervisor.id}:${internship.id}:${slot.week}`;
+    const key = reportKeys.supervisorDigest(supervisor.id, internship.id, slot.week);
     if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
     const summary = summaryFor(ctx, internship, slot.reported, now);
     if (!summary) return undefined;
@@ -94,7 +95,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     slot: DigestSlot,
     now: Date,
   ): OutboxDraft | undefined {
-    const key = `digest:${coordinator.id}:${slot.week}`;
+    const key = reportKeys.coordinatorDigest(coordinator.id, slot.week);
     if (!overlaps(ctx.internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
     // Built once, by whichever of the coordinator's internships is looked at first.
     const summaries = store.internships

@@ -1,0 +1,99 @@
+import { isoWeek } from "./milestone-followup.js";
+import type { Milestone } from "./milestones.js";
+import type { Introduction } from "./records.js";
+import type { LocalDate } from "./types.js";
+
+/**
+ * Every outbox key and key prefix (DESIGN.md rule 4). A key names *what* is due, never when a tick ran,
+ * so insert-if-absent turns any number of ticks, restarts or replicas into one message. Databases hold
+ * these keys: never change how one is spelled. A key that can be withdrawn is built on the prefix that
+ * withdraws it, so the two cannot drift apart.
+ */
+
+/** Daily check-ins, and what their answers cause. */
+export const checkinKeys = {
+  prompt: (internshipId: number, date: LocalDate) => `checkin:${internshipId}:${date}`,
+  reminder: (internshipId: number, date: LocalDate) => `checkin-reminder:${internshipId}:${date}`,
+  summary: (internshipId: number, date: LocalDate) => `checkin-summary:${internshipId}:${date}`,
+  missedStreak: (internshipId: number, date: LocalDate) => `missed-streak:${internshipId}:${date}`,
+  /** Each answered check-in, per answer state (partial, then answered). */
+  answer: (checkinId: number, state: string) => `checkin-answer:${checkinId}:${state}`,
+  /** `textHash` identifies the blocker text, so the same text is forwarded once. */
+  blocker: (checkinId: number, textHash: string) => `blocker:${checkinId}:${textHash}`,
+};
+
+const REPLY_ALERT_FAMILIES = ["reply-warning", "reply-breach", "reply-escalation"] as const;
+const replyAlertPrefix = (family: (typeof REPLY_ALERT_FAMILIES)[number], clockId: number) =>
+  `${family}:${clockId}:`;
+
+/** Reply clocks: the asker's notice, and the alerts that closing the clock withdraws. */
+export const replyKeys = {
+  due: (clockId: number) => `reply-due:${clockId}`,
+  warning: (clockId: number) => `${replyAlertPrefix("reply-warning", clockId)}warn`,
+  breach: (clockId: number) => `${replyAlertPrefix("reply-breach", clockId)}due`,
+  /** `step` counts from 1 along the escalation chain. */
+  escalation: (clockId: number, step: number) => `${replyAlertPrefix("reply-escalation", clockId)}${step}`,
+  /** Withdraws a closed clock's alerts (not the asker's notice, which is sent at once). */
+  alertPrefixes: (clockId: number): string[] => REPLY_ALERT_FAMILIES.map((f) => replyAlertPrefix(f, clockId)),
+  /** Alerts about open questions, of any clock: they travel together in one message. */
+  isAlert: (key: string): boolean => REPLY_ALERT_FAMILIES.some((f) => key.startsWith(`${f}:`)),
+};
+
+/** Milestones: the due date and the done instant are part of the keys, so a moved or redone milestone starts afresh. */
+export const milestoneKeys = {
+  /** Withdraws the reminder and overdue alerts (on any change but a block). */
+  duePrefix: (milestoneId: number) => `milestone-due:${milestoneId}:`,
+  /** Withdraws the acceptance request and its reminder (on accept and reopen). */
+  acceptPrefix: (milestoneId: number) => `milestone-accept:${milestoneId}:`,
+  reminder: (m: Milestone) => `${milestoneKeys.duePrefix(m.id)}reminder:${m.due}`,
+  overdue: (m: Milestone, day: LocalDate, personId: number) =>
+    `${milestoneKeys.duePrefix(m.id)}overdue:${m.due}:${isoWeek(day)}:${personId}`,
+  acceptRequest: (id: number, doneAt: Date) => `${milestoneKeys.acceptPrefix(id)}${doneAt.getTime()}`,
+  acceptReminder: (id: number, doneAt: Date) =>
+    `${milestoneKeys.acceptPrefix(id)}${doneAt.getTime()}:reminder`,
+  accepted: (id: number, acceptedAt: Date) => `milestone-accepted:${id}:${acceptedAt.getTime()}`,
+  announce: (id: number, doneAt: Date) => `milestone-announce:${id}:${doneAt.getTime()}`,
+};
+
+/** Introductions: the colleague's consent request, the group message, "did you meet?" and the new-time offer. */
+export const introKeys = {
+  ask: (introId: number) => `intro-ask:${introId}`,
+  group: (introId: number) => `intro-group:${introId}`,
+  /** Withdraws the "did you meet?" questions once either side answered. */
+  followUpPrefix: (introId: number) => `intro-followup:${introId}:`,
+  /** A rescheduled introduction is asked about once more. */
+  followUp: (intro: Introduction, personId: number) =>
+    `${introKeys.followUpPrefix(intro.id)}${personId}${intro.rescheduled ? ":rescheduled" : ""}`,
+  reschedule: (introId: number) => `intro-reschedule:${introId}`,
+};
+
+/** Isolation: a nudge per reason and ISO week, and the supervisor's risk alert per ISO week. */
+export const isolationKeys = {
+  nudge: (internshipId: number, code: string, week: string) => `nudge:${internshipId}:${code}:${week}`,
+  risk: (internshipId: number, week: string) => `isolation-risk:${internshipId}:${week}`,
+};
+
+/** Weekly reports, per reader and ISO week. */
+export const reportKeys = {
+  reflection: (internshipId: number, week: string) => `reflection:${internshipId}:${week}`,
+  supervisorDigest: (supervisorId: number, internshipId: number, week: string) =>
+    `digest:${supervisorId}:${internshipId}:${week}`,
+  coordinatorDigest: (coordinatorId: number, week: string) => `digest:${coordinatorId}:${week}`,
+};
+
+/** Notices that one change causes, once per change and reader. */
+export const noticeKeys = {
+  leave: (personId: number, from: LocalDate, to: LocalDate, readerId: number) =>
+    `leave:${personId}:${from}:${to}:${readerId}`,
+  agreementAck: (internshipId: number, version: number, readerId: number) =>
+    `agreement-ack:${internshipId}:v${version}:${readerId}`,
+};
+
+const UNREACHABLE_PREFIX = "unreachable:";
+
+/** "Tandem cannot reach this person", told once to their contact. */
+export const unreachableKeys = {
+  report: (personId: number) => `${UNREACHABLE_PREFIX}${personId}`,
+  /** A report about a report could go round in circles: this one is never reported on. */
+  isReport: (key: string): boolean => key.startsWith(UNREACHABLE_PREFIX),
+};
