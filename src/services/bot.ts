@@ -49,9 +49,9 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
     }
     const parsed = parseCommand(text, { today: ctx?.today ?? localDateIn("UTC", now) });
     if (!parsed.ok) return reply(parsed.error);
-    if (parsed.command.name === "help") return reply(helpText(parsed.command.topic));
+    if (parsed.value.name === "help") return reply(helpText(parsed.value.topic));
     if (!ctx) return reply(UNKNOWN_PERSON);
-    return handleCommand(ctx, parsed.command);
+    return handleCommand(ctx, parsed.value);
   }
 
   function handleAction(event: ActionEvent): Reply {

@@ -67,7 +67,7 @@ function setup(programme?: ProgrammeInput) {
     };
     const parsed = parseCommand(text, { today });
     if (!parsed.ok) throw new Error(parsed.error);
-    const command = parsed.command;
+    const command = parsed.value;
     switch (command.name) {
       case "why":
         return handleWhyCommand(ctx).text;

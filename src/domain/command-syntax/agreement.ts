@@ -1,7 +1,8 @@
 import { AGREEMENT_FIELDS, agreementField } from "../agreement-fields.js";
+import { err, ok } from "../result.js";
 import { readOptions, takeTrailingFor } from "./arguments.js";
 import { echo } from "./echo.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 import { textOf } from "./tokens.js";
 
 const SHOW: CommandSpec = {
@@ -12,7 +13,7 @@ const SHOW: CommandSpec = {
   example: "agreement show",
   parse(args) {
     const read = readOptions(args, [], "agreement show", "agreement show for @ana");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const intern = read.value.intern;
     return ok(intern ? { name: "agreement.show", intern } : { name: "agreement.show" });
   },
@@ -27,7 +28,7 @@ const ACK: CommandSpec = {
   example: "agreement ack",
   parse(args) {
     const read = readOptions(args, [], "agreement ack", "agreement ack for @ana");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const intern = read.value.intern;
     return ok(intern ? { name: "agreement.ack", intern } : { name: "agreement.ack" });
   },
@@ -49,24 +50,24 @@ const SET: CommandSpec = {
   example: SET_EXAMPLE,
   parse(args) {
     const trailing = takeTrailingFor(args);
-    if ("error" in trailing) return fail(trailing.error);
+    if (!trailing.ok) return trailing;
     const { rest, intern } = trailing.value;
     const fieldToken = rest.tokens[0];
     if (!fieldToken) {
-      return fail(
+      return err(
         `agreement set needs a field and a value, e.g. ${SET_EXAMPLE}. Type "help agreement set" to see the fields.`,
       );
     }
     const field = fieldToken.lower;
     if (!FIELD.test(field) || field.length > 40) {
-      return fail(
+      return err(
         `${echo(fieldToken.text)} is not a field name. Type "help agreement set" to see the fields, e.g. ${SET_EXAMPLE}.`,
       );
     }
     const value = textOf(rest, 1);
     if (!value) {
       const example = agreementField(field)?.example ?? "8h";
-      return fail(`agreement set ${field} needs a value, e.g. agreement set ${field} ${example}.`);
+      return err(`agreement set ${field} needs a value, e.g. agreement set ${field} ${example}.`);
     }
     return ok(
       intern ? { name: "agreement.set", field, value, intern } : { name: "agreement.set", field, value },

@@ -1,5 +1,6 @@
+import { ok } from "../result.js";
 import { noArguments, readOptions } from "./arguments.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 
 const ANSWER: CommandSpec = {
   id: "checkin",
@@ -11,8 +12,8 @@ const ANSWER: CommandSpec = {
     "You can also reply to the check-in message in plain text, one answer a line: done: ..., next: ..., blocker: ..., connected: 4.",
   example: "checkin",
   parse(args) {
-    const error = noArguments(args, "checkin");
-    return error ? fail(error) : ok({ name: "checkin" });
+    const none = noArguments(args, "checkin");
+    return none.ok ? ok({ name: "checkin" }) : none;
   },
 };
 
@@ -25,7 +26,7 @@ const HISTORY: CommandSpec = {
   example: "checkin history for @ana",
   parse(args) {
     const read = readOptions(args, [], "checkin history", "checkin history for @ana");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const intern = read.value.intern;
     return ok(intern ? { name: "checkin.history", intern } : { name: "checkin.history" });
   },

@@ -6,11 +6,13 @@
  * A day and month without a year is the next such date on or after today.
  * Slash and dot forms (15/12/2026) are refused: day and month order differ between countries.
  */
+
+import { err, ok, type Result } from "../result.js";
 import type { LocalDate } from "../types.js";
 import { addDays, addMonths, daysInMonth, isLocalDate, makeDate, weekdayOf, yearOf } from "./date-math.js";
 import { echo } from "./echo.js";
 
-export type DateParse = LocalDate | { error: string };
+export type DateParse = Result<LocalDate>;
 
 export const DATE_EXAMPLES = "Try 2026-12-15, 15 Dec, friday or in 2 weeks.";
 
@@ -68,12 +70,13 @@ const UNITS = new Map<string, { unit: "days" | "weeks" | "months"; max: number }
 /** Longest day-count a month can ever have (February: 29). */
 const MAX_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function isDateError(result: DateParse): result is { error: string } {
-  return typeof result !== "string";
+function notUnderstood(text: string): DateParse {
+  return err(`${echo(text)} is not a date I understand. ${DATE_EXAMPLES}`);
 }
 
-function notUnderstood(text: string): { error: string } {
-  return { error: `${echo(text)} is not a date I understand. ${DATE_EXAMPLES}` };
+/** A date the arithmetic produced, or "not understood" when it fell off the calendar. */
+function dateOr(date: LocalDate | undefined, text: string): DateParse {
+  return date === undefined ? notUnderstood(text) : ok(date);
 }
 
 function monthOf(word: string): number | undefined {
@@ -90,16 +93,13 @@ function yearWord(word: string): number | undefined {
 }
 
 function exactDate(year: number, month: number, day: number, text: string): DateParse {
-  if (month < 1 || month > 12)
-    return { error: `${echo(text)} has no month ${month}: months go from 1 to 12.` };
-  if (year < 1000) return { error: `${echo(text)} needs a four-digit year, e.g. 2026.` };
+  if (month < 1 || month > 12) return err(`${echo(text)} has no month ${month}: months go from 1 to 12.`);
+  if (year < 1000) return err(`${echo(text)} needs a four-digit year, e.g. 2026.`);
   const dim = daysInMonth(year, month);
   if (day < 1 || day > dim) {
-    return {
-      error: `${echo(text)} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${dim} days.`,
-    };
+    return err(`${echo(text)} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${dim} days.`);
   }
-  return makeDate(year, month, day) ?? notUnderstood(text);
+  return dateOr(makeDate(year, month, day), text);
 }
 
 /** Day and month without a year: the next such date on or after today (29 Feb may be years away). */
@@ -107,19 +107,19 @@ function nextDayMonth(month: number, day: number, today: LocalDate, text: string
   const max = MAX_DAYS[month - 1] ?? 31;
   if (day < 1 || day > max) {
     const limit = month === 2 ? "at most 29" : String(max);
-    return { error: `${echo(text)} is not a real date: ${MONTH_NAMES[month - 1]} has ${limit} days.` };
+    return err(`${echo(text)} is not a real date: ${MONTH_NAMES[month - 1]} has ${limit} days.`);
   }
   const first = yearOf(today);
   for (let year = first; year <= first + 8; year++) {
     const date = makeDate(year, month, day);
-    if (date && date >= today) return date;
+    if (date && date >= today) return ok(date);
   }
   return notUnderstood(text);
 }
 
 function weekday(target: number, today: LocalDate, weeksLater: number, text: string): DateParse {
   const ahead = (target - weekdayOf(today) + 7) % 7;
-  return addDays(today, ahead + 7 * weeksLater) ?? notUnderstood(text);
+  return dateOr(addDays(today, ahead + 7 * weeksLater), text);
 }
 
 function countOf(word: string): number | undefined {
@@ -132,27 +132,27 @@ function relative(countWord: string, unitWord: string, today: LocalDate, text: s
   const unit = UNITS.get(unitWord);
   if (count === undefined || !unit) return notUnderstood(text);
   if (count > unit.max) {
-    return {
-      error: `${echo(text)} is too far ahead (at most ${unit.max} ${unit.unit}). Give a date like 2030-06-30.`,
-    };
+    return err(
+      `${echo(text)} is too far ahead (at most ${unit.max} ${unit.unit}). Give a date like 2030-06-30.`,
+    );
   }
   const result =
     unit.unit === "months"
       ? addMonths(today, count)
       : addDays(today, unit.unit === "weeks" ? count * 7 : count);
-  return result ?? notUnderstood(text);
+  return dateOr(result, text);
 }
 
 function oneWord(word: string, today: LocalDate, text: string): DateParse {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(word);
   if (iso) return exactDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
   if (/^\d{1,4}[/.]\d{1,2}(?:[/.]\d{1,4})?$/.test(word)) {
-    return {
-      error: `${echo(text)} is ambiguous: countries put day and month in different orders. Write it as year-month-day (e.g. 2026-12-15) or as 15 Dec 2026.`,
-    };
+    return err(
+      `${echo(text)} is ambiguous: countries put day and month in different orders. Write it as year-month-day (e.g. 2026-12-15) or as 15 Dec 2026.`,
+    );
   }
-  if (word === "today") return today;
-  if (word === "tomorrow") return addDays(today, 1) ?? notUnderstood(text);
+  if (word === "today") return ok(today);
+  if (word === "tomorrow") return dateOr(addDays(today, 1), text);
   const wd = WEEKDAYS.get(word);
   if (wd !== undefined) return weekday(wd, today, 0, text);
   return notUnderstood(text);
@@ -190,11 +190,10 @@ function threeWords(a: string, b: string, c: string, today: LocalDate, text: str
 
 /** Reads one date; never throws. */
 export function parseDate(text: string, today: LocalDate): DateParse {
-  if (!isLocalDate(today))
-    return { error: `Today's date (${echo(today)}) is not a valid date; this is a bug.` };
+  if (!isLocalDate(today)) return err(`Today's date (${echo(today)}) is not a valid date; this is a bug.`);
   const words = text.toLowerCase().replace(/,/g, " ").split(/\s+/).filter(Boolean);
   const [a, b, c] = words;
-  if (a === undefined) return { error: `A date is missing. ${DATE_EXAMPLES}` };
+  if (a === undefined) return err(`A date is missing. ${DATE_EXAMPLES}`);
   if (words.length === 1) return oneWord(a, today, text);
   if (words.length === 2 && b !== undefined) return twoWords(a, b, today, text);
   if (words.length === 3 && b !== undefined && c !== undefined) return threeWords(a, b, c, today, text);

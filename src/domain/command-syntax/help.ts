@@ -1,5 +1,6 @@
 /** help: every command, or one explained. */
-import { type CommandSpec, ok } from "./spec.js";
+import { ok } from "../result.js";
+import type { CommandSpec } from "./spec.js";
 
 export const HELP: CommandSpec = {
   id: "help",

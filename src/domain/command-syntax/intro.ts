@@ -1,6 +1,7 @@
 /** intro optin, intro optout, intro status: introductions to colleagues. */
+import { ok } from "../result.js";
 import { noArguments, readOptions } from "./arguments.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 
 const OPT_IN: CommandSpec = {
   id: "intro.optin",
@@ -10,8 +11,8 @@ const OPT_IN: CommandSpec = {
   summary: "Agree to meet interns: Tandem may ask you (at most your monthly number) to meet one.",
   example: "intro optin",
   parse(args) {
-    const error = noArguments(args, "intro optin");
-    return error ? fail(error) : ok({ name: "intro.optin" });
+    const none = noArguments(args, "intro optin");
+    return none.ok ? ok({ name: "intro.optin" }) : none;
   },
 };
 
@@ -23,8 +24,8 @@ const OPT_OUT: CommandSpec = {
   summary: "Stop being asked to meet interns.",
   example: "intro optout",
   parse(args) {
-    const error = noArguments(args, "intro optout");
-    return error ? fail(error) : ok({ name: "intro.optout" });
+    const none = noArguments(args, "intro optout");
+    return none.ok ? ok({ name: "intro.optout" }) : none;
   },
 };
 
@@ -37,7 +38,7 @@ const INTRO_STATUS: CommandSpec = {
   example: "intro status",
   parse(args) {
     const read = readOptions(args, [], "intro status", "intro status for @ana");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const intern = read.value.intern;
     return ok(intern ? { name: "intro.status", intern } : { name: "intro.status" });
   },

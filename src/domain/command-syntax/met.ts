@@ -1,6 +1,7 @@
 /** met: a live meeting logged by hand. */
+import { err, ok } from "../result.js";
 import { parseMention } from "./mentions.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 import { textOf } from "./tokens.js";
 
 const MET: CommandSpec = {
@@ -13,9 +14,9 @@ const MET: CommandSpec = {
   parse(args) {
     const first = args.tokens[0];
     const person = first && parseMention(first.text);
-    if (!person) return fail("met needs the person you met, e.g. met @bram weekly call.");
+    if (!person) return err("met needs the person you met, e.g. met @bram weekly call.");
     const note = textOf(args, 1).trim();
-    if (note.length > 500) return fail(`That note is ${note.length} characters long; keep it to 500.`);
+    if (note.length > 500) return err(`That note is ${note.length} characters long; keep it to 500.`);
     return ok(note ? { name: "met", person, note } : { name: "met", person });
   },
 };

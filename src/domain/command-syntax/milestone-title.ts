@@ -1,5 +1,6 @@
 /** Splits `"<title>" due <date> [for @intern]` (or the unquoted `<title> due <date>`) into its parts. */
-import { type Read, takeTrailingFor } from "./arguments.js";
+import { err, ok, type Result } from "../result.js";
+import { takeTrailingFor } from "./arguments.js";
 import { echo } from "./echo.js";
 import { type Args, argsOf, textOf } from "./tokens.js";
 import type { MentionRef } from "./types.js";
@@ -19,52 +20,52 @@ function lastIndex(text: string, pattern: RegExp): number {
   return index;
 }
 
-function splitTitle(raw: string): Read<{ title: string; rest: string }> {
+function splitTitle(raw: string): Result<{ title: string; rest: string }> {
   if (OPENING.test(raw)) {
     const body = raw.slice(1);
     let close = lastIndex(body, CLOSING_BEFORE_DUE);
     if (close === -1) close = lastIndex(body, ANY_QUOTE);
     if (close === -1) {
-      return { error: `The title has an opening quote but no closing one. Write it like ${EXAMPLE}.` };
+      return err(`The title has an opening quote but no closing one. Write it like ${EXAMPLE}.`);
     }
-    return { value: { title: body.slice(0, close), rest: body.slice(close + 1) } };
+    return ok({ title: body.slice(0, close), rest: body.slice(close + 1) });
   }
   const due = lastIndex(raw, UNQUOTED_DUE);
   if (due === -1) {
-    return { error: `milestone add needs a due date after the title, e.g. ${EXAMPLE}.` };
+    return err(`milestone add needs a due date after the title, e.g. ${EXAMPLE}.`);
   }
-  return { value: { title: raw.slice(0, due), rest: raw.slice(due) } };
+  return ok({ title: raw.slice(0, due), rest: raw.slice(due) });
 }
 
-function checkTitle(raw: string): Read<string> {
+function checkTitle(raw: string): Result<string> {
   const title = raw.replace(/\s+/g, " ").trim();
   const length = [...title].length;
-  if (length === 0) return { error: `milestone add needs a title, e.g. ${EXAMPLE}.` };
+  if (length === 0) return err(`milestone add needs a title, e.g. ${EXAMPLE}.`);
   if (length > MAX_TITLE) {
-    return {
-      error: `A milestone title can have at most ${MAX_TITLE} characters; yours has ${length}. Shorten it and put details in the thread.`,
-    };
+    return err(
+      `A milestone title can have at most ${MAX_TITLE} characters; yours has ${length}. Shorten it and put details in the thread.`,
+    );
   }
-  return { value: title };
+  return ok(title);
 }
 
-export function readTitleAndDue(args: Args): Read<{ title: string; dueText: string; intern?: MentionRef }> {
+export function readTitleAndDue(args: Args): Result<{ title: string; dueText: string; intern?: MentionRef }> {
   const raw = textOf(args);
-  if (!raw) return { error: `milestone add needs a title and a due date, e.g. ${EXAMPLE}.` };
+  if (!raw) return err(`milestone add needs a title and a due date, e.g. ${EXAMPLE}.`);
   const split = splitTitle(raw);
-  if ("error" in split) return split;
+  if (!split.ok) return split;
   const title = checkTitle(split.value.title);
-  if ("error" in title) return title;
+  if (!title.ok) return title;
   const after = argsOf(split.value.rest);
   const keyword = after.tokens[0];
   if (keyword?.lower !== "due") {
     const got = keyword ? `, not ${echo(textOf(after))}` : "";
-    return { error: `After the title comes "due <date>"${got}, e.g. ${EXAMPLE}.` };
+    return err(`After the title comes "due <date>"${got}, e.g. ${EXAMPLE}.`);
   }
   const trailing = takeTrailingFor({ source: after.source, tokens: after.tokens.slice(1) });
-  if ("error" in trailing) return trailing;
+  if (!trailing.ok) return trailing;
   const dueText = textOf(trailing.value.rest);
-  if (!dueText) return { error: `milestone add needs a date after "due", e.g. ${EXAMPLE}.` };
+  if (!dueText) return err(`milestone add needs a date after "due", e.g. ${EXAMPLE}.`);
   const intern = trailing.value.intern;
-  return { value: intern ? { title: title.value, dueText, intern } : { title: title.value, dueText } };
+  return ok(intern ? { title: title.value, dueText, intern } : { title: title.value, dueText });
 }

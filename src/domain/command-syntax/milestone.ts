@@ -1,7 +1,8 @@
+import { err, ok } from "../result.js";
 import { readMilestoneId, readOptions } from "./arguments.js";
-import { isDateError, parseDate } from "./dates.js";
+import { parseDate } from "./dates.js";
 import { readTitleAndDue } from "./milestone-title.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 import { textOf } from "./tokens.js";
 
 const ADD: CommandSpec = {
@@ -14,10 +15,11 @@ const ADD: CommandSpec = {
   example: 'milestone add "Draft of the market study" due 15 Dec',
   parse(args, context) {
     const read = readTitleAndDue(args);
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const { title, dueText, intern } = read.value;
-    const due = parseDate(dueText, context.today);
-    if (isDateError(due)) return fail(due.error);
+    const date = parseDate(dueText, context.today);
+    if (!date.ok) return date;
+    const due = date.value;
     return ok(intern ? { name: "milestone.add", title, due, intern } : { name: "milestone.add", title, due });
   },
 };
@@ -32,7 +34,7 @@ const LIST: CommandSpec = {
   example: "milestone list all",
   parse(args) {
     const read = readOptions(args, ["all"], "milestone list", "milestone list all for @ana");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const all = read.value.flags.has("all");
     const intern = read.value.intern;
     return ok(intern ? { name: "milestone.list", all, intern } : { name: "milestone.list", all });
@@ -42,8 +44,8 @@ const LIST: CommandSpec = {
 function idOnly(id: "milestone.done" | "milestone.reopen", command: string): CommandSpec["parse"] {
   return (args) => {
     const read = readMilestoneId(args.tokens[0], command);
-    if ("error" in read) return fail(read.error);
-    if (args.tokens.length > 1) return fail(`${command} takes just a milestone number, e.g. ${command} 12.`);
+    if (!read.ok) return read;
+    if (args.tokens.length > 1) return err(`${command} takes just a milestone number, e.g. ${command} 12.`);
     return ok({ name: id, id: read.value });
   };
 }
@@ -66,20 +68,21 @@ const MOVE: CommandSpec = {
   example: "milestone move 12 in 2 weeks because the survey data arrives late",
   parse(args, context) {
     const read = readMilestoneId(args.tokens[0], "milestone move");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const because = args.tokens.findIndex((t, i) => i > 0 && t.lower === "because");
     const dateEnd = because === -1 ? args.tokens.length : because;
     if (dateEnd <= 1) {
-      return fail(
+      return err(
         `milestone move needs the new date after the number, e.g. milestone move ${read.value} 15 Dec.`,
       );
     }
-    const due = parseDate(textOf(args, 1, dateEnd), context.today);
-    if (isDateError(due)) return fail(due.error);
+    const date = parseDate(textOf(args, 1, dateEnd), context.today);
+    if (!date.ok) return date;
+    const due = date.value;
     if (because === -1) return ok({ name: "milestone.move", id: read.value, due });
     const reason = textOf(args, because + 1);
     if (!reason) {
-      return fail(
+      return err(
         `Say why after "because", e.g. milestone move ${read.value} 15 Dec because the data is late.`,
       );
     }
@@ -95,11 +98,11 @@ const BLOCK: CommandSpec = {
   example: "milestone block 12 waiting for access to the sales data",
   parse(args) {
     const read = readMilestoneId(args.tokens[0], "milestone block");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const skip = args.tokens[1]?.lower === "because" ? 2 : 1;
     const reason = textOf(args, skip);
     if (!reason) {
-      return fail(
+      return err(
         `milestone block needs a reason after the number, e.g. milestone block ${read.value} waiting for data access.`,
       );
     }
@@ -115,7 +118,7 @@ const ACCEPT: CommandSpec = {
   example: "milestone accept 12 Great work, this goes into the Q1 board deck",
   parse(args) {
     const read = readMilestoneId(args.tokens[0], "milestone accept");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     const feedback = textOf(args, 1);
     return ok(
       feedback

@@ -1,5 +1,6 @@
+import { err, ok } from "../result.js";
 import { readOptions } from "./arguments.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 
 const NOREPLY: CommandSpec = {
   id: "noreply",
@@ -11,9 +12,9 @@ const NOREPLY: CommandSpec = {
   example: "noreply",
   parse(args) {
     const read = readOptions(args, ["all"], "noreply", "noreply all");
-    if ("error" in read) return fail(read.error);
+    if (!read.ok) return read;
     if (read.value.intern)
-      return fail('noreply closes your own questions; it takes only "all", e.g. noreply all.');
+      return err('noreply closes your own questions; it takes only "all", e.g. noreply all.');
     return ok({ name: "noreply", all: read.value.flags.has("all") });
   },
 };

@@ -1,7 +1,8 @@
 /** why, pause nudges, resume nudges: the intern's say over supportive nudges. */
+import { err, ok } from "../result.js";
 import { noArguments } from "./arguments.js";
 import { echo } from "./echo.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 import { textOf } from "./tokens.js";
 
 const WHY: CommandSpec = {
@@ -11,8 +12,8 @@ const WHY: CommandSpec = {
   summary: "Show why Tandem nudged you: the connection signal and everything it was computed from.",
   example: "why",
   parse(args) {
-    const error = noArguments(args, "why");
-    return error ? fail(error) : ok({ name: "why" });
+    const none = noArguments(args, "why");
+    return none.ok ? ok({ name: "why" }) : none;
   },
 };
 
@@ -28,12 +29,11 @@ const PAUSE: CommandSpec = {
     const text = textOf(args).trim();
     const m = DURATION.exec(text);
     if (!m)
-      return fail(
+      return err(
         `pause nudges needs how long, e.g. pause nudges 1w or pause nudges 3d${text ? `, not ${echo(text)}` : ""}.`,
       );
     const days = Number(m[1]) * (m[2]!.toLowerCase().startsWith("w") ? 7 : 1);
-    if (days < 1 || days > 56)
-      return fail("Nudges can be paused for 1 day to 8 weeks, e.g. pause nudges 2w.");
+    if (days < 1 || days > 56) return err("Nudges can be paused for 1 day to 8 weeks, e.g. pause nudges 2w.");
     return ok({ name: "nudges.pause", days });
   },
 };
@@ -45,8 +45,8 @@ const RESUME: CommandSpec = {
   summary: "Turn Tandem's supportive nudges back on.",
   example: "resume nudges",
   parse(args) {
-    const error = noArguments(args, "resume nudges");
-    return error ? fail(error) : ok({ name: "nudges.resume" });
+    const none = noArguments(args, "resume nudges");
+    return none.ok ? ok({ name: "nudges.resume" }) : none;
   },
 };
 

@@ -1,4 +1,5 @@
 /** Text -> typed command, for every platform. Never throws: bad input gets a message saying what to type. */
+import { err } from "../result.js";
 import { echo } from "./echo.js";
 import { commandGroups, commandPhrases } from "./registry.js";
 import { displayName } from "./spec.js";
@@ -12,10 +13,6 @@ export const MAX_COMMAND_LENGTH = 4000;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-
-function failure(error: string): ParseResult {
-  return { ok: false, error };
-}
 
 function typedWords(tokens: readonly Token[]): (n: number) => string {
   return (n) =>
@@ -33,13 +30,13 @@ function unknownCommand(tokens: readonly Token[]): ParseResult {
     const list = `${subcommands.slice(0, -1).join(", ")} or ${subcommands.at(-1)}`;
     const second = tokens[1];
     if (!second) {
-      return failure(
+      return err(
         `${first.lower} needs one of ${list}, e.g. ${group[0]?.example}. Type "help ${first.lower}" for details.`,
       );
     }
     const guess = closest(group.map(displayName), typedWords(tokens));
     const hint = guess ? ` Did you mean "${guess}"?` : "";
-    return failure(
+    return err(
       `There is no "${first.lower}" command called ${echo(second.text)}.${hint} Use ${list}; type "help ${first.lower}" for details.`,
     );
   }
@@ -48,7 +45,7 @@ function unknownCommand(tokens: readonly Token[]): ParseResult {
     typedWords(tokens),
   );
   const hint = guess ? ` Did you mean "${guess}"?` : "";
-  return failure(`I don't know the command ${echo(first.text)}.${hint} Type "help" to see all commands.`);
+  return err(`I don't know the command ${echo(first.text)}.${hint} Type "help" to see all commands.`);
 }
 
 function parseTokens(source: string, tokens: readonly Token[], context: ParseContext): ParseResult {
@@ -65,19 +62,18 @@ function parseTokens(source: string, tokens: readonly Token[], context: ParseCon
 
 export function parseCommand(text: string, context: ParseContext): ParseResult {
   try {
-    if (typeof text !== "string") return failure('Type a command, e.g. "help".');
+    if (typeof text !== "string") return err('Type a command, e.g. "help".');
     if (text.length > MAX_COMMAND_LENGTH) {
-      return failure(
+      return err(
         `That command is ${text.length} characters long; commands can have at most ${MAX_COMMAND_LENGTH}. Put long text in a normal message instead.`,
       );
     }
     const source = text.normalize("NFC").replace(CONTROL, " ").replace(INVISIBLE, "");
     const tokens = tokenize(source);
-    if (tokens.length === 0)
-      return failure('Type a command, e.g. "milestone list", or "help" to see them all.');
+    if (tokens.length === 0) return err('Type a command, e.g. "milestone list", or "help" to see them all.');
     return parseTokens(source, tokens, context);
   } catch {
-    return failure('Something went wrong reading that command. Type "help" to see the commands.');
+    return err('Something went wrong reading that command. Type "help" to see the commands.');
   }
 }
 

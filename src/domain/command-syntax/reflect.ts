@@ -1,5 +1,6 @@
 /** reflect: the weekly reflection. */
-import { type CommandSpec, fail, ok } from "./spec.js";
+import { err, ok } from "../result.js";
+import type { CommandSpec } from "./spec.js";
 import { textOf } from "./tokens.js";
 
 const REFLECT: CommandSpec = {
@@ -11,8 +12,7 @@ const REFLECT: CommandSpec = {
   example: "reflect decisions here are made in the weekly meeting, not by email",
   parse(args) {
     const text = textOf(args).trim();
-    if (text.length > 2000)
-      return fail(`That reflection is ${text.length} characters long; keep it to 2000.`);
+    if (text.length > 2000) return err(`That reflection is ${text.length} characters long; keep it to 2000.`);
     return ok(text ? { name: "reflect", text } : { name: "reflect" });
   },
 };

@@ -1,5 +1,5 @@
 import type { Args } from "./tokens.js";
-import type { Command, CommandName, ParseContext, ParseResult } from "./types.js";
+import type { CommandName, ParseContext, ParseResult } from "./types.js";
 
 /** One entry of the command registry: how to recognise, parse and explain one command. */
 export interface CommandSpec {
@@ -15,14 +15,6 @@ export interface CommandSpec {
   /** A complete example that parses to this command. */
   example: string;
   parse(args: Args, context: ParseContext): ParseResult;
-}
-
-export function ok(command: Command): ParseResult {
-  return { ok: true, command };
-}
-
-export function fail(error: string): ParseResult {
-  return { ok: false, error };
 }
 
 export function displayName(spec: CommandSpec): string {

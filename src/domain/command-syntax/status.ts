@@ -1,6 +1,7 @@
 /** status: where the internship stands. */
+import { ok } from "../result.js";
 import { noArguments } from "./arguments.js";
-import { type CommandSpec, fail, ok } from "./spec.js";
+import type { CommandSpec } from "./spec.js";
 
 export const STATUS: CommandSpec = {
   id: "status",
@@ -9,7 +10,7 @@ export const STATUS: CommandSpec = {
   summary: "Show where the internship stands: milestones, check-ins, introductions and the agreement.",
   example: "status",
   parse(args) {
-    const error = noArguments(args, "status");
-    return error ? fail(error) : ok({ name: "status" });
+    const none = noArguments(args, "status");
+    return none.ok ? ok({ name: "status" }) : none;
   },
 };

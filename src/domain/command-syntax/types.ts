@@ -1,3 +1,4 @@
+import type { Result } from "../result.js";
 import type { LocalDate } from "../types.js";
 
 /** Who a command is about: a platform user id (adapters normalise to `<@id>`) or a typed `@name`. */
@@ -32,7 +33,7 @@ export type Command =
 
 export type CommandName = Command["name"];
 
-export type ParseResult = { ok: true; command: Command } | { ok: false; error: string };
+export type ParseResult = Result<Command>;
 
 export interface ParseContext {
   /** Today's date in the speaker's time zone. */

@@ -5,13 +5,13 @@ const WEDNESDAY = "2026-06-10";
 
 function date(text: string, today = WEDNESDAY): string {
   const result = parseDate(text, today);
-  if (typeof result !== "string") throw new Error(`expected a date for "${text}", got: ${result.error}`);
-  return result;
+  if (!result.ok) throw new Error(`expected a date for "${text}", got: ${result.error}`);
+  return result.value;
 }
 
 function error(text: string, today = WEDNESDAY): string {
   const result = parseDate(text, today);
-  if (typeof result === "string") throw new Error(`expected an error for "${text}", got ${result}`);
+  if (result.ok) throw new Error(`expected an error for "${text}", got ${result.value}`);
   return result.error;
 }
 

@@ -33,7 +33,7 @@ describe("helpText", () => {
     "has an example that parses: %s",
     (example, id) => {
       const result = parseCommand(example, context);
-      expect(result.ok && result.command.name).toBe(id);
+      expect(result.ok && result.value.name).toBe(id);
     },
   );
 

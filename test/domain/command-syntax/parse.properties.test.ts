@@ -42,7 +42,7 @@ const commandish = fc
 
 function expectWellFormed(text: string): void {
   const result = parseCommand(text, context);
-  if (result.ok) expect(result.command.name).toBeTruthy();
+  if (result.ok) expect(result.value.name).toBeTruthy();
   else expect(result.error.trim().length).toBeGreaterThan(0);
 }
 
@@ -81,7 +81,7 @@ describe("parseCommand properties", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 999_999_999 }), isoDates, fc.boolean(), (id, date, hash) => {
         const result = parseCommand(`milestone move ${hash ? "#" : ""}${id} ${date}`, context);
-        expect(result).toEqual({ ok: true, command: { name: "milestone.move", id, due: date } });
+        expect(result).toEqual({ ok: true, value: { name: "milestone.move", id, due: date } });
       }),
       { numRuns: 200 },
     );
@@ -117,7 +117,7 @@ describe("milestone add properties", () => {
         const [y, m, d] = date.split("-").map(Number) as [number, number, number];
         const result = parseCommand(`milestone add "${title}" due ${d} ${MONTHS[m - 1]} ${y}`, context);
         const expected = title.replace(/\s+/g, " ").trim();
-        expect(result).toEqual({ ok: true, command: { name: "milestone.add", title: expected, due: date } });
+        expect(result).toEqual({ ok: true, value: { name: "milestone.add", title: expected, due: date } });
       }),
       { numRuns: 200 },
     );
@@ -129,8 +129,8 @@ describe("parseDate properties", () => {
     fc.assert(
       fc.property(isoDates, (date) => {
         const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-        expect(parseDate(`${d} ${MONTHS[m - 1]} ${y}`, context.today)).toBe(date);
-        expect(parseDate(date, context.today)).toBe(date);
+        expect(parseDate(`${d} ${MONTHS[m - 1]} ${y}`, context.today)).toEqual({ ok: true, value: date });
+        expect(parseDate(date, context.today)).toEqual({ ok: true, value: date });
       }),
       { numRuns: 300 },
     );
@@ -141,9 +141,9 @@ describe("parseDate properties", () => {
       fc.property(isoDates, isoDates, (today, date) => {
         const [, m, d] = date.split("-").map(Number) as [number, number, number];
         const result = parseDate(`${d} ${MONTHS[m - 1]}`, today);
-        expect(typeof result).toBe("string");
-        expect(result >= today).toBe(true);
-        expect((result as string).slice(5)).toBe(date.slice(5));
+        if (!result.ok) throw new Error(result.error);
+        expect(result.value >= today).toBe(true);
+        expect(result.value.slice(5)).toBe(date.slice(5));
       }),
       { numRuns: 300 },
     );
@@ -153,8 +153,11 @@ describe("parseDate properties", () => {
     const days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     fc.assert(
       fc.property(isoDates, fc.constantFrom(...days), (today, day) => {
-        const plain = parseDate(day, today) as string;
-        const next = parseDate(`next ${day}`, today) as string;
+        const plainRead = parseDate(day, today);
+        const nextRead = parseDate(`next ${day}`, today);
+        if (!plainRead.ok || !nextRead.ok) throw new Error("a weekday name was not read as a date");
+        const plain = plainRead.value;
+        const next = nextRead.value;
         const dayMs = 86_400_000;
         const diff = (Date.parse(plain) - Date.parse(today)) / dayMs;
         expect(diff).toBeGreaterThanOrEqual(0);

@@ -7,12 +7,12 @@ const context = { today: "2026-06-10" }; // a Wednesday
 function command(text: string): Command {
   const result = parseCommand(text, context);
   if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.error}`);
-  return result.command;
+  return result.value;
 }
 
 function error(text: string): string {
   const result = parseCommand(text, context);
-  if (result.ok) throw new Error(`expected "${text}" to fail, got ${JSON.stringify(result.command)}`);
+  if (result.ok) throw new Error(`expected "${text}" to fail, got ${JSON.stringify(result.value)}`);
   expect(result.error.length).toBeGreaterThan(0);
   return result.error;
 }
