@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { teamsAppPackage } from "../adapters/teams/app-package.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
 import type { Platform, Workspace } from "./domain/types.js";
-import { compose, startService } from "./main.js";
+import { buildTeamsAppPackage, compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
@@ -277,7 +276,7 @@ function teamsManifest(config: Config, args: string[], io: CliIo): void {
       "MICROSOFT_APP_ID is needed to build the Teams app package; for example MICROSOFT_APP_ID=00000000-0000-0000-0000-000000000000",
     );
   }
-  writeFileSync(resolve(out), teamsAppPackage({ botId }));
+  writeFileSync(resolve(out), buildTeamsAppPackage(botId));
   io.stdout.write(
     `wrote the Teams app package for bot ${botId} to ${out}; upload it in Teams under Apps > Manage your apps > Upload a custom app\n`,
   );

@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
-
-/** A route joins the shared server: it returns true when it handled the request. */
-export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+import type { Route } from "./ports/http-route.js";
 
 export interface HealthReport {
   ok: boolean;
@@ -11,7 +9,7 @@ export interface HealthReport {
 
 export interface HttpServer {
   readonly server: Server;
-  /** Slack and Teams adapters add their routes here. */
+  /** Each platform's routes join here (ChatPlatform.routes). */
   addRoute(route: Route): void;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;

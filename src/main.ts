@@ -4,17 +4,14 @@ import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { type ConsolePlatform, createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
-import { type Persona, runPlayground } from "../adapters/console/playground.js";
-import {
-  createSlackPlatform,
-  type SlackPlatform,
-  type SlackSettings,
-} from "../adapters/slack/slack-platform.js";
-import { createTeamsPlatform, type TeamsPlatform } from "../adapters/teams/teams-platform.js";
+import { personasIn } from "../adapters/console/persona.js";
+import { runPlayground } from "../adapters/console/playground.js";
+import { createSlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
+import { teamsAppPackage } from "../adapters/teams/app-package.js";
+import { createTeamsPlatform } from "../adapters/teams/teams-platform.js";
 import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import { localDateIn } from "./domain/format.js";
-import { rolesOf } from "./domain/milestones.js";
 import type { Platform } from "./domain/types.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
@@ -44,6 +41,8 @@ export interface Services {
   bot: Bot;
   ticker: Ticker;
   platforms: Map<Platform, ChatPlatform>;
+  /** The console platform when PLATFORMS includes it: the playground reads its buttons. */
+  consolePlatform?: ConsolePlatform;
 }
 
 /** loadConfig has already checked that the variables the chosen mode needs are there. */
@@ -70,20 +69,9 @@ function loggerFor(config: Config, logFile?: string): Logger {
   return createLogger(config.logLevel);
 }
 
-function personas(store: SqliteStore): Persona[] {
-  const workspace =
-    store.workspaces.find("console", DEMO_WORKSPACE) ??
-    store.workspaces.list().find((w) => w.platform === "console");
-  if (!workspace) return [];
-  const internships = store.internships.list(workspace.id);
-  return store.people.list(workspace.id).map((p) => ({
-    key: p.ids.console ?? p.key,
-    name: p.name,
-    timezone: p.timezone,
-    roles: [...new Set(internships.flatMap((i) => rolesOf(i, p.id)))].map((r) =>
-      r === "backupSupervisor" ? "backup supervisor" : r,
-    ),
-  }));
+/** The Teams app package (a zip) for `tandem teams-package`: the CLI reaches adapters only through here. */
+export function buildTeamsAppPackage(botId: string): Buffer {
+  return teamsAppPackage({ botId });
 }
 
 /** config -> logger -> database -> services -> platforms. Shared by `tandem start` and `tandem tick`. */
@@ -98,13 +86,15 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
     log.info("seeded the demo programme into an empty database");
   }
   const platforms = new Map<Platform, ChatPlatform>();
+  let consolePlatform: ConsolePlatform | undefined;
   for (const name of config.platforms) {
     if (name === "console") {
-      const people = () => personas(store);
-      platforms.set(
-        "console",
-        createConsolePlatform(io.output, (user) => people().find((p) => p.key === user)?.name ?? user),
+      const people = () => personasIn(store);
+      consolePlatform = createConsolePlatform(
+        io.output,
+        (user) => people().find((p) => p.key === user)?.name ?? user,
       );
+      platforms.set("console", consolePlatform);
     } else if (name === "slack") {
       platforms.set("slack", createSlackPlatform(slackSettings(config, store), { clock, log }));
     } else if (name === "teams") {
@@ -121,7 +111,16 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const dispatcher = createDispatcher({ store, platforms, clock, log });
   const ticker = createTicker({ planner, dispatcher, log });
-  return { config, log, store, clock, bot, ticker, platforms };
+  return {
+    config,
+    log,
+    store,
+    clock,
+    bot,
+    ticker,
+    platforms,
+    ...(consolePlatform ? { consolePlatform } : {}),
+  };
 }
 
 export interface Running {
@@ -140,7 +139,7 @@ export async function startService(
   options: { clock?: Clock; log?: Logger } = {},
 ): Promise<Running> {
   const services = compose(config, io, options);
-  const { store, log, clock, bot, ticker, platforms } = services;
+  const { store, log, clock, bot, ticker, platforms, consolePlatform } = services;
   let ready = false;
   const http: HttpServer = createHttpServer({
     log,
@@ -155,8 +154,7 @@ export async function startService(
     },
   });
   for (const platform of platforms.values()) {
-    for (const route of (platform as Partial<SlackPlatform>).routes ?? []) http.addRoute(route);
-    if ("route" in platform) http.addRoute((platform as TeamsPlatform).route);
+    for (const route of platform.routes) http.addRoute(route);
   }
   const port = await http.listen(config.port);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
@@ -184,14 +182,13 @@ export async function startService(
     return stopping;
   };
 
-  const consolePlatform = platforms.get("console") as ConsolePlatform | undefined;
   if (consolePlatform) {
     void runPlayground({
       input: io.input,
       output: io.output,
       clock,
       workspace: DEMO_WORKSPACE,
-      people: () => personas(store),
+      people: () => personasIn(store),
       handler: handle,
       tick: (now) => ticker.tick(now),
       initialPersona: "ana",

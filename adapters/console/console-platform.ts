@@ -36,6 +36,7 @@ export function createConsolePlatform(
   };
   return {
     name: "console",
+    routes: [],
     async start(handler) {
       inbound = handler;
     },

@@ -1,3 +1,7 @@
+import { rolesOf } from "../../src/domain/milestones.js";
+import type { Store } from "../../src/ports/store.js";
+import { DEMO_WORKSPACE } from "./demo-programme.js";
+
 /** Someone the playground can speak as, or mention. */
 export interface Persona {
   key: string;
@@ -17,4 +21,21 @@ export function findPersona(people: Persona[], text: string): Persona | undefine
     people.find((p) => fold(p.key) === wanted) ??
     people.find((p) => fold(p.name) === wanted || fold(p.name.split(" ")[0] ?? "") === wanted)
   );
+}
+
+/** The people of the console workspace (the demo one when there are several), with their roles. */
+export function personasIn(store: Store): Persona[] {
+  const workspace =
+    store.workspaces.find("console", DEMO_WORKSPACE) ??
+    store.workspaces.list().find((w) => w.platform === "console");
+  if (!workspace) return [];
+  const internships = store.internships.list(workspace.id);
+  return store.people.list(workspace.id).map((p) => ({
+    key: p.ids.console ?? p.key,
+    name: p.name,
+    timezone: p.timezone,
+    roles: [...new Set(internships.flatMap((i) => rolesOf(i, p.id)))].map((r) =>
+      r === "backupSupervisor" ? "backup supervisor" : r,
+    ),
+  }));
 }

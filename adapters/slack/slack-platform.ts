@@ -5,7 +5,6 @@ import { InstallProvider } from "@slack/oauth";
 import type { Logger } from "pino";
 import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage } from "../../src/domain/messages.js";
-import type { Route } from "../../src/http-server.js";
 import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { InstallationRepo } from "../../src/ports/platform-repos.js";
@@ -54,15 +53,10 @@ export interface SlackSettings {
 export const SLACK_INSTALL_PATH = "/slack/install";
 export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
 
-export interface SlackPlatform extends ChatPlatform {
-  /** Routes for the shared HTTP server: events (HTTP mode) and the OAuth install pages. */
-  routes: Route[];
-}
-
 export function createSlackPlatform(
   settings: SlackSettings,
   deps: { clock: Clock; log: Logger },
-): SlackPlatform {
+): ChatPlatform {
   const log = deps.log.child({ component: "slack" });
   const bolt = boltLogger(deps.log);
   const { connection, auth } = settings;
@@ -156,6 +150,7 @@ export function createSlackPlatform(
 
   return {
     name: "slack",
+    // Events (HTTP mode) and the OAuth install pages.
     routes: [...(receiver ? [receiver.route] : []), installRoute],
     async start(handle) {
       const me = await identity();

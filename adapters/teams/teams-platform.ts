@@ -29,10 +29,6 @@ export interface TeamsSettings {
   sendTimeoutMs?: number;
 }
 
-export interface TeamsPlatform extends ChatPlatform {
-  route(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-}
-
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -121,7 +117,7 @@ export function responseShim(res: ServerResponse) {
 export function createTeamsPlatform(
   settings: TeamsSettings,
   deps: { clock: Clock; log: Logger; refs: PlatformRefRepo },
-): TeamsPlatform {
+): ChatPlatform {
   const log = deps.log.child({ component: "teams" });
   const appId = settings.appId ?? "";
   const timeoutMs = settings.sendTimeoutMs ?? SEND_TIMEOUT_MS;
@@ -174,6 +170,39 @@ export function createTeamsPlatform(
     return ref ? { ref } : {};
   }
 
+  /** POST /api/messages: activities from the Bot Connector, checked before botbuilder reads them. */
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== TEAMS_MESSAGES_PATH) return false;
+    if (req.method !== "POST" || !handler) {
+      res.writeHead(req.method !== "POST" ? 405 : 503);
+      res.end();
+      return true;
+    }
+    const body = await readJson(req);
+    const problem = body ? activityProblem(body) : "the body is not JSON";
+    if (problem) {
+      log.warn({ problem }, "Teams activity refused");
+      res.writeHead(400, { "content-type": "text/plain" });
+      res.end(`the body must be a Bot Framework activity in JSON: ${problem}`);
+      return true;
+    }
+    const active = handler;
+    const shim = responseShim(res);
+    await adapter.process(
+      { body, headers: req.headers, method: req.method },
+      shim as never,
+      async (context) => {
+        // Replies within a turn keep the SDK's quick retries: there is no outbox behind them.
+        tuneConnector(context, timeoutMs, true, log);
+        await active.run(context);
+        if (context.turnState.get(NOT_RECORDED)) shim.failTurn();
+      },
+    );
+    if (!res.writableEnded) res.end();
+    return true;
+  }
+
   return {
     name: "teams",
     async start(handle) {
@@ -187,37 +216,7 @@ export function createTeamsPlatform(
     async stop() {
       handler = undefined;
     },
-    async route(req, res) {
-      const path = (req.url ?? "").split("?")[0];
-      if (path !== TEAMS_MESSAGES_PATH) return false;
-      if (req.method !== "POST" || !handler) {
-        res.writeHead(req.method !== "POST" ? 405 : 503);
-        res.end();
-        return true;
-      }
-      const body = await readJson(req);
-      const problem = body ? activityProblem(body) : "the body is not JSON";
-      if (problem) {
-        log.warn({ problem }, "Teams activity refused");
-        res.writeHead(400, { "content-type": "text/plain" });
-        res.end(`the body must be a Bot Framework activity in JSON: ${problem}`);
-        return true;
-      }
-      const active = handler;
-      const shim = responseShim(res);
-      await adapter.process(
-        { body, headers: req.headers, method: req.method },
-        shim as never,
-        async (context) => {
-          // Replies within a turn keep the SDK's quick retries: there is no outbox behind them.
-          tuneConnector(context, timeoutMs, true, log);
-          await active.run(context);
-          if (context.turnState.get(NOT_RECORDED)) shim.failTurn();
-        },
-      );
-      if (!res.writableEnded) res.end();
-      return true;
-    },
+    routes: [route],
     async send(address: Address, message: OutboundMessage): Promise<SendResult> {
       const parsed = parseAddress(address);
       if (parsed?.platform !== "teams") throw new AppError("PLATFORM", `${address} is not a Teams address`);

@@ -16,6 +16,7 @@ export function createRecordingPlatform(name: Platform = "console"): RecordingPl
   let retryable = true;
   const platform: RecordingPlatform = {
     name,
+    routes: [],
     sent: [],
     async start(handler) {
       platform.handler = handler;

@@ -20,6 +20,7 @@ function slowPlatform(ms: number) {
   let peak = 0;
   const platform: ChatPlatform = {
     name: "console",
+    routes: [],
     async start() {},
     async stop() {},
     async send(address: Address, message: OutboundMessage) {

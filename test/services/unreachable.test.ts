@@ -12,6 +12,7 @@ describe("people the platform cannot reach", () => {
     const sent: string[] = [];
     const platform: ChatPlatform = {
       name: "console",
+      routes: [],
       start: async () => undefined,
       stop: async () => undefined,
       send: async (address) => {

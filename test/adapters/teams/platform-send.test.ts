@@ -1,7 +1,8 @@
 /** createTeamsPlatform's proactive sends against the fake Bot Connector, with references in a real store. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTeamsPlatform, type TeamsPlatform } from "../../../adapters/teams/teams-platform.js";
+import { createTeamsPlatform } from "../../../adapters/teams/teams-platform.js";
 import { AppError } from "../../../src/domain/errors.js";
+import type { ChatPlatform } from "../../../src/ports/chat-platform.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
 import type { SqliteStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../../fakes/bot-connector.js";
@@ -13,7 +14,7 @@ const TENANT = "tenant-1";
 let fake: FakeBotConnector;
 let store: SqliteStore;
 let captured: CapturedLog;
-let teams: TeamsPlatform;
+let teams: ChatPlatform;
 
 /** What TurnContext.getConversationReference stores for a person's personal chat with Tandem. */
 function rememberPersonalChat(key: string) {
