@@ -2,7 +2,8 @@ import type { Logger } from "pino";
 import { parseCheckinReply } from "../domain/checkins.js";
 import { helpText } from "../domain/command-syntax/help-text.js";
 import { parseCommand, startsWithCommand } from "../domain/command-syntax/parse.js";
-import { checkinForm } from "../domain/copy/checkin.js";
+import { checkinCopy, checkinForm } from "../domain/copy/checkin.js";
+import { generalCopy } from "../domain/copy/general.js";
 import { localDateIn } from "../domain/format.js";
 import type { ActionEvent, InboundEvent, Reply, Speaker } from "../domain/messages.js";
 import type { Clock } from "../ports/clock.js";
@@ -26,8 +27,7 @@ export interface BotDeps {
   log: Logger;
 }
 
-const UNKNOWN_PERSON =
-  'I don\'t know you yet in this workspace. Ask your programme coordinator to add you to the programme file; until then you can type "help".';
+const UNKNOWN_PERSON = generalCopy.unknownPerson();
 
 export function createBot({ store, clock, log }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
@@ -60,7 +60,9 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
     switch (event.action) {
       case "checkin.open": {
         const scope = internshipForCheckin(ctx);
-        return scope.ok ? { text: "Your check-in:", form: checkinForm(ctx.today) } : reply(scope.error);
+        return scope.ok
+          ? { text: checkinCopy.formHeading(), form: checkinForm(ctx.today) }
+          : reply(scope.error);
       }
       case "checkin.answer": {
         const answers = answersFromForm(event.form ?? {});

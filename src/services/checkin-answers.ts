@@ -6,7 +6,7 @@ import {
   mergeAnswers,
   parseConnectedness,
 } from "../domain/checkins.js";
-import { blockerNotice, checkinAnswered } from "../domain/copy/checkin.js";
+import { blockerNotice, checkinAnswered, checkinCopy } from "../domain/copy/checkin.js";
 import { formatDate } from "../domain/format.js";
 import type { Reply } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
@@ -43,13 +43,13 @@ export function internshipForCheckin(ctx: CommandContext) {
   if (!scope.roles.includes("intern")) {
     return {
       ok: false as const,
-      error: 'Check-ins are answered by the intern. To read them, type "checkin history for @intern".',
+      error: checkinCopy.internsOnly(),
     };
   }
   if (ctx.today < scope.internship.start || ctx.today > scope.internship.end) {
     return {
       ok: false as const,
-      error: `Your internship runs from ${formatDate(scope.internship.start)} to ${formatDate(scope.internship.end)}; there is no check-in today.`,
+      error: checkinCopy.outsideInternship(scope.internship.start, scope.internship.end),
     };
   }
   return scope;
@@ -66,16 +66,15 @@ export function recordCheckinAnswers(
 ): Reply {
   const scope = internshipForCheckin(ctx);
   if (!scope.ok) return reply(scope.error);
-  if (date > ctx.today) return reply("That check-in is in the future; answer it on its day.");
+  if (date > ctx.today) return reply(checkinCopy.inFuture());
   const status = answerStatus(answers);
-  if (!status)
-    return reply('That check-in had no answers, so nothing was saved. Type "checkin" to try again.');
+  if (!status) return reply(checkinCopy.empty());
   const internship = scope.internship;
   return ctx.store.transaction(() => {
     ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
     const before = ctx.store.checkins.get(internship.id, date)!;
     if (before.settledAt && date !== ctx.today) {
-      return reply(`The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`);
+      return reply(checkinCopy.closed(date));
     }
     const merged = mergeAnswers(before, answers);
     const next = answerStatus(merged) ?? status;

@@ -1,4 +1,5 @@
 import type { MentionRef } from "../domain/command-syntax/types.js";
+import { generalCopy } from "../domain/copy/general.js";
 import { rolesOf } from "../domain/milestones.js";
 import type { Internship, Person, Role } from "../domain/types.js";
 import type { CommandContext } from "./command-context.js";
@@ -40,7 +41,7 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
   let candidates = mine;
   if (intern) {
     const person = resolveMention(ctx, intern);
-    if (!person) return { ok: false, error: `I don't know ${mentionText(intern)} in this workspace.` };
+    if (!person) return { ok: false, error: generalCopy.unknownMention(mentionText(intern)) };
     const theirs = mine.filter((i) => i.internId === person.id);
     if (theirs.length === 0) {
       const isIntern = store.internships
@@ -49,8 +50,8 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
       return {
         ok: false,
         error: isIntern
-          ? `You are not part of ${person.name}'s internship, so you cannot see or change it.`
-          : `${person.name} is not an intern.`,
+          ? generalCopy.notInTheirInternship(person.name)
+          : generalCopy.notAnIntern(person.name),
       };
     }
     candidates = theirs;
@@ -61,7 +62,7 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
   if (candidates.length === 0) {
     return {
       ok: false,
-      error: "You are not part of any internship yet. Ask your coordinator to add you to the programme file.",
+      error: generalCopy.noInternship(),
     };
   }
   const interns = new Set(candidates.map((i) => i.internId));
@@ -72,7 +73,7 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
       .map((p) => `@${p.key}`);
     return {
       ok: false,
-      error: `You work with several interns (${names.join(", ")}); say which one, e.g. ${example} for ${names[0]}`,
+      error: generalCopy.whichIntern(names, example),
     };
   }
   const internship = pickCurrent(candidates, today)!;

@@ -121,3 +121,16 @@ export function missedStreakNotice(intern: Person, dates: readonly LocalDate[]):
     reason: `You supervise ${intern.name}; Tandem tells you privately after ${dates.length} missed check-ins in a row.`,
   };
 }
+
+/** Replies to the `checkin` command, its button and its form. */
+export const checkinCopy = {
+  formHeading: () => "Your check-in:",
+  internsOnly: () =>
+    'Check-ins are answered by the intern. To read them, type "checkin history for @intern".',
+  outsideInternship: (start: LocalDate, end: LocalDate) =>
+    `Your internship runs from ${formatDate(start)} to ${formatDate(end)}; there is no check-in today.`,
+  inFuture: () => "That check-in is in the future; answer it on its day.",
+  empty: () => 'That check-in had no answers, so nothing was saved. Type "checkin" to try again.',
+  closed: (date: LocalDate) =>
+    `The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`,
+};
