@@ -89,7 +89,7 @@ function importFile(config: Config, args: string[], io: CliIo): void {
   try {
     const s = importProgramme(store, parseProgrammeText(text, file), new Date(), "cli");
     io.stdout.write(
-      `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged\n`,
+      `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}\n`,
     );
   } finally {
     store.close();

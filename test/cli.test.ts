@@ -39,7 +39,7 @@ describe("tandem CLI", () => {
     const { env } = workdir();
     expect(await cli(["migrate"], env)).toMatchObject({
       code: 0,
-      stdout: "applied migrations 1, 2, 3, 4, 5\n",
+      stdout: "applied migrations 1, 2, 3, 4, 5, 6\n",
     });
     expect(await cli(["migrate"], env)).toMatchObject({ code: 0, stdout: "the database is up to date\n" });
   });

@@ -1,8 +1,9 @@
-/** Business time of one person: contact hours in their zone, minus public holidays and leave. */
+/** Business time of one person: contact hours in their zone, minus public holidays, closures and leave. */
 import { longestDayMinutes, parseContactHours, type WeeklyHours } from "./contact-hours.js";
+import type { DayOffPeriod } from "./days-off.js";
 import type { Duration } from "./duration.js";
 import { AppError } from "./errors.js";
-import { isPublicHoliday, validateCountryRegion } from "./holidays.js";
+import { holidayName, validateCountryRegion } from "./holidays.js";
 import { fromEpochDay, toEpochDay, weekdayOfEpochDay } from "./local-date.js";
 import type { LeavePeriod, LocalDate } from "./types.js";
 import { MINUTE_MS, zoneDaysFor } from "./zone-time.js";
@@ -13,6 +14,8 @@ export interface CalendarPerson {
   region?: string;
   contactHours: string | WeeklyHours;
   leave: readonly LeavePeriod[];
+  /** Holidays the programme adds and company closures that apply to this person (see days-off.ts). */
+  daysOff?: readonly DayOffPeriod[];
 }
 
 export interface WorkingInterval {
@@ -25,8 +28,10 @@ export interface WorkingCalendar {
   readonly hours: WeeklyHours;
   /** The person's local calendar date of an instant. */
   localDate(at: Date): LocalDate;
-  /** Has contact hours that weekday, is not a public holiday and not on leave. */
+  /** Has contact hours that weekday, is not a public holiday or closure day and not on leave. */
   isWorkingDay(date: LocalDate): boolean;
+  /** The public holiday's or closure's name on that date (programme days first), else undefined. */
+  dayOffName(date: LocalDate): string | undefined;
   /** That local day's working intervals as instants (DST-correct), in order. */
   workingIntervals(date: LocalDate): WorkingInterval[];
   /** Start inclusive, end exclusive. */
@@ -62,13 +67,13 @@ function hoursOf(contactHours: string | WeeklyHours): WeeklyHours {
   return hours;
 }
 
-function leaveDays(leave: readonly LeavePeriod[]): number[] {
+function leaveDays(leave: readonly LeavePeriod[], what = "leave"): number[] {
   const days: number[] = [];
   for (const period of leave) {
     const from = toEpochDay(period.from);
     const to = toEpochDay(period.to);
     if (to < from) {
-      throw new AppError("BAD_INPUT", `leave from ${period.from} to ${period.to} ends before it starts`);
+      throw new AppError("BAD_INPUT", `${what} from ${period.from} to ${period.to} ends before it starts`);
     }
     days.push(from, to);
   }
@@ -96,13 +101,22 @@ export function createCalendar(person: CalendarPerson): WorkingCalendar {
   const hours = hoursOf(person.contactHours);
   const dayMinutes = longestDayMinutes(hours);
   const leave = leaveDays(person.leave);
+  const added = person.daysOff ?? [];
+  const closed = leaveDays(added, "a day off");
   // Epoch day -> flat [start, end, start, end, ...] instants in ms.
   const dayCache = new Map<number, readonly number[]>();
 
   function isWorkingEpochDay(day: number): boolean {
     if (hours[weekdayOfEpochDay(day)].length === 0) return false;
     for (let i = 0; i < leave.length; i += 2) if (day >= leave[i]! && day <= leave[i + 1]!) return false;
-    return !isPublicHoliday(country, region, fromEpochDay(day));
+    return dayOffNameOf(day) === undefined;
+  }
+
+  function dayOffNameOf(day: number): string | undefined {
+    for (let i = 0; i < closed.length; i += 2) {
+      if (day >= closed[i]! && day <= closed[i + 1]!) return added[i / 2]!.name;
+    }
+    return holidayName(country, region, fromEpochDay(day));
   }
 
   function computeDay(day: number): readonly number[] {
@@ -160,6 +174,7 @@ export function createCalendar(person: CalendarPerson): WorkingCalendar {
     hours,
     localDate: (at) => fromEpochDay(zone.epochDayOf(instantOf(at))),
     isWorkingDay: (date) => isWorkingEpochDay(toEpochDay(date)),
+    dayOffName: (date) => dayOffNameOf(toEpochDay(date)),
     workingIntervals(date) {
       const iv = intervalsOf(toEpochDay(date));
       const out: WorkingInterval[] = [];

@@ -7,6 +7,16 @@ import type { LocalDate } from "./types.js";
 const COUNTED_TYPES = new Set(["public", "bank"]);
 const HOUR_MS = 3_600_000;
 
+/**
+ * Public holidays the library loses. date-holidays 3.37 lets a region's own rule for a date replace the
+ * country's rule for that date, so a state holiday that ended there also removes the national one that
+ * took its place: Brazil's 20 November (national by Lei 14.759/2023, from 2024) is missing for AM, MT,
+ * RJ and SP. These apply to every region of the country from `fromYear`.
+ */
+const CORRECTIONS: readonly { country: string; monthDay: string; fromYear: number; name: string }[] = [
+  { country: "BR", monthDay: "11-20", fromYear: 2024, name: "Dia da Consciência Negra" },
+];
+
 // One catalogue instance answers getCountries/getStates without loading a country.
 const catalogue = new Holidays();
 const countryCodes = new Set(Object.keys(catalogue.getCountries()));
@@ -94,6 +104,10 @@ function holidaysOf(
       for (const holiday of h.getHolidays(y)) {
         if (COUNTED_TYPES.has(holiday.type)) addDates(out, holiday, year);
       }
+    }
+    for (const fix of CORRECTIONS) {
+      const date = `${year}-${fix.monthDay}`;
+      if (fix.country === c && Number(year) >= fix.fromYear && !out.has(date)) out.set(date, fix.name);
     }
   }
   dates = out;

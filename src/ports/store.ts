@@ -1,4 +1,5 @@
 import type { AgreementTerms } from "../domain/agreement-terms.js";
+import type { WorkspaceDaysOff } from "../domain/days-off.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 import type {
@@ -35,6 +36,13 @@ export interface WorkspaceRepo {
   ensure(platform: Platform, externalId: string, name: string, at: Date): Workspace;
   list(): Workspace[];
   isEmpty(): boolean;
+}
+
+/** Holidays and closures the programme file adds to a workspace. */
+export interface DaysOffRepo {
+  of(workspaceId: number): WorkspaceDaysOff;
+  /** Replaces them all; returns whether anything changed. */
+  replace(workspaceId: number, days: WorkspaceDaysOff): boolean;
 }
 
 export interface PeopleRepo {
@@ -209,6 +217,7 @@ export interface Store {
    */
   batched<T>(fn: () => T): Promise<T>;
   workspaces: WorkspaceRepo;
+  daysOff: DaysOffRepo;
   people: PeopleRepo;
   internships: InternshipRepo;
   agreements: AgreementRepo;

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
+import type { WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
 import { unreachableKeys } from "../domain/outbox-keys.js";
@@ -14,6 +14,7 @@ import {
   type RecipientInfo,
   startOfLocalDay,
 } from "./delivery-policy.js";
+import { calendarFor } from "./person-calendar.js";
 import { unreachableReport } from "./unreachable.js";
 
 export interface DispatchOptions {
@@ -111,7 +112,7 @@ export function createDispatcher(deps: {
       return null;
     }
     try {
-      return { calendar: createCalendar(person), budget: person.dailyBudget };
+      return { calendar: calendarFor(store, person), budget: person.dailyBudget };
     } catch (error) {
       log.error(
         { err: error, recipientId: id, person: person.key },

@@ -1,8 +1,9 @@
 import { DEFAULT_TERMS } from "../domain/agreement.js";
 import type { AgreementTerms } from "../domain/agreement-terms.js";
-import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
+import type { WorkingCalendar } from "../domain/calendar.js";
 import type { Internship, Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
+import { calendarFor } from "./person-calendar.js";
 
 /** An internship with its people, terms and their calendars: what rules and notices work from. */
 export interface InternshipContext {
@@ -39,7 +40,7 @@ export function loadInternshipContext(
     calendarOf: (p) => {
       let calendar = calendars.get(p.id);
       if (!calendar) {
-        calendar = createCalendar(p);
+        calendar = calendarFor(store, p);
         calendars.set(p.id, calendar);
       }
       return calendar;

@@ -1,6 +1,6 @@
 import { parseAddress } from "../domain/addresses.js";
-import { createCalendar } from "../domain/calendar.js";
 import { replyDueNotice } from "../domain/copy/reply.js";
+import { namedDaysOffBetween } from "../domain/days-off.js";
 import { localDateIn } from "../domain/format.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
 import { replyKeys } from "../domain/outbox-keys.js";
@@ -11,6 +11,7 @@ import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
+import { calendarFor } from "./person-calendar.js";
 
 /** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
 function locate(store: Store, event: MessageEvent | ReactionEvent) {
@@ -39,7 +40,7 @@ export function closeClock(
 
 function workingMsToReply(store: Store, clock: TrackedMessage, at: Date): number | undefined {
   const responder = store.people.get(clock.workspaceId, clock.responderId);
-  return responder ? createCalendar(responder).workingTimeBetween(clock.sentAt, at) : undefined;
+  return responder ? calendarFor(store, responder).workingTimeBetween(clock.sentAt, at) : undefined;
 }
 
 /**
@@ -108,7 +109,8 @@ function startClock(
   const internshipId = context.internship.id;
   const responder = store.people.get(workspace.id, start.responderId);
   if (!responder) return;
-  const times = deadlines(context.calendarOf(responder), event.at, context.terms, start.direction);
+  const calendar = context.calendarOf(responder);
+  const times = deadlines(calendar, event.at, context.terms, start.direction);
   const clock = store.replyClocks.start({
     workspaceId: workspace.id,
     internshipId,
@@ -128,7 +130,7 @@ function startClock(
     workspace,
     asker,
     replyKeys.due(clock.id),
-    replyDueNotice(clock, asker, responder),
+    replyDueNotice(clock, asker, responder, namedDaysOffBetween(calendar, event.at, clock.dueAt)),
     now,
   );
   if (notice) store.outbox.enqueue(notice, now);

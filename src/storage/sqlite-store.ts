@@ -3,6 +3,7 @@ import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
+import { createDaysOffRepo } from "./days-off-repo.js";
 import { createGroupCommit } from "./group-commit.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
@@ -32,6 +33,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     transaction: (fn) => db.transaction(fn)(),
     batched: (fn) => group.run(fn),
     workspaces: createWorkspaceRepo(db),
+    daysOff: createDaysOffRepo(db),
     people: createPeopleRepo(db),
     internships: createInternshipRepo(db),
     agreements: createAgreementRepo(db),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type CalendarPerson, createCalendar } from "../../src/domain/calendar.js";
 import { parseContactHours } from "../../src/domain/contact-hours.js";
+import { namedDaysOffBetween } from "../../src/domain/days-off.js";
 import { AppError } from "../../src/domain/errors.js";
 
 const HOUR = 3_600_000;
@@ -261,5 +262,60 @@ describe("bad configuration", () => {
 
   it("rejects a date that does not exist", () => {
     expect(errorOf(() => calendar().isWorkingDay("2026-02-30")).code).toBe("BAD_INPUT");
+  });
+});
+
+describe("days off a programme adds", () => {
+  const person = {
+    timezone: "America/Sao_Paulo",
+    country: "BR",
+    region: "SP",
+    contactHours: "Mon-Fri 09:00-17:00",
+    leave: [],
+  };
+
+  it("takes added holidays and closures off, and names them before the library's holidays", () => {
+    const calendar = createCalendar({
+      ...person,
+      daysOff: [
+        { from: "2026-12-24", to: "2027-01-01", name: "Year-end closure" },
+        { from: "2027-01-25", to: "2027-01-25", name: "Aniversário de São Paulo" },
+      ],
+    });
+    expect(calendar.isWorkingDay("2026-12-23")).toBe(true);
+    expect(calendar.isWorkingDay("2026-12-28")).toBe(false);
+    expect(calendar.dayOffName("2026-12-25")).toBe("Year-end closure");
+    expect(calendar.isWorkingDay("2027-01-25")).toBe(false);
+    expect(calendar.dayOffName("2026-11-20")).toBe("Dia da Consciência Negra");
+    expect(calendar.dayOffName("2026-11-19")).toBeUndefined();
+  });
+
+  it("names the skipped holidays on working weekdays between two instants", () => {
+    const calendar = createCalendar({
+      ...person,
+      daysOff: [{ from: "2026-12-24", to: "2027-01-01", name: "Year-end closure" }],
+    });
+    const skipped = namedDaysOffBetween(
+      calendar,
+      new Date("2026-12-23T15:00:00Z"),
+      new Date("2027-01-04T15:00:00Z"),
+    );
+    // Christmas Day is both a closure and a public holiday: the closure names it; weekends are left out.
+    expect(skipped.map((d) => d.date)).toEqual([
+      "2026-12-24",
+      "2026-12-25",
+      "2026-12-28",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+    ]);
+    expect(new Set(skipped.map((d) => d.name))).toEqual(new Set(["Year-end closure"]));
+  });
+
+  it("refuses a day off that ends before it starts", () => {
+    expect(() =>
+      createCalendar({ ...person, daysOff: [{ from: "2027-01-02", to: "2027-01-01", name: "Backwards" }] }),
+    ).toThrow("a day off from 2027-01-02 to 2027-01-01 ends before it starts");
   });
 });

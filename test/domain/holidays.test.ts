@@ -49,6 +49,17 @@ describe("isPublicHoliday", () => {
     expect(holidayName("US", "NY", "2027-02-15")).toBe("Susan B. Anthony Day / Washington's Birthday");
   });
 
+  it("knows 20 November in every Brazilian state from 2024, also where date-holidays loses it", () => {
+    // date-holidays 3.37: the state rules for 11-20 that ended in 2023 replace the national one (SP, RJ, AM, MT).
+    for (const region of [undefined, "SP", "RJ", "AM", "MT", "BA"]) {
+      expect(holidayName("BR", region, "2026-11-20")).toBe("Dia da Consciência Negra");
+      expect(isPublicHoliday("BR", region, "2024-11-20")).toBe(true);
+    }
+    // Before the national law it was a state holiday in some states only.
+    expect(isPublicHoliday("BR", "BA", "2023-11-20")).toBe(false);
+    expect(isPublicHoliday("BR", "RJ", "2023-11-20")).toBe(true);
+  });
+
   it("finds no holidays for a country it does not know", () => {
     expect(isPublicHoliday("XX", undefined, "2026-12-25")).toBe(false);
   });

@@ -75,6 +75,7 @@ describe("importing a programme", () => {
       people: { created: 7, updated: 0, unchanged: 0 },
       internships: { created: 3, updated: 0, unchanged: 0 },
       agreements: { versioned: 3, unchanged: 0 },
+      daysOff: { holidays: 0, closures: 0, changed: false },
     });
     const ws = workspaceId();
     const ana = store.people.byKey(ws, "ana")!;

@@ -1,8 +1,8 @@
 /** Reply times as people read them: the asker's notice, the responder's warning and breach, the escalation. */
-import { formatInstant } from "../format.js";
+import { formatDate, formatInstant } from "../format.js";
 import type { OutboundMessage } from "../messages.js";
 import type { TrackedMessage } from "../reply-records.js";
-import type { Person } from "../types.js";
+import type { LocalDate, Person } from "../types.js";
 
 const where = (clock: TrackedMessage) => `#${clock.conversation}`;
 /** Working time as people say it: 8h, 7.5h. */
@@ -12,12 +12,25 @@ function withLink(message: OutboundMessage, clock: TrackedMessage): OutboundMess
   return clock.permalink ? { ...message, link: clock.permalink } : message;
 }
 
-/** Told once to whoever asked, in their own time zone. */
-export function replyDueNotice(clock: TrackedMessage, asker: Person, responder: Person): OutboundMessage {
+/** ` Days off not counted: Fri 20 Nov (Dia da Consciência Negra).`: holidays and closures a deadline skips. */
+function skippedDays(daysOff: readonly { date: LocalDate; name: string }[]): string {
+  if (daysOff.length === 0) return "";
+  // formatDate ends with the year; within a reply deadline the day and month say enough.
+  const days = daysOff.map((d) => `${formatDate(d.date).slice(0, -5)} (${d.name})`);
+  return ` Days off not counted: ${days.join(", ")}.`;
+}
+
+/** Told once to whoever asked, in their own time zone; names the responder's holidays the deadline skips. */
+export function replyDueNotice(
+  clock: TrackedMessage,
+  asker: Person,
+  responder: Person,
+  daysOff: readonly { date: LocalDate; name: string }[] = [],
+): OutboundMessage {
   return withLink(
     {
       text: `Tandem is keeping an eye on your message in ${where(clock)}: ${responder.name}'s reply is due by ${formatInstant(clock.dueAt, asker.timezone)} your time. Type "noreply" if it no longer needs an answer.`,
-      reason: `Your working agreement asks for a reply within ${hours(clock.allowedMs)} of ${responder.name}'s working time.`,
+      reason: `Your working agreement asks for a reply within ${hours(clock.allowedMs)} of ${responder.name}'s working time.${skippedDays(daysOff)}`,
     },
     clock,
   );

@@ -1,5 +1,4 @@
 /** `why`, `pause nudges` and `resume nudges`: the intern stays in charge of Tandem's nudges. */
-import { createCalendar } from "../../domain/calendar.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate, formatInstant } from "../../domain/format.js";
 import {
@@ -14,6 +13,7 @@ import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
+import { calendarFor } from "../person-calendar.js";
 
 const UNKNOWN = "unknown (not enough data yet)";
 
@@ -111,7 +111,7 @@ export function handlePauseNudges(ctx: CommandContext, command: NudgeCommand): R
   }
 
   const lastDay = addDays(ctx.today, command.days - 1);
-  const until = createCalendar(speaker).atLocalTime(addDays(ctx.today, command.days), "00:00");
+  const until = calendarFor(store, speaker).atLocalTime(addDays(ctx.today, command.days), "00:00");
   store.transaction(() => {
     store.internships.pauseNudges(internship.id, until);
     audit("nudges.pause", { days: command.days, until: until.toISOString() });

@@ -35,6 +35,7 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
         ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
       };
     }),
+    ...daysOffOf(store, workspace.id),
     colleagues: people.filter((p) => store.people.isColleague(p.id)).map((p) => p.key),
     internships: store.internships.list(workspace.id).map((s) => {
       const agreement = store.agreements.current(s.id);
@@ -55,6 +56,14 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
     }),
   };
   return programme;
+}
+
+function daysOffOf(store: Store, workspaceId: number): Pick<ProgrammeInput, "holidays" | "closures"> {
+  const { holidays, closures } = store.daysOff.of(workspaceId);
+  return {
+    ...(holidays.length ? { holidays: holidays.map((h) => ({ ...h })) } : {}),
+    ...(closures.length ? { closures: closures.map((c) => ({ ...c })) } : {}),
+  };
 }
 
 export function programmeToYaml(programme: ProgrammeInput): string {

@@ -12,6 +12,8 @@ export interface ImportSummary {
   people: { created: number; updated: number; unchanged: number };
   internships: { created: number; updated: number; unchanged: number };
   agreements: { versioned: number; unchanged: number };
+  /** Added holidays and closures now stored, and whether this import changed them. */
+  daysOff: { holidays: number; closures: number; changed: boolean };
 }
 
 /** Reads YAML or JSON text (JSON is YAML too) into plain data; a syntax error names the line. */
@@ -47,9 +49,34 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
     people: { created: 0, updated: 0, unchanged: 0 },
     internships: { created: 0, updated: 0, unchanged: 0 },
     agreements: { versioned: 0, unchanged: 0 },
+    daysOff: { holidays: 0, closures: 0, changed: false },
   };
   const audit = (action: string, entity: string, entityId: number, detail?: unknown) =>
     store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);
+  const daysOff = {
+    holidays: (programme.holidays ?? []).map((h) => ({
+      country: h.country,
+      ...(h.region ? { region: h.region } : {}),
+      date: h.date,
+      name: h.name,
+    })),
+    closures: (programme.closures ?? []).map((c) => ({
+      from: c.from,
+      to: c.to,
+      name: c.name,
+      ...(c.people ? { people: c.people } : {}),
+    })),
+  };
+  // Before the internships, whose wake-ups are touched below: the rules see the new days off next tick.
+  const daysOffChanged = store.daysOff.replace(workspace.id, daysOff);
+  summary.daysOff = {
+    holidays: daysOff.holidays.length,
+    closures: daysOff.closures.length,
+    changed: daysOffChanged,
+  };
+  if (daysOffChanged) {
+    audit("days-off.replace", "workspace", workspace.id, summary.daysOff);
+  }
   const colleagues = new Set(programme.colleagues);
   const personIds = new Map<string, number>();
 

@@ -53,6 +53,28 @@ const person = z.strictObject({
     .default([]),
 });
 
+const dayName = z
+  .string()
+  .trim()
+  .min(1, "is required, e.g. Consciência Negra")
+  .max(120, "must be at most 120 characters");
+
+/** A public holiday the holiday library misses, for a country or one region of it. */
+const holiday = z.strictObject({
+  country: z.string().trim().toUpperCase().length(2, "must be a two-letter ISO 3166-1 code, e.g. BR"),
+  region: z.string().trim().toUpperCase().min(1).max(8).optional(),
+  date: isoDate,
+  name: dayName,
+});
+
+/** Days the company is closed (inclusive), for everyone in the workspace or only the people listed. */
+const closure = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  name: dayName,
+  people: z.array(key).min(1, "lists at least one person; leave it out to close for everyone").optional(),
+});
+
 const duration = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 const agreement = z.strictObject({
@@ -113,6 +135,8 @@ export const programmeSchema = z.strictObject({
     name: z.string().trim().max(120).optional(),
   }),
   people: z.array(person).min(1, "must list at least one person"),
+  holidays: z.array(holiday).max(500).optional(),
+  closures: z.array(closure).max(200).optional(),
   colleagues: z.array(key).default([]),
   internships: z.array(internship).default([]),
 });
@@ -121,3 +145,5 @@ export type Programme = z.output<typeof programmeSchema>;
 export type ProgrammeInput = z.input<typeof programmeSchema>;
 export type ProgrammePerson = Programme["people"][number];
 export type ProgrammeInternship = Programme["internships"][number];
+export type ProgrammeHoliday = NonNullable<Programme["holidays"]>[number];
+export type ProgrammeClosure = NonNullable<Programme["closures"]>[number];

@@ -3,8 +3,12 @@ import { termsErrors, withDefaults } from "../../domain/agreement.js";
 import { parseContactHours } from "../../domain/contact-hours.js";
 import { problemOf } from "../../domain/errors.js";
 import { validateCountryRegion } from "../../domain/holidays.js";
+import { toEpochDay } from "../../domain/local-date.js";
 import type { Platform } from "../../domain/types.js";
 import { type Programme, type ProgrammePerson, programmeSchema } from "./programme-schema.js";
+
+/** Longer than this is more likely a typo in a year than a closure. */
+const MAX_CLOSURE_DAYS = 366;
 
 export type Validation = { ok: true; programme: Programme } | { ok: false; errors: string[] };
 
@@ -77,6 +81,7 @@ export function validateProgramme(raw: unknown): Validation {
   programme.colleagues.forEach((c, i) => {
     if (!keys.has(c)) errors.push(`colleagues[${i}]: "${c}" is not a key in people`);
   });
+  daysOffErrors(programme, keys, errors);
   const internshipKeys = new Set<string>();
   programme.internships.forEach((s, i) => {
     const at = `internships[${i}] (${s.key})`;
@@ -96,4 +101,31 @@ export function validateProgramme(raw: unknown): Validation {
     }
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, programme };
+}
+
+/** Added holidays name a place the library knows; closures end after they start and list known people. */
+function daysOffErrors(programme: Programme, keys: ReadonlySet<string>, errors: string[]): void {
+  const seen = new Set<string>();
+  programme.holidays?.forEach((h, i) => {
+    const at = `holidays[${i}] (${h.date})`;
+    const place = validateCountryRegion(h.country, h.region);
+    if (place)
+      errors.push(`${at}.${h.region && !place.startsWith("country") ? "region" : "country"}: ${place}`);
+    const id = `${h.country}|${h.region ?? ""}|${h.date}`;
+    if (seen.has(id))
+      errors.push(
+        `${at}: ${h.date} is listed twice for ${h.region ? `${h.country}-${h.region}` : h.country}`,
+      );
+    seen.add(id);
+  });
+  programme.closures?.forEach((c, i) => {
+    const at = `closures[${i}] (${c.name})`;
+    if (c.to < c.from) errors.push(`${at}.to: ends (${c.to}) before it starts (${c.from})`);
+    else if (toEpochDay(c.to) - toEpochDay(c.from) >= MAX_CLOSURE_DAYS) {
+      errors.push(`${at}.to: a closure lasts at most ${MAX_CLOSURE_DAYS} days; split it or check the dates`);
+    }
+    c.people?.forEach((k, j) => {
+      if (!keys.has(k)) errors.push(`${at}.people[${j}]: "${k}" is not a key in people`);
+    });
+  });
 }

@@ -1,0 +1,13 @@
+import { createCalendar, type WorkingCalendar } from "../domain/calendar.js";
+import { daysOffFor } from "../domain/days-off.js";
+import type { Person } from "../domain/types.js";
+import type { Store } from "../ports/store.js";
+
+/**
+ * A person's working calendar with everything that makes a day off: the library's public holidays,
+ * the holidays and closures of their workspace's programme, and their leave. Services build calendars
+ * only through this, so every rule sees the same days off.
+ */
+export function calendarFor(store: Store, person: Person): WorkingCalendar {
+  return createCalendar({ ...person, daysOff: daysOffFor(person, store.daysOff.of(person.workspaceId)) });
+}
