@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { parseAddress } from "../../src/domain/addresses.js";
 import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage } from "../../src/domain/messages.js";
-import type { ChatPlatform, SendResult } from "../../src/ports/chat-platform.js";
+import type { ChatPlatform, GroupProgress, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
@@ -217,30 +217,33 @@ export function createTeamsPlatform(
       handler = undefined;
     },
     routes: [route],
-    async send(address: Address, message: OutboundMessage): Promise<SendResult> {
+    async send(address: Address, message: OutboundMessage, progress?: GroupProgress): Promise<SendResult> {
       const parsed = parseAddress(address);
       if (parsed?.platform !== "teams") throw new AppError("PLATFORM", `${address} is not a Teams address`);
       if (parsed.kind === "user") return sendTo(parsed.workspace, "user", parsed.id, message);
       if (parsed.kind === "conv") return sendTo(parsed.workspace, "conversation", parsed.id, message);
       if (parsed.kind === "group") {
         // Bots cannot start group chats in Teams: each member gets the message in their own chat with Tandem.
+        // A retry (a later member's 429) skips those an earlier attempt reached, so each gets one copy.
+        const already = new Set(progress?.delivered ?? []);
         let first: SendResult | undefined;
         const unreachable: string[] = [];
-        for (const user of parsed.ids) {
+        for (const user of parsed.ids.filter((id) => !already.has(id))) {
           try {
             // Every member gets it (`first ??= await ...` would skip the send once one had gone).
             const result = await sendTo(parsed.workspace, "user", user, message);
+            progress?.memberDelivered(user);
             first ??= result;
           } catch (error) {
             if (error instanceof AppError && error.code === "UNREACHABLE") unreachable.push(user);
             else throw error;
           }
         }
-        if (!first)
+        if (!first && already.size === 0)
           throw new AppError("UNREACHABLE", `none of ${parsed.ids.join(", ")} can be reached in Teams`);
         if (unreachable.length)
           log.warn({ unreachable }, "some members of a group message could not be reached");
-        return first;
+        return first ?? {};
       }
       throw new AppError("PLATFORM", `Teams cannot deliver to ${address}`);
     },

@@ -155,6 +155,8 @@ export interface OutboxItem extends OutboxDraft {
   lastError?: string;
   platformRef?: string;
   sentAt?: Date;
+  /** Members of a group address who already have their copy (see ChatPlatform's GroupProgress). */
+  deliveredTo?: string[];
 }
 
 export interface OutboxRepo {
@@ -166,6 +168,8 @@ export interface OutboxRepo {
   markRetry(id: number, error: string, notBefore: Date): void;
   markDead(id: number, error: string): void;
   markExpired(id: number): void;
+  /** Remembers that a member of the row's group address has their copy, so a retry skips them. */
+  markDelivered(id: number, member: string): void;
   /** Puts a claimed row back untouched until `notBefore` (quiet hours, budget): not a failed attempt. */
   defer(id: number, notBefore: Date): void;
   /** Withdraws messages not sent yet whose key starts with `prefix` (they became pointless); returns how many. */

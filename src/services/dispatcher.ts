@@ -4,7 +4,7 @@ import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
 import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
-import type { ChatPlatform } from "../ports/chat-platform.js";
+import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import {
@@ -153,6 +153,21 @@ export function createDispatcher(deps: {
     }
   }
 
+  /** A member has the delivery's message only when every row in it reached them. */
+  function groupProgress(items: readonly OutboxItem[]): GroupProgress {
+    const [first, ...rest] = items;
+    const delivered = (first?.deliveredTo ?? []).filter((member) =>
+      rest.every((item) => item.deliveredTo?.includes(member)),
+    );
+    return {
+      delivered,
+      memberDelivered: (member) =>
+        store.transaction(() => {
+          for (const item of items) store.outbox.markDelivered(item.id, member);
+        }),
+    };
+  }
+
   async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<void> {
     const { items, address, merged } = delivery;
     const first = items[0]!;
@@ -170,7 +185,7 @@ export function createDispatcher(deps: {
     }
     let ref: string | undefined;
     try {
-      ref = (await platform.send(address, delivery.message)).ref;
+      ref = (await platform.send(address, delivery.message, groupProgress(items))).ref;
     } catch (error) {
       for (const item of items) fail(item, error, now, result);
       return;

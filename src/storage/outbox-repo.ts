@@ -16,6 +16,7 @@ interface Row {
   last_error: string | null;
   platform_ref: string | null;
   sent_at: number | null;
+  delivered_to: string | null;
 }
 
 function toItem(row: Row): OutboxItem {
@@ -34,6 +35,7 @@ function toItem(row: Row): OutboxItem {
   if (row.last_error !== null) item.lastError = row.last_error;
   if (row.platform_ref !== null) item.platformRef = row.platform_ref;
   if (row.sent_at !== null) item.sentAt = new Date(row.sent_at);
+  if (row.delivered_to !== null) item.deliveredTo = JSON.parse(row.delivered_to) as string[];
   return item;
 }
 
@@ -76,6 +78,10 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   );
   const expired = db.prepare(
     "UPDATE outbox SET status = 'expired', last_error = 'its window closed before it could be sent', lease_until = NULL WHERE id = ?",
+  );
+  const delivered = db.prepare<{ id: number; member: string }>(
+    `UPDATE outbox SET delivered_to = json_insert(coalesce(delivered_to, '[]'), '$[#]', @member)
+     WHERE id = @id AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(delivered_to, '[]')) WHERE value = @member)`,
   );
   const defer = db.prepare(
     "UPDATE outbox SET status = 'pending', not_before = ?, attempts = max(attempts - 1, 0), lease_until = NULL WHERE id = ?",
@@ -125,6 +131,9 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     },
     markExpired: (id) => {
       expired.run(id);
+    },
+    markDelivered: (id, member) => {
+      delivered.run({ id, member });
     },
     defer: (id, notBefore) => {
       defer.run(notBefore.getTime(), id);

@@ -48,6 +48,8 @@ export interface FakeBotConnector {
   activities(conversationId?: string): PostedActivity[];
   /** The next `n` calls fail with this status (429 with Retry-After) or never get an answer. */
   failNext(n: number, failure: Failure, retryAfterSeconds?: number): void;
+  /** Like failNext, for the next `n` calls in this conversation only; other conversations are served. */
+  failIn(conversationId: string, n: number, failure: Failure, retryAfterSeconds?: number): void;
   /** Resolves once `count` activities were accepted (in this conversation, when given). */
   waitForActivities(count: number, conversationId?: string, timeoutMs?: number): Promise<PostedActivity[]>;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startFakeBotConnector(
     failure: 502,
     retryAfter: 1,
   };
+  const failuresIn = new Map<string, { left: number; failure: Failure; retryAfter: number }>();
   let nextId = 1_700_000_000_000;
 
   /** Seconds until a slot frees up in the first window that is full, or undefined when one is free. */
@@ -132,15 +135,17 @@ export async function startFakeBotConnector(
     if (replyToId) call.replyToId = replyToId;
     calls.push(call);
 
-    if (failures.left > 0) {
-      failures.left -= 1;
-      if (failures.failure === "hang") {
+    const failing = conversationId ? failuresIn.get(baseConversation(conversationId)) : undefined;
+    const planned = failing && failing.left > 0 ? failing : failures;
+    if (planned.left > 0) {
+      planned.left -= 1;
+      if (planned.failure === "hang") {
         hanging.add(res);
         res.on("close", () => hanging.delete(res));
         return;
       }
-      const status = failures.failure;
-      fail(res, call, status, status === 429 ? { "retry-after": String(failures.retryAfter) } : {});
+      const status = planned.failure;
+      fail(res, call, status, status === 429 ? { "retry-after": String(planned.retryAfter) } : {});
       return;
     }
     if (req.method !== "POST" || version !== "v3" || collection !== "conversations") {
@@ -183,6 +188,9 @@ export async function startFakeBotConnector(
     activities,
     failNext(n, failure, retryAfterSeconds = 1) {
       failures = { left: n, failure, retryAfter: retryAfterSeconds };
+    },
+    failIn(conversationId, n, failure, retryAfterSeconds = 1) {
+      failuresIn.set(baseConversation(conversationId), { left: n, failure, retryAfter: retryAfterSeconds });
     },
     waitForActivities(count, conversationId, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {

@@ -172,3 +172,17 @@ describe("outbox list", () => {
     expect(store.outbox.list({ workspaceId: ws, status: "pending" }).map((i) => i.key)).toEqual(["b"]);
   });
 });
+
+describe("outbox group progress", () => {
+  it("remembers each member of a group address once, across a retry", () => {
+    store.outbox.enqueue(draft({ address: "teams:t:group:a,b,c" }), T0);
+    const [row] = store.outbox.claim(T0, LEASE, 10);
+    expect(row?.deliveredTo).toBeUndefined();
+    store.outbox.markDelivered(row!.id, "a");
+    store.outbox.markDelivered(row!.id, "a");
+    store.outbox.markRetry(row!.id, "429", at(1));
+    store.outbox.markDelivered(row!.id, "b");
+    const [again] = store.outbox.claim(at(1), LEASE, 10);
+    expect(again?.deliveredTo).toEqual(["a", "b"]);
+  });
+});
