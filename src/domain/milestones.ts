@@ -51,59 +51,57 @@ const ALLOWED: Record<MilestoneAction, readonly Role[]> = {
   reopen: ["intern", "supervisor", "backupSupervisor", "coordinator"],
 };
 
-/** Undefined when allowed; otherwise the sentence to show the speaker. */
+/** Why someone may not change a milestone; the words are in copy/milestone.ts. */
+export type MilestoneRefusal = "outsider" | "role" | "reopenAccepted";
+
+/** Undefined when allowed; otherwise why not. */
 export function refusal(
   roles: readonly Role[],
   action: MilestoneAction,
   milestone?: Milestone,
-): string | undefined {
-  if (roles.length === 0) return "That milestone belongs to an internship you are not part of.";
-  if (!roles.some((role) => ALLOWED[action].includes(role))) {
-    return action === "accept"
-      ? "Only the supervisor or the coordinator can accept a milestone."
-      : `Only the intern and the supervisor can ${action} milestones.`;
-  }
+): MilestoneRefusal | undefined {
+  if (roles.length === 0) return "outsider";
+  if (!roles.some((role) => ALLOWED[action].includes(role))) return "role";
   if (action === "reopen" && milestone?.status === "accepted" && roles.every((r) => r === "intern")) {
-    return "An accepted milestone can be reopened by the supervisor or the coordinator.";
+    return "reopenAccepted";
   }
   return undefined;
 }
 
-export type Transition = { ok: true; status: MilestoneStatus } | { ok: false; error: string };
+/** Why a milestone's state refuses a change; the words are in copy/milestone.ts. */
+export type TransitionRefusal =
+  | "alreadyFinished"
+  | "reopenFirst"
+  | "cannotBlock"
+  | "alreadyAccepted"
+  | "notDone"
+  | "alreadyOpen";
+
+export type Transition = { ok: true; status: MilestoneStatus } | { ok: false; error: TransitionRefusal };
 
 /** The state machine: planned <-> blocked -> done -> accepted, with reopen back to planned. */
 export function transition(
   milestone: Milestone,
   action: Exclude<MilestoneAction, "add" | "view">,
 ): Transition {
-  const { status, id } = milestone;
+  const { status } = milestone;
   const finished = status === "done" || status === "accepted";
   switch (action) {
     case "done":
-      if (finished) return { ok: false, error: `Milestone #${id} is already ${status}.` };
+      if (finished) return { ok: false, error: "alreadyFinished" };
       return { ok: true, status: "done" };
     case "move":
-      if (finished) {
-        return {
-          ok: false,
-          error: `Milestone #${id} is ${status}; reopen it first with "milestone reopen ${id}".`,
-        };
-      }
+      if (finished) return { ok: false, error: "reopenFirst" };
       return { ok: true, status };
     case "block":
-      if (finished) return { ok: false, error: `Milestone #${id} is ${status}, so it cannot be blocked.` };
+      if (finished) return { ok: false, error: "cannotBlock" };
       return { ok: true, status: "blocked" };
     case "accept":
-      if (status === "accepted") return { ok: false, error: `Milestone #${id} is already accepted.` };
-      if (status !== "done") {
-        return {
-          ok: false,
-          error: `Milestone #${id} is not done yet; the intern marks it with "milestone done ${id}" first.`,
-        };
-      }
+      if (status === "accepted") return { ok: false, error: "alreadyAccepted" };
+      if (status !== "done") return { ok: false, error: "notDone" };
       return { ok: true, status: "accepted" };
     case "reopen":
-      if (status === "planned") return { ok: false, error: `Milestone #${id} is already open.` };
+      if (status === "planned") return { ok: false, error: "alreadyOpen" };
       return { ok: true, status: "planned" };
   }
 }

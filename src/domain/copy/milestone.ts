@@ -1,9 +1,19 @@
-/** Milestone follow-up as people read it: due reminders, overdue alerts, acceptance requests and announcements. */
+/**
+ * Milestones as people read them: due reminders, overdue alerts, acceptance requests and announcements,
+ * and the replies to `milestone` commands and the Accept button.
+ */
+import { echo } from "../command-syntax/echo.js";
 import { neutralizeMentions } from "../escape.js";
 import { formatDate } from "../format.js";
-import type { OutboundMessage } from "../messages.js";
+import type { OutboundForm, OutboundMessage } from "../messages.js";
 import { ACCEPT_WAIT_WORKING_DAYS } from "../milestone-followup.js";
-import type { Milestone } from "../milestones.js";
+import type {
+  Milestone,
+  MilestoneAction,
+  MilestoneRefusal,
+  MilestoneShownStatus,
+  TransitionRefusal,
+} from "../milestones.js";
 import type { LocalDate } from "../types.js";
 
 // Everything a user or the programme file typed is neutralised before it is echoed.
@@ -80,3 +90,98 @@ export function announceMessage(m: Milestone, internName: string): OutboundMessa
     reason: "Because this internship's working agreement announces finished milestones in its home channel.",
   };
 }
+
+/** Why the speaker may not do `action` to a milestone (see `refusal`). */
+export function milestoneRefusalText(why: MilestoneRefusal, action: MilestoneAction): string {
+  switch (why) {
+    case "outsider":
+      return "That milestone belongs to an internship you are not part of.";
+    case "role":
+      return action === "accept"
+        ? "Only the supervisor or the coordinator can accept a milestone."
+        : `Only the intern and the supervisor can ${action} milestones.`;
+    case "reopenAccepted":
+      return "An accepted milestone can be reopened by the supervisor or the coordinator.";
+  }
+}
+
+/** Why a milestone in its current state cannot take the change (see `transition`). */
+export function transitionRefusalText(why: TransitionRefusal, m: Pick<Milestone, "id" | "status">): string {
+  const { id, status } = m;
+  switch (why) {
+    case "alreadyFinished":
+      return `Milestone #${id} is already ${status}.`;
+    case "reopenFirst":
+      return `Milestone #${id} is ${status}; reopen it first with "milestone reopen ${id}".`;
+    case "cannotBlock":
+      return `Milestone #${id} is ${status}, so it cannot be blocked.`;
+    case "alreadyAccepted":
+      return `Milestone #${id} is already accepted.`;
+    case "notDone":
+      return `Milestone #${id} is not done yet; the intern marks it with "milestone done ${id}" first.`;
+    case "alreadyOpen":
+      return `Milestone #${id} is already open.`;
+  }
+}
+
+/** One line of `milestone list`. */
+export function milestoneListLine(m: Milestone, status: MilestoneShownStatus): string {
+  const extra = m.status === "blocked" && m.blockReason ? ` (${safe(m.blockReason)})` : "";
+  return `#${m.id}  ${formatDate(m.due)}  ${status}${extra}  ${safe(m.title)}`;
+}
+
+/** Replies to the `milestone` commands; `intern` is the name of the intern whose milestones they are, empty for the speaker's own. */
+export const milestoneCommandCopy = {
+  dueInPast: (due: LocalDate) => `${formatDate(due)} is in the past; pick a due date from today on.`,
+  dueAfterEnd: (end: LocalDate) =>
+    `The internship ends on ${formatDate(end)}; pick a due date on or before it.`,
+  added: (m: Milestone, intern: string) =>
+    `Added milestone ${named(m)}${intern ? ` for ${intern}` : ""}, due ${formatDate(m.due)}.`,
+  listNone: (intern: string, all: boolean) =>
+    all
+      ? `${whose(intern)}: none yet. Add one with: milestone add "Title" due 15 Dec`
+      : `${whose(intern)}: nothing open. Type "milestone list all" to include accepted ones, or add one with: milestone add "Title" due 15 Dec`,
+  list: (intern: string, lines: readonly string[]) => [`${whose(intern)}, by due date:`, ...lines].join("\n"),
+  unknown: (id: number) => `There is no milestone #${id}. Type "milestone list" to see the numbers.`,
+  done: (m: Milestone) => `Marked ${named(m)} as done. Your supervisor can now accept it.`,
+  moveInPast: (due: LocalDate) => `${formatDate(due)} is in the past; pick a date from today on.`,
+  moveSameDate: (m: Milestone) => `Milestone #${m.id} is already due on ${formatDate(m.due)}.`,
+  moved: (m: Milestone, to: LocalDate, reason: string | undefined) =>
+    `Moved ${named(m)} from ${formatDate(m.due)} to ${formatDate(to)}${reason ? ` because ${safe(reason)}` : ""}.`,
+  blocked: (m: Milestone, reason: string) =>
+    `Marked ${named(m)} as blocked: ${safe(reason)}. Your supervisor will see it in the list.`,
+  accepted: (m: Milestone, feedback: string | undefined) =>
+    `Accepted ${named(m)}${feedback ? ` with feedback: ${safe(feedback)}` : ""}.`,
+  reopened: (m: Milestone) => `Reopened ${named(m)}; it is planned again, due ${formatDate(m.due)}.`,
+};
+
+function whose(intern: string): string {
+  return intern ? `${intern}'s milestones` : "Your milestones";
+}
+
+/** The Accept button: the form that asks how the result will be used, and its errors. */
+export const milestoneActionCopy = {
+  unknownButton: (action: string) =>
+    `I don't know the button ${echo(action)}; type "help milestone" to see what you can do.`,
+  noNumber: (value: string) =>
+    `That button names no milestone number (${echo(value)}); type "milestone accept <number> <how you will use it>" instead.`,
+  acceptPrompt: (id: number) => `Accept milestone #${id}: say how you will use the result.`,
+  acceptForm: (id: number, maxLength: number): OutboundForm => ({
+    action: "milestone.accept",
+    value: String(id),
+    title: `Accept milestone #${id}`,
+    submitLabel: "Accept",
+    fields: [
+      {
+        id: "feedback",
+        label: "How will you use this result?",
+        kind: "text",
+        multiline: true,
+        maxLength,
+        optional: true,
+      },
+    ],
+  }),
+  feedbackTooLong: (max: number, length: number) =>
+    `Please keep the feedback to ${max} characters (it has ${length}); nothing was changed.`,
+};

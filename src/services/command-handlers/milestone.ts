@@ -1,8 +1,14 @@
 import { conversationAddress } from "../../domain/addresses.js";
 import type { Command } from "../../domain/command-syntax/types.js";
-import { acceptedMessage, acceptRequestMessage, announceMessage } from "../../domain/copy/milestone.js";
-import { neutralizeMentions } from "../../domain/escape.js";
-import { formatDate } from "../../domain/format.js";
+import {
+  acceptedMessage,
+  acceptRequestMessage,
+  announceMessage,
+  milestoneCommandCopy as copy,
+  milestoneListLine,
+  milestoneRefusalText,
+  transitionRefusalText,
+} from "../../domain/copy/milestone.js";
 import type { Reply } from "../../domain/messages.js";
 import {
   type Milestone,
@@ -25,12 +31,6 @@ import { touchInternship } from "../rules/wakeup-rule.js";
 
 type MilestoneCommand = Extract<Command, { name: `milestone.${string}` }>;
 
-const safe = (text: string) => neutralizeMentions(text);
-
-function describe(m: Milestone): string {
-  return `#${m.id} "${safe(m.title)}"`;
-}
-
 export function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCommand): Reply {
   switch (command.name) {
     case "milestone.add":
@@ -46,15 +46,9 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
   const scope = resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
   if (!scope.ok) return reply(scope.error);
   const refused = refusal(scope.roles, "add");
-  if (refused) return reply(refused);
-  if (command.due < ctx.today) {
-    return reply(`${formatDate(command.due)} is in the past; pick a due date from today on.`);
-  }
-  if (command.due > scope.internship.end) {
-    return reply(
-      `The internship ends on ${formatDate(scope.internship.end)}; pick a due date on or before it.`,
-    );
-  }
+  if (refused) return reply(milestoneRefusalText(refused, "add"));
+  if (command.due < ctx.today) return reply(copy.dueInPast(command.due));
+  if (command.due > scope.internship.end) return reply(copy.dueAfterEnd(scope.internship.end));
   const milestone = ctx.store.transaction(() => {
     const created = ctx.store.milestones.add(
       ctx.workspace.id,
@@ -81,30 +75,23 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
     touchInternship(ctx.store, ctx.workspace.id, scope.internship.id, ctx.now);
     return created;
   });
-  const forWhom = scope.intern.id === ctx.speaker.id ? "" : ` for ${scope.intern.name}`;
-  return reply(`Added milestone ${describe(milestone)}${forWhom}, due ${formatDate(milestone.due)}.`);
+  return reply(copy.added(milestone, scope.intern.id === ctx.speaker.id ? "" : scope.intern.name));
 }
 
 function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.list" }>): Reply {
   const scope = resolveScope(ctx, command.intern, "milestone list");
   if (!scope.ok) return reply(scope.error);
   const refused = refusal(scope.roles, "view");
-  if (refused) return reply(refused);
+  if (refused) return reply(milestoneRefusalText(refused, "view"));
   const milestones = milestonesToList(ctx.store.milestones.listFor(scope.internship.id), command.all);
-  const whose = scope.intern.id === ctx.speaker.id ? "Your milestones" : `${scope.intern.name}'s milestones`;
-  if (milestones.length === 0) {
-    return reply(
-      command.all
-        ? `${whose}: none yet. Add one with: milestone add "Title" due 15 Dec`
-        : `${whose}: nothing open. Type "milestone list all" to include accepted ones, or add one with: milestone add "Title" due 15 Dec`,
-    );
-  }
-  const lines = milestones.map((m) => {
-    const status = shownStatus(m, ctx.today);
-    const extra = m.status === "blocked" && m.blockReason ? ` (${safe(m.blockReason)})` : "";
-    return `#${m.id}  ${formatDate(m.due)}  ${status}${extra}  ${safe(m.title)}`;
-  });
-  return reply([`${whose}, by due date:`, ...lines].join("\n"));
+  const intern = scope.intern.id === ctx.speaker.id ? "" : scope.intern.name;
+  if (milestones.length === 0) return reply(copy.listNone(intern, command.all));
+  return reply(
+    copy.list(
+      intern,
+      milestones.map((m) => milestoneListLine(m, shownStatus(m, ctx.today))),
+    ),
+  );
 }
 
 type ChangeCommand = Exclude<MilestoneCommand, { name: "milestone.add" | "milestone.list" }>;
@@ -121,15 +108,12 @@ export function checkMilestoneChange(ctx: CommandContext, id: number, action: Ch
   const roles = internship ? rolesOf(internship, ctx.speaker.id) : [];
   // Someone outside the internship learns nothing about it, not even that the number exists.
   if (!milestone || !internship || roles.length === 0) {
-    return {
-      ok: false,
-      reply: reply(`There is no milestone #${id}. Type "milestone list" to see the numbers.`),
-    };
+    return { ok: false, reply: reply(copy.unknown(id)) };
   }
   const refused = refusal(roles, action, milestone);
-  if (refused) return { ok: false, reply: reply(refused) };
+  if (refused) return { ok: false, reply: reply(milestoneRefusalText(refused, action)) };
   const next = transition(milestone, action);
-  if (!next.ok) return { ok: false, reply: reply(next.error) };
+  if (!next.ok) return { ok: false, reply: reply(transitionRefusalText(next.error, milestone)) };
   return { ok: true, milestone, internship, status: next.status };
 }
 
@@ -215,46 +199,29 @@ function describeChange(
 ): { changes: MilestoneChange | { error: string }; note?: string; message: string } {
   switch (command.name) {
     case "milestone.done":
-      return {
-        changes: { blockReason: null },
-        message: `Marked ${describe(m)} as done. Your supervisor can now accept it.`,
-      };
+      return { changes: { blockReason: null }, message: copy.done(m) };
     case "milestone.move": {
-      if (command.due < ctx.today) {
-        return {
-          changes: { error: `${formatDate(command.due)} is in the past; pick a date from today on.` },
-          message: "",
-        };
-      }
-      if (command.due === m.due) {
-        return {
-          changes: { error: `Milestone #${m.id} is already due on ${formatDate(m.due)}.` },
-          message: "",
-        };
-      }
-      const because = command.reason ? ` because ${safe(command.reason)}` : "";
+      if (command.due < ctx.today) return { changes: { error: copy.moveInPast(command.due) }, message: "" };
+      if (command.due === m.due) return { changes: { error: copy.moveSameDate(m) }, message: "" };
       return {
         changes: { due: command.due, moved: true },
         ...(command.reason ? { note: command.reason } : {}),
-        message: `Moved ${describe(m)} from ${formatDate(m.due)} to ${formatDate(command.due)}${because}.`,
+        message: copy.moved(m, command.due, command.reason),
       };
     }
     case "milestone.block":
       return {
         changes: { blockReason: command.reason },
         note: command.reason,
-        message: `Marked ${describe(m)} as blocked: ${safe(command.reason)}. Your supervisor will see it in the list.`,
+        message: copy.blocked(m, command.reason),
       };
     case "milestone.accept":
       return {
         changes: { feedback: command.feedback ?? null },
         ...(command.feedback ? { note: command.feedback } : {}),
-        message: `Accepted ${describe(m)}${command.feedback ? ` with feedback: ${safe(command.feedback)}` : ""}.`,
+        message: copy.accepted(m, command.feedback),
       };
     case "milestone.reopen":
-      return {
-        changes: { blockReason: null },
-        message: `Reopened ${describe(m)}; it is planned again, due ${formatDate(m.due)}.`,
-      };
+      return { changes: { blockReason: null }, message: copy.reopened(m) };
   }
 }
