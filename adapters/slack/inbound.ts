@@ -7,6 +7,7 @@ import type {
   MessageEvent,
   ReactionEvent,
 } from "../../src/domain/messages.js";
+import { actionOf } from "./action-ids.js";
 import { slackConversation } from "./addresses.js";
 
 type Json = Record<string, unknown>;
@@ -155,7 +156,7 @@ export function blockAction(body: Json, at: Date): ActionEvent | undefined {
     user,
     conversation: slackConversation(team, channel),
     at,
-    action: actionId,
+    action: actionOf(actionId),
     value: str(action.value) ?? "",
   };
 }

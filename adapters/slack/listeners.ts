@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
+import { actionOf } from "./action-ids.js";
 import { eventRecorded } from "./event-ack.js";
 import {
   blockAction,
@@ -27,21 +28,13 @@ type Client = webApi.WebClient;
 
 /** A reply in a direct message; a form becomes a button that opens it. */
 async function postReply(client: Client, channel: string, reply: Reply): Promise<void> {
-  const rendered = renderMessage({ text: reply.text });
-  if (reply.form) {
-    rendered.blocks.push({
-      type: "actions",
-      elements: [
-        {
-          type: "button",
-          action_id: OPEN_FORM,
-          value: JSON.stringify(reply.form).slice(0, 2000),
-          text: { type: "plain_text", text: reply.form.title.slice(0, 75) },
-          style: "primary",
-        },
-      ],
-    });
-  }
+  const button = reply.form && {
+    action: OPEN_FORM,
+    value: JSON.stringify(reply.form),
+    label: reply.form.title,
+    style: "primary" as const,
+  };
+  const rendered = renderMessage({ text: reply.text, ...(button ? { buttons: [button] } : {}) });
   await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
 }
 
@@ -117,7 +110,7 @@ export function listen(
   bolt.action(/.+/, async ({ ack, body, action, context, respond, client }) => {
     await ack();
     const trigger = (body as { trigger_id?: string }).trigger_id;
-    if ((action as { action_id?: string }).action_id === OPEN_FORM && trigger) {
+    if (actionOf((action as { action_id?: string }).action_id ?? "") === OPEN_FORM && trigger) {
       const form = JSON.parse((action as { value?: string }).value ?? "{}");
       await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
       return;

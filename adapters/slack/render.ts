@@ -1,45 +1,55 @@
-/** Core messages as Block Kit: plain text escaped for Slack's mrkdwn, so user text cannot ping or link. */
+/**
+ * Core messages as Block Kit: plain text escaped for Slack's mrkdwn, so user text cannot ping or link,
+ * and shaped to fit Slack's limits (limits.ts) by construction: at most 50 blocks, every field within
+ * its length, action ids unique, and the text of all blocks within a budget. What does not fit is cut
+ * between graphemes, with a line saying where the rest can be read.
+ */
 import type { OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
+import { fitPrefix, type Measure, shareBudget, splitText, truncateText } from "../../src/domain/text-cut.js";
+import { createActionIds } from "./action-ids.js";
+import { SLACK_LIMITS as LIMIT } from "./limits.js";
 
-type Block = Record<string, unknown>;
+export type Block = Record<string, unknown>;
 
 /** Slack's three control characters; everything else is shown as written. */
 export function escapeSlack(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
-/** Where to cut escaped text at most `max` characters after `start`: never inside `&amp;` or an emoji. */
-function cutAt(escaped: string, start: number, max: number): number {
-  let end = Math.min(start + max, escaped.length);
-  if (end === escaped.length) return end;
-  const amp = escaped.lastIndexOf("&", end - 1);
-  if (amp > start && amp >= end - 4 && escaped.indexOf(";", amp) >= end) end = amp;
-  const code = escaped.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff && end - 1 > start) end -= 1;
-  return end;
+/** Text counted as Slack sees it once escaped, so a cut never leaves half of `&amp;`. */
+export const escapedLength: Measure = (text) => escapeSlack(text).length;
+
+/** Escaped, at most `max` characters once escaped, with an ellipsis when something was cut. */
+export const clipEscaped = (text: string, max: number) => escapeSlack(truncateText(text, max, escapedLength));
+
+const mrkdwn = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
+
+/** Plain text in pieces of at most a section's length once escaped. */
+const sectionPieces = (text: string) => splitText(text, LIMIT.sectionText, escapedLength);
+
+/** Pieces of text as sections of escaped mrkdwn (an empty text is one blank section). */
+function sections(pieces: readonly string[]): Block[] {
+  if (pieces.length === 0) return [{ type: "section", text: mrkdwn(" ") }];
+  return pieces.map((piece) => ({ type: "section", text: mrkdwn(escapeSlack(piece)) }));
 }
 
-/** Escaped text shortened to `max` characters, with an ellipsis when something was cut. */
-function clip(escaped: string, max: number): string {
-  return escaped.length <= max ? escaped : `${escaped.slice(0, cutAt(escaped, 0, max - 1))}…`;
+/** The shortened note as a context block. */
+const noteBlock = (more: string | undefined): Block => ({
+  type: "context",
+  elements: [mrkdwn(`_${clipEscaped(shortenedNote(more), MAX_NOTE - 2)}_`)],
+});
+
+/** What to tell a reader when the message had to be shortened. */
+export function shortenedNote(more: string | undefined): string {
+  return `…shortened to fit one Slack message. ${more ?? 'Type "help" to find the command that shows it in full.'}`;
 }
 
-/** Section text is limited to 3000 characters; longer text is split over several sections. */
-function sections(text: string): Block[] {
-  const escaped = escapeSlack(text);
-  const blocks: Block[] = [];
-  for (let i = 0; i < escaped.length; ) {
-    const end = cutAt(escaped, i, 2900);
-    blocks.push({
-      type: "section",
-      text: { type: "mrkdwn", text: escaped.slice(i, end), verbatim: true },
-    });
-    i = end;
-  }
-  return blocks.length > 0
-    ? blocks
-    : [{ type: "section", text: { type: "mrkdwn", text: " ", verbatim: true } }];
-}
+/** Buttons per message: more could not be told apart anyway, and each actions block holds 25. */
+const MAX_BUTTONS = 50;
+/** The reason line and the shortened note are short by design; these caps keep them so. */
+const MAX_REASON = 500;
+const MAX_NOTE = 300;
+const MAX_LINK = 1000;
 
 export interface SlackMessage {
   /** The notification and screen-reader text. */
@@ -48,45 +58,67 @@ export interface SlackMessage {
 }
 
 export function renderMessage(message: OutboundMessage): SlackMessage {
-  const blocks = sections(message.text);
-  if (message.fields?.length) {
-    blocks.push({
-      type: "section",
-      fields: message.fields.slice(0, 10).map((f) => ({
-        type: "mrkdwn",
-        // Slack refuses a field over 2000 characters (invalid_blocks), e.g. a long check-in answer.
-        text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
-        verbatim: true,
-      })),
-    });
+  const tail: Block[] = [];
+  let tailText = 0;
+  const fields = (message.fields ?? []).slice(0, LIMIT.sectionFields);
+  const nextId = createActionIds();
+  const buttons = (message.buttons ?? [])
+    .filter((b) => b.value.length <= LIMIT.buttonValue)
+    .slice(0, MAX_BUTTONS)
+    .map((b) => ({
+      type: "button",
+      action_id: nextId(b.action).slice(0, LIMIT.actionId),
+      value: b.value,
+      text: { type: "plain_text", text: truncateText(b.label, LIMIT.buttonText) || "…", emoji: true },
+      ...(b.style ? { style: b.style } : {}),
+    }));
+  if (message.link && message.link.length <= MAX_LINK) {
+    const text = `<${message.link}|Open the message>`;
+    tail.push({ type: "context", elements: [{ type: "mrkdwn", text }] });
+    tailText += text.length;
   }
-  if (message.link) {
-    blocks.push({
-      type: "context",
-      elements: [{ type: "mrkdwn", text: `<${message.link}|Open the message>` }],
-    });
-  }
-  if (message.buttons?.length) {
-    blocks.push({
-      type: "actions",
-      elements: message.buttons.slice(0, 25).map((b) => ({
-        type: "button",
-        action_id: b.action,
-        value: b.value,
-        text: { type: "plain_text", text: b.label.slice(0, 75), emoji: true },
-        ...(b.style ? { style: b.style } : {}),
-      })),
-    });
+  for (let i = 0; i < buttons.length; i += LIMIT.actionsElements) {
+    const elements = buttons.slice(i, i + LIMIT.actionsElements);
+    tail.push({ type: "actions", elements });
+    tailText += elements.reduce((sum, b) => sum + b.text.text.length, 0);
   }
   if (message.reason) {
-    blocks.push({
-      type: "context",
-      elements: [{ type: "mrkdwn", text: `_Why: ${escapeSlack(message.reason)}_`, verbatim: true }],
-    });
+    const text = `_Why: ${clipEscaped(message.reason, MAX_REASON)}_`;
+    tail.push({ type: "context", elements: [mrkdwn(text)] });
+    tailText += text.length;
   }
+
+  // The body and the fields share what is left of the text budget; short ones stay whole.
+  const labels = fields.map((f) => `*${escapeSlack(truncateText(f.label, 200))}*\n`);
+  const wanted = [
+    escapedLength(message.text),
+    ...fields.map((f, i) => Math.min(escapedLength(f.value), LIMIT.fieldText - labels[i]!.length)),
+  ];
+  const budget = LIMIT.messageTextBudget - tailText - MAX_NOTE - labels.join("").length;
+  const [bodyAllowance = 0, ...fieldAllowances] = shareBudget(wanted, budget);
+  const fieldBlocks: Block[] = fields.length
+    ? [
+        {
+          type: "section",
+          fields: fields.map((f, i) =>
+            // Slack refuses an empty field: a value cut to nothing keeps its ellipsis.
+            mrkdwn(`${labels[i]}${clipEscaped(f.value, Math.max(1, fieldAllowances[i] ?? 0))}`),
+          ),
+        },
+      ]
+    : [];
+
+  const room = LIMIT.messageBlocks - tail.length - fieldBlocks.length - 1;
+  const kept = fitPrefix(message.text, bodyAllowance, escapedLength);
+  const pieces = sectionPieces(kept);
+  const cut = kept.length < message.text.length || pieces.length > room;
+  const body = sections(pieces.slice(0, room));
+  if (cut) body.push(noteBlock(message.more));
   // The top-level text is what notifications show: it is mrkdwn too, so it is escaped like the blocks.
-  const fallback = escapeSlack(message.text);
-  return { text: fallback.slice(0, cutAt(fallback, 0, 3000)), blocks };
+  return {
+    text: clipEscaped(message.text, LIMIT.topLevelTextBudget),
+    blocks: [...body, ...fieldBlocks, ...tail],
+  };
 }
 
 /** The slash command's acknowledgement body: ephemeral unless the reply announces something. */
@@ -96,47 +128,62 @@ export function renderReply(reply: Reply): SlackMessage & { response_type: "ephe
 
 /** A form as a modal; the form's action and value travel in callback_id and private_metadata. */
 export function renderModal(form: OutboundForm, intro?: string): Block {
-  const blocks: Block[] = intro ? sections(intro) : [];
-  for (const field of form.fields) {
+  const inputs: Block[] = form.fields.slice(0, LIMIT.viewBlocks - 2).map((field) => {
     const element =
       field.kind === "choice"
         ? {
             type: "static_select",
             action_id: field.id,
-            options: (field.choices ?? []).map((c) => ({
-              text: { type: "plain_text", text: c.label },
-              value: c.value,
-            })),
+            options: (field.choices ?? [])
+              .filter((c) => c.value.length <= LIMIT.optionValue)
+              .slice(0, LIMIT.selectOptions)
+              .map((c) => ({
+                text: { type: "plain_text", text: truncateText(c.label, LIMIT.optionText) || c.value },
+                value: c.value,
+              })),
           }
         : {
             type: "plain_text_input",
             action_id: field.id,
             multiline: field.multiline ?? false,
-            ...(field.maxLength ? { max_length: field.maxLength } : {}),
+            // Declared on every input, so people see the limit while they type rather than after.
+            max_length: Math.min(field.maxLength ?? LIMIT.inputMaxLength, LIMIT.inputMaxLength),
           };
-    blocks.push({
+    return {
       type: "input",
       block_id: field.id,
       optional: field.optional ?? false,
-      label: { type: "plain_text", text: field.label.slice(0, 2000) },
+      label: { type: "plain_text", text: truncateText(field.label, LIMIT.inputLabel) || field.id },
       element,
-    });
-  }
+    };
+  });
+  const introBlocks = intro
+    ? viewSections(intro, LIMIT.viewBlocks - inputs.length, LIMIT.messageTextBudget)
+    : [];
   return {
     type: "modal",
     callback_id: form.action,
     private_metadata: form.value,
-    title: { type: "plain_text", text: form.title.slice(0, 24) },
-    submit: { type: "plain_text", text: form.submitLabel.slice(0, 24) },
+    title: { type: "plain_text", text: truncateText(form.title, LIMIT.modalTitle) },
+    submit: { type: "plain_text", text: truncateText(form.submitLabel, LIMIT.modalTitle) },
     close: { type: "plain_text", text: "Cancel" },
-    blocks,
+    blocks: [...introBlocks, ...inputs],
   };
 }
 
-/** App Home: the person's status as the core wrote it. */
+/**
+ * Text in a view, within the blocks left (and a text budget for modals), with a note when cut. Slack
+ * publishes no text limit for a whole view; a modal's intro is kept as short as a message anyway.
+ */
+function viewSections(text: string, maxBlocks: number, budget = Number.POSITIVE_INFINITY): Block[] {
+  const kept = fitPrefix(text, budget, escapedLength);
+  const pieces = sectionPieces(kept);
+  if (kept.length === text.length && pieces.length <= maxBlocks) return sections(pieces);
+  return [...sections(pieces.slice(0, maxBlocks - 1)), noteBlock(undefined)];
+}
+
+/** App Home: the person's status as the core wrote it, within a view's 100 blocks. */
 export function renderHome(text: string): Block {
-  return {
-    type: "home",
-    blocks: [{ type: "header", text: { type: "plain_text", text: "Tandem" } }, ...sections(text)],
-  };
+  const header = { type: "header", text: { type: "plain_text", text: "Tandem" } };
+  return { type: "home", blocks: [header, ...viewSections(text, LIMIT.viewBlocks - 1)] };
 }

@@ -16,6 +16,7 @@ const FINAL = new Set([
   "cannot_dm_bot",
   "msg_too_long",
   "invalid_blocks",
+  "msg_blocks_too_long",
 ]);
 
 /** A Web API failure as the dispatcher understands it: retryable or final, with Retry-After when given. */

@@ -112,6 +112,11 @@ export interface OutboundMessage {
   reason?: string;
   /** Deep link to the message this one is about. */
   link?: string;
+  /**
+   * Where the whole content can be read when a platform has to shorten the message to fit its limits,
+   * e.g. 'Type "report" to read every intern's week.' Without it, adapters point to "help".
+   */
+  more?: string;
 }
 
 /** The answer to a command, shown to the speaker (ephemeral where the platform can). */

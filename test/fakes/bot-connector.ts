@@ -58,8 +58,15 @@ export interface FakeBotConnector {
 /** A channel thread `19:x@thread.tacv2;messageid=1` is throttled and listed with its channel. */
 const baseConversation = (id: string) => id.split(";messageid=")[0] ?? id;
 
+/**
+ * Microsoft refuses a bot message over about 100 KB, counted as UTF-16, with 413 MessageSizeTooBig.
+ * Written here from Microsoft's documentation, not imported from the renderer's limits.
+ */
+export const MESSAGE_BYTES_REFUSED = 100 * 1024;
+
 const ERROR_CODES: Record<number, string> = {
   403: "BotNotInConversationRoster",
+  413: "MessageSizeTooBig",
   412: "PreconditionFailed",
   429: "Throttled",
   502: "BadGateway",
@@ -158,6 +165,10 @@ export async function startFakeBotConnector(
     }
     if (resource !== "activities" || segments.length > 5 || !body) {
       fail(res, call, 404);
+      return;
+    }
+    if (raw.length * 2 > MESSAGE_BYTES_REFUSED) {
+      fail(res, call, 413);
       return;
     }
     const from = body.from as { id?: string } | undefined;

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkBlocks, checkView } from "./slack-blocks.js";
+import { checkView, refuseMessageBlocks } from "./slack-blocks.js";
 
 export interface SlackCall {
   method: string;
@@ -147,8 +147,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         const target = text("channel");
         if (!target) return [200, { ok: false, error: "channel_not_found" }];
         if (!text("text") && params.blocks === undefined) return [200, { ok: false, error: "no_text" }];
-        const problem = params.blocks === undefined ? undefined : checkBlocks(params.blocks, "message");
-        if (problem) return [200, { ok: false, error: "invalid_blocks", errors: [problem] }];
+        if (text("text").length > 40_000) return [200, { ok: false, error: "msg_too_long" }];
+        const refused = refuseMessageBlocks(params.blocks);
+        if (refused) return [200, { ok: false, error: refused.error, errors: [refused.why] }];
         const channel = /^[UW]/.test(target) ? dmChannel(target) : target;
         const wait = rateLimited(team, channel);
         if (wait !== undefined)
@@ -159,9 +160,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
           { ok: true, channel, ts, message: { type: "message", user: "UBOT", text: text("text"), ts } },
         ];
       }
-      case "chat.postEphemeral":
+      case "chat.postEphemeral": {
         if (!text("channel") || !text("user")) return [200, { ok: false, error: "channel_not_found" }];
+        const refused = refuseMessageBlocks(params.blocks);
+        if (refused) return [200, { ok: false, error: refused.error, errors: [refused.why] }];
         return [200, { ok: true, message_ts: nextTs() }];
+      }
       case "conversations.open": {
         const users = text("users").split(",").filter(Boolean).sort();
         if (users.length === 0) return [200, { ok: false, error: "users_list_not_supplied" }];
@@ -216,7 +220,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       send(res, status, body, headers);
     };
     if (req.method !== "POST" || (!response && !path.startsWith("/api/"))) return reply(404, { ok: false });
-    if (response) return reply(200, { ok: true });
+    if (response) {
+      const refused = refuseMessageBlocks(params.blocks);
+      return reply(200, refused ? { ok: false, error: refused.error } : { ok: true });
+    }
     const queue = failures.get(method) ?? [];
     const pending = queue.find(({ failure }) =>
       Object.entries(failure.when ?? {}).every(([key, value]) => params[key] === value),

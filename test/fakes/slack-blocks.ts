@@ -1,7 +1,9 @@
 /**
  * A light check of Block Kit payloads against Slack's documented limits, so the fake refuses what
- * Slack would refuse (`invalid_blocks`, `invalid_arguments`) instead of accepting anything.
- * Returns the first problem as text, or undefined.
+ * Slack would refuse (`invalid_blocks`, `invalid_arguments`, `msg_blocks_too_long`) instead of
+ * accepting anything. Returns the first problem as text, or undefined. The figures are written here
+ * from Slack's reference on purpose, not imported from the renderer's limits: a renderer that got a
+ * limit wrong must not be able to convince its own fake.
  */
 type Json = Record<string, unknown>;
 
@@ -80,9 +82,16 @@ function block(value: unknown, where: string, surface: "message" | "modal" | "ho
       if (!Array.isArray(value.elements) || value.elements.length === 0 || value.elements.length > max) {
         return `${where}: 1 to ${max} elements`;
       }
+      const actionIds = new Set<string>();
       for (const [i, item] of value.elements.entries()) {
         const problem = element(item, `${where}.elements[${i}]`);
         if (problem) return problem;
+        // Slack refuses the whole message when an action_id repeats within a block.
+        const id = (item as Json).action_id;
+        if (typeof id === "string") {
+          if (actionIds.has(id)) return `${where}.elements[${i}]: duplicate action_id ${id}`;
+          actionIds.add(id);
+        }
       }
       return undefined;
     }
@@ -135,4 +144,31 @@ export function checkView(view: unknown, type: "modal" | "home"): string | undef
     if (hasInput && view.submit === undefined) return "view.submit: required with input blocks";
   }
   return checkBlocks(view.blocks, type);
+}
+
+/** Slack publishes no figure for `msg_blocks_too_long`; its maintainers point to about 12,000 characters. */
+export const MESSAGE_TEXT_REFUSED = 12_000;
+
+/** Every text string in a message's blocks (section text and fields, context, buttons, headers). */
+export function blocksTextLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + blocksTextLength(item), 0);
+  if (!isObject(value)) return 0;
+  let total = 0;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === "text" && typeof item === "string") total += item.length;
+    else total += blocksTextLength(item);
+  }
+  return total;
+}
+
+/** The error chat.postMessage (and chat.postEphemeral) answers for these blocks, with why, or undefined. */
+export function refuseMessageBlocks(blocks: unknown): { error: string; why: string } | undefined {
+  if (blocks === undefined) return undefined;
+  const problem = checkBlocks(blocks, "message");
+  if (problem) return { error: "invalid_blocks", why: problem };
+  const length = blocksTextLength(blocks);
+  if (length > MESSAGE_TEXT_REFUSED) {
+    return { error: "msg_blocks_too_long", why: `blocks carry ${length} characters of text` };
+  }
+  return undefined;
 }

@@ -81,6 +81,40 @@ describe("the fake Slack Web API", () => {
     });
   });
 
+  it("refuses repeated action ids in a block, too many blocks and too much text, as Slack does", async () => {
+    await start();
+    const button = (id: string, value: string) => ({
+      type: "button",
+      action_id: id,
+      value,
+      text: { type: "plain_text", text: "Accept" },
+    });
+    const post = async (blocks: unknown[]) => json(await call("chat.postMessage", { channel: "C1", blocks }));
+    const twice = [
+      { type: "actions", elements: [button("milestone.accept", "1"), button("milestone.accept", "2")] },
+    ];
+    expect(await post(twice)).toMatchObject({ ok: false, error: "invalid_blocks" });
+    const apart = [
+      { type: "actions", elements: [button("milestone.accept", "1"), button("milestone.accept#2", "2")] },
+    ];
+    expect(await post(apart)).toMatchObject({ ok: true });
+    const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
+    expect(await post(Array.from({ length: 51 }, () => section("x")))).toMatchObject({
+      error: "invalid_blocks",
+    });
+    const field = { type: "section", fields: [{ type: "mrkdwn", text: "f".repeat(2001) }] };
+    expect(await post([field])).toMatchObject({ error: "invalid_blocks" });
+    expect(await post(Array.from({ length: 5 }, () => section("t".repeat(2500))))).toMatchObject({
+      ok: false,
+      error: "msg_blocks_too_long",
+    });
+    expect(await post(Array.from({ length: 4 }, () => section("t".repeat(2500))))).toMatchObject({
+      ok: true,
+    });
+    const ephemeral = await call("chat.postEphemeral", { channel: "C1", user: "U1", blocks: twice });
+    expect(await json(ephemeral)).toMatchObject({ ok: false, error: "invalid_blocks" });
+  });
+
   it("accepts a trigger id once, as Slack does", async () => {
     await start();
     const view = { type: "modal", title: { type: "plain_text", text: "Hi" }, blocks: [] };

@@ -135,15 +135,18 @@ describe("Block Kit rendering", () => {
   });
 
   it("splits long text over sections without cutting an escaped character or an emoji in two", () => {
-    const text = `${"a".repeat(2898)}&&${"b".repeat(100)}`;
+    const text = `${"a".repeat(2998)}&&${"b".repeat(100)}`;
     const parts = (renderMessage({ text }).blocks as Block[]).map((b) => b.text?.text ?? "");
     expect(parts).toHaveLength(2);
     expect(parts.every((p) => p.length <= 3000)).toBe(true);
     expect(parts.join("")).toBe(escapeSlack(text));
     expect(parts[1]?.startsWith("&amp;")).toBe(true);
-    const emoji = `${"a".repeat(2899)}😀tail`;
+    const emoji = `${"a".repeat(2999)}😀tail`;
     const halves = (renderMessage({ text: emoji }).blocks as Block[]).map((b) => b.text?.text ?? "");
-    expect(halves).toEqual(["a".repeat(2899), "😀tail"]);
+    expect(halves).toEqual(["a".repeat(2999), "😀tail"]);
+    const family = `${"a".repeat(2990)}👩‍👩‍👧‍👦tail`; // one grapheme of 11 code units
+    const apart = (renderMessage({ text: family }).blocks as Block[]).map((b) => b.text?.text ?? "");
+    expect(apart).toEqual(["a".repeat(2990), "👩‍👩‍👧‍👦tail"]);
   });
 
   it("renders an empty text as one blank section, which Slack accepts", () => {

@@ -38,6 +38,15 @@ describe("the fake Bot Connector", () => {
     expect((await post("v3/unknown", {})).status).toBe(404);
   });
 
+  it("refuses a message over 100 KB (counted as UTF-16) with 413 MessageSizeTooBig, as Teams does", async () => {
+    fake = await startFakeBotConnector();
+    const big = await post(conv("a:1"), activity("😀".repeat(26_000)));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { code: "MessageSizeTooBig" } });
+    expect((await post(conv("a:1"), activity("a".repeat(50_000)))).status).toBe(200);
+    expect(fake.activities()).toHaveLength(1);
+  });
+
   it("throttles a bot in one conversation at 7 per second and 8 per 2 seconds, with Retry-After", async () => {
     let now = 0;
     fake = await startFakeBotConnector({ now: () => now });
