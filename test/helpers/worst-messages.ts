@@ -4,8 +4,8 @@
  * reflections, a budget merge of 30 items with their buttons. Renderer property tests use them.
  */
 import fc from "fast-check";
+import { composeMerged } from "../../src/domain/copy/merged.js";
 import type { OutboundButton, OutboundMessage } from "../../src/domain/messages.js";
-import { composeMerged } from "../../src/services/merged-message.js";
 import { hardText } from "./hard-text.js";
 
 /** Text of `min`..`max` characters, a hard piece repeated (so long strings stay fast to generate). */

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { actionOf } from "../../../adapters/slack/action-ids.js";
 import { blockAction } from "../../../adapters/slack/inbound.js";
 import { renderHome, renderMessage, renderModal } from "../../../adapters/slack/render.js";
+import { composeMerged } from "../../../src/domain/copy/merged.js";
 import type { OutboundMessage } from "../../../src/domain/messages.js";
-import { composeMerged } from "../../../src/services/merged-message.js";
 import { blocksTextLength, checkView, refuseMessageBlocks } from "../../fakes/slack-blocks.js";
 import { hardText, isWellFormed } from "../../helpers/hard-text.js";
 import {
@@ -91,7 +91,7 @@ describe("Block Kit within Slack's limits, whatever the message", () => {
       text: "Ana answered the check-in of Wed 16 Dec:",
       fields: ["Moved forward", "Next", "Blocker", "Connected"].map((label) => ({ label, value: answer })),
     });
-    const fields = (rendered.blocks[1]?.fields as { text: string }[]).map((f) => f.text);
+    const fields = ((rendered.blocks[1]?.fields ?? []) as { text: string }[]).map((f) => f.text);
     expect(fields).toHaveLength(4);
     for (const field of fields) {
       expect(field.length).toBeLessThanOrEqual(2000);

@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cardLength, escapeMarkdown, messageActivity } from "../../../adapters/teams/cards.js";
+import { composeMerged } from "../../../src/domain/copy/merged.js";
 import type { OutboundMessage } from "../../../src/domain/messages.js";
-import { composeMerged } from "../../../src/services/merged-message.js";
 import { MESSAGE_BYTES_REFUSED } from "../../fakes/bot-connector.js";
 import { hardText, isWellFormed } from "../../helpers/hard-text.js";
 import { mergedBudget, milestoneList, weeklyDigest, worstMessage } from "../../helpers/worst-messages.js";
