@@ -78,14 +78,3 @@ export function figuresByWeek(
       .map(([week, list]) => [week, figuresByDirection(list, now)]),
   );
 }
-
-/** One line for `status`: "median 2.5h, 90% within 4.1h, 90% on time, 1 breach". */
-export function describeFigures(f: ReplyFigures): string {
-  if (f.answered === 0 && f.open === 0) return "no questions yet";
-  const parts: string[] = [];
-  if (f.medianHours !== undefined) parts.push(`median ${f.medianHours}h`, `90% within ${f.p90Hours}h`);
-  if (f.withinShare !== undefined) parts.push(`${Math.round(f.withinShare * 100)}% on time`);
-  parts.push(`${f.breaches} breach${f.breaches === 1 ? "" : "es"}`);
-  if (f.open > 0) parts.push(`${f.open} open`);
-  return parts.join(", ");
-}

@@ -1,7 +1,9 @@
 /** An InternshipSummary as chat text (digests), Markdown, CSV and JSON: the same sections in each. */
+
+import { describeFigures } from "../domain/copy/reply.js";
 import { CONCENTRATION_LIMIT } from "../domain/coverage.js";
 import { formatDate, plural } from "../domain/format.js";
-import { describeFigures, type ReplyFigures } from "../domain/reply-figures.js";
+import type { ReplyFigures } from "../domain/reply-figures.js";
 import type { InternshipSummary, MilestoneLine } from "./internship-summary.js";
 
 /** Who reads it: reflections are shown to the coordinator (and in the report), never to the supervisor. */

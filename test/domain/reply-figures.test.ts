@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { describeFigures } from "../../src/domain/copy/reply.js";
 import type { Direction } from "../../src/domain/reply-clock.js";
 import {
-  describeFigures,
   figuresByDirection,
   figuresByWeek,
   type ReplyFigures,

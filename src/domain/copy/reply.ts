@@ -1,6 +1,10 @@
-/** Reply times as people read them: the asker's notice, the responder's warning and breach, the escalation. */
-import { formatDate, formatInstant } from "../format.js";
+/**
+ * Reply times as people read them: the asker's notice, the responder's warning and breach, the escalation,
+ * the replies to `noreply`, and the one-line figures of `status` and the summaries.
+ */
+import { formatDate, formatInstant, plural } from "../format.js";
 import type { OutboundMessage } from "../messages.js";
+import type { ReplyFigures } from "../reply-figures.js";
 import type { TrackedMessage } from "../reply-records.js";
 import type { LocalDate, Person } from "../types.js";
 
@@ -75,4 +79,28 @@ export function replyEscalation(
     },
     clock,
   );
+}
+
+/** Replies to `noreply`; `timezone` is the asker's. */
+export const noreplyCopy = {
+  nothingTracked: () => "You have no question that Tandem is tracking, so there is nothing to close.",
+  closedAll: (count: number) =>
+    `Closed ${plural(count, "tracked question")}; nobody will be reminded about them.`,
+  closedOne: (clock: TrackedMessage, timezone: string, stillOpen: number) =>
+    `Closed your message in ${where(clock)} of ${formatInstant(clock.sentAt, timezone)}; nobody will be reminded about it.${
+      stillOpen > 0
+        ? ` ${plural(stillOpen, "other question")} still tracked; "noreply all" closes them too.`
+        : ""
+    }`,
+};
+
+/** One line for `status`: "median 2.5h, 90% within 4.1h, 90% on time, 1 breach". */
+export function describeFigures(f: ReplyFigures): string {
+  if (f.answered === 0 && f.open === 0) return "no questions yet";
+  const parts: string[] = [];
+  if (f.medianHours !== undefined) parts.push(`median ${f.medianHours}h`, `90% within ${f.p90Hours}h`);
+  if (f.withinShare !== undefined) parts.push(`${Math.round(f.withinShare * 100)}% on time`);
+  parts.push(`${f.breaches} breach${f.breaches === 1 ? "" : "es"}`);
+  if (f.open > 0) parts.push(`${f.open} open`);
+  return parts.join(", ");
 }

@@ -1,15 +1,13 @@
 /** `met @person [note]`: logs a live meeting between an intern and someone from the company. */
 import type { MentionRef } from "../../domain/command-syntax/types.js";
-import { neutralizeMentions } from "../../domain/escape.js";
-import { formatDate, localDateIn } from "../../domain/format.js";
+import { metCopy as copy } from "../../domain/copy/met.js";
+import { localDateIn } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
 import { rolesOf } from "../../domain/milestones.js";
 import type { Internship, Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveMention } from "../internship-scope.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
-
-const EXAMPLE = "met @bram weekly call about the survey";
 
 /** The intern's internships, the one running on the intern's `today` first, then the latest to end. */
 function internshipsAsIntern(ctx: CommandContext, person: Person): Internship[] {
@@ -35,20 +33,15 @@ function resolveMeeting(
   const { speaker } = ctx;
   const speakerInternships = internshipsAsIntern(ctx, speaker);
   const otherInternships = internshipsAsIntern(ctx, other);
-  const name = neutralizeMentions(other.name);
   if (speakerInternships.length > 0) {
     const internship = speakerInternships[0]!;
     if (otherInternships.length > 0 && rolesOf(internship, other.id).length === 0) {
-      return {
-        error: `${name} is an intern too, not part of your internship's company side, so this meeting does not count for your connection signal. Log meetings with people from the company, e.g. ${EXAMPLE}.`,
-      };
+      return { error: copy.otherIntern(other.name) };
     }
     return { internship, intern: speaker, partner: other };
   }
   if (otherInternships.length === 0) {
-    return {
-      error: `${name} is not an intern; "met" logs a live meeting with an intern, e.g. met @ana call about the survey.`,
-    };
+    return { error: copy.notAnIntern(other.name) };
   }
   return { internship: otherInternships[0]!, intern: other, partner: speaker };
 }
@@ -60,22 +53,16 @@ export function handleMetCommand(
   const { store, workspace, speaker, now } = ctx;
   const other = resolveMention(ctx, command.person);
   if (!other) {
-    const who =
-      command.person.kind === "name" ? `@${neutralizeMentions(command.person.name)}` : "that person";
-    return reply(`I don't know ${who} in this workspace. Check the name and try again, e.g. ${EXAMPLE}.`);
+    return reply(copy.unknownPerson(command.person.kind === "name" ? command.person.name : undefined));
   }
-  if (other.id === speaker.id) {
-    return reply(`A meeting needs someone else: name the person you met, e.g. ${EXAMPLE}.`);
-  }
+  if (other.id === speaker.id) return reply(copy.self());
   const resolved = resolveMeeting(ctx, other);
   if ("error" in resolved) return reply(resolved.error);
   const { internship, intern, partner } = resolved;
   const internToday = localDateIn(intern.timezone, now);
   if (internToday < internship.start || internToday > internship.end) {
-    const whose = intern.id === speaker.id ? "Your" : `${neutralizeMentions(intern.name)}'s`;
-    return reply(
-      `${whose} internship runs from ${formatDate(internship.start)} to ${formatDate(internship.end)}, so there is no meeting to log today.`,
-    );
+    const whose = intern.id === speaker.id ? "" : intern.name;
+    return reply(copy.outsideInternship(whose, internship.start, internship.end));
   }
   const note = command.note?.trim() || undefined;
   store.transaction(() => {
@@ -102,13 +89,6 @@ export function handleMetCommand(
     // The signal is refreshed at the next tick, so "why" shows the meeting the same day.
     touchInternship(store, workspace.id, internship.id, now);
   });
-  const noted = note ? ` Note: ${neutralizeMentions(note)}` : "";
-  if (intern.id === speaker.id) {
-    return reply(
-      `Logged your meeting with ${neutralizeMentions(partner.name)} today.${noted} Live conversations count for your connection signal.`,
-    );
-  }
-  return reply(
-    `Logged your meeting with ${neutralizeMentions(intern.name)} today.${noted} Thank you: live contact helps ${neutralizeMentions(intern.name)} feel part of the team.`,
-  );
+  if (intern.id === speaker.id) return reply(copy.loggedByIntern(partner.name, note));
+  return reply(copy.loggedWithIntern(intern.name, note));
 }
