@@ -1,3 +1,4 @@
+import { fitPrefix } from "./text-cut.js";
 import type { LocalDate } from "./types.js";
 
 export type CheckinStatus = "due" | "sent" | "answered" | "partial" | "missed" | "skipped";
@@ -53,7 +54,8 @@ export function parseConnectedness(text: string): number | { error: string } {
 
 /** Cleans one free-text answer: trimmed, bounded; a blocker of "none" means no blocker. */
 export function cleanAnswer(field: keyof CheckinAnswers, text: string): string | undefined {
-  const trimmed = text.trim().slice(0, MAX_ANSWER);
+  // Cut between graphemes: half an emoji would be stored as a replacement character.
+  const trimmed = fitPrefix(text.trim(), MAX_ANSWER);
   if (!trimmed) return undefined;
   if (field === "blockers" && NOTHING.test(trimmed)) return undefined;
   return trimmed;

@@ -6,6 +6,11 @@ export function formatDate(date: LocalDate): string {
   return DateTime.fromISO(date, { zone: "UTC" }).toFormat("ccc d LLL yyyy");
 }
 
+/** `16 Dec`: short enough for a modal title. */
+export function formatDayMonth(date: LocalDate): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).toFormat("d LLL");
+}
+
 /** `Mon 28 Dec, 10:00` in the given zone. */
 export function formatInstant(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat("ccc d LLL, HH:mm");

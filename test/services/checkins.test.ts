@@ -153,6 +153,40 @@ describe("check-in answers", () => {
     });
   });
 
+  it("titles the form so Slack shows it whole, and stores a long answer without cutting an emoji in two", async () => {
+    const h = createServiceHarness({ rules: "checkin" });
+    await h.tickAt(h.local("2026-12-16T09:30", SP));
+    const event = {
+      platform: "console" as const,
+      workspace: "test",
+      user: "ana",
+      conversation: "console:test:user:ana",
+    };
+    const form = await h.bot.handle({
+      ...event,
+      kind: "command",
+      id: "c1",
+      at: h.clock.now(),
+      text: "checkin",
+    });
+    expect(form?.form?.title).toBe("Check-in, 16 Dec");
+    const family = "👩‍👩‍👧‍👦"; // one grapheme, eleven UTF-16 units
+    const long = `${"a".repeat(1995)}${family}${"b".repeat(500)}`;
+    await h.bot.handle({
+      ...event,
+      kind: "action",
+      id: "a1",
+      at: h.clock.now(),
+      action: "checkin.answer",
+      value: "2026-12-16",
+      form: { progress: long, nextSteps: `${"c".repeat(1999)}😀 more` },
+    });
+    const stored = h.store.checkins.get(h.internship("ana-2026").id, "2026-12-16");
+    expect(stored?.progress).toBe("a".repeat(1995));
+    expect(stored?.nextSteps).toBe("c".repeat(1999));
+    expect(`${stored?.progress}${stored?.nextSteps}`).not.toContain("\uFFFD");
+  });
+
   it("takes a plain reply in the direct message, keeping a partial answer", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));

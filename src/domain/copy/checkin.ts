@@ -2,7 +2,7 @@
 import type { AgreementTerms } from "../agreement-terms.js";
 import { CHECKIN_QUESTIONS, type Checkin } from "../checkins.js";
 import { neutralizeMentions } from "../escape.js";
-import { formatDate } from "../format.js";
+import { formatDate, formatDayMonth } from "../format.js";
 import type { OutboundField, OutboundForm, OutboundMessage } from "../messages.js";
 import type { Milestone } from "../milestones.js";
 import type { LocalDate, Person } from "../types.js";
@@ -14,7 +14,8 @@ export function checkinForm(date: LocalDate): OutboundForm {
   return {
     action: "checkin.answer",
     value: date,
-    title: `Check-in, ${formatDate(date)}`,
+    // Slack shows at most 24 characters of a modal title: the day and month say which check-in it is.
+    title: `Check-in, ${formatDayMonth(date)}`,
     submitLabel: "Send",
     fields: CHECKIN_QUESTIONS.map((q) =>
       q.id === "connectedness"
