@@ -1,4 +1,4 @@
-import { rolesOf } from "../../src/domain/milestones.js";
+import { rolesOf } from "../../src/domain/internship-roles.js";
 import type { Store } from "../../src/ports/store.js";
 import { DEMO_WORKSPACE } from "./demo-programme.js";
 

@@ -1,7 +1,7 @@
 import type { AgreementTerms } from "./agreement-terms.js";
 import type { WorkingCalendar } from "./calendar.js";
 import { parseDays } from "./contact-hours.js";
-import { addDays, weekdayOf } from "./local-date.js";
+import { weekdayOf } from "./local-date.js";
 import type { LocalDate } from "./types.js";
 
 export interface CheckinWindow {
@@ -28,9 +28,4 @@ export function checkinWindow(
   const sendAt = calendar.nextWorkingMoment(calendar.atLocalTime(date, checkIn.at));
   if (sendAt.getTime() >= closesAt.getTime()) return undefined;
   return { sendAt, closesAt };
-}
-
-/** Midnight at the start of the next local day: when a daily rule looks again. */
-export function startOfNextDay(calendar: WorkingCalendar, date: LocalDate): Date {
-  return calendar.atLocalTime(addDays(date, 1), "00:00");
 }

@@ -7,6 +7,7 @@ import type { WorkingCalendar } from "./calendar.js";
 import { formatDays } from "./contact-hours.js";
 import { addDays, type Weekday, weekdayOf } from "./local-date.js";
 import type { LocalDate, Person } from "./types.js";
+import { startOfNextDay } from "./working-days.js";
 
 /** Shared working time on one day that makes an introduction call realistic. */
 export const MIN_OVERLAP_MINUTES = 60;
@@ -36,7 +37,7 @@ const MINUTE_MS = 60_000;
 function typicalIntervals(calendar: WorkingCalendar, date: LocalDate): OverlapWindow[] {
   const at = (minute: number) =>
     minute >= 1440
-      ? calendar.atLocalTime(addDays(date, 1), "00:00")
+      ? startOfNextDay(calendar, date)
       : calendar.atLocalTime(date, `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, "0")}`);
   return calendar.hours[weekdayOf(date)]
     .map((i) => ({ start: at(i.startMinute), end: at(i.endMinute) }))

@@ -16,14 +16,6 @@ export function formatInstant(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat("ccc d LLL, HH:mm");
 }
 
-/** The local calendar date of an instant in a time zone. */
-export function localDateIn(timezone: string, at: Date): LocalDate {
-  return (
-    DateTime.fromJSDate(at, { zone: timezone }).toISODate() ??
-    DateTime.fromJSDate(at, { zone: "UTC" }).toISODate()!
-  );
-}
-
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

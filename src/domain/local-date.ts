@@ -72,3 +72,16 @@ export function addDays(date: LocalDate, n: number): LocalDate {
 export function daysBetween(a: LocalDate, b: LocalDate): number {
   return toEpochDay(b) - toEpochDay(a);
 }
+
+/** The Monday of the ISO week `date` falls in. */
+export function weekStart(date: LocalDate): LocalDate {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
+/** ISO 8601 week, e.g. "2026-W49": the week belongs to the year of its Thursday. */
+export function isoWeek(date: LocalDate): string {
+  const thursday = addDays(date, 4 - weekdayOf(date));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor((toEpochDay(thursday) - toEpochDay(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

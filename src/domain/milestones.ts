@@ -1,4 +1,4 @@
-import type { Internship, LocalDate, Role } from "./types.js";
+import type { LocalDate, Role } from "./types.js";
 
 export type MilestoneStatus = "planned" | "blocked" | "done" | "accepted";
 /** What `milestone list` shows: overdue is derived from the due date, never stored. */
@@ -31,15 +31,6 @@ export interface MilestoneHistoryEntry {
 }
 
 export type MilestoneAction = "add" | "done" | "move" | "block" | "accept" | "reopen" | "view";
-
-export function rolesOf(internship: Internship, personId: number): Role[] {
-  const roles: Role[] = [];
-  if (internship.internId === personId) roles.push("intern");
-  if (internship.supervisorId === personId) roles.push("supervisor");
-  if (internship.backupSupervisorId === personId) roles.push("backupSupervisor");
-  if (internship.coordinatorId === personId) roles.push("coordinator");
-  return roles;
-}
 
 const ALLOWED: Record<MilestoneAction, readonly Role[]> = {
   view: ["intern", "supervisor", "backupSupervisor", "coordinator"],

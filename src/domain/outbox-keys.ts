@@ -1,4 +1,4 @@
-import { isoWeek } from "./milestone-followup.js";
+import { isoWeek } from "./local-date.js";
 import type { Milestone } from "./milestones.js";
 import type { Introduction } from "./records.js";
 import type { LocalDate } from "./types.js";

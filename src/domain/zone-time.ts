@@ -4,8 +4,9 @@
  * offset, so its answer depends on when it runs; here a fold always gives the earlier instant and a gap
  * shifts forward by the gap's length (like luxon).
  */
-import { IANAZone } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { AppError } from "./errors.js";
+import type { LocalDate } from "./types.js";
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
@@ -97,4 +98,12 @@ export function zoneDaysFor(timezone: string): ZoneDays {
     zones.set(timezone, days);
   }
   return days;
+}
+
+/** The local calendar date of an instant in a time zone (UTC's for a zone luxon does not know). */
+export function localDateIn(timezone: string, at: Date): LocalDate {
+  return (
+    DateTime.fromJSDate(at, { zone: timezone }).toISODate() ??
+    DateTime.fromJSDate(at, { zone: "UTC" }).toISODate()!
+  );
 }

@@ -4,9 +4,9 @@
  */
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
-import { addDays } from "../domain/local-date.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import { replyKeys } from "../domain/outbox-keys.js";
+import { nextWorkingDayStart } from "../domain/working-days.js";
 import type { OutboxItem } from "../ports/store.js";
 
 export interface RecipientInfo {
@@ -38,17 +38,6 @@ export interface DeliveryPlan {
   defer: Deferral[];
   /** Recipients whose calendar could not answer; their rows are sent ungated rather than stuck. */
   ungated: { recipientId: number; error: unknown }[];
-}
-
-/** Where a person's budget day begins: local midnight in their zone. */
-export function startOfLocalDay(calendar: WorkingCalendar, now: Date): Date {
-  return calendar.atLocalTime(calendar.localDate(now), "00:00");
-}
-
-/** The first working moment on a local day after today's, when a fresh budget starts. */
-export function nextWorkingDayStart(calendar: WorkingCalendar, now: Date): Date {
-  const tomorrow = addDays(calendar.localDate(now), 1);
-  return calendar.nextWorkingMoment(calendar.atLocalTime(tomorrow, "00:00"));
 }
 
 const single = (item: OutboxItem): Delivery => ({

@@ -4,16 +4,11 @@ import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
 import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
+import { startOfLocalDay } from "../domain/working-days.js";
 import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
-import {
-  type Delivery,
-  deliveryLanes,
-  planDeliveries,
-  type RecipientInfo,
-  startOfLocalDay,
-} from "./delivery-policy.js";
+import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
 import { calendarFor } from "./person-calendar.js";
 import { unreachableReport } from "./unreachable.js";
 

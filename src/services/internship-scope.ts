@@ -1,6 +1,6 @@
 import type { MentionRef } from "../domain/command-syntax/types.js";
 import { generalCopy } from "../domain/copy/general.js";
-import { rolesOf } from "../domain/milestones.js";
+import { rolesOf } from "../domain/internship-roles.js";
 import type { Internship, Person, Role } from "../domain/types.js";
 import type { CommandContext } from "./command-context.js";
 

@@ -4,8 +4,8 @@
  */
 import { CONCENTRATION_LIMIT, concentration, coverage } from "../domain/coverage.js";
 import { neutralizeMentions } from "../domain/escape.js";
-import { addDays, daysBetween } from "../domain/local-date.js";
-import { isoWeek, lastEntry } from "../domain/milestone-followup.js";
+import { addDays, daysBetween, isoWeek } from "../domain/local-date.js";
+import { lastEntry } from "../domain/milestone-followup.js";
 import { type Milestone, shownStatus } from "../domain/milestones.js";
 import type { IsolationLevel } from "../domain/records.js";
 import { type FiguresByDirection, figuresByDirection } from "../domain/reply-figures.js";

@@ -3,7 +3,6 @@
  * Anything Tandem has not seen yet is null ("unknown"), never zero: a missing fact must not look
  * like a good (or a bad) one.
  */
-import type { WorkingCalendar } from "../domain/calendar.js";
 import {
   connectednessTrend,
   type IsolationInputs,
@@ -11,9 +10,8 @@ import {
   SYNC_CADENCE_DAYS,
 } from "../domain/isolation.js";
 import { addDays, daysBetween } from "../domain/local-date.js";
-import { workingDaysBefore } from "../domain/milestone-followup.js";
 import type { TrackedMessage } from "../domain/reply-records.js";
-import type { LocalDate } from "../domain/types.js";
+import { workingDaysBefore, workingDaysBetween } from "../domain/working-days.js";
 import type { Store } from "../ports/store.js";
 import type { InternshipContext } from "./internship-context.js";
 
@@ -26,19 +24,6 @@ const CHECKIN_DAYS = 5;
 const SCORE_HISTORY = 20;
 /** An accepted introduction still not held after this long counts as not held. */
 const STALE_INTRO_DAYS = 21;
-/** Stops a count of working days from walking for ever over a broken calendar. */
-const MAX_DAYS = 400;
-
-/** Working days strictly between `after` and `before` (neither counted). */
-function workingDaysBetween(calendar: WorkingCalendar, after: LocalDate, before: LocalDate): number {
-  let count = 0;
-  let date = addDays(after, 1);
-  for (let walked = 0; date < before && walked < MAX_DAYS; walked++, date = addDays(date, 1)) {
-    if (calendar.isWorkingDay(date)) count += 1;
-  }
-  return count;
-}
-
 /** A breach of a question the intern asked: still open past its due time, or answered late. */
 export function isBreachedQuestion(clock: TrackedMessage, now: Date): boolean {
   if (clock.direction !== "to_company") return false;

@@ -1,12 +1,12 @@
 import { parseAddress } from "../domain/addresses.js";
 import { replyDueNotice } from "../domain/copy/reply.js";
 import { namedDaysOffBetween } from "../domain/days-off.js";
-import { localDateIn } from "../domain/format.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
 import { replyKeys } from "../domain/outbox-keys.js";
 import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Person } from "../domain/types.js";
+import { localDateIn } from "../domain/zone-time.js";
 import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";

@@ -4,9 +4,11 @@ import {
   addDays,
   daysBetween,
   fromEpochDay,
+  isoWeek,
   parseLocalDate,
   toEpochDay,
   weekdayOf,
+  weekStart,
 } from "../../src/domain/local-date.js";
 
 describe("local dates", () => {
@@ -38,5 +40,27 @@ describe("local dates", () => {
         expect(toEpochDay(fromEpochDay(n))).toBe(n);
       }),
     );
+  });
+});
+
+describe("isoWeek", () => {
+  it.each([
+    ["2026-12-01", "2026-W49"],
+    ["2026-12-06", "2026-W49"],
+    ["2026-12-07", "2026-W50"],
+    ["2026-01-01", "2026-W01"],
+    ["2021-01-01", "2020-W53"],
+    ["2024-12-30", "2025-W01"],
+    ["2027-01-03", "2026-W53"],
+  ])("puts %s in %s", (date, week) => {
+    expect(isoWeek(date)).toBe(week);
+  });
+});
+
+describe("weekStart", () => {
+  it("is the Monday of the ISO week, across a year's end", () => {
+    expect(weekStart("2026-12-24")).toBe("2026-12-21");
+    expect(weekStart("2026-12-21")).toBe("2026-12-21");
+    expect(weekStart("2027-01-03")).toBe("2026-12-28");
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createConsolePlatform } from "../../adapters/console/console-platform.js";
 import { groupAddress, parseAddress } from "../../src/domain/addresses.js";
-import { localDateIn } from "../../src/domain/format.js";
 import type { Platform } from "../../src/domain/types.js";
+import { localDateIn } from "../../src/domain/zone-time.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import type { CommandContext } from "../../src/services/command-context.js";
 import { handleIntroCommand, type IntroCommand } from "../../src/services/command-handlers/intro.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../src/domain/command-syntax/parse.js";
-import { localDateIn } from "../../src/domain/format.js";
+import { localDateIn } from "../../src/domain/zone-time.js";
 import type { CommandContext } from "../../src/services/command-context.js";
 import { handleMetCommand } from "../../src/services/command-handlers/met.js";
 import { handlePauseNudges, handleWhyCommand } from "../../src/services/command-handlers/nudges.js";

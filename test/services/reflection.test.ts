@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localDateIn } from "../../src/domain/format.js";
 import type { Platform } from "../../src/domain/types.js";
+import { localDateIn } from "../../src/domain/zone-time.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import type { CommandContext } from "../../src/services/command-context.js";
 import { handleReflectCommand, handleReflectionAction } from "../../src/services/command-handlers/reflect.js";

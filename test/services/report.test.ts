@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDateIn } from "../../src/domain/format.js";
+import { localDateIn } from "../../src/domain/zone-time.js";
 import { handleReflectCommand, handleReflectionAction } from "../../src/services/command-handlers/reflect.js";
 import { summarizeWholeInternship } from "../../src/services/internship-summary.js";
 import { renderCsv, renderJson, renderMarkdown } from "../../src/services/summary-render.js";

@@ -1,10 +1,11 @@
 import { describeTerms, setTerm } from "../../domain/agreement.js";
 import type { Command } from "../../domain/command-syntax/types.js";
 import { neutralizeMentions } from "../../domain/escape.js";
-import { formatDate, localDateIn } from "../../domain/format.js";
+import { formatDate } from "../../domain/format.js";
 import type { Reply } from "../../domain/messages.js";
 import { noticeKeys } from "../../domain/outbox-keys.js";
 import type { Internship, Person, Role } from "../../domain/types.js";
+import { localDateIn } from "../../domain/zone-time.js";
 import type { Agreement } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";

@@ -1,10 +1,10 @@
 /** `met @person [note]`: logs a live meeting between an intern and someone from the company. */
 import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { metCopy as copy } from "../../domain/copy/met.js";
-import { localDateIn } from "../../domain/format.js";
+import { rolesOf } from "../../domain/internship-roles.js";
 import type { Reply } from "../../domain/messages.js";
-import { rolesOf } from "../../domain/milestones.js";
 import type { Internship, Person } from "../../domain/types.js";
+import { localDateIn } from "../../domain/zone-time.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveMention } from "../internship-scope.js";
 import { touchInternship } from "../rules/wakeup-rule.js";

@@ -9,6 +9,7 @@ import {
   milestoneRefusalText,
   transitionRefusalText,
 } from "../../domain/copy/milestone.js";
+import { rolesOf } from "../../domain/internship-roles.js";
 import type { Reply } from "../../domain/messages.js";
 import {
   type Milestone,
@@ -16,7 +17,6 @@ import {
   type MilestoneStatus,
   milestonesToList,
   refusal,
-  rolesOf,
   shownStatus,
   transition,
 } from "../../domain/milestones.js";

@@ -1,6 +1,6 @@
 import { reflectionCopy, reflectionForm } from "../../domain/copy/reflection.js";
+import { isoWeek } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
-import { isoWeek } from "../../domain/milestone-followup.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
 

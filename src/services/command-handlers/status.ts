@@ -1,9 +1,10 @@
 import { checkinWindow } from "../../domain/checkin-schedule.js";
 import { generalCopy } from "../../domain/copy/general.js";
 import { statusCopy as copy } from "../../domain/copy/status.js";
+import { rolesOf } from "../../domain/internship-roles.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
-import { rolesOf, shownStatus } from "../../domain/milestones.js";
+import { shownStatus } from "../../domain/milestones.js";
 import { figuresByDirection } from "../../domain/reply-figures.js";
 import type { Internship, Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";

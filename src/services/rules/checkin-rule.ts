@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { checkinWindow, startOfNextDay } from "../../domain/checkin-schedule.js";
+import { checkinWindow } from "../../domain/checkin-schedule.js";
 import { type Checkin, missedStreak } from "../../domain/checkins.js";
 import {
   checkinPrompt,
@@ -9,6 +9,7 @@ import {
 } from "../../domain/copy/checkin.js";
 import { parseDuration } from "../../domain/duration.js";
 import { checkinKeys } from "../../domain/outbox-keys.js";
+import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";

@@ -14,12 +14,11 @@ import {
   storedInputs,
   thresholdsForCadence,
 } from "../../domain/isolation.js";
-import { addDays } from "../../domain/local-date.js";
-import { isoWeek } from "../../domain/milestone-followup.js";
+import { addDays, isoWeek } from "../../domain/local-date.js";
 import { isolationKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
+import { nextWorkingDayStart } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
-import { nextWorkingDayStart } from "../delivery-policy.js";
 import type { InternshipContext } from "../internship-context.js";
 import { gatherIsolationInputs, isBreachedQuestion, WINDOW_DAYS } from "../isolation-inputs.js";
 import { directDraft } from "../notify.js";

@@ -17,6 +17,7 @@ import {
 import type { Milestone } from "../../domain/milestones.js";
 import { milestoneKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
+import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
@@ -31,7 +32,7 @@ const ACCEPT_WAIT = { amount: ACCEPT_WAIT_WORKING_DAYS, unit: "d" } as const;
 /** The end of a day's last working interval, or of the whole day when it has none. */
 function endOfWorkingDay(calendar: WorkingCalendar, date: LocalDate): Date {
   const intervals = calendar.workingIntervals(date);
-  return intervals.at(-1)?.end ?? calendar.atLocalTime(addDays(date, 1), "00:00");
+  return intervals.at(-1)?.end ?? startOfNextDay(calendar, date);
 }
 
 /**
@@ -54,7 +55,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
     const supervisors = new Set<number>([internship.supervisorId]);
     if (internship.backupSupervisorId !== undefined) supervisors.add(internship.backupSupervisorId);
     const running = today <= addDays(internship.end, GRACE_DAYS);
-    let next: Date | undefined = internCalendar.atLocalTime(addDays(today, 1), "00:00");
+    let next: Date | undefined = startOfNextDay(internCalendar, today);
     let waiting = false;
 
     const remind = (m: Milestone) => {

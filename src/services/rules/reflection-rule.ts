@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
 import { reflectionPrompt } from "../../domain/copy/reflection.js";
-import { addDays, weekdayOf } from "../../domain/local-date.js";
-import { isoWeek } from "../../domain/milestone-followup.js";
+import { addDays, isoWeek, weekStart } from "../../domain/local-date.js";
 import { reportKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
@@ -47,7 +46,7 @@ export function createReflectionRule(deps: { store: Store; log: Logger }): PlanR
     const today = calendar.localDate(now);
     if (today < internship.start)
       return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };
-    const monday = addDays(today, 1 - weekdayOf(today));
+    const monday = weekStart(today);
     const nextMonday = addDays(monday, 7);
     const nextWeek = nextMonday > internship.end ? undefined : calendar.atLocalTime(nextMonday, "00:00");
     // In the internship's last week, its last working day stands in for the week's.

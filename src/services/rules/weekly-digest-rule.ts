@@ -1,9 +1,8 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
 import { coordinatorDigestMessage, supervisorDigestMessage, weekTitle } from "../../domain/copy/digest.js";
-import { addDays, weekdayOf } from "../../domain/local-date.js";
+import { addDays, isoWeek, weekStart } from "../../domain/local-date.js";
 import type { OutboundMessage } from "../../domain/messages.js";
-import { isoWeek } from "../../domain/milestone-followup.js";
 import { reportKeys } from "../../domain/outbox-keys.js";
 import type { Internship, LocalDate, Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
@@ -29,7 +28,7 @@ interface DigestSlot {
 
 function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): DigestSlot {
   const today = calendar.localDate(now);
-  const monday = addDays(today, 1 - weekdayOf(today));
+  const monday = weekStart(today);
   let sendAt: Date | undefined;
   for (let day = 0; day < 7 && !sendAt; day++) {
     const date = addDays(monday, day);
