@@ -14,10 +14,10 @@ const FINAL = new Set([
   "token_revoked",
   "missing_scope",
   "cannot_dm_bot",
-  "msg_too_long",
-  "invalid_blocks",
-  "msg_blocks_too_long",
 ]);
+
+/** Slack refused the message itself: the dispatcher sends a short plain version instead (never retried). */
+const REFUSED = new Set(["msg_too_long", "msg_blocks_too_long", "invalid_blocks", "invalid_arguments"]);
 
 /** A Web API failure as the dispatcher understands it: retryable or final, with Retry-After when given. */
 export function toSendError(error: unknown): AppError {
@@ -32,6 +32,9 @@ export function toSendError(error: unknown): AppError {
   }
   if (e.code === "slack_webapi_platform_error") {
     const reason = e.data?.error ?? "unknown_error";
+    if (REFUSED.has(reason)) {
+      return new AppError("REFUSED", `Slack refused the message: ${reason}`, { cause: error });
+    }
     return new AppError("PLATFORM", `Slack refused the message: ${reason}`, {
       cause: error,
       retryable: !FINAL.has(reason),

@@ -19,6 +19,11 @@ export function toTeamsSendError(error: unknown): AppError {
       { cause: error },
     );
   }
+  if (status === 413) {
+    return new AppError("REFUSED", "Teams refused the message as too large (HTTP 413 MessageSizeTooBig)", {
+      cause: error,
+    });
+  }
   if (status !== undefined && !RETRYABLE.has(status)) {
     return new AppError("PLATFORM", `Teams refused the message (HTTP ${status})`, { cause: error });
   }

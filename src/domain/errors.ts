@@ -10,6 +10,8 @@ export type ErrorCode =
   | "NO_WORKING_TIME"
   | "PLATFORM"
   | "UNREACHABLE"
+  /** The platform refused this message's content for good (too long, too many blocks): never retried. */
+  | "REFUSED"
   | "INTERNAL";
 
 export class AppError extends Error {

@@ -97,3 +97,25 @@ export const unreachableKeys = {
   /** A report about a report could go round in circles: this one is never reported on. */
   isReport: (key: string): boolean => key.startsWith(UNREACHABLE_PREFIX),
 };
+
+const FALLBACK_PREFIX = "refused:";
+const REFUSAL_REPORT_PREFIX = "refused-report:";
+
+/** A message the platform refused: its short plain version, and the contact's notice, told once. */
+export const refusalKeys = {
+  /** The short plain version of the message (or merged message) whose first row had `key`. */
+  fallback: (key: string) => `${FALLBACK_PREFIX}${key}`,
+  /** Refusals of a person's messages, told once to their contact. */
+  report: (personId: number) => `${REFUSAL_REPORT_PREFIX}${personId}`,
+  /** Refusals of channel posts in a workspace, told once to its coordinator. */
+  channelReport: () => `${REFUSAL_REPORT_PREFIX}channel`,
+  /** A fallback or a report that is refused too is only logged: nothing else could help. */
+  isFallbackOrReport: (key: string): boolean =>
+    key.startsWith(FALLBACK_PREFIX) || key.startsWith(REFUSAL_REPORT_PREFIX),
+};
+
+/** The family a key belongs to (`milestone-due`, `digest`, ...): what kind of message it is. */
+export function keyFamily(key: string): string {
+  const colon = key.indexOf(":");
+  return colon < 0 ? key : key.slice(0, colon);
+}

@@ -10,6 +10,7 @@ import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
 import { calendarFor } from "./person-calendar.js";
+import { refusalDrafts } from "./refusal.js";
 import { unreachableReport } from "./unreachable.js";
 
 export interface DispatchOptions {
@@ -44,6 +45,8 @@ export interface DispatchResult {
   deferred: number;
   /** Merged messages sent. */
   merged: number;
+  /** Messages the platform refused for good; each is replaced by a short plain version. */
+  refused: number;
 }
 
 export interface Dispatcher {
@@ -163,6 +166,35 @@ export function createDispatcher(deps: {
     };
   }
 
+  /**
+   * The platform refused the message itself: retrying cannot help, and dropping it would be silent.
+   * Every row it carried is dead-lettered, and a short plain version (plus a notice to the recipient's
+   * contact, once) is queued in the same transaction; this pass goes on to send it.
+   */
+  function refuse(delivery: Delivery, error: unknown, now: Date, result: DispatchResult): void {
+    const { items } = delivery;
+    const message = error instanceof Error ? error.message : String(error);
+    const drafts = refusalDrafts(store, items, now);
+    store.transaction(() => {
+      for (const item of items) store.outbox.markDead(item.id, message);
+      for (const draft of drafts) store.outbox.enqueue(draft, now);
+    });
+    result.dead += items.length;
+    result.refused += 1;
+    log.error(
+      {
+        err: error,
+        outboxIds: items.map((i) => i.id),
+        keys: items.map((i) => i.key),
+        recipientId: items[0]?.recipientId,
+        fallback: drafts[0]?.key,
+      },
+      drafts.length > 0
+        ? "the platform refused this message for good; a short plain version is sent instead"
+        : "the platform refused this message for good; it was already a short version, so nothing else is sent",
+    );
+  }
+
   async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<void> {
     const { items, address, merged } = delivery;
     const first = items[0]!;
@@ -182,7 +214,8 @@ export function createDispatcher(deps: {
     try {
       ref = (await platform.send(address, delivery.message, groupProgress(items))).ref;
     } catch (error) {
-      for (const item of items) fail(item, error, now, result);
+      if (isAppError(error) && error.code === "REFUSED") refuse(delivery, error, now, result);
+      else for (const item of items) fail(item, error, now, result);
       return;
     }
     // One shared ref makes sentTo count the merged message once, even when the platform gave none.
@@ -247,13 +280,23 @@ export function createDispatcher(deps: {
 
   return {
     async dispatch(now) {
-      const result: DispatchResult = { sent: 0, retried: 0, dead: 0, expired: 0, deferred: 0, merged: 0 };
+      const result: DispatchResult = {
+        sent: 0,
+        retried: 0,
+        dead: 0,
+        expired: 0,
+        deferred: 0,
+        merged: 0,
+        refused: 0,
+      };
       const cache = new Map<number, Recipient>();
       for (;;) {
         const batch = store.outbox.claim(now, options.leaseMs, options.batchSize);
         if (batch.length === 0) break;
+        const refused = result.refused;
         await dispatchBatch(batch, now, cache, result);
-        if (batch.length < options.batchSize) break;
+        // A refusal queued short versions that are ready now: one more claim picks them up.
+        if (batch.length < options.batchSize && result.refused === refused) break;
       }
       return result;
     },

@@ -4,8 +4,10 @@ import {
   checkinKeys,
   introKeys,
   isolationKeys,
+  keyFamily,
   milestoneKeys,
   noticeKeys,
+  refusalKeys,
   replyKeys,
   reportKeys,
   unreachableKeys,
@@ -49,6 +51,9 @@ describe("outbox keys", () => {
       noticeKeys.leave(9, "2026-12-21", "2026-12-24", 2),
       noticeKeys.agreementAck(3, 2, 9),
       unreachableKeys.report(9),
+      refusalKeys.fallback("checkin:3:2026-12-14"),
+      refusalKeys.report(9),
+      refusalKeys.channelReport(),
     ]).toEqual([
       "checkin:3:2026-12-14",
       "checkin-reminder:3:2026-12-14",
@@ -79,7 +84,18 @@ describe("outbox keys", () => {
       "leave:9:2026-12-21:2026-12-24:2",
       "agreement-ack:3:v2:9",
       "unreachable:9",
+      "refused:checkin:3:2026-12-14",
+      "refused-report:9",
+      "refused-report:channel",
     ]);
+  });
+
+  it("never reports on a refused fallback or report, and names a key's family by its first part", () => {
+    expect(refusalKeys.isFallbackOrReport(refusalKeys.fallback("digest:1:2026-W51"))).toBe(true);
+    expect(refusalKeys.isFallbackOrReport(refusalKeys.report(9))).toBe(true);
+    expect(refusalKeys.isFallbackOrReport(reportKeys.coordinatorDigest(1, "2026-W51"))).toBe(false);
+    expect(keyFamily(milestoneKeys.reminder(milestone))).toBe("milestone-due");
+    expect(keyFamily(reportKeys.coordinatorDigest(1, "2026-W51"))).toBe("digest");
   });
 
   it("builds a milestone's reminder and overdue alerts under the prefix that withdraws them", () => {

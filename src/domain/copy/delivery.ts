@@ -8,3 +8,71 @@ export function unreachableNotice(person: Person): OutboundMessage {
     reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
   };
 }
+
+/** Where the full content of a message of this key family can be read: a command anyone involved can type. */
+const WHERE_TO_READ: Record<string, string> = {
+  checkin: "checkin",
+  "checkin-reminder": "checkin",
+  "checkin-summary": "checkin history",
+  "missed-streak": "checkin history",
+  "checkin-answer": "checkin history",
+  blocker: "checkin history",
+  "milestone-due": "milestone list",
+  "milestone-accept": "milestone list",
+  "milestone-accepted": "milestone list",
+  "milestone-announce": "milestone list",
+  "intro-ask": "intro status",
+  "intro-group": "intro status",
+  "intro-followup": "intro status",
+  "intro-reschedule": "intro status",
+  nudge: "why",
+  "isolation-risk": "why",
+  reflection: "reflect",
+  digest: "digest",
+  leave: "leave list",
+  "agreement-ack": "agreement show",
+};
+
+export function whereToRead(family: string): string {
+  return WHERE_TO_READ[family] ?? "status";
+}
+
+/** One line of a refused message: its first line, shortened. */
+export interface RefusedItem {
+  firstLine: string;
+  family: string;
+}
+
+/**
+ * The short plain version of a message (or merged message) the platform refused: what each item was
+ * about and the command that shows it in full. No buttons, no fields: nothing that could be refused again.
+ */
+export function refusedFallback(items: readonly RefusedItem[], shown: number): OutboundMessage {
+  const commands = [...new Set(items.map((i) => whereToRead(i.family)))];
+  const typing = commands.map((c) => `"${c}"`).join(", ");
+  const lines =
+    items.length === 1
+      ? [
+          `This message was too long or too complex for this chat, so here is the short version: ${items[0]!.firstLine}`,
+          `Type ${typing} to see it in full.`,
+        ]
+      : [
+          `${items.length} messages were too long or too complex for this chat, so here are their first lines:`,
+          ...items.slice(0, shown).map((i) => `- ${i.firstLine}`),
+          ...(items.length > shown ? [`and ${items.length - shown} more`] : []),
+          `Type ${typing} to see them in full.`,
+        ];
+  return {
+    text: lines.join("\n"),
+    reason: "The chat platform refused the full message; Tandem sends a short version rather than nothing.",
+  };
+}
+
+/** Told once to whoever works with the recipient (or to the coordinator for channel posts). */
+export function refusedNotice(recipient: Person | undefined): OutboundMessage {
+  const whose = recipient ? `messages for ${recipient.name}` : "posts in a channel";
+  return {
+    text: `The chat platform refused some of Tandem's ${whose} as too long or too complex. ${recipient ? `${recipient.name} got` : "The channel got"} a short version that says which command shows the rest; the operator can find the details in Tandem's log.`,
+    reason: `You work with ${recipient ? recipient.name : "this programme"}; Tandem tells you once when the platform refuses its messages.`,
+  };
+}
