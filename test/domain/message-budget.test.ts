@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { firstLine, fitLines, joinedLength, paginate } from "../../src/domain/message-budget.js";
 
-const graphemes = (text: string) =>
-  [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((s) => s.segment);
 /** Text with emoji, flags, accents and markup, as people write it. */
 const humanText = fc
   .array(fc.constantFrom("a", "é", "👩🏽‍💻", "🇧🇪", "*bold*", "<@U1>", " ", "\n", "e\u0301", "漢"), {
