@@ -27,6 +27,8 @@ export interface TeamsSettings {
   allowUnauthenticated: boolean;
   /** How long one Bot Connector call may take (default 15 s). */
   sendTimeoutMs?: number;
+  /** Where the keys that sign the channel's tokens are published; Microsoft's by default (tests use loopback). */
+  openIdMetadataUrl?: string;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
@@ -114,6 +116,24 @@ export function responseShim(res: ServerResponse) {
   };
 }
 
+/**
+ * botbuilder's public-cloud settings with another place for the channel's signing keys. Setting any one
+ * of them makes botbuilder expect them all (it leaves the rest empty), so each is spelled out.
+ */
+function publicCloudWith(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+    ToChannelFromBotOAuthScope: "https://api.botframework.com",
+    ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+    OAuthUrl: "https://api.botframework.com",
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+    CallerId: "urn:botframework:azure",
+  };
+}
+
 export function createTeamsPlatform(
   settings: TeamsSettings,
   deps: { clock: Clock; log: Logger; refs: PlatformRefRepo },
@@ -126,6 +146,7 @@ export function createTeamsPlatform(
     MicrosoftAppPassword: settings.appPassword ?? "",
     MicrosoftAppType: settings.appType,
     MicrosoftAppTenantId: settings.tenantId ?? "",
+    ...(settings.openIdMetadataUrl ? publicCloudWith(settings.openIdMetadataUrl) : {}),
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

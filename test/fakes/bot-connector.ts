@@ -1,10 +1,12 @@
 /**
  * A fake Bot Connector (the Bot Framework REST API Teams exposes at an activity's `serviceUrl`) on
  * loopback: it records every request, answers the conversation routes the SDK uses, enforces Teams'
- * throttling per bot per conversation with 429 + Retry-After, and can be told to fail or hang.
+ * throttling per bot per conversation with 429 + Retry-After, and can be told to fail or hang. Like the
+ * real one it checks the bearer token, gives each new conversation its own id and refuses malformed cards.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { adaptiveCardProblem } from "./adaptive-card-check.js";
 
 export interface ConnectorCall {
   method: string;
@@ -65,6 +67,8 @@ const baseConversation = (id: string) => id.split(";messageid=")[0] ?? id;
 export const MESSAGE_BYTES_REFUSED = 100 * 1024;
 
 const ERROR_CODES: Record<number, string> = {
+  400: "BadArgument",
+  401: "Unauthorized",
   403: "BotNotInConversationRoster",
   413: "MessageSizeTooBig",
   412: "PreconditionFailed",
@@ -73,9 +77,26 @@ const ERROR_CODES: Record<number, string> = {
   504: "GatewayTimeout",
 };
 
-export async function startFakeBotConnector(
-  options: { now?: () => number; limits?: readonly { max: number; perMs: number }[] } = {},
-): Promise<FakeBotConnector> {
+export interface FakeConnectorOptions {
+  now?: () => number;
+  limits?: readonly { max: number; perMs: number }[];
+  /**
+   * The bearer token every call must carry (`Authorization: Bearer <token>`), as a bot with an app id
+   * sends. Without it the fake serves a bot with authentication off, which sends no Authorization
+   * header; a header that is there must still be a well-formed bearer token.
+   */
+  token?: string;
+}
+
+/** Why the connector refuses this Authorization header with 401, or undefined when it accepts it. */
+function authProblem(header: string | undefined, token: string | undefined): string | undefined {
+  if (header === undefined) return token === undefined ? undefined : "no Authorization header";
+  const bearer = /^Bearer (\S+)$/.exec(header)?.[1];
+  if (!bearer) return "the Authorization header is not a bearer token";
+  return token === undefined || bearer === token ? undefined : "the bearer token is not valid";
+}
+
+export async function startFakeBotConnector(options: FakeConnectorOptions = {}): Promise<FakeBotConnector> {
   const now = options.now ?? (() => Date.now());
   const limits = options.limits ?? TEAMS_LIMITS;
   const calls: ConnectorCall[] = [];
@@ -88,6 +109,7 @@ export async function startFakeBotConnector(
     failure: 502,
     retryAfter: 1,
   };
+  const conversationIds = new Map<string, string>();
   const failuresIn = new Map<string, { left: number; failure: Failure; retryAfter: number }>();
   let nextId = 1_700_000_000_000;
 
@@ -142,6 +164,11 @@ export async function startFakeBotConnector(
     if (replyToId) call.replyToId = replyToId;
     calls.push(call);
 
+    const unauthorized = authProblem(req.headers.authorization, options.token);
+    if (unauthorized) {
+      answer(res, call, 401, { error: { code: ERROR_CODES[401], message: unauthorized } });
+      return;
+    }
     const failing = conversationId ? failuresIn.get(baseConversation(conversationId)) : undefined;
     const planned = failing && failing.left > 0 ? failing : failures;
     if (planned.left > 0) {
@@ -160,7 +187,19 @@ export async function startFakeBotConnector(
       return;
     }
     if (!conversationId) {
-      answer(res, call, 200, { id: "a:new", activityId: String(nextId++), serviceUrl: url });
+      const members = Array.isArray(body?.members) ? (body.members as { id?: unknown }[]) : [];
+      if (members.length === 0 || members.some((m) => typeof m?.id !== "string")) {
+        answer(res, call, 400, { error: { code: ERROR_CODES[400], message: "members must list user ids" } });
+        return;
+      }
+      // Teams keeps one chat per set of members: the same members get the same conversation back.
+      const membersKey = members
+        .map((m) => m.id as string)
+        .sort()
+        .join(",");
+      const id = conversationIds.get(membersKey) ?? `a:new-${conversationIds.size + 1}`;
+      conversationIds.set(membersKey, id);
+      answer(res, call, 200, { id, activityId: String(nextId++), serviceUrl: url });
       return;
     }
     if (resource !== "activities" || segments.length > 5 || !body) {
@@ -169,6 +208,11 @@ export async function startFakeBotConnector(
     }
     if (raw.length * 2 > MESSAGE_BYTES_REFUSED) {
       fail(res, call, 413);
+      return;
+    }
+    const malformed = adaptiveCardProblem(body);
+    if (malformed) {
+      answer(res, call, 400, { error: { code: ERROR_CODES[400], message: malformed } });
       return;
     }
     const from = body.from as { id?: string } | undefined;

@@ -14,6 +14,11 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 const activity = (text: string) => ({ type: "message", from: { id: "28:bot-id" }, text });
+const withCard = (content: unknown) => ({
+  ...activity("card"),
+  attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content }],
+});
+const card = { type: "AdaptiveCard", version: "1.5", body: [], actions: [{ type: "Action.Submit" }] };
 const conv = (id: string) => `v3/conversations/${encodeURIComponent(id)}/activities`;
 
 describe("the fake Bot Connector", () => {
@@ -25,7 +30,7 @@ describe("the fake Bot Connector", () => {
     const reply = await post(`${conv("19:c@thread.tacv2;messageid=1")}/1`, activity("re"));
     expect(reply.status).toBe(200);
     const created = await post("v3/conversations", { bot: { id: "28:bot-id" }, members: [{ id: "29:1" }] });
-    expect(await created.json()).toMatchObject({ id: "a:new" });
+    expect(await created.json()).toMatchObject({ id: "a:new-1" });
     expect(fake.activities("a:1aad-ana")).toEqual([
       { id, conversationId: "a:1aad-ana", activity: activity("hi") },
     ]);
@@ -105,5 +110,75 @@ describe("the fake Bot Connector", () => {
     await fake.close();
     expect(await pending).toBe("aborted");
     fake = undefined;
+  });
+
+  it("refuses calls without the bearer token it expects with 401, and takes those with it", async () => {
+    fake = await startFakeBotConnector({ token: "connector-token" });
+    const call = (authorization?: string) =>
+      fetch(`${fake!.url}${conv("a:1")}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(activity("hi")),
+      });
+    for (const header of [undefined, "Bearer other-token", "Basic Y29ubmVjdG9yLXRva2Vu", "Bearer "]) {
+      const refused = await call(header);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ error: { code: "Unauthorized" } });
+    }
+    expect((await call("Bearer connector-token")).status).toBe(200);
+    expect(fake.activities()).toHaveLength(1);
+  });
+
+  it("serves a bot with authentication off (no header), but still refuses a header that is not a bearer token", async () => {
+    fake = await startFakeBotConnector();
+    expect((await post(conv("a:1"), activity("hi"))).status).toBe(200);
+    const basic = await fetch(`${fake.url}${conv("a:1")}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Basic YTpi" },
+      body: JSON.stringify(activity("hi")),
+    });
+    expect(basic.status).toBe(401);
+  });
+
+  it("gives each new conversation its own id, and the same members the same one again", async () => {
+    fake = await startFakeBotConnector();
+    const create = async (members: unknown) => {
+      const response = await post("v3/conversations", { bot: { id: "28:bot-id" }, members });
+      return { status: response.status, id: ((await response.json()) as { id?: string }).id };
+    };
+    const ana = await create([{ id: "29:ana" }]);
+    const bram = await create([{ id: "29:bram" }]);
+    expect(ana.id).not.toBe(bram.id);
+    expect((await create([{ id: "29:ana" }])).id).toBe(ana.id);
+    expect((await create([])).status).toBe(400);
+    expect((await create(undefined)).status).toBe(400);
+  });
+
+  it.each([
+    ["a card whose type is not AdaptiveCard", { ...card, type: "HeroCard" }],
+    ["a card without a type", { version: "1.5", body: [] }],
+    ["version 1.6", { ...card, version: "1.6" }],
+    ["version 2.0", { ...card, version: "2.0" }],
+    ["a version that is not a number", { ...card, version: "latest" }],
+    ["a body that is not an array", { ...card, body: { type: "TextBlock", text: "x" } }],
+    ["an action without a type", { ...card, actions: [{ title: "Go" }] }],
+    ["actions that are not an array", { ...card, actions: { type: "Action.Submit" } }],
+    [
+      "an untyped action in an ActionSet",
+      { ...card, body: [{ type: "ActionSet", actions: [{ title: "Go" }] }] },
+    ],
+  ])("refuses %s with 400 and posts nothing", async (_, content) => {
+    fake = await startFakeBotConnector();
+    const refused = await post(conv("a:1"), withCard(content));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: "BadArgument" } });
+    expect(fake.activities()).toEqual([]);
+  });
+
+  it("takes a well-formed card up to version 1.5", async () => {
+    fake = await startFakeBotConnector();
+    expect((await post(conv("a:1"), withCard(card))).status).toBe(200);
+    expect((await post(conv("a:1"), withCard({ ...card, version: "1.2" }))).status).toBe(200);
+    expect(fake.activities()).toHaveLength(2);
   });
 });
