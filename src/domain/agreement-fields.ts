@@ -2,9 +2,9 @@
 
 import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "./agreement-options.js";
 import type { AgreementTerms } from "./agreement-terms.js";
-import { parseDays } from "./contact-hours.js";
-import { parseDuration } from "./duration.js";
-import { problemOf } from "./errors.js";
+import { readDays } from "./contact-hours.js";
+import { readDuration } from "./duration.js";
+import { err, ok, type Result } from "./result.js";
 
 /** One term of the agreement: how `agreement set` names it, reads it, checks it and writes it. */
 export interface AgreementField {
@@ -12,64 +12,63 @@ export interface AgreementField {
   description: string;
   example: string;
   get(terms: AgreementTerms): string;
-  /** Writes the value into `terms`, or returns the error sentence and leaves them alone. */
-  set(terms: AgreementTerms, value: string): string | undefined;
+  /** Writes the value into `terms`, or refuses with the error sentence and leaves them alone. */
+  set(terms: AgreementTerms, value: string): Result<void>;
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-type Parsed<T> = { value: T } | { error: string };
-
-function checked<T>(parse: (value: string) => Parsed<T>, write: (terms: AgreementTerms, value: T) => void) {
-  return (terms: AgreementTerms, raw: string): string | undefined => {
+function checked<T>(parse: (value: string) => Result<T>, write: (terms: AgreementTerms, value: T) => void) {
+  return (terms: AgreementTerms, raw: string): Result<void> => {
     const result = parse(raw.trim());
-    if ("error" in result) return result.error;
+    if (!result.ok) return result;
     write(terms, result.value);
-    return undefined;
+    return ok(undefined);
   };
 }
 
-const duration = (v: string): Parsed<string> => {
-  const error = problemOf(() => parseDuration(v));
-  return error ? { error } : { value: v };
+/** The text as typed when it reads as a duration (terms keep people's spelling). */
+const duration = (v: string): Result<string> => {
+  const read = readDuration(v);
+  return read.ok ? ok(v) : read;
 };
-const days = (v: string): Parsed<string> => {
-  const error = problemOf(() => parseDays(v));
-  return error ? { error } : { value: v };
+const days = (v: string): Result<string> => {
+  const read = readDays(v);
+  return read.ok ? ok(v) : read;
 };
 const count =
   (min: number, max: number) =>
-  (v: string): Parsed<number> =>
+  (v: string): Result<number> =>
     /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max
-      ? { value: Number(v) }
-      : { error: `"${v}" must be a whole number from ${min} to ${max}.` };
+      ? ok(Number(v))
+      : err(`"${v}" must be a whole number from ${min} to ${max}.`);
 const oneOf =
   <T extends string>(options: readonly T[], what: string) =>
-  (v: string): Parsed<T> =>
+  (v: string): Result<T> =>
     (options as readonly string[]).includes(v.toLowerCase())
-      ? { value: v.toLowerCase() as T }
-      : { error: `"${v}" is not ${what}; use one of ${options.join(", ")}.` };
+      ? ok(v.toLowerCase() as T)
+      : err(`"${v}" is not ${what}; use one of ${options.join(", ")}.`);
 const percent =
   (min: number, max: number) =>
-  (v: string): Parsed<number> => {
+  (v: string): Result<number> => {
     const match = /^(\d{1,3})\s*%?$/.exec(v);
     const n = match ? Number(match[1]) : Number.NaN;
     return n >= min && n <= max
-      ? { value: n }
-      : { error: `"${v}" must be a percentage from ${min}% to ${max}%, e.g. 75%.` };
+      ? ok(n)
+      : err(`"${v}" must be a percentage from ${min}% to ${max}%, e.g. 75%.`);
   };
-const reactionName = (v: string): Parsed<string> => {
+const reactionName = (v: string): Result<string> => {
   const name = v.replace(/^:|:$/g, "").toLowerCase();
   return /^[a-z0-9_+-]{1,64}$/.test(name)
-    ? { value: name }
-    : { error: `"${v}" is not a reaction name; write it like white_check_mark or :eyes:.` };
+    ? ok(name)
+    : err(`"${v}" is not a reaction name; write it like white_check_mark or :eyes:.`);
 };
-const yesNo = (v: string): Parsed<boolean> =>
+const yesNo = (v: string): Result<boolean> =>
   /^(yes|on|true)$/i.test(v)
-    ? { value: true }
+    ? ok(true)
     : /^(no|off|false)$/i.test(v)
-      ? { value: false }
-      : { error: `"${v}" must be yes or no.` };
+      ? ok(false)
+      : err(`"${v}" must be yes or no.`);
 
 export const AGREEMENT_FIELDS: readonly AgreementField[] = [
   {
@@ -134,8 +133,8 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     example: "09:30",
     get: (t) => t.checkIn.at,
     set: checked(
-      (v): Parsed<string> =>
-        TIME.test(v) ? { value: v } : { error: `"${v}" is not a time; write it like 09:30 (24-hour clock).` },
+      (v): Result<string> =>
+        TIME.test(v) ? ok(v) : err(`"${v}" is not a time; write it like 09:30 (24-hour clock).`),
       (t, v) => {
         t.checkIn.at = v;
       },
@@ -228,14 +227,14 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     example: "Slack, Zoom, Jira",
     get: (t) => t.tools.join(", "),
     set: checked(
-      (v): Parsed<string[]> => {
+      (v): Result<string[]> => {
         const tools = v
           .split(",")
           .map((s) => s.trim())
           .filter(Boolean);
         return tools.length > 20 || tools.some((tool) => tool.length > 40)
-          ? { error: "List at most 20 tools of up to 40 characters, separated by commas, e.g. Slack, Zoom." }
-          : { value: tools };
+          ? err("List at most 20 tools of up to 40 characters, separated by commas, e.g. Slack, Zoom.")
+          : ok(tools);
       },
       (t, v) => {
         t.tools = v;

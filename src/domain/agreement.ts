@@ -1,5 +1,6 @@
 import { AGREEMENT_FIELDS, agreementField } from "./agreement-fields.js";
 import type { AgreementTerms, PartialTerms } from "./agreement-terms.js";
+import { err, ok, type Result } from "./result.js";
 
 export const DEFAULT_TERMS: AgreementTerms = {
   replyWithin: { supervisor: "8h", intern: "4h" },
@@ -12,19 +13,15 @@ export const DEFAULT_TERMS: AgreementTerms = {
 };
 
 /** Returns the new terms, or the error to show; the input is never modified. */
-export function setTerm(
-  terms: AgreementTerms,
-  field: string,
-  value: string,
-): { ok: true; terms: AgreementTerms } | { ok: false; error: string } {
+export function setTerm(terms: AgreementTerms, field: string, value: string): Result<AgreementTerms> {
   const spec = agreementField(field);
   if (!spec) {
     const names = AGREEMENT_FIELDS.map((f) => f.name).join(", ");
-    return { ok: false, error: `"${field}" is not an agreement field. Fields: ${names}.` };
+    return err(`"${field}" is not an agreement field. Fields: ${names}.`);
   }
   const next = structuredClone(terms);
-  const error = spec.set(next, value);
-  return error ? { ok: false, error: `${spec.name}: ${error}` } : { ok: true, terms: next };
+  const written = spec.set(next, value);
+  return written.ok ? ok(next) : err(`${spec.name}: ${written.error}`);
 }
 
 function defined<T extends object>(value: T | undefined): Partial<T> {
@@ -47,8 +44,8 @@ export function withDefaults(partial: PartialTerms | undefined): AgreementTerms 
 /** Every field's error in a whole terms object, for the programme importer. */
 export function termsErrors(terms: AgreementTerms): { field: string; error: string }[] {
   return AGREEMENT_FIELDS.flatMap((field) => {
-    const error = field.set(structuredClone(terms), field.get(terms));
-    return error ? [{ field: field.name, error }] : [];
+    const written = field.set(structuredClone(terms), field.get(terms));
+    return written.ok ? [] : [{ field: field.name, error: written.error }];
   });
 }
 

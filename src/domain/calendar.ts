@@ -96,8 +96,8 @@ function noWorkingTime(timezone: string): never {
 export function createCalendar(person: CalendarPerson): WorkingCalendar {
   const { timezone, country, region } = person;
   const zone = zoneDaysFor(timezone);
-  const countryProblem = validateCountryRegion(country, region);
-  if (countryProblem) throw new AppError("BAD_INPUT", countryProblem);
+  const place = validateCountryRegion(country, region);
+  if (!place.ok) throw new AppError("BAD_INPUT", place.error);
   const hours = hoursOf(person.contactHours);
   const dayMinutes = longestDayMinutes(hours);
   const leave = leaveDays(person.leave);

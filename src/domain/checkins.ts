@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "./result.js";
 import { fitPrefix } from "./text-cut.js";
 import type { LocalDate } from "./types.js";
 
@@ -45,11 +46,11 @@ const MAX_ANSWER = 2000;
 const NOTHING = /^(no|none|nothing|nope|n\/a|-)\.?$/i;
 
 /** A score from 1 to 5, or an error sentence. */
-export function parseConnectedness(text: string): number | { error: string } {
+export function parseConnectedness(text: string): Result<number> {
   const trimmed = text.trim();
   if (!/^[1-5]$/.test(trimmed))
-    return { error: `"${trimmed.slice(0, 20)}" is not a score; answer with a number from 1 to 5.` };
-  return Number(trimmed);
+    return err(`"${trimmed.slice(0, 20)}" is not a score; answer with a number from 1 to 5.`);
+  return ok(Number(trimmed));
 }
 
 /** Cleans one free-text answer: trimmed, bounded; a blocker of "none" means no blocker. */
@@ -79,7 +80,7 @@ export function parseCheckinReply(text: string): CheckinAnswers {
       const value = match[2]!;
       if (question.id === "connectedness") {
         const score = parseConnectedness(value);
-        if (typeof score === "number") answers.connectedness = score;
+        if (score.ok) answers.connectedness = score.value;
       } else {
         const cleaned = cleanAnswer(question.id, value);
         if (cleaned) answers[question.id] = cleaned;

@@ -1,6 +1,6 @@
 /** Weekly contact hours ("Mon-Fri 09:00-17:00") and day lists ("Mon,Wed,Fri"): parse and format. */
-import { AppError } from "./errors.js";
 import type { Weekday } from "./local-date.js";
+import { err, ok, type Result, valueOrThrow } from "./result.js";
 
 /** Minutes after local midnight; end exclusive; 0 <= startMinute < endMinute <= 1440. */
 export interface DailyInterval {
@@ -27,8 +27,13 @@ const HOURS_EXAMPLE = `write it like "Mon-Fri 09:00-17:00"`;
 const DAYS_EXAMPLE = `write them like "Mon-Fri" or "Mon,Wed,Fri"`;
 const TIME_RANGE = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/;
 
-function fail(subject: string, text: string, problem: string, example: string): never {
-  throw new AppError("BAD_INPUT", `${subject} "${text}": ${problem}; ${example}`);
+function refuse(
+  subject: string,
+  text: string,
+  problem: string,
+  example: string,
+): { ok: false; error: string } {
+  return err(`${subject} "${text}": ${problem}; ${example}`);
 }
 
 /** Hyphens and dashes with spaces around them join their neighbours ("Mon - Fri" = "Mon-Fri"). */
@@ -58,23 +63,24 @@ function minuteOf(hours: string | undefined, minutes: string | undefined): numbe
   return h * 60 + m;
 }
 
-function timeRange(token: string, fullText: string): DailyInterval | undefined {
+/** Undefined when the token is not a time range at all. */
+function timeRange(token: string, fullText: string): Result<DailyInterval> | undefined {
   const m = TIME_RANGE.exec(token);
   if (!m) return undefined;
   const startMinute = minuteOf(m[1], m[2]);
   const endMinute = minuteOf(m[3], m[4]);
   if (startMinute === undefined || endMinute === undefined) {
-    fail("contact hours", fullText, `"${token}" has a time that does not exist`, HOURS_EXAMPLE);
+    return refuse("contact hours", fullText, `"${token}" has a time that does not exist`, HOURS_EXAMPLE);
   }
   if (endMinute <= startMinute) {
-    fail(
+    return refuse(
       "contact hours",
       fullText,
       `"${token}" does not end after it starts (hours cannot cross midnight; split them over two days)`,
       `write it like "Mon-Fri 18:00-24:00; Tue-Sat 00:00-02:00"`,
     );
   }
-  return { startMinute, endMinute };
+  return ok({ startMinute, endMinute });
 }
 
 /** Sorts and merges overlapping or touching intervals. */
@@ -92,9 +98,10 @@ function mergeIntervals(intervals: readonly DailyInterval[]): DailyInterval[] {
   return merged;
 }
 
-export function parseContactHours(text: string): WeeklyHours {
+/** Reads contact hours people wrote; the error says what to write instead. */
+export function readContactHours(text: string): Result<WeeklyHours> {
   const collected: Record<Weekday, DailyInterval[]> = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
-  if (text.trim() === "") fail("contact hours", text, "no hours given", HOURS_EXAMPLE);
+  if (text.trim() === "") return refuse("contact hours", text, "no hours given", HOURS_EXAMPLE);
   // ";" always ends a group; inside a part, a day name after a time range starts a new group.
   for (const part of normalize(text).split(";")) {
     const tokens = part.split(/[\s,]+/).filter((t) => t !== "");
@@ -118,35 +125,47 @@ export function parseContactHours(text: string): WeeklyHours {
       const range = timeRange(token, text);
       if (!range) {
         const problem = /\d/.test(token) ? "is not a time range" : "is not a day name";
-        fail("contact hours", text, `"${token}" ${problem}`, HOURS_EXAMPLE);
+        return refuse("contact hours", text, `"${token}" ${problem}`, HOURS_EXAMPLE);
       }
-      if (days.length === 0) fail("contact hours", text, `"${token}" needs days before it`, HOURS_EXAMPLE);
-      ranges.push(range);
+      if (!range.ok) return range;
+      if (days.length === 0)
+        return refuse("contact hours", text, `"${token}" needs days before it`, HOURS_EXAMPLE);
+      ranges.push(range.value);
     }
     if (ranges.length === 0) {
-      fail("contact hours", text, `"${part.trim()}" has no hours after the days`, HOURS_EXAMPLE);
+      return refuse("contact hours", text, `"${part.trim()}" has no hours after the days`, HOURS_EXAMPLE);
     }
     flush();
   }
   const hours = {} as Record<Weekday, readonly DailyInterval[]>;
   for (const d of WEEKDAYS) hours[d] = Object.freeze(mergeIntervals(collected[d]));
-  if (longestDayMinutes(hours) === 0) fail("contact hours", text, "no hours given", HOURS_EXAMPLE);
-  return Object.freeze(hours);
+  if (longestDayMinutes(hours) === 0) return refuse("contact hours", text, "no hours given", HOURS_EXAMPLE);
+  return ok(Object.freeze(hours));
 }
 
-/** Days such as "Mon-Fri", "Mon,Wed,Fri", "Sun-Thu" (used for check-in days). */
-export function parseDays(text: string): ReadonlySet<Weekday> {
+/** Contact hours from checked data or config: unreadable ones throw AppError (BAD_INPUT). */
+export function parseContactHours(text: string): WeeklyHours {
+  return valueOrThrow(readContactHours(text));
+}
+
+/** Days such as "Mon-Fri", "Mon,Wed,Fri", "Sun-Thu" (used for check-in days), as people wrote them. */
+export function readDays(text: string): Result<ReadonlySet<Weekday>> {
   const tokens = normalize(text)
     .split(/[\s,]+/)
     .filter((t) => t !== "");
-  if (tokens.length === 0) fail("days", text, "no days given", DAYS_EXAMPLE);
+  if (tokens.length === 0) return refuse("days", text, "no days given", DAYS_EXAMPLE);
   const days = new Set<Weekday>();
   for (const token of tokens) {
     const spec = daySpec(token);
-    if (!spec) fail("days", text, `"${token}" is not a day name`, DAYS_EXAMPLE);
+    if (!spec) return refuse("days", text, `"${token}" is not a day name`, DAYS_EXAMPLE);
     for (const d of spec) days.add(d);
   }
-  return days;
+  return ok(days);
+}
+
+/** Days from checked terms: unreadable ones throw AppError (BAD_INPUT). */
+export function parseDays(text: string): ReadonlySet<Weekday> {
+  return valueOrThrow(readDays(text));
 }
 
 /** Compact form with Monday first, e.g. "Mon-Fri", "Mon,Wed", "Sat-Mon" when it wraps around Sunday. */

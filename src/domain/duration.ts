@@ -1,5 +1,5 @@
 /** Lengths of working time such as "8h", "30m", "2d" (d = one full contact day of the responder). */
-import { AppError } from "./errors.js";
+import { err, ok, type Result, valueOrThrow } from "./result.js";
 
 export interface Duration {
   amount: number;
@@ -16,23 +16,29 @@ const MAXIMUM: Readonly<Record<Duration["unit"], number>> = { m: 365 * 24 * 60, 
 const EXAMPLE = `write it like "8h", "30m" or "2d"`;
 const PATTERN = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)$/i;
 
-function fail(text: string, problem: string): never {
-  throw new AppError("BAD_INPUT", `duration "${text}" ${problem}; ${EXAMPLE}`);
+function refuse(text: string, problem: string): Result<Duration> {
+  return err(`duration "${text}" ${problem}; ${EXAMPLE}`);
 }
 
-export function parseDuration(text: string): Duration {
+/** Reads a duration people typed; the error says what to write instead. */
+export function readDuration(text: string): Result<Duration> {
   const trimmed = text.trim();
   const m = PATTERN.exec(trimmed);
   if (!m) {
-    if (/^\d+(?:\.\d+)?$/.test(trimmed)) fail(text, "needs a unit (m, h or d)");
-    fail(text, "is not a length of time");
+    if (/^\d+(?:\.\d+)?$/.test(trimmed)) return refuse(text, "needs a unit (m, h or d)");
+    return refuse(text, "is not a length of time");
   }
   const amount = Number(m[1]);
   const unit = UNITS.get(m[2]!.toLowerCase());
-  if (unit === undefined) fail(text, `has an unknown unit "${m[2]}" (use m, h or d)`);
-  if (!(amount > 0)) fail(text, "must be longer than zero");
-  if (amount > MAXIMUM[unit]) fail(text, "is longer than a year");
-  return { amount, unit };
+  if (unit === undefined) return refuse(text, `has an unknown unit "${m[2]}" (use m, h or d)`);
+  if (!(amount > 0)) return refuse(text, "must be longer than zero");
+  if (amount > MAXIMUM[unit]) return refuse(text, "is longer than a year");
+  return ok({ amount, unit });
+}
+
+/** A duration from checked terms or config: an unreadable one throws AppError (BAD_INPUT). */
+export function parseDuration(text: string): Duration {
+  return valueOrThrow(readDuration(text));
 }
 
 export function formatDuration(duration: Duration): string {

@@ -36,13 +36,3 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
-
-/** Runs a parser or check for its error only: the message it threw, or undefined when it passed. */
-export function problemOf(action: () => unknown): string | undefined {
-  try {
-    action();
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.message : String(error);
-  }
-}

@@ -1,6 +1,7 @@
 /** Public holidays from date-holidays, as whole local dates, cached per (country, region, year). */
 import Holidays, { type HolidaysTypes } from "date-holidays";
 import { fromEpochDay, toEpochDay } from "./local-date.js";
+import { err, ok, type Result } from "./result.js";
 import type { LocalDate } from "./types.js";
 
 /** Only days off for everyone count; optional, school and observance days are working days. */
@@ -43,17 +44,19 @@ function regionsOf(country: string): readonly string[] {
   return codes;
 }
 
-/** An error message for people, or undefined when date-holidays knows the country (and region). */
-export function validateCountryRegion(country: string, region?: string): string | undefined {
+/** Whether date-holidays knows the country (and region); when not, an error message for people. */
+export function validateCountryRegion(country: string, region?: string): Result<void> {
   const [c, r] = normalize(country, region);
   if (!countryCodes.has(c))
-    return `country "${country}" is not an ISO 3166-1 code date-holidays knows; e.g. "BE"`;
-  if (r === undefined) return undefined;
+    return err(`country "${country}" is not an ISO 3166-1 code date-holidays knows; e.g. "BE"`);
+  if (r === undefined) return ok(undefined);
   const known = regionsOf(c);
-  if (known.includes(r)) return undefined;
-  return known.length === 0
-    ? `country "${c}" has no regions with their own holidays; leave the region empty`
-    : `region "${region}" is not a region of ${c} date-holidays knows; use one of ${known.join(", ")}`;
+  if (known.includes(r)) return ok(undefined);
+  return err(
+    known.length === 0
+      ? `country "${c}" has no regions with their own holidays; leave the region empty`
+      : `region "${region}" is not a region of ${c} date-holidays knows; use one of ${known.join(", ")}`,
+  );
 }
 
 function instanceFor(c: string, r: string | undefined): Holidays {

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "./result.js";
 import type { LocalDate, Role } from "./types.js";
 
 export type MilestoneStatus = "planned" | "blocked" | "done" | "accepted";
@@ -45,18 +46,18 @@ const ALLOWED: Record<MilestoneAction, readonly Role[]> = {
 /** Why someone may not change a milestone; the words are in copy/milestone.ts. */
 export type MilestoneRefusal = "outsider" | "role" | "reopenAccepted";
 
-/** Undefined when allowed; otherwise why not. */
-export function refusal(
+/** Whether these roles may do the action; when not, why not. */
+export function permission(
   roles: readonly Role[],
   action: MilestoneAction,
   milestone?: Milestone,
-): MilestoneRefusal | undefined {
-  if (roles.length === 0) return "outsider";
-  if (!roles.some((role) => ALLOWED[action].includes(role))) return "role";
+): Result<void, MilestoneRefusal> {
+  if (roles.length === 0) return err("outsider");
+  if (!roles.some((role) => ALLOWED[action].includes(role))) return err("role");
   if (action === "reopen" && milestone?.status === "accepted" && roles.every((r) => r === "intern")) {
-    return "reopenAccepted";
+    return err("reopenAccepted");
   }
-  return undefined;
+  return ok(undefined);
 }
 
 /** Why a milestone's state refuses a change; the words are in copy/milestone.ts. */
@@ -68,7 +69,7 @@ export type TransitionRefusal =
   | "notDone"
   | "alreadyOpen";
 
-export type Transition = { ok: true; status: MilestoneStatus } | { ok: false; error: TransitionRefusal };
+export type Transition = Result<MilestoneStatus, TransitionRefusal>;
 
 /** The state machine: planned <-> blocked -> done -> accepted, with reopen back to planned. */
 export function transition(
@@ -79,21 +80,21 @@ export function transition(
   const finished = status === "done" || status === "accepted";
   switch (action) {
     case "done":
-      if (finished) return { ok: false, error: "alreadyFinished" };
-      return { ok: true, status: "done" };
+      if (finished) return err("alreadyFinished");
+      return ok("done");
     case "move":
-      if (finished) return { ok: false, error: "reopenFirst" };
-      return { ok: true, status };
+      if (finished) return err("reopenFirst");
+      return ok(status);
     case "block":
-      if (finished) return { ok: false, error: "cannotBlock" };
-      return { ok: true, status: "blocked" };
+      if (finished) return err("cannotBlock");
+      return ok("blocked");
     case "accept":
-      if (status === "accepted") return { ok: false, error: "alreadyAccepted" };
-      if (status !== "done") return { ok: false, error: "notDone" };
-      return { ok: true, status: "accepted" };
+      if (status === "accepted") return err("alreadyAccepted");
+      if (status !== "done") return err("notDone");
+      return ok("accepted");
     case "reopen":
-      if (status === "planned") return { ok: false, error: "alreadyOpen" };
-      return { ok: true, status: "planned" };
+      if (status === "planned") return err("alreadyOpen");
+      return ok("planned");
   }
 }
 

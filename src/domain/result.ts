@@ -1,3 +1,5 @@
+import { AppError, type ErrorCode } from "./errors.js";
+
 /**
  * The one shape of an expected failure (input people typed wrong, a refused change): a value, never a
  * throw, with the words to show them as `error`. Expected absence is plain `undefined`, not a failure.
@@ -11,4 +13,10 @@ export function ok<T>(value: T): { ok: true; value: T } {
 
 export function err<E>(error: E): { ok: false; error: E } {
   return { ok: false, error };
+}
+
+/** The value, or the error thrown as AppError: for callers whose input was checked before (or is config). */
+export function valueOrThrow<T>(result: Result<T>, code: ErrorCode = "BAD_INPUT"): T {
+  if (!result.ok) throw new AppError(code, result.error);
+  return result.value;
 }

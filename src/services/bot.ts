@@ -66,9 +66,9 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       }
       case "checkin.answer": {
         const answers = answersFromForm(event.form ?? {});
-        if ("error" in answers) return { text: answers.error, formErrors: { connectedness: answers.error } };
+        if (!answers.ok) return { text: answers.error, formErrors: { connectedness: answers.error } };
         const date = /^\d{4}-\d{2}-\d{2}$/.test(event.value) ? event.value : ctx.today;
-        return recordCheckinAnswers(ctx, answers, date);
+        return recordCheckinAnswers(ctx, answers.value, date);
       }
       case "milestone.accept":
         return handleMilestoneAction(ctx, event);
@@ -85,7 +85,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
   function hasOpenCheckin(ctx: CommandContext): boolean {
     const scope = internshipForCheckin(ctx);
     if (!scope.ok) return false;
-    const checkin = store.checkins.get(scope.internship.id, ctx.today);
+    const checkin = store.checkins.get(scope.value.internship.id, ctx.today);
     return checkin !== undefined && !checkin.settledAt && checkin.status !== "skipped";
   }
 

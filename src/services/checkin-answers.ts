@@ -10,10 +10,11 @@ import { blockerNotice, checkinAnswered, checkinCopy } from "../domain/copy/chec
 import { formatDate } from "../domain/format.js";
 import type { Reply } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
+import { err, ok, type Result } from "../domain/result.js";
 import type { LocalDate } from "../domain/types.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { loadInternshipContext } from "./internship-context.js";
-import { resolveScope } from "./internship-scope.js";
+import { resolveScope, type Scope } from "./internship-scope.js";
 import { directDraft } from "./notify.js";
 import { touchInternship } from "./rules/wakeup-rule.js";
 
@@ -21,7 +22,7 @@ import { touchInternship } from "./rules/wakeup-rule.js";
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 /** Reads a submitted check-in form; a bad score is an error, everything else is optional. */
-export function answersFromForm(form: Record<string, string>): CheckinAnswers | { error: string } {
+export function answersFromForm(form: Record<string, string>): Result<CheckinAnswers> {
   const answers: CheckinAnswers = {};
   for (const field of ["progress", "nextSteps", "blockers"] as const) {
     const value = form[field] === undefined ? undefined : cleanAnswer(field, form[field]);
@@ -30,27 +31,21 @@ export function answersFromForm(form: Record<string, string>): CheckinAnswers | 
   const score = form.connectedness?.trim();
   if (score) {
     const parsed = parseConnectedness(score);
-    if (typeof parsed !== "number") return parsed;
-    answers.connectedness = parsed;
+    if (!parsed.ok) return parsed;
+    answers.connectedness = parsed.value;
   }
-  return answers;
+  return ok(answers);
 }
 
 /** The intern's own current internship, or why the speaker cannot answer a check-in. */
-export function internshipForCheckin(ctx: CommandContext) {
+export function internshipForCheckin(ctx: CommandContext): Scope {
   const scope = resolveScope(ctx, undefined, "checkin");
   if (!scope.ok) return scope;
-  if (!scope.roles.includes("intern")) {
-    return {
-      ok: false as const,
-      error: checkinCopy.internsOnly(),
-    };
+  if (!scope.value.roles.includes("intern")) {
+    return err(checkinCopy.internsOnly());
   }
-  if (ctx.today < scope.internship.start || ctx.today > scope.internship.end) {
-    return {
-      ok: false as const,
-      error: checkinCopy.outsideInternship(scope.internship.start, scope.internship.end),
-    };
+  if (ctx.today < scope.value.internship.start || ctx.today > scope.value.internship.end) {
+    return err(checkinCopy.outsideInternship(scope.value.internship.start, scope.value.internship.end));
   }
   return scope;
 }
@@ -69,7 +64,7 @@ export function recordCheckinAnswers(
   if (date > ctx.today) return reply(checkinCopy.inFuture());
   const status = answerStatus(answers);
   if (!status) return reply(checkinCopy.empty());
-  const internship = scope.internship;
+  const internship = scope.value.internship;
   return ctx.store.transaction(() => {
     ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
     const before = ctx.store.checkins.get(internship.id, date)!;

@@ -1,12 +1,11 @@
 import type { MentionRef } from "../domain/command-syntax/types.js";
 import { generalCopy } from "../domain/copy/general.js";
 import { rolesOf } from "../domain/internship-roles.js";
+import { err, ok, type Result } from "../domain/result.js";
 import type { Internship, Person, Role } from "../domain/types.js";
 import type { CommandContext } from "./command-context.js";
 
-export type Scope =
-  | { ok: true; internship: Internship; roles: Role[]; intern: Person }
-  | { ok: false; error: string };
+export type Scope = Result<{ internship: Internship; roles: Role[]; intern: Person }>;
 
 /** Finds the person a mention names in the speaker's workspace. */
 export function resolveMention(ctx: CommandContext, ref: MentionRef): Person | undefined {
@@ -41,18 +40,15 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
   let candidates = mine;
   if (intern) {
     const person = resolveMention(ctx, intern);
-    if (!person) return { ok: false, error: generalCopy.unknownMention(mentionText(intern)) };
+    if (!person) return err(generalCopy.unknownMention(mentionText(intern)));
     const theirs = mine.filter((i) => i.internId === person.id);
     if (theirs.length === 0) {
       const isIntern = store.internships
         .forPerson(workspace.id, person.id)
         .some((i) => i.internId === person.id);
-      return {
-        ok: false,
-        error: isIntern
-          ? generalCopy.notInTheirInternship(person.name)
-          : generalCopy.notAnIntern(person.name),
-      };
+      return err(
+        isIntern ? generalCopy.notInTheirInternship(person.name) : generalCopy.notAnIntern(person.name),
+      );
     }
     candidates = theirs;
   } else {
@@ -60,10 +56,7 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
     if (asIntern.length > 0) candidates = asIntern;
   }
   if (candidates.length === 0) {
-    return {
-      ok: false,
-      error: generalCopy.noInternship(),
-    };
+    return err(generalCopy.noInternship());
   }
   const interns = new Set(candidates.map((i) => i.internId));
   if (interns.size > 1) {
@@ -71,12 +64,9 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
       .map((id) => store.people.get(workspace.id, id))
       .filter((p): p is Person => p !== undefined)
       .map((p) => `@${p.key}`);
-    return {
-      ok: false,
-      error: generalCopy.whichIntern(names, example),
-    };
+    return err(generalCopy.whichIntern(names, example));
   }
   const internship = pickCurrent(candidates, today)!;
   const internPerson = store.people.get(workspace.id, internship.internId)!;
-  return { ok: true, internship, roles: rolesOf(internship, speaker.id), intern: internPerson };
+  return ok({ internship, roles: rolesOf(internship, speaker.id), intern: internPerson });
 }

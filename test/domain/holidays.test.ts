@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holidayName, isPublicHoliday, validateCountryRegion } from "../../src/domain/holidays.js";
+import type { Result } from "../../src/domain/result.js";
 
 describe("isPublicHoliday", () => {
   it("knows Christmas Day in Belgium and that the 24th is a working day", () => {
@@ -65,23 +66,29 @@ describe("isPublicHoliday", () => {
   });
 });
 
+function errorOf(result: Result<void>): string {
+  if (result.ok) throw new Error("expected a refusal");
+  return result.error;
+}
+
 describe("validateCountryRegion", () => {
   it("accepts known countries and regions", () => {
-    expect(validateCountryRegion("BE")).toBeUndefined();
-    expect(validateCountryRegion("US", "NY")).toBeUndefined();
-    expect(validateCountryRegion("de", "by")).toBeUndefined();
-    expect(validateCountryRegion("DE", "DE-BY")).toBeUndefined();
-    expect(validateCountryRegion("DE", "")).toBeUndefined();
+    expect(validateCountryRegion("BE").ok).toBe(true);
+    expect(validateCountryRegion("US", "NY").ok).toBe(true);
+    expect(validateCountryRegion("de", "by").ok).toBe(true);
+    expect(validateCountryRegion("DE", "DE-BY").ok).toBe(true);
+    expect(validateCountryRegion("DE", "").ok).toBe(true);
   });
 
   it("explains an unknown country with an example", () => {
-    expect(validateCountryRegion("XX")).toBe(
-      'country "XX" is not an ISO 3166-1 code date-holidays knows; e.g. "BE"',
-    );
+    expect(validateCountryRegion("XX")).toEqual({
+      ok: false,
+      error: 'country "XX" is not an ISO 3166-1 code date-holidays knows; e.g. "BE"',
+    });
   });
 
   it("lists the regions when the region is unknown", () => {
-    expect(validateCountryRegion("DE", "ZZ")).toMatch(/^region "ZZ" is not a region of DE .*BY/);
-    expect(validateCountryRegion("IS", "X")).toContain("has no regions");
+    expect(errorOf(validateCountryRegion("DE", "ZZ"))).toMatch(/^region "ZZ" is not a region of DE .*BY/);
+    expect(errorOf(validateCountryRegion("IS", "X"))).toContain("has no regions");
   });
 });

@@ -20,7 +20,7 @@ export function handleAgreementCommand(ctx: CommandContext, command: AgreementCo
   const intern = "intern" in command ? command.intern : undefined;
   const scope = resolveScope(ctx, intern, `agreement ${command.name.slice("agreement.".length)}`);
   if (!scope.ok) return reply(scope.error);
-  const agreement = ctx.store.agreements.current(scope.internship.id);
+  const agreement = ctx.store.agreements.current(scope.value.internship.id);
   if (!agreement) {
     return reply(
       "This internship has no working agreement yet; the coordinator adds one in the programme file.",
@@ -28,16 +28,16 @@ export function handleAgreementCommand(ctx: CommandContext, command: AgreementCo
   }
   switch (command.name) {
     case "agreement.show":
-      return show(ctx, scope.internship, agreement);
+      return show(ctx, scope.value.internship, agreement);
     case "agreement.ack":
-      return acknowledge(ctx, scope.internship, agreement, scope.roles);
+      return acknowledge(ctx, scope.value.internship, agreement, scope.value.roles);
     case "agreement.set":
-      if (!scope.roles.some((role) => EDITORS.includes(role))) {
+      if (!scope.value.roles.some((role) => EDITORS.includes(role))) {
         return reply(
           "Only the supervisor or the coordinator can change the agreement; ask them, or propose it in the home channel.",
         );
       }
-      return set(ctx, scope.internship, agreement, command.field, command.value);
+      return set(ctx, scope.value.internship, agreement, command.field, command.value);
   }
 }
 
@@ -121,7 +121,7 @@ function set(
     const created = ctx.store.agreements.addVersion(
       ctx.workspace.id,
       internship.id,
-      result.terms,
+      result.value,
       ctx.speaker.id,
       ctx.now,
     );

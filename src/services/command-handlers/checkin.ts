@@ -24,11 +24,12 @@ export function handleCheckinCommand(ctx: CommandContext, command: CheckinComman
   const scope = resolveScope(ctx, command.intern, "checkin history");
   if (!scope.ok) return reply(scope.error);
   const checkins = ctx.store.checkins.between(
-    scope.internship.id,
+    scope.value.internship.id,
     addDays(ctx.today, -HISTORY_DAYS),
     ctx.today,
   );
-  const whose = scope.intern.id === ctx.speaker.id ? "Your check-ins" : `${scope.intern.name}'s check-ins`;
+  const whose =
+    scope.value.intern.id === ctx.speaker.id ? "Your check-ins" : `${scope.value.intern.name}'s check-ins`;
   if (checkins.length === 0) return reply(`${whose}: none in the last ${HISTORY_DAYS} days.`);
   const lines = checkins.map((c) => {
     const parts = [

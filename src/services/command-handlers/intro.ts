@@ -97,9 +97,9 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   if (!intern && mine.length === 0) return colleagueStatus(ctx);
   const scope = resolveScope(ctx, intern, "intro status");
   if (!scope.ok) return reply(scope.error);
-  const context = loadInternshipContext(store, workspace.id, scope.internship.id);
+  const context = loadInternshipContext(store, workspace.id, scope.value.internship.id);
   if (!context) return reply(introCommandCopy.notLoaded());
-  const intros = store.introductions.forInternship(scope.internship.id);
+  const intros = store.introductions.forInternship(scope.value.internship.id);
   const people = new Map<number, Person>();
   for (const intro of intros) {
     const person = store.people.get(workspace.id, intro.colleagueId);
@@ -107,7 +107,7 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   }
   const plan = context.terms.introductions;
   const cover = coverage(intros, people, plan);
-  const deadline = addDays(scope.internship.start, plan.withinWeeks * 7);
+  const deadline = addDays(scope.value.internship.start, plan.withinWeeks * 7);
   const named = (status: string) =>
     intros
       .filter((i) => i.status === status)
@@ -116,7 +116,7 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
       .map((p) => p.name);
   return reply(
     introStatus({
-      intern: scope.intern.name,
+      intern: scope.value.intern.name,
       met: cover.met.map(describe),
       departments: cover.departments,
       plan,

@@ -3,6 +3,7 @@ import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { metCopy as copy } from "../../domain/copy/met.js";
 import { rolesOf } from "../../domain/internship-roles.js";
 import type { Reply } from "../../domain/messages.js";
+import { err, ok, type Result } from "../../domain/result.js";
 import type { Internship, Person } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -29,21 +30,21 @@ function internshipsAsIntern(ctx: CommandContext, person: Person): Internship[] 
 function resolveMeeting(
   ctx: CommandContext,
   other: Person,
-): { internship: Internship; intern: Person; partner: Person } | { error: string } {
+): Result<{ internship: Internship; intern: Person; partner: Person }> {
   const { speaker } = ctx;
   const speakerInternships = internshipsAsIntern(ctx, speaker);
   const otherInternships = internshipsAsIntern(ctx, other);
   if (speakerInternships.length > 0) {
     const internship = speakerInternships[0]!;
     if (otherInternships.length > 0 && rolesOf(internship, other.id).length === 0) {
-      return { error: copy.otherIntern(other.name) };
+      return err(copy.otherIntern(other.name));
     }
-    return { internship, intern: speaker, partner: other };
+    return ok({ internship, intern: speaker, partner: other });
   }
   if (otherInternships.length === 0) {
-    return { error: copy.notAnIntern(other.name) };
+    return err(copy.notAnIntern(other.name));
   }
-  return { internship: otherInternships[0]!, intern: other, partner: speaker };
+  return ok({ internship: otherInternships[0]!, intern: other, partner: speaker });
 }
 
 export function handleMetCommand(
@@ -57,8 +58,8 @@ export function handleMetCommand(
   }
   if (other.id === speaker.id) return reply(copy.self());
   const resolved = resolveMeeting(ctx, other);
-  if ("error" in resolved) return reply(resolved.error);
-  const { internship, intern, partner } = resolved;
+  if (!resolved.ok) return reply(resolved.error);
+  const { internship, intern, partner } = resolved.value;
   const internToday = localDateIn(intern.timezone, now);
   if (internToday < internship.start || internToday > internship.end) {
     const whose = intern.id === speaker.id ? "" : intern.name;

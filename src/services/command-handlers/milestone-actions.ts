@@ -27,7 +27,7 @@ export function handleMilestoneAction(ctx: CommandContext, action: MilestoneActi
   if (!action.form) {
     // Checked before the form opens, so nobody fills it in for a milestone they cannot accept.
     const checked = checkMilestoneChange(ctx, id, "accept");
-    if (!checked.ok) return checked.reply;
+    if (!checked.ok) return checked.error;
     return { text: copy.acceptPrompt(id), form: copy.acceptForm(id, FEEDBACK_MAX) };
   }
   // A submitted form may leave the optional field out: that still accepts, without feedback.

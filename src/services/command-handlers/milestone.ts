@@ -16,11 +16,12 @@ import {
   type MilestoneAction,
   type MilestoneStatus,
   milestonesToList,
-  refusal,
+  permission,
   shownStatus,
   transition,
 } from "../../domain/milestones.js";
 import { milestoneKeys } from "../../domain/outbox-keys.js";
+import { err, ok, type Result } from "../../domain/result.js";
 import type { Internship } from "../../domain/types.js";
 import type { MilestoneChange } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -45,15 +46,15 @@ export function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCo
 function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.add" }>): Reply {
   const scope = resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
   if (!scope.ok) return reply(scope.error);
-  const refused = refusal(scope.roles, "add");
-  if (refused) return reply(milestoneRefusalText(refused, "add"));
+  const allowed = permission(scope.value.roles, "add");
+  if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "add"));
   if (command.due < ctx.today) return reply(copy.dueInPast(command.due));
-  if (command.due > scope.internship.end) return reply(copy.dueAfterEnd(scope.internship.end));
+  if (command.due > scope.value.internship.end) return reply(copy.dueAfterEnd(scope.value.internship.end));
   const milestone = ctx.store.transaction(() => {
     const created = ctx.store.milestones.add(
       ctx.workspace.id,
       {
-        internshipId: scope.internship.id,
+        internshipId: scope.value.internship.id,
         title: command.title,
         due: command.due,
         createdBy: ctx.speaker.id,
@@ -72,19 +73,21 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
       },
       ctx.now,
     );
-    touchInternship(ctx.store, ctx.workspace.id, scope.internship.id, ctx.now);
+    touchInternship(ctx.store, ctx.workspace.id, scope.value.internship.id, ctx.now);
     return created;
   });
-  return reply(copy.added(milestone, scope.intern.id === ctx.speaker.id ? "" : scope.intern.name));
+  return reply(
+    copy.added(milestone, scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name),
+  );
 }
 
 function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.list" }>): Reply {
   const scope = resolveScope(ctx, command.intern, "milestone list");
   if (!scope.ok) return reply(scope.error);
-  const refused = refusal(scope.roles, "view");
-  if (refused) return reply(milestoneRefusalText(refused, "view"));
-  const milestones = milestonesToList(ctx.store.milestones.listFor(scope.internship.id), command.all);
-  const intern = scope.intern.id === ctx.speaker.id ? "" : scope.intern.name;
+  const allowed = permission(scope.value.roles, "view");
+  if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "view"));
+  const milestones = milestonesToList(ctx.store.milestones.listFor(scope.value.internship.id), command.all);
+  const intern = scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name;
   if (milestones.length === 0) return reply(copy.listNone(intern, command.all));
   return reply(
     copy.list(
@@ -97,9 +100,11 @@ function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.
 type ChangeCommand = Exclude<MilestoneCommand, { name: "milestone.add" | "milestone.list" }>;
 type ChangeAction = Exclude<MilestoneAction, "add" | "view">;
 
-export type CheckedChange =
-  | { ok: true; milestone: Milestone; internship: Internship; status: MilestoneStatus }
-  | { ok: false; reply: Reply };
+/** Refused with the reply to give, or allowed with the milestone, its internship and the next status. */
+export type CheckedChange = Result<
+  { milestone: Milestone; internship: Internship; status: MilestoneStatus },
+  Reply
+>;
 
 /** Whether the speaker may do `action` to milestone `id` now: the rules commands and buttons share. */
 export function checkMilestoneChange(ctx: CommandContext, id: number, action: ChangeAction): CheckedChange {
@@ -108,23 +113,24 @@ export function checkMilestoneChange(ctx: CommandContext, id: number, action: Ch
   const roles = internship ? rolesOf(internship, ctx.speaker.id) : [];
   // Someone outside the internship learns nothing about it, not even that the number exists.
   if (!milestone || !internship || roles.length === 0) {
-    return { ok: false, reply: reply(copy.unknown(id)) };
+    return err(reply(copy.unknown(id)));
   }
-  const refused = refusal(roles, action, milestone);
-  if (refused) return { ok: false, reply: reply(milestoneRefusalText(refused, action)) };
+  const allowed = permission(roles, action, milestone);
+  if (!allowed.ok) return err(reply(milestoneRefusalText(allowed.error, action)));
   const next = transition(milestone, action);
-  if (!next.ok) return { ok: false, reply: reply(transitionRefusalText(next.error, milestone)) };
-  return { ok: true, milestone, internship, status: next.status };
+  if (!next.ok) return err(reply(transitionRefusalText(next.error, milestone)));
+  return ok({ milestone, internship, status: next.value });
 }
 
 function change(ctx: CommandContext, command: ChangeCommand): Reply {
   const action = command.name.slice("milestone.".length) as ChangeAction;
   const checked = checkMilestoneChange(ctx, command.id, action);
-  if (!checked.ok) return checked.reply;
-  const { milestone, internship, status } = checked;
+  if (!checked.ok) return checked.error;
+  const { milestone, internship, status } = checked.value;
 
-  const { changes, note, message } = describeChange(ctx, command, milestone);
-  if ("error" in changes) return reply(changes.error);
+  const described = describeChange(ctx, command, milestone);
+  if (!described.ok) return reply(described.error);
+  const { changes, note, message } = described.value;
   // One transaction: the change, its audit, the wake-up and the messages it causes land together or not at all.
   ctx.store.transaction(() => {
     const updated = ctx.store.milestones.change(
@@ -196,32 +202,32 @@ function describeChange(
   ctx: CommandContext,
   command: ChangeCommand,
   m: Milestone,
-): { changes: MilestoneChange | { error: string }; note?: string; message: string } {
+): Result<{ changes: MilestoneChange; note?: string; message: string }> {
   switch (command.name) {
     case "milestone.done":
-      return { changes: { blockReason: null }, message: copy.done(m) };
+      return ok({ changes: { blockReason: null }, message: copy.done(m) });
     case "milestone.move": {
-      if (command.due < ctx.today) return { changes: { error: copy.moveInPast(command.due) }, message: "" };
-      if (command.due === m.due) return { changes: { error: copy.moveSameDate(m) }, message: "" };
-      return {
+      if (command.due < ctx.today) return err(copy.moveInPast(command.due));
+      if (command.due === m.due) return err(copy.moveSameDate(m));
+      return ok({
         changes: { due: command.due, moved: true },
         ...(command.reason ? { note: command.reason } : {}),
         message: copy.moved(m, command.due, command.reason),
-      };
+      });
     }
     case "milestone.block":
-      return {
+      return ok({
         changes: { blockReason: command.reason },
         note: command.reason,
         message: copy.blocked(m, command.reason),
-      };
+      });
     case "milestone.accept":
-      return {
+      return ok({
         changes: { feedback: command.feedback ?? null },
         ...(command.feedback ? { note: command.feedback } : {}),
         message: copy.accepted(m, command.feedback),
-      };
+      });
     case "milestone.reopen":
-      return { changes: { blockReason: null }, message: copy.reopened(m) };
+      return ok({ changes: { blockReason: null }, message: copy.reopened(m) });
   }
 }

@@ -27,7 +27,7 @@ function formatInput(name: string, value: number | null | undefined): string {
 export function handleWhyCommand(ctx: CommandContext): Reply {
   const scope = resolveScope(ctx, undefined, "why");
   if (!scope.ok) return reply(scope.error);
-  const { internship, intern } = scope;
+  const { internship, intern } = scope.value;
   const own = intern.id === ctx.speaker.id;
   // Names come from the programme file: echoed like any other text.
   const name = neutralizeMentions(intern.name);
@@ -85,7 +85,7 @@ export function handlePauseNudges(ctx: CommandContext, command: NudgeCommand): R
   }
   const scope = resolveScope(ctx, undefined, "pause nudges 1w");
   if (!scope.ok) return reply(scope.error);
-  const { internship } = scope;
+  const { internship } = scope.value;
   const audit = (action: string, detail?: unknown) =>
     store.audit.record(
       {

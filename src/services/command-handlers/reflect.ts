@@ -1,8 +1,9 @@
 import { reflectionCopy, reflectionForm } from "../../domain/copy/reflection.js";
 import { isoWeek } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
+import { err } from "../../domain/result.js";
 import { type CommandContext, reply } from "../command-context.js";
-import { resolveScope } from "../internship-scope.js";
+import { resolveScope, type Scope } from "../internship-scope.js";
 
 const MAX_REFLECTION = 2000;
 const WEEK = /^\d{4}-W\d{2}$/;
@@ -14,25 +15,19 @@ export interface ReflectionActionInput {
 }
 
 /** The speaker's own running internship, as its intern; or why they cannot write a reflection. */
-function internshipToReflectOn(ctx: CommandContext) {
+function internshipToReflectOn(ctx: CommandContext): Scope {
   const asIntern = ctx.store.internships
     .forPerson(ctx.workspace.id, ctx.speaker.id)
     .some((i) => i.internId === ctx.speaker.id);
   if (!asIntern) {
-    return {
-      ok: false as const,
-      error: reflectionCopy.internsOnly(),
-    };
+    return err(reflectionCopy.internsOnly());
   }
   // An intern's own internships come first, so resolveScope never asks "for @intern" here.
   const scope = resolveScope(ctx, undefined, "reflect");
   if (!scope.ok) return scope;
-  const { start, end } = scope.internship;
+  const { start, end } = scope.value.internship;
   if (ctx.today < start || ctx.today > end) {
-    return {
-      ok: false as const,
-      error: reflectionCopy.outsideInternship(start, end),
-    };
+    return err(reflectionCopy.outsideInternship(start, end));
   }
   return scope;
 }
@@ -47,16 +42,16 @@ function save(ctx: CommandContext, week: string, text: string, shared: boolean):
   }
   ctx.store.reflections.save(
     ctx.workspace.id,
-    { internshipId: scope.internship.id, week, text: trimmed, shared },
+    { internshipId: scope.value.internship.id, week, text: trimmed, shared },
     ctx.now,
   );
   if (!shared) {
     return reply(reflectionCopy.savedPrivately(week));
   }
   const coordinator =
-    scope.internship.coordinatorId === undefined
+    scope.value.internship.coordinatorId === undefined
       ? undefined
-      : ctx.store.people.get(ctx.workspace.id, scope.internship.coordinatorId);
+      : ctx.store.people.get(ctx.workspace.id, scope.value.internship.coordinatorId);
   return reply(reflectionCopy.savedShared(week, coordinator?.name));
 }
 

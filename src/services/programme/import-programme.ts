@@ -35,10 +35,10 @@ export function importProgramme(store: Store, raw: unknown, at: Date, actorLabel
   if (!validation.ok) {
     throw new AppError(
       "BAD_INPUT",
-      `the programme has ${validation.errors.length} problem${validation.errors.length === 1 ? "" : "s"}; nothing was imported:\n${validation.errors.map((e) => `  - ${e}`).join("\n")}`,
+      `the programme has ${validation.error.length} problem${validation.error.length === 1 ? "" : "s"}; nothing was imported:\n${validation.error.map((e) => `  - ${e}`).join("\n")}`,
     );
   }
-  return store.transaction(() => apply(store, validation.programme, at, actorLabel));
+  return store.transaction(() => apply(store, validation.value, at, actorLabel));
 }
 
 function apply(store: Store, programme: Programme, at: Date, actorLabel: string): ImportSummary {

@@ -1,16 +1,24 @@
 import { IANAZone } from "luxon";
 import { termsErrors, withDefaults } from "../../domain/agreement.js";
-import { parseContactHours } from "../../domain/contact-hours.js";
-import { problemOf } from "../../domain/errors.js";
+import { readContactHours } from "../../domain/contact-hours.js";
 import { validateCountryRegion } from "../../domain/holidays.js";
 import { toEpochDay } from "../../domain/local-date.js";
+import { err, ok, type Result } from "../../domain/result.js";
 import type { Platform } from "../../domain/types.js";
 import { type Programme, type ProgrammePerson, programmeSchema } from "./programme-schema.js";
 
 /** Longer than this is more likely a typo in a year than a closure. */
 const MAX_CLOSURE_DAYS = 366;
 
-export type Validation = { ok: true; programme: Programme } | { ok: false; errors: string[] };
+/** The programme, or every problem found in it. */
+export type Validation = Result<Programme, string[]>;
+
+/** An unknown country or region, named as the field the author has to fix. */
+function placeError(at: string, country: string, region: string | undefined): string | undefined {
+  const place = validateCountryRegion(country, region);
+  if (place.ok) return undefined;
+  return `${at}.${region && !place.error.startsWith("country") ? "region" : "country"}: ${place.error}`;
+}
 
 /** `people[2] (sup1).timezone`: the field and the entry, so the author can find it. */
 function where(raw: unknown, path: readonly PropertyKey[]): string {
@@ -39,10 +47,7 @@ export function effectiveIds(workspacePlatform: Platform, p: ProgrammePerson): P
 export function validateProgramme(raw: unknown): Validation {
   const parsed = programmeSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => `${where(raw, issue.path)}: ${issue.message}`),
-    };
+    return err(parsed.error.issues.map((issue) => `${where(raw, issue.path)}: ${issue.message}`));
   }
   const programme = parsed.data;
   const errors: string[] = [];
@@ -57,11 +62,10 @@ export function validateProgramme(raw: unknown): Validation {
         `${at}.timezone: "${p.timezone}" is not an IANA time zone; e.g. Europe/Brussels or America/New_York`,
       );
     }
-    const place = validateCountryRegion(p.country, p.region);
-    if (place)
-      errors.push(`${at}.${p.region && !place.startsWith("country") ? "region" : "country"}: ${place}`);
-    const hours = problemOf(() => parseContactHours(p.contactHours));
-    if (hours) errors.push(`${at}.contactHours: ${hours}`);
+    const place = placeError(at, p.country, p.region);
+    if (place) errors.push(place);
+    const hours = readContactHours(p.contactHours);
+    if (!hours.ok) errors.push(`${at}.contactHours: ${hours.error}`);
     p.leave.forEach((l, j) => {
       if (l.to < l.from) errors.push(`${at}.leave[${j}]: ends (${l.to}) before it starts (${l.from})`);
     });
@@ -100,7 +104,7 @@ export function validateProgramme(raw: unknown): Validation {
       errors.push(`${at}.agreement (${field}): ${error}`);
     }
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, programme };
+  return errors.length > 0 ? err(errors) : ok(programme);
 }
 
 /** Added holidays name a place the library knows; closures end after they start and list known people. */
@@ -108,9 +112,8 @@ function daysOffErrors(programme: Programme, keys: ReadonlySet<string>, errors: 
   const seen = new Set<string>();
   programme.holidays?.forEach((h, i) => {
     const at = `holidays[${i}] (${h.date})`;
-    const place = validateCountryRegion(h.country, h.region);
-    if (place)
-      errors.push(`${at}.${h.region && !place.startsWith("country") ? "region" : "country"}: ${place}`);
+    const place = placeError(at, h.country, h.region);
+    if (place) errors.push(place);
     const id = `${h.country}|${h.region ?? ""}|${h.date}`;
     if (seen.has(id))
       errors.push(

@@ -5,7 +5,7 @@ import {
   milestoneRefusalText,
   transitionRefusalText,
 } from "../../../src/domain/copy/milestone.js";
-import { type Milestone, refusal, transition } from "../../../src/domain/milestones.js";
+import { type Milestone, permission, transition } from "../../../src/domain/milestones.js";
 
 const milestone = (over: Partial<Milestone> = {}): Milestone => ({
   id: 7,
@@ -60,12 +60,12 @@ describe("why a milestone change is refused", () => {
 
   it("tells outsiders, the wrong role and an intern reopening an accepted milestone apart", () => {
     const text = (
-      roles: Parameters<typeof refusal>[0],
-      action: Parameters<typeof refusal>[1],
+      roles: Parameters<typeof permission>[0],
+      action: Parameters<typeof permission>[1],
       m?: Milestone,
     ) => {
-      const refused = refusal(roles, action, m);
-      return refused && milestoneRefusalText(refused, action);
+      const allowed = permission(roles, action, m);
+      return allowed.ok ? undefined : milestoneRefusalText(allowed.error, action);
     };
     expect(text([], "view")).toBe("That milestone belongs to an internship you are not part of.");
     expect(text(["coordinator"], "move")).toBe("Only the intern and the supervisor can move milestones.");
