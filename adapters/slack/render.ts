@@ -44,8 +44,8 @@ export function shortenedNote(more: string | undefined): string {
   return `…shortened to fit one Slack message. ${more ?? 'Type "help" to find the command that shows it in full.'}`;
 }
 
-/** Buttons per message: more could not be told apart anyway, and each actions block holds 25. */
-const MAX_BUTTONS = 50;
+/** Buttons per message (4 actions blocks of 25); beyond that the message says it was shortened. */
+const MAX_BUTTONS = 100;
 /** The reason line and the shortened note are short by design; these caps keep them so. */
 const MAX_REASON = 500;
 const MAX_NOTE = 300;
@@ -111,7 +111,8 @@ export function renderMessage(message: OutboundMessage): SlackMessage {
   const room = LIMIT.messageBlocks - tail.length - fieldBlocks.length - 1;
   const kept = fitPrefix(message.text, bodyAllowance, escapedLength);
   const pieces = sectionPieces(kept);
-  const cut = kept.length < message.text.length || pieces.length > room;
+  const droppedButtons = (message.buttons?.length ?? 0) > buttons.length;
+  const cut = kept.length < message.text.length || pieces.length > room || droppedButtons;
   const body = sections(pieces.slice(0, room));
   if (cut) body.push(noteBlock(message.more));
   // The top-level text is what notifications show: it is mrkdwn too, so it is escaped like the blocks.

@@ -33,8 +33,8 @@ const textBlock = (text: string, extra: Card = {}): Card => ({
 const submitData = (action: string, value: string) => ({ tandemAction: action, tandemValue: value });
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
-/** Buttons per message (9 cards at most); more could not be told apart anyway. */
-const MAX_BUTTONS = 50;
+/** Buttons per message (17 cards at most); beyond that the message says it was shortened. */
+const MAX_BUTTONS = 100;
 const MAX_REASON = 500;
 const MAX_LABEL = 75;
 const MAX_FORM_INTRO = 10_000;
@@ -95,7 +95,9 @@ function messageCards(message: OutboundMessage, allowance = Number.POSITIVE_INFI
   const facts = message.fields ?? [];
   const wanted = [cardLength(message.text), ...facts.map((f) => cardLength(f.value))];
   const [textRoom = 0, ...factRoom] = shareBudget(wanted, allowance);
-  const cut = wanted.some((n, i) => n > ([textRoom, ...factRoom][i] ?? 0));
+  const cut =
+    wanted.some((n, i) => n > ([textRoom, ...factRoom][i] ?? 0)) ||
+    (message.buttons?.length ?? 0) > MAX_BUTTONS;
   const body: Card[] = [textBlock(truncateText(message.text, textRoom, cardLength))];
   if (facts.length) {
     body.push({

@@ -16,7 +16,7 @@ const longText = (pieceMax: number, length: { min: number; max: number }) =>
     return text;
   });
 
-export const title = longText(40, { min: 1, max: 200 });
+export const title = longText(40, { min: 120, max: 200 });
 
 export const milestoneList: fc.Arbitrary<OutboundMessage> = fc
   .array(title, { minLength: 60, maxLength: 60 })
@@ -80,7 +80,7 @@ export const anyMessage: fc.Arbitrary<OutboundMessage> = fc.record(
         value: fc.string({ maxLength: 12 }),
         label: hardText(120, 1),
       }),
-      { maxLength: 60 },
+      { maxLength: 120 },
     ),
     reason: hardText(2000),
     link: fc.constant("https://slack.com/archives/C0HOME/p1796130000000100"),
