@@ -56,10 +56,26 @@ export function replyWarning(
 }
 
 export function replyBreach(clock: TrackedMessage, asker: Person, responder: Person): OutboundMessage {
+  // The intern's worry is who else hears about it: say so, truthfully (see replyLateToAsker).
+  const toldAlso =
+    clock.direction === "to_intern"
+      ? ` Only you and ${asker.name} are told; the university coordinator never hears about a single late reply.`
+      : "";
   return withLink(
     {
       text: `Overdue: ${asker.name}'s message in ${where(clock)} was due for your reply at ${formatInstant(clock.dueAt, responder.timezone)} your time.`,
-      reason: `The working agreement asks for a reply within ${hours(clock.allowedMs)} of your working time, and that time has passed.`,
+      reason: `The working agreement asks for a reply within ${hours(clock.allowedMs)} of your working time, and that time has passed.${toldAlso}`,
+    },
+    clock,
+  );
+}
+
+/** The intern's reply is still late `reply.escalate` after its due time: told to whoever asked, and nobody else. */
+export function replyLateToAsker(clock: TrackedMessage, asker: Person, responder: Person): OutboundMessage {
+  return withLink(
+    {
+      text: `${responder.name} has not replied yet to your message in ${where(clock)}: the reply was due at ${formatInstant(clock.dueAt, asker.timezone)} your time. Type "noreply" if it no longer needs an answer.`,
+      reason: `You asked, and the working agreement gives ${responder.name} ${hours(clock.allowedMs)} of their working time to reply. Only ${responder.name} and you are told about a late reply; the university coordinator hears only about patterns, never about one message.`,
     },
     clock,
   );

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { replyBreach, replyEscalation, replyWarning } from "../../domain/copy/reply.js";
+import { replyBreach, replyEscalation, replyLateToAsker, replyWarning } from "../../domain/copy/reply.js";
+import type { OutboundMessage } from "../../domain/messages.js";
 import { replyKeys } from "../../domain/outbox-keys.js";
 import { deadlines } from "../../domain/reply-clock.js";
 import type { TrackedMessage } from "../../domain/reply-records.js";
@@ -11,29 +12,38 @@ import type { PlanRule } from "../planner.js";
 import { closeClock } from "../reply-tracker.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
-/** Who hears about a reply that stays overdue, in order, with the role named in the message. */
-function escalationChain(ctx: InternshipContext, clock: TrackedMessage): { person: Person; role: string }[] {
-  const chain: { person: Person | undefined; role: string }[] =
-    clock.direction === "to_company"
-      ? [
-          { person: ctx.backupSupervisor, role: "backup supervisor" },
-          { person: ctx.coordinator, role: "university coordinator" },
-        ]
-      : [
-          { person: ctx.supervisor, role: "supervisor" },
-          { person: ctx.coordinator, role: "university coordinator" },
-        ];
-  const seen = new Set([clock.responderId, clock.authorId]);
-  return chain.filter((step): step is { person: Person; role: string } => {
-    if (!step.person || seen.has(step.person.id)) return false;
-    seen.add(step.person.id);
-    return true;
-  });
+/**
+ * Who hears about a reply that stays overdue, once, `reply.escalate` after its due time. A late reply by
+ * the company goes to the other company supervisor (the backup, or the supervisor when the backup was
+ * asked); a late reply by the intern only to whoever asked. The coordinator never hears about one message:
+ * patterns reach them through the pattern rule and the weekly digest.
+ */
+function escalation(
+  ctx: InternshipContext,
+  clock: TrackedMessage,
+  asker: Person,
+  responder: Person,
+): { person: Person; message: OutboundMessage } | undefined {
+  if (clock.direction === "to_intern") {
+    return asker.id === responder.id
+      ? undefined
+      : { person: asker, message: replyLateToAsker(clock, asker, responder) };
+  }
+  const backup = ctx.backupSupervisor;
+  const step =
+    backup && responder.id === backup.id
+      ? { person: ctx.supervisor, role: "supervisor" }
+      : backup && { person: backup, role: "backup supervisor" };
+  if (!step || step.person.id === responder.id || step.person.id === asker.id) return undefined;
+  return {
+    person: step.person,
+    message: replyEscalation(clock, asker, responder, step.person, step.role),
+  };
 }
 
 /**
  * Reply-time clocks: a warning to the responder at the agreed share of their time, the overdue
- * alert at the due time, then the escalation steps. Times are recomputed on every look, so leave
+ * alert at the due time, then the one escalation step. Times are recomputed on every look, so leave
  * taken while a clock runs moves them.
  */
 export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
@@ -73,19 +83,12 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
       }
       if (now >= times.dueAt)
         drafts.push(draft(responder, replyKeys.breach(clock.id), replyBreach(clock, asker, responder)));
-      escalationChain(ctx, clock).forEach((step, index) => {
-        const at = times.escalateAt[index];
-        if (at && now >= at) {
-          drafts.push(
-            draft(
-              step.person,
-              replyKeys.escalation(clock.id, index + 1),
-              replyEscalation(clock, asker, responder, step.person, step.role),
-            ),
-          );
-        }
-      });
-      upcoming.push(...[times.warnAt, times.dueAt, ...times.escalateAt].filter((t) => t > now));
+      const step = escalation(ctx, clock, asker, responder);
+      const escalateAt = times.escalateAt[0];
+      if (step && now >= escalateAt) {
+        drafts.push(draft(step.person, replyKeys.escalation(clock.id, 1), step.message));
+      }
+      upcoming.push(...[times.warnAt, times.dueAt, ...(step ? [escalateAt] : [])].filter((t) => t > now));
     }
     const next = upcoming.length > 0 ? new Date(Math.min(...upcoming.map((t) => t.getTime()))) : undefined;
     // With no open clock the rule still looks once a day, to close clocks when the internship ends.
