@@ -87,13 +87,13 @@ export function createSlackReceiver(deps: {
     }
     const verdict = checkSlackBody(body);
     if (!verdict.ok) {
-      if (verdict.status === 200) {
-        log.warn({ why: verdict.why }, "Slack notice acknowledged");
+      if (verdict.error.status === 200) {
+        log.warn({ why: verdict.error.why }, "Slack notice acknowledged");
         res.writeHead(200);
         res.end();
         return true;
       }
-      return refuse(res, verdict.status, verdict.why, req);
+      return refuse(res, verdict.error.status, verdict.error.why, req);
     }
     if (body.type === "event_callback") return routeEvent(app, body, req, res, timestamp);
     const ack = new HTTPResponseAck({

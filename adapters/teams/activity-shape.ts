@@ -4,6 +4,7 @@
  * the turn halfway: stored conversation references and lookups bind them to SQL. Such an activity is the
  * sender's mistake and is answered 400 at once.
  */
+import { err, ok, type Result } from "../../src/domain/result.js";
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +19,13 @@ const TEXT_FIELDS: [string | undefined, string[]][] = [
   ["conversation", ["id", "conversationType", "tenantId", "name"]],
 ];
 
-export function activityProblem(body: unknown): string | undefined {
+/** Whether a body is an activity botbuilder can process, or what is wrong with it in one phrase. */
+export function checkActivity(body: unknown): Result<void> {
+  const problem = activityProblem(body);
+  return problem === undefined ? ok(undefined) : err(problem);
+}
+
+function activityProblem(body: unknown): string | undefined {
   if (!isObject(body)) return "the body is not a JSON object";
   if (typeof body.type !== "string" || body.type.trim() === "") return "the activity has no type";
   // Every reply goes to the activity's serviceUrl; without one botbuilder retries into the void for seconds.

@@ -5,11 +5,12 @@ import type { Logger } from "pino";
 import { parseAddress } from "../../src/domain/addresses.js";
 import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage } from "../../src/domain/messages.js";
+import { err } from "../../src/domain/result.js";
 import type { ChatPlatform, GroupProgress, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
-import { activityProblem } from "./activity-shape.js";
+import { checkActivity } from "./activity-shape.js";
 import { messageActivity } from "./cards.js";
 import { toTeamsSendError } from "./send-errors.js";
 import { NOT_RECORDED, TandemTeamsHandler } from "./teams-handler.js";
@@ -201,8 +202,9 @@ export function createTeamsPlatform(
       return true;
     }
     const body = await readJson(req);
-    const problem = body ? activityProblem(body) : "the body is not JSON";
-    if (problem) {
+    const checked = body ? checkActivity(body) : err("the body is not JSON");
+    if (!checked.ok) {
+      const problem = checked.error;
       log.warn({ problem }, "Teams activity refused");
       res.writeHead(400, { "content-type": "text/plain" });
       res.end(`the body must be a Bot Framework activity in JSON: ${problem}`);

@@ -7,23 +7,24 @@ import { accessSync, constants, existsSync, renameSync, rmSync, statSync } from 
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { AppError } from "../domain/errors.js";
+import { err, ok, type Result } from "../domain/result.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 /** Copies every page in one step: a multi-step backup restarts whenever another connection writes. */
 const ALL_PAGES = 0x7fffffff;
 
-/** Where a backup may not go, in one sentence; undefined when the target looks writable. */
-function targetProblem(target: string): string | undefined {
+/** Whether a backup may go to `target`, or why not in one sentence. */
+function checkTarget(target: string): Result<void> {
   const folder = dirname(target);
-  if (!existsSync(folder)) return `the folder ${folder} does not exist`;
-  if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
-  if (existsSync(target) && statSync(target).isDirectory()) return `${target} is a folder`;
+  if (!existsSync(folder)) return err(`the folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) return err(`${folder} is not a folder`);
+  if (existsSync(target) && statSync(target).isDirectory()) return err(`${target} is a folder`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    return `the folder ${folder} is not writable`;
+    return err(`the folder ${folder} is not writable`);
   }
-  return undefined;
+  return ok(undefined);
 }
 
 /** `PRAGMA integrity_check` on a database file: "ok", or SQLite's list of problems. */
@@ -43,8 +44,8 @@ export function integrityOf(file: string): string {
  */
 export async function backupDatabase(db: SqliteDatabase, file: string): Promise<void> {
   const target = resolve(file);
-  const problem = targetProblem(target);
-  if (problem) throw new AppError("BAD_INPUT", `cannot write the backup to ${file}: ${problem}`);
+  const checked = checkTarget(target);
+  if (!checked.ok) throw new AppError("BAD_INPUT", `cannot write the backup to ${file}: ${checked.error}`);
   const partial = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
   rmSync(partial, { force: true });
   try {

@@ -4,6 +4,7 @@
  * under load one commit serves many inbound events; alone, a piece of work still commits within the turn.
  * A piece that throws is rolled back to its savepoint and rejects on its own; the others still commit.
  */
+import type { Result } from "../domain/result.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Pending {
@@ -12,7 +13,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = Result<unknown, unknown>;
 
 export interface GroupCommit {
   /** Runs `work` atomically in the next shared transaction; resolves once that transaction committed. */
