@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { conversationAddress } from "../../src/domain/addresses.js";
 import type { MessageEvent, ReactionEvent, Reply } from "../../src/domain/messages.js";
+import { asksForSomething } from "../../src/domain/request-words.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { findPersona, type Persona } from "./persona.js";
@@ -33,6 +34,8 @@ const NUMBER = /^#?(\d{1,6})$/;
 
 interface Posted {
   ref: string;
+  /** The persona key of who posted it. */
+  author: string;
   /** The ref of the thread's first message, for a reply in a thread. */
   threadRef?: string;
 }
@@ -88,7 +91,7 @@ export function createChannel(deps: ChannelDeps) {
     const number = posted.length + 1;
     const ref = `${deps.clock.now().getTime()}.${session}.${number}`;
     const threadRef = thread ? (thread.posted.threadRef ?? thread.posted.ref) : undefined;
-    posted.push({ ref, ...(threadRef ? { threadRef } : {}) });
+    posted.push({ ref, author: persona.key, ...(threadRef ? { threadRef } : {}) });
     const inThread = thread ? ` (thread of #${thread.number})` : "";
     say(`${where}${inThread}  ${persona.name}: ${text}  (message #${number})`);
     const event: MessageEvent = {
@@ -97,7 +100,7 @@ export function createChannel(deps: ChannelDeps) {
       messageRef: ref,
       ...(threadRef ? { threadRef } : {}),
       mentions: mentionsIn(text),
-      isQuestion: text.includes("?"),
+      isQuestion: asksForSomething(text),
       isDirect: false,
       fromBot: false,
       permalink: `console://${deps.workspace}/${deps.homeChannel}/${ref}`,
@@ -125,6 +128,7 @@ export function createChannel(deps: ChannelDeps) {
       kind: "reaction",
       messageRef: target.posted.ref,
       reaction,
+      itemAuthor: target.posted.author,
     };
     await deliver(event);
   }

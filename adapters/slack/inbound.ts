@@ -7,6 +7,7 @@ import type {
   MessageEvent,
   ReactionEvent,
 } from "../../src/domain/messages.js";
+import { asksForSomething } from "../../src/domain/request-words.js";
 import { actionOf } from "./action-ids.js";
 import { slackConversation } from "./addresses.js";
 
@@ -57,7 +58,7 @@ export function messageEvent(team: string, eventId: string, event: Json): Messag
     at: tsToDate(ts),
     messageRef: ts,
     mentions: mentionsIn(text),
-    isQuestion: text.includes("?"),
+    isQuestion: asksForSomething(text),
     isDirect,
     fromBot,
     permalink: permalink(channel, ts),
@@ -86,6 +87,7 @@ export function reactionEvent(team: string, eventId: string, event: Json): React
     at: tsToDate(str(event.event_ts) ?? ts),
     messageRef: ts,
     reaction,
+    ...(str(event.item_user) ? { itemAuthor: str(event.item_user) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Bot Framework activities (Teams) turned into the core's InboundEvents. */
 import { conversationAddress, userAddress } from "../../src/domain/addresses.js";
 import type { ActionEvent, InboundEvent, MessageEvent, ReactionEvent } from "../../src/domain/messages.js";
+import { asksForSomething } from "../../src/domain/request-words.js";
 
 /** The activity fields Tandem reads; the rest of the Bot Framework schema is ignored. */
 export interface TeamsActivity {
@@ -149,7 +150,7 @@ export function messageEvent(
     at: whenOf(activity, receivedAt),
     messageRef: activity.id,
     mentions: mentionIds(activity, lookup),
-    isQuestion: text.includes("?"),
+    isQuestion: asksForSomething(text),
     isDirect: personal,
     fromBot: activity.from?.role === "bot",
   };

@@ -1,6 +1,6 @@
 /** The terms `agreement set` can change: how each is named, read, checked and written. */
 
-import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "./agreement-options.js";
+import { REPLY_PLACES, REPLY_TRIGGERS, SUMMARY_MODES, SYNC_CADENCES } from "./agreement-options.js";
 import type { AgreementTerms } from "./agreement-terms.js";
 import { readDays } from "./contact-hours.js";
 import { readDuration } from "./duration.js";
@@ -125,6 +125,25 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     get: (t) => t.replies.ackReaction,
     set: checked(reactionName, (t, v) => {
       t.replies.ackReaction = v;
+    }),
+  },
+  {
+    name: "reply.trigger",
+    description:
+      "what starts a reply clock: a message that asks for something (a question, a request or the tracking reaction), or every mention",
+    example: "request",
+    get: (t) => t.replies.trigger,
+    set: checked(oneOf(REPLY_TRIGGERS, "a reply trigger"), (t, v) => {
+      t.replies.trigger = v;
+    }),
+  },
+  {
+    name: "reply.track",
+    description: "the reaction with which the asker marks their own message so that Tandem tracks its reply",
+    example: "hourglass",
+    get: (t) => t.replies.trackReaction,
+    set: checked(reactionName, (t, v) => {
+      t.replies.trackReaction = v;
     }),
   },
   {

@@ -1,11 +1,19 @@
 /** The shapes of the working agreement, apart from the rules that read and change it (agreement.ts). */
-import type { ReplyPlace, SummaryMode, SyncCadence } from "./agreement-options.js";
+import type { ReplyPlace, ReplyTrigger, SummaryMode, SyncCadence } from "./agreement-options.js";
 
 /** The working agreement between intern and company, as stored (JSON) and enforced. */
 export interface AgreementTerms {
   replyWithin: { supervisor: string; intern: string };
   /** How reply clocks warn, escalate and stop; see src/domain/reply-clock.ts. */
-  replies: { warnAtPercent: number; escalateAfterPercent: number; where: ReplyPlace; ackReaction: string };
+  replies: {
+    warnAtPercent: number;
+    escalateAfterPercent: number;
+    where: ReplyPlace;
+    ackReaction: string;
+    trigger: ReplyTrigger;
+    /** The reaction with which the asker marks their own message for tracking. */
+    trackReaction: string;
+  };
   checkIn: { at: string; days: string; reminderAfter: string; summary: SummaryMode };
   milestones: { remindDaysBefore: number; announceDone: boolean };
   syncMeeting: SyncCadence;

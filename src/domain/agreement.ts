@@ -4,7 +4,14 @@ import { err, ok, type Result } from "./result.js";
 
 export const DEFAULT_TERMS: AgreementTerms = {
   replyWithin: { supervisor: "8h", intern: "4h" },
-  replies: { warnAtPercent: 75, escalateAfterPercent: 50, where: "both", ackReaction: "white_check_mark" },
+  replies: {
+    warnAtPercent: 75,
+    escalateAfterPercent: 50,
+    where: "both",
+    ackReaction: "white_check_mark",
+    trigger: "request",
+    trackReaction: "hourglass",
+  },
   checkIn: { at: "09:30", days: "Mon-Fri", reminderAfter: "3h", summary: "daily" },
   milestones: { remindDaysBefore: 2, announceDone: false },
   syncMeeting: "weekly",
@@ -58,7 +65,7 @@ export function describeTerms(terms: AgreementTerms): string[] {
   const intro = terms.introductions;
   const summary = terms.checkIn.summary === "daily" ? "a daily summary" : "each answer as it comes";
   return [
-    `Reply within: supervisor ${terms.replyWithin.supervisor}, intern ${terms.replyWithin.intern} (working time of whoever replies); a warning at ${terms.replies.warnAtPercent}%, escalation ${terms.replies.escalateAfterPercent}% after the due time; replies count ${terms.replies.where === "both" ? "in the thread or the channel" : "in the thread only"}; :${terms.replies.ackReaction}: acknowledges`,
+    `Reply within: supervisor ${terms.replyWithin.supervisor}, intern ${terms.replyWithin.intern} (working time of whoever replies), counted for ${terms.replies.trigger === "request" ? `a question or request between the intern and the supervisors (or one marked :${terms.replies.trackReaction}: by its author)` : "every mention between the intern and the supervisors"}; a warning at ${terms.replies.warnAtPercent}%, escalation ${terms.replies.escalateAfterPercent}% after the due time; replies count ${terms.replies.where === "both" ? "in the thread or the channel" : "in the thread only"}; :${terms.replies.ackReaction}: acknowledges`,
     `Check-in: ${terms.checkIn.at} on ${terms.checkIn.days}, intern's local time; one reminder after ${terms.checkIn.reminderAfter}; the supervisor gets ${summary}`,
     `Milestones: a reminder ${terms.milestones.remindDaysBefore} working days before the due date${terms.milestones.announceDone ? "; done milestones are announced in the home channel" : ""}`,
     `Sync meeting: ${terms.syncMeeting}`,

@@ -43,7 +43,10 @@ export interface MessageEvent extends InboundBase {
   threadRef?: string;
   /** Platform user ids mentioned in the message. */
   mentions: string[];
-  /** The text contains a question mark; the text itself is not passed for channel messages. */
+  /**
+   * The message asks for something: a question or a request (src/domain/request-words.ts), decided by
+   * the adapter; the text itself is not passed for channel messages.
+   */
   isQuestion: boolean;
   isDirect: boolean;
   fromBot: boolean;
@@ -60,6 +63,8 @@ export interface ReactionEvent extends InboundBase {
   messageRef: string;
   /** The reaction's name without colons, e.g. white_check_mark. */
   reaction: string;
+  /** Platform user id of the message's author, when the platform says (Slack `item_user`, the console). */
+  itemAuthor?: string;
 }
 
 export interface ActionEvent extends InboundBase {

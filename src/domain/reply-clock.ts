@@ -1,3 +1,4 @@
+import type { ReplyTrigger } from "./agreement-options.js";
 import type { AgreementTerms } from "./agreement-terms.js";
 import type { WorkingCalendar } from "./calendar.js";
 import { parseDuration } from "./duration.js";
@@ -10,6 +11,7 @@ export interface SeenMessage {
   authorId: number;
   /** People mentioned, already resolved from platform ids. */
   mentionIds: readonly number[];
+  /** It asks for something: a question, a request (request-words.ts) or marked with the tracking reaction. */
   isQuestion: boolean;
 }
 
@@ -18,27 +20,54 @@ export interface ClockStart {
   responderId: number;
 }
 
+/** The company side of the agreement: the supervisor and the backup. Colleagues and coordinators agreed to nothing. */
+export function isCompanyParty(personId: number, internship: Internship): boolean {
+  return personId === internship.supervisorId || personId === internship.backupSupervisorId;
+}
+
 /**
- * Whether a message in an internship's conversation starts a clock, and for whom. From the intern:
- * a mention of a company member (the first one mentioned replies) or a question (the supervisor
- * replies). From anyone else: a mention of the intern.
+ * Who owes the reply to something the intern asked: the first supervisor mentioned, else the supervisor.
+ * The one place that chooses, so cover (a supervisor on leave) can redirect it.
  */
-export function clockFor(message: SeenMessage, internship: Internship): ClockStart | undefined {
+export function responderFor(mentionIds: readonly number[], internship: Internship): number {
+  return mentionIds.find((id) => isCompanyParty(id, internship)) ?? internship.supervisorId;
+}
+
+/**
+ * Whether a message in an internship's conversation starts a clock, and for whom. Only the parties of
+ * the agreement count: the intern one way, the supervisor and the backup the other. With the `request`
+ * trigger the message must ask for something; with `mention` every mention of the other party counts.
+ * From the intern: addressed to a supervisor (mentioned, or nobody mentioned); a message that mentions
+ * only colleagues is theirs, not the agreement's. From a supervisor: it mentions the intern.
+ */
+export function clockFor(
+  message: SeenMessage,
+  internship: Internship,
+  trigger: ReplyTrigger = "request",
+): ClockStart | undefined {
+  const others = message.mentionIds.filter((id) => id !== message.authorId);
   if (message.authorId === internship.internId) {
-    const mentioned = message.mentionIds.find((id) => id !== internship.internId);
-    if (mentioned !== undefined) return { direction: "to_company", responderId: mentioned };
-    if (message.isQuestion) return { direction: "to_company", responderId: internship.supervisorId };
+    const toParty = others.some((id) => isCompanyParty(id, internship));
+    const unaddressed = others.length === 0;
+    const starts =
+      trigger === "mention"
+        ? toParty || (unaddressed && message.isQuestion)
+        : message.isQuestion && (toParty || unaddressed);
+    return starts ? { direction: "to_company", responderId: responderFor(others, internship) } : undefined;
+  }
+  if (!isCompanyParty(message.authorId, internship) || !others.includes(internship.internId))
     return undefined;
-  }
-  if (message.mentionIds.includes(internship.internId)) {
-    return { direction: "to_intern", responderId: internship.internId };
-  }
-  return undefined;
+  return trigger === "mention" || message.isQuestion
+    ? { direction: "to_intern", responderId: internship.internId }
+    : undefined;
 }
 
 export interface OpenClock {
   direction: Direction;
   messageRef: string;
+  threadRef?: string;
+  authorId: number;
+  responderId: number;
   sentAt: Date;
 }
 
@@ -46,11 +75,14 @@ export interface Reply {
   authorId: number;
   at: Date;
   threadRef?: string;
+  /** People mentioned in the reply, already resolved. */
+  mentionIds: readonly number[];
 }
 
 /**
- * Whether a message answers an open clock: it comes from the other side, and it is in the question's
- * thread, or (unless the agreement says thread only) a top-level message after it.
+ * Whether a message answers an open clock. In the question's thread: any later message from the other
+ * side. At top level (unless the agreement says thread only): only a later message from the responder
+ * that mentions the asker; an unrelated message by someone who happens to be on the other side does not.
  */
 export function answers(
   clock: OpenClock,
@@ -61,8 +93,10 @@ export function answers(
   const fromIntern = reply.authorId === internship.internId;
   if (clock.direction === "to_company" ? fromIntern : !fromIntern) return false;
   if (reply.at.getTime() <= clock.sentAt.getTime()) return false;
-  if (reply.threadRef !== undefined) return reply.threadRef === clock.messageRef;
-  return where === "both";
+  if (reply.threadRef !== undefined) return reply.threadRef === (clock.threadRef ?? clock.messageRef);
+  return (
+    where === "both" && reply.authorId === clock.responderId && reply.mentionIds.includes(clock.authorId)
+  );
 }
 
 export interface Deadlines {

@@ -1,16 +1,23 @@
 import type { Direction } from "./reply-clock.js";
 import type { TrackedMessage } from "./reply-records.js";
 
+/**
+ * Each question counted once, in exactly one of: answered on time, answered late, overdue (still no
+ * reply past its due time), waiting (no reply yet, not due yet).
+ */
 export interface ReplyFigures {
   /** Clocks that ended with a reply or an acknowledgement. */
   answered: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  waiting: number;
   medianHours?: number;
   p90Hours?: number;
-  /** Share of answered clocks answered within the agreed time, 0..1. */
+  /** Share of the questions whose due time has come that were answered on time, 0..1; overdue ones count as not. */
   withinShare?: number;
-  /** Late replies plus questions still open past their due time. */
+  /** Late replies plus overdue questions: the questions that missed their due time. */
   breaches: number;
-  open: number;
 }
 
 const HOUR = 3_600_000;
@@ -33,16 +40,20 @@ export function replyFigures(clocks: readonly TrackedMessage[], now: Date): Repl
   const late = answered.filter((c) => c.replyMs! > c.allowedMs).length;
   const openClocks = clocks.filter((c) => c.closedAt === undefined);
   const overdue = openClocks.filter((c) => c.dueAt.getTime() <= now.getTime()).length;
+  const onTime = answered.length - late;
   const figures: ReplyFigures = {
     answered: answered.length,
+    onTime,
+    late,
+    overdue,
+    waiting: openClocks.length - overdue,
     breaches: late + overdue,
-    open: openClocks.length,
   };
   const median = round1(percentile(times, 50));
   const p90 = round1(percentile(times, 90));
   if (median !== undefined) figures.medianHours = median;
   if (p90 !== undefined) figures.p90Hours = p90;
-  if (answered.length > 0) figures.withinShare = (answered.length - late) / answered.length;
+  if (onTime + late + overdue > 0) figures.withinShare = onTime / (onTime + late + overdue);
   return figures;
 }
 

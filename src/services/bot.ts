@@ -103,7 +103,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           }
           if (event.kind === "command") return handleText(event, event.text);
           if (event.kind === "action") return handleAction(event);
-          if (event.kind === "reaction") return void trackReaction(store, event);
+          if (event.kind === "reaction") return void trackReaction(store, event, now);
           if (event.kind === "message" && !event.isDirect) return void trackMessage(store, event, now);
           if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
             return handleText(event, event.text);

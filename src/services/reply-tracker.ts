@@ -3,7 +3,7 @@ import { replyDueNotice } from "../domain/copy/reply.js";
 import { namedDaysOffBetween } from "../domain/days-off.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
 import { replyKeys } from "../domain/outbox-keys.js";
-import { answers, clockFor, deadlines } from "../domain/reply-clock.js";
+import { answers, clockFor, deadlines, isCompanyParty } from "../domain/reply-clock.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { Person } from "../domain/types.js";
 import { localDateIn } from "../domain/zone-time.js";
@@ -57,9 +57,13 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     .byConversation(workspace.id, conversation)
     .filter((i) => i.start <= day && day <= i.end);
   if (internships.length === 0) return;
+  const mentionIds = event.mentions
+    .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
+    .filter((id): id is number => id !== undefined && id !== author.id);
   const reply = {
     authorId: author.id,
     at: event.at,
+    mentionIds,
     ...(event.threadRef ? { threadRef: event.threadRef } : {}),
   };
   const open = store.replyClocks.openIn(workspace.id, conversation);
@@ -73,9 +77,6 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
       }
     }
   }
-  const mentionIds = event.mentions
-    .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
-    .filter((id): id is number => id !== undefined && id !== author.id);
   for (const internship of internships) {
     recordActivity(store, internship, {
       workspaceId: workspace.id,
@@ -88,9 +89,11 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     });
   }
   for (const internship of internships) {
-    const start = clockFor({ authorId: author.id, mentionIds, isQuestion: event.isQuestion }, internship);
     const context = contexts.get(internship.id);
-    if (!start || !context) continue;
+    if (!context) continue;
+    const seen = { authorId: author.id, mentionIds, isQuestion: event.isQuestion };
+    const start = clockFor(seen, internship, context.terms.replies.trigger);
+    if (!start) continue;
     startClock(store, context, author, start, event, conversation, now);
     return; // one clock per message
   }
@@ -101,7 +104,7 @@ function startClock(
   context: InternshipContext,
   asker: Person,
   start: NonNullable<ReturnType<typeof clockFor>>,
-  event: MessageEvent,
+  event: Pick<MessageEvent, "messageRef" | "threadRef" | "permalink" | "at">,
   conversation: string,
   now: Date,
 ): void {
@@ -137,15 +140,55 @@ function startClock(
   store.wakeups.touch(workspace.id, internshipId, ["replies"], times.warnAt);
 }
 
-/** An acknowledgement reaction by the responder closes the clock of that message. */
-export function trackReaction(store: Store, event: ReactionEvent): void {
+const reactionName = (event: ReactionEvent) => event.reaction.replace(/:/g, "").toLowerCase();
+/** Slack has two hourglasses (⌛ hourglass, ⏳ hourglass_flowing_sand): either one marks for tracking. */
+const sameReaction = (name: string, term: string) =>
+  name === term || name.replace(/_flowing_sand$/, "") === term.replace(/_flowing_sand$/, "");
+
+/**
+ * A reaction in a conversation: the responder's acknowledgement closes the clock of that message; the
+ * tracking reaction by a message's author (a party of the agreement) starts one, counted from now.
+ */
+export function trackReaction(store: Store, event: ReactionEvent, now: Date): void {
   const place = locate(store, event);
   if (!place) return;
   for (const clock of store.replyClocks.openByMessage(place.workspace.id, event.messageRef)) {
     if (clock.conversation !== place.conversation || clock.responderId !== place.author.id) continue;
     const context = loadInternshipContext(store, place.workspace.id, clock.internshipId);
-    if (!context || event.reaction.replace(/:/g, "").toLowerCase() !== context.terms.replies.ackReaction)
-      continue;
+    if (!context || reactionName(event) !== context.terms.replies.ackReaction) continue;
     closeClock(store, clock, event.at, place.author.id, "reaction", workingMsToReply(store, clock, event.at));
   }
+  if (event.itemAuthor === undefined || event.itemAuthor === event.user)
+    markForTracking(store, event, place, now);
+}
+
+function markForTracking(
+  store: Store,
+  event: ReactionEvent,
+  place: NonNullable<ReturnType<typeof locate>>,
+  now: Date,
+): void {
+  const { workspace, author, conversation } = place;
+  const day = localDateIn(author.timezone, event.at);
+  const mine = store.internships
+    .byConversation(workspace.id, conversation)
+    .filter((i) => i.start <= day && day <= i.end)
+    .filter((i) => i.internId === author.id || isCompanyParty(author.id, i));
+  // A supervisor of several interns in one channel: whose reply is meant is not known, so none.
+  const internship = mine.find((i) => i.internId === author.id) ?? (mine.length === 1 ? mine[0] : undefined);
+  if (!internship) return;
+  const context = loadInternshipContext(store, workspace.id, internship.id);
+  if (!context || !sameReaction(reactionName(event), context.terms.replies.trackReaction)) return;
+  const others = internship.internId === author.id ? [] : [internship.internId];
+  const start = clockFor({ authorId: author.id, mentionIds: others, isQuestion: true }, internship);
+  if (start)
+    startClock(
+      store,
+      context,
+      author,
+      start,
+      { messageRef: event.messageRef, at: event.at },
+      conversation,
+      now,
+    );
 }

@@ -121,9 +121,12 @@ function figuresView(f: ReplyFigures) {
     answered: f.answered,
     medianHours: f.medianHours ?? null,
     p90Hours: f.p90Hours ?? null,
+    onTime: f.onTime,
+    late: f.late,
+    overdue: f.overdue,
+    waiting: f.waiting,
     onTimeShare: f.withinShare ?? null,
     breaches: f.breaches,
-    open: f.open,
   };
 }
 

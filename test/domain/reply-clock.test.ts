@@ -71,64 +71,121 @@ describe("clockFor: which messages start a reply clock, and for whom", () => {
 
   it.each<[string, SeenMessage, ClockStart]>([
     ["an intern question without a mention: the supervisor", said(INTERN, "?"), company(SUPERVISOR)],
-    ["an intern mentioning a colleague: that colleague", said(INTERN, "", COLLEAGUE), company(COLLEAGUE)],
-    ["an intern question to a colleague: the colleague", said(INTERN, "?", COLLEAGUE), company(COLLEAGUE)],
+    ["an intern question to the backup: the backup", said(INTERN, "?", BACKUP), company(BACKUP)],
     [
-      "an intern mentioning two: the first one",
-      said(INTERN, "", OTHER_COLLEAGUE, SUPERVISOR),
-      company(OTHER_COLLEAGUE),
+      "an intern question to a colleague and the supervisor: the supervisor",
+      said(INTERN, "?", OTHER_COLLEAGUE, SUPERVISOR),
+      company(SUPERVISOR),
     ],
     ["an intern question mentioning only themselves", said(INTERN, "?", INTERN), company(SUPERVISOR)],
-    ["the supervisor mentioning the intern: the intern", said(SUPERVISOR, "", INTERN), intern],
-    ["a colleague mentioning the intern among others", said(COLLEAGUE, "?", SUPERVISOR, INTERN), intern],
+    ["the supervisor asking the intern: the intern", said(SUPERVISOR, "?", INTERN), intern],
+    ["the backup asking the intern among others", said(BACKUP, "?", COLLEAGUE, INTERN), intern],
   ])("starts a clock for %s", (_name, message, expected) => {
     expect(clockFor(message, internship)).toEqual(expected);
   });
 
   it.each<[string, SeenMessage]>([
     ["an intern statement without a question or a mention", said(INTERN, "")],
-    ["an intern statement mentioning only themselves", said(INTERN, "", INTERN)],
+    ["an intern statement mentioning the supervisor (praise, thanks, FYI)", said(INTERN, "", SUPERVISOR)],
+    ["an intern question to a colleague only", said(INTERN, "?", COLLEAGUE)],
+    ["the supervisor's praise mentioning the intern", said(SUPERVISOR, "", INTERN)],
     ["a company question that does not mention the intern", said(SUPERVISOR, "?")],
-    ["the supervisor mentioning someone else", said(SUPERVISOR, "?", COLLEAGUE)],
+    ["the supervisor asking someone else", said(SUPERVISOR, "?", COLLEAGUE)],
+    ["a colleague asking the intern", said(COLLEAGUE, "?", SUPERVISOR, INTERN)],
     ["a colleague mentioning the supervisor", said(COLLEAGUE, "", SUPERVISOR)],
   ])("starts nothing for %s", (_name, message) => {
     expect(clockFor(message, internship)).toBeUndefined();
+  });
+
+  it.each<[string, SeenMessage, ClockStart | undefined]>([
+    ["the supervisor's praise mentioning the intern", said(SUPERVISOR, "", INTERN), intern],
+    ["an intern statement mentioning the backup", said(INTERN, "", BACKUP), company(BACKUP)],
+    ["an intern question without a mention", said(INTERN, "?"), company(SUPERVISOR)],
+    ["an intern statement to a colleague", said(INTERN, "", COLLEAGUE), undefined],
+    ["a colleague mentioning the intern", said(COLLEAGUE, "", INTERN), undefined],
+  ])("with reply.trigger mention, answers %s accordingly", (_name, message, expected) => {
+    expect(clockFor(message, internship, "mention")).toEqual(expected);
   });
 });
 
 describe("answers: which messages stop a running clock", () => {
   const sentAt = at("2026-06-10T10:00:00Z");
   const later = at("2026-06-10T11:00:00Z");
-  const toCompany: OpenClock = { direction: "to_company", messageRef: "q1", sentAt };
-  const toIntern: OpenClock = { direction: "to_intern", messageRef: "q1", sentAt };
+  const toCompany: OpenClock = {
+    direction: "to_company",
+    messageRef: "q1",
+    authorId: INTERN,
+    responderId: SUPERVISOR,
+    sentAt,
+  };
+  const toIntern: OpenClock = {
+    direction: "to_intern",
+    messageRef: "q1",
+    authorId: SUPERVISOR,
+    responderId: INTERN,
+    sentAt,
+  };
+  const inThread: OpenClock = { ...toCompany, messageRef: "q2", threadRef: "root" };
 
   const early = at("2026-06-10T09:59:00Z");
-  const reply = (authorId: number, threadRef?: string, when = later): Reply =>
-    threadRef === undefined ? { authorId, at: when } : { authorId, at: when, threadRef };
+  const reply = (authorId: number, threadRef?: string, when = later, mentionIds: number[] = []): Reply =>
+    threadRef === undefined
+      ? { authorId, at: when, mentionIds }
+      : { authorId, at: when, threadRef, mentionIds };
+  const mentioning = (authorId: number, ...mentionIds: number[]) =>
+    reply(authorId, undefined, later, mentionIds);
 
   it.each<[string, OpenClock, Reply, ReplyPlace]>([
     ["the supervisor replying in the thread (both)", toCompany, reply(SUPERVISOR, "q1"), "both"],
     ["the supervisor replying in the thread (thread only)", toCompany, reply(SUPERVISOR, "q1"), "thread"],
     ["another company member replying in the thread", toCompany, reply(COLLEAGUE, "q1"), "both"],
-    ["a later top-level company message (both)", toCompany, reply(SUPERVISOR), "both"],
+    [
+      "the supervisor replying in the thread the question was asked in",
+      inThread,
+      reply(SUPERVISOR, "root"),
+      "both",
+    ],
+    [
+      "a later top-level message of the responder to the asker (both)",
+      toCompany,
+      mentioning(SUPERVISOR, INTERN),
+      "both",
+    ],
     ["the intern replying in the thread to an intern-side clock", toIntern, reply(INTERN, "q1"), "thread"],
-    ["a later top-level intern message to an intern-side clock (both)", toIntern, reply(INTERN), "both"],
+    [
+      "a later top-level intern message to the asker (both)",
+      toIntern,
+      mentioning(INTERN, SUPERVISOR),
+      "both",
+    ],
   ])("closes on %s", (_name, clock, message, where) => {
     expect(answers(clock, message, internship, where)).toBe(true);
   });
 
   it.each<[string, OpenClock, Reply, ReplyPlace]>([
-    ["a later top-level company message (thread only)", toCompany, reply(SUPERVISOR), "thread"],
+    [
+      "a later top-level message of the responder to the asker (thread only)",
+      toCompany,
+      mentioning(SUPERVISOR, INTERN),
+      "thread",
+    ],
+    ["an unrelated top-level message of the responder", toCompany, reply(SUPERVISOR), "both"],
+    [
+      "a top-level message to the intern by someone else of the company",
+      toCompany,
+      mentioning(BACKUP, INTERN),
+      "both",
+    ],
+    ["an unrelated top-level intern message on an intern-side clock", toIntern, reply(INTERN), "both"],
     ["a company reply in a different thread", toCompany, reply(SUPERVISOR, "q9"), "both"],
     ["the intern following up on their own question", toCompany, reply(INTERN, "q1"), "both"],
-    ["the intern posting again top-level", toCompany, reply(INTERN), "both"],
+    ["the intern posting again top-level", toCompany, mentioning(INTERN, SUPERVISOR), "both"],
     ["the supervisor following up on an intern-side clock", toIntern, reply(SUPERVISOR, "q1"), "both"],
     ["a colleague answering for the intern", toIntern, reply(COLLEAGUE, "q1"), "both"],
-    ["another company member posting top-level on an intern-side clock", toIntern, reply(COLLEAGUE), "both"],
     [
       "a company message at the question's own instant",
       toCompany,
-      reply(SUPERVISOR, undefined, sentAt),
+      reply(SUPERVISOR, undefined, sentAt, [INTERN]),
       "both",
     ],
     [

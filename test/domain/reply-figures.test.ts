@@ -80,37 +80,37 @@ describe("replyFigures", () => {
     [
       "all replies on time, one exactly at the limit",
       [closed(1), closed(8)],
-      { answered: 2, withinShare: 1, breaches: 0, open: 0 },
+      { answered: 2, onTime: 2, withinShare: 1, breaches: 0, overdue: 0, waiting: 0 },
     ],
     [
       "one of three replies late",
       [closed(1), closed(4), closed(9)],
-      { answered: 3, withinShare: 2 / 3, breaches: 1, open: 0 },
+      { answered: 3, onTime: 2, late: 1, withinShare: 2 / 3, breaches: 1, overdue: 0 },
     ],
     [
       "a late acknowledgement counts as answered and late",
       [closed(2, "reaction"), closed(12, "reaction")],
-      { answered: 2, withinShare: 0.5, breaches: 1, open: 0 },
+      { answered: 2, late: 1, withinShare: 0.5, breaches: 1 },
     ],
     [
-      "an open question past its due time is a breach",
+      "an open question past its due time is overdue and not on time",
       [closed(1), open("2026-06-11T17:00:00Z")],
-      { answered: 1, withinShare: 1, breaches: 1, open: 1 },
+      { answered: 1, onTime: 1, overdue: 1, waiting: 0, withinShare: 0.5, breaches: 1 },
     ],
     [
-      "an open question due exactly now is a breach",
+      "an open question due exactly now is overdue",
       [open(NOW.toISOString())],
-      { answered: 0, breaches: 1, open: 1 },
+      { answered: 0, overdue: 1, waiting: 0, withinShare: 0, breaches: 1 },
     ],
     [
-      "an open question not yet due is no breach",
+      "an open question not yet due is waiting, no breach",
       [open("2026-06-12T12:00:01Z")],
-      { answered: 0, breaches: 0, open: 1 },
+      { answered: 0, overdue: 0, waiting: 1, breaches: 0 },
     ],
     [
       "late replies and overdue questions add up",
       [closed(9), closed(10), open("2026-06-10T09:00:00Z"), open("2026-06-15T09:00:00Z")],
-      { answered: 2, withinShare: 0, breaches: 3, open: 2 },
+      { answered: 2, late: 2, overdue: 1, waiting: 1, withinShare: 0, breaches: 3 },
     ],
     [
       "questions closed for no reply or because the internship ended are left out",
@@ -120,7 +120,7 @@ describe("replyFigures", () => {
         closed(40, "ended"),
         clock({ closedAt: NOW, closeReason: "noreply" }),
       ],
-      { answered: 1, medianHours: 1, p90Hours: 1, withinShare: 1, breaches: 0, open: 0 },
+      { answered: 1, medianHours: 1, p90Hours: 1, withinShare: 1, breaches: 0, overdue: 0, waiting: 0 },
     ],
   ])("counts answers, on-time share and breaches: %s", (_name, clocks, expected) => {
     expect(replyFigures(clocks, NOW)).toMatchObject(expected);
@@ -128,7 +128,7 @@ describe("replyFigures", () => {
 
   it("leaves timings and share out when nothing was answered", () => {
     const f = replyFigures([open("2026-06-15T09:00:00Z"), closed(50, "ended")], NOW);
-    expect(f).toEqual({ answered: 0, breaches: 0, open: 1 });
+    expect(f).toEqual({ answered: 0, onTime: 0, late: 0, overdue: 0, waiting: 1, breaches: 0 });
   });
 });
 
@@ -145,21 +145,35 @@ describe("figuresByDirection and figuresByWeek", () => {
       medianHours: 2,
       p90Hours: 6,
       withinShare: 1,
+      onTime: 2,
+      late: 0,
+      overdue: 0,
+      waiting: 0,
       breaches: 0,
-      open: 0,
     });
+    // The overdue question counts as not on time: one of two.
     expect(figures.to_intern).toEqual({
       answered: 1,
       medianHours: 1,
       p90Hours: 1,
-      withinShare: 1,
+      withinShare: 0.5,
+      onTime: 1,
+      late: 0,
+      overdue: 1,
+      waiting: 0,
       breaches: 1,
-      open: 1,
     });
   });
 
   it("gives empty figures to a direction without clocks", () => {
-    expect(figuresByDirection([closed(2)], NOW).to_intern).toEqual({ answered: 0, breaches: 0, open: 0 });
+    expect(figuresByDirection([closed(2)], NOW).to_intern).toEqual({
+      answered: 0,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      waiting: 0,
+      breaches: 0,
+    });
   });
 
   it("groups clocks by the week of the question and lists the weeks in order", () => {
@@ -175,7 +189,14 @@ describe("figuresByDirection and figuresByWeek", () => {
     expect(weeks.get("2026-W23")!.to_company).toMatchObject({ answered: 1, medianHours: 9, breaches: 1 });
     expect(weeks.get("2026-W23")!.to_intern).toMatchObject({ answered: 1, medianHours: 1, breaches: 0 });
     expect(weeks.get("2026-W24")!.to_company).toMatchObject({ answered: 2, medianHours: 3, p90Hours: 5 });
-    expect(weeks.get("2026-W24")!.to_intern).toEqual({ answered: 0, breaches: 0, open: 0 });
+    expect(weeks.get("2026-W24")!.to_intern).toEqual({
+      answered: 0,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      waiting: 0,
+      breaches: 0,
+    });
   });
 
   it.each<[string, string[], string[]]>([
@@ -195,31 +216,55 @@ describe("figuresByDirection and figuresByWeek", () => {
 });
 
 describe("describeFigures", () => {
+  const none = { answered: 0, onTime: 0, late: 0, overdue: 0, waiting: 0, breaches: 0 };
   it.each<[string, ReplyFigures, string]>([
-    ["nothing asked yet", { answered: 0, breaches: 0, open: 0 }, "no questions yet"],
+    ["nothing asked yet", none, "no questions yet"],
     [
-      "replies with one breach",
-      { answered: 10, medianHours: 2.5, p90Hours: 4.1, withinShare: 0.9, breaches: 1, open: 0 },
-      "median 2.5h, 90% within 4.1h, 90% on time, 1 breach",
+      "replies with one late",
+      {
+        ...none,
+        answered: 10,
+        onTime: 9,
+        late: 1,
+        medianHours: 2.5,
+        p90Hours: 4.1,
+        withinShare: 0.9,
+        breaches: 1,
+      },
+      "10 questions: 9 answered on time, 1 answered late; half answered within 2.5h, 9 in 10 within 4.1h of working time",
     ],
     [
-      "replies, several breaches and open questions",
-      { answered: 3, medianHours: 2, p90Hours: 18, withinShare: 2 / 3, breaches: 2, open: 4 },
-      "median 2h, 90% within 18h, 67% on time, 2 breaches, 4 open",
+      "one answered on time and one overdue",
+      {
+        ...none,
+        answered: 1,
+        onTime: 1,
+        overdue: 1,
+        medianHours: 1,
+        p90Hours: 1,
+        withinShare: 0.5,
+        breaches: 1,
+      },
+      "2 questions: 1 answered on time, 1 overdue without a reply; answered in 1h of working time",
     ],
     [
-      "all on time",
-      { answered: 2, medianHours: 1, p90Hours: 1.5, withinShare: 1, breaches: 0, open: 0 },
-      "median 1h, 90% within 1.5h, 100% on time, 0 breaches",
+      "only a question not due yet",
+      { ...none, waiting: 1 },
+      "1 question: 1 waiting for a reply, not due yet",
     ],
-    ["only an open question", { answered: 0, breaches: 0, open: 1 }, "0 breaches, 1 open"],
-    ["only an overdue question", { answered: 0, breaches: 1, open: 1 }, "1 breach, 1 open"],
-  ])("describes %s", (_name, figures, text) => {
+    [
+      "only an overdue question",
+      { ...none, overdue: 1, withinShare: 0, breaches: 1 },
+      "1 question: 1 overdue without a reply",
+    ],
+  ])("describes %s, each question once", (_name, figures, text) => {
     expect(describeFigures(figures)).toBe(text);
   });
 
   it("describes the figures of real clocks in one line", () => {
     const f = replyFigures([closed(1), closed(3), closed(12), open("2026-06-10T09:00:00Z")], NOW);
-    expect(describeFigures(f)).toBe("median 3h, 90% within 12h, 67% on time, 2 breaches, 1 open");
+    expect(describeFigures(f)).toBe(
+      "4 questions: 2 answered on time, 1 answered late, 1 overdue without a reply; half answered within 3h, all within 12h of working time",
+    );
   });
 });

@@ -102,7 +102,9 @@ describe("end-of-internship report", () => {
     expect(md).toContain(`- Overdue: #${ids.glossary} "Glossary, terms" (due Wed 2 Dec 2026)`);
     expect(md).toContain("## Check-ins\n\n- 2 answered, 0 partly answered, 1 missed, 0 skipped");
     expect(md).toContain("- Connectedness (1-5): 4, 2 (average 3, falling)");
-    expect(md).toContain("- Replies to Ana Souza: median 2h, 90% within 2h, 100% on time, 0 breaches");
+    expect(md).toContain(
+      "- Replies to Ana Souza: 1 question: 1 answered on time; answered in 2h of working time",
+    );
     expect(md).toContain("- Replies from Ana Souza: no questions yet");
     expect(md).toContain("## Connection signal\n\n- at_risk (Wed 9 Dec 2026)\n- Connectedness fell to 2.");
     expect(md).toContain("- Met 0 of 6 colleagues, 0 of 3 departments, within 6 weeks: on the way");
@@ -157,7 +159,16 @@ describe("end-of-internship report", () => {
       period: { from: "2026-11-01", to: "2026-12-10" },
       checkins: { answered: 2, missed: 1, averageScore: 3, trend: "falling" },
       replies: {
-        toIntern: { answered: 1, medianHours: 2, onTimeShare: 1, breaches: 0, open: 0 },
+        toIntern: {
+          answered: 1,
+          onTime: 1,
+          late: 0,
+          overdue: 0,
+          waiting: 0,
+          medianHours: 2,
+          onTimeShare: 1,
+          breaches: 0,
+        },
         fromIntern: { answered: 0, medianHours: null, onTimeShare: null },
       },
       isolation: { level: "at_risk", date: "2026-12-09", reasons: ["Connectedness fell to 2."] },

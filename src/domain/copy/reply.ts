@@ -110,13 +110,25 @@ export const noreplyCopy = {
     }`,
 };
 
-/** One line for `status`: "median 2.5h, 90% within 4.1h, 90% on time, 1 breach". */
+/**
+ * One line for `status` and the summaries, each question counted once: "3 questions: 2 answered on
+ * time, 1 overdue without a reply; half answered within 2.5h, all within 4.1h of working time".
+ */
 export function describeFigures(f: ReplyFigures): string {
-  if (f.answered === 0 && f.open === 0) return "no questions yet";
-  const parts: string[] = [];
-  if (f.medianHours !== undefined) parts.push(`median ${f.medianHours}h`, `90% within ${f.p90Hours}h`);
-  if (f.withinShare !== undefined) parts.push(`${Math.round(f.withinShare * 100)}% on time`);
-  parts.push(`${f.breaches} breach${f.breaches === 1 ? "" : "es"}`);
-  if (f.open > 0) parts.push(`${f.open} open`);
-  return parts.join(", ");
+  const total = f.answered + f.overdue + f.waiting;
+  if (total === 0) return "no questions yet";
+  const states = [
+    f.onTime > 0 ? `${f.onTime} answered on time` : "",
+    f.late > 0 ? `${f.late} answered late` : "",
+    f.overdue > 0 ? `${f.overdue} overdue without a reply` : "",
+    f.waiting > 0 ? `${f.waiting} waiting for a reply, not due yet` : "",
+  ].filter(Boolean);
+  const counts = `${plural(total, "question")}: ${states.join(", ")}`;
+  if (f.medianHours === undefined) return counts;
+  // p90 by nearest rank is the slowest reply until there are ten: say so rather than "9 in 10" of two.
+  const times =
+    f.answered === 1
+      ? `answered in ${f.medianHours}h of working time`
+      : `half answered within ${f.medianHours}h, ${f.answered >= 10 ? "9 in 10" : "all"} within ${f.p90Hours}h of working time`;
+  return `${counts}; ${times}`;
 }

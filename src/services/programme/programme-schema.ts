@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { REPLY_PLACES, SUMMARY_MODES, SYNC_CADENCES } from "../../domain/agreement-options.js";
+import {
+  REPLY_PLACES,
+  REPLY_TRIGGERS,
+  SUMMARY_MODES,
+  SYNC_CADENCES,
+} from "../../domain/agreement-options.js";
 import { PLATFORMS } from "../../domain/types.js";
 
 /** The programme file: one workspace's people, internships and agreements (YAML or JSON). */
@@ -85,6 +90,8 @@ const agreement = z.strictObject({
       escalateAfterPercent: z.number().int().min(10).max(400).optional(),
       where: z.enum(REPLY_PLACES, { error: `must be one of ${REPLY_PLACES.join(", ")}` }).optional(),
       ackReaction: z.string().trim().min(1).max(64).optional(),
+      trigger: z.enum(REPLY_TRIGGERS, { error: `must be one of ${REPLY_TRIGGERS.join(", ")}` }).optional(),
+      trackReaction: z.string().trim().min(1).max(64).optional(),
     })
     .optional(),
   checkIn: z

@@ -158,6 +158,7 @@ describe("playground channel: /thread and /react", () => {
         conversation: "console:demo:conv:home",
         messageRef: ref,
         reaction,
+        itemAuthor: "ana",
         at: START,
       })),
     );

@@ -138,7 +138,9 @@ describe("console playground", () => {
     expect(out).toMatch(
       /📨 to Bram Peeters\n {2}Overdue: Ana Souza's message in #home was due for your reply at Wed 2 Dec, 14:00 your time/,
     );
-    expect(out).toContain("Replies to the intern: median 8.5h, 90% within 8.5h, 0% on time, 1 breach");
+    expect(out).toContain(
+      "Replies to the intern: 1 question: 1 answered late; answered in 8.5h of working time",
+    );
   });
 
   it("shows a week with an introduction proposed, accepted and followed up, and a quiet intern nudged", async () => {

@@ -63,6 +63,8 @@ describe("helpText", () => {
       "reply.escalate",
       "reply.where",
       "reply.ack",
+      "reply.trigger",
+      "reply.track",
       "checkin.at",
       "checkin.days",
       "checkin.reminder",
