@@ -46,7 +46,7 @@ describe("who hears about a late reply", () => {
   it("never tells the coordinator about one unanswered mention of the intern: only the intern and the asker", async () => {
     const { h, post, tickDays, alerts } = setup();
     // Tuesday 15:00 in Brussels is 11:00 in São Paulo: due at 15:00 there (4h of Ana's time).
-    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"] });
+    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"], question: true });
     await tickDays("2026-12-01T15:00", 9);
     expect(alerts()).toEqual([
       { key: "reply-warning:#:warn", to: "ana" },
@@ -59,7 +59,7 @@ describe("who hears about a late reply", () => {
 
   it("tells the intern she is overdue, and who else hears about it", async () => {
     const { h, post, tickDays } = setup();
-    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"] });
+    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"], question: true });
     await tickDays("2026-12-01T15:00", 1);
     const overdue = h.sentTo("ana").find((s) => s.message.text.startsWith("Overdue"));
     expect(overdue?.message.reason).toContain(
@@ -69,7 +69,7 @@ describe("who hears about a late reply", () => {
 
   it("tells the asker once when the intern's reply is still late, in the asker's time", async () => {
     const { h, post, tickDays } = setup();
-    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"] });
+    await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"], question: true });
     await tickDays("2026-12-01T15:00", 3);
     const toBram = h.sentTo("bram").filter((s) => s.message.text.includes("has not replied yet"));
     expect(toBram).toHaveLength(1);
@@ -94,7 +94,7 @@ describe("who hears about a late reply", () => {
 
   it("tells the supervisor when the backup's reply to the intern is late", async () => {
     const { h, post, tickDays, alerts } = setup();
-    await post("ana", h.local("2026-12-01T10:00", SP), { mentions: ["chloe"] });
+    await post("ana", h.local("2026-12-01T10:00", SP), { mentions: ["chloe"], question: true });
     await tickDays("2026-12-01T14:00", 9);
     expect(alerts().filter((a) => a.key.startsWith("reply-escalation"))).toEqual([
       { key: "reply-escalation:#:1", to: "bram" },
