@@ -85,6 +85,15 @@ export const reportKeys = {
 export const noticeKeys = {
   leave: (personId: number, from: LocalDate, to: LocalDate, readerId: number) =>
     `leave:${personId}:${from}:${to}:${readerId}`,
+  /** The backup told that they cover one internship during someone's leave. */
+  cover: (personId: number, from: LocalDate, to: LocalDate, internshipId: number) =>
+    `leave-cover:${personId}:${from}:${to}:${internshipId}`,
+  /** The coordinator told, once per leave, that nobody covers an intern. */
+  uncovered: (personId: number, from: LocalDate, to: LocalDate, internshipId: number) =>
+    `leave-uncovered:${personId}:${from}:${to}:${internshipId}`,
+  /** One message on the first working day after leave, with everything that waited. */
+  welcomeBack: (personId: number, firstDayBack: LocalDate) => `welcome-back:${personId}:${firstDayBack}`,
+  isWelcomeBack: (key: string): boolean => key.startsWith("welcome-back:"),
   agreementAck: (internshipId: number, version: number, readerId: number) =>
     `agreement-ack:${internshipId}:v${version}:${readerId}`,
 };

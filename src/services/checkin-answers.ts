@@ -7,12 +7,12 @@ import {
   parseConnectedness,
 } from "../domain/checkins.js";
 import { blockerNotice, checkinAnswered, checkinCopy } from "../domain/copy/checkin.js";
-import { formatDate } from "../domain/format.js";
 import type { Reply } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
 import { err, ok, type Result } from "../domain/result.js";
 import type { LocalDate } from "../domain/types.js";
 import { type CommandContext, reply } from "./command-context.js";
+import { addressed } from "./cover.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { resolveScope, type Scope } from "./internship-scope.js";
 import { directDraft } from "./notify.js";
@@ -76,16 +76,17 @@ export function recordCheckinAnswers(
     ctx.store.checkins.answer(before.id, merged, next, ctx.now);
     const after = ctx.store.checkins.get(internship.id, date)!;
     const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id)!;
-    const supervisorCalendar = context.calendarOf(context.supervisor);
-    const notBefore = supervisorCalendar.nextWorkingMoment(ctx.now);
+    // While the supervisor is on leave, blockers and answers go to whoever covers.
+    const { to, words } = addressed(context, context.supervisor, ctx.now);
+    const notBefore = context.calendarOf(to).nextWorkingMoment(ctx.now);
     const drafts = [];
     if (answers.blockers && answers.blockers !== before.blockers) {
       drafts.push(
         directDraft(
           ctx.workspace,
-          context.supervisor,
+          to,
           checkinKeys.blocker(after.id, shortHash(answers.blockers)),
-          blockerNotice(context.intern, after),
+          words(blockerNotice(context.intern, after)),
           notBefore,
         ),
       );
@@ -94,18 +95,20 @@ export function recordCheckinAnswers(
       drafts.push(
         directDraft(
           ctx.workspace,
-          context.supervisor,
+          to,
           checkinKeys.answer(after.id, next),
-          checkinAnswered(context.intern, after),
+          words(checkinAnswered(context.intern, after)),
           notBefore,
         ),
       );
     }
     for (const draft of drafts) if (draft) ctx.store.outbox.enqueue(draft, ctx.now);
     touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
-    const missing =
-      next === "partial" ? ' Some answers are still open; add them any time today with "checkin".' : "";
-    const forwarded = answers.blockers ? " Your blocker went to your supervisor." : "";
-    return reply(`Thanks, your check-in for ${formatDate(date)} is saved.${forwarded}${missing}`);
+    const forwardedTo = !answers.blockers
+      ? undefined
+      : to.id === context.supervisor.id
+        ? "supervisor"
+        : to.name;
+    return reply(checkinCopy.saved(date, forwardedTo, next === "partial"));
   });
 }

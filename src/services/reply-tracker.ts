@@ -1,4 +1,5 @@
 import { parseAddress } from "../domain/addresses.js";
+import { coverReceiptLine } from "../domain/copy/leave.js";
 import { replyDueNotice } from "../domain/copy/reply.js";
 import { namedDaysOffBetween } from "../domain/days-off.js";
 import type { MessageEvent, ReactionEvent } from "../domain/messages.js";
@@ -9,6 +10,7 @@ import type { Person } from "../domain/types.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
+import { addresseeFor } from "./cover.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
 import { calendarFor } from "./person-calendar.js";
@@ -110,8 +112,10 @@ function startClock(
 ): void {
   const { workspace } = context;
   const internshipId = context.internship.id;
-  const responder = store.people.get(workspace.id, start.responderId);
-  if (!responder) return;
+  const named = store.people.get(workspace.id, start.responderId);
+  if (!named) return;
+  // While the one asked is on leave, whoever covers for them owes the reply, on their own clock.
+  const responder = addresseeFor(context, named, event.at);
   const calendar = context.calendarOf(responder);
   const times = deadlines(calendar, event.at, context.terms, start.direction);
   const clock = store.replyClocks.start({
@@ -136,6 +140,11 @@ function startClock(
     replyDueNotice(clock, asker, responder, namedDaysOffBetween(calendar, event.at, clock.dueAt)),
     now,
   );
+  if (notice && responder.id !== named.id)
+    notice.payload = {
+      ...notice.payload,
+      text: `${notice.payload.text} ${coverReceiptLine(named, responder)}`,
+    };
   if (notice) store.outbox.enqueue(notice, now);
   store.wakeups.touch(workspace.id, internshipId, ["replies"], times.warnAt);
 }

@@ -132,6 +132,15 @@ export const checkinCopy = {
     `Your internship runs from ${formatDate(start)} to ${formatDate(end)}; there is no check-in today.`,
   inFuture: () => "That check-in is in the future; answer it on its day.",
   empty: () => 'That check-in had no answers, so nothing was saved. Type "checkin" to try again.',
+  /** `forwardedTo`: "supervisor", or the name of whoever covers for them; undefined without a blocker. */
+  saved: (date: LocalDate, forwardedTo: string | undefined, partial: boolean) =>
+    `Thanks, your check-in for ${formatDate(date)} is saved.${
+      forwardedTo === undefined
+        ? ""
+        : forwardedTo === "supervisor"
+          ? " Your blocker went to your supervisor."
+          : ` Your blocker went to ${forwardedTo}, who covers while your supervisor is on leave.`
+    }${partial ? ' Some answers are still open; add them any time today with "checkin".' : ""}`,
   closed: (date: LocalDate) =>
     `The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`,
 };

@@ -1,9 +1,11 @@
+import { actingFor } from "../../domain/availability.js";
 import type { Command } from "../../domain/command-syntax/types.js";
-import { formatDate } from "../../domain/format.js";
+import { coverNotice, leaveCopy, leaveNotice, uncoveredNotice } from "../../domain/copy/leave.js";
 import type { Reply } from "../../domain/messages.js";
 import { noticeKeys } from "../../domain/outbox-keys.js";
-import type { Person } from "../../domain/types.js";
+import type { LocalDate, Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
 import { queueDirect } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
@@ -12,16 +14,12 @@ type LeaveCommand = Extract<Command, { name: `leave.${string}` }>;
 export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): Reply {
   if (command.name === "leave.list") return list(ctx);
   const { from, to } = command;
-  if (to < ctx.today)
-    return reply(
-      `That leave (${formatDate(from)} to ${formatDate(to)}) is already over; give dates from today on.`,
-    );
+  if (to < ctx.today) return reply(leaveCopy.alreadyOver(from, to));
   const overlapping = ctx.store.people.leaveOf(ctx.speaker.id).find((l) => l.from <= to && from <= l.to);
   if (overlapping && overlapping.from <= from && to <= overlapping.to) {
-    return reply(
-      `You are already on leave from ${formatDate(overlapping.from)} to ${formatDate(overlapping.to)}.`,
-    );
+    return reply(leaveCopy.alreadyOnLeave(overlapping.from, overlapping.to));
   }
+  const covers = new Set<string>();
   ctx.store.transaction(() => {
     ctx.store.people.addLeave(ctx.workspace.id, ctx.speaker.id, { from, to }, ctx.now);
     ctx.store.audit.record(
@@ -39,43 +37,66 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
     for (const internship of ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
       touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     }
-    for (const person of peopleToTell(ctx)) {
-      queueDirect(
-        ctx.store,
-        ctx.workspace,
-        person,
-        noticeKeys.leave(ctx.speaker.id, from, to, person.id),
-        {
-          text: `${ctx.speaker.name} will be on leave from ${formatDate(from)} to ${formatDate(to)}.`,
-          reason: "You work with them; Tandem pauses their check-ins and reply deadlines for those days.",
-        },
-        ctx.now,
-      );
+    for (const context of runningContexts(ctx)) {
+      const cover = tellAbout(ctx, context, from, to);
+      if (cover) covers.add(cover.name);
     }
   });
-  return reply(
-    `Noted: you are on leave from ${formatDate(from)} to ${formatDate(to)}. Tandem pauses your check-ins and nudges then, and reply deadlines skip those days. The people you work with have been told.`,
-  );
+  return reply(leaveCopy.noted(from, to, [...covers]));
 }
 
-/** The other side of each of the speaker's running internships. */
-function peopleToTell(ctx: CommandContext): Person[] {
-  const ids = new Set<number>();
-  for (const i of ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
-    if (i.end < ctx.today) continue;
-    if (i.internId === ctx.speaker.id) ids.add(i.supervisorId);
-    else ids.add(i.internId);
+/** The speaker's internships that have not ended, loaded with the leave just added. */
+function runningContexts(ctx: CommandContext): InternshipContext[] {
+  return ctx.store.internships
+    .forPerson(ctx.workspace.id, ctx.speaker.id)
+    .filter((i) => i.end >= ctx.today)
+    .map((i) => loadInternshipContext(ctx.store, ctx.workspace.id, i.id))
+    .filter((c): c is InternshipContext => c !== undefined);
+}
+
+/**
+ * Tells one internship about the speaker's leave: the other side hears who covers; a covering backup
+ * hears what comes to them; with nobody to cover the company side, the coordinator hears it once.
+ * Returns who covers the speaker in this internship.
+ */
+function tellAbout(
+  ctx: CommandContext,
+  context: InternshipContext,
+  from: LocalDate,
+  to: LocalDate,
+): Person | undefined {
+  const { internship, intern } = context;
+  const away = ctx.store.people.get(ctx.workspace.id, ctx.speaker.id) ?? ctx.speaker;
+  const queue = (person: Person, key: string, payload: Parameters<typeof queueDirect>[4]) =>
+    queueDirect(ctx.store, ctx.workspace, person, key, payload, ctx.now);
+  if (away.id === internship.internId) {
+    queue(
+      context.supervisor,
+      noticeKeys.leave(away.id, from, to, context.supervisor.id),
+      leaveNotice(away, from, to, undefined),
+    );
+    return undefined;
   }
-  ids.delete(ctx.speaker.id);
-  return [...ids]
-    .map((id) => ctx.store.people.get(ctx.workspace.id, id))
-    .filter((p): p is Person => p !== undefined);
+  if (away.id !== internship.supervisorId && away.id !== internship.backupSupervisorId) return undefined;
+  // Cover is chosen on the first day of the leave, as every rule will choose it then.
+  const firstDay = context.calendarOf(away).atLocalTime(from, "12:00");
+  const acting = actingFor(away, internship, context, firstDay);
+  const cover = acting && acting.id !== away.id ? acting : undefined;
+  queue(intern, noticeKeys.leave(away.id, from, to, intern.id), leaveNotice(away, from, to, cover));
+  if (cover && away.id === internship.supervisorId) {
+    queue(cover, noticeKeys.cover(away.id, from, to, internship.id), coverNotice(away, intern, from, to));
+  } else if (!cover && away.id === internship.supervisorId && context.coordinator) {
+    queue(
+      context.coordinator,
+      noticeKeys.uncovered(away.id, from, to, internship.id),
+      uncoveredNotice(away, intern, from, to),
+    );
+  }
+  return cover;
 }
 
 function list(ctx: CommandContext): Reply {
   const upcoming = ctx.store.people.leaveOf(ctx.speaker.id).filter((l) => l.to >= ctx.today);
-  if (upcoming.length === 0) return reply("You have no leave planned. Add some with: leave 24 Dec 1 Jan");
-  return reply(
-    ["Your leave:", ...upcoming.map((l) => `• ${formatDate(l.from)} to ${formatDate(l.to)}`)].join("\n"),
-  );
+  if (upcoming.length === 0) return reply(leaveCopy.none());
+  return reply(leaveCopy.list(upcoming));
 }

@@ -25,6 +25,7 @@ import { err, ok, type Result } from "../../domain/result.js";
 import type { Internship } from "../../domain/types.js";
 import type { MilestoneChange } from "../../ports/store.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { addressed } from "../cover.js";
 import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
 import { queueDirect } from "../notify.js";
@@ -181,8 +182,10 @@ function queueNotices(
   }
   // A supervisor who marks it done knows already; anyone else's done asks the supervisor to accept.
   if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
-    const payload = acceptRequestMessage(m, context.intern.name);
-    queueDirect(store, workspace, context.supervisor, milestoneKeys.acceptRequest(m.id, now), payload, now);
+    // While the supervisor is on leave, the backup accepts.
+    const { to, words } = addressed(context, context.supervisor, now);
+    const payload = words(acceptRequestMessage(m, context.intern.name));
+    queueDirect(store, workspace, to, milestoneKeys.acceptRequest(m.id, now), payload, now);
   }
   if (context.terms.milestones.announceDone && internship.homeChannel) {
     store.outbox.enqueue(

@@ -11,6 +11,7 @@ import { parseDuration } from "../../domain/duration.js";
 import { checkinKeys } from "../../domain/outbox-keys.js";
 import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
+import { addressed } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
@@ -42,10 +43,11 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     const status = !open ? checkin.status : delivered ? "missed" : "skipped";
     if (!store.checkins.settle(checkin.id, status, now)) return [];
     if (status === "skipped") return [];
-    const supervisorCalendar = ctx.calendarOf(ctx.supervisor);
-    const notBefore = supervisorCalendar.nextWorkingMoment(
-      new Date(Math.max(now.getTime(), closedAt.getTime())),
-    );
+    // While the supervisor is on leave the backup reads the summaries and streak alerts.
+    const { to, words } = addressed(ctx, ctx.supervisor, now);
+    const notBefore = ctx
+      .calendarOf(to)
+      .nextWorkingMoment(new Date(Math.max(now.getTime(), closedAt.getTime())));
     const drafts: (OutboxDraft | undefined)[] = [];
     const settled = { ...checkin, status };
     if (ctx.terms.checkIn.summary === "daily") {
@@ -55,9 +57,9 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       drafts.push(
         directDraft(
           ctx.workspace,
-          ctx.supervisor,
+          to,
           checkinKeys.summary(ctx.internship.id, checkin.date),
-          checkinSummary(ctx.intern, settled, slipping),
+          words(checkinSummary(ctx.intern, settled, slipping)),
           notBefore,
         ),
       );
@@ -68,9 +70,9 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
         drafts.push(
           directDraft(
             ctx.workspace,
-            ctx.supervisor,
+            to,
             checkinKeys.missedStreak(ctx.internship.id, checkin.date),
-            missedStreakNotice(ctx.intern, streak.slice(-MISSED_STREAK)),
+            words(missedStreakNotice(ctx.intern, streak.slice(-MISSED_STREAK))),
             notBefore,
           ),
         );

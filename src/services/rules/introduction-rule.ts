@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { isAway } from "../../domain/availability.js";
 import {
   type Candidate,
   chooseColleague,
@@ -74,7 +75,8 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     ]);
     const out: Candidate[] = [];
     for (const person of store.people.colleagues(workspace.id)) {
-      if (roles.has(person.id) || !person.ids[workspace.platform]) continue;
+      // Never suggest someone who is away (isAway: the same helper the nudges use).
+      if (roles.has(person.id) || !person.ids[workspace.platform] || isAway(person, now)) continue;
       // Someone who is an intern themselves is introduced to colleagues, not to other interns.
       const isIntern = store.internships
         .forPerson(workspace.id, person.id)

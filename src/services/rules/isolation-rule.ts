@@ -19,6 +19,7 @@ import { isolationKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import { nextWorkingDayStart } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
+import { addressed, addresseeFor } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
 import { gatherIsolationInputs, isBreachedQuestion, WINDOW_DAYS } from "../isolation-inputs.js";
 import { directDraft } from "../notify.js";
@@ -111,7 +112,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       suggestion(ctx, reason, today, now),
       because,
       assessment.level === "at_risk",
-      ctx.supervisor.name,
+      addresseeFor(ctx, ctx.supervisor, now).name,
     );
     // A nudge that could not go out today is not worth sending tomorrow.
     return directDraft(
@@ -126,7 +127,9 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
 
   /** The nudge's words, with the facts its reason may name (looked up only when it names them). */
   function suggestion(ctx: InternshipContext, reason: IsolationReason, today: LocalDate, now: Date): string {
-    const facts: SuggestionFacts = { supervisorName: ctx.supervisor.name, supervisorKey: ctx.supervisor.key };
+    // Never suggest calling someone who is away: whoever covers for the supervisor is named instead.
+    const contact = addresseeFor(ctx, ctx.supervisor, now);
+    const facts: SuggestionFacts = { supervisorName: contact.name, supervisorKey: contact.key };
     if (reason.code === "unanswered_questions") {
       const open = store.replyClocks
         .openFor(ctx.internship.id)
@@ -184,13 +187,14 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       new Set(assessment.reasons.map((r) => r.code)),
       assessment.reasons.map((r) => reasonText(r.code, inputs, subject) ?? r.text),
     );
-    const calendar = ctx.calendarOf(ctx.supervisor);
+    // While the supervisor is on leave the backup hears it; the welcome back repeats it on return.
+    const { to, words } = addressed(ctx, ctx.supervisor, now);
     return directDraft(
       ctx.workspace,
-      ctx.supervisor,
+      to,
       isolationKeys.risk(ctx.internship.id, isoWeek(today)),
-      note,
-      calendar.nextWorkingMoment(now),
+      words(note),
+      ctx.calendarOf(to).nextWorkingMoment(now),
     );
   }
 

@@ -19,6 +19,7 @@ import { milestoneKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
+import { addressed, addresseeFor } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
@@ -86,18 +87,19 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           workspace,
           intern,
           milestoneKeys.overdue(m, slot.day, intern.id),
-          overdueInternMessage(m, supervisor.name),
+          overdueInternMessage(m, addresseeFor(context, supervisor, now).name),
           internCalendar.nextWorkingMoment(now),
           expiresAt,
         ),
       );
+      const { to, words } = addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
-          supervisor,
-          milestoneKeys.overdue(m, slot.day, supervisor.id),
-          overdueSupervisorMessage(m, intern.name),
-          context.calendarOf(supervisor).nextWorkingMoment(now),
+          to,
+          milestoneKeys.overdue(m, slot.day, to.id),
+          words(overdueSupervisorMessage(m, intern.name)),
+          context.calendarOf(to).nextWorkingMoment(now),
           expiresAt,
         ),
       );
@@ -114,13 +116,14 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         if (!next || remindAt < next) next = remindAt;
         return;
       }
+      const { to, words } = addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
-          supervisor,
+          to,
           milestoneKeys.acceptReminder(m.id, done.at),
-          acceptReminderMessage(m, intern.name, calendar.localDate(done.at)),
-          calendar.nextWorkingMoment(now),
+          words(acceptReminderMessage(m, intern.name, calendar.localDate(done.at))),
+          context.calendarOf(to).nextWorkingMoment(now),
         ),
       );
     };

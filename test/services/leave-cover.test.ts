@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+const BXL = "Europe/Brussels";
+
+/** Bram (supervisor, Brussels) is on leave Mon 7 to Fri 11 Dec 2026; Chloé is Ana's backup. */
+async function onLeave(programme = sampleProgramme()) {
+  const h = createServiceHarness({ programme });
+  h.clock.set(h.local("2026-12-03T10:00", BXL));
+  const replyText = await h.say("bram", "leave 2026-12-07 2026-12-11");
+  let n = 0;
+  const post = (user: string, at: Date, options: { mentions?: string[]; question?: boolean } = {}) =>
+    h.bot.handle({
+      kind: "message",
+      id: `ev-${++n}`,
+      platform: "console",
+      workspace: "test",
+      user,
+      conversation: "console:test:conv:home",
+      at,
+      messageRef: `m${n}`,
+      mentions: options.mentions ?? [],
+      isQuestion: options.question ?? false,
+      isDirect: false,
+      fromBot: false,
+    });
+  const queuedFor = (key: string) => h.store.outbox.list().filter((o) => o.recipientId === h.person(key).id);
+  return { h, replyText, post, queuedFor };
+}
+
+describe("leave cover", () => {
+  it("names who covers in the leave notice, and tells the backup what comes to them", async () => {
+    const { h, replyText, queuedFor } = await onLeave();
+    expect(replyText).toContain("Chloé Martin covers for you");
+    const toAna = queuedFor("ana").map((o) => o.payload.text);
+    expect(toAna).toEqual([
+      "Bram Peeters will be on leave from Mon 7 Dec 2026 to Fri 11 Dec 2026. Chloé Martin covers for them: questions for Bram Peeters go to Chloé Martin then.",
+    ]);
+    const toChloe = queuedFor("chloe").map((o) => o.payload.text);
+    expect(toChloe).toHaveLength(1);
+    expect(toChloe[0]).toMatch(/you cover for them with Ana Souza/);
+    // Ben has no backup and no coordinator: nobody to tell about him but Ben himself.
+    expect(queuedFor("ben")).toHaveLength(1);
+    expect(h.store.outbox.list().filter((o) => o.key.startsWith("leave-uncovered:"))).toEqual([]);
+  });
+
+  it("tells the coordinator once that the intern is uncovered when there is no backup", async () => {
+    const programme = sampleProgramme();
+    delete programme.internships?.[0]?.backupSupervisor;
+    const { h, replyText, queuedFor } = await onLeave(programme);
+    expect(replyText).not.toContain("covers for you");
+    const toLena = queuedFor("lena");
+    expect(toLena.map((o) => o.payload.text)).toEqual([
+      "Ana Souza has no one covering from Mon 7 Dec 2026 to Fri 11 Dec 2026: Bram Peeters will be on leave and no backup supervisor is available. Questions and blockers wait for Bram Peeters's return unless someone steps in.",
+    ]);
+    // Saying it again writes nothing new.
+    await h.say("bram", "leave 2026-12-07 2026-12-09");
+    expect(queuedFor("lena")).toHaveLength(1);
+  });
+
+  it("runs the intern's question to the absent supervisor on the backup's clock, and the receipt names the backup", async () => {
+    const { h, post } = await onLeave();
+    h.clock.set(h.local("2026-12-08T10:05", SP));
+    await post("ana", h.local("2026-12-08T10:00", SP), { question: true, mentions: ["bram"] });
+    const [clock] = h.store.replyClocks.since(h.internship("ana-2026").id, new Date(0));
+    expect(clock?.responderId).toBe(h.person("chloe").id);
+    // 8h of Chloé's working time from 14:00 Tuesday in Brussels: Wednesday 14:00, not a week later.
+    expect(clock?.dueAt).toEqual(h.local("2026-12-09T14:00", BXL));
+    const receipt = h.store.outbox.get(h.workspace.id, `reply-due:${clock!.id}`)!;
+    expect(receipt.payload.text).toMatch(/Chloé Martin's reply is due by Wed 9 Dec/);
+    expect(receipt.payload.text).toMatch(/Bram Peeters is on leave, so Chloé Martin covers/);
+  });
+
+  it("keeps the supervisor's clock before and after the leave", async () => {
+    const { h, post } = await onLeave();
+    h.clock.set(h.local("2026-12-14T10:05", SP));
+    await post("ana", h.local("2026-12-14T10:00", SP), { question: true });
+    const [clock] = h.store.replyClocks.since(h.internship("ana-2026").id, new Date(0));
+    expect(clock?.responderId).toBe(h.person("bram").id);
+  });
+
+  it("sends blockers, check-in summaries and acceptance requests to the backup while the supervisor is away", async () => {
+    const { h, queuedFor } = await onLeave();
+    await h.tickAt(h.local("2026-12-08T09:35", SP));
+    expect(await h.say("ana", "blocker: no VPN access")).toMatch(
+      /Your blocker went to Chloé Martin, who covers while your supervisor is on leave/,
+    );
+    await h.say("ana", 'milestone add "Setup" due 2026-12-20');
+    await h.say("ana", "milestone done 1");
+    await h.tickAt(h.local("2026-12-08T23:30", SP));
+    // Ben has no backup: his summaries still wait for Bram. Only Ana's internship is looked at here.
+    const ana = h.internship("ana-2026").id;
+    const keys = (key: string) =>
+      queuedFor(key)
+        .filter((o) => !o.key.startsWith(`checkin-summary:`) || o.key.startsWith(`checkin-summary:${ana}:`))
+        .map((o) => o.key.split(":")[0]);
+    expect(keys("chloe")).toEqual(expect.arrayContaining(["blocker", "milestone-accept", "checkin-summary"]));
+    expect(keys("bram")).not.toEqual(expect.arrayContaining(["blocker"]));
+    expect(keys("bram")).not.toContain("milestone-accept");
+    expect(keys("bram")).not.toContain("checkin-summary");
+    const blocker = queuedFor("chloe").find((o) => o.key.startsWith("blocker:"))!;
+    expect(blocker.payload.reason).toMatch(/because you cover for Bram Peeters, who is on leave/);
+  });
+});
