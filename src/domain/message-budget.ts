@@ -52,21 +52,21 @@ export function fitLines(
 }
 
 /**
- * Blocks of text grouped into pages of at most `budget` characters (blocks joined by a blank line),
+ * Blocks of text grouped into pages of at most `budget` characters (blocks joined by `separator`),
  * in order; a block longer than a page is shortened to fit one.
  */
-export function paginate(blocks: readonly string[], budget: number): string[] {
+export function paginate(blocks: readonly string[], budget: number, separator = "\n\n"): string[] {
   const pages: string[] = [];
-  let page = "";
+  let page: string | undefined;
   for (const raw of blocks) {
     const block = truncateText(raw, budget);
-    if (page === "") page = block;
-    else if (page.length + 2 + block.length <= budget) page += `\n\n${block}`;
+    if (page === undefined) page = block;
+    else if (page.length + separator.length + block.length <= budget) page += `${separator}${block}`;
     else {
       pages.push(page);
       page = block;
     }
   }
-  if (page !== "") pages.push(page);
+  if (page !== undefined) pages.push(page);
   return pages;
 }

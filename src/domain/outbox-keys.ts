@@ -79,6 +79,11 @@ export const reportKeys = {
   supervisorDigest: (supervisorId: number, internshipId: number, week: string) =>
     `digest:${supervisorId}:${internshipId}:${week}`,
   coordinatorDigest: (coordinatorId: number, week: string) => `digest:${coordinatorId}:${week}`,
+  /** A digest too long for one message goes in parts, in order; the first keeps the digest's own key. */
+  coordinatorDigestPart: (coordinatorId: number, week: string, part: number) =>
+    part === 1
+      ? reportKeys.coordinatorDigest(coordinatorId, week)
+      : `${reportKeys.coordinatorDigest(coordinatorId, week)}:${part}`,
 };
 
 /** Notices that one change causes, once per change and reader. */

@@ -3,9 +3,10 @@
  * Pure apart from the calendars it is given: the dispatcher loads people and counts, this decides.
  */
 import type { WorkingCalendar } from "../domain/calendar.js";
+import { whereToRead } from "../domain/copy/delivery.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
-import { replyKeys } from "../domain/outbox-keys.js";
+import { keyFamily, replyKeys } from "../domain/outbox-keys.js";
 import { nextWorkingDayStart } from "../domain/working-days.js";
 import type { OutboxItem } from "../ports/store.js";
 
@@ -134,6 +135,7 @@ function mergedDelivery(
     message: composeMerged(
       items.map((item) => item.payload),
       why,
+      items.map((item) => whereToRead(keyFamily(item.key))),
     ),
     merged: { recipientId, budget },
   };

@@ -19,9 +19,16 @@ const milestone = (m: MilestoneLine) => `#${m.id} "${m.title}" (due ${formatDate
 const slipping = (m: MilestoneLine) =>
   `#${m.id} "${m.title}" (moved ${m.moves} times, now due ${formatDate(m.due)})`;
 
-function list(label: string, items: MilestoneLine[], describe = milestone): string {
-  return items.length === 0 ? `${label}: none` : `${label}: ${items.map(describe).join(", ")}`;
+/** `cap` keeps a chat message short: the first milestones, then how many more (milestone list shows all). */
+function list(label: string, items: MilestoneLine[], describe = milestone, cap = Infinity): string {
+  if (items.length === 0) return `${label}: none`;
+  const shown = items.slice(0, cap).map(describe);
+  if (items.length > cap) shown.push(`and ${items.length - cap} more`);
+  return `${label}: ${shown.join(", ")}`;
 }
+
+/** Milestones named per list in a chat digest. */
+const CHAT_MILESTONES = 5;
 
 function checkinLines(s: InternshipSummary): string[] {
   const c = s.checkins;
@@ -57,15 +64,15 @@ function introductionLines(s: InternshipSummary): string[] {
 }
 
 /** The sections every format shows, as sentences. */
-export function summarySections(s: InternshipSummary, audience: Audience): Section[] {
+export function summarySections(s: InternshipSummary, audience: Audience, cap = Infinity): Section[] {
   const sections: Section[] = [
     {
       title: "Milestones",
       lines: [
-        list("Done", s.milestones.done),
-        list("Accepted", s.milestones.accepted),
-        list("Slipping", s.milestones.slipping, slipping),
-        list("Overdue", s.milestones.overdue),
+        list("Done", s.milestones.done, milestone, cap),
+        list("Accepted", s.milestones.accepted, milestone, cap),
+        list("Slipping", s.milestones.slipping, slipping, cap),
+        list("Overdue", s.milestones.overdue, milestone, cap),
       ],
     },
     { title: "Check-ins", lines: checkinLines(s) },
@@ -98,7 +105,9 @@ const heading = (s: InternshipSummary) =>
 
 /** Plain text for a chat message: one heading, then "Section: line; line". */
 export function renderChat(s: InternshipSummary, audience: Audience): string {
-  const body = summarySections(s, audience).map((section) => `${section.title}: ${section.lines.join("; ")}`);
+  const body = summarySections(s, audience, CHAT_MILESTONES).map(
+    (section) => `${section.title}: ${section.lines.join("; ")}`,
+  );
   return [heading(s), ...body].join("\n");
 }
 
@@ -221,3 +230,49 @@ export function renderCsv(s: InternshipSummary): string {
   for (const r of s.reflections) rows.push(["reflections", r.week, r.text]);
   return `${["section,metric,value", ...rows.map((row) => row.map(csvCell).join(","))].join("\n")}\n`;
 }
+
+/** What needs a coordinator's attention in one intern's week, most pressing first; empty when nothing does. */
+export function attentionPoints(s: InternshipSummary): string[] {
+  const points: string[] = [];
+  const m = s.milestones;
+  if (m.overdue.length > 0) points.push(plural(m.overdue.length, "overdue milestone"));
+  if (s.isolation && s.isolation.level !== "ok")
+    points.push(`connection signal ${s.isolation.level.replace("_", " ")}`);
+  if (s.concentration?.flagged) {
+    points.push(`${percent(s.concentration.share)} of exchanges with ${s.concentration.person}`);
+  }
+  if (s.checkins.missed >= 2) points.push(`${s.checkins.missed} check-ins missed`);
+  if (s.checkins.trend === "falling") points.push("connectedness falling");
+  const breaches = s.replies.to_company.breaches + s.replies.to_intern.breaches;
+  if (breaches > 0) points.push(`${breaches} late ${breaches === 1 ? "reply" : "replies"}`);
+  if (m.slipping.length > 0) points.push(plural(m.slipping.length, "slipping milestone"));
+  if (s.introductions.behind) points.push("introductions behind the plan");
+  return points;
+}
+
+/**
+ * One intern's week in a line or two for the coordinator's digest: what needs attention first, then
+ * the figures that matter. The details (titles, reply times, reflections) are one `digest` away.
+ */
+export function renderBrief(s: InternshipSummary, handle: string): string {
+  const attention = attentionPoints(s);
+  const c = s.checkins;
+  const settled = c.answered + c.partial + c.missed + c.skipped;
+  const { done, accepted } = s.milestones;
+  const figures = [
+    settled === 0
+      ? "no check-ins"
+      : `check-ins ${c.answered + c.partial} of ${settled} answered${c.averageScore === undefined ? "" : `, connectedness ${c.averageScore}`}`,
+  ];
+  if (done.length + accepted.length > 0) {
+    figures.push(`milestones ${done.length} done, ${accepted.length} accepted`);
+  }
+  figures.push(`met ${s.introductions.met.length} of ${s.introductions.target} colleagues`);
+  if (s.reflections.length > 0) figures.push(plural(s.reflections.length, "shared reflection"));
+  const head = `${s.intern} (@${handle})`;
+  return attention.length === 0
+    ? `${head}: nothing to flag; ${figures.join("; ")}.`
+    : `${head}: needs attention: ${attention.join(", ")}. ${capitalize(figures.join("; "))}.`;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -209,7 +209,9 @@ describe("weekly digest", () => {
     );
   });
 
-  it("sends lena one digest covering ana and ben, and says what is unknown instead of inventing zeros", async () => {
+  // Behaviour change (issue 13): the coordinator's digest is a short paragraph per intern; the
+  // sections it used to repeat for every intern are one "digest for @intern" away.
+  it("sends lena one short digest covering ana and ben, each in a paragraph with what needs attention first", async () => {
     const w = setup();
     await anasWeek(w);
     const { h } = w;
@@ -217,16 +219,44 @@ describe("weekly digest", () => {
     const row = w.digest(`digest:${h.person("lena").id}:${W49}`);
     expect(row).toMatchObject({ status: "sent", address: "console:test:user:lena" });
     const text = row!.payload.text;
-    expect(text).toContain("Your weekly digest for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026), 2 interns:");
-    expect(text.indexOf("Ana Souza (ana-2026)")).toBeLessThan(text.indexOf("Ben Okafor (ben-2026)"));
-    expect(text).toContain("Check-ins: 3 answered, 1 partly answered, 1 missed, 0 skipped");
-    const ben = text.slice(text.indexOf("Ben Okafor (ben-2026)"));
+    expect(text).toContain(
+      "Your weekly digest for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026), 2 interns, all needing attention:",
+    );
+    expect(text).toContain(
+      "Ana Souza (@ana): needs attention: 1 overdue milestone, 100% of exchanges with Bram Peeters, connectedness falling, 1 slipping milestone. Check-ins 4 of 5 answered, connectedness 3.7; milestones 1 done, 1 accepted; met 1 of 6 colleagues.",
+    );
+    expect(text).toContain(
+      "Ben Okafor (@ben): needs attention: 5 check-ins missed. Check-ins 0 of 5 answered; met 0 of 6 colleagues.",
+    );
+    expect(text.indexOf("Ana Souza (@ana)")).toBeLessThan(text.indexOf("Ben Okafor (@ben)"));
+    expect(text).toContain('type "digest for @ana"');
+    expect(text).not.toContain("Reply times");
+    expect(row?.payload.reason).toContain("You coordinate the internships of Ana Souza and Ben Okafor");
+    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+  });
+
+  it("shows lena one intern's whole week on request, saying what is unknown instead of inventing zeros", async () => {
+    const w = setup();
+    await anasWeek(w);
+    const { h } = w;
+    h.clock.set(h.local("2026-12-07T10:00", BXL));
+    const ben = await h.say("lena", "digest for @ben");
+    expect(ben).toContain("The digest about Ben Okafor for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026):");
+    expect(ben).toContain("Check-ins: 0 answered, 0 partly answered, 5 missed, 0 skipped");
     expect(ben).toContain("Replies to Ben Okafor: no questions yet");
     expect(ben).toContain("Connection signal: not computed yet");
     expect(ben).toContain("Concentration: no exchanges recorded");
     expect(ben).toContain("Reflections shared with the coordinator: none");
-    expect(row?.payload.reason).toContain("You coordinate the internships of Ana Souza and Ben Okafor");
-    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+    const ana = await h.say("lena", "digest for @ana");
+    expect(ana).toContain("Check-ins: 3 answered, 1 partly answered, 1 missed, 0 skipped");
+    expect(ana).toContain('Overdue: #3 "Glossary" (due Wed 2 Dec 2026)');
+    // The supervisor reads the same week without the reflections, which are for the coordinator.
+    const bram = await h.say("bram", "digest for @ana");
+    expect(bram).toContain("Check-ins: 3 answered, 1 partly answered, 1 missed, 0 skipped");
+    expect(bram).not.toContain("Reflections");
+    expect(await h.say("olga", "digest for @ana")).toBe(
+      "You are not part of Ana Souza's internship, so you cannot see or change it.",
+    );
   });
 
   it("sends each digest once across repeated ticks, a restart and the rest of the week, never to a channel", async () => {

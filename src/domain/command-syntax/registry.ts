@@ -6,6 +6,7 @@
  */
 import { AGREEMENT_COMMANDS } from "./agreement.js";
 import { CHECKIN_COMMANDS } from "./checkin.js";
+import { DIGEST_COMMANDS } from "./digest.js";
 import { HELP } from "./help.js";
 import { INTRO_COMMANDS } from "./intro.js";
 import { LEAVE_COMMANDS } from "./leave.js";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...NUDGE_COMMANDS,
   ...INTRO_COMMANDS,
   ...REFLECT_COMMANDS,
+  ...DIGEST_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
 ];

@@ -17,6 +17,7 @@ export type Command =
   | { name: "intro.optout" }
   | { name: "intro.status"; intern?: MentionRef }
   | { name: "reflect"; text?: string }
+  | { name: "digest"; intern?: MentionRef }
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }

@@ -1,4 +1,5 @@
 /** Merged messages as people read them: several proactive messages in one, so a daily budget holds without dropping anything. */
+import { firstLine, fitLines, MESSAGE_TEXT_BUDGET } from "../message-budget.js";
 import type { OutboundButton, OutboundMessage } from "../messages.js";
 
 export function mergedReason(budget: number): string {
@@ -23,9 +24,15 @@ function framing(why: MergeReason): { header: string; reason: string } {
 /**
  * One message carrying every item's text, fields, link and reason, in order. Buttons stay (they
  * still work); a button that several items share is kept once, and a label that would be ambiguous
- * names its item number.
+ * names its item number. When that is more than one message should say, each item shrinks to its
+ * first line, and past the budget the last items are only counted; `readMore` names the commands
+ * that show them in full (e.g. "milestone list").
  */
-export function composeMerged(messages: readonly OutboundMessage[], why: MergeReason): OutboundMessage {
+export function composeMerged(
+  messages: readonly OutboundMessage[],
+  why: MergeReason,
+  readMore: readonly string[] = ["status"],
+): OutboundMessage {
   const { header, reason } = framing(why);
   const sections = messages.map((message, index) => {
     const lines = [`${index + 1}. ${indent(message.text)}`];
@@ -34,11 +41,25 @@ export function composeMerged(messages: readonly OutboundMessage[], why: MergeRe
     if (message.reason) lines.push(`   why: ${indent(message.reason)}`);
     return lines.join("\n");
   });
+  const full = [header, ...sections].join("\n\n");
+  if (full.length <= MESSAGE_TEXT_BUDGET) {
+    const merged: OutboundMessage = { text: full, reason };
+    const buttons = mergeButtons(messages);
+    if (buttons.length > 0) merged.buttons = buttons;
+    return merged;
+  }
+  const more = `For the full text, type ${[...new Set(readMore)].map((c) => `"${c}"`).join(" or ")}.`;
+  const firstLines = messages.map((message, index) => `${index + 1}. ${firstLine(message.text)}`);
+  const budget = MESSAGE_TEXT_BUDGET - header.length - more.length - 4;
+  const fitted = fitLines(firstLines, budget, (left) => `and ${left} more`);
+  const shown = messages.length - fitted.left;
   const merged: OutboundMessage = {
-    text: [header, ...sections].join("\n\n"),
+    text: [header, fitted.lines.join("\n"), more].join("\n\n"),
     reason,
+    more,
   };
-  const buttons = mergeButtons(messages);
+  // Buttons only for the items shown: an "Accept (27)" without its item 27 would be a guess.
+  const buttons = mergeButtons(messages.slice(0, shown));
   if (buttons.length > 0) merged.buttons = buttons;
   return merged;
 }

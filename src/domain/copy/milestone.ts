@@ -14,6 +14,7 @@ import type {
   MilestoneShownStatus,
   TransitionRefusal,
 } from "../milestones.js";
+import { truncateText } from "../text-cut.js";
 import type { LocalDate } from "../types.js";
 
 // Everything a user or the programme file typed is neutralised before it is echoed.
@@ -124,10 +125,12 @@ export function transitionRefusalText(why: TransitionRefusal, m: Pick<Milestone,
   }
 }
 
-/** One line of `milestone list`. */
-export function milestoneListLine(m: Milestone, status: MilestoneShownStatus): string {
-  const extra = m.status === "blocked" && m.blockReason ? ` (${safe(m.blockReason)})` : "";
-  return `#${m.id}  ${formatDate(m.due)}  ${status}${extra}  ${safe(m.title)}`;
+/** One line of `milestone list`; `brief` shortens a long title and block reason so many fit one message. */
+export function milestoneListLine(m: Milestone, status: MilestoneShownStatus, brief = false): string {
+  const reason = m.status === "blocked" && m.blockReason ? safe(m.blockReason) : "";
+  const extra = reason ? ` (${brief ? truncateText(reason, 40) : reason})` : "";
+  const title = safe(m.title);
+  return `#${m.id}  ${formatDate(m.due)}  ${status}${extra}  ${brief ? truncateText(title, 60) : title}`;
 }
 
 /** Replies to the `milestone` commands; `intern` is the name of the intern whose milestones they are, empty for the speaker's own. */
@@ -141,7 +144,11 @@ export const milestoneCommandCopy = {
     all
       ? `${whose(intern)}: none yet. Add one with: milestone add "Title" due 15 Dec`
       : `${whose(intern)}: nothing open. Type "milestone list all" to include accepted ones, or add one with: milestone add "Title" due 15 Dec`,
-  list: (intern: string, lines: readonly string[]) => [`${whose(intern)}, by due date:`, ...lines].join("\n"),
+  list: (intern: string, lines: readonly string[], shortened = false) =>
+    [`${whose(intern)}, by due date${shortened ? " (long titles shortened)" : ""}:`, ...lines].join("\n"),
+  /** Closes a list too long for one message: the latest-due milestones are left out. */
+  listMore: (left: number, all: boolean) =>
+    `and ${left} more, due later${all ? '; "milestone list" leaves out the accepted ones' : ""}`,
   unknown: (id: number) => `There is no milestone #${id}. Type "milestone list" to see the numbers.`,
   done: (m: Milestone) => `Marked ${named(m)} as done. Your supervisor can now accept it.`,
   moveInPast: (due: LocalDate) => `${formatDate(due)} is in the past; pick a date from today on.`,

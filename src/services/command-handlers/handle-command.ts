@@ -5,6 +5,7 @@ import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { handleAgreementCommand } from "./agreement.js";
 import { handleCheckinCommand } from "./checkin.js";
+import { handleDigestCommand } from "./digest.js";
 import { handleIntroCommand } from "./intro.js";
 import { handleLeaveCommand } from "./leave.js";
 import { handleMetCommand } from "./met.js";
@@ -53,5 +54,7 @@ export function handleCommand(ctx: CommandContext, command: Command): Reply {
       return handleIntroCommand(ctx, command);
     case "reflect":
       return handleReflectCommand(ctx, command);
+    case "digest":
+      return handleDigestCommand(ctx, command);
   }
 }

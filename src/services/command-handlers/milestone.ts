@@ -10,6 +10,7 @@ import {
   transitionRefusalText,
 } from "../../domain/copy/milestone.js";
 import { rolesOf } from "../../domain/internship-roles.js";
+import { fitLines, joinedLength, MESSAGE_TEXT_BUDGET } from "../../domain/message-budget.js";
 import type { Reply } from "../../domain/messages.js";
 import {
   type Milestone,
@@ -90,12 +91,13 @@ function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.
   const milestones = milestonesToList(ctx.store.milestones.listFor(scope.value.internship.id), command.all);
   const intern = scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name;
   if (milestones.length === 0) return reply(copy.listNone(intern, command.all));
-  return reply(
-    copy.list(
-      intern,
-      milestones.map((m) => milestoneListLine(m, shownStatus(m, ctx.today))),
-    ),
-  );
+  const lines = milestones.map((m) => milestoneListLine(m, shownStatus(m, ctx.today)));
+  // Within the message budget: whole lines when they fit, else shortened titles, else the earliest due.
+  const heading = copy.list(intern, [], true).length + 1;
+  if (joinedLength(lines) + heading <= MESSAGE_TEXT_BUDGET) return reply(copy.list(intern, lines));
+  const brief = milestones.map((m) => milestoneListLine(m, shownStatus(m, ctx.today), true));
+  const fitted = fitLines(brief, MESSAGE_TEXT_BUDGET - heading, (left) => copy.listMore(left, command.all));
+  return reply(copy.list(intern, fitted.lines, true));
 }
 
 type ChangeCommand = Exclude<MilestoneCommand, { name: "milestone.add" | "milestone.list" }>;

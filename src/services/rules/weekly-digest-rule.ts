@@ -1,16 +1,16 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
-import { coordinatorDigestMessage, supervisorDigestMessage, weekTitle } from "../../domain/copy/digest.js";
+import { coordinatorDigestMessages, supervisorDigestMessage, weekTitle } from "../../domain/copy/digest.js";
 import { addDays, isoWeek, weekStart } from "../../domain/local-date.js";
 import type { OutboundMessage } from "../../domain/messages.js";
 import { reportKeys } from "../../domain/outbox-keys.js";
 import type { Internship, LocalDate, Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
-import { type InternshipSummary, summarizeInternship } from "../internship-summary.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
-import { renderChat } from "../summary-render.js";
+import { attentionPoints, renderBrief, renderChat } from "../summary-render.js";
+import { summarizeWeek } from "../week-summary.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /** Where a recipient stands in their own week: when this week's digest is due, and which week it is about. */
@@ -58,12 +58,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
 
   /** The intern's own week (Monday to Sunday in their zone) with the reported Monday's date. */
   function summaryFor(ctx: InternshipContext, internship: Internship, monday: LocalDate, now: Date) {
-    const intern = store.people.get(ctx.workspace.id, internship.internId);
-    if (!intern) return undefined;
-    const calendar = ctx.calendarOf(intern);
-    const from = calendar.atLocalTime(monday, "00:00");
-    const to = calendar.atLocalTime(addDays(monday, 7), "00:00");
-    return summarizeInternship(store, ctx.workspace.id, internship.id, from, to, now);
+    return summarizeWeek(store, internship, monday, now, ctx.calendarOf);
   }
 
   function draftFor(
@@ -77,46 +72,82 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
   }
 
   const titleOf = (slot: DigestSlot) => weekTitle(slot.week, slot.reported);
+  /** Coordinator digests built but not yet found in the outbox, by key. */
+  const built = new Map<string, OutboxDraft[]>();
 
   function supervisorDigest(ctx: InternshipContext, slot: DigestSlot, now: Date): OutboxDraft | undefined {
     const { internship, supervisor } = ctx;
     const key = reportKeys.supervisorDigest(supervisor.id, internship.id, slot.week);
     if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
-    const summary = summaryFor(ctx, internship, slot.reported, now);
-    if (!summary) return undefined;
-    const message = supervisorDigestMessage(summary.intern, titleOf(slot), renderChat(summary, "supervisor"));
+    const week = summaryFor(ctx, internship, slot.reported, now);
+    if (!week) return undefined;
+    const message = supervisorDigestMessage(
+      week.summary.intern,
+      titleOf(slot),
+      renderChat(week.summary, "supervisor"),
+      week.intern.key,
+    );
     return draftFor(ctx, supervisor, key, slot, message);
   }
 
+  /**
+   * One digest for all the coordinator's interns: a short paragraph each, those needing attention
+   * first, in as many messages as the size budget needs (keys `digest:<coordinator>:<week>`, then
+   * `:2`, `:3`), sent in order. The details are one `digest for @intern` away.
+   */
   function coordinatorDigest(
     ctx: InternshipContext,
     coordinator: Person,
     slot: DigestSlot,
     now: Date,
-  ): OutboxDraft | undefined {
+  ): OutboxDraft[] {
     const key = reportKeys.coordinatorDigest(coordinator.id, slot.week);
-    if (!overlaps(ctx.internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
-    // Built once, by whichever of the coordinator's internships is looked at first.
-    const summaries = store.internships
+    if (!overlaps(ctx.internship, slot.reported)) return [];
+    if (store.outbox.get(ctx.workspace.id, key)) {
+      built.delete(key);
+      return [];
+    }
+    // Built once, by whichever of the coordinator's internships is looked at first: the planner
+    // enqueues after a whole batch, so the others reuse it (inserting it again changes nothing).
+    const cached = built.get(key);
+    if (cached) return cached;
+    const weeks = store.internships
       .forPerson(ctx.workspace.id, coordinator.id)
       .filter((i) => i.coordinatorId === coordinator.id && overlaps(i, slot.reported))
       .map((i) => summaryFor(ctx, i, slot.reported, now))
-      .filter((s): s is InternshipSummary => s !== undefined)
-      .sort((a, b) => a.intern.localeCompare(b.intern));
-    if (summaries.length === 0) return undefined;
-    const message = coordinatorDigestMessage(
-      summaries.map((s) => s.intern),
-      titleOf(slot),
-      summaries.map((s) => renderChat(s, "coordinator")),
-    );
-    return draftFor(ctx, coordinator, key, slot, message);
+      .filter((w) => w !== undefined)
+      .map((w) => ({ ...w, flagged: attentionPoints(w.summary).length > 0 }))
+      .sort(
+        (a, b) => Number(b.flagged) - Number(a.flagged) || a.summary.intern.localeCompare(b.summary.intern),
+      );
+    if (weeks.length === 0) return [];
+    const messages = coordinatorDigestMessages({
+      interns: weeks.map((w) => w.summary.intern),
+      weekTitle: titleOf(slot),
+      briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key)),
+      flagged: weeks.filter((w) => w.flagged).length,
+      example: weeks[0]!.intern.key,
+    });
+    const drafts = messages
+      .map((message, i) =>
+        draftFor(
+          ctx,
+          coordinator,
+          reportKeys.coordinatorDigestPart(coordinator.id, slot.week, i + 1),
+          slot,
+          message,
+        ),
+      )
+      .filter((d) => d !== undefined);
+    built.set(key, drafts);
+    return drafts;
   }
 
   function evaluate(ctx: InternshipContext, now: Date): Evaluation {
     const drafts: OutboxDraft[] = [];
     const nexts: Date[] = [];
-    const recipients: [Person, (slot: DigestSlot) => OutboxDraft | undefined][] = [
-      [ctx.supervisor, (slot) => supervisorDigest(ctx, slot, now)],
+    const recipients: [Person, (slot: DigestSlot) => OutboxDraft[]][] = [
+      [ctx.supervisor, (slot) => [supervisorDigest(ctx, slot, now)].filter((d) => d !== undefined)],
     ];
     const coordinator = ctx.coordinator;
     if (coordinator) recipients.push([coordinator, (slot) => coordinatorDigest(ctx, coordinator, slot, now)]);
@@ -126,10 +157,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
         nexts.push(slot.sendAt);
         continue;
       }
-      if (slot.sendAt) {
-        const draft = build(slot);
-        if (draft) drafts.push(draft);
-      }
+      if (slot.sendAt) drafts.push(...build(slot));
       if (!slot.over) nexts.push(slot.nextWeek);
     }
     const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));
