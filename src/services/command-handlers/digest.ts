@@ -16,8 +16,9 @@ export function handleDigestCommand(
   ctx: CommandContext,
   command: Extract<Command, { name: "digest" }>,
 ): Reply {
-  const scope = resolveScope(ctx, command.intern, "digest");
-  if (!scope.ok) return reply(scope.error);
+  const resolved = resolveScope(ctx, command.intern, "digest");
+  if (!resolved.ok) return reply(resolved.error);
+  const scope = resolved.value;
   const monday = addDays(weekStart(ctx.today), -7);
   const title = weekTitle(isoWeek(monday), monday);
   const { internship } = scope;
