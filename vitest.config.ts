@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ["test/reliability/**/*.soak.test.ts"],
     testTimeout: 20_000,
     pool: "forks",
+    setupFiles: ["test/helpers/log-guard.ts"],
   },
 });

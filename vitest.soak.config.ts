@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 15 * 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["test/helpers/log-guard.ts"],
     env: { TANDEM_SOAK: "1" },
   },
 });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { messageEvent, reactionAddedEvent, slackTs } from "../fakes/slack-requests.js";
 import { type Common, personalInstall, personalMessage, submitMessage } from "../fakes/teams-activities.js";
+import { neverInstalled } from "../helpers/log-capture.js";
 import { slackSample, teamsSample } from "./programmes.js";
 import { eventually, fingerprint, type ReliableService, startReliableService } from "./service.js";
 
@@ -69,6 +70,8 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
     fakeSlack: { perChannelPerSecond: 1_000_000, channelBurst: 1_000_000 },
     connectorLimits: [],
   });
+  // Nobody installed Tandem in Teams T1: what the rules queue there is dead-lettered.
+  s.log.allowErrors(neverInstalled);
   const report: TenantsReport = { commands: 0, payloads: 0, t1Milestones: 0 };
   try {
     s.clock.set(new Date("2026-12-01T13:00:00Z"));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 
 const SP = "America/Sao_Paulo";
@@ -91,6 +92,29 @@ describe("daily check-ins", () => {
     expect(texts[1]).toContain("your check-in for Tue 1 Dec 2026 is still open");
     await h.tickAt(h.local("2026-12-01T17:00", SP));
     expect(h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01")?.status).toBe("missed");
+  });
+
+  it("counts the 3 hours before the reminder in working time, so a lunch break does not count", async () => {
+    const base = sampleProgramme();
+    const programme = {
+      ...base,
+      people: base.people.map((p) =>
+        p.key === "ana" ? { ...p, contactHours: "Mon-Fri 09:00-12:00 14:00-18:00" } : p,
+      ),
+    };
+    const h = createServiceHarness({ rules: "checkin", programme });
+    const ana = h.internship("ana-2026").id;
+    const reminders = () => h.store.outbox.list().filter((o) => o.key === `checkin-reminder:${ana}:2026-12-01`);
+    await h.tickAt(h.local("2026-12-01T09:30", SP));
+    // 2.5 working hours before lunch, then the last half hour after it: due at 14:30, not 12:30.
+    for (const time of ["12:30", "13:59", "14:29"]) await h.tickAt(h.local(`2026-12-01T${time}`, SP));
+    expect(reminders()).toEqual([]);
+    expect(h.sentTo("ana")).toHaveLength(1);
+    await h.tickAt(h.local("2026-12-01T14:30", SP));
+    expect(h.sentTo("ana").map((s) => s.message.text)).toEqual([
+      expect.stringContaining("time for your check-in"),
+      expect.stringContaining("is still open"),
+    ]);
   });
 
   it("tells the supervisor privately, with the dates, after three missed check-ins in a row", async () => {

@@ -12,6 +12,7 @@ describe("inbound deduplication", () => {
 
   it("forgets the delivery when handling failed, so the platform's retry gets a fresh chance", async () => {
     const h = createBotHarness();
+    h.log.allowErrors("event failed");
     const original = h.store.milestones.add;
     h.store.milestones.add = () => {
       throw new Error("disk full");

@@ -228,6 +228,7 @@ describe("acceptance", () => {
     const { h } = setup();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     const before = h.snapshot();
+    h.log.allowErrors("event failed");
     h.store.outbox.enqueue = () => {
       throw new Error("disk full");
     };

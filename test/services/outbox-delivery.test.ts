@@ -97,6 +97,7 @@ describe("outbox delivery", () => {
   it("dead-letters after the last attempt and logs why", async () => {
     const store = createTestStore();
     const { clock, platform, ticker, captured } = setup(store, { maxAttempts: 2 });
+    captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(5);
     await ticker.tick(clock.now());
     clock.advance(60_000);
@@ -110,7 +111,8 @@ describe("outbox delivery", () => {
 
   it("dead-letters at once when the platform refuses for good", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker } = setup(store);
+    const { clock, platform, ticker, captured } = setup(store);
+    captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(1, false);
     await ticker.tick(clock.now());
     expect(store.outbox.list()[0]).toMatchObject({ status: "dead", attempts: 1 });
@@ -153,6 +155,7 @@ describe("outbox delivery", () => {
   it("keeps going when one rule throws, and says which rule failed", async () => {
     const store = createTestStore();
     const captured = captureLog();
+    captured.allowErrors("plan rule failed");
     const workspace = store.workspaces.ensure("console", "w", "", new Date());
     const broken: PlanRule = {
       name: "broken",
@@ -172,7 +175,8 @@ describe("outbox delivery", () => {
 
   it("dead-letters a message for a platform that is not configured, naming it", async () => {
     const store = createTestStore();
-    const { clock, ticker, workspace } = setup(store);
+    const { clock, ticker, workspace, captured } = setup(store);
+    captured.allowErrors("no platform for this address; add it to PLATFORMS");
     store.outbox.enqueue(
       {
         workspaceId: workspace.id,

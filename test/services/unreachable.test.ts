@@ -9,6 +9,7 @@ import { createBotHarness } from "../helpers/bot-harness.js";
 describe("people the platform cannot reach", () => {
   it("dead-letters the message and tells the supervisor once, without retrying forever", async () => {
     const h = createBotHarness({ now: "2026-12-01T14:00:00Z" });
+    h.log.allowErrors("send failed for good; message dead-lettered");
     const sent: string[] = [];
     const platform: ChatPlatform = {
       name: "console",

@@ -11,7 +11,7 @@ import {
   slackTs,
   slashCommandBody,
 } from "../../fakes/slack-requests.js";
-import { captureLog } from "../../helpers/log-capture.js";
+import { allowErrorLogs, captureLog, errorSaying } from "../../helpers/log-capture.js";
 import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 import { eventually, SECRET, slackProgramme } from "./slack-harness.js";
@@ -126,6 +126,7 @@ describe("Slack OAuth installs", () => {
 
   it("refuses a redirect whose state was not issued by this Tandem, and stores nothing", async () => {
     const { base, peek } = await startOauthService();
+    allowErrorLogs(/^InvalidStateError: /);
     const forged = await fetch(`${base}/slack/oauth_redirect?code=code-T2&state=forged-state`);
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain("could not be installed");
@@ -134,6 +135,7 @@ describe("Slack OAuth installs", () => {
 
   it("answers a workspace that never installed Tandem without crashing", async () => {
     const { base, clock } = await startOauthService();
+    allowErrorLogs(errorSaying(/Tandem is not installed in Slack workspace T9/));
     const command = await signedRequest(
       base,
       SECRET,

@@ -5,7 +5,7 @@ import { createSettableClock } from "../../../src/ports/clock.js";
 import { openStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/slack-api.js";
 import { type FakeSlackSocket, startFakeSlackSocket } from "../../fakes/slack-socket.js";
-import { captureLog } from "../../helpers/log-capture.js";
+import { allowErrorLogs, captureLog } from "../../helpers/log-capture.js";
 import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
 import { eventually, slackProgramme } from "./slack-harness.js";
@@ -106,6 +106,7 @@ describe("Slack Socket Mode", () => {
       // Acknowledged means recorded: the clock is there without waiting.
       expect(clocks()).toBe(1);
 
+      allowErrorLogs("event failed");
       peek.db.exec(
         "CREATE TRIGGER refuse_event BEFORE INSERT ON inbound_events BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
       );

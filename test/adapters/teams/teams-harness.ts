@@ -16,7 +16,7 @@ import {
   personalInstall,
   type TeamsUser,
 } from "../../fakes/teams-activities.js";
-import { captureLog } from "../../helpers/log-capture.js";
+import { captureLog, errorSaying } from "../../helpers/log-capture.js";
 import { sampleProgramme } from "../../helpers/programme.js";
 import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
 import { createTerminal } from "../../helpers/streams.js";
@@ -58,6 +58,13 @@ export function teamsProgramme() {
     ),
   };
 }
+
+/**
+ * Matches the dead-letter errors for these people, who never installed Tandem: a test that installs
+ * only some people allows the others' lines with `log.allowErrors(neverInstalledBy("ben", ...))`.
+ */
+export const neverInstalledBy = (...keys: string[]) =>
+  errorSaying(new RegExp(`^no Teams conversation with (${keys.map((k) => `aad-${k}`).join("|")}):`));
 
 export async function startTeamsService(options: { authenticated?: boolean } = {}) {
   const fake = await startFakeBotConnector();
