@@ -104,7 +104,8 @@ describe("daily check-ins", () => {
     };
     const h = createServiceHarness({ rules: "checkin", programme });
     const ana = h.internship("ana-2026").id;
-    const reminders = () => h.store.outbox.list().filter((o) => o.key === `checkin-reminder:${ana}:2026-12-01`);
+    const reminders = () =>
+      h.store.outbox.list().filter((o) => o.key === `checkin-reminder:${ana}:2026-12-01`);
     await h.tickAt(h.local("2026-12-01T09:30", SP));
     // 2.5 working hours before lunch, then the last half hour after it: due at 14:30, not 12:30.
     for (const time of ["12:30", "13:59", "14:29"]) await h.tickAt(h.local(`2026-12-01T${time}`, SP));
