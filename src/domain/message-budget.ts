@@ -1,4 +1,4 @@
-import { truncateText } from "./text-cut.js";
+import { shareBudget, truncateText } from "./text-cut.js";
 
 /**
  * How much one message may say, whatever the platform: the core shapes long content to this budget at
@@ -69,4 +69,17 @@ export function paginate(blocks: readonly string[], budget: number, separator = 
   }
   if (page !== undefined) pages.push(page);
   return pages;
+}
+
+/**
+ * Every line kept, the longest shortened first until all fit in `budget` (joined with newlines):
+ * for lists where each line matters, such as a fortnight of check-in answers.
+ */
+export function shareLines(lines: readonly string[], budget: number): string[] {
+  if (joinedLength(lines) <= budget) return [...lines];
+  const allowances = shareBudget(
+    lines.map((line) => line.length),
+    budget - Math.max(0, lines.length - 1),
+  );
+  return lines.map((line, i) => truncateText(line, allowances[i]!));
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstLine, fitLines, joinedLength, paginate } from "../../src/domain/message-budget.js";
+import { firstLine, fitLines, joinedLength, paginate, shareLines } from "../../src/domain/message-budget.js";
 
 /** Text with emoji, flags, accents and markup, as people write it. */
 const humanText = fc
@@ -45,6 +45,22 @@ describe("message budget", () => {
           if (blocks.every((b) => b.length <= budget)) {
             expect(pages.join("\n\n")).toBe(blocks.filter((b) => b !== "").join("\n\n"));
           }
+        },
+      ),
+    );
+  });
+
+  it("keeps every line when sharing a budget, shortening the longest, within the budget", () => {
+    fc.assert(
+      fc.property(
+        fc.array(humanText, { maxLength: 30 }),
+        fc.integer({ min: 200, max: 5_000 }),
+        (lines, budget) => {
+          const flat = lines.map((l) => l.replaceAll("\n", " "));
+          const shared = shareLines(flat, budget);
+          expect(shared).toHaveLength(flat.length);
+          if (flat.length * 2 <= budget) expect(joinedLength(shared)).toBeLessThanOrEqual(budget);
+          if (joinedLength(flat) <= budget) expect(shared).toEqual(flat);
         },
       ),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../../src/domain/format.js";
 import { MESSAGE_TEXT_BUDGET } from "../../src/domain/message-budget.js";
 import type { Platform } from "../../src/domain/types.js";
 import type { ChatPlatform } from "../../src/ports/chat-platform.js";
@@ -190,5 +191,43 @@ describe("long content shaped at the source", () => {
     expect(merged.more).toBe('For the full text, type "milestone list" or "checkin".');
     const values = new Set(merged.buttons?.map((b) => b.value));
     for (let i = 6; i <= 35; i++) expect(values.has(String(i))).toBe(true);
+  });
+
+  it("shows a fortnight of 2,000-character check-in answers within the budget, every day kept", async () => {
+    const h = createServiceHarness({ now: "2026-12-15T14:00:00Z" });
+    const ana = h.internship("ana-2026");
+    const long = (what: string) =>
+      `${what} 🙂 ${"worked through the survey answers with the team ".repeat(45)}`.slice(0, 2000);
+    const days = Array.from({ length: 14 }, (_, i) => `2026-12-${String(i + 1).padStart(2, "0")}`);
+    for (const date of days) {
+      h.store.checkins.create(h.workspace.id, ana.id, date, "due", h.clock.now());
+      const row = h.store.checkins.get(ana.id, date)!;
+      h.store.checkins.answer(
+        row.id,
+        { progress: long("done"), nextSteps: long("next"), blockers: long("blocked"), connectedness: 4 },
+        "answered",
+        h.clock.now(),
+      );
+    }
+    const text = await h.say("bram", "checkin history for @ana");
+    expect(text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
+    for (const date of days.slice(1)) expect(text).toContain(`${formatDate(date)}  answered — done: done 🙂`);
+  });
+
+  it("keeps a supervisor's digest about an intern with 60 overdue milestones within the budget", async () => {
+    const { h, digestTick } = setup(cohort(1));
+    const internship = h.internship("intern001-2026");
+    for (let i = 0; i < 60; i++) {
+      h.store.milestones.add(
+        h.workspace.id,
+        { internshipId: internship.id, title: LONG_TITLE, due: "2026-12-02", createdBy: internship.internId },
+        new Date("2026-11-30T12:00:00Z"),
+      );
+    }
+    await digestTick(h.local("2026-12-07T09:00", BXL));
+    const row = h.store.outbox.get(h.workspace.id, `digest:${h.person("bram").id}:${internship.id}:${W49}`);
+    expect(row?.payload.text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
+    expect(row?.payload.text).toContain("and 55 more");
+    expect(row?.payload.more).toContain('"milestone list all for @intern001"');
   });
 });

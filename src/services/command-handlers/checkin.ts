@@ -3,6 +3,7 @@ import { checkinForm } from "../../domain/copy/checkin.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate } from "../../domain/format.js";
 import { addDays } from "../../domain/local-date.js";
+import { MESSAGE_TEXT_BUDGET, shareLines } from "../../domain/message-budget.js";
 import type { Reply } from "../../domain/messages.js";
 import { internshipForCheckin } from "../checkin-answers.js";
 import { type CommandContext, reply } from "../command-context.js";
@@ -41,5 +42,7 @@ export function handleCheckinCommand(ctx: CommandContext, command: CheckinComman
     const detail = parts.length > 0 ? ` — ${neutralizeMentions(parts.join("; "))}` : "";
     return `${formatDate(c.date)}  ${c.status}${detail}`;
   });
-  return reply([`${whose}, last ${HISTORY_DAYS} days:`, ...lines].join("\n"));
+  const heading = `${whose}, last ${HISTORY_DAYS} days:`;
+  // Two weeks of long answers would not fit one message: the longest are shortened, none dropped.
+  return reply([heading, ...shareLines(lines, MESSAGE_TEXT_BUDGET - heading.length - 1)].join("\n"));
 }
