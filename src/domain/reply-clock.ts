@@ -13,6 +13,8 @@ export interface SeenMessage {
   mentionIds: readonly number[];
   /** It asks for something: a question, a request (request-words.ts) or marked with the tracking reaction. */
   isQuestion: boolean;
+  /** For a reply in a thread: who wrote in that thread before; without a mention, they are the ones asked. */
+  threadPeople?: readonly number[];
 }
 
 export interface ClockStart {
@@ -38,7 +40,8 @@ export function responderFor(mentionIds: readonly number[], internship: Internsh
  * the agreement count: the intern one way, the supervisor and the backup the other. With the `request`
  * trigger the message must ask for something; with `mention` every mention of the other party counts.
  * From the intern: addressed to a supervisor (mentioned, or nobody mentioned); a message that mentions
- * only colleagues is theirs, not the agreement's. From a supervisor: it mentions the intern.
+ * only colleagues is theirs, not the agreement's, and so is an unaddressed question in a thread where
+ * only colleagues wrote. From a supervisor: it mentions the intern.
  */
 export function clockFor(
   message: SeenMessage,
@@ -47,13 +50,15 @@ export function clockFor(
 ): ClockStart | undefined {
   const others = message.mentionIds.filter((id) => id !== message.authorId);
   if (message.authorId === internship.internId) {
-    const toParty = others.some((id) => isCompanyParty(id, internship));
-    const unaddressed = others.length === 0;
+    const inThread = (message.threadPeople ?? []).filter((id) => id !== message.authorId);
+    const addressed = others.length > 0 ? others : inThread;
+    const toParty = addressed.some((id) => isCompanyParty(id, internship));
+    const unaddressed = addressed.length === 0;
     const starts =
       trigger === "mention"
         ? toParty || (unaddressed && message.isQuestion)
         : message.isQuestion && (toParty || unaddressed);
-    return starts ? { direction: "to_company", responderId: responderFor(others, internship) } : undefined;
+    return starts ? { direction: "to_company", responderId: responderFor(addressed, internship) } : undefined;
   }
   if (!isCompanyParty(message.authorId, internship) || !others.includes(internship.internId))
     return undefined;

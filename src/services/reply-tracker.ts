@@ -93,7 +93,10 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
   for (const internship of internships) {
     const context = contexts.get(internship.id);
     if (!context) continue;
-    const seen = { authorId: author.id, mentionIds, isQuestion: event.isQuestion };
+    const threadPeople = event.threadRef
+      ? store.activity.threadParticipants(internship.id, conversation, event.threadRef)
+      : [];
+    const seen = { authorId: author.id, mentionIds, isQuestion: event.isQuestion, threadPeople };
     const start = clockFor(seen, internship, context.terms.replies.trigger);
     if (!start) continue;
     startClock(store, context, author, start, event, conversation, now);

@@ -97,6 +97,16 @@ describe("clockFor: which messages start a reply clock, and for whom", () => {
     expect(clockFor(message, internship)).toBeUndefined();
   });
 
+  it("reads an unaddressed intern question in a thread as asked of the thread's other writers", () => {
+    const inThread = (...threadPeople: number[]) => ({ ...said(INTERN, "?"), threadPeople });
+    expect(clockFor(inThread(INTERN, COLLEAGUE), internship)).toBeUndefined();
+    expect(clockFor(inThread(INTERN, COLLEAGUE, BACKUP), internship)).toEqual(company(BACKUP));
+    expect(clockFor(inThread(INTERN), internship)).toEqual(company(SUPERVISOR));
+    expect(clockFor({ ...inThread(COLLEAGUE), mentionIds: [SUPERVISOR] }, internship)).toEqual(
+      company(SUPERVISOR),
+    );
+  });
+
   it.each<[string, SeenMessage, ClockStart | undefined]>([
     ["the supervisor's praise mentioning the intern", said(SUPERVISOR, "", INTERN), intern],
     ["an intern statement mentioning the backup", said(INTERN, "", BACKUP), company(BACKUP)],

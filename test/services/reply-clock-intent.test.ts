@@ -102,6 +102,16 @@ describe("only real requests between the parties of the agreement start a clock"
     expect(clocks().map((c) => c.responderId)).toEqual([h.person("chloe").id, h.person("bram").id]);
   });
 
+  it("starts no clock for the intern's question in a colleague's thread, but one in the supervisor's", async () => {
+    const { h, post, clocks } = setup();
+    const marcs = await post("olga", h.local("2026-12-01T14:00", BXL), "I put the CRM export in the drive");
+    await post("ana", h.local("2026-12-01T10:00", SP), "Which file is it?", { thread: marcs });
+    expect(clocks()).toEqual([]);
+    const brams = await post("bram", h.local("2026-12-01T14:30", BXL), "Release notes for this week");
+    await post("ana", h.local("2026-12-01T10:40", SP), "Should I add the CRM fix?", { thread: brams });
+    expect(clocks()).toMatchObject([{ responderId: h.person("bram").id }]);
+  });
+
   it("starts a clock when the asker marks their own message with the tracking reaction", async () => {
     const { h, post, react, clocks } = setup();
     const fyi = await post("ana", h.local("2026-12-01T10:00", SP), "The deploy notes are in the wiki @bram");
