@@ -32,6 +32,29 @@ const duration = (v: string): Result<string> => {
   const read = readDuration(v);
   return read.ok ? ok(v) : read;
 };
+
+/**
+ * Reply times from 1h to 5d of the responder's working time: shorter asks for an answer within the
+ * hour, longer is not a reply time. A day counts as 8h here, as the responder's own day is unknown.
+ */
+export const REPLY_RANGE = { min: "1h", max: "5d" } as const;
+const MINUTES = { m: 1, h: 60, d: 8 * 60 } as const;
+const replyTime = (v: string): Result<string> => {
+  const read = readDuration(v);
+  if (!read.ok) return read;
+  const minutes = read.value.amount * MINUTES[read.value.unit];
+  if (minutes < 60) {
+    return err(
+      `"${v}" is shorter than 1h; a reply time goes from ${REPLY_RANGE.min} to ${REPLY_RANGE.max} (5 working days) of the working time of whoever replies.`,
+    );
+  }
+  if (minutes > 5 * MINUTES.d) {
+    return err(
+      `"${v}" is longer than 5 working days; a reply time goes from ${REPLY_RANGE.min} to ${REPLY_RANGE.max} of the working time of whoever replies.`,
+    );
+  }
+  return ok(v);
+};
 const days = (v: string): Result<string> => {
   const read = readDays(v);
   return read.ok ? ok(v) : read;
@@ -76,7 +99,7 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     description: "how soon the supervisor answers the intern, counted in the supervisor's contact hours",
     example: "8h",
     get: (t) => t.replyWithin.supervisor,
-    set: checked(duration, (t, v) => {
+    set: checked(replyTime, (t, v) => {
       t.replyWithin.supervisor = v;
     }),
   },
@@ -85,7 +108,7 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     description: "how soon the intern answers the supervisor, counted in the intern's contact hours",
     example: "4h",
     get: (t) => t.replyWithin.intern,
-    set: checked(duration, (t, v) => {
+    set: checked(replyTime, (t, v) => {
       t.replyWithin.intern = v;
     }),
   },

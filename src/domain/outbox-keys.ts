@@ -103,6 +103,18 @@ export const noticeKeys = {
     `agreement-ack:${internshipId}:v${version}:${readerId}`,
 };
 
+/** Proposed agreement changes: the request to answer (withdrawn once decided) and what was decided. */
+export const agreementKeys = {
+  /** Withdraws the unsent requests to answer, once the proposal is decided. */
+  proposalPrefix: (internshipId: number, version: number) =>
+    `agreement-proposal:${internshipId}:v${version}:`,
+  proposal: (internshipId: number, version: number, readerId: number) =>
+    `${agreementKeys.proposalPrefix(internshipId, version)}${readerId}`,
+  /** `outcome`: agreed, declined or lapsed. */
+  decided: (internshipId: number, version: number, outcome: string, readerId: number) =>
+    `agreement-decided:${internshipId}:v${version}:${outcome}:${readerId}`,
+};
+
 const UNREACHABLE_PREFIX = "unreachable:";
 
 /** "Tandem cannot reach this person", told once to their contact. */

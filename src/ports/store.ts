@@ -20,14 +20,24 @@ export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave" | "languag
 };
 export type InternshipInput = Omit<Internship, "id" | "workspaceId">;
 
+/** agreed: was in force (the newest agreed version is); proposed: waits for answers; the rest never applied. */
+export type AgreementState = "agreed" | "proposed" | "declined" | "lapsed" | "replaced";
+
 export interface Agreement {
   id: number;
   internshipId: number;
   version: number;
   terms: AgreementTerms;
+  state: AgreementState;
   createdBy?: number;
   createdAt: Date;
+  /** Who read (agreed versions) or accepted (proposals) this version. */
   acknowledgedBy: number[];
+  /** A proposal's answer deadline. */
+  lapsesAt?: Date;
+  decidedAt?: Date;
+  decidedBy?: number;
+  declineReason?: string;
 }
 
 export interface WorkspaceRepo {
@@ -90,10 +100,16 @@ export interface InternshipRepo {
 }
 
 export interface AgreementRepo {
+  /** The version in force: the newest agreed one. */
   current(internshipId: number): Agreement | undefined;
-  /** The current version's terms alone (read-only, shared between callers): what rules and clocks use. */
+  /** The terms in force alone (read-only, shared between callers): what rules and clocks use. */
   currentTerms(internshipId: number): Readonly<AgreementTerms> | undefined;
-  /** Writes a new version (1 when none exists); earlier acknowledgements stay with their version. */
+  /** The proposal waiting for answers, if any (at most one per internship). */
+  proposal(internshipId: number): Agreement | undefined;
+  /**
+   * Writes a new agreed version (1 when none exists), in force at once: the programme file, which both sides
+   * signed. An open proposal, written against older terms, is replaced. Acknowledgements stay with their version.
+   */
   addVersion(
     workspaceId: number,
     internshipId: number,
@@ -101,6 +117,23 @@ export interface AgreementRepo {
     createdBy: number | undefined,
     at: Date,
   ): Agreement;
+  /** Writes a proposal (the next version number); an open one is replaced. */
+  propose(
+    workspaceId: number,
+    internshipId: number,
+    terms: AgreementTerms,
+    createdBy: number,
+    at: Date,
+    lapsesAt: Date,
+  ): Agreement;
+  /** Ends an open proposal: agreed puts it in force. False when it was no longer open. */
+  decide(
+    agreementId: number,
+    state: "agreed" | "declined" | "lapsed",
+    decidedBy: number | undefined,
+    at: Date,
+    reason?: string,
+  ): boolean;
   acknowledge(workspaceId: number, agreementId: number, personId: number, at: Date): boolean;
 }
 

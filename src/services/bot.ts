@@ -10,6 +10,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
 import { type CommandContext, reply } from "./command-context.js";
+import { handleAgreementAction } from "./command-handlers/agreement-actions.js";
 import { handleCommand } from "./command-handlers/handle-command.js";
 import { handleIntroAction } from "./command-handlers/intro-actions.js";
 import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
@@ -77,6 +78,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         return handleReflectionAction(ctx, event);
       default:
         if (event.action.startsWith("intro.")) return handleIntroAction(ctx, event);
+        if (event.action.startsWith("agreement.")) return handleAgreementAction(ctx, event);
         botLog.warn({ action: event.action }, "unknown action");
         return reply('That button is no longer supported; type "help" to see what you can do.');
     }

@@ -1,6 +1,6 @@
 import { withDefaults } from "../domain/agreement.js";
 import type { AgreementTerms, PartialTerms } from "../domain/agreement-terms.js";
-import type { Agreement, AgreementRepo } from "../ports/store.js";
+import type { Agreement, AgreementRepo, AgreementState } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 interface Row {
@@ -8,16 +8,28 @@ interface Row {
   internship_id: number;
   version: number;
   terms: string;
+  state: AgreementState;
   created_by: number | null;
   created_at: number;
+  lapses_at: number | null;
+  decided_at: number | null;
+  decided_by: number | null;
+  decline_reason: string | null;
 }
 
 export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
   const current = db.prepare<[number], Row>(
-    "SELECT * FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
+    "SELECT * FROM agreements WHERE internship_id = ? AND state = 'agreed' ORDER BY version DESC LIMIT 1",
   );
   const currentText = db.prepare<[number], Pick<Row, "terms">>(
-    "SELECT terms FROM agreements WHERE internship_id = ? ORDER BY version DESC LIMIT 1",
+    "SELECT terms FROM agreements WHERE internship_id = ? AND state = 'agreed' ORDER BY version DESC LIMIT 1",
+  );
+  const open = db.prepare<[number], Row>(
+    "SELECT * FROM agreements WHERE internship_id = ? AND state = 'proposed' ORDER BY version DESC LIMIT 1",
+  );
+  const byId = db.prepare<[number], Row>("SELECT * FROM agreements WHERE id = ?");
+  const lastVersion = db.prepare<[number], { version: number | null }>(
+    "SELECT MAX(version) AS version FROM agreements WHERE internship_id = ?",
   );
   // Parsed terms are kept by their stored text (frozen, as callers share them). Not by row id: a rolled-back
   // version's id is given to the next one, with other terms.
@@ -27,8 +39,15 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
     "SELECT person_id FROM agreement_acks WHERE agreement_id = ? ORDER BY acked_at",
   );
   const insert = db.prepare(
-    `INSERT INTO agreements (workspace_id, internship_id, version, terms, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO agreements (workspace_id, internship_id, version, terms, created_by, created_at, state, lapses_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const replaceOpen = db.prepare(
+    "UPDATE agreements SET state = 'replaced', decided_at = ? WHERE internship_id = ? AND state = 'proposed'",
+  );
+  const decide = db.prepare(
+    `UPDATE agreements SET state = ?, decided_at = ?, decided_by = ?, decline_reason = ?
+     WHERE id = ? AND state = 'proposed'`,
   );
   const ack = db.prepare(
     "INSERT INTO agreement_acks (agreement_id, person_id, workspace_id, acked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -41,11 +60,40 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
       version: row.version,
       // Older versions lack later fields: they read with today's defaults.
       terms: withDefaults(JSON.parse(row.terms) as PartialTerms),
+      state: row.state,
       createdAt: new Date(row.created_at),
       acknowledgedBy: acks.all(row.id).map((a) => a.person_id),
     };
     if (row.created_by !== null) agreement.createdBy = row.created_by;
+    if (row.lapses_at !== null) agreement.lapsesAt = new Date(row.lapses_at);
+    if (row.decided_at !== null) agreement.decidedAt = new Date(row.decided_at);
+    if (row.decided_by !== null) agreement.decidedBy = row.decided_by;
+    if (row.decline_reason !== null) agreement.declineReason = row.decline_reason;
     return agreement;
+  };
+
+  const write = (
+    workspaceId: number,
+    internshipId: number,
+    terms: AgreementTerms,
+    createdBy: number | undefined,
+    at: Date,
+    state: "agreed" | "proposed",
+    lapsesAt: Date | undefined,
+  ): Agreement => {
+    replaceOpen.run(at.getTime(), internshipId);
+    const version = (lastVersion.get(internshipId)?.version ?? 0) + 1;
+    const id = insert.run(
+      workspaceId,
+      internshipId,
+      version,
+      JSON.stringify(terms),
+      createdBy ?? null,
+      at.getTime(),
+      state,
+      lapsesAt?.getTime() ?? null,
+    ).lastInsertRowid;
+    return toAgreement(byId.get(Number(id))!);
   };
 
   return {
@@ -64,11 +112,16 @@ export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
       }
       return terms;
     },
-    addVersion: (workspaceId, internshipId, terms, createdBy, at) => {
-      const version = (current.get(internshipId)?.version ?? 0) + 1;
-      insert.run(workspaceId, internshipId, version, JSON.stringify(terms), createdBy ?? null, at.getTime());
-      return toAgreement(current.get(internshipId)!);
+    proposal: (internshipId) => {
+      const row = open.get(internshipId);
+      return row ? toAgreement(row) : undefined;
     },
+    addVersion: (workspaceId, internshipId, terms, createdBy, at) =>
+      write(workspaceId, internshipId, terms, createdBy, at, "agreed", undefined),
+    propose: (workspaceId, internshipId, terms, createdBy, at, lapsesAt) =>
+      write(workspaceId, internshipId, terms, createdBy, at, "proposed", lapsesAt),
+    decide: (agreementId, state, decidedBy, at, reason) =>
+      decide.run(state, at.getTime(), decidedBy ?? null, reason ?? null, agreementId).changes > 0,
     acknowledge: (workspaceId, agreementId, personId, at) =>
       ack.run(agreementId, personId, workspaceId, at.getTime()).changes > 0,
   };

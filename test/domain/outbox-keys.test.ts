@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Milestone } from "../../src/domain/milestones.js";
 import {
+  agreementKeys,
   checkinKeys,
   introKeys,
   isolationKeys,
@@ -50,6 +51,8 @@ describe("outbox keys", () => {
       reportKeys.coordinatorDigest(1, "2026-W51"),
       noticeKeys.leave(9, "2026-12-21", "2026-12-24", 2),
       noticeKeys.agreementAck(3, 2, 9),
+      agreementKeys.proposal(3, 2, 9),
+      agreementKeys.decided(3, 2, "lapsed", 9),
       unreachableKeys.report(9),
       reportKeys.coordinatorDigestPart(1, "2026-W51", 1),
       reportKeys.coordinatorDigestPart(1, "2026-W51", 2),
@@ -85,6 +88,8 @@ describe("outbox keys", () => {
       "digest:1:2026-W51",
       "leave:9:2026-12-21:2026-12-24:2",
       "agreement-ack:3:v2:9",
+      "agreement-proposal:3:v2:9",
+      "agreement-decided:3:v2:lapsed:9",
       "unreachable:9",
       "digest:1:2026-W51",
       "digest:1:2026-W51:2",

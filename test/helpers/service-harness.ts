@@ -4,6 +4,7 @@ import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { createPlanner, type PlanRule } from "../../src/services/planner.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { createAgreementRule } from "../../src/services/rules/agreement-rule.js";
 import { createCheckinRule } from "../../src/services/rules/checkin-rule.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
 import { createReplyRule } from "../../src/services/rules/reply-rule.js";
@@ -28,6 +29,7 @@ export function createServiceHarness(
       rules.push(
         createMilestoneRule({ store: h.store, log: h.log.log }),
         createReplyRule({ store: h.store, log: h.log.log }),
+        createAgreementRule({ store: h.store, log: h.log.log }),
       );
     }
     const planner = createPlanner({ store: h.store, rules, log: h.log.log });

@@ -35,6 +35,8 @@ const TEMPLATES = [
   "agreement set reply.supervisor 1h for {who}",
   "agreement set checkin.at 07:00 for {who}",
   "agreement ack for {who}",
+  "agreement accept for {who}",
+  "agreement decline not now for {who}",
   "intro status",
   "intro status for {who}",
   "intro optin",

@@ -20,30 +20,32 @@ describe("agreement commands", () => {
     expect(agreement.acknowledgedBy).toEqual([h.person("ana").id, h.person("bram").id]);
   });
 
-  it("writes a new version on change, asks both sides to acknowledge again, and audits it", async () => {
+  it("writes a change as a proposal for the other side to accept, keeps version 1 in force, and audits it", async () => {
     const h = createBotHarness();
     await h.say("ana", "agreement ack");
-    expect(await h.say("bram", "agreement set reply.supervisor 6h for @ana")).toMatch(/version 2/);
-    const agreement = h.store.agreements.current(h.internship("ana-2026").id)!;
-    expect(agreement.version).toBe(2);
-    expect(agreement.terms.replyWithin.supervisor).toBe("6h");
-    expect(agreement.acknowledgedBy).toEqual([]);
+    expect(await h.say("bram", "agreement set reply.supervisor 6h for @ana")).toMatch(/proposed version 2/);
+    const ship = h.internship("ana-2026").id;
+    const agreement = h.store.agreements.current(ship)!;
+    expect(agreement.version).toBe(1);
+    expect(agreement.terms.replyWithin.supervisor).toBe("8h");
+    expect(agreement.acknowledgedBy).toEqual([h.person("ana").id]);
+    const proposal = h.store.agreements.proposal(ship)!;
+    expect(proposal).toMatchObject({ version: 2, state: "proposed", acknowledgedBy: [h.person("bram").id] });
+    expect(proposal.terms.replyWithin.supervisor).toBe("6h");
     const asks = h.store.outbox.list().map((o) => o.key);
-    expect(asks).toEqual([`agreement-ack:${agreement.internshipId}:v2:${h.person("ana").id}`]);
-    expect(h.store.outbox.list()[0]?.payload.reason).toMatch(/both of you/);
+    expect(asks).toEqual([`agreement-proposal:${ship}:v2:${h.person("ana").id}`]);
     expect(h.store.audit.list(h.workspace.id, 1)[0]).toMatchObject({
-      action: "agreement.set",
+      action: "agreement.propose",
       actorLabel: "bram",
     });
-    expect(await h.say("ana", "status")).toMatch(/version 2 — waiting for your acknowledgement/);
+    expect(await h.say("ana", "status")).toMatch(
+      /version 1 in force; version 2 proposed — waiting for your answer/,
+    );
   });
 
-  it("lets only the supervisor or coordinator change it, and writes nothing otherwise", async () => {
+  it("lets only people of the internship propose a change, and writes nothing otherwise", async () => {
     const h = createBotHarness();
     const before = h.snapshot();
-    expect(await h.say("ana", "agreement set reply.intern 8h")).toMatch(
-      /Only the supervisor or the coordinator/,
-    );
     expect(await h.say("olga", "agreement set reply.intern 8h for @ana")).toMatch(
       /not part of Ana Souza's internship/,
     );

@@ -296,6 +296,7 @@ describe("check-in answers", () => {
   it("sends each answer as it comes when the agreement says so", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.say("bram", "agreement set checkin.summary each for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await h.tickAt(h.local("2026-12-01T09:30", SP));
     await h.say("ana", "done: survey\nnext: interviews\nconnected: 3");
     expect(keys(h).filter((k) => k.startsWith("checkin-answer:"))).toHaveLength(1);

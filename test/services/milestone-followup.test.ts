@@ -69,6 +69,7 @@ describe("milestone reminders before the due date", () => {
   it("sends no reminder when the agreement says 0 days", async () => {
     const { h, tick, keys } = setup();
     expect(await h.say("bram", "agreement set milestone.remind 0 for @ana")).toMatch(/version 2/);
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     for (const iso of ["2026-12-11T12:00:00Z", "2026-12-14T12:00:00Z", "2026-12-15T12:00:00Z"]) tick(iso);
     expect(keys()).toEqual([]);
@@ -101,6 +102,7 @@ describe("overdue milestones", () => {
     const { h, tick, keys, item, ana, bram } = setup();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("bram", "agreement set milestone.remind 0 for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     tick("2026-12-15T20:00:00Z"); // Tuesday 17:00 in São Paulo: due today, not overdue
     expect(keys()).toEqual([]);
     tick("2026-12-16T03:00:00Z");
@@ -129,6 +131,7 @@ describe("overdue milestones", () => {
     const { h, tick, keys } = setup();
     await h.say("ana", 'milestone add "Survey" due 2026-12-04');
     await h.say("bram", "agreement set milestone.remind 0 for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     tick("2026-12-05T15:00:00Z");
     tick("2026-12-06T15:00:00Z");
     expect(keys()).toEqual([]);
@@ -143,6 +146,7 @@ describe("overdue milestones", () => {
     const { h, tick, keys, at } = setup();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("bram", "agreement set milestone.remind 0 for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     tick("2026-12-16T15:00:00Z");
     await at("2026-12-17T15:00:00Z", "ana", "milestone done 1");
     tick("2026-12-23T15:00:00Z");
@@ -313,6 +317,7 @@ describe("announcements, restarts and mentions", () => {
     await h.say("ana", "milestone done 1");
     expect(keys().some((k) => k.startsWith("milestone-announce:"))).toBe(false);
     await h.say("bram", "agreement set milestone.announce yes for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await at("2026-12-02T10:00:00Z", "ana", "milestone done 2");
     const announce = item(`milestone-announce:2:${Date.parse("2026-12-02T10:00:00Z")}`);
     expect(announce.address).toBe("console:test:conv:home");
@@ -339,6 +344,7 @@ describe("announcements, restarts and mentions", () => {
   it("echoes titles so that no message can ping anyone", async () => {
     const { h, tick, milestoneMessages, at } = setup();
     await h.say("bram", "agreement set milestone.announce yes for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await h.say("ana", 'milestone add "<!channel> ping @here and <@U999>" due 2026-12-15');
     await h.say("ana", 'milestone add "<!channel> two @here <@U999>" due 2026-12-15');
     tick("2026-12-16T15:00:00Z");

@@ -147,10 +147,12 @@ describe("stopping reply clocks", () => {
   it("closes on the responder's later top-level message to the asker unless the agreement says thread only", async () => {
     const { h, post, clocks } = setup();
     await h.say("bram", "agreement set reply.where thread for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await post("ana", h.local("2026-12-01T10:00", SP), { question: true });
     await post("bram", h.local("2026-12-01T15:00", BXL), { mentions: ["ana"] });
     expect(clocks()[0]?.closedAt).toBeUndefined();
     await h.say("bram", "agreement set reply.where both for @ana");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await post("bram", h.local("2026-12-01T15:30", BXL), { mentions: ["ana"] });
     expect(clocks()[0]?.closeReason).toBe("reply");
   });

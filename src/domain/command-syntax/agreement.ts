@@ -23,7 +23,7 @@ const ACK: CommandSpec = {
   id: "agreement.ack",
   words: ["agreement", "ack"],
   usage: "agreement ack [for @intern]",
-  summary: "Confirm that you have read the working agreement and accept it.",
+  summary: "Confirm that you have read the working agreement in force.",
   details: "A supervisor of several interns says which agreement: agreement ack for @ana.",
   example: "agreement ack",
   parse(args) {
@@ -41,11 +41,13 @@ const SET: CommandSpec = {
   id: "agreement.set",
   words: ["agreement", "set"],
   usage: "agreement set <field> <value> [for @intern]",
-  summary: "Change one term of the working agreement.",
+  summary:
+    "Propose a change to one term of the working agreement; it counts once the intern and the supervisor accept it.",
   details: [
     "Fields:",
     ...AGREEMENT_FIELDS.map((f) => `  ${f.name}: ${f.description} (e.g. ${f.example})`),
-    'Durations like 8h count working hours of the person who has to reply. Add "for @intern" to change the agreement of one of your interns.',
+    'Durations like 8h count working hours of the person who has to reply; reply times go from 1h to 5d (5 working days). Add "for @intern" for the agreement of one of your interns.',
+    'The terms in force stay as they are until the intern and the supervisor (whoever did not propose it) accept the change with "agreement accept"; a proposal nobody accepts lapses after a working week. Another change by you while it waits is added to your proposal.',
   ].join("\n"),
   example: SET_EXAMPLE,
   parse(args) {
@@ -75,4 +77,43 @@ const SET: CommandSpec = {
   },
 };
 
-export const AGREEMENT_COMMANDS: readonly CommandSpec[] = [SHOW, ACK, SET];
+const ACCEPT: CommandSpec = {
+  id: "agreement.accept",
+  words: ["agreement", "accept"],
+  usage: "agreement accept [for @intern]",
+  summary: "Accept the proposed change to the working agreement: once both sides accept, it is in force.",
+  example: "agreement accept",
+  parse(args) {
+    const read = readOptions(args, [], "agreement accept", "agreement accept for @ana");
+    if (!read.ok) return read;
+    const intern = read.value.intern;
+    return ok(intern ? { name: "agreement.accept", intern } : { name: "agreement.accept" });
+  },
+};
+
+const REASON_MAX = 500;
+
+const DECLINE: CommandSpec = {
+  id: "agreement.decline",
+  words: ["agreement", "decline"],
+  usage: "agreement decline [<reason>] [for @intern]",
+  summary: "Decline the proposed change to the working agreement; the terms in force stay.",
+  details: "The proposer is told, with your reason if you give one.",
+  example: "agreement decline 1h is too short while I am in class in the mornings",
+  parse(args) {
+    const trailing = takeTrailingFor(args);
+    if (!trailing.ok) return trailing;
+    const { rest, intern } = trailing.value;
+    const reason = textOf(rest);
+    if ([...reason].length > REASON_MAX) {
+      return err(`Please keep the reason to ${REASON_MAX} characters (it has ${[...reason].length}).`);
+    }
+    return ok({
+      name: "agreement.decline",
+      ...(reason ? { reason } : {}),
+      ...(intern ? { intern } : {}),
+    });
+  },
+};
+
+export const AGREEMENT_COMMANDS: readonly CommandSpec[] = [SHOW, ACK, SET, ACCEPT, DECLINE];

@@ -29,6 +29,8 @@ export type Command =
   | { name: "agreement.show"; intern?: MentionRef }
   | { name: "agreement.ack"; intern?: MentionRef }
   | { name: "agreement.set"; field: string; value: string; intern?: MentionRef }
+  | { name: "agreement.accept"; intern?: MentionRef }
+  | { name: "agreement.decline"; reason?: string; intern?: MentionRef }
   | { name: "leave.add"; from: LocalDate; to: LocalDate }
   | { name: "leave.list" };
 

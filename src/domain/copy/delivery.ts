@@ -31,6 +31,8 @@ const WHERE_TO_READ: Record<string, string> = {
   digest: "digest",
   leave: "leave list",
   "agreement-ack": "agreement show",
+  "agreement-proposal": "agreement show",
+  "agreement-decided": "agreement show",
 };
 
 export function whereToRead(family: string): string {

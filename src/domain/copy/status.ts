@@ -57,6 +57,10 @@ export const statusCopy = {
     `  Replies to the intern: ${describeFigures(figures.to_company)}`,
     `  Replies from the intern: ${describeFigures(figures.to_intern)}`,
   ],
-  agreement: (version: number, mustAck: boolean) =>
-    `  Agreement: version ${version}${mustAck ? ' — waiting for your acknowledgement: type "agreement ack"' : ""}`,
+  agreement: (version: number, mustAck: boolean, proposed?: { version: number; mustAnswer: boolean }) =>
+    `  Agreement: version ${version}${proposed ? " in force" : ""}${mustAck ? ' — waiting for your acknowledgement: type "agreement ack"' : ""}${
+      proposed
+        ? `; version ${proposed.version} proposed${proposed.mustAnswer ? ' — waiting for your answer: type "agreement accept" or "agreement decline"' : ", waiting for answers"}`
+        : ""
+    }`,
 };

@@ -1,79 +1,78 @@
-import { describeTerms, setTerm } from "../../domain/agreement.js";
+import { describeTerms } from "../../domain/agreement.js";
 import type { Command } from "../../domain/command-syntax/types.js";
-import { neutralizeMentions } from "../../domain/escape.js";
-import { formatDate } from "../../domain/format.js";
+import { agreementCopy as copy } from "../../domain/copy/agreement.js";
 import type { Reply } from "../../domain/messages.js";
-import { noticeKeys } from "../../domain/outbox-keys.js";
 import type { Internship, Person, Role } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import type { Agreement } from "../../ports/store.js";
+import { peopleOf, viewOf, waitingFor } from "../agreement-proposals.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
-import { queueDirect } from "../notify.js";
-import { touchInternship } from "../rules/wakeup-rule.js";
+import { acceptProposal, declineProposal, proposeChange } from "./agreement-changes.js";
 
 type AgreementCommand = Extract<Command, { name: `agreement.${string}` }>;
-
-const EDITORS: readonly Role[] = ["supervisor", "backupSupervisor", "coordinator"];
 
 export function handleAgreementCommand(ctx: CommandContext, command: AgreementCommand): Reply {
   const intern = "intern" in command ? command.intern : undefined;
   const scope = resolveScope(ctx, intern, `agreement ${command.name.slice("agreement.".length)}`);
   if (!scope.ok) return reply(scope.error);
-  const agreement = ctx.store.agreements.current(scope.value.internship.id);
-  if (!agreement) {
-    return reply(
-      "This internship has no working agreement yet; the coordinator adds one in the programme file.",
-    );
-  }
+  const { internship, roles } = scope.value;
+  const agreement = ctx.store.agreements.current(internship.id);
+  if (!agreement) return reply(copy.none());
   switch (command.name) {
     case "agreement.show":
-      return show(ctx, scope.value.internship, agreement);
+      return show(ctx, internship, agreement);
     case "agreement.ack":
-      return acknowledge(ctx, scope.value.internship, agreement, scope.value.roles);
+      return acknowledge(ctx, internship, agreement, roles);
     case "agreement.set":
-      if (!scope.value.roles.some((role) => EDITORS.includes(role))) {
-        return reply(
-          "Only the supervisor or the coordinator can change the agreement; ask them, or propose it in the home channel.",
-        );
-      }
-      return set(ctx, scope.value.internship, agreement, command.field, command.value);
+      return proposeChange(ctx, internship, agreement, command.field, command.value);
+    case "agreement.accept":
+      return acceptProposal(ctx, internship, agreement, undefined);
+    case "agreement.decline":
+      return declineProposal(ctx, internship, agreement, undefined, command.reason);
   }
 }
 
-/** The two people whose acknowledgement makes an agreement version binding. */
+/** The two people whose acknowledgement says they have read the agreement in force. */
 function signatories(ctx: CommandContext, internship: Internship): Person[] {
-  return [internship.internId, internship.supervisorId]
-    .map((id) => ctx.store.people.get(ctx.workspace.id, id))
-    .filter((p): p is Person => p !== undefined);
+  return peopleOf(ctx.store, ctx.workspace.id, [internship.internId, internship.supervisorId]);
 }
 
 function show(ctx: CommandContext, internship: Internship, agreement: Agreement): Reply {
   const intern = ctx.store.people.get(ctx.workspace.id, internship.internId);
   const acks = signatories(ctx, internship).map((p) =>
-    agreement.acknowledgedBy.includes(p.id)
-      ? `${p.name}: acknowledged`
-      : `${p.name}: not yet (type "agreement ack")`,
+    agreement.acknowledgedBy.includes(p.id) ? copy.acknowledged(p.name) : copy.notAcknowledged(p.name),
   );
+  const since = localDateIn(ctx.speaker.timezone, agreement.decidedAt ?? agreement.createdAt);
   const lines = [
-    `Working agreement for ${intern?.name ?? "the intern"}, version ${agreement.version} (since ${formatDate(localDateIn(ctx.speaker.timezone, agreement.createdAt))}):`,
-    ...describeTerms(agreement.terms).map((line) => `• ${neutralizeMentions(line)}`),
-    `Acknowledged — ${acks.join("; ")}`,
+    copy.heading(intern?.name ?? "the intern", agreement.version, since),
+    ...describeTerms(agreement.terms).map(copy.term),
+    copy.acknowledgements(acks),
   ];
+  const proposal = ctx.store.agreements.proposal(internship.id);
+  if (proposal) {
+    const names = (ids: number[]) => peopleOf(ctx.store, ctx.workspace.id, ids).map((p) => p.name);
+    const waiting = waitingFor(internship, proposal);
+    const accepted = proposal.acknowledgedBy.filter((id) => !waiting.includes(id));
+    lines.push(
+      copy.proposalLine(
+        viewOf(ctx.store, ctx.workspace.id, proposal, agreement, ctx.speaker),
+        names(accepted),
+        names(waiting),
+      ),
+    );
+  }
   return reply(lines.join("\n"));
 }
 
+/** "I have read it": the agreement in force applies either way; this tells the other side it was read. */
 function acknowledge(
   ctx: CommandContext,
   internship: Internship,
   agreement: Agreement,
   roles: Role[],
 ): Reply {
-  if (!roles.includes("intern") && !roles.includes("supervisor")) {
-    return reply(
-      'Only the intern and the supervisor acknowledge the agreement; you can read it with "agreement show".',
-    );
-  }
+  if (!roles.includes("intern") && !roles.includes("supervisor")) return reply(copy.ackOnlySignatories());
   const fresh = ctx.store.transaction(() => {
     const recorded = ctx.store.agreements.acknowledge(
       ctx.workspace.id,
@@ -97,64 +96,14 @@ function acknowledge(
     }
     return recorded;
   });
-  if (!fresh) return reply(`You already acknowledged version ${agreement.version} of the agreement.`);
-  const waiting = signatories(ctx, internship).filter(
-    (p) => p.id !== ctx.speaker.id && !agreement.acknowledgedBy.includes(p.id),
-  );
-  const rest =
-    waiting.length > 0
-      ? ` Waiting for ${waiting.map((p) => p.name).join(" and ")}.`
-      : " Both sides have acknowledged it.";
-  return reply(`Thanks: you acknowledged version ${agreement.version} of the working agreement.${rest}`);
-}
-
-function set(
-  ctx: CommandContext,
-  internship: Internship,
-  agreement: Agreement,
-  field: string,
-  value: string,
-): Reply {
-  const result = setTerm(agreement.terms, field, value);
-  if (!result.ok) return reply(neutralizeMentions(result.error));
-  const next = ctx.store.transaction(() => {
-    const created = ctx.store.agreements.addVersion(
-      ctx.workspace.id,
-      internship.id,
-      result.value,
-      ctx.speaker.id,
-      ctx.now,
-    );
-    ctx.store.audit.record(
-      {
-        workspaceId: ctx.workspace.id,
-        actorId: ctx.speaker.id,
-        actorLabel: ctx.speaker.key,
-        action: "agreement.set",
-        entity: "agreement",
-        entityId: created.id,
-        detail: { internship: internship.key, field, value, version: created.version },
-      },
-      ctx.now,
-    );
-    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
-    for (const person of signatories(ctx, internship)) {
-      if (person.id === ctx.speaker.id) continue;
-      queueDirect(
-        ctx.store,
-        ctx.workspace,
-        person,
-        noticeKeys.agreementAck(internship.id, created.version, person.id),
-        {
-          text: `${ctx.speaker.name} changed the working agreement (${field} is now ${neutralizeMentions(value)}). Please read it with "agreement show" and confirm with "agreement ack".`,
-          reason: "The agreement only counts once both of you have acknowledged its current version.",
-        },
-        ctx.now,
-      );
-    }
-    return created;
-  });
-  return reply(
-    `Agreement updated to version ${next.version}: ${field} = ${neutralizeMentions(value)}. The intern and the supervisor have been asked to acknowledge it again.`,
-  );
+  const proposal = ctx.store.agreements.proposal(internship.id);
+  const pending =
+    proposal && waitingFor(internship, proposal).includes(ctx.speaker.id)
+      ? copy.proposalWaitsForYou(proposal.version)
+      : "";
+  if (!fresh) return reply(copy.alreadyAcknowledged(agreement.version) + pending);
+  const waiting = signatories(ctx, internship)
+    .filter((p) => p.id !== ctx.speaker.id && !agreement.acknowledgedBy.includes(p.id))
+    .map((p) => p.name);
+  return reply(copy.acknowledgedThanks(agreement.version, waiting) + pending);
 }

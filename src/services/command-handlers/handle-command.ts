@@ -37,6 +37,8 @@ export function handleCommand(ctx: CommandContext, command: Command): Reply {
     case "agreement.show":
     case "agreement.ack":
     case "agreement.set":
+    case "agreement.accept":
+    case "agreement.decline":
       return handleAgreementCommand(ctx, command);
     case "leave.add":
     case "leave.list":

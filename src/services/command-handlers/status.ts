@@ -7,6 +7,7 @@ import type { Reply } from "../../domain/messages.js";
 import { shownStatus } from "../../domain/milestones.js";
 import { figuresByDirection } from "../../domain/reply-figures.js";
 import type { Internship, Person } from "../../domain/types.js";
+import { waitingFor } from "../agreement-proposals.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { loadInternshipContext } from "../internship-context.js";
 
@@ -47,7 +48,17 @@ function internshipLines(ctx: CommandContext, internship: Internship): string[] 
     const mustAck =
       (internship.internId === speaker.id || internship.supervisorId === speaker.id) &&
       !agreement.acknowledgedBy.includes(speaker.id);
-    lines.push(copy.agreement(agreement.version, mustAck));
+    const proposal = store.agreements.proposal(internship.id);
+    lines.push(
+      copy.agreement(
+        agreement.version,
+        mustAck,
+        proposal && {
+          version: proposal.version,
+          mustAnswer: waitingFor(internship, proposal).includes(speaker.id),
+        },
+      ),
+    );
   }
   return lines;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Store } from "../../ports/store.js";
 import type { PlanRule } from "../planner.js";
+import { createAgreementRule } from "./agreement-rule.js";
 import { createCheckinRule } from "./checkin-rule.js";
 import { createIntroductionRule } from "./introduction-rule.js";
 import { createIsolationRule } from "./isolation-rule.js";
@@ -19,5 +20,6 @@ export function allRules(store: Store, log: Logger): PlanRule[] {
     createIntroductionRule({ store, log }),
     createWeeklyDigestRule({ store, log }),
     createReflectionRule({ store, log }),
+    createAgreementRule({ store, log }),
   ];
 }

@@ -12,6 +12,7 @@ export const WAKEUP_KINDS = [
   "introductions",
   "digest",
   "reflection",
+  "agreement",
 ] as const;
 export type WakeupKind = (typeof WAKEUP_KINDS)[number];
 

@@ -80,13 +80,18 @@ describe("console playground", () => {
       "/as bram",
       "agreement set reply.intern 3h for @ana",
       "/tick",
+      "/as ana",
+      "/press Accept",
+      "agreement show",
       "/quit",
     ]);
     expect(out).toContain("📨 to Ana Souza");
-    expect(out).toContain("Bram Peeters changed the working agreement (reply.intern is now 3h)");
     expect(out).toContain(
-      "why: The agreement only counts once both of you have acknowledged its current version.",
+      "Bram Peeters proposes a change to the working agreement for Ana Souza (version 2): reply.intern 4h → 3h.",
     );
+    expect(out).toContain("why: A change to the working agreement counts only when both of you accept it");
+    expect(out).toContain("You accepted version 2: it is in force from now (reply.intern 4h → 3h).");
+    expect(out).toContain("Working agreement for Ana Souza, version 2, in force since");
   });
 
   it("stops when its input ends, even without /quit", async () => {
