@@ -127,6 +127,7 @@ describe("only real requests between the parties of the agreement start a clock"
   it("starts a clock for every mention between the parties when the agreement says reply.trigger mention", async () => {
     const { h, post, clocks } = setup();
     expect(await h.say("bram", "agreement set reply.trigger mention for @ana")).toContain("reply.trigger");
+    await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await post("bram", h.local("2026-12-01T10:00", BXL), "Great job on the setup, @ana! 🎉");
     await post("ana", h.local("2026-12-01T10:00", SP), "@olga thanks for the export");
     expect(clocks()).toMatchObject([{ direction: "to_intern" }]);
