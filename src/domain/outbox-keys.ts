@@ -73,6 +73,11 @@ export const isolationKeys = {
   risk: (internshipId: number, week: string) => `isolation-risk:${internshipId}:${week}`,
 };
 
+/** The coordinator's note about a pattern (late replies, an at-risk signal), per internship and ISO week. */
+export const patternKeys = {
+  note: (internshipId: number, week: string) => `pattern:${internshipId}:${week}`,
+};
+
 /** Weekly reports, per reader and ISO week. */
 export const reportKeys = {
   reflection: (internshipId: number, week: string) => `reflection:${internshipId}:${week}`,

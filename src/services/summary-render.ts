@@ -1,5 +1,6 @@
 /** An InternshipSummary as chat text (digests), Markdown, CSV and JSON: the same sections in each. */
 
+import { type PatternFacts, patternPoints } from "../domain/copy/pattern.js";
 import { describeFigures } from "../domain/copy/reply.js";
 import { CONCENTRATION_LIMIT } from "../domain/coverage.js";
 import { formatDate, plural } from "../domain/format.js";
@@ -232,7 +233,7 @@ export function renderCsv(s: InternshipSummary): string {
 }
 
 /** What needs a coordinator's attention in one intern's week, most pressing first; empty when nothing does. */
-export function attentionPoints(s: InternshipSummary): string[] {
+export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts): string[] {
   const points: string[] = [];
   const m = s.milestones;
   if (m.overdue.length > 0) points.push(plural(m.overdue.length, "overdue milestone"));
@@ -243,8 +244,8 @@ export function attentionPoints(s: InternshipSummary): string[] {
   }
   if (s.checkins.missed >= 2) points.push(`${s.checkins.missed} check-ins missed`);
   if (s.checkins.trend === "falling") points.push("connectedness falling");
-  const breaches = s.replies.to_company.breaches + s.replies.to_intern.breaches;
-  if (breaches > 0) points.push(`${breaches} late ${breaches === 1 ? "reply" : "replies"}`);
+  // Late replies are the two people's matter; the coordinator is shown a pattern of them only.
+  if (pattern) points.push(...patternPoints(pattern));
   if (m.slipping.length > 0) points.push(plural(m.slipping.length, "slipping milestone"));
   if (s.introductions.behind) points.push("introductions behind the plan");
   return points;
@@ -254,8 +255,8 @@ export function attentionPoints(s: InternshipSummary): string[] {
  * One intern's week in a line or two for the coordinator's digest: what needs attention first, then
  * the figures that matter. The details (titles, reply times, reflections) are one `digest` away.
  */
-export function renderBrief(s: InternshipSummary, handle: string): string {
-  const attention = attentionPoints(s);
+export function renderBrief(s: InternshipSummary, handle: string, pattern?: PatternFacts): string {
+  const attention = attentionPoints(s, pattern);
   const c = s.checkins;
   const settled = c.answered + c.partial + c.missed + c.skipped;
   const { done, accepted } = s.milestones;

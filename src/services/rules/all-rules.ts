@@ -6,6 +6,7 @@ import { createCheckinRule } from "./checkin-rule.js";
 import { createIntroductionRule } from "./introduction-rule.js";
 import { createIsolationRule } from "./isolation-rule.js";
 import { createMilestoneRule } from "./milestone-rule.js";
+import { createPatternRule } from "./pattern-rule.js";
 import { createReflectionRule } from "./reflection-rule.js";
 import { createReplyRule } from "./reply-rule.js";
 import { createWeeklyDigestRule } from "./weekly-digest-rule.js";
@@ -17,6 +18,8 @@ export function allRules(store: Store, log: Logger): PlanRule[] {
     createMilestoneRule({ store, log }),
     createReplyRule({ store, log }),
     createIsolationRule({ store, log }),
+    // After the isolation rule: it reads the signal stored at the start of the intern's day.
+    createPatternRule({ store, log }),
     createIntroductionRule({ store, log }),
     createWeeklyDigestRule({ store, log }),
     createReflectionRule({ store, log }),

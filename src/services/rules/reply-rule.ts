@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { isAway } from "../../domain/availability.js";
 import { replyBreach, replyEscalation, replyLateToAsker, replyWarning } from "../../domain/copy/reply.js";
 import type { OutboundMessage } from "../../domain/messages.js";
 import { replyKeys } from "../../domain/outbox-keys.js";
@@ -23,6 +24,7 @@ function escalation(
   clock: TrackedMessage,
   asker: Person,
   responder: Person,
+  now: Date,
 ): { person: Person; message: OutboundMessage } | undefined {
   if (clock.direction === "to_intern") {
     return asker.id === responder.id
@@ -34,7 +36,9 @@ function escalation(
     backup && responder.id === backup.id
       ? { person: ctx.supervisor, role: "supervisor" }
       : backup && { person: backup, role: "backup supervisor" };
-  if (!step || step.person.id === responder.id || step.person.id === asker.id) return undefined;
+  // Someone on leave is not told: the message would wait for their return, long after it mattered.
+  if (!step || step.person.id === responder.id || step.person.id === asker.id || isAway(step.person, now))
+    return undefined;
   return {
     person: step.person,
     message: replyEscalation(clock, asker, responder, step.person, step.role),
@@ -81,9 +85,12 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
           ),
         );
       }
-      if (now >= times.dueAt)
+      if (now >= times.dueAt) {
         drafts.push(draft(responder, replyKeys.breach(clock.id), replyBreach(clock, asker, responder)));
-      const step = escalation(ctx, clock, asker, responder);
+        // A missed reply time may complete a pattern: the pattern rule looks now, not at its next daily look.
+        store.wakeups.touch(ctx.workspace.id, internship.id, ["patterns"], now);
+      }
+      const step = escalation(ctx, clock, asker, responder, now);
       const escalateAt = times.escalateAt[0];
       if (step && now >= escalateAt) {
         drafts.push(draft(step.person, replyKeys.escalation(clock.id, 1), step.message));

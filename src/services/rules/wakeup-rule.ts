@@ -9,6 +9,7 @@ export const WAKEUP_KINDS = [
   "milestones",
   "replies",
   "isolation",
+  "patterns",
   "introductions",
   "digest",
   "reflection",

@@ -1,13 +1,15 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../../domain/calendar.js";
 import { coordinatorDigestMessages, supervisorDigestMessage, weekTitle } from "../../domain/copy/digest.js";
+import { type PatternFacts, patternDigestLine } from "../../domain/copy/pattern.js";
 import { addDays, isoWeek, weekStart } from "../../domain/local-date.js";
 import type { OutboundMessage } from "../../domain/messages.js";
 import { reportKeys } from "../../domain/outbox-keys.js";
 import type { Internship, LocalDate, Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
-import type { InternshipContext } from "../internship-context.js";
+import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
+import { currentPattern } from "../pattern-facts.js";
 import type { PlanRule } from "../planner.js";
 import { attentionPoints, renderBrief, renderChat } from "../summary-render.js";
 import { summarizeWeek } from "../week-summary.js";
@@ -72,6 +74,12 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
   }
 
   const titleOf = (slot: DigestSlot) => weekTitle(slot.week, slot.reported);
+
+  /** The pattern of an internship's last two weeks (late replies, an at-risk signal), if there is one. */
+  function patternOf(workspaceId: number, internshipId: number, now: Date): PatternFacts | undefined {
+    const ctx = loadInternshipContext(store, workspaceId, internshipId);
+    return ctx && currentPattern(store, ctx, now)?.facts;
+  }
   /** Coordinator digests built but not yet found in the outbox, by key. */
   const built = new Map<string, OutboxDraft[]>();
 
@@ -81,10 +89,12 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
     const week = summaryFor(ctx, internship, slot.reported, now);
     if (!week) return undefined;
+    const pattern = patternDigestLine(patternOf(ctx.workspace.id, internship.id, now));
+    const text = renderChat(week.summary, "supervisor");
     const message = supervisorDigestMessage(
       week.summary.intern,
       titleOf(slot),
-      renderChat(week.summary, "supervisor"),
+      pattern ? `${text}\n${pattern}` : text,
       week.intern.key,
     );
     return draftFor(ctx, supervisor, key, slot, message);
@@ -114,9 +124,12 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     const weeks = store.internships
       .forPerson(ctx.workspace.id, coordinator.id)
       .filter((i) => i.coordinatorId === coordinator.id && overlaps(i, slot.reported))
-      .map((i) => summaryFor(ctx, i, slot.reported, now))
+      .map((i) => {
+        const week = summaryFor(ctx, i, slot.reported, now);
+        return week && { ...week, pattern: patternOf(ctx.workspace.id, i.id, now) };
+      })
       .filter((w) => w !== undefined)
-      .map((w) => ({ ...w, flagged: attentionPoints(w.summary).length > 0 }))
+      .map((w) => ({ ...w, flagged: attentionPoints(w.summary, w.pattern).length > 0 }))
       .sort(
         (a, b) => Number(b.flagged) - Number(a.flagged) || a.summary.intern.localeCompare(b.summary.intern),
       );
@@ -124,7 +137,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     const messages = coordinatorDigestMessages({
       interns: weeks.map((w) => w.summary.intern),
       weekTitle: titleOf(slot),
-      briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key)),
+      briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key, w.pattern)),
       flagged: weeks.filter((w) => w.flagged).length,
       example: weeks[0]!.intern.key,
     });
