@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
+import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 
 const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
-function setup() {
-  const h = createServiceHarness();
+function setup(programme?: ProgrammeInput) {
+  const h = createServiceHarness(programme ? { programme } : {});
   let n = 0;
   /** A message in the home channel, as an adapter would pass it: metadata only, the platform's time. */
   const post = async (user: string, at: Date, options: { mentions?: string[]; question?: boolean } = {}) => {
@@ -98,6 +100,24 @@ describe("who hears about a late reply", () => {
     await tickDays("2026-12-01T14:00", 9);
     expect(alerts().filter((a) => a.key.startsWith("reply-escalation"))).toEqual([
       { key: "reply-escalation:#:1", to: "bram" },
+    ]);
+  });
+
+  it("never escalates a question back to the one who asked it, even when she is named the backup", async () => {
+    // The programme file allows it (only the supervisor must differ from the intern and the backup).
+    const base = sampleProgramme();
+    const programme = {
+      ...base,
+      internships: base.internships!.map((i) =>
+        i.key === "ana-2026" ? { ...i, backupSupervisor: "ana" } : i,
+      ),
+    };
+    const { h, post, tickDays, alerts } = setup(programme);
+    await post("ana", h.local("2026-12-01T10:00", SP), { question: true });
+    await tickDays("2026-12-01T14:00", 9);
+    expect(alerts()).toEqual([
+      { key: "reply-warning:#:warn", to: "bram" },
+      { key: "reply-breach:#:due", to: "bram" },
     ]);
   });
 });

@@ -142,6 +142,25 @@ describe("the isolation signal and its nudges", () => {
     expect(rows(`isolation-risk:${ana.id}:`)).toEqual([]);
   });
 
+  it("does not repeat a Friday nudge on Monday: a reason waits 7 days, across the ISO week boundary", async () => {
+    const { h, ana, tick, post, run, nudges } = setup();
+    const quiet = () => nudges().filter((key) => key.includes(":quiet:"));
+    // Ana talks with Olga and Chloé and meets Bram on Monday 30 Nov, then goes quiet.
+    const o = await post("olga", h.local("2026-11-30T14:00", BXL));
+    await post("ana", h.local("2026-11-30T10:30", SP), o);
+    const c = await post("chloe", h.local("2026-11-30T14:40", BXL));
+    await post("ana", h.local("2026-11-30T11:00", SP), c);
+    h.clock.set(h.local("2026-11-30T11:30", SP));
+    run("ana", "met @bram kickoff");
+    tick(h.local("2026-12-04T09:05", SP)); // Friday: 3 quiet working days
+    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    tick(h.local("2026-12-07T09:05", SP)); // Monday, a new ISO week, 3 days later
+    tick(h.local("2026-12-10T09:05", SP)); // (another reason may be raised meanwhile)
+    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    tick(h.local("2026-12-11T09:05", SP)); // a week after the first
+    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
+  });
+
   it("raises one reason a day, each with a concrete suggestion", async () => {
     const programme = sampleProgramme();
     for (const p of programme.people) if (p.key === "olga") Object.assign(p, { department: "Sales" });

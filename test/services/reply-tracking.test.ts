@@ -247,6 +247,19 @@ describe("reply alerts", () => {
     await h.tickAt(h.local("2027-04-01T12:00", SP));
     expect(clocks()[0]?.closeReason).toBe("ended");
   });
+
+  it("closes a clock whose alerts all went out days before the end, when the internship ends", async () => {
+    const { h, post, clocks, outboxKeys } = setup();
+    await post("ana", h.local("2027-03-22T10:00", SP), { question: true });
+    await h.tickAt(h.local("2027-03-22T15:00", BXL));
+    await h.tickAt(h.local("2027-03-25T12:00", BXL));
+    const id = clocks()[0]!.id;
+    // Warned, overdue and escalated: no deadline of this clock is left to wake the rule.
+    expect(outboxKeys(`reply-escalation:${id}:`)).toHaveLength(1);
+    expect(clocks()[0]?.closedAt).toBeUndefined();
+    await h.tickAt(h.local("2027-04-01T12:00", SP));
+    expect(clocks()[0]?.closeReason).toBe("ended");
+  });
 });
 
 describe("reply figures", () => {

@@ -98,7 +98,8 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
       upcoming.push(...[times.warnAt, times.dueAt, ...(step ? [escalateAt] : [])].filter((t) => t > now));
     }
     const next = upcoming.length > 0 ? new Date(Math.min(...upcoming.map((t) => t.getTime()))) : undefined;
-    // With no open clock the rule still looks once a day, to close clocks when the internship ends.
+    // Open clocks with no step left still get a look once a day, to close them when the internship ends;
+    // with no open clock the rule sleeps until a new clock wakes it (reply-tracker touches the wake-up).
     const daily = new Date(now.getTime() + 24 * 3_600_000);
     return {
       drafts: drafts.filter((d): d is OutboxDraft => d !== undefined),
