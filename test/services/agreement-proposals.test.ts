@@ -145,7 +145,7 @@ describe("an agreement change is a proposal until both sides accept it", () => {
     const [told] = queued("agreement-decided");
     expect(told?.recipientId).toBe(h.person("bram").id);
     expect(told?.payload.text).toBe(
-      'Ana Souza declined version 2 of the working agreement (reply.intern 4h → 2h): "I have classes" Version 1 stays in force.',
+      'Ana Souza declined version 2 of the working agreement (reply.intern 4h → 2h): "I have classes". Version 1 stays in force.',
     );
     expect(await h.say("ana", "agreement accept")).toBe(
       'No change to the agreement is waiting for an answer; version 1 is in force ("agreement show").',

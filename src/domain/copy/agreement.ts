@@ -88,7 +88,7 @@ export const agreementCopy = {
   declined: (version: number, inForce: number, told: string[]) =>
     `You declined version ${version}; version ${inForce} stays in force.${told.length ? ` ${names(told)} ${told.length === 1 ? "is" : "are"} told.` : ""}`,
   declinedMessage: (p: ProposalView, by: string, reason: string | undefined): OutboundMessage => ({
-    text: `${safe(by)} declined version ${p.version} of the working agreement (${describeChanges(p.changes)})${reason ? `: "${safe(reason)}"` : "."} Version ${p.inForce} stays in force.`,
+    text: `${safe(by)} declined version ${p.version} of the working agreement (${describeChanges(p.changes)})${reason ? `: "${safe(reason)}".` : "."} Version ${p.inForce} stays in force.`,
     reason: "You proposed this change or were asked to accept it; a declined proposal does not count.",
   }),
   lapsedMessage: (p: ProposalView, waiting: string[]): OutboundMessage => ({
