@@ -5,8 +5,9 @@
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { whereToRead } from "../domain/copy/delivery.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
+import { foldIntoWelcomeBack } from "../domain/copy/welcome-back.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
-import { keyFamily, replyKeys } from "../domain/outbox-keys.js";
+import { keyFamily, noticeKeys, replyKeys } from "../domain/outbox-keys.js";
 import { nextWorkingDayStart } from "../domain/working-days.js";
 import type { OutboxItem } from "../ports/store.js";
 
@@ -103,6 +104,12 @@ function planGroup(
     for (const item of group) plan.defer.push({ item, until, why: "daily budget used up" });
     return;
   }
+  // A return is one message: everything that waited for the person rides in their welcome back.
+  const welcome = group.find((item) => noticeKeys.isWelcomeBack(item.key));
+  if (welcome) {
+    plan.send.push(welcomeBackDelivery(welcome, group, recipientId, budget));
+    return;
+  }
   // Alerts about open questions travel together; everything else is its own message.
   const alerts = group.filter((item) => replyKeys.isAlert(item.key));
   const bundles: OutboxItem[][] = [
@@ -121,6 +128,24 @@ function planGroup(
   }
   const rest = bundles.slice(separate.length).flat();
   if (rest.length > 0) plan.send.push(mergedDelivery(rest, { kind: "budget", budget }, recipientId, budget));
+}
+
+function welcomeBackDelivery(
+  welcome: OutboxItem,
+  group: OutboxItem[],
+  recipientId: number,
+  budget: number,
+): Delivery {
+  const waited = group.filter((item) => item !== welcome);
+  return {
+    items: [welcome, ...waited],
+    address: welcome.address,
+    message: foldIntoWelcomeBack(
+      welcome.payload,
+      waited.map((item) => ({ key: item.key, message: item.payload })),
+    ),
+    ...(waited.length > 0 ? { merged: { recipientId, budget } } : {}),
+  };
 }
 
 function mergedDelivery(

@@ -5,6 +5,7 @@ import { createDispatcher } from "../../src/services/dispatcher.js";
 import { createPlanner, type PlanRule } from "../../src/services/planner.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { createAgreementRule } from "../../src/services/rules/agreement-rule.js";
+import { allRules } from "../../src/services/rules/all-rules.js";
 import { createCheckinRule } from "../../src/services/rules/checkin-rule.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
 import { createReplyRule } from "../../src/services/rules/reply-rule.js";
@@ -17,15 +18,19 @@ import { createRecordingPlatform } from "./recording-platform.js";
  * `tickAt` moves the clock and runs one pass, as node-cron would.
  */
 export function createServiceHarness(
-  options: { now?: string; programme?: ProgrammeInput; rules?: "all" | "checkin" } = {},
+  options: { now?: string; programme?: ProgrammeInput; rules?: "all" | "checkin" | "every" } = {},
 ) {
   // Imported the day before the tests look, so every internship is awake from then on.
   const h = createBotHarness({ now: "2026-11-30T08:00:00Z", ...options });
   const platform = createRecordingPlatform("console");
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
   const buildTicker = () => {
-    const rules: PlanRule[] = [createCheckinRule({ store: h.store, log: h.log.log })];
-    if (options.rules !== "checkin") {
+    // "every": all the rules a running Tandem has (allRules), the welcome back among them.
+    const rules: PlanRule[] =
+      options.rules === "every"
+        ? allRules(h.store, h.log.log)
+        : [createCheckinRule({ store: h.store, log: h.log.log })];
+    if (options.rules !== "checkin" && options.rules !== "every") {
       rules.push(
         createMilestoneRule({ store: h.store, log: h.log.log }),
         createReplyRule({ store: h.store, log: h.log.log }),

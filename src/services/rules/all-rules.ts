@@ -10,6 +10,7 @@ import { createPatternRule } from "./pattern-rule.js";
 import { createReflectionRule } from "./reflection-rule.js";
 import { createReplyRule } from "./reply-rule.js";
 import { createWeeklyDigestRule } from "./weekly-digest-rule.js";
+import { createWelcomeBackRule } from "./welcome-back-rule.js";
 
 /** Every rule that fills the outbox, in the order a tick runs them: the service and the benchmarks share it. */
 export function allRules(store: Store, log: Logger): PlanRule[] {
@@ -24,5 +25,7 @@ export function allRules(store: Store, log: Logger): PlanRule[] {
     createWeeklyDigestRule({ store, log }),
     createReflectionRule({ store, log }),
     createAgreementRule({ store, log }),
+    // Last: it reads what the other rules planned for the leave (an at-risk note, a digest).
+    createWelcomeBackRule({ store, log }),
   ];
 }

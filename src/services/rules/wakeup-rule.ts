@@ -14,6 +14,7 @@ export const WAKEUP_KINDS = [
   "digest",
   "reflection",
   "agreement",
+  "welcome-back",
 ] as const;
 export type WakeupKind = (typeof WAKEUP_KINDS)[number];
 

@@ -22,6 +22,11 @@ interface DigestSlot {
   week: string;
   /** The first working moment of the recipient's week; undefined when the whole week is off. */
   sendAt: Date | undefined;
+  /**
+   * A whole week off (leave): the digest is still written at the start of the week and waits for the
+   * recipient's next working moment, where the welcome back carries it. Never silently lost.
+   */
+  heldUntil: Date | undefined;
   /** Midnight starting the recipient's next week: the digest expires then, and the rule looks again. */
   nextWeek: Date;
   /** This week starts after the internship ended: there will be nothing more to report. */
@@ -37,10 +42,19 @@ function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): D
     if (calendar.isWorkingDay(date)) sendAt = calendar.workingIntervals(date)[0]?.start;
   }
   const reported = addDays(monday, -7);
+  let heldUntil: Date | undefined;
+  if (!sendAt) {
+    try {
+      heldUntil = calendar.nextWorkingMoment(calendar.atLocalTime(monday, "00:00"));
+    } catch {
+      // No working time within years: nobody will read it.
+    }
+  }
   return {
     reported,
     week: isoWeek(reported),
     sendAt,
+    heldUntil,
     nextWeek: calendar.atLocalTime(addDays(monday, 7), "00:00"),
     over: monday > internship.end,
   };
@@ -70,7 +84,8 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     slot: DigestSlot,
     message: OutboundMessage,
   ): OutboxDraft | undefined {
-    return directDraft(ctx.workspace, person, key, message, slot.sendAt!, slot.nextWeek);
+    if (slot.sendAt) return directDraft(ctx.workspace, person, key, message, slot.sendAt, slot.nextWeek);
+    return slot.heldUntil && directDraft(ctx.workspace, person, key, message, slot.heldUntil);
   }
 
   const titleOf = (slot: DigestSlot) => weekTitle(slot.week, slot.reported);
@@ -170,7 +185,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
         nexts.push(slot.sendAt);
         continue;
       }
-      if (slot.sendAt) drafts.push(...build(slot));
+      if (slot.sendAt || slot.heldUntil) drafts.push(...build(slot));
       if (!slot.over) nexts.push(slot.nextWeek);
     }
     const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));

@@ -1,0 +1,107 @@
+import { type AwaySections, awayLines, emptySections } from "../domain/copy/welcome-back.js";
+import { formatInstant } from "../domain/format.js";
+import { addDays, isoWeek } from "../domain/local-date.js";
+import { isolationKeys } from "../domain/outbox-keys.js";
+import type { Internship, LeavePeriod, Person } from "../domain/types.js";
+import type { Store } from "../ports/store.js";
+import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
+
+/** ISO weeks touched by the days from `from` to `to`. */
+function weeksOf(from: string, to: string): string[] {
+  const weeks = new Set<string>();
+  for (let day = from; day <= to; day = addDays(day, 1)) weeks.add(isoWeek(day));
+  return [...weeks];
+}
+
+/**
+ * What happened in the person's running internships while they were away, most important first:
+ * at-risk notes, blockers, milestones waiting for acceptance, overdue questions, then the rest.
+ */
+export function awaySections(
+  store: Store,
+  person: Person,
+  leave: LeavePeriod,
+  today: string,
+  now: Date,
+): AwaySections {
+  const sections = emptySections();
+  const contexts = store.internships
+    .forPerson(person.workspaceId, person.id)
+    .filter((i) => i.start <= today && today <= addDays(i.end, 14))
+    .map((i) => loadInternshipContext(store, person.workspaceId, i.id))
+    .filter((c): c is InternshipContext => c !== undefined);
+  for (const ctx of contexts) {
+    if (isCompanySide(person, ctx.internship))
+      addCompanySide(store, sections, ctx, person, leave, today, now);
+    addOverdue(store, sections, ctx, person, now);
+  }
+  return sections;
+}
+
+const isCompanySide = (person: Person, i: Internship) =>
+  person.id === i.supervisorId || person.id === i.backupSupervisorId;
+
+function addCompanySide(
+  store: Store,
+  sections: AwaySections,
+  ctx: InternshipContext,
+  person: Person,
+  leave: LeavePeriod,
+  today: string,
+  now: Date,
+): void {
+  const { internship, intern, workspace } = ctx;
+  const other = person.id === internship.supervisorId ? ctx.backupSupervisor : ctx.supervisor;
+  // What went to the person themselves waited for them and is folded in whole by the dispatcher:
+  // only what the cover received is told here, so nothing is said twice.
+  for (const week of weeksOf(leave.from, today)) {
+    const note = store.outbox.get(workspace.id, isolationKeys.risk(internship.id, week));
+    if (note && note.recipientId !== person.id) sections.atRisk.push(awayLines.atRisk(intern.name, week));
+  }
+  const days = store.checkins.between(internship.id, leave.from, addDays(today, -1));
+  for (const c of days) {
+    if (c.blockers && other)
+      sections.blockers.push(awayLines.blocker(intern.name, c.date, c.blockers, other?.name));
+  }
+  for (const m of store.milestones.listFor(internship.id)) {
+    if (m.status === "done")
+      sections.awaitingAcceptance.push(awayLines.awaitingAcceptance(intern.name, m.id, m.title));
+  }
+  const answered = days.filter((c) => c.status === "answered" || c.status === "partial").length;
+  const missed = days.filter((c) => c.status === "missed").length;
+  if (answered + missed > 0) sections.rest.push(awayLines.checkins(intern.name, answered, missed));
+  if (other) {
+    const start = ctx.calendarOf(person).atLocalTime(leave.from, "00:00");
+    const covered = store.replyClocks
+      .since(internship.id, start)
+      .filter(
+        (c) => c.responderId === other.id && c.closedBy === other.id && c.sentAt.getTime() <= now.getTime(),
+      );
+    if (covered.length > 0) sections.rest.push(awayLines.answered(other.name, covered.length));
+  }
+}
+
+/** Questions still open past their due time that the person asked or owes. */
+function addOverdue(
+  store: Store,
+  sections: AwaySections,
+  ctx: InternshipContext,
+  person: Person,
+  now: Date,
+): void {
+  for (const clock of store.replyClocks.openFor(ctx.internship.id)) {
+    if (clock.dueAt.getTime() > now.getTime()) continue;
+    if (
+      clock.responderId !== person.id &&
+      clock.authorId !== person.id &&
+      !isCompanySide(person, ctx.internship)
+    )
+      continue;
+    const asker = store.people.get(ctx.workspace.id, clock.authorId);
+    const responder = store.people.get(ctx.workspace.id, clock.responderId);
+    if (!asker || !responder) continue;
+    sections.overdueReplies.push(
+      awayLines.overdueReply(asker.name, responder.name, formatInstant(clock.sentAt, person.timezone)),
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+const BXL = "Europe/Brussels";
+
+/**
+ * Bram supervises Ana (backup Chloé) and Ben (no backup) and is on leave Mon 7 to Fri 11 Dec 2026.
+ * Every rule runs, ticking every two hours from Thursday 3 Dec to `until`, as node-cron would.
+ */
+async function leaveWeek(during?: (h: ReturnType<typeof createServiceHarness>, at: Date) => Promise<void>) {
+  const h = createServiceHarness({ rules: "every" });
+  await h.tickAt(h.local("2026-12-03T09:00", BXL));
+  await h.say("bram", "leave 2026-12-07 2026-12-11");
+  const run = async (until: Date) => {
+    for (let at = h.clock.now().getTime() + 2 * 3_600_000; at <= until.getTime(); at += 2 * 3_600_000) {
+      await h.tickAt(new Date(at));
+      if (during) await during(h, new Date(at));
+    }
+    await h.tickAt(until);
+  };
+  return { h, run };
+}
+
+describe("the welcome back", () => {
+  it("sends the returning supervisor one message on his first day back, with everything that waited in it", async () => {
+    let asked = false;
+    const { h, run } = await leaveWeek(async (h, at) => {
+      // Tue 8 Dec, late morning in São Paulo: Ana asks Bram; Chloé covers and does not answer.
+      if (!asked && at >= h.local("2026-12-08T10:00", SP)) {
+        asked = true;
+        await h.bot.handle({
+          kind: "message",
+          id: "q1",
+          platform: "console",
+          workspace: "test",
+          user: "ana",
+          conversation: "console:test:conv:home",
+          at,
+          messageRef: "q1",
+          mentions: ["bram"],
+          isQuestion: true,
+          isDirect: false,
+          fromBot: false,
+        });
+        await h.say("ana", "blocker: no VPN access");
+      }
+    });
+    await run(h.local("2026-12-04T17:00", BXL));
+    const before = h.sentTo("bram").length;
+    await run(h.local("2026-12-11T23:00", BXL));
+    // Nothing reaches Bram during his leave.
+    expect(h.sentTo("bram")).toHaveLength(before);
+    await run(h.local("2026-12-14T09:00", BXL));
+    const back = h.sentTo("bram").slice(before);
+    expect(back).toHaveLength(1);
+    const text = back[0]!.message.text;
+    expect(text).toMatch(/^Welcome back, Bram\. While you were away \(Mon 7 Dec 2026 to Fri 11 Dec 2026\):/);
+    // Most important first: at risk, blockers, overdue questions, what waited and needs him; then the rest.
+    const order = [
+      "At risk:",
+      "Blockers raised while you were away",
+      "Questions still waiting for a reply",
+      "Waiting for you:",
+      "Also while you were away:",
+      "Your weekly digest",
+    ].map((heading) => text.indexOf(heading));
+    expect(order.map((i) => i >= 0)).toEqual(order.map(() => true));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain("“no VPN access” (sent to Chloé Martin)");
+    expect(text).toContain("Ana Souza's question to Chloé Martin");
+    // Ben has no backup: his daily summaries waited, and come folded in one line each, never one by one.
+    const benSummaries = text
+      .split("\n")
+      .filter((l) => /^• Ben Okafor did not answer the check-in of/.test(l));
+    expect(benSummaries.length).toBeGreaterThanOrEqual(5);
+    // The digest due on Monday 7 Dec (about week 49) was written during the leave and is part of it.
+    expect(text).toContain("2026-W49");
+    // Later that day, new messages come as usual; the welcome back is not repeated.
+    await run(h.local("2026-12-15T09:00", BXL));
+    expect(h.sentTo("bram").filter((s) => s.message.text.startsWith("Welcome back"))).toHaveLength(1);
+  }, 60_000);
+});
