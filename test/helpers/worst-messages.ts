@@ -64,6 +64,9 @@ export const mergedBudget: fc.Arbitrary<OutboundMessage> = fc
         link: "https://slack.com/archives/C0HOME/p1796130000000100",
       })),
       { kind: "budget", budget: 3 },
+      ["milestone list"],
+      // Unshaped: the renderers must cope even with what the core's message budget would have shortened.
+      Number.POSITIVE_INFINITY,
     ),
   );
 

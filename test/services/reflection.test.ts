@@ -181,11 +181,19 @@ describe("reflections in the coordinator's digest", () => {
       text: "A private thought.",
     });
     await tick(h.local("2026-12-07T09:00", BXL));
+    // The digest counts shared reflections; `digest for @intern` shows them (issue 13: the coordinator's
+    // digest is a short paragraph per intern).
     const lena = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`)!.payload.text;
-    expect(lena).toContain(
+    expect(lena).toContain("1 shared reflection");
+    expect(lena).not.toContain("A private thought.");
+    h.clock.set(h.local("2026-12-07T10:00", BXL));
+    expect(await h.say("lena", "digest for @ana")).toContain(
       "Reflections shared with the coordinator: 2026-W49: Decisions need @\u200Bchannel consensus first.",
     );
-    expect(lena).not.toContain("A private thought.");
+    const bens = await h.say("lena", "digest for @ben");
+    expect(bens).toContain("Reflections shared with the coordinator: none");
+    expect(bens).not.toContain("A private thought.");
+    expect(await h.say("bram", "digest for @ana")).not.toContain("Decisions need");
     const bram = h.store.outbox
       .list()
       .filter((o) => o.key.startsWith(`digest:${h.person("bram").id}:`))

@@ -26,12 +26,14 @@ function framing(why: MergeReason): { header: string; reason: string } {
  * still work); a button that several items share is kept once, and a label that would be ambiguous
  * names its item number. When that is more than one message should say, each item shrinks to its
  * first line, and past the budget the last items are only counted; `readMore` names the commands
- * that show them in full (e.g. "milestone list").
+ * that show them in full (e.g. "milestone list"). `budget` is for tests of what renderers do with
+ * an unshaped merge.
  */
 export function composeMerged(
   messages: readonly OutboundMessage[],
   why: MergeReason,
   readMore: readonly string[] = ["status"],
+  budget = MESSAGE_TEXT_BUDGET,
 ): OutboundMessage {
   const { header, reason } = framing(why);
   const sections = messages.map((message, index) => {
@@ -42,7 +44,7 @@ export function composeMerged(
     return lines.join("\n");
   });
   const full = [header, ...sections].join("\n\n");
-  if (full.length <= MESSAGE_TEXT_BUDGET) {
+  if (full.length <= budget) {
     const merged: OutboundMessage = { text: full, reason };
     const buttons = mergeButtons(messages);
     if (buttons.length > 0) merged.buttons = buttons;
@@ -50,8 +52,8 @@ export function composeMerged(
   }
   const more = `For the full text, type ${[...new Set(readMore)].map((c) => `"${c}"`).join(" or ")}.`;
   const firstLines = messages.map((message, index) => `${index + 1}. ${firstLine(message.text)}`);
-  const budget = MESSAGE_TEXT_BUDGET - header.length - more.length - 4;
-  const fitted = fitLines(firstLines, budget, (left) => `and ${left} more`);
+  const room = budget - header.length - more.length - 4;
+  const fitted = fitLines(firstLines, room, (left) => `and ${left} more`);
   const shown = messages.length - fitted.left;
   const merged: OutboundMessage = {
     text: [header, fitted.lines.join("\n"), more].join("\n\n"),
