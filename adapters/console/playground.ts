@@ -40,7 +40,7 @@ const HELP = [
     ...CHANNEL_HELP,
     ["/quit", "leave"],
   ].map(([usage, what]) => `  ${usage!.padEnd(20)} ${what}`),
-  'Anything else is a Tandem command, e.g. "status", "milestone list" or "help".',
+  'Anything else is a direct message to Tandem: a command ("status", "milestone list", "help") or a check-in answer.',
 ].join("\n");
 
 const STEP = /^\+(\d{1,4})\s*(m|min|h|d|w)$/i;
@@ -88,6 +88,7 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   async function send(
     event:
       | { kind: "command"; text: string }
+      | { kind: "direct"; text: string }
       | { kind: "action"; action: string; value: string; form?: Record<string, string> },
   ) {
     if (!persona) return say("Nobody to speak as yet: /who lists the people.");
@@ -99,13 +100,33 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
       conversation: `console:${deps.workspace}:user:${persona.key}`,
       at: clock.now(),
     };
-    const reply = await deps.handler({ ...base, ...event });
+    const reply = await deps.handler(
+      event.kind === "direct"
+        ? {
+            ...base,
+            kind: "message",
+            messageRef: base.id,
+            mentions: [],
+            isQuestion: event.text.includes("?"),
+            isDirect: true,
+            fromBot: false,
+            text: event.text,
+          }
+        : { ...base, ...event },
+    );
     if (reply) await show(reply);
   }
+
+  /** Buttons under replies (e.g. "Save this as your check-in?"), newest first, for `/press`. */
+  let replyButtons: { persona: string; buttons: OutboundButton[] } | undefined;
 
   /** Prints a reply from the handler; a form is then asked one question at a time. */
   async function show(reply: Reply): Promise<void> {
     say(reply.text);
+    if (reply.buttons?.length && persona) {
+      say(`  [${reply.buttons.map((b) => b.label).join("] [")}]`);
+      replyButtons = { persona: persona.key, buttons: reply.buttons };
+    }
     if (reply.form) {
       filling = { form: reply.form, filler: createFormFiller(reply.form) };
       say(`(${reply.form.title}: answer each question on its own line; /cancel stops)`);
@@ -122,10 +143,13 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
   }
 
   const command = (text: string) => send({ kind: "command", text });
+  /** Plain typed text is a direct message to Tandem, as in a Slack DM or a Teams personal chat. */
+  const direct = (text: string) => send({ kind: "direct", text });
 
   /** The console's stand-in for clicking: the newest button whose label starts with the words given. */
   async function press(label: string): Promise<void> {
-    const available = persona && deps.buttonsFor ? deps.buttonsFor(persona.key) : [];
+    const fromReply = replyButtons && replyButtons.persona === persona?.key ? replyButtons.buttons : [];
+    const available = [...fromReply, ...(persona && deps.buttonsFor ? deps.buttonsFor(persona.key) : [])];
     const wanted = label.trim().toLowerCase();
     const button = wanted ? available.find((b) => b.label.toLowerCase().startsWith(wanted)) : undefined;
     if (!button) {
@@ -201,13 +225,9 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
           say(`${head} is not a playground command. ${HELP}`);
           return true;
         }
-        await command(
-          head.toLowerCase() === "/tandem"
-            ? argument
-            : head.toLowerCase() === "/milestone"
-              ? `milestone ${argument}`
-              : text,
-        );
+        if (head.toLowerCase() === "/tandem") await command(argument);
+        else if (head.toLowerCase() === "/milestone") await command(`milestone ${argument}`);
+        else await direct(text);
         return true;
     }
   }

@@ -34,7 +34,8 @@ async function postReply(client: Client, channel: string, reply: Reply): Promise
     label: reply.form.title,
     style: "primary" as const,
   };
-  const rendered = renderMessage({ text: reply.text, ...(button ? { buttons: [button] } : {}) });
+  const buttons = [...(reply.buttons ?? []), ...(button ? [button] : [])];
+  const rendered = renderMessage({ text: reply.text, ...(buttons.length ? { buttons } : {}) });
   await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
 }
 
@@ -124,7 +125,7 @@ export function listen(
       await respond({
         response_type: "ephemeral",
         replace_original: false,
-        ...renderMessage({ text: reply.text }),
+        ...renderMessage({ text: reply.text, ...(reply.buttons ? { buttons: reply.buttons } : {}) }),
       });
     } else await postReply(client, inbound.user, reply);
   });

@@ -124,7 +124,10 @@ export function renderMessage(message: OutboundMessage): SlackMessage {
 
 /** The slash command's acknowledgement body: ephemeral unless the reply announces something. */
 export function renderReply(reply: Reply): SlackMessage & { response_type: "ephemeral" | "in_channel" } {
-  return { response_type: reply.public ? "in_channel" : "ephemeral", ...renderMessage({ text: reply.text }) };
+  return {
+    response_type: reply.public ? "in_channel" : "ephemeral",
+    ...renderMessage({ text: reply.text, ...(reply.buttons ? { buttons: reply.buttons } : {}) }),
+  };
 }
 
 /** A form as a modal; the form's action and value travel in callback_id and private_metadata. */

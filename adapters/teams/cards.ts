@@ -220,7 +220,9 @@ export function formCard(form: OutboundForm, intro?: string): Card {
 }
 
 export function replyActivity(reply: Reply): Record<string, unknown> {
-  if (!reply.form) return messageActivity({ text: reply.text });
+  if (!reply.form) {
+    return messageActivity({ text: reply.text, ...(reply.buttons ? { buttons: reply.buttons } : {}) });
+  }
   return {
     type: "message",
     attachments: [{ contentType: ADAPTIVE, content: formCard(reply.form, reply.text) }],

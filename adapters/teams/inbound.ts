@@ -59,6 +59,8 @@ export function plainText(html: string): string {
   return (
     html
       .replace(/<at>[^<]*<\/at>/gi, " ")
+      // Line breaks stay: a check-in answer is one label a line ("done: ...", "next: ...").
+      .replace(/<br\s*\/?>|<\/(?:p|div|li)>/gi, "\n")
       // [^<>], not [^>]: text full of "<" without ">" made this quadratic (seconds per message).
       .replace(/<[^<>]+>/g, " ")
       .replace(/&nbsp;/g, " ")
@@ -66,7 +68,8 @@ export function plainText(html: string): string {
       .replace(/&gt;/g, ">")
       // Last, so a typed "&lt;" (sent as &amp;lt;) stays as typed.
       .replace(/&amp;/g, "&")
-      .replace(/\s+/g, " ")
+      .replace(/[^\S\n]+/g, " ")
+      .replace(/ ?\n[\s]*/g, "\n")
       .trim()
   );
 }

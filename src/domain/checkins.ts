@@ -62,38 +62,76 @@ export function cleanAnswer(field: keyof CheckinAnswers, text: string): string |
   return trimmed;
 }
 
+/** A check-in reply read from text, and a score that was given but could not be read. */
+export interface ReadReply {
+  answers: CheckinAnswers;
+  /** What followed `connected:` when it was not a score from 1 to 5: said back, never guessed. */
+  unreadScore?: string;
+  /** Whether any part started with a label (`done:`, `next:`, ...). */
+  labelled: boolean;
+}
+
+// Parts of a reply: one a line, or on one line separated by " / " (with spaces, so "a/b" stays) or ";".
+const SEPARATOR = /(\r?\n|\s+\/\s+|;)/;
+const LABEL = /^([a-z]+)\s*(?::|=|\s-\s)\s*(.*)$/is;
+const SCORE = /^([1-5])(?:\s*(?:\/|of|out of)\s*5)?\.?$/i;
+
+function questionOf(label: string) {
+  return CHECKIN_QUESTIONS.find((q) => (q.prefix as readonly string[]).includes(label.toLowerCase()));
+}
+
 /**
- * Reads a plain-text check-in reply. Lines may start with a label (`done:`, `next:`, `blocker:`,
- * `connected:`); unlabelled text counts as progress, and a lone 1-5 as the connectedness score.
+ * Reads a plain-text check-in reply: parts start with a label (`done:`, `next:`, `blocker:`,
+ * `connected:`), one a line or separated by " / " or ";". A part without a label continues the answer
+ * before it; text before the first label counts as progress, and a lone 1-5 as the score.
  */
-export function parseCheckinReply(text: string): CheckinAnswers {
+export function readCheckinReply(text: string): ReadReply {
   const answers: CheckinAnswers = {};
+  const texts: Partial<Record<"progress" | "nextSteps" | "blockers", string>> = {};
   const loose: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (!line) continue;
-    const match = /^([a-z]+)\s*[:=-]\s*(.*)$/i.exec(line);
-    const question =
-      match &&
-      CHECKIN_QUESTIONS.find((q) => (q.prefix as readonly string[]).includes(match[1]!.toLowerCase()));
+  let current: "progress" | "nextSteps" | "blockers" | undefined;
+  let labelled = false;
+  let unreadScore: string | undefined;
+  const parts = text.split(SEPARATOR);
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i]!.trim();
+    const separator = i > 0 ? parts[i - 1]! : "";
+    if (!part) continue;
+    const match = LABEL.exec(part);
+    const question = match ? questionOf(match[1]!) : undefined;
     if (match && question) {
-      const value = match[2]!;
+      labelled = true;
+      const value = match[2]!.trim();
       if (question.id === "connectedness") {
-        const score = parseConnectedness(value);
-        if (score.ok) answers.connectedness = score.value;
+        current = undefined;
+        const score = SCORE.exec(value);
+        if (score) answers.connectedness = Number(score[1]);
+        else if (value) unreadScore = value.slice(0, 20);
       } else {
-        const cleaned = cleanAnswer(question.id, value);
-        if (cleaned) answers[question.id] = cleaned;
+        current = question.id;
+        texts[current] = value;
       }
-    } else if (/^[1-5]$/.test(line) && answers.connectedness === undefined) {
-      answers.connectedness = Number(line);
+    } else if (SCORE.test(part) && /^[1-5]\.?$/.test(part) && answers.connectedness === undefined) {
+      answers.connectedness = Number(part[0]);
+    } else if (current) {
+      // "done: fixed X; also Y" keeps "also Y" with what it belongs to.
+      texts[current] =
+        `${texts[current]}${/\n/.test(separator) ? "\n" : separator.trim() === ";" ? "; " : " / "}${part}`;
     } else {
-      loose.push(line);
+      loose.push(part);
     }
   }
-  if (loose.length > 0 && !answers.progress) answers.progress = cleanAnswer("progress", loose.join("\n"));
-  if (answers.progress === undefined) delete answers.progress;
-  return answers;
+  if (loose.length > 0 && !texts.progress) texts.progress = loose.join("\n");
+  for (const field of ["progress", "nextSteps", "blockers"] as const) {
+    const cleaned = texts[field] === undefined ? undefined : cleanAnswer(field, texts[field]);
+    if (cleaned) answers[field] = cleaned;
+  }
+  return unreadScore === undefined ? { answers, labelled } : { answers, labelled, unreadScore };
+}
+
+/** The answers of a plain-text reply (see readCheckinReply). */
+export function parseCheckinReply(text: string): CheckinAnswers {
+  return readCheckinReply(text).answers;
 }
 
 /** Later answers add to earlier ones; a field answered again replaces its old value. */

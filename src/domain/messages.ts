@@ -131,6 +131,8 @@ export interface Reply {
   public?: boolean;
   /** A form to fill in now (the `checkin` command, a button that asks for details). */
   form?: OutboundForm;
+  /** Buttons under the reply, e.g. "Save this as your check-in?" Yes / No. */
+  buttons?: OutboundButton[];
   /** A submitted form had these fields wrong: shown next to the fields where the platform can. */
   formErrors?: Record<string, string>;
   /** The event could not be handled and nothing of it was recorded: a platform may deliver it again. */

@@ -2,9 +2,10 @@ import type { Logger } from "pino";
 import { parseCheckinReply } from "../domain/checkins.js";
 import { helpText } from "../domain/command-syntax/help-text.js";
 import { parseCommand, startsWithCommand } from "../domain/command-syntax/parse.js";
+import { chatCopy } from "../domain/copy/chat.js";
 import { checkinCopy, checkinForm } from "../domain/copy/checkin.js";
 import { generalCopy } from "../domain/copy/general.js";
-import type { ActionEvent, InboundEvent, Reply, Speaker } from "../domain/messages.js";
+import type { ActionEvent, InboundEvent, MessageEvent, Reply, Speaker } from "../domain/messages.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
@@ -15,6 +16,7 @@ import { handleCommand } from "./command-handlers/handle-command.js";
 import { handleIntroAction } from "./command-handlers/intro-actions.js";
 import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
 import { handleReflectionAction } from "./command-handlers/reflect.js";
+import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 
 export interface Bot {
@@ -30,6 +32,9 @@ export interface BotDeps {
 
 const UNKNOWN_PERSON = generalCopy.unknownPerson();
 
+/** The first word as typed, lower case: "Status update: ..." -> "status". */
+const firstWord = (text: string) => /^[\p{L}-]+/u.exec(text.trim())?.[0]?.toLowerCase() ?? "";
+
 export function createBot({ store, clock, log }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
 
@@ -41,18 +46,23 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
     return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
   }
 
-  /** Text from a command or a direct message: a command, or a plain answer to today's open check-in. */
-  function handleText(speaker: Speaker, text: string): Reply {
+  const directMessages = createDirectMessages();
+
+  /**
+   * Text from a command (slash command, @mention) or a direct message. A command that does not parse is
+   * an error with its usage; in a direct message it is chat, and a check-in answer only when the intern
+   * says so (see direct-message.ts). A channel message never reaches here.
+   */
+  function handleText(speaker: Speaker, text: string, direct?: MessageEvent): Reply | undefined {
     const now = clock.now();
     const ctx = contextOf(speaker, now);
-    if (ctx && !startsWithCommand(text) && hasOpenCheckin(ctx)) {
-      return recordCheckinAnswers(ctx, parseCheckinReply(text));
-    }
     const parsed = parseCommand(text, { today: ctx?.today ?? localDateIn("UTC", now) });
-    if (!parsed.ok) return reply(parsed.error);
-    if (parsed.value.name === "help") return reply(helpText(parsed.value.topic));
-    if (!ctx) return reply(UNKNOWN_PERSON);
-    return handleCommand(ctx, parsed.value);
+    if (parsed.ok && parsed.value.name === "help") return reply(helpText(parsed.value.topic));
+    if (!ctx) return reply(parsed.ok || direct ? UNKNOWN_PERSON : parsed.error);
+    if (parsed.ok) return handleCommand(ctx, parsed.value);
+    if (!direct) return reply(parsed.error);
+    const commandWord = startsWithCommand(text) ? firstWord(text) : undefined;
+    return directMessages.handle(ctx, direct, text, commandWord);
   }
 
   function handleAction(event: ActionEvent): Reply {
@@ -65,6 +75,12 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           ? { text: checkinCopy.formHeading(), form: checkinForm(ctx.today) }
           : reply(scope.error);
       }
+      case "checkin.confirm": {
+        const { date, text } = confirmedAnswer(event.value, ctx.today);
+        return recordCheckinAnswers(ctx, parseCheckinReply(text), date);
+      }
+      case "checkin.dismiss":
+        return reply(checkinCopy.notSaved());
       case "checkin.answer": {
         const answers = answersFromForm(event.form ?? {});
         if (!answers.ok) return { text: answers.error, formErrors: { connectedness: answers.error } };
@@ -80,15 +96,8 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         if (event.action.startsWith("intro.")) return handleIntroAction(ctx, event);
         if (event.action.startsWith("agreement.")) return handleAgreementAction(ctx, event);
         botLog.warn({ action: event.action }, "unknown action");
-        return reply('That button is no longer supported; type "help" to see what you can do.');
+        return reply(chatCopy.buttonGone());
     }
-  }
-
-  function hasOpenCheckin(ctx: CommandContext): boolean {
-    const scope = internshipForCheckin(ctx);
-    if (!scope.ok) return false;
-    const checkin = store.checkins.get(scope.value.internship.id, ctx.today);
-    return checkin !== undefined && !checkin.settledAt && checkin.status !== "skipped";
   }
 
   return {
@@ -108,7 +117,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           if (event.kind === "reaction") return void trackReaction(store, event, now);
           if (event.kind === "message" && !event.isDirect) return void trackMessage(store, event, now);
           if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
-            return handleText(event, event.text);
+            return handleText(event, event.text, event);
           }
           return undefined;
         });
@@ -118,12 +127,7 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           { err: error, platform: event.platform, eventId: event.id, kind: event.kind },
           "event failed",
         );
-        return {
-          ...reply(
-            "Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.",
-          ),
-          failed: true,
-        };
+        return { ...reply(chatCopy.failed()), failed: true };
       }
     },
   };

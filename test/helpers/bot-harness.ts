@@ -34,6 +34,45 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
     return reply?.text ?? "";
   }
 
+  /**
+   * A direct message to Tandem as `user` (a Slack DM, a Teams personal chat); `threadRef` makes it a reply
+   * in that thread. Returns the whole reply (buttons too), or undefined when Tandem says nothing.
+   */
+  async function dm(user: string, text: string, options: { threadRef?: string; id?: string } = {}) {
+    const id = options.id ?? `evt-${++counter}`;
+    return bot.handle({
+      kind: "message",
+      id,
+      platform,
+      workspace,
+      user,
+      conversation: `${platform}:${workspace}:user:${user}`,
+      at: clock.now(),
+      messageRef: id,
+      ...(options.threadRef ? { threadRef: options.threadRef } : {}),
+      mentions: [],
+      isQuestion: text.includes("?"),
+      isDirect: true,
+      fromBot: false,
+      text,
+    });
+  }
+
+  /** Presses a button as `user` (an action event with the button's action and value). */
+  async function press(user: string, button: { action: string; value: string }) {
+    return bot.handle({
+      kind: "action",
+      id: `evt-${++counter}`,
+      platform,
+      workspace,
+      user,
+      conversation: `${platform}:${workspace}:user:${user}`,
+      at: clock.now(),
+      action: button.action,
+      value: button.value,
+    });
+  }
+
   const ws = store.workspaces.find(platform, workspace)!;
   const person = (key: string) => store.people.byKey(ws.id, key)!;
   const internship = (key: string) => store.internships.byKey(ws.id, key)!;
@@ -50,5 +89,5 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
         "audit_log",
       ].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
     );
-  return { store, clock, bot, say, log: captured, workspace: ws, person, internship, snapshot };
+  return { store, clock, bot, say, dm, press, log: captured, workspace: ws, person, internship, snapshot };
 }

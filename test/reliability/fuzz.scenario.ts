@@ -202,7 +202,10 @@ export async function fuzzEverything(numRuns: number, seed?: number): Promise<Fu
       // Bot Framework's own answer to an invoke the bot does not implement (task/fetch, ...) is 501.
       const unknownInvoke = input.kind === "teams-json" && isUnknownInvoke(input.body);
       expect(response.status, what).toBeLessThan(unknownInvoke ? 502 : 500);
-      if (input.kind === "dm" || input.kind === "mention") {
+      // A direct message from someone Tandem knows that is not a command is chat: a hint at most once a
+      // day, nothing at all for "thanks" (issue 14 §7). Every command, and every @mention, is answered.
+      const chat = input.kind === "dm" && KNOWN.has(user) && refused;
+      if ((input.kind === "dm" && !chat) || input.kind === "mention") {
         if (text !== undefined)
           await eventually(() =>
             s.fake

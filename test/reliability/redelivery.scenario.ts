@@ -85,7 +85,12 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
     await s.tickAt(local("2026-12-01T09:30"));
     s.clock.set(local("2026-12-01T09:45"));
     const answer = eventCallback(
-      messageEvent({ user: "U0ANA", channel: "D0ANA", text: "survey draft\n4", ts: slackTs(s.clock.now()) }),
+      messageEvent({
+        user: "U0ANA",
+        channel: "D0ANA",
+        text: "done: survey draft\nconnected: 4",
+        ts: slackTs(s.clock.now()),
+      }),
     );
     const answered = () => s.peek.checkins.get(internship.id, "2026-12-01")?.answeredAt !== undefined;
     await fourTimes(

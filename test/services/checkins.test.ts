@@ -212,15 +212,17 @@ describe("check-in answers", () => {
     expect(`${stored?.progress}${stored?.nextSteps}`).not.toContain("\uFFFD");
   });
 
-  it("takes a plain reply in the direct message, keeping a partial answer", async () => {
+  it("takes a labelled reply in the direct message, keeping a partial answer", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    expect(await h.say("ana", "finished the competitor table")).toContain("Some answers are still open");
+    expect((await h.dm("ana", "done: finished the competitor table"))?.text).toContain(
+      "Some answers are still open",
+    );
     expect(h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01")).toMatchObject({
       status: "partial",
       progress: "finished the competitor table",
     });
-    await h.say("ana", "next: interviews\nconnected: 5");
+    await h.dm("ana", "next: interviews\nconnected: 5");
     expect(h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01")).toMatchObject({
       status: "answered",
       progress: "finished the competitor table",
@@ -260,7 +262,7 @@ describe("check-in answers", () => {
   it("forwards a blocker to the supervisor at once inside his hours, and at his next working time outside them", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    await h.say("ana", "blocker: no access to the CRM");
+    await h.dm("ana", "blocker: no access to the CRM");
     const [forward] = h.store.outbox.list().filter((o) => o.key.startsWith("blocker:"));
     expect(forward?.payload.text).toBe(
       "Ana Souza is blocked: “no access to the CRM” (check-in of Tue 1 Dec 2026).",
@@ -269,7 +271,7 @@ describe("check-in answers", () => {
 
     await h.tickAt(h.local("2026-12-02T09:30", SP));
     h.clock.set(h.local("2026-12-02T14:00", SP)); // 18:00 in Brussels
-    await h.say("ana", "blocker: waiting for legal");
+    await h.dm("ana", "blocker: waiting for legal");
     const late = h.store.outbox.list().filter((o) => o.key.startsWith("blocker:"))[1];
     expect(late?.notBefore).toEqual(h.local("2026-12-03T09:00", BXL));
   });
@@ -280,7 +282,7 @@ describe("check-in answers", () => {
     await h.say("ana", "milestone move 1 2026-12-15");
     await h.say("ana", "milestone move 1 2026-12-18");
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    await h.say("ana", "done: survey\nnext: interviews\nconnected: 3");
+    await h.dm("ana", "done: survey\nnext: interviews\nconnected: 3");
     expect(keys(h).filter((k) => k.startsWith("checkin-summary"))).toEqual([]);
     await h.tickAt(h.local("2026-12-01T17:00", SP));
     const summary = h.store.outbox
@@ -298,7 +300,7 @@ describe("check-in answers", () => {
     await h.say("bram", "agreement set checkin.summary each for @ana");
     await h.say("ana", "agreement accept"); // a change counts once the intern accepts it
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    await h.say("ana", "done: survey\nnext: interviews\nconnected: 3");
+    await h.dm("ana", "done: survey\nnext: interviews\nconnected: 3");
     expect(keys(h).filter((k) => k.startsWith("checkin-answer:"))).toHaveLength(1);
     await h.tickAt(h.local("2026-12-01T17:00", SP));
     expect(keys(h).filter((k) => k.startsWith("checkin-summary:"))).toEqual([]);
@@ -307,7 +309,7 @@ describe("check-in answers", () => {
   it("shows the history to the intern and her supervisor but not to others", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    await h.say("ana", "done: survey <!channel>");
+    await h.dm("ana", "done: survey <!channel>");
     expect(await h.say("ana", "checkin history")).toMatch(/Tue 1 Dec 2026 {2}partial — done: survey/);
     expect(await h.say("bram", "checkin history for @ana")).toContain("Ana Souza's check-ins");
     expect(await h.say("bram", "checkin history for @ana")).not.toContain("<!channel>");

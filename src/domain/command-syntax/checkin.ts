@@ -9,7 +9,7 @@ const ANSWER: CommandSpec = {
   usage: "checkin",
   summary: "Answer today's check-in now: progress, next steps, blockers and how connected you feel.",
   details:
-    "You can also reply to the check-in message in plain text, one answer a line: done: ..., next: ..., blocker: ..., connected: 4.",
+    'You can also reply in the direct message with labels, one a line or separated by " / ": done: ... / next: ... / blocker: ... / connected: 4.',
   example: "checkin",
   parse(args) {
     const none = noArguments(args, "checkin");

@@ -82,3 +82,13 @@ export function startsWithCommand(text: string): boolean {
   const first = tokenize(text.normalize("NFC").replace(CONTROL, " ").replace(INVISIBLE, ""))[0]?.lower;
   return first !== undefined && commandPhrases().some((p) => p.words[0] === first);
 }
+
+/** The command closest to what was typed, when it looks like a typo of one ("milestne list"). */
+export function suggestCommand(text: string): string | undefined {
+  const tokens = tokenize(text.normalize("NFC").replace(CONTROL, " ").replace(INVISIBLE, ""));
+  if (tokens.length === 0) return undefined;
+  return closest(
+    commandPhrases().map((p) => p.words.join(" ")),
+    typedWords(tokens),
+  );
+}

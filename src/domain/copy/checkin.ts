@@ -47,7 +47,7 @@ export function checkinPrompt(
     text: [
       `Hi ${firstName(intern)}, time for your check-in (${formatDate(date)}):`,
       ...CHECKIN_QUESTIONS.map((q) => `• ${q.label}`),
-      'Press Answer, type "checkin", or simply reply here, e.g. "done: ... / next: ... / blocker: ... / connected: 4" (one a line).',
+      'Press Answer, type "checkin", or reply here with the labels, e.g. "done: ... / next: ... / blocker: ... / connected: 4".',
     ].join("\n"),
     buttons: [{ action: "checkin.open", value: date, label: "Answer", style: "primary" }],
     reason: `Your working agreement has a check-in at ${checkIn.at} on ${checkIn.days}, your local time.`,
@@ -143,4 +143,24 @@ export const checkinCopy = {
     }${partial ? ' Some answers are still open; add them any time today with "checkin".' : ""}`,
   closed: (date: LocalDate) =>
     `The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`,
+  /** A `connected:` that was not a score: said back, so a lost score is never silent. */
+  unreadScore: (typed: string) =>
+    ` The score "${neutralizeMentions(typed)}" was not saved: write "connected: 4" (a number from 1 to 5).`,
+  /** An unlabelled direct message while a check-in is open: saved only if the intern says so. */
+  confirmQuestion: (date: LocalDate) =>
+    `Save this as your check-in for ${formatDate(date)}? (Next time, start with "done:" and it is saved at once.)`,
+  notSaved: () => "OK, not saved as a check-in.",
 };
+
+/** The Yes / No buttons under the question; Yes carries the date and the text (a platform holds it, not Tandem). */
+export function checkinConfirmButtons(date: LocalDate, text: string) {
+  return [
+    {
+      action: "checkin.confirm",
+      value: `${date}\n${text}`,
+      label: "Yes, save it",
+      style: "primary" as const,
+    },
+    { action: "checkin.dismiss", value: date, label: "No" },
+  ];
+}

@@ -124,6 +124,24 @@ describe("console playground", () => {
     );
   });
 
+  it("takes typed text as a direct message: one-line answers are saved, plain text is asked about first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
+    const out = await session(join(dir, "tandem.db"), [
+      "/time 2026-12-01T09:40",
+      "thanks!",
+      "Status update: I finished the laptop",
+      "/press Yes",
+      "next: interviews / connected: 4",
+      "checkin history",
+      "/quit",
+    ]);
+    expect(out).toContain("Save this as your check-in for Tue 1 Dec 2026?");
+    expect(out).toContain("[Yes, save it] [No]");
+    expect(out).toMatch(
+      /Tue 1 Dec 2026 {2}answered — done: Status update: I finished the laptop; next: interviews; connected 4\/5/,
+    );
+  });
+
   it("tracks a question in the home channel: the asker hears when it is due, the supervisor gets the warning and the alert", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
     const out = await session(join(dir, "tandem.db"), [

@@ -178,5 +178,8 @@ describe("Teams activities as inbound events", () => {
     expect(plainText("<p>Hello&nbsp;<at>Tandem</at> a &lt;b&gt; &amp; c</p>")).toBe("Hello a <b> & c");
     // A typed "&lt;" arrives as &amp;lt; and is decoded once, not twice.
     expect(plainText("write &amp;lt;b&amp;gt;")).toBe("write &lt;b&gt;");
+    expect(plainText("<p>done: survey</p><p>next: interviews<br>connected: 4</p>")).toBe(
+      "done: survey\nnext: interviews\nconnected: 4",
+    );
   });
 });
