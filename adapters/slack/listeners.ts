@@ -5,7 +5,7 @@
  */
 import type { App, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { Reply } from "../../src/domain/messages.js";
+import type { OutboundForm, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { actionOf } from "./action-ids.js";
@@ -25,6 +25,18 @@ import { renderHome, renderMessage, renderModal, renderReply } from "./render.js
 const OPEN_FORM = "tandem.form";
 
 type Client = webApi.WebClient;
+
+/** The form a form button carries, or undefined when its value is not one (a forged or damaged payload). */
+function formOf(value: string | undefined): OutboundForm | undefined {
+  try {
+    const form = JSON.parse(value ?? "") as Partial<OutboundForm> | null;
+    return form && typeof form.action === "string" && Array.isArray(form.fields)
+      ? (form as OutboundForm)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A reply in a direct message; a form becomes a button that opens it. */
 async function postReply(client: Client, channel: string, reply: Reply): Promise<void> {
@@ -112,8 +124,9 @@ export function listen(
     await ack();
     const trigger = (body as { trigger_id?: string }).trigger_id;
     if (actionOf((action as { action_id?: string }).action_id ?? "") === OPEN_FORM && trigger) {
-      const form = JSON.parse((action as { value?: string }).value ?? "{}");
-      await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
+      const form = formOf((action as { value?: string }).value);
+      if (form) await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
+      else log.warn({ actionId: OPEN_FORM }, "a form button arrived without a readable form; ignored");
       return;
     }
     const inbound = blockAction(body as never, requestTime(context));

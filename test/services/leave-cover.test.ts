@@ -84,7 +84,7 @@ describe("leave cover", () => {
   it("sends blockers, check-in summaries and acceptance requests to the backup while the supervisor is away", async () => {
     const { h, queuedFor } = await onLeave();
     await h.tickAt(h.local("2026-12-08T09:35", SP));
-    expect(await h.say("ana", "blocker: no VPN access")).toMatch(
+    expect((await h.dm("ana", "blocker: no VPN access"))?.text).toMatch(
       /Your blocker went to Chloé Martin, who covers while your supervisor is on leave/,
     );
     await h.say("ana", 'milestone add "Setup" due 2026-12-20');
