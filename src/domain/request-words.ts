@@ -61,13 +61,17 @@ const REQUESTS = Object.values(REQUEST_PHRASES).flat().map(asWord);
 function prose(text: string): string {
   return text
     .replace(/```[\s\S]*?```|`[^`]*`/g, " ")
-    .replace(/<[^>\s]*>/g, " ")
+    // No "<" inside: a text of many "<" would otherwise be scanned to its end from each one (quadratic).
+    .replace(/<[^<>\s]*>/g, " ")
     .replace(/\bhttps?:\/\/\S+/gi, " ");
 }
 
+const CLASSIFIED_CHARS = 10_000;
+
 /** A question, an explicit request, or neither (praise, thanks, FYI, an announcement). */
 export function asksForSomething(text: string): boolean {
-  let words = prose(text).toLowerCase().replace(/’/g, "'");
+  // A request is made in its first lines; the cap keeps a pasted log from costing more than a message.
+  let words = prose(text.slice(0, CLASSIFIED_CHARS)).toLowerCase().replace(/’/g, "'");
   if (/[?¿]/.test(words)) return true;
   for (const courtesy of NOT_REQUESTS) words = words.replaceAll(courtesy, " ");
   return REQUESTS.some((phrase) => phrase.test(words));
