@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createPlanner } from "../../src/services/planner.js";
+import { createIsolationRule } from "../../src/services/rules/isolation-rule.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 
@@ -102,5 +104,45 @@ describe("leave cover", () => {
     expect(keys("bram")).not.toContain("checkin-summary");
     const blocker = queuedFor("chloe").find((o) => o.key.startsWith("blocker:"))!;
     expect(blocker.payload.reason).toMatch(/because you cover for Bram Peeters, who is on leave/);
+  });
+});
+
+describe("nudges while the supervisor is away", () => {
+  it("never suggests calling the absent supervisor: the nudge and the at-risk note name the backup", async () => {
+    const h = createServiceHarness();
+    const planner = createPlanner({
+      store: h.store,
+      rules: [createIsolationRule({ store: h.store, log: h.log.log })],
+      log: h.log.log,
+    });
+    h.clock.set(h.local("2026-11-30T08:00", BXL));
+    await h.say("bram", "leave 2026-11-30 2026-12-04");
+    // Ana posted once on 19 Nov, then nothing: no exchange, no meeting ever, so she is at risk.
+    await h.bot.handle({
+      kind: "message",
+      id: "quiet",
+      platform: "console",
+      workspace: "test",
+      user: "ana",
+      conversation: "console:test:conv:home",
+      at: h.local("2026-11-19T10:00", SP),
+      messageRef: "quiet",
+      mentions: [],
+      isQuestion: false,
+      isDirect: false,
+      fromBot: false,
+    });
+    const at = h.local("2026-11-30T09:05", SP);
+    h.clock.set(at);
+    planner.tick(at);
+    const ana = h.internship("ana-2026").id;
+    const nudges = h.store.outbox.list().filter((o) => o.key.startsWith(`nudge:${ana}:`));
+    expect(nudges).toHaveLength(1);
+    const nudge = nudges[0]!.payload;
+    expect(`${nudge.text} ${nudge.reason}`).not.toContain("Bram");
+    expect(nudge.reason).toContain("Chloé Martin gets a short private note");
+    const note = h.store.outbox.list().find((o) => o.key.startsWith(`isolation-risk:${ana}:`));
+    expect(note?.recipientId).toBe(h.person("chloe").id);
+    expect(note?.payload.reason).toMatch(/you cover for Bram Peeters, who is on leave/);
   });
 });
