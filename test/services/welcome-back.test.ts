@@ -43,7 +43,7 @@ describe("the welcome back", () => {
           isDirect: false,
           fromBot: false,
         });
-        await h.say("ana", "blocker: no VPN access");
+        await h.dm("ana", "blocker: no VPN access");
       }
     });
     await run(h.local("2026-12-04T17:00", BXL));
