@@ -24,7 +24,11 @@ function setup() {
   });
   const ana = h.internship("ana-2026");
   let n = 0;
-  const post = async (user: string, at: Date, options: { mentions?: string[]; question?: boolean } = {}) => {
+  const post = async (
+    user: string,
+    at: Date,
+    options: { mentions?: string[]; question?: boolean; thread?: string } = {},
+  ) => {
     n += 1;
     h.clock.set(at);
     await h.bot.handle({
@@ -36,6 +40,7 @@ function setup() {
       conversation: "console:test:conv:home",
       at,
       messageRef: `m${n}`,
+      ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: options.mentions ?? [],
       isQuestion: options.question ?? false,
       isDirect: false,
@@ -80,18 +85,30 @@ describe("the coordinator hears about patterns only", () => {
       [`pattern:${ana.id}:2026-W49`, h.person("lena").id],
     ]);
     const note = notes[0]!;
-    // Due at 15:00 in São Paulo (19:00 in Berlin): told at the start of the coordinator's next working day.
+    // Due at 15:00 in São Paulo (19:00 in Berlin): written at the start of the coordinator's next working day.
     expect(note.notBefore).toEqual(h.local("2026-12-04T09:00", "Europe/Berlin"));
     expect(note.address).toContain(":user:");
     expect(note.payload.text).toBe(
       [
-        "A pattern in Ana Souza's internship (ana-2026) worth a look, over the two weeks to Thu 3 Dec 2026:",
+        "A pattern in Ana Souza's internship (ana-2026) worth a look, over the two weeks to Fri 4 Dec 2026:",
         "- Replies from Ana Souza: 3 of 3 questions missed the agreed 4h (3 still without a reply)",
         "What you might do:",
         "- Ask Ana Souza how the work is going and whether 4h still fits their days; both sides can agree a different reply time (`agreement set reply.intern`).",
       ].join("\n"),
     );
     expect(note.payload.reason).toContain("never about a single message, and at most once a week");
+  });
+
+  it("writes the note in the coordinator's working time, with the figures of that moment", async () => {
+    const { h, post, tickUntil, rows, unanswered } = setup();
+    await unanswered("2026-12-01", "2026-12-02", "2026-12-03");
+    await tickUntil("2026-12-01T15:00", "2026-12-03T23:00");
+    expect(rows("pattern:")).toEqual([]); // Lena's day ended at 17:00
+    await post("ana", h.local("2026-12-03T20:00", SP), { thread: "m3" }); // late, at night
+    await tickUntil("2026-12-04T00:00", "2026-12-04T10:00");
+    expect(rows("pattern:")[0]?.payload.text).toContain(
+      "3 of 3 questions missed the agreed 4h (1 answered late, 2 still without a reply)",
+    );
   });
 
   it("counts late answers too, and names who on the company side missed how many", async () => {
@@ -146,9 +163,9 @@ describe("the coordinator hears about patterns only", () => {
     await tickUntil("2026-12-11T15:00", "2026-12-25T18:00");
     expect(rows("pattern:").map((o) => o.key)).toEqual([
       `pattern:${ana.id}:2026-W49`,
-      `pattern:${ana.id}:2026-W50`,
+      `pattern:${ana.id}:2026-W51`,
     ]);
-    // Queued when Friday's mention became overdue (15:00 in São Paulo), for Lena's next working moment.
+    // Friday's question became overdue at 15:00 in São Paulo; the note is written in Lena's next working time.
     expect(rows("pattern:")[1]?.notBefore).toEqual(h.local("2026-12-14T09:00", "Europe/Berlin"));
     expect(rows("pattern:")[1]?.payload.text).toContain("4 of 4 questions missed the agreed 4h");
   });

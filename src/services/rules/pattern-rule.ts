@@ -20,7 +20,7 @@ const NOTE_QUIET_MS = 7 * DAY_MS;
  * The coordinator hears about patterns only (three or more missed reply times one way within two weeks,
  * or an at-risk connection signal), in one private note per internship and week, and only when something
  * arose since the last note. Looks at each open question's due time and at the start of each intern day,
- * after the isolation rule has stored that day's signal.
+ * after the isolation rule has stored that day's signal; writes the note in the coordinator's working time.
  */
 export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
@@ -48,6 +48,12 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
       .filter((t) => t > now.getTime());
     const next = new Date(Math.min(nextWorkingDayStart(calendar, now).getTime(), ...dueTimes));
     if (!coordinator || today < internship.start) return { drafts: [], next };
+    // Written when the coordinator can read it, so the figures are the ones of that moment: a note
+    // composed on Thursday night would say "still without a reply" on Monday about answered questions.
+    const readable = ctx.calendarOf(coordinator).nextWorkingMoment(now);
+    if (readable.getTime() > now.getTime()) {
+      return { drafts: [], next: new Date(Math.min(next.getTime(), readable.getTime())) };
+    }
     const found = currentPattern(store, ctx, now);
     if (!found) return { drafts: [], next };
     const last = lastNoteAt(ctx, today);
@@ -58,13 +64,7 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
     ) {
       return { drafts: [], next };
     }
-    const draft = directDraft(
-      ctx.workspace,
-      coordinator,
-      key,
-      patternNote(found.facts),
-      ctx.calendarOf(coordinator).nextWorkingMoment(now),
-    );
+    const draft = directDraft(ctx.workspace, coordinator, key, patternNote(found.facts), now);
     return { drafts: draft ? [draft] : [], next };
   }
 
