@@ -59,11 +59,13 @@ const REQUESTS = Object.values(REQUEST_PHRASES).flat().map(asWord);
 
 /** Links, code and platform markup can hold a "?" that asks nothing: `<https://x.test/?a=1>`, `a?.b`. */
 function prose(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```|`[^`]*`/g, " ")
-    // No "<" inside: a text of many "<" would otherwise be scanned to its end from each one (quadratic).
-    .replace(/<[^<>\s]*>/g, " ")
-    .replace(/\bhttps?:\/\/\S+/gi, " ");
+  return (
+    text
+      .replace(/```[\s\S]*?```|`[^`]*`/g, " ")
+      // No "<" inside: a text of many "<" would otherwise be scanned to its end from each one (quadratic).
+      .replace(/<[^<>\s]*>/g, " ")
+      .replace(/\bhttps?:\/\/\S+/gi, " ")
+  );
 }
 
 const CLASSIFIED_CHARS = 10_000;

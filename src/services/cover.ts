@@ -19,13 +19,30 @@ export function coverFor(ctx: InternshipContext, person: Person, at: Date): Pers
   return acting && acting.id !== person.id ? acting : undefined;
 }
 
-/** A message meant for `person` at `at`: who it goes to, and its words (with the cover line when redirected). */
+/**
+ * A message meant for `person`, queued at `at`: who it goes to, and its words (with the cover line when
+ * redirected). Decided for when it will be read: a summary settled on Friday evening before the leave
+ * goes to the backup on Monday; one settled on the last evening of the leave waits for the person.
+ */
 export function addressed(
   ctx: InternshipContext,
   person: Person,
   at: Date,
 ): { to: Person; words: (message: OutboundMessage) => OutboundMessage } {
-  const cover = coverFor(ctx, person, at);
+  const { internship } = ctx;
+  const standIn =
+    person.id === internship.supervisorId
+      ? ctx.backupSupervisor
+      : person.id === internship.backupSupervisorId
+        ? ctx.supervisor
+        : undefined;
+  let readAt = at;
+  try {
+    if (standIn) readAt = ctx.calendarOf(standIn).nextWorkingMoment(at);
+  } catch {
+    // A stand-in with no working time at all reads nothing: decide at `at`.
+  }
+  const cover = coverFor(ctx, person, readAt);
   return cover
     ? { to: cover, words: (message) => coveringFor(message, person) }
     : { to: person, words: (message) => message };

@@ -1,7 +1,7 @@
 import { type AwaySections, awayLines, emptySections } from "../domain/copy/welcome-back.js";
 import { formatInstant } from "../domain/format.js";
 import { addDays, isoWeek } from "../domain/local-date.js";
-import { isolationKeys } from "../domain/outbox-keys.js";
+import { isolationKeys, replyKeys } from "../domain/outbox-keys.js";
 import type { Internship, LeavePeriod, Person } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
@@ -91,6 +91,15 @@ function addOverdue(
 ): void {
   for (const clock of store.replyClocks.openFor(ctx.internship.id)) {
     if (clock.dueAt.getTime() > now.getTime()) continue;
+    // An alert about it waiting for the person is folded in whole: not said twice.
+    const alerted = [
+      replyKeys.breach(clock.id),
+      replyKeys.escalation(clock.id, 1),
+      replyKeys.escalation(clock.id, 2),
+    ]
+      .map((key) => store.outbox.get(ctx.workspace.id, key))
+      .some((row) => row?.recipientId === person.id && row.status === "pending");
+    if (alerted) continue;
     if (
       clock.responderId !== person.id &&
       clock.authorId !== person.id &&
