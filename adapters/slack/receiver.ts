@@ -169,6 +169,8 @@ export function createSlackReceiver(deps: {
         res.end("payload Tandem cannot read");
       }
     }
+    // Every listener of this request has returned, its replies to Slack included.
+    log.debug({ eventId: body.event_id, type: body.type }, "Slack request processed");
   }
 
   return {

@@ -83,6 +83,7 @@ export async function startReliableService(options: ServiceOptions) {
     });
 
   return {
+    platforms,
     fake,
     connector,
     clock,

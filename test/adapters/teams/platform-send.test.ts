@@ -110,10 +110,10 @@ describe("proactive sends in Teams", () => {
   it("gives up on a connector that hangs after the send timeout, as a retryable failure", async () => {
     rememberPersonalChat("ana");
     fake.failNext(1, "hang");
-    const started = Date.now();
     const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
     expect(error.retryable).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // The send timeout aborted the request (a hang with no timeout would time the test out instead).
+    expect(error.message).toMatch(/aborted/);
     expect(fake.calls).toHaveLength(1);
   });
 
