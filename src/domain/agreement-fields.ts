@@ -264,6 +264,15 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
     }),
   },
   {
+    name: "nudges.perWeek",
+    description: "at most this many supportive nudges to the intern in any 7 days (0 turns them off)",
+    example: "1",
+    get: (t) => String(t.nudges.perWeek),
+    set: checked(count(0, 5), (t, v) => {
+      t.nudges.perWeek = v;
+    }),
+  },
+  {
     name: "tools",
     description: "the agreed tools, separated by commas",
     example: "Slack, Zoom, Jira",
@@ -287,5 +296,5 @@ export const AGREEMENT_FIELDS: readonly AgreementField[] = [
 
 export function agreementField(name: string): AgreementField | undefined {
   const wanted = name.toLowerCase();
-  return AGREEMENT_FIELDS.find((f) => f.name === wanted);
+  return AGREEMENT_FIELDS.find((f) => f.name.toLowerCase() === wanted);
 }

@@ -18,6 +18,8 @@ export interface AgreementTerms {
   milestones: { remindDaysBefore: number; announceDone: boolean };
   syncMeeting: SyncCadence;
   introductions: { target: number; departments: number; withinWeeks: number };
+  /** Supportive nudges to the intern: at most `perWeek` in any 7 days, 0 turns them off. */
+  nudges: { perWeek: number };
   tools: string[];
 }
 
@@ -29,5 +31,6 @@ export interface PartialTerms {
   milestones?: Partial<AgreementTerms["milestones"]> | undefined;
   syncMeeting?: SyncCadence | undefined;
   introductions?: Partial<AgreementTerms["introductions"]> | undefined;
+  nudges?: Partial<AgreementTerms["nudges"]> | undefined;
   tools?: string[] | undefined;
 }

@@ -16,6 +16,7 @@ export const DEFAULT_TERMS: AgreementTerms = {
   milestones: { remindDaysBefore: 2, announceDone: false },
   syncMeeting: "weekly",
   introductions: { target: 6, departments: 3, withinWeeks: 6 },
+  nudges: { perWeek: 1 },
   tools: [],
 };
 
@@ -44,6 +45,7 @@ export function withDefaults(partial: PartialTerms | undefined): AgreementTerms 
     milestones: { ...d.milestones, ...defined(partial?.milestones) },
     syncMeeting: partial?.syncMeeting ?? d.syncMeeting,
     introductions: { ...d.introductions, ...defined(partial?.introductions) },
+    nudges: { ...d.nudges, ...defined(partial?.nudges) },
     tools: partial?.tools ? [...partial.tools] : [...d.tools],
   };
 }
@@ -70,6 +72,9 @@ export function describeTerms(terms: AgreementTerms): string[] {
     `Milestones: a reminder ${terms.milestones.remindDaysBefore} working days before the due date${terms.milestones.announceDone ? "; done milestones are announced in the home channel" : ""}`,
     `Sync meeting: ${terms.syncMeeting}`,
     `Introductions: ${intro.target} colleagues from at least ${intro.departments} departments within ${intro.withinWeeks} weeks`,
+    terms.nudges.perWeek === 0
+      ? "Nudges: off"
+      : `Nudges: at most ${terms.nudges.perWeek} supportive nudge${terms.nudges.perWeek === 1 ? "" : "s"} a week to the intern`,
     `Tools: ${terms.tools.length > 0 ? terms.tools.join(", ") : "none agreed yet"}`,
   ];
 }

@@ -4,6 +4,7 @@
  * src/services/isolation-inputs.ts, the nudges are sent by src/services/rules/isolation-rule.ts.
  */
 import type { SyncCadence } from "./agreement-options.js";
+import { inputLabels, levelNames, reasonSentences, type Subject } from "./copy/isolation.js";
 import type { IsolationLevel } from "./records.js";
 
 /** Every input; null means "not known yet" and never produces a reason (it is not zero). */
@@ -107,7 +108,6 @@ export function thresholdsForCadence(cadence: SyncCadence): IsolationThresholds 
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const s = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** Mean of the last 3 scores minus the mean of the ones before; null with fewer than 4 scores. */
 export function connectednessTrend(scoresOldestFirst: readonly number[]): number | null {
@@ -122,11 +122,7 @@ export function recentConnectedness(scoresOldestFirst: readonly number[]): numbe
   return scoresOldestFirst.length < 3 ? null : round1(mean(scoresOldestFirst.slice(-3)));
 }
 
-/** Who the sentences are about: "you" for the intern, their name for the company, "the intern" when stored. */
-export type Subject = "you" | { name: string };
 const STORED_SUBJECT: Subject = { name: "the intern" };
-const who = (subject: Subject) => (subject === "you" ? "you" : subject.name);
-const whose = (subject: Subject) => (subject === "you" ? "your" : `${subject.name}'s`);
 
 interface ReasonRule {
   code: ReasonCode;
@@ -136,62 +132,19 @@ interface ReasonRule {
   text(value: number, subject: Subject): string;
 }
 
-const RULES: readonly ReasonRule[] = [
-  {
-    code: "quiet",
-    input: "quietWorkingDays",
-    direction: "atLeast",
-    text: (n, sub) =>
-      `${s(n, "working day")} ${n === 1 ? "has" : "have"} passed without a message from ${who(sub)} in the team's conversations`,
-  },
-  {
-    code: "missed_checkins",
-    input: "missedCheckins",
-    direction: "atLeast",
-    text: (n) => `${n} of the check-ins of the last 5 working days ${n === 1 ? "was" : "were"} not answered`,
-  },
-  {
-    code: "low_connectedness",
-    input: "recentConnectedness",
-    direction: "atMost",
-    text: (n, sub) => `${whose(sub)} last connectedness scores average ${n} out of 5`,
-  },
-  {
-    code: "falling_connectedness",
-    input: "connectednessTrend",
-    direction: "atMost",
-    text: (n, sub) => `${whose(sub)} connectedness scores went down by ${Math.abs(n)} points lately`,
-  },
-  {
-    code: "unanswered_questions",
-    input: "breachedQuestions",
-    direction: "atLeast",
-    text: (n, sub) =>
-      `${s(n, "question")} from ${who(sub)} waited longer than the agreed reply time in the last 2 weeks`,
-  },
-  {
-    code: "intro_not_held",
-    input: "introductionsNotHeld",
-    direction: "atLeast",
-    text: (n) => `${s(n, "accepted introduction")} did not take place yet`,
-  },
-  {
-    code: "no_meeting",
-    input: "daysSinceMeeting",
-    direction: "atLeast",
-    text: (n) =>
-      `no live conversation (a call, a video meeting, a coffee) was logged in the last ${s(n, "day")}`,
-  },
-  {
-    code: "few_colleagues",
-    input: "colleaguesInTwoWeeks",
-    direction: "atMost",
-    text: (n) =>
-      n === 0
-        ? "no messages went back and forth with colleagues in the last 2 weeks"
-        : `messages went back and forth with only ${s(n, "person", "people")} in the last 2 weeks`,
-  },
-];
+/** In order of precedence between reasons of the same weight; the words are in copy/isolation.ts. */
+const RULES: readonly ReasonRule[] = (
+  [
+    ["quiet", "quietWorkingDays", "atLeast"],
+    ["missed_checkins", "missedCheckins", "atLeast"],
+    ["low_connectedness", "recentConnectedness", "atMost"],
+    ["falling_connectedness", "connectednessTrend", "atMost"],
+    ["unanswered_questions", "breachedQuestions", "atLeast"],
+    ["intro_not_held", "introductionsNotHeld", "atLeast"],
+    ["no_meeting", "daysSinceMeeting", "atLeast"],
+    ["few_colleagues", "colleaguesInTwoWeeks", "atMost"],
+  ] as const
+).map(([code, input, direction]) => ({ code, input, direction, text: reasonSentences[code] }));
 
 function weightOf(value: number, direction: ReasonRule["direction"], t: Threshold): 0 | 1 | 2 {
   const reaches = (limit: number) => (direction === "atLeast" ? value >= limit : value <= limit);
@@ -240,16 +193,7 @@ export function storedInputs(inputs: IsolationInputs): Record<string, number | n
   return out;
 }
 
-export const INPUT_LABELS: Record<IsolationInputName, string> = {
-  quietWorkingDays: "Working days since the intern's last message in a tracked conversation",
-  missedCheckins: "Check-ins missed in the last 5 working days",
-  recentConnectedness: "Connectedness, mean of the last 3 scores (1-5)",
-  connectednessTrend: "Connectedness trend (last 3 scores against the ones before)",
-  breachedQuestions: "The intern's questions that waited past the agreed reply time (2 weeks)",
-  introductionsNotHeld: "Introductions accepted but not held",
-  daysSinceMeeting: "Days since the last live meeting",
-  colleaguesInTwoWeeks: "Different people the intern exchanged messages with (2 weeks)",
-};
+export const INPUT_LABELS: Record<IsolationInputName, string> = inputLabels;
 export const INPUT_NAMES = Object.keys(INPUT_LABELS) as IsolationInputName[];
 
-export const LEVEL_NAMES: Record<IsolationLevel, string> = { ok: "ok", watch: "watch", at_risk: "at risk" };
+export const LEVEL_NAMES: Record<IsolationLevel, string> = levelNames;

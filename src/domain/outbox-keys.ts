@@ -67,10 +67,20 @@ export const introKeys = {
   reschedule: (introId: number) => `intro-reschedule:${introId}`,
 };
 
-/** Isolation: a nudge per reason and ISO week, and the supervisor's risk alert per ISO week. */
+const nudgePrefix = (internshipId: number) => `nudge:${internshipId}:`;
+const riskPrefix = (internshipId: number) => `isolation-risk:${internshipId}:`;
+
+/**
+ * Isolation: a nudge per reason and ISO week, and the supervisor's risk note per ISO week. The caps
+ * (nudges per week, one note in 7 days) read the whole family through the prefixes.
+ */
 export const isolationKeys = {
-  nudge: (internshipId: number, code: string, week: string) => `nudge:${internshipId}:${code}:${week}`,
-  risk: (internshipId: number, week: string) => `isolation-risk:${internshipId}:${week}`,
+  nudge: (internshipId: number, code: string, week: string) => `${nudgePrefix(internshipId)}${code}:${week}`,
+  risk: (internshipId: number, week: string) => `${riskPrefix(internshipId)}${week}`,
+  nudgePrefix,
+  riskPrefix,
+  /** The reason code a nudge key was built with. */
+  nudgeCode: (key: string): string => key.split(":")[2] ?? "",
 };
 
 /** The coordinator's note about a pattern (late replies, an at-risk signal), per internship and ISO week. */

@@ -210,6 +210,8 @@ export interface OutboxRepo {
   /** Messages delivered to a person since an instant, for the daily budget. */
   sentTo(recipientId: number, since: Date): number;
   get(workspaceId: number, key: string): OutboxItem | undefined;
+  /** Every row (any status) whose key starts with `prefix`, oldest first: a family's history. */
+  withPrefix(workspaceId: number, prefix: string): OutboxItem[];
   list(filter?: { status?: OutboxStatus; workspaceId?: number }): OutboxItem[];
 }
 

@@ -10,6 +10,7 @@ import {
   SYNC_CADENCE_DAYS,
 } from "../domain/isolation.js";
 import { addDays, daysBetween } from "../domain/local-date.js";
+import type { Introduction } from "../domain/records.js";
 import type { TrackedMessage } from "../domain/reply-records.js";
 import { workingDaysBefore, workingDaysBetween } from "../domain/working-days.js";
 import type { Store } from "../ports/store.js";
@@ -30,6 +31,15 @@ export function isBreachedQuestion(clock: TrackedMessage, now: Date): boolean {
   if (clock.closedAt === undefined) return clock.dueAt.getTime() <= now.getTime();
   const answered = clock.closeReason === "reply" || clock.closeReason === "reaction";
   return answered && clock.replyMs !== undefined && clock.replyMs > clock.allowedMs;
+}
+
+/** An introduction the colleague agreed to that did not take place: said so, or still not held after 3 weeks. */
+export function isIntroNotHeld(intro: Introduction, now: Date): boolean {
+  const staleBefore = now.getTime() - STALE_INTRO_DAYS * DAY_MS;
+  return (
+    intro.status === "not_held" ||
+    (intro.status === "accepted" && (intro.respondedAt ?? intro.proposedAt).getTime() <= staleBefore)
+  );
 }
 
 /**
@@ -82,15 +92,8 @@ export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now:
   const accepted = introductions.filter(
     (i) => i.status === "accepted" || i.status === "held" || i.status === "not_held",
   );
-  const staleBefore = now.getTime() - STALE_INTRO_DAYS * DAY_MS;
   const introductionsNotHeld =
-    accepted.length === 0
-      ? null
-      : accepted.filter(
-          (i) =>
-            i.status === "not_held" ||
-            (i.status === "accepted" && (i.respondedAt ?? i.proposedAt).getTime() <= staleBefore),
-        ).length;
+    accepted.length === 0 ? null : accepted.filter((i) => isIntroNotHeld(i, now)).length;
 
   // Live meetings: `met`, or a held introduction. Never met: days since the start, once a cadence has passed.
   const held = introductions

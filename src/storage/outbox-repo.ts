@@ -96,6 +96,9 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
      WHERE workspace_id = ? AND key >= ? AND key < ? AND status = 'pending'`,
   );
   const get = db.prepare<[number, string], Row>("SELECT * FROM outbox WHERE workspace_id = ? AND key = ?");
+  const withPrefix = db.prepare<[number, string, string], Row>(
+    "SELECT * FROM outbox WHERE workspace_id = ? AND key >= ? AND key < ? ORDER BY not_before, id",
+  );
   const list = db.prepare<{ status: string | null; workspaceId: number | null }, Row>(
     `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
        AND (@workspaceId IS NULL OR workspace_id = @workspaceId) ORDER BY id`,
@@ -144,6 +147,7 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
       const row = get.get(workspaceId, key);
       return row ? toItem(row) : undefined;
     },
+    withPrefix: (workspaceId, prefix) => withPrefix.all(workspaceId, prefix, `${prefix}\uffff`).map(toItem),
     list: (filter = {}) =>
       list.all({ status: filter.status ?? null, workspaceId: filter.workspaceId ?? null }).map(toItem),
   };

@@ -107,13 +107,15 @@ function setup(programme?: ProgrammeInput) {
 }
 
 describe("the isolation signal and its nudges", () => {
-  it("nudges a quiet intern once a week per reason, across repeated ticks and a restart", async () => {
+  it("nudges a quiet intern once a week, in the afternoon, across repeated ticks and a restart", async () => {
     const { h, ana, tick, run, rows, nudges, signalOn, quietSince24Nov, restart } = setup();
     await quietSince24Nov();
     tick(h.local("2026-11-30T08:00", SP)); // before Ana's day starts
     expect(signalOn("2026-11-30")).toBeUndefined();
     tick(h.local("2026-11-30T09:05", SP));
     expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "quiet" }] });
+    expect(nudges()).toEqual([]); // the morning is the check-in's
+    tick(h.local("2026-11-30T12:00", SP));
     expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
     const [nudge] = rows(`nudge:${ana.id}:`);
     expect(nudge?.recipientId).toBe(h.person("ana").id);
@@ -130,15 +132,19 @@ describe("the isolation signal and its nudges", () => {
     tick(h.local("2026-11-30T10:00", SP));
     restart();
     tick(h.local("2026-11-30T16:00", SP));
-    tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged about it this week
+    tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged this week
+    tick(h.local("2026-12-01T12:00", SP));
     expect(signalOn("2026-12-01")?.inputs.quietWorkingDays).toBe(4);
     expect(nudges()).toHaveLength(1);
 
     h.clock.set(h.local("2026-12-03T10:00", SP));
     run("ana", "met @bram planning");
-    tick(h.local("2026-12-07T09:05", SP)); // a new week, 7 days after the first nudge
+    tick(h.local("2026-12-07T12:00", SP)); // a new week, 7 days after the first nudge
     tick(h.local("2026-12-08T09:05", SP));
     expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
+    // Still quiet: said in other words than a week ago.
+    const [first, second] = rows(`nudge:${ana.id}:`);
+    expect(second?.payload.text).not.toBe(first?.payload.text);
     expect(rows(`isolation-risk:${ana.id}:`)).toEqual([]);
   });
 
@@ -152,44 +158,43 @@ describe("the isolation signal and its nudges", () => {
     await post("ana", h.local("2026-11-30T11:00", SP), c);
     h.clock.set(h.local("2026-11-30T11:30", SP));
     run("ana", "met @bram kickoff");
-    tick(h.local("2026-12-04T09:05", SP)); // Friday: 3 quiet working days
+    tick(h.local("2026-12-04T12:05", SP)); // Friday: 3 quiet working days
     expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-07T09:05", SP)); // Monday, a new ISO week, 3 days later
-    tick(h.local("2026-12-10T09:05", SP)); // (another reason may be raised meanwhile)
-    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-11T09:05", SP)); // a week after the first
+    tick(h.local("2026-12-07T12:05", SP)); // Monday, a new ISO week, 3 days later
+    tick(h.local("2026-12-10T12:05", SP));
+    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    tick(h.local("2026-12-11T12:05", SP)); // a week after the first
     expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
   });
 
-  it("raises one reason a day, each with a concrete suggestion", async () => {
+  it("nudges about the strongest reason, at most once a week, each with a concrete suggestion", async () => {
     const programme = sampleProgramme();
     for (const p of programme.people) if (p.key === "olga") Object.assign(p, { department: "Sales" });
     const { h, ana, tick, post, run, rows } = setup(programme);
     await post("ana", h.local("2026-11-25T10:00", SP), undefined, true); // a question to Bram, never answered
     h.clock.set(h.local("2026-11-25T10:30", SP));
     run("ana", "met @bram kickoff");
-    tick(h.local("2026-11-30T09:05", SP));
+    tick(h.local("2026-11-30T12:00", SP));
     expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toEqual([
       "unanswered_questions",
       "few_colleagues",
     ]);
-    tick(h.local("2026-12-01T09:05", SP)); // now also 3 quiet working days
-    tick(h.local("2026-12-02T09:05", SP));
-    tick(h.local("2026-12-02T15:00", SP));
-    const [first, second, third] = rows(`nudge:${ana.id}:`);
-    expect(rows(`nudge:${ana.id}:`).map((o) => o.key.split(":")[2])).toEqual([
-      "unanswered_questions",
-      "quiet",
-      "few_colleagues",
-    ]);
+    for (const day of ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]) {
+      tick(h.local(`${day}T09:05`, SP)); // now also quiet
+      tick(h.local(`${day}T12:00`, SP));
+    }
+    expect(rows(`nudge:${ana.id}:`).map((o) => o.key.split(":")[2])).toEqual(["unanswered_questions"]);
+    const [first] = rows(`nudge:${ana.id}:`);
     expect(first?.payload.text).toContain(
-      "Your question to Bram Peeters is still open past the agreed reply time: they have been reminded.",
+      "Your question to Bram Peeters is still open past the agreed reply time: Tandem reminds them within their working hours.",
     );
     expect(first?.payload.reason).toContain(
       "Because 1 question from you waited longer than the agreed reply time",
     );
-    expect(second?.notBefore).toEqual(h.local("2026-12-01T09:05", SP));
-    expect(third?.payload.text).toContain("A colleague in Sales works some of your hours");
+    tick(h.local("2026-12-07T12:00", SP));
+    const second = rows(`nudge:${ana.id}:`)[1];
+    expect(second?.key.split(":")[2]).toBe("quiet");
+    expect(second?.notBefore).toEqual(h.local("2026-12-07T12:00", SP));
   });
 
   it("gathers missed check-ins, connectedness and introductions from the store", () => {
@@ -240,8 +245,8 @@ describe("the isolation signal and its nudges", () => {
     h.clock.set(h.local("2026-11-30T08:00", SP));
     expect(run("ana", "pause nudges 1w")).toContain("paused up to and including Sun 6 Dec 2026");
     expect(run("bram", "pause nudges 1w")).toContain("Only an intern");
-    tick(h.local("2026-11-30T09:05", SP));
-    tick(h.local("2026-12-01T09:05", SP));
+    tick(h.local("2026-11-30T12:05", SP));
+    tick(h.local("2026-12-01T12:05", SP));
     expect(signalOn("2026-12-01")?.level).toBe("watch");
     expect(nudges()).toEqual([]);
     expect(run("ana", "why")).toContain("Your nudges are paused until");
@@ -249,7 +254,7 @@ describe("the isolation signal and its nudges", () => {
     h.clock.set(h.local("2026-12-01T12:00", SP));
     expect(run("ana", "resume nudges")).toContain("back on");
     expect(run("ana", "resume nudges")).toContain("were not paused");
-    tick(h.local("2026-12-02T09:05", SP));
+    tick(h.local("2026-12-02T12:05", SP));
     expect(nudges()).toHaveLength(1);
   });
 
@@ -258,6 +263,7 @@ describe("the isolation signal and its nudges", () => {
     await post("ana", h.local("2026-11-19T10:00", SP)); // then nothing: no exchange, no meeting ever
     tick(h.local("2026-11-30T09:05", SP));
     expect(h.store.signals.latest(ana.id)).toMatchObject({ date: "2026-11-30", level: "at_risk" });
+    tick(h.local("2026-11-30T12:00", SP));
     expect(nudges()).toHaveLength(1);
     const [intern] = rows(`nudge:${ana.id}:`);
     expect(intern?.payload.reason).toContain("Bram Peeters gets a short private note");
@@ -291,7 +297,7 @@ describe("the isolation signal and its nudges", () => {
     expect(why).toContain("Working days since the intern's last message in a tracked conversation: 3");
     expect(why).toContain("Check-ins missed in the last 5 working days: unknown");
     expect(why).toContain("Connectedness trend (last 3 scores against the ones before): unknown");
-    expect(why).toContain("Introductions accepted but not held: unknown");
+    expect(why).toContain("Introductions a colleague agreed to that did not take place: unknown");
     expect(why).toContain("Days since the last live meeting: 6");
     expect(why).toContain("exchanged messages with (2 weeks): 3");
     expect(run("chloe", "why")).toContain("without a message from Ana Souza");

@@ -132,9 +132,10 @@ describe("nudges while the supervisor is away", () => {
       isDirect: false,
       fromBot: false,
     });
-    const at = h.local("2026-11-30T09:05", SP);
-    h.clock.set(at);
-    planner.tick(at);
+    for (const at of [h.local("2026-11-30T09:05", SP), h.local("2026-11-30T12:00", SP)]) {
+      h.clock.set(at); // the note at the start of Ana's day, the nudge in her afternoon
+      planner.tick(at);
+    }
     const ana = h.internship("ana-2026").id;
     const nudges = h.store.outbox.list().filter((o) => o.key.startsWith(`nudge:${ana}:`));
     expect(nudges).toHaveLength(1);

@@ -116,9 +116,17 @@ export function blockerNotice(intern: Person, checkin: Checkin): OutboundMessage
   };
 }
 
-export function missedStreakNotice(intern: Person, dates: readonly LocalDate[]): OutboundMessage {
+/** `nudgedOn`: the day Tandem nudged the intern about the check-ins during this streak, if it did. */
+export function missedStreakNotice(
+  intern: Person,
+  dates: readonly LocalDate[],
+  nudgedOn: LocalDate | undefined,
+): OutboundMessage {
+  const said = nudgedOn
+    ? `Tandem suggested to ${firstName(intern)} on ${formatDate(nudgedOn)} to answer the check-in, even with one line.`
+    : `Apart from the check-ins themselves, Tandem has not raised this with ${firstName(intern)}.`;
   return {
-    text: `${intern.name} has not answered the last ${dates.length} check-ins (${dates.map(formatDate).join(", ")}). A short call may help; Tandem has not said anything about this to ${firstName(intern)}.`,
+    text: `${intern.name} has not answered the last ${dates.length} check-ins (${dates.map(formatDate).join(", ")}). A short call may help. ${said}`,
     reason: `You supervise ${intern.name}; Tandem tells you privately after ${dates.length} missed check-ins in a row.`,
   };
 }

@@ -1,4 +1,5 @@
 /** `why`, `pause nudges` and `resume nudges`: the intern stays in charge of Tandem's nudges. */
+import type { Subject } from "../../domain/copy/isolation.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { formatDate, formatInstant } from "../../domain/format.js";
 import {
@@ -7,7 +8,6 @@ import {
   type IsolationInputName,
   LEVEL_NAMES,
   reasonText,
-  type Subject,
 } from "../../domain/isolation.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";

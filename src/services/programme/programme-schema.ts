@@ -116,6 +116,7 @@ const agreement = z.strictObject({
       withinWeeks: z.number().int().min(1).max(104).optional(),
     })
     .optional(),
+  nudges: z.strictObject({ perWeek: z.number().int().min(0).max(5).optional() }).optional(),
   tools: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
 });
 

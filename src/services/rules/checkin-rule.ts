@@ -9,11 +9,13 @@ import {
 } from "../../domain/copy/checkin.js";
 import { parseDuration } from "../../domain/duration.js";
 import { checkinKeys } from "../../domain/outbox-keys.js";
+import type { LocalDate } from "../../domain/types.js";
 import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import { addressed } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
+import { nudgesTo } from "../nudge-history.js";
 import type { PlanRule } from "../planner.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
@@ -67,18 +69,26 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     if (status === "missed") {
       const streak = missedStreak(store.checkins.recent(ctx.internship.id, 30));
       if (streak.length > 0 && streak.length % MISSED_STREAK === 0) {
+        const shown = streak.slice(-MISSED_STREAK);
         drafts.push(
           directDraft(
             ctx.workspace,
             to,
             checkinKeys.missedStreak(ctx.internship.id, checkin.date),
-            words(missedStreakNotice(ctx.intern, streak.slice(-MISSED_STREAK))),
+            words(missedStreakNotice(ctx.intern, shown, nudgedAbout(ctx, shown[0]!))),
             notBefore,
           ),
         );
       }
     }
     return drafts.filter((d): d is OutboxDraft => d !== undefined);
+  }
+
+  /** The day the intern got a nudge about missed check-ins, from `since` on (what Tandem really said). */
+  function nudgedAbout(ctx: InternshipContext, since: LocalDate): LocalDate | undefined {
+    return nudgesTo(store, ctx.workspace.id, ctx.internship.id, ctx.calendarOf(ctx.intern))
+      .filter((n) => n.status === "sent" && n.code === "missed_checkins" && n.date >= since)
+      .at(-1)?.date;
   }
 
   function evaluate(ctx: InternshipContext, now: Date): Evaluation {

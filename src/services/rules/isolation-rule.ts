@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
+import type { WorkingCalendar } from "../../domain/calendar.js";
 import {
   nudgeMessage,
-  nudgeSuggestion,
+  nudgeSuggestions,
   type SuggestionFacts,
+  type SupervisorNote,
   supervisorRiskNote,
 } from "../../domain/copy/nudge.js";
 import { neutralizeMentions } from "../../domain/escape.js";
@@ -14,31 +16,49 @@ import {
   storedInputs,
   thresholdsForCadence,
 } from "../../domain/isolation.js";
-import { addDays, isoWeek } from "../../domain/local-date.js";
-import { isolationKeys } from "../../domain/outbox-keys.js";
+import { isoWeek } from "../../domain/local-date.js";
+import { isolationKeys, replyKeys } from "../../domain/outbox-keys.js";
+import type { TrackedMessage } from "../../domain/reply-records.js";
 import type { LocalDate } from "../../domain/types.js";
 import { nextWorkingDayStart } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import { addressed, addresseeFor } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
-import { gatherIsolationInputs, isBreachedQuestion, WINDOW_DAYS } from "../isolation-inputs.js";
+import {
+  gatherIsolationInputs,
+  isBreachedQuestion,
+  isIntroNotHeld,
+  WINDOW_DAYS,
+} from "../isolation-inputs.js";
 import { directDraft } from "../notify.js";
+import { nudgesTo, riskNotes, within } from "../nudge-history.js";
 import type { PlanRule } from "../planner.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 const DAY_MS = 86_400_000;
-/** A reason is not raised with the intern again within this long (on top of once per ISO week). */
-const REASON_QUIET_MS = 7 * DAY_MS;
 /** A colleague "works your hours" when they share at least this much of the intern's working day. */
 const SHARED_HOURS_MS = 60 * 60_000;
+/**
+ * Nudges go out from this local time on: the morning holds the check-in and its reminder, so a nudge
+ * never makes a third proactive message before noon.
+ */
+const NUDGE_FROM = "12:00";
+/** The same words are not sent to the intern twice within this many days. */
+const SAME_TEXT_DAYS = 21;
+/** How soon a waiting nudge or note is checked again. */
+const RECHECK_MS = 15 * 60_000;
+/** Nudges per week and the supervisor's note count over this many days (today included). */
+const WEEK_DAYS = 7;
 
 const safe = neutralizeMentions;
 
 /**
- * The isolation signal: computed once per intern working day at the start of their day and stored
- * per local date; a watch or at-risk level sends the intern one supportive nudge about the strongest
- * reason not raised in the last 7 days, and at risk also a private note to the supervisor.
- * Later looks the same day (after a `met`, a leave change) refresh the signal but send nothing.
+ * The isolation signal: computed at the start of each intern working day (and on every later look)
+ * and stored per local date. A watch or at-risk level may send the intern one supportive nudge in
+ * the afternoon, about the strongest reason that still holds, within the agreed number per week
+ * (nudges.perWeek) and never in words sent in the last three weeks; at risk also sends the
+ * supervisor a private note, at most one in 7 days. Every look withdraws a waiting nudge or note
+ * whose reason no longer holds, and the rule looks again just before each of them goes out.
  */
 export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
@@ -54,14 +74,16 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
         next: calendar.nextWorkingMoment(calendar.atLocalTime(internship.start, "00:00")),
       };
     }
-    const next = nextWorkingDayStart(calendar, now);
+    let next = nextWorkingDayStart(calendar, now);
+    const sooner = (at: Date | undefined) => {
+      if (at && at > now && at < next) next = at;
+    };
     // Weekends, public holidays and leave: nothing computed, nothing sent.
     const intervals = calendar.workingIntervals(today);
     const dayStart = intervals[0]?.start;
     if (!dayStart) return { drafts: [], next };
     if (now < dayStart) return { drafts: [], next: dayStart };
 
-    const firstLookToday = store.signals.latest(internship.id)?.date !== today;
     const inputs = gatherIsolationInputs(store, ctx, now);
     const assessment = assessIsolation(inputs, thresholdsForCadence(ctx.terms.syncMeeting));
     const stored = storedInputs(inputs);
@@ -73,76 +95,160 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       inputs: stored,
       computedAt: now,
     });
-    if (!firstLookToday || assessment.level === "ok") return { drafts: [], next };
+    const open = openQuestion(ctx, now);
+    const holds = (code: string) =>
+      assessment.reasons.some((r) => r.code === code) &&
+      (code !== "unanswered_questions" || open !== undefined);
+    withdrawStale(ctx, assessment, holds, now);
+
+    const drafts: OutboxDraft[] = [];
+    const notes = within(riskNotes(store, workspace.id, internship.id, calendar), today, WEEK_DAYS);
+    let note: SupervisorNote =
+      notes.length === 0 ? "none" : notes.some((n) => n.status === "waiting") ? "queued" : "sent";
+    if (assessment.level === "at_risk" && notes.length === 0) {
+      const draft = supervisorNote(ctx, assessment, stored, today, now, open !== undefined);
+      if (draft) {
+        drafts.push(draft);
+        note = "queued";
+      }
+    }
+    for (const waiting of notes.filter((n) => n.row.status === "pending")) sooner(waiting.row.notBefore);
+
+    // The nudge is decided at its moment, so what it says is checked when it goes out.
     const dayEnd = intervals.at(-1)!.end;
-    const drafts = [
-      // Computed after the intern's day (Tandem was down): the nudge waits for a day it can arrive on.
-      now < dayEnd ? internNudge(ctx, assessment, stored, today, now, dayEnd) : undefined,
-      assessment.level === "at_risk" ? supervisorNote(ctx, assessment, stored, today, now) : undefined,
-    ].filter((d): d is OutboxDraft => d !== undefined);
+    const moment = nudgeMoment(calendar, today, dayEnd);
+    if (moment && now < moment) sooner(moment);
+    else if (moment && now < dayEnd && assessment.level !== "ok") {
+      const atRisk = assessment.level === "at_risk" ? note : "none";
+      const nudge = internNudge(ctx, assessment, holds, stored, today, now, dayEnd, atRisk, open);
+      if (nudge) drafts.push(nudge);
+    }
+    // A nudge still waiting (a retry, a slow dispatcher) is looked at again before it can go out.
+    const waiting = nudgesTo(store, workspace.id, internship.id, calendar).some(
+      (n) => n.row.status === "pending",
+    );
+    if (waiting || drafts.length > 0) sooner(new Date(now.getTime() + RECHECK_MS));
     return { drafts, next };
   }
 
-  /** Queued this ISO week, or within the last 7 days in the week before. */
-  function nudgedRecently(ctx: InternshipContext, code: string, today: LocalDate, now: Date): boolean {
+  /** The first working moment from NUDGE_FROM on today; undefined when the day ends before. */
+  function nudgeMoment(calendar: WorkingCalendar, today: LocalDate, dayEnd: Date): Date | undefined {
+    const moment = calendar.nextWorkingMoment(calendar.atLocalTime(today, NUDGE_FROM));
+    return moment < dayEnd && calendar.localDate(moment) === today ? moment : undefined;
+  }
+
+  /** The intern's oldest question still open past its due time, if any. */
+  function openQuestion(ctx: InternshipContext, now: Date): TrackedMessage | undefined {
+    return store.replyClocks
+      .openFor(ctx.internship.id)
+      .filter((c) => c.authorId === ctx.intern.id && c.closedAt === undefined && isBreachedQuestion(c, now))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+  }
+
+  /** A waiting nudge whose reason went away (or nudges paused), or a note no longer at risk, is withdrawn. */
+  function withdrawStale(
+    ctx: InternshipContext,
+    assessment: IsolationAssessment,
+    holds: (code: string) => boolean,
+    now: Date,
+  ): void {
     const { workspace, internship } = ctx;
-    if (store.outbox.get(workspace.id, isolationKeys.nudge(internship.id, code, isoWeek(today)))) return true;
-    const before = store.outbox.get(
-      workspace.id,
-      isolationKeys.nudge(internship.id, code, isoWeek(addDays(today, -7))),
-    );
-    if (!before || before.status === "expired" || before.status === "dead") return false;
-    return now.getTime() - (before.sentAt ?? before.notBefore).getTime() < REASON_QUIET_MS;
+    const calendar = ctx.calendarOf(ctx.intern);
+    const off = !nudgesAllowed(ctx, now);
+    for (const nudge of nudgesTo(store, workspace.id, internship.id, calendar)) {
+      if (nudge.row.status === "pending" && (off || !holds(nudge.code)))
+        store.outbox.cancelPending(workspace.id, nudge.key);
+    }
+    if (assessment.level === "at_risk") return;
+    for (const note of riskNotes(store, workspace.id, internship.id, calendar)) {
+      if (note.row.status === "pending") store.outbox.cancelPending(workspace.id, note.key);
+    }
+  }
+
+  function nudgesAllowed(ctx: InternshipContext, now: Date): boolean {
+    if (ctx.terms.nudges.perWeek <= 0) return false;
+    const pausedUntil = store.internships.nudgesPausedUntil(ctx.internship.id);
+    return !(pausedUntil && pausedUntil > now);
   }
 
   function internNudge(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
+    holds: (code: string) => boolean,
     inputs: Record<string, number | null>,
     today: LocalDate,
     now: Date,
     dayEnd: Date,
+    note: SupervisorNote,
+    open: TrackedMessage | undefined,
   ): OutboxDraft | undefined {
-    const pausedUntil = store.internships.nudgesPausedUntil(ctx.internship.id);
-    if (pausedUntil && pausedUntil > now) return undefined;
-    const reason = assessment.reasons.find((r) => !nudgedRecently(ctx, r.code, today, now));
-    if (!reason) return undefined;
-    const because = reasonText(reason.code, inputs, "you") ?? reason.text;
-    const message = nudgeMessage(
-      suggestion(ctx, reason, today, now),
-      because,
-      assessment.level === "at_risk",
-      addresseeFor(ctx, ctx.supervisor, now).name,
-    );
-    // A nudge that could not go out today is not worth sending tomorrow.
-    return directDraft(
-      ctx.workspace,
-      ctx.intern,
-      isolationKeys.nudge(ctx.internship.id, reason.code, isoWeek(today)),
-      message,
-      now,
-      dayEnd,
-    );
+    const { workspace, internship } = ctx;
+    if (!nudgesAllowed(ctx, now)) return undefined;
+    const calendar = ctx.calendarOf(ctx.intern);
+    // Withdrawn ones count for the day: one decision a day, never a second nudge after the first went stale.
+    const rows = store.outbox.withPrefix(workspace.id, isolationKeys.nudgePrefix(internship.id));
+    if (rows.some((r) => calendar.localDate(r.sentAt ?? r.notBefore) === today)) return undefined;
+    const history = nudgesTo(store, workspace.id, internship.id, calendar);
+    if (within(history, today, WEEK_DAYS).length >= ctx.terms.nudges.perWeek) return undefined;
+    const said = new Set(within(history, today, SAME_TEXT_DAYS).map((m) => m.text));
+    for (const reason of assessment.reasons) {
+      if (!holds(reason.code)) continue;
+      const key = isolationKeys.nudge(internship.id, reason.code, isoWeek(today));
+      if (store.outbox.get(workspace.id, key)) continue;
+      const text = suggestions(ctx, reason, today, now, open).find((t) => !said.has(t));
+      if (!text) continue;
+      const because = reasonText(reason.code, inputs, "you") ?? reason.text;
+      // A nudge that could not go out today is not worth sending tomorrow.
+      return directDraft(
+        workspace,
+        ctx.intern,
+        key,
+        nudgeMessage(text, because, note, addresseeFor(ctx, ctx.supervisor, now).name),
+        now,
+        dayEnd,
+      );
+    }
+    return undefined;
   }
 
-  /** The nudge's words, with the facts its reason may name (looked up only when it names them). */
-  function suggestion(ctx: InternshipContext, reason: IsolationReason, today: LocalDate, now: Date): string {
+  /** The nudge's possible words, with the facts its reason may name (looked up only when it names them). */
+  function suggestions(
+    ctx: InternshipContext,
+    reason: IsolationReason,
+    today: LocalDate,
+    now: Date,
+    open: TrackedMessage | undefined,
+  ): string[] {
     // Never suggest calling someone who is away: whoever covers for the supervisor is named instead.
     const contact = addresseeFor(ctx, ctx.supervisor, now);
     const facts: SuggestionFacts = { supervisorName: contact.name, supervisorKey: contact.key };
-    if (reason.code === "unanswered_questions") {
-      const open = store.replyClocks
-        .openFor(ctx.internship.id)
-        .filter((c) => c.authorId === ctx.intern.id && isBreachedQuestion(c, now))
-        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-      const responder = open && store.people.get(ctx.workspace.id, open.responderId);
+    if (reason.code === "unanswered_questions" && open) {
+      const responder = store.people.get(ctx.workspace.id, open.responderId);
       if (responder) facts.openQuestionTo = responder.name;
+      facts.openQuestionReminded = [replyKeys.warning(open.id), replyKeys.breach(open.id)].some(
+        (key) => store.outbox.get(ctx.workspace.id, key)?.status === "sent",
+      );
+    }
+    if (reason.code === "intro_not_held") {
+      const colleague = notHeldColleague(ctx, now);
+      if (colleague) facts.introColleague = colleague;
     }
     if (reason.code === "few_colleagues") {
       const department = colleagueDepartment(ctx, today, now);
       if (department) facts.department = department;
     }
-    return nudgeSuggestion(reason.code, facts);
+    return nudgeSuggestions(reason.code, facts);
+  }
+
+  /** The colleague of the oldest agreed introduction that has not taken place. */
+  function notHeldColleague(ctx: InternshipContext, now: Date): string | undefined {
+    const intro = store.introductions
+      .forInternship(ctx.internship.id)
+      .filter((i) => isIntroNotHeld(i, now))
+      .sort(
+        (a, b) => (a.respondedAt ?? a.proposedAt).getTime() - (b.respondedAt ?? b.proposedAt).getTime(),
+      )[0];
+    return intro && store.people.get(ctx.workspace.id, intro.colleagueId)?.name;
   }
 
   /** The department of an opted-in colleague the intern has not talked to lately who shares their hours today. */
@@ -171,13 +277,14 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     return undefined;
   }
 
-  /** At risk: the supervisor hears privately (a direct message, never a channel), once a week. */
+  /** At risk: the supervisor hears privately (a direct message, never a channel), at most once in 7 days. */
   function supervisorNote(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
     inputs: Record<string, number | null>,
     today: LocalDate,
     now: Date,
+    questionOpen: boolean,
   ): OutboxDraft | undefined {
     // Reasons name the intern as the programme file spells them, neutralised like every echo.
     const subject = { name: safe(ctx.intern.name) };
@@ -186,6 +293,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       ctx.intern.key,
       new Set(assessment.reasons.map((r) => r.code)),
       assessment.reasons.map((r) => reasonText(r.code, inputs, subject) ?? r.text),
+      questionOpen,
     );
     // While the supervisor is on leave the backup hears it; the welcome back repeats it on return.
     const { to, words } = addressed(ctx, ctx.supervisor, now);

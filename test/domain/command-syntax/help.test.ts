@@ -75,6 +75,7 @@ describe("helpText", () => {
       "intro.target",
       "intro.departments",
       "intro.weeks",
+      "nudges.perWeek",
       "tools",
     ]);
   });
