@@ -34,6 +34,19 @@ describe("asksForSomething: only a message that asks starts a reply clock", () =
     expect(asksForSomething(text)).toBe(true);
   });
 
+  it("reads huge texts full of markup delimiters in linear time", () => {
+    for (const text of [
+      "<".repeat(200_000),
+      "<@U1|".repeat(40_000),
+      "`".repeat(200_000),
+      "```a".repeat(50_000),
+    ]) {
+      const started = performance.now();
+      asksForSomething(text);
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
+
   it("recognises every listed request phrase on its own, in every language", () => {
     for (const phrase of Object.values(REQUEST_PHRASES).flat()) expect(asksForSomething(phrase)).toBe(true);
   });
