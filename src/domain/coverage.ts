@@ -1,9 +1,10 @@
 import type { AgreementTerms } from "./agreement-terms.js";
+import { daysBetween } from "./local-date.js";
 import type { Exchange, Introduction } from "./records.js";
-import type { Person } from "./types.js";
+import type { LocalDate, Person } from "./types.js";
 
 export interface Coverage {
-  /** Colleagues met through held introductions, in the order they were met. */
+  /** Colleagues met (a held introduction, or a logged meeting with a listed colleague), in the order met. */
   met: Person[];
   departments: string[];
   target: number;
@@ -13,15 +14,30 @@ export interface Coverage {
   reached: boolean;
 }
 
+/** A logged live meeting (`met @person`), already limited to listed colleagues by the caller. */
+export interface PlanMeeting {
+  personId: number;
+  at: Date;
+}
+
 /** Who the intern has met and from which departments, against the agreement's introduction plan. */
 export function coverage(
   introductions: readonly Introduction[],
   peopleById: ReadonlyMap<number, Person>,
   plan: AgreementTerms["introductions"],
+  meetings: readonly PlanMeeting[] = [],
 ): Coverage {
-  const met = introductions
+  const held = introductions
     .filter((i) => i.status === "held")
-    .map((i) => peopleById.get(i.colleagueId))
+    .map((i) => ({ personId: i.colleagueId, at: i.metAnswerAt ?? i.respondedAt ?? i.proposedAt }));
+  const first = new Map<number, number>();
+  for (const m of [...held, ...meetings]) {
+    const at = m.at.getTime();
+    if (!first.has(m.personId) || at < first.get(m.personId)!) first.set(m.personId, at);
+  }
+  const met = [...first.entries()]
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .map(([id]) => peopleById.get(id))
     .filter((p): p is Person => p !== undefined);
   const departments = [
     ...new Set(met.map((p) => p.department).filter((d): d is string => Boolean(d))),
@@ -34,6 +50,26 @@ export function coverage(
     withinWeeks: plan.withinWeeks,
     reached: met.length >= plan.target && departments.length >= plan.departments,
   };
+}
+
+export type PlanState = "reached" | "behind" | "on the way";
+
+/**
+ * Where the plan stands on `asOf`: behind as soon as the pace so far cannot reach it, that is when
+ * fewer people (or departments) are met than an even pace over the planned weeks has by the weeks
+ * passed (so a plan of 6 in 6 weeks wants 1 after the first week, 4 after the fourth).
+ */
+export function planState(
+  c: Coverage,
+  start: LocalDate,
+  asOf: LocalDate,
+): { state: PlanState; expected: number } {
+  const weeks = Math.min(c.withinWeeks, Math.max(0, Math.floor(daysBetween(start, asOf) / 7)));
+  const expected = Math.floor((c.target * weeks) / c.withinWeeks);
+  const expectedDepartments = Math.floor((c.departmentsTarget * weeks) / c.withinWeeks);
+  if (c.reached) return { state: "reached", expected };
+  const behind = c.met.length < expected || c.departments.length < expectedDepartments;
+  return { state: behind ? "behind" : "on the way", expected };
 }
 
 export interface Concentration {

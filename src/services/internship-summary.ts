@@ -2,8 +2,10 @@
  * Everything the weekly digest and the end-of-internship report say about one internship over a
  * period [from, to), as plain data. Unknown stays unknown: no scores, levels or shares are invented.
  */
-import { CONCENTRATION_LIMIT, concentration, coverage } from "../domain/coverage.js";
+import { connectednessInSummary } from "../domain/copy/isolation.js";
+import { CONCENTRATION_LIMIT, concentration } from "../domain/coverage.js";
 import { neutralizeMentions } from "../domain/escape.js";
+import { reasonText } from "../domain/isolation.js";
 import { addDays, daysBetween, isoWeek } from "../domain/local-date.js";
 import { lastEntry } from "../domain/milestone-followup.js";
 import { type Milestone, shownStatus } from "../domain/milestones.js";
@@ -12,12 +14,15 @@ import { type FiguresByDirection, figuresByDirection } from "../domain/reply-fig
 import type { LocalDate, Person } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { loadInternshipContext } from "./internship-context.js";
+import { planStatus } from "./intro-plan.js";
 
 export interface MilestoneLine {
   id: number;
   title: string;
   due: LocalDate;
   moves: number;
+  /** Done or accepted since (a report lists slipped milestones that were finished, too). */
+  finished: boolean;
 }
 
 export type Trend = "rising" | "falling" | "steady";
@@ -38,7 +43,7 @@ export interface InternshipSummary {
     done: MilestoneLine[];
     /** Accepted in the period. */
     accepted: MilestoneLine[];
-    /** Open and moved at least twice. */
+    /** Moved at least twice: open ones in a digest; in the whole-internship report, finished ones too. */
     slipping: MilestoneLine[];
     /** Open and past the due date, as of `asOf`. */
     overdue: MilestoneLine[];
@@ -86,6 +91,7 @@ const line = (m: Milestone): MilestoneLine => ({
   title: safe(m.title),
   due: m.due,
   moves: m.moves,
+  finished: m.status === "done" || m.status === "accepted",
 });
 const within = (at: Date | undefined, from: Date, to: Date) =>
   at !== undefined && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
@@ -110,10 +116,11 @@ export function summarizeInternship(
   from: Date,
   to: Date,
   now: Date,
+  options: { finishedSlipping?: boolean } = {},
 ): InternshipSummary | undefined {
   const ctx = loadInternshipContext(store, workspaceId, internshipId);
   if (!ctx) return undefined;
-  const { internship, intern, terms } = ctx;
+  const { internship, intern } = ctx;
   const calendar = ctx.calendarOf(intern);
   const end = new Date(Math.max(from.getTime(), to.getTime()));
   const periodFrom = calendar.localDate(from);
@@ -141,8 +148,8 @@ export function summarizeInternship(
   const introductions = store.introductions
     .forInternship(internship.id)
     .filter((i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime() < end.getTime());
-  const plan = coverage(introductions, people, terms.introductions);
-  const planDeadline = addDays(internship.start, plan.withinWeeks * 7);
+  const status = planStatus(store, ctx, introductions, asOf, end);
+  const plan = status.coverage;
 
   const exchanges = store.activity.exchangesSince(internship.id, from).filter((e) => within(e.at, from, end));
   const top = concentration(exchanges);
@@ -160,7 +167,7 @@ export function summarizeInternship(
     milestones: {
       done: milestones.filter((m) => within(doneAt(m), from, end)).map(line),
       accepted: milestones.filter((m) => within(acceptedAt(m), from, end)).map(line),
-      slipping: milestones.filter((m) => open(m) && m.moves >= 2).map(line),
+      slipping: milestones.filter((m) => (open(m) || options.finishedSlipping) && m.moves >= 2).map(line),
       overdue: milestones.filter((m) => shownStatus(m, asOf) === "overdue").map(line),
     },
     checkins: {
@@ -177,7 +184,13 @@ export function summarizeInternship(
     isolation: signal && {
       level: signal.level,
       date: signal.date,
-      reasons: signal.reasons.map((r) => safe(r.text)),
+      // One message, one computation: the connectedness reasons point at the scores shown above.
+      reasons: signal.reasons.map(
+        (r) =>
+          connectednessInSummary(r.code, safe(intern.name)) ??
+          reasonText(r.code, signal.inputs, { name: safe(intern.name) }) ??
+          safe(r.text),
+      ),
     },
     introductions: {
       met: plan.met.map((p) => ({ name: safe(p.name), department: p.department && safe(p.department) })),
@@ -186,7 +199,7 @@ export function summarizeInternship(
       departmentsTarget: plan.departmentsTarget,
       withinWeeks: plan.withinWeeks,
       reached: plan.reached,
-      behind: !plan.reached && asOf > planDeadline,
+      behind: status.state === "behind",
       pending: introductions.filter((i) => i.status === "proposed" || i.status === "accepted").length,
     },
     concentration: top && {
@@ -215,5 +228,6 @@ export function summarizeWholeInternship(
   const from = calendar.atLocalTime(ctx.internship.start, "00:00");
   const end = calendar.atLocalTime(addDays(ctx.internship.end, 1), "00:00");
   const to = new Date(Math.max(from.getTime(), Math.min(end.getTime(), now.getTime())));
-  return summarizeInternship(store, workspaceId, internshipId, from, to, now);
+  // The report names every milestone that slipped, finished or not, as the digests named them while open.
+  return summarizeInternship(store, workspaceId, internshipId, from, to, now, { finishedSlipping: true });
 }

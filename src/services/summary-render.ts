@@ -4,6 +4,7 @@ import { type PatternFacts, patternPoints } from "../domain/copy/pattern.js";
 import { describeFigures } from "../domain/copy/reply.js";
 import { CONCENTRATION_LIMIT } from "../domain/coverage.js";
 import { formatDate, plural } from "../domain/format.js";
+import { LEVEL_NAMES } from "../domain/isolation.js";
 import type { ReplyFigures } from "../domain/reply-figures.js";
 import type { InternshipSummary, MilestoneLine } from "./internship-summary.js";
 
@@ -18,7 +19,9 @@ export interface Section {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const milestone = (m: MilestoneLine) => `#${m.id} "${m.title}" (due ${formatDate(m.due)})`;
 const slipping = (m: MilestoneLine) =>
-  `#${m.id} "${m.title}" (moved ${m.moves} times, now due ${formatDate(m.due)})`;
+  m.finished
+    ? `#${m.id} "${m.title}" (moved ${m.moves} times, finished; last due ${formatDate(m.due)})`
+    : `#${m.id} "${m.title}" (moved ${m.moves} times, now due ${formatDate(m.due)})`;
 
 /** `cap` keeps a chat message short: the first milestones, then how many more (milestone list shows all). */
 function list(label: string, items: MilestoneLine[], describe = milestone, cap = Infinity): string {
@@ -87,7 +90,7 @@ export function summarySections(s: InternshipSummary, audience: Audience, cap = 
     {
       title: "Connection signal",
       lines: s.isolation
-        ? [`${s.isolation.level} (${formatDate(s.isolation.date)})`, ...s.isolation.reasons]
+        ? [`${LEVEL_NAMES[s.isolation.level]} (${formatDate(s.isolation.date)})`, ...s.isolation.reasons]
         : ["not computed yet"],
     },
     { title: "Introductions", lines: introductionLines(s) },
@@ -238,7 +241,7 @@ export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts): s
   const m = s.milestones;
   if (m.overdue.length > 0) points.push(plural(m.overdue.length, "overdue milestone"));
   if (s.isolation && s.isolation.level !== "ok")
-    points.push(`connection signal ${s.isolation.level.replace("_", " ")}`);
+    points.push(`connection signal ${LEVEL_NAMES[s.isolation.level]}`);
   if (s.concentration?.flagged) {
     points.push(`${percent(s.concentration.share)} of exchanges with ${s.concentration.person}`);
   }

@@ -180,7 +180,7 @@ describe("the coordinator hears about patterns only", () => {
     );
     const coordinator = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`);
     expect(coordinator?.payload.text).toContain(
-      "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters, 3 of 3 replies by Ana Souza missed the agreed 4h in two weeks.",
+      "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters, 3 of 3 replies by Ana Souza missed the agreed 4h in two weeks, introductions behind the plan.",
     );
     // Ben, also supervised by Bram, has no pattern: his digests say nothing of the kind.
     const ben = rows(`digest:${h.person("bram").id}:${h.internship("ben-2026").id}:2026-W49`)[0];
@@ -195,7 +195,7 @@ describe("the coordinator hears about patterns only", () => {
     const coordinator = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`);
     // Bram's messages are all of Ana's exchanges: that is flagged, the one late reply is not.
     expect(coordinator?.payload.text).toContain(
-      "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters. No check-ins;",
+      "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters, introductions behind the plan. No check-ins;",
     );
   });
 });

@@ -106,8 +106,13 @@ describe("end-of-internship report", () => {
       "- Replies to Ana Souza: 1 question: 1 answered on time; answered in 2h of working time",
     );
     expect(md).toContain("- Replies from Ana Souza: no questions yet");
-    expect(md).toContain("## Connection signal\n\n- at_risk (Wed 9 Dec 2026)\n- Connectedness fell to 2.");
-    expect(md).toContain("- Met 0 of 6 colleagues, 0 of 3 departments, within 6 weeks: on the way");
+    // Plain words, and one connectedness computation per message: the reason points at the scores above.
+    expect(md).toContain(
+      "## Connection signal\n\n- at risk (Wed 9 Dec 2026)\n- Ana Souza's recent connectedness scores are low",
+    );
+    expect(md).not.toContain("at_risk");
+    // Week 6 of a 6-week plan and nobody met: behind, not "on the way".
+    expect(md).toContain("- Met 0 of 6 colleagues, 0 of 3 departments, within 6 weeks: behind the plan");
     expect(md).toContain("- Concentration: 100% of 1 exchange with Bram Peeters");
     expect(md).toContain(
       '## Reflections shared with the coordinator\n\n- 2026-W49: =SUM(A1) decisions, "quoted"',
@@ -139,7 +144,7 @@ describe("end-of-internship report", () => {
         "replies_from_intern,answered,0",
         "replies_from_intern,medianHours,",
         "isolation,level,at_risk",
-        "isolation,reasons,Connectedness fell to 2.",
+        "isolation,reasons,Ana Souza's recent connectedness scores are low",
         "introductions,met,0",
         "introductions,reached,false",
         "concentration,person,Bram Peeters",
@@ -171,7 +176,11 @@ describe("end-of-internship report", () => {
         },
         fromIntern: { answered: 0, medianHours: null, onTimeShare: null },
       },
-      isolation: { level: "at_risk", date: "2026-12-09", reasons: ["Connectedness fell to 2."] },
+      isolation: {
+        level: "at_risk",
+        date: "2026-12-09",
+        reasons: ["Ana Souza's recent connectedness scores are low"],
+      },
       concentration: { person: "Bram Peeters", share: 1, exchanges: 1, flagged: true },
       reflections: [{ week: "2026-W49", text: '=SUM(A1) decisions, "quoted"' }],
     });

@@ -177,7 +177,8 @@ describe("weekly digest", () => {
     );
     expect(text).toContain("Connection signal: not computed yet");
     expect(text).toContain(
-      "Met 1 of 6 colleagues (Olga Berg), 1 of 3 departments (Sales), within 6 weeks: on the way",
+      // Week 6 of a 6-week plan with 1 of 6 met: behind (issue 14 §6: the pace cannot reach the plan).
+      "Met 1 of 6 colleagues (Olga Berg), 1 of 3 departments (Sales), within 6 weeks: behind the plan",
     );
     expect(text).toContain("Concentration: 100% of 3 exchanges with Bram Peeters");
     expect(text).toContain("Flagged: after week 3, more than 60% of Ana Souza's exchanges go to one person");
@@ -223,10 +224,10 @@ describe("weekly digest", () => {
       "Your weekly digest for 2026-W49 (Mon 30 Nov 2026 to Sun 6 Dec 2026), 2 interns, all needing attention:",
     );
     expect(text).toContain(
-      "Ana Souza (@ana): needs attention: 1 overdue milestone, 100% of exchanges with Bram Peeters, connectedness falling, 1 slipping milestone. Check-ins 4 of 5 answered, connectedness 3.7; milestones 1 done, 1 accepted; met 1 of 6 colleagues.",
+      "Ana Souza (@ana): needs attention: 1 overdue milestone, 100% of exchanges with Bram Peeters, connectedness falling, 1 slipping milestone, introductions behind the plan. Check-ins 4 of 5 answered, connectedness 3.7; milestones 1 done, 1 accepted; met 1 of 6 colleagues.",
     );
     expect(text).toContain(
-      "Ben Okafor (@ben): needs attention: 5 check-ins missed. Check-ins 0 of 5 answered; met 0 of 6 colleagues.",
+      "Ben Okafor (@ben): needs attention: 5 check-ins missed, introductions behind the plan. Check-ins 0 of 5 answered; met 0 of 6 colleagues.",
     );
     expect(text.indexOf("Ana Souza (@ana)")).toBeLessThan(text.indexOf("Ben Okafor (@ben)"));
     expect(text).toContain('type "digest for @ana"');

@@ -152,6 +152,10 @@ export interface IntroStatusFacts {
   plan: { target: number; departments: number };
   deadline: LocalDate;
   reached: boolean;
+  /** The pace so far cannot reach the plan (see planState). */
+  behind: boolean;
+  /** Colleagues an even pace would have met by now. */
+  expected: number;
   /** The planned weeks are over. */
   pastDeadline: boolean;
   agreed: readonly string[];
@@ -172,7 +176,11 @@ export function introStatus(f: IntroStatusFacts): string {
   ];
   if (f.reached) lines.push("The plan is reached. 🎉");
   else if (f.pastDeadline) lines.push("The planned weeks are over; Tandem goes on introducing colleagues.");
-  lines.push(f.met.length > 0 ? `Met: ${f.met.join("; ")}` : "Met: nobody through an introduction yet.");
+  else if (f.behind)
+    lines.push(
+      `Behind the plan: an even pace would have ${plural(f.expected, "colleague")} met by now. Tandem keeps proposing introductions; a "met @colleague" after any meeting counts too.`,
+    );
+  lines.push(f.met.length > 0 ? `Met: ${f.met.join("; ")}` : "Met: nobody yet.");
   if (f.departments.length > 0) lines.push(`Departments: ${f.departments.join(", ")}`);
   if (f.agreed.length > 0) lines.push(`Agreed to meet, not met yet: ${f.agreed.join(", ")}`);
   if (f.notHeld.length > 0) lines.push(`Did not manage to meet: ${f.notHeld.join(", ")}`);

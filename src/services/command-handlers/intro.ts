@@ -1,13 +1,13 @@
 import { countryName } from "../../domain/colleague-choice.js";
 import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { colleagueLine, introCommandCopy, introStatus } from "../../domain/copy/intro.js";
-import { coverage } from "../../domain/coverage.js";
 import { addDays } from "../../domain/local-date.js";
 import type { Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
+import { planStatus } from "../intro-plan.js";
 
 export type IntroCommand =
   | { name: "intro.optin" }
@@ -106,7 +106,8 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
     if (person) people.set(person.id, person);
   }
   const plan = context.terms.introductions;
-  const cover = coverage(intros, people, plan);
+  const status = planStatus(store, context, intros, ctx.today, ctx.now);
+  const cover = status.coverage;
   const deadline = addDays(scope.value.internship.start, plan.withinWeeks * 7);
   const named = (status: string) =>
     intros
@@ -122,6 +123,8 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
       plan,
       deadline,
       reached: cover.reached,
+      behind: status.state === "behind",
+      expected: status.expected,
       pastDeadline: ctx.today > deadline,
       agreed: named("accepted"),
       notHeld: named("not_held"),
