@@ -4,6 +4,7 @@
  * its length, action ids unique, and the text of all blocks within a budget. What does not fit is cut
  * between graphemes, with a line saying where the rest can be read.
  */
+import { stripBidiControls } from "../../src/domain/escape.js";
 import type { OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
 import { fitPrefix, type Measure, shareBudget, splitText, truncateText } from "../../src/domain/text-cut.js";
 import { createActionIds } from "./action-ids.js";
@@ -11,9 +12,28 @@ import { SLACK_LIMITS as LIMIT } from "./limits.js";
 
 export type Block = Record<string, unknown>;
 
-/** Slack's three control characters; everything else is shown as written. */
+/**
+ * Slack has no escape for its emphasis marks (a backslash shows as written), so `*`, `_`, `~` and
+ * `` ` `` become look-alikes that mrkdwn does not read: text shows as written instead of bold, italic,
+ * struck or code in Tandem's voice. One UTF-16 unit each, so lengths stay as counted.
+ */
+const FORMATTING_LOOKALIKES: Record<string, string> = {
+  "*": "\u2217", // ∗ asterisk operator
+  _: "\u02CD", // ˍ modifier letter low macron
+  "~": "\u223C", // ∼ tilde operator
+  "`": "\u02CB", // ˋ modifier letter grave accent
+};
+
+/**
+ * Slack's three control characters as entities, emphasis marks as look-alikes and bidi controls dropped;
+ * everything else is shown as written.
+ */
 export function escapeSlack(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  return stripBidiControls(text)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replace(/[*_~`]/g, (mark) => FORMATTING_LOOKALIKES[mark] ?? mark);
 }
 
 /** Text counted as Slack sees it once escaped, so a cut never leaves half of `&amp;`. */

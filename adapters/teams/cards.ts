@@ -4,6 +4,7 @@
  * follow in the same message), and the whole activity under the size Teams guarantees, text and
  * facts cut between graphemes with a line saying where the rest can be read.
  */
+import { stripBidiControls } from "../../src/domain/escape.js";
 import type { OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
 import { type Measure, shareBudget, truncateText } from "../../src/domain/text-cut.js";
 import { activityBytes, TEAMS_MESSAGE_LIMITS as LIMIT } from "./limits.js";
@@ -15,7 +16,7 @@ type Card = Record<string, unknown>;
  * angle brackets become entities, so user text shows as written and `<at>` can never ping.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")

@@ -37,3 +37,14 @@ export function neutralizeMentions(text: string): string {
       )
   );
 }
+
+/**
+ * Bidirectional controls (embeddings, overrides, isolates and the marks LRM, RLM, ALM) reorder how text
+ * is shown: `Invoice \u202Efdp.exe` reads as "Invoice exe.pdf". People's text is stored and echoed
+ * without them; letters of right-to-left scripts keep their own direction without any control.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}

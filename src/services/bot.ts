@@ -5,6 +5,7 @@ import { parseCommand, startsWithCommand } from "../domain/command-syntax/parse.
 import { chatCopy } from "../domain/copy/chat.js";
 import { checkinCopy, checkinForm } from "../domain/copy/checkin.js";
 import { generalCopy } from "../domain/copy/general.js";
+import { stripBidiControls } from "../domain/escape.js";
 import type { ActionEvent, InboundEvent, MessageEvent, Reply, Speaker } from "../domain/messages.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
@@ -34,6 +35,21 @@ const UNKNOWN_PERSON = generalCopy.unknownPerson();
 
 /** The first word as typed, lower case: "Status update: ..." -> "status". */
 const firstWord = (text: string) => /^[\p{L}-]+/u.exec(text.trim())?.[0]?.toLowerCase() ?? "";
+
+/** What people typed, without bidi controls, before anything of it is read, stored or echoed. */
+function withoutBidiControls(event: InboundEvent): InboundEvent {
+  if (event.kind === "command") return { ...event, text: stripBidiControls(event.text) };
+  if (event.kind === "message" && event.text !== undefined) {
+    return { ...event, text: stripBidiControls(event.text) };
+  }
+  if (event.kind === "action") {
+    const form = event.form
+      ? Object.fromEntries(Object.entries(event.form).map(([k, v]) => [k, stripBidiControls(v)]))
+      : undefined;
+    return { ...event, value: stripBidiControls(event.value), ...(form ? { form } : {}) };
+  }
+  return event;
+}
 
 export function createBot({ store, clock, log }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
@@ -101,7 +117,8 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
   }
 
   return {
-    async handle(event) {
+    async handle(inbound) {
+      const event = withoutBidiControls(inbound);
       const now = clock.now();
       try {
         // The dedupe record and the effects commit together: a failure rolls both back,

@@ -61,7 +61,7 @@ function suggestions(f: PatternFacts): string[] {
   const ideas: string[] = [];
   if (f.fromIntern) {
     ideas.push(
-      `ask ${intern} how the work is going and whether ${f.fromIntern.agreed} still fits their days; both sides can agree a different reply time (\`agreement set reply.intern\`).`,
+      `ask ${intern} how the work is going and whether ${f.fromIntern.agreed} still fits their days; both sides can agree a different reply time ("agreement set reply.intern").`,
     );
   }
   if (f.toIntern) {
