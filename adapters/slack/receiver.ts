@@ -44,6 +44,15 @@ export function createSlackReceiver(deps: {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? "").split("?")[0];
     if (path !== SLACK_EVENTS_PATH) return false;
+    try {
+      return await handle(req, res);
+    } finally {
+      // Every listener of this request has returned, its replies to Slack included (tests wait for it).
+      log.debug({ status: res.statusCode }, "Slack request processed");
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<true> {
     if (req.method !== "POST") return refuse(res, 405, "use POST", req);
     if (!app) return refuse(res, 503, "Slack is not ready yet", req);
     let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
@@ -169,8 +178,6 @@ export function createSlackReceiver(deps: {
         res.end("payload Tandem cannot read");
       }
     }
-    // Every listener of this request has returned, its replies to Slack included.
-    log.debug({ eventId: body.event_id, type: body.type }, "Slack request processed");
   }
 
   return {

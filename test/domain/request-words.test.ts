@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksForSomething, REQUEST_PHRASES } from "../../src/domain/request-words.js";
+import { HOSTILE_TEXTS } from "../helpers/hard-text.js";
 
 describe("asksForSomething: only a message that asks starts a reply clock", () => {
   it.each([
@@ -34,17 +35,11 @@ describe("asksForSomething: only a message that asks starts a reply clock", () =
     expect(asksForSomething(text)).toBe(true);
   });
 
-  it("reads huge texts full of markup delimiters in linear time", () => {
-    for (const text of [
-      "<".repeat(200_000),
-      "<@U1|".repeat(40_000),
-      "`".repeat(200_000),
-      "```a".repeat(50_000),
-    ]) {
-      const started = performance.now();
-      asksForSomething(text);
-      expect(performance.now() - started).toBeLessThan(500);
-    }
+  // A quadratic reading of "<" x 200,000 once took 80 s: the test timeout (20 s) is what catches it.
+  // The time itself is measured, not asserted: bench/hostile-text.bench.ts prints it.
+  it("reads huge texts full of markup delimiters to the end", () => {
+    for (const text of HOSTILE_TEXTS) expect(asksForSomething(text)).toBe(false);
+    expect(asksForSomething(`Could you send it? ${"<".repeat(200_000)}`)).toBe(true);
   });
 
   it("recognises every listed request phrase on its own, in every language", () => {

@@ -29,3 +29,14 @@ export const hardText = (maxLength: number, minLength = 0) =>
 /** True when no surrogate is left alone, i.e. no code point was cut in two. */
 export const isWellFormed = (text: string) =>
   !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+/**
+ * Huge texts full of markup delimiters that once made a regular expression quadratic (80 s for the
+ * first): tests check they are read to the end, bench/hostile-text.bench.ts measures how fast.
+ */
+export const HOSTILE_TEXTS: readonly string[] = [
+  "<".repeat(200_000),
+  "<@U1|".repeat(40_000),
+  "`".repeat(200_000),
+  "```a".repeat(50_000),
+];

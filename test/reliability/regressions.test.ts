@@ -26,10 +26,10 @@ const teamsBase = () => ({
 });
 const interaction = (payload: unknown) =>
   s.post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, "form");
-const timed = async (request: Promise<Response>) => {
-  const started = Date.now();
+/** The status and text of an answer (speed is measured in bench/, never asserted here). */
+const answered = async (request: Promise<Response>) => {
   const response = await request;
-  return { status: response.status, text: await response.text(), ms: Date.now() - started };
+  return { status: response.status, text: await response.text() };
 };
 
 beforeAll(async () => {
@@ -54,30 +54,34 @@ describe("inputs the reliability suite found", () => {
     ).toBe(400);
   });
 
-  it("answers a Teams activity without a serviceUrl at once instead of retrying its reply for seconds", async () => {
+  it("refuses a Teams activity without a serviceUrl before the turn instead of retrying its reply for seconds", async () => {
     const { serviceUrl: _, ...noUrl } = personalMessage({ ...as("ana"), text: "why" });
-    const answer = await timed(s.activity(noUrl));
-    expect(answer.status).toBe(400);
-    expect(answer.ms).toBeLessThan(1_000);
+    const before = s.connector.calls.length;
+    const answer = await answered(s.activity(noUrl));
+    // Refused by the shape check, so botbuilder never ran the turn nor tried to reply anywhere.
+    expect(answer).toMatchObject({ status: 400, text: expect.stringContaining("serviceUrl") });
+    expect(s.log.lines.filter((l) => l.msg === "Teams turn failed")).toEqual([]);
+    expect(s.connector.calls.length).toBe(before);
   });
 
-  it("reads huge texts full of < and <@ in linear time (they once blocked the event loop for seconds)", async () => {
-    const teams = await timed(s.activity(personalMessage({ ...as("ana"), text: "<".repeat(200_000) })));
+  // A quadratic reading of these texts once took 80 s: this file's 20 s test timeout is what catches it
+  // (no wall-clock assertion here: bench/hostile-text.bench.ts prints the figures).
+  it("reads and answers huge texts full of < and <@ (they once blocked the event loop for seconds)", async () => {
+    // Teams answers once the turn is over: 200 means the whole text was read and handled.
+    const teams = await answered(s.activity(personalMessage({ ...as("ana"), text: "<".repeat(200_000) })));
     expect(teams.status).toBe(200);
-    expect(teams.ms).toBeLessThan(2_000);
-    // Slack's listeners run after the acknowledgement: the clock stops when both replies arrived.
+    expect(s.log.lines.filter((l) => l.msg === "Teams turn failed")).toEqual([]);
+    // Slack's listeners run after the acknowledgement: both texts are done when both replies arrived.
     const ts = slackTs(s.clock.now());
     const replies = () => s.fake.calls("chat.postEphemeral").length + s.fake.calls("chat.postMessage").length;
     const before = replies();
-    const started = Date.now();
     await s.event(
       appMentionEvent({ user: "U0ANA", channel: "C0HOME", text: `<@UBOT> ${"<@UBOT|".repeat(6_000)}`, ts }),
     );
     await s.event(
       messageEvent({ user: "U0ANA", channel: "D0ANA", text: "<@U1|".repeat(8_000), ts, channel_type: "im" }),
     );
-    await eventually(() => replies() >= before + 2);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    await eventually(() => replies() >= before + 2, 15_000);
   });
 
   it("answers an adaptiveCard/action invoke without an action 400 instead of failing the turn", async () => {
@@ -130,22 +134,21 @@ describe("inputs the reliability suite found", () => {
       { type: "message_action", user: { id: "U0BRAM" }, team: [] },
       { user: 5 },
     ]) {
-      const answer = await timed(interaction(payload));
+      const answer = await answered(interaction(payload));
       expect(answer.status, JSON.stringify(payload)).toBe(400);
-      expect(answer.ms).toBeLessThan(1_000);
     }
     for (const body of [
       null,
       { type: "event_callback", team_id: "T1", event_id: {}, event: { type: "message" } },
     ]) {
-      expect((await timed(s.post(JSON.stringify(body), "json"))).status).toBe(400);
+      expect((await answered(s.post(JSON.stringify(body), "json"))).status).toBe(400);
     }
-    expect((await timed(interaction({ type: "shortcut", team }))).status).toBe(404);
-    expect((await timed(s.post({ type: "app_rate_limited", team_id: "T1" }, "json"))).status).toBe(200);
+    expect((await answered(interaction({ type: "shortcut", team }))).status).toBe(404);
+    expect((await answered(s.post({ type: "app_rate_limited", team_id: "T1" }, "json"))).status).toBe(200);
   });
 
   it("acknowledges a modal submission whose state holds malformed inputs", async () => {
-    const answer = await timed(
+    const answer = await answered(
       interaction({
         type: "view_submission",
         user: { id: "U0BRAM" },
@@ -154,7 +157,6 @@ describe("inputs the reliability suite found", () => {
       }),
     );
     expect(answer).toMatchObject({ status: 200 });
-    expect(answer.ms).toBeLessThan(1_000);
   });
 
   it("never quotes @here, @channel or @everyone back as a person's name", async () => {

@@ -21,6 +21,7 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../fakes/slack-requests.js";
+import { eventually } from "../helpers/eventually.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
 import { createTerminal } from "../helpers/streams.js";
@@ -60,12 +61,13 @@ export async function startReliableService(options: ServiceOptions) {
     options.databasePath ?? tempDatabasePath("tandem-reliability"),
   );
   const clock = createSettableClock(IMPORTED_AT);
-  const log = captureLog(options.logLevel ?? "info");
+  const logLevel = options.logLevel ?? "info";
+  const log = captureLog(logLevel);
   const config: Config = {
     platforms,
     databasePath,
     port: 0,
-    logLevel: options.logLevel ?? "info",
+    logLevel,
     scheduler: false,
     slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl },
     teams: { appType: "MultiTenant", allowUnauthenticated: true },
@@ -75,12 +77,23 @@ export async function startReliableService(options: ServiceOptions) {
   const peek = openStore(databasePath);
   const base = `http://127.0.0.1:${running.port}`;
 
-  const post = (body: Record<string, unknown> | string, contentType: "json" | "form", headers?: object) =>
-    signedRequest(base, SECRET, body as Record<string, unknown>, {
+  let slackPosts = 0;
+  const post = (body: Record<string, unknown> | string, contentType: "json" | "form", headers?: object) => {
+    slackPosts += 1;
+    return signedRequest(base, SECRET, body as Record<string, unknown>, {
       contentType,
       timestamp: clock.now(),
       ...(headers ? { headers: headers as Record<string, string> } : {}),
     });
+  };
+  // The receiver logs this at debug once a request's listeners have returned (read incrementally).
+  let processed = 0;
+  let scanned = 0;
+  const slackProcessed = () => {
+    for (; scanned < log.lines.length; scanned++)
+      if (log.lines[scanned]!.msg === "Slack request processed") processed += 1;
+    return processed;
+  };
 
   return {
     platforms,
@@ -112,6 +125,15 @@ export async function startReliableService(options: ServiceOptions) {
     tickAt: (at: Date) => {
       clock.set(at);
       return running.tick(at);
+    },
+    /**
+     * Waits until every Slack request posted so far was handled to its end, replies included: Slack is
+     * answered before its listeners run, so "nothing happened" can only be checked after this.
+     */
+    async slackSettled(timeoutMs = 10_000): Promise<void> {
+      if (logLevel !== "debug")
+        throw new Error('slackSettled() needs the service started with logLevel "debug"');
+      await eventually(() => slackProcessed() >= slackPosts, timeoutMs);
     },
     workspace: (platform: "slack" | "teams", id: string) => peek.workspaces.find(platform, id)!,
     async healthy(): Promise<boolean> {

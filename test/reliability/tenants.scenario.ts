@@ -71,6 +71,7 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
     platforms: ["slack", "teams"],
     fakeSlack: { perChannelPerSecond: 1_000_000, channelBurst: 1_000_000 },
     connectorLimits: [],
+    logLevel: "debug",
   });
   // Nobody installed Tandem in Teams T1: what the rules queue there is dead-lettered.
   s.log.allowErrors(neverInstalled);
@@ -193,7 +194,8 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
     );
     report.payloads += 3;
     await teamsAsT1(s, t1Ids, look, report);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Slack's listeners reply after the acknowledgement: look only once every one of them returned.
+    await s.slackSettled();
     for (const call of s.fake.calls().slice(slackFrom))
       look(`Slack ${call.method}`, JSON.stringify(call.params));
 

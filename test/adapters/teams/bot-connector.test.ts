@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeBotConnector, startFakeBotConnector } from "../../fakes/bot-connector.js";
+import { eventually } from "../../helpers/eventually.js";
 
 let fake: FakeBotConnector | undefined;
 afterEach(async () => {
@@ -103,9 +104,18 @@ describe("the fake Bot Connector", () => {
   it("can hang a call until it is closed", async () => {
     fake = await startFakeBotConnector();
     fake.failNext(1, "hang");
-    const pending = post(conv("a:1"), activity("a")).catch(() => "aborted");
-    const race = await Promise.race([pending, new Promise((r) => setTimeout(() => r("still hanging"), 300))]);
-    expect(race).toBe("still hanging");
+    let answered = false;
+    const pending = post(conv("a:1"), activity("a")).then(
+      (response) => {
+        answered = true;
+        return response.status;
+      },
+      () => "aborted",
+    );
+    await eventually(() => fake?.calls[0]);
+    // A later call is answered while the first one still waits.
+    expect((await post(conv("a:1"), activity("b"))).status).toBe(200);
+    expect(answered).toBe(false);
     expect(fake.calls[0]?.status).toBe(0);
     await fake.close();
     expect(await pending).toBe("aborted");
