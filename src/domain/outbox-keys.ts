@@ -101,6 +101,12 @@ export const reportKeys = {
       : `${reportKeys.coordinatorDigest(coordinatorId, week)}:${part}`,
 };
 
+/** The first message each person gets: once per internship and person, once per workspace for a colleague. */
+export const welcomeKeys = {
+  person: (internshipId: number, personId: number) => `welcome:${internshipId}:${personId}`,
+  colleague: (workspaceId: number, personId: number) => `welcome-colleague:${workspaceId}:${personId}`,
+};
+
 /** Notices that one change causes, once per change and reader. */
 export const noticeKeys = {
   leave: (personId: number, from: LocalDate, to: LocalDate, readerId: number) =>

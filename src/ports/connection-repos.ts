@@ -78,6 +78,8 @@ export interface ActivityRepo {
 export interface IntroductionRepo {
   get(workspaceId: number, id: number): Introduction | undefined;
   forInternship(internshipId: number): Introduction[];
+  /** Every introduction a colleague was asked for, oldest first (their `status`). */
+  forColleague(colleagueId: number): Introduction[];
   /** Insert-if-absent per intern and colleague: one introduction per pair, ever. */
   propose(workspaceId: number, internshipId: number, colleagueId: number, at: Date): Introduction | undefined;
   setStatus(

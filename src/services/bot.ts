@@ -105,6 +105,14 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
       }
       case "milestone.accept":
         return handleMilestoneAction(ctx, event);
+      // The welcome's buttons do what the commands do, nothing more.
+      case "agreement.ack":
+        return handleCommand(ctx, {
+          name: "agreement.ack",
+          ...(event.value ? { intern: { kind: "id" as const, id: event.value } } : {}),
+        });
+      case "intro.optout":
+        return handleCommand(ctx, { name: "intro.optout" });
       case "reflection.open":
       case "reflection.answer":
         return handleReflectionAction(ctx, event);

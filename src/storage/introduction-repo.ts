@@ -38,6 +38,9 @@ export function createIntroductionRepo(db: SqliteDatabase): IntroductionRepo {
   const forInternship = db.prepare<[number], Row>(
     "SELECT * FROM introductions WHERE internship_id = ? ORDER BY proposed_at, id",
   );
+  const forColleague = db.prepare<[number], Row>(
+    "SELECT * FROM introductions WHERE colleague_id = ? ORDER BY proposed_at, id",
+  );
   const insert = db.prepare(
     `INSERT INTO introductions (workspace_id, internship_id, colleague_id, status, proposed_at)
      VALUES (?, ?, ?, 'proposed', ?) ON CONFLICT (internship_id, colleague_id) DO NOTHING`,
@@ -66,6 +69,7 @@ export function createIntroductionRepo(db: SqliteDatabase): IntroductionRepo {
       return row ? toIntroduction(row) : undefined;
     },
     forInternship: (internshipId) => forInternship.all(internshipId).map(toIntroduction),
+    forColleague: (colleagueId) => forColleague.all(colleagueId).map(toIntroduction),
     propose: (workspaceId, internshipId, colleagueId, at) => {
       const inserted = insert.run(workspaceId, internshipId, colleagueId, at.getTime()).changes > 0;
       const row = byPair.get(internshipId, colleagueId);

@@ -13,6 +13,7 @@ import {
   replyKeys,
   reportKeys,
   unreachableKeys,
+  welcomeKeys,
 } from "../../src/domain/outbox-keys.js";
 import type { Introduction } from "../../src/domain/records.js";
 
@@ -21,6 +22,13 @@ const milestone = { id: 7, due: "2026-12-15" } as Milestone;
 const intro = (rescheduled: boolean) => ({ id: 4, rescheduled }) as Introduction;
 
 describe("outbox keys", () => {
+  it("spells the welcome keys per internship and person, and per workspace for a colleague", () => {
+    expect([welcomeKeys.person(3, 9), welcomeKeys.colleague(1, 9)]).toEqual([
+      "welcome:3:9",
+      "welcome-colleague:1:9",
+    ]);
+  });
+
   // Existing databases hold these keys: a changed spelling would send every message again.
   it("spells every key as stored databases hold it", () => {
     expect([

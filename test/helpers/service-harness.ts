@@ -9,6 +9,7 @@ import { allRules } from "../../src/services/rules/all-rules.js";
 import { createCheckinRule } from "../../src/services/rules/checkin-rule.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
 import { createReplyRule } from "../../src/services/rules/reply-rule.js";
+import { createWelcomeRule } from "../../src/services/rules/welcome-rule.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { createBotHarness } from "./bot-harness.js";
 import { createRecordingPlatform } from "./recording-platform.js";
@@ -18,7 +19,13 @@ import { createRecordingPlatform } from "./recording-platform.js";
  * `tickAt` moves the clock and runs one pass, as node-cron would.
  */
 export function createServiceHarness(
-  options: { now?: string; programme?: ProgrammeInput; rules?: "all" | "checkin" | "every" } = {},
+  options: {
+    now?: string;
+    programme?: ProgrammeInput;
+    rules?: "all" | "checkin" | "every";
+    /** Adds the welcome rule ("every" has it anyway): most tests read messages without the welcome. */
+    welcome?: boolean;
+  } = {},
 ) {
   // Imported the day before the tests look, so every internship is awake from then on.
   const h = createBotHarness({ now: "2026-11-30T08:00:00Z", ...options });
@@ -36,6 +43,9 @@ export function createServiceHarness(
         createReplyRule({ store: h.store, log: h.log.log }),
         createAgreementRule({ store: h.store, log: h.log.log }),
       );
+    }
+    if (options.welcome && options.rules !== "every") {
+      rules.unshift(createWelcomeRule({ store: h.store, log: h.log.log }));
     }
     const planner = createPlanner({ store: h.store, rules, log: h.log.log });
     const dispatcher = createDispatcher({ store: h.store, platforms, clock: h.clock, log: h.log.log });

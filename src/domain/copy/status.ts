@@ -27,6 +27,20 @@ export const statusCopy = {
   leave: (periods: readonly { from: LocalDate; to: LocalDate }[]) =>
     `Leave: ${periods.map((l) => `${formatDate(l.from)} to ${formatDate(l.to)}`).join(", ")}`,
   help: () => 'Type "help" for every command.',
+  /** A colleague on the introductions list: the requests waiting for their answer, and who they agreed to meet. */
+  colleague: (
+    capacity: number | undefined,
+    waiting: readonly { intern: string; since: LocalDate }[],
+    agreed: readonly string[],
+  ) => [
+    capacity === undefined
+      ? '• You are not on the list of colleagues who meet interns ("intro optin" to join).'
+      : `• You meet interns (at most ${capacity} a month, always asked first; "intro optout" takes you off the list).`,
+    waiting.length === 0
+      ? "  Introduction requests: none waiting for your answer"
+      : `  Introduction requests waiting for your answer: ${waiting.map((w) => `${w.intern} (asked ${formatDate(w.since)})`).join(", ")}; answer with the buttons in the request`,
+    ...(agreed.length > 0 ? [`  Agreed to meet: ${agreed.join(", ")}`] : []),
+  ],
   internship: (
     intern: string,
     roles: readonly Role[],

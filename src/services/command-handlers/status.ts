@@ -7,6 +7,7 @@ import type { Reply } from "../../domain/messages.js";
 import { shownStatus } from "../../domain/milestones.js";
 import { figuresByDirection } from "../../domain/reply-figures.js";
 import type { Internship, Person } from "../../domain/types.js";
+import { localDateIn } from "../../domain/zone-time.js";
 import { waitingFor } from "../agreement-proposals.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { loadInternshipContext } from "../internship-context.js";
@@ -16,8 +17,10 @@ export function handleStatusCommand(ctx: CommandContext): Reply {
   const { store, workspace, speaker, today } = ctx;
   const internships = store.internships.forPerson(workspace.id, speaker.id);
   const lines = [copy.you(speaker)];
-  if (internships.length === 0) lines.push(generalCopy.noInternship());
+  const colleague = colleagueLines(ctx);
+  if (internships.length === 0 && colleague.length === 0) lines.push(generalCopy.noInternship());
   for (const internship of internships) lines.push(...internshipLines(ctx, internship));
+  lines.push(...colleague);
   const leave = store.people.leaveOf(speaker.id).filter((l) => l.to >= today);
   if (leave.length > 0) lines.push(copy.leave(leave));
   lines.push(copy.help());
@@ -79,4 +82,24 @@ function checkinLine(ctx: CommandContext, internship: Internship, intern: Person
     if (window && window.closesAt > ctx.now) return copy.checkinNext(window.sendAt, ctx.speaker.timezone);
   }
   return copy.checkinNoneSoon();
+}
+
+/** A colleague's open introduction requests (and who they agreed to meet), when they meet interns or were asked. */
+function colleagueLines(ctx: CommandContext): string[] {
+  const { store, workspace, speaker } = ctx;
+  const intros = store.introductions.forColleague(speaker.id);
+  if (!store.people.isColleague(speaker.id) && intros.length === 0) return [];
+  const internOf = (internshipId: number) => {
+    const internship = store.internships.get(workspace.id, internshipId);
+    return (internship && store.people.get(workspace.id, internship.internId)?.name) ?? "an intern";
+  };
+  const waiting = intros
+    .filter((i) => i.status === "proposed")
+    .map((i) => ({ intern: internOf(i.internshipId), since: localDateIn(speaker.timezone, i.proposedAt) }));
+  const agreed = intros.filter((i) => i.status === "accepted").map((i) => internOf(i.internshipId));
+  return copy.colleague(
+    store.people.isColleague(speaker.id) ? speaker.introCapacity : undefined,
+    waiting,
+    agreed,
+  );
 }

@@ -136,6 +136,8 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
       audit("internship.update", "internship", internshipId, { key: s.key });
     // New or not, the rules look at every imported internship on the next tick.
     touchInternship(store, workspace.id, internshipId, at);
+    // Everyone in it is welcomed once (keys make a second import harmless), also when it already runs.
+    store.wakeups.touch(workspace.id, internshipId, ["welcome"], at);
     if (!existed) summary.internships.created += 1;
     else if (changed || conversationsChanged) summary.internships.updated += 1;
     else summary.internships.unchanged += 1;

@@ -11,10 +11,13 @@ import { createReflectionRule } from "./reflection-rule.js";
 import { createReplyRule } from "./reply-rule.js";
 import { createWeeklyDigestRule } from "./weekly-digest-rule.js";
 import { createWelcomeBackRule } from "./welcome-back-rule.js";
+import { createWelcomeRule } from "./welcome-rule.js";
 
 /** Every rule that fills the outbox, in the order a tick runs them: the service and the benchmarks share it. */
 export function allRules(store: Store, log: Logger): PlanRule[] {
   return [
+    // First: a person's welcome is queued before anything else the same tick has for them.
+    createWelcomeRule({ store, log }),
     createCheckinRule({ store, log }),
     createMilestoneRule({ store, log }),
     createReplyRule({ store, log }),

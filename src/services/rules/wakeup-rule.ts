@@ -16,7 +16,8 @@ export const WAKEUP_KINDS = [
   "agreement",
   "welcome-back",
 ] as const;
-export type WakeupKind = (typeof WAKEUP_KINDS)[number];
+/** "welcome" is not among them: only an import wakes it (a changed milestone is no reason to welcome anyone). */
+export type WakeupKind = (typeof WAKEUP_KINDS)[number] | "welcome";
 
 export interface Evaluation {
   drafts: OutboxDraft[];

@@ -1,0 +1,147 @@
+import type { Logger } from "pino";
+import {
+  backupWelcome,
+  colleagueWelcome,
+  coordinatorWelcome,
+  internWelcome,
+  supervisorWelcome,
+  type WelcomeFacts,
+} from "../../domain/copy/welcome.js";
+import type { OutboundMessage } from "../../domain/messages.js";
+import { welcomeKeys } from "../../domain/outbox-keys.js";
+import type { Person } from "../../domain/types.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import type { InternshipContext } from "../internship-context.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/**
+ * One welcome per person and internship, so nobody's first message from Tandem is an alert: written an
+ * hour before the person's first working moment on or after the start (at once, when the internship
+ * already runs) and due a millisecond before that moment, so it goes ahead of anything else due then;
+ * the outbox keeps contact hours and the daily budget. Only an import
+ * wakes this rule (see import-programme.ts), so an older internship is welcomed when it is imported
+ * again, never because a milestone changed.
+ */
+/** Written this long before it is delivered, so what it says is what holds when it arrives. */
+const LEAD_MS = 60 * 60_000;
+
+export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+
+  /** The person's first working moment on or after the internship's start (or `now`, if later). */
+  function firstMoment(ctx: InternshipContext, person: Person, now: Date): Date | undefined {
+    const calendar = ctx.calendarOf(person);
+    const startOfStart = calendar.workingIntervals(ctx.internship.start)[0]?.start;
+    const from = startOfStart && startOfStart > now ? startOfStart : now;
+    return calendar.nextWorkingMoment(from);
+  }
+
+  /** A coordinator of several interns is welcomed once, with all of them, through the first internship. */
+  function coordinatorInterns(ctx: InternshipContext, coordinator: Person, now: Date): Person[] | undefined {
+    const today = ctx.calendarOf(coordinator).localDate(now);
+    const theirs = store.internships
+      .forPerson(ctx.workspace.id, coordinator.id)
+      .filter((i) => i.coordinatorId === coordinator.id && (i.end >= today || i.id === ctx.internship.id));
+    const firstOne = theirs.reduce((a, b) => (b.id < a.id ? b : a), ctx.internship);
+    if (firstOne.id !== ctx.internship.id) return undefined;
+    if (theirs.some((i) => store.outbox.get(ctx.workspace.id, welcomeKeys.person(i.id, coordinator.id)))) {
+      return undefined;
+    }
+    return theirs
+      .map((i) => store.people.get(ctx.workspace.id, i.internId))
+      .filter((p): p is Person => p !== undefined);
+  }
+
+  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+    const { workspace, internship } = ctx;
+    const internToday = ctx.calendarOf(ctx.intern).localDate(now);
+    if (internToday > internship.end) return { drafts: [], next: undefined };
+    const agreement = store.agreements.current(internship.id);
+    const facts = (reader: Person): WelcomeFacts => ({
+      intern: ctx.intern,
+      supervisor: ctx.supervisor,
+      ...(ctx.backupSupervisor ? { backup: ctx.backupSupervisor } : {}),
+      ...(ctx.coordinator ? { coordinator: ctx.coordinator } : {}),
+      start: internship.start,
+      end: internship.end,
+      today: ctx.calendarOf(reader).localDate(now),
+      terms: ctx.terms,
+      ...(agreement
+        ? {
+            agreement: {
+              version: agreement.version,
+              acknowledged: agreement.acknowledgedBy.includes(reader.id),
+            },
+          }
+        : {}),
+      ...(ctx.intern.ids[workspace.platform] ? { ackValue: ctx.intern.ids[workspace.platform] } : {}),
+    });
+
+    const welcomes: { person: Person; key: string; message: () => OutboundMessage | undefined }[] = [
+      {
+        person: ctx.intern,
+        key: welcomeKeys.person(internship.id, ctx.intern.id),
+        message: () => internWelcome(facts(ctx.intern)),
+      },
+      {
+        person: ctx.supervisor,
+        key: welcomeKeys.person(internship.id, ctx.supervisor.id),
+        message: () => supervisorWelcome(facts(ctx.supervisor)),
+      },
+    ];
+    const backup = ctx.backupSupervisor;
+    if (backup) {
+      welcomes.push({
+        person: backup,
+        key: welcomeKeys.person(internship.id, backup.id),
+        message: () => backupWelcome(facts(backup), backup),
+      });
+    }
+    const coordinator = ctx.coordinator;
+    if (coordinator) {
+      welcomes.push({
+        person: coordinator,
+        key: welcomeKeys.person(internship.id, coordinator.id),
+        message: () => {
+          const interns = coordinatorInterns(ctx, coordinator, now);
+          return interns && coordinatorWelcome(facts(coordinator), coordinator, interns);
+        },
+      });
+    }
+    if (ctx.terms.introductions.target > 0) {
+      for (const colleague of store.people.colleagues(workspace.id)) {
+        if ([ctx.intern, ctx.supervisor, backup, coordinator].some((p) => p?.id === colleague.id)) continue;
+        welcomes.push({
+          person: colleague,
+          key: welcomeKeys.colleague(workspace.id, colleague.id),
+          message: () => colleagueWelcome(colleague, colleague.introCapacity, ctx.intern),
+        });
+      }
+    }
+
+    const drafts: OutboxDraft[] = [];
+    const nexts: number[] = [];
+    const seen = new Set<number>();
+    for (const { person, key, message } of welcomes) {
+      // Someone in two roles (a supervisor who coordinates too) reads one welcome, the first role's.
+      if (seen.has(person.id)) continue;
+      seen.add(person.id);
+      if (!person.ids[workspace.platform] || store.outbox.get(workspace.id, key)) continue;
+      const at = firstMoment(ctx, person, now);
+      if (!at) continue;
+      if (at.getTime() - now.getTime() > LEAD_MS) {
+        nexts.push(at.getTime() - LEAD_MS);
+        continue;
+      }
+      const payload = message();
+      // A millisecond ahead of their first working moment: anything else due then comes after it.
+      const draft = payload && directDraft(workspace, person, key, payload, new Date(at.getTime() - 1));
+      if (draft) drafts.push(draft);
+    }
+    return { drafts, next: nexts.length === 0 ? undefined : new Date(Math.min(...nexts)) };
+  }
+
+  return createWakeupRule({ kind: "welcome", store, log: deps.log, evaluate });
+}
