@@ -10,6 +10,7 @@ import { blockerNotice, checkinAnswered, checkinCopy } from "../domain/copy/chec
 import type { Reply } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
 import { err, ok, type Result } from "../domain/result.js";
+import { parseLocalDate } from "../domain/local-date.js";
 import type { LocalDate } from "../domain/types.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { addressed } from "./cover.js";
@@ -65,12 +66,19 @@ export function recordCheckinAnswers(
   const status = answerStatus(answers);
   if (!status) return reply(checkinCopy.empty());
   const internship = scope.value.internship;
+  // A form's date is client-made (a Teams card's data): an earlier day only while its check-in, sent to
+  // the intern, is still open. Today's may be answered unasked (the "checkin" command).
+  if (date !== ctx.today) {
+    const earlier = ctx.store.checkins.get(internship.id, date);
+    // The rule marks a check-in sent at its next look; the prompt's outbox row says so at once.
+    const prompt = ctx.store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, date));
+    const sent = earlier?.sentAt || earlier?.answeredAt || prompt?.status === "sent";
+    if (!earlier || !sent) return reply(checkinCopy.notOpen(parseLocalDate(date)));
+    if (earlier.settledAt) return reply(checkinCopy.closed(date));
+  }
   return ctx.store.transaction(() => {
     ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
     const before = ctx.store.checkins.get(internship.id, date)!;
-    if (before.settledAt && date !== ctx.today) {
-      return reply(checkinCopy.closed(date));
-    }
     const merged = mergeAnswers(before, answers);
     const next = answerStatus(merged) ?? status;
     ctx.store.checkins.answer(before.id, merged, next, ctx.now);

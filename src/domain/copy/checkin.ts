@@ -149,6 +149,9 @@ export const checkinCopy = {
           ? " Your blocker went to your supervisor."
           : ` Your blocker went to ${forwardedTo}, who covers while your supervisor is on leave.`
     }${partial ? ' Some answers are still open; add them any time today with "checkin".' : ""}`,
+  /** A form or button names a day whose check-in was never sent (or a date that is no day at all). */
+  notOpen: (date: LocalDate | undefined) =>
+    `${date ? `There was no check-in on ${formatDate(date)}` : "That check-in does not exist"}; answer today's with "checkin".`,
   closed: (date: LocalDate) =>
     `The check-in of ${formatDate(date)} is closed; answer today's with "checkin".`,
   /** A `connected:` that was not a score: said back, so a lost score is never silent. */
