@@ -109,6 +109,16 @@ describe("a welcome, so nobody's first message is an alert (issue 14 §8)", () =
     );
   });
 
+  it("sends the welcome ahead of the weekly digest even when a tick catches up after a pause", async () => {
+    const h = createServiceHarness({ rules: "every", programme: startingMonday() });
+    await h.tickAt(h.local("2026-12-07T13:00", BXL));
+    const bram = h.sentTo("bram").map((s) => s.message.text);
+    expect(bram.some((t) => t.startsWith("Your weekly digest"))).toBe(true);
+    expect(bram.findIndex((t) => t.startsWith("Welcome, Bram!"))).toBe(0);
+    const lena = h.sentTo("lena").map((s) => s.message.text);
+    expect(lena[0]).toMatch(/^Welcome, Lena!/);
+  });
+
   it("welcomes a coordinator of several interns once, naming all of them", async () => {
     const programme = sampleProgramme({
       internships: sampleProgramme().internships!.map((i) =>

@@ -3,6 +3,7 @@
  * and the agreement. Read once, so short: at most 8 lines of text plus the why line.
  */
 import type { AgreementTerms } from "../agreement-terms.js";
+import { countryName, zoneLabel } from "../colleague-choice.js";
 import { neutralizeMentions } from "../escape.js";
 import { formatDate } from "../format.js";
 import type { OutboundButton, OutboundMessage } from "../messages.js";
@@ -86,7 +87,7 @@ export function supervisorWelcome(f: WelcomeFacts): OutboundMessage {
   const { replyWithin, checkIn } = f.terms;
   return message(
     [
-      `Welcome, ${first(f.supervisor)}! I am Tandem, a bot that helps you supervise ${name(f.intern)} (${f.intern.timezone}), ${period(f)}.`,
+      `Welcome, ${first(f.supervisor)}! I am Tandem, a bot that helps you supervise ${name(f.intern)} (working from ${countryName(f.intern.country)}, ${zoneLabel(f.intern.timezone)} time), ${period(f)}.`,
       `• ${first(f.intern)}'s check-ins: ${checkIn.summary === "each" ? "each answer as it comes" : "a daily summary"}, a blocker at once, and a private note after 3 missed in a row.`,
       `• ${first(f.intern)}'s questions to you in the shared channel: an answer within ${replyWithin.supervisor} of your working time, with a warning before it is due${f.backup ? `; ${first(f.backup)} (backup) hears of a late reply` : ""}.`,
       `• Milestones ${first(f.intern)} marks done: you accept each and say what the result is used for.`,

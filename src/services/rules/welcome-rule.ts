@@ -19,7 +19,7 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 /**
  * One welcome per person and internship, so nobody's first message from Tandem is an alert: written an
  * hour before the person's first working moment on or after the start (at once, when the internship
- * already runs) and due a millisecond before that moment, so it goes ahead of anything else due then;
+ * already runs) and due since the start, so it goes ahead of anything else due for them by then;
  * the outbox keeps contact hours and the daily budget. Only an import
  * wakes this rule (see import-programme.ts), so an older internship is welcomed when it is imported
  * again, never because a milestone changed.
@@ -136,8 +136,13 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
         continue;
       }
       const payload = message();
-      // A millisecond ahead of their first working moment: anything else due then comes after it.
-      const draft = payload && directDraft(workspace, person, key, payload, new Date(at.getTime() - 1));
+      // Due since the start of the internship's first day (or a millisecond before the first working
+      // moment), so a tick that catches up after a pause still sends it ahead of anything due since.
+      const since = Math.min(
+        at.getTime() - 1,
+        ctx.calendarOf(person).atLocalTime(internship.start, "00:00").getTime(),
+      );
+      const draft = payload && directDraft(workspace, person, key, payload, new Date(since));
       if (draft) drafts.push(draft);
     }
     return { drafts, next: nexts.length === 0 ? undefined : new Date(Math.min(...nexts)) };
