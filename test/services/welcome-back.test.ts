@@ -82,3 +82,25 @@ describe("the welcome back", () => {
     expect(h.sentTo("bram").filter((s) => s.message.text.startsWith("Welcome back"))).toHaveLength(1);
   }, 60_000);
 });
+
+describe("a daily summary folded into the welcome back", () => {
+  it("says what the intern answered on its one line, not only the heading", async () => {
+    let answered = false;
+    const { h, run } = await leaveWeek(async (h, at) => {
+      // Fri 11 Dec, the last day of Bram's leave, afternoon in São Paulo (evening in Brussels).
+      if (!answered && at >= h.local("2026-12-11T14:00", SP)) {
+        answered = true;
+        await h.dm("ana", "done: outline reviewed / next: finish the analysis / connected: 3");
+      }
+    });
+    await run(h.local("2026-12-14T10:00", BXL));
+    const welcome = h.sentTo("bram").find((s) => s.message.text.startsWith("Welcome back"));
+    const line = welcome?.message.text
+      .split("\n")
+      .find((l) => l.includes("Ana Souza's check-in for Fri 11 Dec"));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/:$/);
+    expect(line).toContain("Moved forward: outline reviewed");
+    expect(line).toContain("Connected to the team: 3/5");
+  }, 60_000);
+});

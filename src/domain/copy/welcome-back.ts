@@ -5,6 +5,7 @@
 import { formatDate } from "../format.js";
 import type { OutboundMessage } from "../messages.js";
 import { keyFamily } from "../outbox-keys.js";
+import { truncateText } from "../text-cut.js";
 import type { LeavePeriod, Person } from "../types.js";
 
 /** What happened while someone was away, per internship, already in plain words. */
@@ -87,7 +88,13 @@ const rank = (key: string) => {
 /** Read in full: what needs them, and the digests (a digest is only useful whole). */
 const inFull = (key: string) => rank(key) < ORDER.length || keyFamily(key) === "digest";
 
-const firstLine = (text: string) => text.split("\n")[0] ?? text;
+/** One line for a message that needs nothing: a heading that ends in ":" keeps its fields, each
+ * shortened (a summary of a day the supervisor missed reads as what the intern said, not a bare heading). */
+function oneLine(message: OutboundMessage): string {
+  const head = message.text.split("\n")[0] ?? message.text;
+  if (!head.endsWith(":") || !message.fields?.length) return head;
+  return `${head} ${message.fields.map((f) => `${f.label}: ${truncateText(f.value.replaceAll("\n", " "), 80)}`).join("; ")}.`;
+}
 /** Continuation lines line up under the item's first line. */
 const indent = (text: string) => text.replaceAll("\n", "\n   ");
 
@@ -116,7 +123,7 @@ export function foldIntoWelcomeBack(
   // The rule's summary lines, then one line for each message that waited and needs nothing.
   const rest = [
     ...(welcome.fields ?? []).map((f) => f.value),
-    ...summarised.map((w) => `• ${firstLine(w.message.text)}`),
+    ...summarised.map((w) => `• ${oneLine(w.message)}`),
   ];
   if (rest.length > 0) parts.push([`${REST}:`, ...rest].join("\n"));
   for (const d of digests) parts.push(full(d));
