@@ -48,6 +48,20 @@ describe("leave cover", () => {
     expect(h.store.outbox.list().filter((o) => o.key.startsWith("leave-uncovered:"))).toEqual([]);
   });
 
+  it("says only what leave changes for the person: a supervisor has no check-ins or nudges to pause", async () => {
+    const { h, replyText, queuedFor } = await onLeave();
+    expect(replyText).not.toMatch(/check-ins|nudges/);
+    expect(replyText).toContain("Your reply deadlines skip those days.");
+    const toAna = queuedFor("ana")[0]!.payload;
+    expect(toAna.reason).not.toMatch(/check-ins/);
+    // The intern's own leave does pause her check-ins and nudges, and her supervisor hears that.
+    h.clock.set(h.local("2026-12-03T10:00", SP));
+    const internReply = await h.say("ana", "leave 2026-12-21 2026-12-23");
+    expect(internReply).toContain("Tandem pauses your check-ins and nudges then");
+    const toBram = queuedFor("bram").find((o) => o.payload.text.startsWith("Ana Souza will be on leave"));
+    expect(toBram?.payload.reason).toMatch(/pauses their check-ins/);
+  });
+
   it("tells the coordinator once that the intern is uncovered when there is no backup", async () => {
     const programme = sampleProgramme();
     delete programme.internships?.[0]?.backupSupervisor;

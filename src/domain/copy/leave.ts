@@ -10,8 +10,13 @@ export const leaveCopy = {
     `That leave (${formatDate(from)} to ${formatDate(to)}) is already over; give dates from today on.`,
   alreadyOnLeave: (from: LocalDate, to: LocalDate) => `You are already on leave ${span(from, to)}.`,
   /** `covers` names who acts for the speaker; undefined when nobody does (or the speaker has no one to cover for them). */
-  noted: (from: LocalDate, to: LocalDate, covers: readonly string[]) =>
-    `Noted: you are on leave ${span(from, to)}. Tandem pauses your check-ins and nudges then, and reply deadlines skip those days.${
+  /** Only an intern has check-ins and nudges to pause; `isIntern` says whether the speaker is one. */
+  noted: (from: LocalDate, to: LocalDate, covers: readonly string[], isIntern: boolean) =>
+    `Noted: you are on leave ${span(from, to)}. ${
+      isIntern
+        ? "Tandem pauses your check-ins and nudges then, and reply deadlines skip those days."
+        : "Your reply deadlines skip those days."
+    }${
       covers.length > 0
         ? ` ${covers.join(" and ")} covers for you: questions, blockers and acceptance requests go to them.`
         : ""
@@ -21,18 +26,24 @@ export const leaveCopy = {
     ["Your leave:", ...periods.map((l) => `• ${formatDate(l.from)} to ${formatDate(l.to)}`)].join("\n"),
 };
 
-/** To the people who work with someone going on leave; `cover` names who acts for them, when someone does. */
+/**
+ * To the people who work with someone going on leave; `cover` names who acts for them, when someone
+ * does. Only an intern's leave pauses check-ins, so only then does the reason say so.
+ */
 export function leaveNotice(
   away: Person,
   from: LocalDate,
   to: LocalDate,
   cover: Person | undefined,
+  awayIsIntern: boolean,
 ): OutboundMessage {
   return {
     text: `${away.name} will be on leave ${span(from, to)}.${
       cover ? ` ${cover.name} covers for them: questions for ${away.name} go to ${cover.name} then.` : ""
     }`,
-    reason: "You work with them; Tandem pauses their check-ins and reply deadlines for those days.",
+    reason: awayIsIntern
+      ? "You work with them; Tandem pauses their check-ins and nudges for those days, and their reply deadlines skip them."
+      : "You work with them; their reply deadlines skip those days.",
   };
 }
 

@@ -20,6 +20,7 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
     return reply(leaveCopy.alreadyOnLeave(overlapping.from, overlapping.to));
   }
   const covers = new Set<string>();
+  let isIntern = false;
   ctx.store.transaction(() => {
     ctx.store.people.addLeave(ctx.workspace.id, ctx.speaker.id, { from, to }, ctx.now);
     ctx.store.audit.record(
@@ -38,11 +39,12 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
       touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     }
     for (const context of runningContexts(ctx)) {
+      if (context.internship.internId === ctx.speaker.id) isIntern = true;
       const cover = tellAbout(ctx, context, from, to);
       if (cover) covers.add(cover.name);
     }
   });
-  return reply(leaveCopy.noted(from, to, [...covers]));
+  return reply(leaveCopy.noted(from, to, [...covers], isIntern));
 }
 
 /** The speaker's internships that have not ended, loaded with the leave just added. */
@@ -73,7 +75,7 @@ function tellAbout(
     queue(
       context.supervisor,
       noticeKeys.leave(away.id, from, to, context.supervisor.id),
-      leaveNotice(away, from, to, undefined),
+      leaveNotice(away, from, to, undefined, true),
     );
     return undefined;
   }
@@ -82,7 +84,7 @@ function tellAbout(
   const firstDay = context.calendarOf(away).atLocalTime(from, "12:00");
   const acting = actingFor(away, internship, context, firstDay);
   const cover = acting && acting.id !== away.id ? acting : undefined;
-  queue(intern, noticeKeys.leave(away.id, from, to, intern.id), leaveNotice(away, from, to, cover));
+  queue(intern, noticeKeys.leave(away.id, from, to, intern.id), leaveNotice(away, from, to, cover, false));
   if (cover && away.id === internship.supervisorId) {
     queue(cover, noticeKeys.cover(away.id, from, to, internship.id), coverNotice(away, intern, from, to));
   } else if (!cover && away.id === internship.supervisorId && context.coordinator) {
