@@ -276,6 +276,29 @@ describe("check-in answers", () => {
     expect(late?.notBefore).toEqual(h.local("2026-12-03T09:00", BXL));
   });
 
+  it("sends a blocker that waited for the supervisor's morning once, inside the daily summary that arrives with it", async () => {
+    const h = createServiceHarness({ rules: "checkin" });
+    await h.tickAt(h.local("2026-12-01T09:30", SP));
+    h.clock.set(h.local("2026-12-01T14:00", SP)); // 18:00 in Brussels: Bram reads it tomorrow at 09:00
+    await h.dm("ana", "done: survey / blocker: no access to the analytics dashboard / connected: 3");
+    await h.tickAt(h.local("2026-12-01T17:00", SP));
+    await h.tickAt(h.local("2026-12-02T09:00", BXL));
+    const toBram = h.sentTo("bram").filter((s) => s.message.text.startsWith("Ana Souza"));
+    expect(toBram).toHaveLength(1);
+    expect(toBram[0]?.message.text).toContain("Ana Souza's check-in for Tue 1 Dec 2026");
+    expect(toBram[0]?.message.fields).toContainEqual({
+      label: "Blocker",
+      value: "no access to the analytics dashboard",
+    });
+    // Inside his hours the blocker still goes at once, and the summary follows at the end of her day.
+    await h.tickAt(h.local("2026-12-02T09:30", SP));
+    await h.dm("ana", "blocker: waiting for legal");
+    await h.tickAt(h.clock.now());
+    expect(h.sentTo("bram").map((s) => s.message.text)).toContainEqual(
+      "Ana Souza is blocked: “waiting for legal” (check-in of Wed 2 Dec 2026).",
+    );
+  });
+
   it("sends the supervisor a daily summary when the intern's day ends, with slipping milestones", async () => {
     const h = createServiceHarness({ rules: "checkin" });
     await h.say("ana", 'milestone add "Survey" due 2026-12-10');

@@ -56,6 +56,12 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       const slipping = store.milestones
         .listFor(ctx.internship.id)
         .filter((m) => m.moves >= 2 && (m.status === "planned" || m.status === "blocked"));
+      // A blocker still waiting for the same reader would arrive with the summary, which carries it:
+      // one message, not two about the same thing (Ana's afternoon is Bram's evening).
+      for (const waiting of store.outbox.withPrefix(ctx.workspace.id, checkinKeys.blocker(checkin.id, ""))) {
+        if (waiting.status === "pending" && waiting.recipientId === to.id && waiting.notBefore >= notBefore)
+          store.outbox.cancelPending(ctx.workspace.id, waiting.key);
+      }
       drafts.push(
         directDraft(
           ctx.workspace,
