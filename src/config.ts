@@ -8,7 +8,11 @@ export interface Config {
   platforms: Platform[];
   databasePath: string;
   port: number;
+  /** The address the HTTP server listens on; every interface (0.0.0.0) when omitted. */
+  host?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Whether debug logs may show what people wrote (payloads of Slack's libraries); off when omitted. */
+  logMessageText?: boolean;
   scheduler: boolean;
   slack: {
     botToken?: string;
@@ -58,7 +62,9 @@ const VARIABLES = {
     schema: z.string().trim().min(1).default("./data/tandem.db"),
   },
   PORT: { example: "3000", schema: z.coerce.number().int().min(0).max(65535).default(3000) },
+  HOST: { example: "127.0.0.1", schema: z.string().trim().min(1).default("0.0.0.0") },
   LOG_LEVEL: { example: "info", schema: z.enum(LOG_LEVELS).default("info") },
+  LOG_MESSAGE_TEXT: { example: "false", schema: z.enum(["true", "false"]).default("false") },
   SCHEDULER: { example: "on", schema: z.enum(["on", "off"]).default("on") },
   SLACK_BOT_TOKEN: {
     example: "xoxb-...",
@@ -137,7 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     platforms: v.PLATFORMS,
     databasePath: v.DATABASE_PATH,
     port: v.PORT,
+    host: v.HOST,
     logLevel: v.LOG_LEVEL,
+    logMessageText: v.LOG_MESSAGE_TEXT === "true",
     scheduler: v.SCHEDULER === "on",
     slack: { mode: v.SLACK_MODE },
     teams: { appType: v.MICROSOFT_APP_TYPE, allowUnauthenticated: v.TEAMS_ALLOW_UNAUTHENTICATED === "true" },
@@ -172,7 +180,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (v.MICROSOFT_APP_PASSWORD) config.teams.appPassword = v.MICROSOFT_APP_PASSWORD;
   if (v.MICROSOFT_APP_TENANT_ID) config.teams.tenantId = v.MICROSOFT_APP_TENANT_ID;
   checkPlatformNeeds(config);
+  checkTeamsExposure(config);
   return config;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host ?? "");
+}
+
+/**
+ * Teams without authentication accepts any activity from anyone who can reach the server: only for
+ * local tests, so only on a server that listens on loopback. start checks this too (tests build a
+ * Config without loadConfig).
+ */
+export function checkTeamsExposure(config: Config): void {
+  const open = config.platforms.includes("teams") && !config.teams.appId && config.teams.allowUnauthenticated;
+  if (open && !isLoopbackHost(config.host)) {
+    fail(
+      "TEAMS_ALLOW_UNAUTHENTICATED",
+      `is true, which is only for local tests and needs the server on loopback (HOST is ${config.host ?? "0.0.0.0"}: anyone who can reach it could write as anyone); set HOST=127.0.0.1, or set MICROSOFT_APP_ID instead`,
+      "false",
+    );
+  }
 }
 
 function checkPlatformNeeds(config: Config): void {

@@ -9,11 +9,11 @@ import { runPlayground } from "../adapters/console/playground.js";
 import { createSlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
 import { teamsAppPackage } from "../adapters/teams/app-package.js";
 import { createTeamsPlatform } from "../adapters/teams/teams-platform.js";
-import type { Config } from "./config.js";
+import { type Config, checkTeamsExposure } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import type { Platform } from "./domain/types.js";
 import { localDateIn } from "./domain/zone-time.js";
-import { createHttpServer, type HttpServer } from "./http-server.js";
+import { createHttpServer, type HttpLimits, type HttpServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
@@ -57,6 +57,7 @@ function slackSettings(config: Config, store: Store): SlackSettings {
         ? { mode: "socket", appToken: slack.appToken ?? "" }
         : { mode: "http", signingSecret: slack.signingSecret ?? "" },
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    logMessageText: config.logMessageText ?? false,
   };
 }
 
@@ -76,6 +77,7 @@ export function buildTeamsAppPackage(botId: string): Buffer {
 
 /** config -> logger -> database -> services -> platforms. Shared by `tandem start` and `tandem tick`. */
 export function compose(config: Config, io: Io, options: { clock?: Clock; log?: Logger } = {}): Services {
+  checkTeamsExposure(config);
   const log = options.log ?? loggerFor(config);
   const consoleOnly = config.platforms.every((p) => p === "console");
   // The playground's clock can be moved with /time; real platforms always run on real time.
@@ -136,13 +138,14 @@ export interface Running {
 export async function startService(
   config: Config,
   io: Io,
-  options: { clock?: Clock; log?: Logger } = {},
+  options: { clock?: Clock; log?: Logger; httpLimits?: Partial<HttpLimits> } = {},
 ): Promise<Running> {
   const services = compose(config, io, options);
   const { store, log, clock, bot, ticker, platforms, consolePlatform } = services;
   let ready = false;
   const http: HttpServer = createHttpServer({
     log,
+    ...(options.httpLimits ? { limits: options.httpLimits } : {}),
     ready: () => ready,
     health: () => {
       const database = store.ping();
@@ -156,7 +159,7 @@ export async function startService(
   for (const platform of platforms.values()) {
     for (const route of platform.routes) http.addRoute(route);
   }
-  const port = await http.listen(config.port);
+  const port = await http.listen(config.port, config.host);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
   for (const platform of platforms.values()) await platform.start(handle);
   const metronome = config.scheduler ? startMetronome(clock, (now) => ticker.tick(now), log) : undefined;

@@ -124,9 +124,26 @@ describe("loadConfig checks what each platform needs", () => {
     const { message } = configError({ PLATFORMS: "teams" });
     expect(message).toMatch(/^MICROSOFT_APP_ID is required/);
     expect(message).toContain("TEAMS_ALLOW_UNAUTHENTICATED=true");
-    const local = loadConfig({ PLATFORMS: "teams", TEAMS_ALLOW_UNAUTHENTICATED: "true" });
+    const local = loadConfig({ PLATFORMS: "teams", TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: "127.0.0.1" });
     expect(local.teams).toMatchObject({ allowUnauthenticated: true });
     expect(local.teams.appId).toBeUndefined();
+  });
+
+  it("refuses Teams without authentication unless the server listens on loopback only", () => {
+    const open = configError({ PLATFORMS: "teams", TEAMS_ALLOW_UNAUTHENTICATED: "true" });
+    expect(open.message).toMatch(/^TEAMS_ALLOW_UNAUTHENTICATED is true, which is only for local tests/);
+    expect(open.message).toContain("HOST is 0.0.0.0");
+    expect(open.message).toContain("HOST=127.0.0.1");
+    expect(
+      configError({ PLATFORMS: "teams", TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: "10.0.0.5" }).message,
+    ).toContain("HOST is 10.0.0.5");
+    for (const host of ["127.0.0.1", "::1", "localhost"]) {
+      expect(loadConfig({ PLATFORMS: "teams", TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: host }).host).toBe(
+        host,
+      );
+    }
+    // With an app id authentication is on whatever the flag says, so any address will do.
+    expect(loadConfig({ ...TEAMS, TEAMS_ALLOW_UNAUTHENTICATED: "true" }).host).toBe("0.0.0.0");
   });
 
   it("needs MICROSOFT_APP_PASSWORD with an app id, except for a managed identity", () => {

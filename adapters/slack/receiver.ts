@@ -13,10 +13,12 @@ import {
   verifySlackRequest,
 } from "@slack/bolt";
 import type { Logger } from "pino";
+import { readBody, refuseRequest } from "../../src/http-body.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { EVENT_RECORDED, holdEventAck } from "./event-ack.js";
 import { checkSlackBody } from "./payload-shape.js";
 import { REQUEST_TIME, SLACK_EVENTS_PATH } from "./protocol.js";
+import { foreignWorkspace, type TokenWorkspace } from "./workspace-check.js";
 
 const WINDOW_SECONDS = 5 * 60;
 
@@ -30,14 +32,15 @@ export function createSlackReceiver(deps: {
   clock: Clock;
   log: Logger;
   boltLogger: unknown;
+  /** Single-token mode: the token's workspace (known once Slack answered auth.test); others are refused. */
+  tokenWorkspace?: () => TokenWorkspace | undefined;
 }): SlackReceiver {
   let app: App | undefined;
   const log = deps.log.child({ component: "slack-receiver" });
 
   function refuse(res: ServerResponse, status: number, why: string, req: IncomingMessage): true {
     log.warn({ status, why, ip: req.socket.remoteAddress }, "Slack request refused");
-    res.writeHead(status, { "content-type": "text/plain" });
-    res.end(status === 401 ? "invalid signature or timestamp" : why);
+    refuseRequest(res, status, status === 401 ? "invalid signature or timestamp" : why);
     return true;
   }
 
@@ -55,18 +58,23 @@ export function createSlackReceiver(deps: {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<true> {
     if (req.method !== "POST") return refuse(res, 405, "use POST", req);
     if (!app) return refuse(res, 503, "Slack is not ready yet", req);
-    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
-    try {
-      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req);
-    } catch {
-      return refuse(res, 413, "body too large or unreadable", req);
-    }
+    // Everything that can be judged from the headers is, before a byte of the body is read.
     const timestamp = Number(req.headers["x-slack-request-timestamp"]);
-    const signature = String(req.headers["x-slack-signature"] ?? "");
+    const signature = req.headers["x-slack-signature"];
+    if (
+      typeof signature !== "string" ||
+      !signature ||
+      req.headers["x-slack-request-timestamp"] === undefined
+    ) {
+      return refuse(res, 401, "no Slack signature headers", req);
+    }
     const nowMs = deps.clock.now().getTime();
     if (!Number.isFinite(timestamp) || Math.abs(nowMs / 1000 - timestamp) > WINDOW_SECONDS) {
       return refuse(res, 401, "timestamp outside five minutes", req);
     }
+    const read = await readBody(req);
+    if (!read.ok) return refuse(res, read.error.status, read.error.why, req);
+    const buffered = Object.assign(req, { rawBody: read.value });
     try {
       verifySlackRequest({
         signingSecret: deps.signingSecret,
@@ -104,6 +112,9 @@ export function createSlackReceiver(deps: {
       }
       return refuse(res, verdict.error.status, verdict.error.why, req);
     }
+    const own = deps.tokenWorkspace?.();
+    const foreign = own && foreignWorkspace(body, own);
+    if (foreign) return refuse(res, 403, foreign, req);
     if (body.type === "event_callback") return routeEvent(app, body, req, res, timestamp);
     const ack = new HTTPResponseAck({
       logger: deps.boltLogger as never,

@@ -18,6 +18,7 @@ import { renderMessage } from "./render.js";
 import { toSendError } from "./send-errors.js";
 import { createSocketReceiver } from "./socket-receiver.js";
 import { createTokenVault } from "./token-vault.js";
+import type { TokenWorkspace } from "./workspace-check.js";
 import {
   BOT_SCOPES,
   installedClients,
@@ -45,9 +46,18 @@ export interface SlackSettings {
   connection: SlackConnection;
   /** Web API base URL, e.g. a fake on loopback in tests. */
   apiUrl?: string;
+  /** Whether debug lines of Slack's libraries may show payloads (what people wrote); credentials never. */
+  logMessageText?: boolean;
   /** Pacing, overridable for tests. */
   perChannelMs?: number;
   perWorkspaceMs?: number;
+}
+
+interface Identity {
+  user_id?: string;
+  bot_id?: string;
+  team_id?: string;
+  enterprise_id?: string;
 }
 
 export const SLACK_INSTALL_PATH = "/slack/install";
@@ -58,8 +68,10 @@ export function createSlackPlatform(
   deps: { clock: Clock; log: Logger },
 ): ChatPlatform {
   const log = deps.log.child({ component: "slack" });
-  const bolt = boltLogger(deps.log);
+  const bolt = boltLogger(deps.log, { messageText: settings.logMessageText ?? false });
   const { connection, auth } = settings;
+  // Single-token mode: the token's workspace from auth.test; requests from any other are refused.
+  let tokenWorkspace: TokenWorkspace | undefined;
   const receiver =
     connection.mode === "http"
       ? createSlackReceiver({
@@ -67,6 +79,7 @@ export function createSlackPlatform(
           clock: deps.clock,
           log: deps.log,
           boltLogger: bolt,
+          tokenWorkspace: () => tokenWorkspace,
         })
       : undefined;
   const clientOptions: webApi.WebClientOptions = {
@@ -131,14 +144,10 @@ export function createSlackPlatform(
   }
 
   /** In single-token mode, check the token and learn the bot's own ids before taking events. */
-  async function identity(): Promise<{ user_id?: string; bot_id?: string; team_id?: string }> {
+  async function identity(): Promise<Identity> {
     if (auth.kind !== "token") return {};
     try {
-      return (await (await clients.clientFor("")).auth.test()) as {
-        user_id?: string;
-        bot_id?: string;
-        team_id?: string;
-      };
+      return (await (await clients.clientFor("")).auth.test()) as Identity;
     } catch (cause) {
       throw new AppError(
         "CONFIG",
@@ -154,6 +163,11 @@ export function createSlackPlatform(
     routes: [...(receiver ? [receiver.route] : []), installRoute],
     async start(handle) {
       const me = await identity();
+      if (auth.kind === "token") {
+        if (!me.team_id)
+          throw new AppError("CONFIG", "Slack's auth.test named no workspace for SLACK_BOT_TOKEN");
+        tokenWorkspace = { team: me.team_id, ...(me.enterprise_id ? { enterprise: me.enterprise_id } : {}) };
+      }
       const common = {
         ...(auth.kind === "token"
           ? { token: auth.botToken }
@@ -177,6 +191,7 @@ export function createSlackPlatform(
             clientOptions: clientOptions as Record<string, unknown>,
             log: deps.log,
             boltLogger: bolt,
+            tokenWorkspace: () => tokenWorkspace,
           }),
       });
       listen(app, handle, {

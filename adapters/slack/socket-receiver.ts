@@ -8,6 +8,7 @@ import type { App, Receiver } from "@slack/bolt";
 import { SocketModeClient } from "@slack/socket-mode";
 import type { Logger } from "pino";
 import { EVENT_RECORDED, holdEventAck } from "./event-ack.js";
+import { foreignWorkspace, type TokenWorkspace } from "./workspace-check.js";
 
 interface Envelope {
   type: string;
@@ -22,6 +23,8 @@ export function createSocketReceiver(deps: {
   clientOptions: Record<string, unknown>;
   log: Logger;
   boltLogger: unknown;
+  /** Single-token mode: the token's workspace; envelopes from any other are acknowledged and dropped. */
+  tokenWorkspace?: () => TokenWorkspace | undefined;
 }): Receiver {
   const log = deps.log.child({ component: "slack-socket" });
   const client = new SocketModeClient({
@@ -35,6 +38,13 @@ export function createSocketReceiver(deps: {
     if (!app) return;
     const send = (response?: unknown) =>
       envelope.ack(response).catch((error) => log.warn({ err: error }, "Socket Mode acknowledgement failed"));
+    const own = deps.tokenWorkspace?.();
+    const foreign = own && foreignWorkspace(envelope.body ?? {}, own);
+    if (foreign) {
+      log.warn({ why: foreign }, "Slack request refused");
+      await send();
+      return;
+    }
     const isEvent = envelope.type === "events_api";
     // Refused or late: no acknowledgement, so Slack sends the envelope again.
     const held = isEvent

@@ -36,6 +36,21 @@ export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: 
   }
 }
 
+/**
+ * Without authentication (local tests only) anyone can post any activity: a forged one may add a
+ * reference nobody had yet, but never re-point a stored one (a person's chat at another serviceUrl
+ * would receive their check-ins and summaries).
+ */
+export function keepingStoredReferences(refs: PlatformRefRepo): PlatformRefRepo {
+  return {
+    get: (...key) => refs.get(...key),
+    save: (platform, workspace, kind, key, reference, at) => {
+      if (refs.get(platform, workspace, kind, key) === undefined)
+        refs.save(platform, workspace, kind, key, reference, at);
+    },
+  };
+}
+
 export function userLookup(refs: PlatformRefRepo, tenant: string): UserLookup {
   return (teamsUserId) => refs.get("teams", tenant, "user", `${TEAMS_ID}${teamsUserId}`);
 }

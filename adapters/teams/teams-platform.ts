@@ -6,17 +6,18 @@ import { parseAddress } from "../../src/domain/addresses.js";
 import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundMessage } from "../../src/domain/messages.js";
 import { err } from "../../src/domain/result.js";
+import { readBody, refuseRequest } from "../../src/http-body.js";
 import type { ChatPlatform, GroupProgress, SendResult } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { createPacer } from "../shared/pacer.js";
 import { checkActivity } from "./activity-shape.js";
 import { messageActivity } from "./cards.js";
+import { keepingStoredReferences } from "./references.js";
 import { toTeamsSendError } from "./send-errors.js";
 import { NOT_RECORDED, TandemTeamsHandler } from "./teams-handler.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
-const MAX_BODY = 1024 * 1024;
 /** A Bot Connector call that takes longer is abandoned; the outbox retries it later. */
 const SEND_TIMEOUT_MS = 15_000;
 
@@ -32,16 +33,9 @@ export interface TeamsSettings {
   openIdMetadataUrl?: string;
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
+function parseJson(raw: Buffer): Record<string, unknown> | undefined {
   try {
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+    const body = JSON.parse(raw.toString("utf8")) as unknown;
     return body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -201,7 +195,13 @@ export function createTeamsPlatform(
       res.end();
       return true;
     }
-    const body = await readJson(req);
+    const read = await readBody(req);
+    if (!read.ok) {
+      log.warn({ problem: read.error.why }, "Teams activity refused");
+      refuseRequest(res, read.error.status, read.error.why);
+      return true;
+    }
+    const body = parseJson(read.value);
     const checked = body ? checkActivity(body) : err("the body is not JSON");
     if (!checked.ok) {
       const problem = checked.error;
@@ -234,7 +234,9 @@ export function createTeamsPlatform(
           "Teams authentication is OFF (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone can post to /api/messages. Use this only for local tests.",
         );
       }
-      handler = new TandemTeamsHandler(handle, deps.refs, deps.clock, deps.log);
+      // Unauthenticated activities may add references but never change a stored one.
+      const refs = appId ? deps.refs : keepingStoredReferences(deps.refs);
+      handler = new TandemTeamsHandler(handle, refs, deps.clock, deps.log);
     },
     async stop() {
       handler = undefined;

@@ -5,6 +5,7 @@
  */
 
 import type { Config } from "../../src/config.js";
+import type { HttpLimits } from "../../src/http-server.js";
 import { startService } from "../../src/main.js";
 import { createSettableClock } from "../../src/ports/clock.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
@@ -40,15 +41,26 @@ export interface ServiceOptions {
   connectorLimits?: { max: number; perMs: number }[];
   /** A temporary file when omitted. */
   databasePath?: string;
+  /**
+   * Slack workspaces installed through OAuth (several workspaces, each with its own token) instead of
+   * one bot token: a single token serves its own workspace only.
+   */
+  slackInstalls?: string[];
+  /** The HTTP server's timeouts and connection cap, when a test needs them short. */
+  httpLimits?: Partial<HttpLimits>;
   /** What the captured log keeps; "info" by default (debug lines add up in long runs). */
   logLevel?: "debug" | "info" | "warn";
 }
 
 export async function startReliableService(options: ServiceOptions) {
   const platforms = options.platforms ?? ["slack"];
+  const installs = options.slackInstalls ?? [];
   const fake = await startFakeSlackApi({
     tokens: { "xoxb-test": "T1" },
     workspacePerMinute: 1_000_000,
+    installs: Object.fromEntries(
+      installs.map((team) => [`code-${team}`, { team, token: `xoxb-${team}`, botUserId: "UBOT" }]),
+    ),
     ...options.fakeSlack,
   });
   const connector = await startFakeBotConnector(
@@ -67,15 +79,34 @@ export async function startReliableService(options: ServiceOptions) {
     platforms,
     databasePath,
     port: 0,
+    // Unauthenticated Teams is refused on any other address.
+    host: "127.0.0.1",
     logLevel,
     scheduler: false,
-    slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl },
+    slack: installs.length
+      ? {
+          mode: "http",
+          signingSecret: SECRET,
+          apiUrl,
+          oauth: {
+            clientId: "123.456",
+            clientSecret: "client-secret",
+            stateSecret: "a-long-enough-state-secret",
+            tokenKey: Buffer.alloc(32, 7).toString("base64"),
+          },
+        }
+      : { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl },
     teams: { appType: "MultiTenant", allowUnauthenticated: true },
   };
-  const running = await startService(config, createTerminal(), { clock, log: log.log });
+  const running = await startService(config, createTerminal(), {
+    clock,
+    log: log.log,
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
+  });
   /** A second connection on the same file (WAL), to look at what the service stored. */
   const peek = openStore(databasePath);
   const base = `http://127.0.0.1:${running.port}`;
+  for (const team of installs) await installSlack(base, team);
 
   let slackPosts = 0;
   const post = (body: Record<string, unknown> | string, contentType: "json" | "form", headers?: object) => {
@@ -147,6 +178,17 @@ export async function startReliableService(options: ServiceOptions) {
       await connector.close();
     },
   };
+}
+
+/** Adds Tandem to a Slack workspace as an admin would: the install page, then Slack's redirect. */
+async function installSlack(base: string, team: string): Promise<void> {
+  const page = await fetch(`${base}/slack/install`, { redirect: "manual" });
+  const state = /state=([^"&]+)/.exec(await page.text())?.[1];
+  const cookie = page.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const done = await fetch(`${base}/slack/oauth_redirect?code=code-${team}&state=${state}`, {
+    headers: { cookie },
+  });
+  if (done.status !== 200) throw new Error(`installing Tandem in ${team} failed: ${done.status}`);
 }
 
 export type ReliableService = Awaited<ReturnType<typeof startReliableService>>;

@@ -69,6 +69,8 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
   const s = await startReliableService({
     programmes: [t1, t2, teamsT1],
     platforms: ["slack", "teams"],
+    // Several Slack workspaces are OAuth installs (a single bot token serves its own workspace only).
+    slackInstalls: ["T1", "T2"],
     fakeSlack: { perChannelPerSecond: 1_000_000, channelBurst: 1_000_000 },
     connectorLimits: [],
     logLevel: "debug",

@@ -76,6 +76,8 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
     platforms: ["teams"],
     databasePath,
     port: 0,
+    // Unauthenticated Teams is refused on any other address.
+    host: "127.0.0.1",
     logLevel: "info",
     scheduler: false,
     slack: { mode: "http" },
