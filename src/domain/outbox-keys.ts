@@ -88,6 +88,11 @@ export const patternKeys = {
   note: (internshipId: number, week: string) => `pattern:${internshipId}:${week}`,
 };
 
+/** Logged meetings: the intern told who logged one with them, once per meeting. */
+export const meetingKeys = {
+  logged: (meetingId: number) => `meeting-logged:${meetingId}`,
+};
+
 /** Weekly reports, per reader and ISO week. */
 export const reportKeys = {
   reflection: (internshipId: number, week: string) => `reflection:${internshipId}:${week}`,

@@ -7,10 +7,10 @@ import {
   parseConnectedness,
 } from "../domain/checkins.js";
 import { blockerNotice, checkinAnswered, checkinCopy } from "../domain/copy/checkin.js";
+import { parseLocalDate } from "../domain/local-date.js";
 import type { Reply } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
 import { err, ok, type Result } from "../domain/result.js";
-import { parseLocalDate } from "../domain/local-date.js";
 import type { LocalDate } from "../domain/types.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { addressed } from "./cover.js";

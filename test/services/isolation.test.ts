@@ -328,9 +328,12 @@ describe("the isolation signal and its nudges", () => {
     expect(run("ana", "why")).toContain("Days since the last live meeting: 0");
   });
 
-  it('"met" from a company member counts for the intern, and odd meetings are refused clearly', () => {
+  it('"met" from a colleague introduced to the intern counts for the intern, and odd meetings are refused clearly', () => {
     const { h, ana, run } = setup();
     h.clock.set(h.local("2026-12-01T15:00", BXL));
+    // Since issue 15 only the internship's people and introduced colleagues may log a meeting with an intern.
+    const intro = h.store.introductions.propose(h.workspace.id, ana.id, h.person("olga").id, h.clock.now())!;
+    h.store.introductions.setStatus(intro.id, "accepted", h.clock.now());
     expect(run("olga", "met @ana coffee")).toContain(
       "Logged your meeting with Ana Souza today. Note: coffee",
     );

@@ -3,11 +3,14 @@ import type { MentionRef } from "../../domain/command-syntax/types.js";
 import { metCopy as copy } from "../../domain/copy/met.js";
 import { rolesOf } from "../../domain/internship-roles.js";
 import type { Reply } from "../../domain/messages.js";
+import { meetingKeys } from "../../domain/outbox-keys.js";
 import { err, ok, type Result } from "../../domain/result.js";
 import type { Internship, Person } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { loadInternshipContext } from "../internship-context.js";
 import { resolveMention } from "../internship-scope.js";
+import { directDraft } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
 /** The intern's internships, the one running on the intern's `today` first, then the latest to end. */
@@ -47,6 +50,18 @@ function resolveMeeting(
   return ok({ internship: otherInternships[0]!, intern: other, partner: speaker });
 }
 
+/**
+ * Who may log a meeting with an intern: the intern, the internship's people, and colleagues whose
+ * introduction to the intern was accepted or held. Anyone else would clear the isolation signal unseen.
+ */
+function mayLogWith(ctx: CommandContext, internship: Internship): boolean {
+  const { speaker } = ctx;
+  if (rolesOf(internship, speaker.id).length > 0) return true;
+  return ctx.store.introductions
+    .forInternship(internship.id)
+    .some((i) => i.colleagueId === speaker.id && (i.status === "accepted" || i.status === "held"));
+}
+
 export function handleMetCommand(
   ctx: CommandContext,
   command: { name: "met"; person: MentionRef; note?: string },
@@ -60,6 +75,7 @@ export function handleMetCommand(
   const resolved = resolveMeeting(ctx, other);
   if (!resolved.ok) return reply(resolved.error);
   const { internship, intern, partner } = resolved.value;
+  if (intern.id !== speaker.id && !mayLogWith(ctx, internship)) return reply(copy.notAllowed(intern.name));
   const internToday = localDateIn(intern.timezone, now);
   if (internToday < internship.start || internToday > internship.end) {
     const whose = intern.id === speaker.id ? "" : intern.name;
@@ -87,6 +103,19 @@ export function handleMetCommand(
       },
       now,
     );
+    if (intern.id !== speaker.id) {
+      // Told in the intern's working time, through the outbox: one notice per meeting.
+      const context = loadInternshipContext(store, workspace.id, internship.id);
+      const notBefore = context?.calendarOf(intern).nextWorkingMoment(now) ?? now;
+      const draft = directDraft(
+        workspace,
+        intern,
+        meetingKeys.logged(meeting.id),
+        copy.loggedForYou(speaker.name, note),
+        notBefore,
+      );
+      if (draft) store.outbox.enqueue(draft, now);
+    }
     // The signal is refreshed at the next tick, so "why" shows the meeting the same day.
     touchInternship(store, workspace.id, internship.id, now);
   });
