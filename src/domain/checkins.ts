@@ -69,6 +69,8 @@ export interface ReadReply {
   unreadScore?: string;
   /** Whether any part started with a label (`done:`, `next:`, ...). */
   labelled: boolean;
+  /** "blocker: none": an answer, though nothing is stored for it. */
+  noBlocker?: true;
 }
 
 // Parts of a reply: one a line, or on one line separated by " / " (with spaces, so "a/b" stays) or ";".
@@ -126,7 +128,10 @@ export function readCheckinReply(text: string): ReadReply {
     const cleaned = texts[field] === undefined ? undefined : cleanAnswer(field, texts[field]);
     if (cleaned) answers[field] = cleaned;
   }
-  return unreadScore === undefined ? { answers, labelled } : { answers, labelled, unreadScore };
+  const read: ReadReply = { answers, labelled };
+  if (unreadScore !== undefined) read.unreadScore = unreadScore;
+  if (texts.blockers !== undefined && answers.blockers === undefined) read.noBlocker = true;
+  return read;
 }
 
 /** The answers of a plain-text reply (see readCheckinReply). */

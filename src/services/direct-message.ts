@@ -66,6 +66,9 @@ export function createDirectMessages(): DirectMessages {
       if (!open) return chat(ctx, text, false, commandWord);
       const read = readCheckinReply(text);
       if (read.labelled || inCheckinThread(ctx, event, open.internshipId, open.date)) {
+        // "blocker: none" alone is an answer too: nothing to store, nothing to forward.
+        const onlyNoBlocker = read.noBlocker && Object.keys(read.answers).length === 0;
+        if (onlyNoBlocker && read.unreadScore === undefined) return { text: checkinCopy.noBlocker() };
         const saved = recordCheckinAnswers(ctx, read.answers, open.date);
         return read.unreadScore === undefined
           ? saved

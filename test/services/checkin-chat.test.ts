@@ -48,6 +48,14 @@ describe("check-ins: chat stays chat (issue 14 §7)", () => {
     expect(today()?.connectedness).toBeUndefined();
   });
 
+  it("takes blocker: none on its own line as an answer, not as an empty check-in", async () => {
+    const { h, today } = await withOpenCheckin();
+    await h.dm("ana", "done: survey");
+    expect((await h.dm("ana", "blocker: none"))?.text).toBe("Noted: nothing is blocking you.");
+    expect(today()).toMatchObject({ progress: "survey" });
+    expect(today()?.blockers).toBeUndefined();
+  });
+
   it("asks before saving an unlabelled message, and saves it when the intern presses Yes", async () => {
     const { h, today } = await withOpenCheckin();
     const asked = await h.dm("ana", "Status update: I finished the laptop");

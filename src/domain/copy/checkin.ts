@@ -161,6 +161,7 @@ export const checkinCopy = {
   confirmQuestion: (date: LocalDate) =>
     `Save this as your check-in for ${formatDate(date)}? (Next time, start with "done:" and it is saved at once.)`,
   notSaved: () => "OK, not saved as a check-in.",
+  noBlocker: () => "Noted: nothing is blocking you.",
 };
 
 /** The Yes / No buttons under the question; Yes carries the date and the text (a platform holds it, not Tandem). */
