@@ -112,7 +112,7 @@ describe("writing a reflection", () => {
       name: "reflect",
       text: "  People write long emails before a decision.  ",
     });
-    expect(answer.text).toContain("Saved your reflection for 2026-W49; it stays private.");
+    expect(answer.text).toContain("Saved your reflection for the week of Mon 30 Nov 2026; it stays private.");
     expect(answer.text).toContain('type "reflect"');
     expect(reflections()).toEqual([
       expect.objectContaining({
@@ -146,7 +146,7 @@ describe("writing a reflection", () => {
       form: { text: "Negotiation happens in the corridor.", share: "yes" },
     });
     expect(saved.text).toBe(
-      "Saved your reflection for 2026-W49; Lena Vogel (your coordinator) will read it in their weekly digest.",
+      "Saved your reflection for the week of Mon 30 Nov 2026; Lena Vogel (your coordinator) will read it in their weekly digest.",
     );
     expect(reflections()).toEqual([expect.objectContaining({ week: "2026-W49", shared: true })]);
   });

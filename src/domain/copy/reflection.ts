@@ -1,4 +1,5 @@
 /** Weekly reflections as people read them: the question, the Friday prompt and the answer form. */
+import { DateTime } from "luxon";
 import { neutralizeMentions } from "../escape.js";
 import { formatDate } from "../format.js";
 import type { OutboundForm, OutboundMessage } from "../messages.js";
@@ -8,6 +9,12 @@ export const REFLECTION_QUESTION =
   "What did you notice this week about how decisions, negotiation or written communication work here?";
 
 const firstName = (person: Person) => person.name.split(" ")[0] ?? person.name;
+
+/** `2026-W49` as people say it: "the week of Mon 30 Nov 2026" (an ISO week number means little to most). */
+const weekOf = (week: string) => {
+  const monday = DateTime.fromISO(`${week}-1`, { zone: "UTC" });
+  return monday.isValid ? `the week of ${formatDate(monday.toISODate()!)}` : week;
+};
 
 export function reflectionPrompt(intern: Person, week: string): OutboundMessage {
   return {
@@ -53,11 +60,11 @@ export const reflectionCopy = {
   tooLong: (length: number, max: number) =>
     `That reflection is ${length} characters long; keep it to ${max}.`,
   savedPrivately: (week: string) =>
-    `Saved your reflection for ${week}; it stays private. To let your coordinator read it, type "reflect" (or press Answer on the weekly question) and choose "Yes".`,
+    `Saved your reflection for ${weekOf(week)}; it stays private. To let your coordinator read it, type "reflect" (or press Answer on the weekly question) and choose "Yes".`,
   savedShared: (week: string, coordinatorName: string | undefined) =>
     coordinatorName
-      ? `Saved your reflection for ${week}; ${neutralizeMentions(coordinatorName)} (your coordinator) will read it in their weekly digest.`
-      : `Saved your reflection for ${week}; your internship has no coordinator, so nobody else reads it yet.`,
-  formHeading: (week: string) => `Your reflection for ${week}:`,
+      ? `Saved your reflection for ${weekOf(week)}; ${neutralizeMentions(coordinatorName)} (your coordinator) will read it in their weekly digest.`
+      : `Saved your reflection for ${weekOf(week)}; your internship has no coordinator, so nobody else reads it yet.`,
+  formHeading: (week: string) => `Your reflection for ${weekOf(week)}:`,
   unknownButton: () => 'That button is no longer supported; type "reflect" to write this week\'s reflection.',
 };
