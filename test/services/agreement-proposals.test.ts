@@ -100,7 +100,10 @@ describe("an agreement change is a proposal until both sides accept it", () => {
     expect(h.store.agreements.proposal(ship.id)).toBeUndefined();
     const told = queued("agreement-decided");
     expect(told.map((o) => o.recipientId)).toEqual([h.person("bram").id]);
-    expect(told[0]?.payload.text).toContain("Ana Souza accepted version 2");
+    // Ana accepted her own agreement: her name once, not "of the working agreement for Ana Souza".
+    expect(told[0]?.payload.text).toBe(
+      "Ana Souza accepted version 2 of the working agreement: it is in force from now (reply.intern 4h → 2h).",
+    );
     expect((await mentionAna()).allowedMs).toBe(2 * HOUR);
     // The button, pressed again, says what is true now.
     expect((await press("ana", "agreement.accept", `${ship.id}:v2`))?.text).toBe(

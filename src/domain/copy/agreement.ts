@@ -81,7 +81,8 @@ export const agreementCopy = {
   acceptedInForce: (p: ProposalView) =>
     `You accepted version ${p.version}: it is in force from now (${describeChanges(p.changes)}).`,
   inForceMessage: (p: ProposalView, acceptedBy: string, internName: string): OutboundMessage => ({
-    text: `${safe(acceptedBy)} accepted version ${p.version} of the working agreement for ${safe(internName)}: it is in force from now (${describeChanges(p.changes)}).`,
+    // When the intern accepted, their name once is enough.
+    text: `${safe(acceptedBy)} accepted version ${p.version} of the working agreement${acceptedBy === internName ? "" : ` for ${safe(internName)}`}: it is in force from now (${describeChanges(p.changes)}).`,
     reason:
       "A change to the working agreement counts once the intern and the supervisor have both accepted it.",
   }),
