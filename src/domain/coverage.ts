@@ -56,15 +56,17 @@ export type PlanState = "reached" | "behind" | "on the way";
 
 /**
  * Where the plan stands on `asOf`: behind as soon as the pace so far cannot reach it, that is when
- * fewer people (or departments) are met than an even pace over the planned weeks has by the weeks
- * passed (so a plan of 6 in 6 weeks wants 1 after the first week, 4 after the fourth).
+ * fewer people (or departments) are met than an even pace over the planned weeks has by now, with one
+ * week's grace while the weeks run (an introduction takes about a week to arrange): a plan of 6 in
+ * 6 weeks wants 1 after the second week, 3 after the fourth, and all 6 once the weeks are over.
  */
 export function planState(
   c: Coverage,
   start: LocalDate,
   asOf: LocalDate,
 ): { state: PlanState; expected: number } {
-  const weeks = Math.min(c.withinWeeks, Math.max(0, Math.floor(daysBetween(start, asOf) / 7)));
+  const passed = Math.max(0, Math.floor(daysBetween(start, asOf) / 7));
+  const weeks = passed >= c.withinWeeks ? c.withinWeeks : Math.max(0, passed - 1);
   const expected = Math.floor((c.target * weeks) / c.withinWeeks);
   const expectedDepartments = Math.floor((c.departmentsTarget * weeks) / c.withinWeeks);
   if (c.reached) return { state: "reached", expected };

@@ -11,7 +11,7 @@ import type { InternshipContext } from "./internship-context.js";
 export interface PlanStatus {
   coverage: Coverage;
   state: PlanState;
-  /** How many colleagues an even pace would have met by `asOf`. */
+  /** How many colleagues met by `asOf` keep the plan within reach. */
   expected: number;
 }
 

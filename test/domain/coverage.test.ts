@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONCENTRATION_LIMIT, concentration, coverage } from "../../src/domain/coverage.js";
+import { CONCENTRATION_LIMIT, concentration, coverage, planState } from "../../src/domain/coverage.js";
 import type { Exchange, Introduction } from "../../src/domain/records.js";
 import type { Person } from "../../src/domain/types.js";
 
@@ -85,5 +85,30 @@ describe("concentration of the intern's exchanges", () => {
 
   it("breaks a tie by the lower person id, so the figure is stable", () => {
     expect(concentration([exchange(9), exchange(8)])?.personId).toBe(8);
+  });
+});
+
+describe("the introduction plan's pace", () => {
+  const plan = { target: 6, departments: 3, withinWeeks: 6 };
+  const met = (n: number) =>
+    coverage(
+      [],
+      new Map(Array.from({ length: n }, (_, i) => [i + 1, person(i + 1, `D${i + 1}`)])),
+      plan,
+      Array.from({ length: n }, (_, i) => ({ personId: i + 1, at })),
+    );
+  it.each([
+    // [met, days since the start, state]
+    [0, 13, "on the way"], // a week's grace: nobody is behind before the end of week 2
+    [0, 14, "behind"],
+    [1, 20, "on the way"],
+    [1, 21, "behind"],
+    [1, 28, "behind"], // 1 of 6 with 2 of 6 weeks left
+    [3, 28, "on the way"],
+    [5, 42, "behind"], // the weeks are over
+    [6, 20, "reached"],
+  ] as const)("%i met after %i days is %s", (n, days, state) => {
+    const asOf = new Date(Date.UTC(2026, 10, 1 + days)).toISOString().slice(0, 10);
+    expect(planState(met(n), "2026-11-01", asOf).state).toBe(state);
   });
 });

@@ -115,7 +115,7 @@ describe("the isolation signal and its nudges", () => {
     tick(h.local("2026-11-30T09:05", SP));
     expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "quiet" }] });
     expect(nudges()).toEqual([]); // the morning is the check-in's
-    tick(h.local("2026-11-30T12:00", SP));
+    tick(h.local("2026-11-30T14:00", SP));
     expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
     const [nudge] = rows(`nudge:${ana.id}:`);
     expect(nudge?.recipientId).toBe(h.person("ana").id);
@@ -133,13 +133,13 @@ describe("the isolation signal and its nudges", () => {
     restart();
     tick(h.local("2026-11-30T16:00", SP));
     tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged this week
-    tick(h.local("2026-12-01T12:00", SP));
+    tick(h.local("2026-12-01T14:00", SP));
     expect(signalOn("2026-12-01")?.inputs.quietWorkingDays).toBe(4);
     expect(nudges()).toHaveLength(1);
 
     h.clock.set(h.local("2026-12-03T10:00", SP));
     run("ana", "met @bram planning");
-    tick(h.local("2026-12-07T12:00", SP)); // a new week, 7 days after the first nudge
+    tick(h.local("2026-12-07T14:00", SP)); // a new week, 7 days after the first nudge
     tick(h.local("2026-12-08T09:05", SP));
     expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
     // Still quiet: said in other words than a week ago.
@@ -158,12 +158,12 @@ describe("the isolation signal and its nudges", () => {
     await post("ana", h.local("2026-11-30T11:00", SP), c);
     h.clock.set(h.local("2026-11-30T11:30", SP));
     run("ana", "met @bram kickoff");
-    tick(h.local("2026-12-04T12:05", SP)); // Friday: 3 quiet working days
+    tick(h.local("2026-12-04T14:05", SP)); // Friday: 3 quiet working days
     expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-07T12:05", SP)); // Monday, a new ISO week, 3 days later
-    tick(h.local("2026-12-10T12:05", SP));
+    tick(h.local("2026-12-07T14:05", SP)); // Monday, a new ISO week, 3 days later
+    tick(h.local("2026-12-10T14:05", SP));
     expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-11T12:05", SP)); // a week after the first
+    tick(h.local("2026-12-11T14:05", SP)); // a week after the first
     expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
   });
 
@@ -174,14 +174,14 @@ describe("the isolation signal and its nudges", () => {
     await post("ana", h.local("2026-11-25T10:00", SP), undefined, true); // a question to Bram, never answered
     h.clock.set(h.local("2026-11-25T10:30", SP));
     run("ana", "met @bram kickoff");
-    tick(h.local("2026-11-30T12:00", SP));
+    tick(h.local("2026-11-30T14:00", SP));
     expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toEqual([
       "unanswered_questions",
       "few_colleagues",
     ]);
     for (const day of ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]) {
       tick(h.local(`${day}T09:05`, SP)); // now also quiet
-      tick(h.local(`${day}T12:00`, SP));
+      tick(h.local(`${day}T14:00`, SP));
     }
     expect(rows(`nudge:${ana.id}:`).map((o) => o.key.split(":")[2])).toEqual(["unanswered_questions"]);
     const [first] = rows(`nudge:${ana.id}:`);
@@ -191,16 +191,16 @@ describe("the isolation signal and its nudges", () => {
     expect(first?.payload.reason).toContain(
       "Because 1 question from you waited longer than the agreed reply time",
     );
-    tick(h.local("2026-12-07T12:00", SP));
+    tick(h.local("2026-12-07T14:00", SP));
     const second = rows(`nudge:${ana.id}:`)[1];
     expect(second?.key.split(":")[2]).toBe("quiet");
-    expect(second?.notBefore).toEqual(h.local("2026-12-07T12:00", SP));
+    expect(second?.notBefore).toEqual(h.local("2026-12-07T14:00", SP));
   });
 
   it("gathers missed check-ins, connectedness and introductions from the store", () => {
     const { h, ana } = setup();
     const ws = h.workspace.id;
-    const at = h.local("2026-11-20T12:00", SP);
+    const at = h.local("2026-11-20T14:00", SP);
     const day = (date: string, status: "answered" | "missed", connectedness?: number) => {
       h.store.checkins.create(ws, ana.id, date, "due", at);
       const checkin = h.store.checkins.get(ana.id, date)!;
@@ -221,9 +221,9 @@ describe("the isolation signal and its nudges", () => {
       const intro = h.store.introductions.propose(ws, ana.id, h.person(key).id, when)!;
       h.store.introductions.setStatus(intro.id, status, when);
     };
-    introduce("olga", "accepted", h.local("2026-11-10T12:00", SP));
-    introduce("piet", "accepted", h.local("2026-12-01T12:00", SP));
-    introduce("ben", "not_held", h.local("2026-12-02T12:00", SP));
+    introduce("olga", "accepted", h.local("2026-11-10T14:00", SP));
+    introduce("piet", "accepted", h.local("2026-12-01T14:00", SP));
+    introduce("ben", "not_held", h.local("2026-12-02T14:00", SP));
     const now = h.local("2026-12-07T09:05", SP);
     const inputs = gatherIsolationInputs(h.store, loadInternshipContext(h.store, ws, ana.id)!, now);
     expect(inputs).toMatchObject({
@@ -245,16 +245,16 @@ describe("the isolation signal and its nudges", () => {
     h.clock.set(h.local("2026-11-30T08:00", SP));
     expect(run("ana", "pause nudges 1w")).toContain("paused up to and including Sun 6 Dec 2026");
     expect(run("bram", "pause nudges 1w")).toContain("Only an intern");
-    tick(h.local("2026-11-30T12:05", SP));
-    tick(h.local("2026-12-01T12:05", SP));
+    tick(h.local("2026-11-30T14:05", SP));
+    tick(h.local("2026-12-01T14:05", SP));
     expect(signalOn("2026-12-01")?.level).toBe("watch");
     expect(nudges()).toEqual([]);
     expect(run("ana", "why")).toContain("Your nudges are paused until");
 
-    h.clock.set(h.local("2026-12-01T12:00", SP));
+    h.clock.set(h.local("2026-12-01T14:00", SP));
     expect(run("ana", "resume nudges")).toContain("back on");
     expect(run("ana", "resume nudges")).toContain("were not paused");
-    tick(h.local("2026-12-02T12:05", SP));
+    tick(h.local("2026-12-02T14:05", SP));
     expect(nudges()).toHaveLength(1);
   });
 
@@ -263,7 +263,7 @@ describe("the isolation signal and its nudges", () => {
     await post("ana", h.local("2026-11-19T10:00", SP)); // then nothing: no exchange, no meeting ever
     tick(h.local("2026-11-30T09:05", SP));
     expect(h.store.signals.latest(ana.id)).toMatchObject({ date: "2026-11-30", level: "at_risk" });
-    tick(h.local("2026-11-30T12:00", SP));
+    tick(h.local("2026-11-30T14:00", SP));
     expect(nudges()).toHaveLength(1);
     const [intern] = rows(`nudge:${ana.id}:`);
     expect(intern?.payload.reason).toContain("Bram Peeters gets a short private note");

@@ -146,7 +146,7 @@ describe("nudges while the supervisor is away", () => {
       isDirect: false,
       fromBot: false,
     });
-    for (const at of [h.local("2026-11-30T09:05", SP), h.local("2026-11-30T12:00", SP)]) {
+    for (const at of [h.local("2026-11-30T09:05", SP), h.local("2026-11-30T14:00", SP)]) {
       h.clock.set(at); // the note at the start of Ana's day, the nudge in her afternoon
       planner.tick(at);
     }

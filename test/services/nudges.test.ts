@@ -99,7 +99,7 @@ describe("nudges: few, varied and true", () => {
       }
     }
     // Nudges arrive in the afternoon: the morning holds the check-in and its reminder.
-    for (const o of nudges) expect(localOf(o.sentAt!).hour).toBeGreaterThanOrEqual(12);
+    for (const o of nudges) expect(localOf(o.sentAt!).hour).toBeGreaterThanOrEqual(14);
 
     // At most two proactive messages before noon on any day (a merged message counts once).
     const anaId = h.person("ana").id;
@@ -154,7 +154,7 @@ describe("nudges: few, varied and true", () => {
     await h.tickAt(h.local("2026-12-02T09:05", SP));
     await post("bram", h.local("2026-12-02T15:30", BXL), { thread: question });
     await post("ana", h.local("2026-12-02T11:40", SP));
-    for (const at of ["2026-12-02T12:00", "2026-12-03T09:05", "2026-12-03T12:00", "2026-12-03T15:00"])
+    for (const at of ["2026-12-02T14:00", "2026-12-03T09:05", "2026-12-03T14:00", "2026-12-03T15:00"])
       await h.tickAt(h.local(at, SP));
     expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toContain("unanswered_questions");
     expect(rows(`nudge:${ana.id}:unanswered_questions:`)).toEqual([]);
@@ -165,14 +165,14 @@ describe("nudges: few, varied and true", () => {
     const question = await post("ana", h.local("2026-11-25T10:00", SP), { question: true });
     h.clock.set(h.local("2026-11-25T10:30", SP));
     await h.say("ana", "met @bram kickoff");
-    plan(h.local("2026-11-30T12:00", SP));
+    plan(h.local("2026-11-30T14:00", SP));
     const [waiting] = rows(`nudge:${ana.id}:`);
     expect(waiting).toMatchObject({
       status: "pending",
       key: `nudge:${ana.id}:unanswered_questions:2026-W49`,
     });
     await post("bram", h.local("2026-11-30T16:05", BXL), { thread: question });
-    plan(h.local("2026-11-30T12:15", SP));
+    plan(h.local("2026-11-30T14:15", SP));
     expect(h.store.outbox.get(h.workspace.id, waiting!.key)?.status).toBe("expired");
     // One decision a day: the withdrawn nudge is not replaced by another one today.
     plan(h.local("2026-11-30T15:00", SP));
@@ -186,11 +186,11 @@ describe("nudges: few, varied and true", () => {
       h.workspace.id,
       ana.id,
       olga.id,
-      h.local("2026-11-02T12:00", SP),
+      h.local("2026-11-02T14:00", SP),
     )!;
-    h.store.introductions.setStatus(intro.id, "accepted", h.local("2026-11-03T12:00", SP));
+    h.store.introductions.setStatus(intro.id, "accepted", h.local("2026-11-03T14:00", SP));
     await activeOn("2026-11-27");
-    plan(h.local("2026-11-30T12:00", SP));
+    plan(h.local("2026-11-30T14:00", SP));
     const [nudge] = rows(`nudge:${ana.id}:`);
     expect(nudge?.key).toBe(`nudge:${ana.id}:intro_not_held:2026-W49`);
     expect(nudge?.payload.text).toContain(
@@ -225,7 +225,7 @@ describe("nudges: few, varied and true", () => {
       const { h, ana, post, plan, rows } = setup(programme);
       await post("ana", h.local("2026-11-19T10:00", SP));
       for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
-        plan(h.local(`${day}T12:00`, SP));
+        plan(h.local(`${day}T14:00`, SP));
       return rows(`nudge:${ana.id}:`).map((o) => h.store.outbox.get(h.workspace.id, o.key)!.notBefore);
     };
     expect(await count(0)).toEqual([]);

@@ -178,7 +178,7 @@ export function introStatus(f: IntroStatusFacts): string {
   else if (f.pastDeadline) lines.push("The planned weeks are over; Tandem goes on introducing colleagues.");
   else if (f.behind)
     lines.push(
-      `Behind the plan: an even pace would have ${plural(f.expected, "colleague")} met by now. Tandem keeps proposing introductions; a "met @colleague" after any meeting counts too.`,
+      `Behind the plan: ${plural(f.expected, "colleague")} met by now would keep it within reach. Tandem keeps proposing introductions; a "met @colleague" after any meeting counts too.`,
     );
   lines.push(f.met.length > 0 ? `Met: ${f.met.join("; ")}` : "Met: nobody yet.");
   if (f.departments.length > 0) lines.push(`Departments: ${f.departments.join(", ")}`);

@@ -106,7 +106,8 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
     if (person) people.set(person.id, person);
   }
   const plan = context.terms.introductions;
-  const status = planStatus(store, context, intros, ctx.today, ctx.now);
+  // `until` is exclusive: a meeting logged this very instant counts.
+  const status = planStatus(store, context, intros, ctx.today, new Date(ctx.now.getTime() + 1));
   const cover = status.coverage;
   const deadline = addDays(scope.value.internship.start, plan.withinWeeks * 7);
   const named = (status: string) =>

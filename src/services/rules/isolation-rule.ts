@@ -39,10 +39,10 @@ const DAY_MS = 86_400_000;
 /** A colleague "works your hours" when they share at least this much of the intern's working day. */
 const SHARED_HOURS_MS = 60 * 60_000;
 /**
- * Nudges go out from this local time on: the morning holds the check-in and its reminder, so a nudge
- * never makes a third proactive message before noon.
+ * Nudges go out from this local time on: the morning holds the check-in and its reminder (3h later by
+ * default), so a nudge never makes a third message before noon nor arrives on the reminder's heels.
  */
-const NUDGE_FROM = "12:00";
+const NUDGE_FROM = "14:00";
 /** The same words are not sent to the intern twice within this many days. */
 const SAME_TEXT_DAYS = 21;
 /** How soon a waiting nudge or note is checked again. */

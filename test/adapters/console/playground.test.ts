@@ -176,7 +176,7 @@ describe("console playground", () => {
       "/time 2026-12-08T10:00",
       "/press Yes",
       "intro status",
-      "/time 2026-12-08T12:30", // nudges go out in the afternoon
+      "/time 2026-12-08T14:30", // nudges go out in the afternoon
       "why",
       "/quit",
     ]);
