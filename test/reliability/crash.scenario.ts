@@ -14,7 +14,7 @@ import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js"
 import { runTandem, slackEnv, spawnTandem } from "./child.js";
 import { startFaultProxy } from "./fault-proxy.js";
 import { cohortProgrammes, slackId } from "./programmes.js";
-import { IMPORTED_AT } from "./service.js";
+import { eventually, IMPORTED_AT } from "./service.js";
 
 /** 09:30 in Brussels on Tuesday 1 December 2026: every intern's check-in is due. */
 const DUE = new Date("2026-12-01T08:30:00Z");
@@ -52,14 +52,13 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
     void first.exited.then(() => {
       ended = true;
     });
-    while (proxy.stats.hungAfterForward === 0 && !ended)
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Kill once the platform carried out the held message: its answer never comes, so it is in flight.
+    await eventually(() => proxy.stats.hungCarriedOut > 0 || ended, 60_000);
     expect(ended, `the first tick ended before it was killed:\n${first.output()}`).toBe(false);
     first.process.kill("SIGKILL");
     expect(await first.exited).toMatchObject({ signal: "SIGKILL" });
-    // A request already on the wire still lands.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A request already on the wire still lands: look once the dead process's connections are all read.
+    await eventually(() => proxy.idle(), 10_000);
 
     // The database as the crash left it: claimed rows whose send had started are in flight.
     const received = new Set(posts().map((c) => String(c.params.channel)));

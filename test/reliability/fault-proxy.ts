@@ -24,6 +24,8 @@ export interface FaultStats {
   hung: number;
   /** Hung calls the platform had already carried out: each may become a duplicate. */
   hungAfterForward: number;
+  /** Of those, the ones whose forward the platform has answered (its work is done). */
+  hungCarriedOut: number;
 }
 
 export interface FaultProxy {
@@ -36,6 +38,11 @@ export interface FaultProxy {
   /** Listens again on the same port. */
   accept(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when every connection made so far was closed by its client (or dropped) and no call is being
+   * read or passed on: after the client process died, nothing more of its can reach the platform.
+   */
+  idle(): boolean;
 }
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
@@ -84,7 +91,9 @@ export async function startFaultProxy(
     rateLimited: 0,
     hung: 0,
     hungAfterForward: 0,
+    hungCarriedOut: 0,
   };
+  let handling = 0;
   const sockets = new Set<Socket>();
   const held = new Set<ServerResponse>();
   let faultable = 0;
@@ -143,6 +152,7 @@ export async function startFaultProxy(
       if (stats.hung % 2 === 1 || faultable === options.holdNth) {
         stats.hungAfterForward += 1;
         await (await forward(req, body)).arrayBuffer();
+        stats.hungCarriedOut += 1;
       }
       return;
     }
@@ -156,10 +166,15 @@ export async function startFaultProxy(
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
+    handling += 1;
+    handle(req, res)
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      })
+      .finally(() => {
+        handling -= 1;
+      });
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -183,5 +198,6 @@ export async function startFaultProxy(
     refuse: drop,
     accept: () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve)),
     close: drop,
+    idle: () => handling === 0 && [...sockets].every((socket) => socket.readableEnded || socket.destroyed),
   };
 }
