@@ -4,8 +4,10 @@
  * with `tandem backup <file>`. Every copy opens, passes `PRAGMA integrity_check`, holds every migration,
  * and is transaction-consistent (no milestone without its history, no history without its milestone).
  */
-import { existsSync, readFileSync } from "node:fs";
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
 import { expect } from "vitest";
 import { backupDatabase } from "../../src/storage/backup.js";
 import { migrationStatus } from "../../src/storage/migrate.js";
@@ -13,12 +15,17 @@ import { openStore } from "../../src/storage/sqlite-store.js";
 import { runTandem, slackEnv } from "./child.js";
 import { slackSample } from "./programmes.js";
 import { startReliableService } from "./service.js";
+import type { ServiceState } from "./service-state.js";
 
 export interface BackupReport {
   commands: number;
   inProcess: number;
   cli: number;
   largestCopyMilestones: number;
+  /** Read at the end: the copies in the folder, each checked again, and what they and the service hold. */
+  copies?: { inProcess: number; cli: number };
+  finalCopyMilestones?: number;
+  service?: ServiceState;
 }
 
 function checkCopy(file: string): number {
@@ -104,6 +111,24 @@ export async function backupWhileWriting(commands: number, backups: number): Pro
     const final = join(folder, "final.db");
     await runTandem(["backup", final], slackEnv(s.databasePath, s.fake.url));
     expect(checkCopy(final)).toBe(report.commands);
+    const files = readdirSync(folder);
+    // The copies on disk that still open read-only and pass the integrity check.
+    const good = (pattern: RegExp) =>
+      files
+        .filter((f) => pattern.test(f))
+        .filter((f) => {
+          const copy = new Database(join(folder, f), { readonly: true });
+          try {
+            return copy.pragma("integrity_check", { simple: true }) === "ok";
+          } finally {
+            copy.close();
+          }
+        }).length;
+    report.copies = { inProcess: good(/^copy-\d+\.db$/), cli: good(/^cli-copy-\d+\.db$/) };
+    const last = new Database(final, { readonly: true });
+    report.finalCopyMilestones = last.prepare("SELECT count(*) FROM milestones").pluck().get() as number;
+    last.close();
+    report.service = s.state();
     return report;
   } finally {
     await s.stop();

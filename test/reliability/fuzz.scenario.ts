@@ -24,6 +24,7 @@ import {
 import { CONNECTOR, type FuzzInput, fuzzInput } from "./fuzz-inputs.js";
 import { slackSample, TEAMS_HOME, teamsSample } from "./programmes.js";
 import { eventually, fingerprint, type ReliableService, startReliableService } from "./service.js";
+import type { ServiceState } from "./service-state.js";
 
 export interface FuzzReport {
   cases: number;
@@ -31,7 +32,17 @@ export interface FuzzReport {
   refusedUnchanged: number;
   replies: number;
   statuses: Record<string, number>;
+  /** What the service did, read from the database and the fakes at the end. */
+  state?: ServiceState;
+  /** Slack requests the receiver handled to their end, by its own log. */
+  slackProcessed?: number;
+  /** The database's own checks at the end. */
+  integrity?: string;
 }
+
+/** HTTP answers of 500 and above; 501 is Bot Framework's own answer to an invoke Tandem does not implement. */
+export const serverErrors = (report: FuzzReport): string[] =>
+  Object.keys(report.statuses).filter((status) => Number(status) >= 500 && status !== "501");
 
 const KNOWN = new Set(["U0ANA", "U0BRAM", "ana", "bram"]);
 const SLACK_REPLIES = new Set([
@@ -247,6 +258,9 @@ export async function fuzzEverything(numRuns: number, seed?: number): Promise<Fu
     expect(await s.healthy()).toBe(true);
     expect(s.peek.db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(s.peek.db.pragma("foreign_key_check")).toEqual([]);
+    report.state = s.state();
+    report.slackProcessed = s.slackProcessed();
+    report.integrity = String(s.peek.db.pragma("integrity_check", { simple: true }));
     return report;
   } finally {
     await s.stop();

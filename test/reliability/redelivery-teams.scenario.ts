@@ -113,6 +113,7 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
       );
     }
     await expectOutboxSentOnce(s, () => s.connector.activities().length);
+    report.state = s.state();
     return report;
   } finally {
     await s.stop();

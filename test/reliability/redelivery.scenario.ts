@@ -15,6 +15,7 @@ import {
 } from "../fakes/slack-requests.js";
 import { slackSample } from "./programmes.js";
 import { eventually, fingerprint, type ReliableService, startReliableService } from "./service.js";
+import type { ServiceState } from "./service-state.js";
 
 const SP = "America/Sao_Paulo";
 export const local = (iso: string) => DateTime.fromISO(iso, { zone: SP }).toJSDate();
@@ -24,6 +25,10 @@ export interface RedeliveryReport {
   effects: number;
   /** What kinds of event were redelivered, in order. */
   kinds: string[];
+  /** What the service did in the end, read from the database and the fake platform. */
+  state?: ServiceState;
+  /** Slack requests the receiver handled to their end, by its own log. */
+  slackProcessed?: number;
 }
 
 /** Delivers one event four times and checks that only the first one did anything. */
@@ -201,6 +206,8 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
       );
     }
     await expectOutboxSentOnce(s, () => s.fake.okCalls("chat.postMessage").length);
+    report.state = s.state();
+    report.slackProcessed = s.slackProcessed();
     return report;
   } finally {
     await s.stop();

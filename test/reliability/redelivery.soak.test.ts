@@ -8,13 +8,19 @@ const ROUNDS = 40;
 describe("redelivered events and activities (soak)", () => {
   it(`gives ${ROUNDS} rounds of Slack events delivered 4 times one effect each`, async () => {
     const report = await slackRedelivery(ROUNDS);
-    expect(report.effects).toBe(1 + 7 * ROUNDS);
-    expect(report.deliveries).toBe(4 * report.effects);
+    const events = 1 + 7 * ROUNDS;
+    expect(report.slackProcessed).toBe(4 * events);
+    expect(report.state!.inboundEvents).toBe(events);
+    expect(report.state).toMatchObject({
+      clocks: { reaction: ROUNDS },
+      milestones: { accepted: ROUNDS },
+      slack: { "chat.postEphemeral": ROUNDS, "views.open": ROUNDS, "views.publish": ROUNDS },
+    });
   });
 
   it(`gives ${ROUNDS} rounds of Teams activities delivered 4 times one effect each`, async () => {
     const report = await teamsRedelivery(ROUNDS);
-    expect(report.effects).toBe(1 + 6 * ROUNDS);
-    expect(report.deliveries).toBe(4 * report.effects);
+    expect(report.state!.inboundEvents).toBe(1 + 6 * ROUNDS);
+    expect(report.state).toMatchObject({ clocks: { reaction: ROUNDS }, milestones: { accepted: ROUNDS } });
   });
 });

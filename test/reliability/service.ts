@@ -26,6 +26,7 @@ import { eventually } from "../helpers/eventually.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
 import { createTerminal } from "../helpers/streams.js";
+import { type ServiceState, serviceState } from "./service-state.js";
 
 export const SECRET = "secret";
 /** The day the scenarios run: Tuesday 1 December 2026; programmes are imported the day before. */
@@ -166,6 +167,11 @@ export async function startReliableService(options: ServiceOptions) {
         throw new Error('slackSettled() needs the service started with logLevel "debug"');
       await eventually(() => slackProcessed() >= slackPosts, timeoutMs);
     },
+    /** Slack requests the receiver handled to their end, by its own debug line. */
+    slackProcessed,
+    /** What the service did so far, read from the database and the fake platforms (see service-state.ts). */
+    state: (workspaceId?: number): ServiceState =>
+      serviceState(peek.db, { slack: fake, teams: connector }, workspaceId),
     workspace: (platform: "slack" | "teams", id: string) => peek.workspaces.find(platform, id)!,
     async healthy(): Promise<boolean> {
       const response = await fetch(`${base}/healthz`);

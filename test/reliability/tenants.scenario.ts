@@ -11,6 +11,7 @@ import { type Common, personalInstall, personalMessage, submitMessage } from "..
 import { neverInstalled } from "../helpers/log-capture.js";
 import { slackSample, teamsSample } from "./programmes.js";
 import { eventually, fingerprint, type ReliableService, startReliableService } from "./service.js";
+import type { ServiceState } from "./service-state.js";
 
 const SECRET = "T1-SECRET";
 
@@ -54,6 +55,15 @@ export interface TenantsReport {
   commands: number;
   payloads: number;
   t1Milestones: number;
+  /** Read from the database and the fakes once everything was handled. */
+  t1Unchanged?: boolean;
+  t1?: ServiceState;
+  t2?: ServiceState;
+  /** T2's commands the service answered (HTTP), and Slack requests it handled to their end. */
+  t2Answered?: number;
+  slackProcessed?: number;
+  /** Texts T1 never wrote that carried its secret, from the fakes and the answers. */
+  leaks?: string[];
 }
 
 export async function tenantIsolation(randomCommands: number): Promise<TenantsReport> {
@@ -117,11 +127,13 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
       if (text.includes(SECRET)) leaks.push(`${where}: ${text.slice(0, 200)}`);
     };
     const slackFrom = s.fake.calls().length;
+    let answered = 0;
     const t2Say = async (user: string, text: string) => {
       const response = await s.command({ user_id: user, team_id: "T2", text });
       expect(response.status, text).toBeLessThan(500);
       look(`T2 ${user}: ${text}`, await response.text());
       report.commands += 1;
+      if (response.status === 200) answered += 1;
     };
     const t2Commands = TEMPLATES.flatMap((t) =>
       t.includes("{")
@@ -201,9 +213,17 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
     for (const call of s.fake.calls().slice(slackFrom))
       look(`Slack ${call.method}`, JSON.stringify(call.params));
 
+    const ws2 = s.workspace("slack", "T2").id;
+    Object.assign(report, {
+      t1Unchanged: fingerprint(s.peek.db, { workspaceId: ws1 }) === before,
+      t1: s.state(ws1),
+      t2: s.state(ws2),
+      t2Answered: answered,
+      slackProcessed: s.slackProcessed(),
+      leaks,
+    });
     expect(leaks, "T1's data shown to another tenant").toEqual([]);
     expect(fingerprint(s.peek.db, { workspaceId: ws1 }), "T1's data changed").toBe(before);
-    const ws2 = s.workspace("slack", "T2").id;
     const misaddressed = s.peek.db
       .prepare("SELECT key, address FROM outbox WHERE workspace_id <> ? AND address LIKE 'slack:T1:%'")
       .all(ws1);
