@@ -90,7 +90,7 @@ describe("the coordinator hears about patterns only", () => {
     expect(note.address).toContain(":user:");
     expect(note.payload.text).toBe(
       [
-        "A pattern in Ana Souza's internship (ana-2026) worth a look, over the two weeks to Fri 4 Dec 2026:",
+        "A pattern in Ana Souza's internship worth a look, over the two weeks to Fri 4 Dec 2026:",
         "- Replies from Ana Souza: 3 of 3 questions missed the agreed 4h (3 still without a reply)",
         "What you might do:",
         '- Ask Ana Souza how the work is going and whether 4h still fits their days; both sides can agree a different reply time ("agreement set reply.intern").',

@@ -25,6 +25,7 @@ export interface MissedFacts {
 
 export interface PatternFacts {
   intern: string;
+  /** The internship's key, for logs and commands; never printed (a coordinator reads names). */
   internKey: string;
   supervisor: string;
   backup: string | undefined;
@@ -82,7 +83,7 @@ export function patternNote(f: PatternFacts): OutboundMessage {
   const ideas = suggestions(f).map((idea) => `- ${idea.charAt(0).toUpperCase()}${idea.slice(1)}`);
   return {
     text: [
-      `A pattern in ${intern}'s internship (${safe(f.internKey)}) worth a look, over the two weeks to ${formatDate(f.to)}:`,
+      `A pattern in ${intern}'s internship worth a look, over the two weeks to ${formatDate(f.to)}:`,
       ...patternLines(f).map((line) => `- ${line}`),
       "What you might do:",
       ...ideas,
