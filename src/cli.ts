@@ -8,7 +8,11 @@ import { createSettableClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
-import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
+import {
+  type ImportSummary,
+  importProgramme,
+  parseProgrammeText,
+} from "./services/programme/import-programme.js";
 import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
 import { migrate } from "./storage/migrate.js";
@@ -20,7 +24,9 @@ const USAGE = `Usage: tandem <command> [options]
   start                          run the service (the console playground when PLATFORMS=console)
   tick [--at <ISO time>]         plan and send what is due at that instant (default: now), then exit
   migrate                        apply pending database migrations, then exit
-  import <file.yaml|json>        create or update a workspace from a programme file
+  import <file.yaml|json> [--apply|--prune]
+                                 create or update a workspace from a programme file; shows what the file
+                                 no longer lists, and with --apply ends those internships and removes those roles
   export [--workspace <platform:id>] [--out <file>]
                                  write a workspace back in the programme format (default: stdout)
   report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
@@ -73,7 +79,7 @@ async function tick(config: Config, args: string[], io: CliIo): Promise<void> {
 }
 
 function importFile(config: Config, args: string[], io: CliIo): void {
-  const file = args[0];
+  const file = args.find((a) => !a.startsWith("--"));
   if (!file) throw new AppError("BAD_INPUT", "import needs a file, e.g. tandem import programme.yaml");
   let text: string;
   try {
@@ -87,13 +93,27 @@ function importFile(config: Config, args: string[], io: CliIo): void {
   }
   const store = openStore(config.databasePath, { now: new Date() });
   try {
-    const s = importProgramme(store, parseProgrammeText(text, file), new Date(), "cli");
+    const prune = args.includes("--apply") || args.includes("--prune");
+    const s = importProgramme(store, parseProgrammeText(text, file), new Date(), "cli", { prune });
     io.stdout.write(
       `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}\n`,
     );
+    io.stdout.write(pruneReport(s.pruning, file));
   } finally {
     store.close();
   }
+}
+
+/** What the file no longer lists: ended and removed with --apply, otherwise how to apply it. */
+function pruneReport(p: ImportSummary["pruning"], file: string): string {
+  if (p.internships.length === 0 && p.roles.length === 0) return "";
+  const lines = [
+    ...p.internships.map((key) => `  internship ${key} (ends today)`),
+    ...p.roles.map((role) => `  role ${role}`),
+  ];
+  return p.applied
+    ? `ended and removed, no longer in ${file}:\n${lines.join("\n")}\n`
+    : `not in ${file} any more, still running (nothing was ended):\n${lines.join("\n")}\nto end these internships and remove these roles: tandem import ${file} --apply\n`;
 }
 
 /** The workspace named by --workspace, or the only one there is. */

@@ -166,6 +166,29 @@ export const refusalKeys = {
     key.startsWith(FALLBACK_PREFIX) || key.startsWith(REFUSAL_REPORT_PREFIX),
 };
 
+/**
+ * Prefixes of the keys that name an internship (check-ins, nudges, notes, reflections, welcomes,
+ * agreement messages, the supervisor's digest): what ending an internship withdraws, with the prefixes of
+ * its milestones, introductions and reply clocks.
+ */
+export function internshipKeyPrefixes(internshipId: number, supervisorId: number): string[] {
+  const families = [
+    "checkin",
+    "checkin-reminder",
+    "checkin-summary",
+    "missed-streak",
+    "nudge",
+    "isolation-risk",
+    "pattern",
+    "reflection",
+    "welcome",
+    "agreement-proposal",
+    "agreement-ack",
+    "agreement-decided",
+  ];
+  return [...families.map((f) => `${f}:${internshipId}:`), `digest:${supervisorId}:${internshipId}:`];
+}
+
 /** The family a key belongs to (`milestone-due`, `digest`, ...): what kind of message it is. */
 export function keyFamily(key: string): string {
   const colon = key.indexOf(":");

@@ -244,6 +244,8 @@ export interface WakeupRepo {
   /** Brings the wake-ups of these kinds forward to `at` (never later than already planned). */
   touch(workspaceId: number, internshipId: number, kinds: readonly string[], at: Date): void;
   clear(internshipId: number, kind: string): void;
+  /** Every wake-up of an internship (it ended: no rule needs to look at it again). */
+  clearAll(internshipId: number): void;
   get(internshipId: number, kind: string): Date | undefined;
 }
 

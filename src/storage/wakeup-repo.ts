@@ -15,6 +15,7 @@ export function createWakeupRepo(db: SqliteDatabase): WakeupRepo {
      ON CONFLICT (internship_id, kind) DO UPDATE SET due_at = min(due_at, excluded.due_at)`,
   );
   const clear = db.prepare("DELETE FROM wakeups WHERE internship_id = ? AND kind = ?");
+  const clearAll = db.prepare("DELETE FROM wakeups WHERE internship_id = ?");
   const get = db.prepare<[number, string], { due_at: number }>(
     "SELECT due_at FROM wakeups WHERE internship_id = ? AND kind = ?",
   );
@@ -31,6 +32,9 @@ export function createWakeupRepo(db: SqliteDatabase): WakeupRepo {
     },
     clear: (internshipId, kind) => {
       clear.run(internshipId, kind);
+    },
+    clearAll: (internshipId) => {
+      clearAll.run(internshipId);
     },
     get: (internshipId, kind) => {
       const row = get.get(internshipId, kind);

@@ -76,6 +76,7 @@ describe("importing a programme", () => {
       internships: { created: 3, updated: 0, unchanged: 0 },
       agreements: { versioned: 3, unchanged: 0 },
       daysOff: { holidays: 0, closures: 0, changed: false },
+      pruning: { internships: [], roles: [], applied: false },
     });
     const ws = workspaceId();
     const ana = store.people.byKey(ws, "ana")!;

@@ -2,9 +2,11 @@ import { parse as parseYaml } from "yaml";
 import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY } from "../../domain/types.js";
+import { localDateIn } from "../../domain/zone-time.js";
 import type { Store } from "../../ports/store.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Programme } from "./programme-schema.js";
+import { type PrunePlan, planPrune } from "./prune-programme.js";
 import { effectiveIds, validateProgramme } from "./validate-programme.js";
 
 export interface ImportSummary {
@@ -14,6 +16,13 @@ export interface ImportSummary {
   agreements: { versioned: number; unchanged: number };
   /** Added holidays and closures now stored, and whether this import changed them. */
   daysOff: { holidays: number; closures: number; changed: boolean };
+  /** What the file no longer lists; `applied` when it was ended and removed (`prune`). */
+  pruning: PrunePlan & { applied: boolean };
+}
+
+export interface ImportOptions {
+  /** End internships and remove roles the file no longer lists (`--apply`, `--prune`). */
+  prune?: boolean;
 }
 
 /** Reads YAML or JSON text (JSON is YAML too) into plain data; a syntax error names the line. */
@@ -30,7 +39,13 @@ export function parseProgrammeText(text: string, source: string): unknown {
  * Creates or updates one workspace from a programme, in one transaction: either all of it
  * lands or none of it. Importing the same programme again changes nothing.
  */
-export function importProgramme(store: Store, raw: unknown, at: Date, actorLabel = "import"): ImportSummary {
+export function importProgramme(
+  store: Store,
+  raw: unknown,
+  at: Date,
+  actorLabel = "import",
+  options: ImportOptions = {},
+): ImportSummary {
   const validation = validateProgramme(raw);
   if (!validation.ok) {
     throw new AppError(
@@ -38,7 +53,17 @@ export function importProgramme(store: Store, raw: unknown, at: Date, actorLabel
       `the programme has ${validation.error.length} problem${validation.error.length === 1 ? "" : "s"}; nothing was imported:\n${validation.error.map((e) => `  - ${e}`).join("\n")}`,
     );
   }
-  return store.transaction(() => apply(store, validation.value, at, actorLabel));
+  return store.transaction(() => {
+    const summary = apply(store, validation.value, at, actorLabel);
+    const workspace = store.workspaces.find(
+      validation.value.workspace.platform,
+      validation.value.workspace.id,
+    )!;
+    const pruning = planPrune(store, workspace, validation.value, localDateIn("UTC", at), at);
+    if (options.prune) pruning.apply();
+    summary.pruning = { ...pruning.plan, applied: options.prune === true };
+    return summary;
+  });
 }
 
 function apply(store: Store, programme: Programme, at: Date, actorLabel: string): ImportSummary {
@@ -50,6 +75,7 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
     internships: { created: 0, updated: 0, unchanged: 0 },
     agreements: { versioned: 0, unchanged: 0 },
     daysOff: { holidays: 0, closures: 0, changed: false },
+    pruning: { internships: [], roles: [], applied: false },
   };
   const audit = (action: string, entity: string, entityId: number, detail?: unknown) =>
     store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);
