@@ -74,6 +74,8 @@ export interface InternshipSummary {
     behind: boolean;
     /** Proposed or accepted, not held yet. */
     pending: number;
+    /** Of those, asked and not answered by the colleague yet. */
+    asked: number;
   };
   concentration: { person: string; share: number; exchanges: number; flagged: boolean } | undefined;
   /** Only the reflections the intern agreed to share with the coordinator. */
@@ -201,6 +203,7 @@ export function summarizeInternship(
       reached: plan.reached,
       behind: status.state === "behind",
       pending: introductions.filter((i) => i.status === "proposed" || i.status === "accepted").length,
+      asked: introductions.filter((i) => i.status === "proposed").length,
     },
     concentration: top && {
       person: safe(people.get(top.personId)?.name ?? `person #${top.personId}`),

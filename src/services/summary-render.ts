@@ -54,7 +54,10 @@ function introductionLines(s: InternshipSummary): string[] {
   const lines = [
     `Met ${i.met.length} of ${i.target} colleagues${met}, ${i.departments.length} of ${i.departmentsTarget} departments${departments}, within ${i.withinWeeks} weeks: ${state}`,
   ];
-  if (i.pending > 0) lines.push(`${plural(i.pending, "introduction")} waiting to be held`);
+  // An asked colleague has not said yes yet: only an accepted introduction waits to be held.
+  if (i.asked > 0) lines.push(`${plural(i.asked, "introduction")} asked, waiting for the colleague's answer`);
+  const accepted = i.pending - i.asked;
+  if (accepted > 0) lines.push(`${plural(accepted, "introduction")} accepted, waiting to be held`);
   const c = s.concentration;
   if (!c) lines.push("Concentration: no exchanges recorded");
   else {

@@ -143,6 +143,27 @@ async function anasWeek(w: World) {
 }
 
 describe("weekly digest", () => {
+  it("says an introduction only asked for waits for the colleague's answer, not that it waits to be held", async () => {
+    const w = setup();
+    await anasWeek(w);
+    const { h } = w;
+    const ship = h.internship("ana-2026").id;
+    const at = (date: string, time: string) => h.local(`${date}T${time}`, SP);
+    h.store.introductions.propose(h.workspace.id, ship, h.person("piet").id, at("2026-12-03", "09:00"));
+    const held = h.store.introductions.propose(
+      h.workspace.id,
+      ship,
+      h.person("chloe").id,
+      at("2026-12-03", "09:00"),
+    )!;
+    h.store.introductions.setStatus(held.id, "accepted", at("2026-12-03", "10:00"));
+    await w.digestTick(h.local("2026-12-07T09:00", BXL));
+    const text = w.digest(`digest:${h.person("bram").id}:${ship}:${W49}`)!.payload.text;
+    expect(text).toContain("1 introduction asked, waiting for the colleague's answer");
+    expect(text).toContain("1 introduction accepted, waiting to be held");
+    expect(text).not.toContain("2 introductions waiting to be held");
+  });
+
   it("sends bram a digest about ana's last week at 09:00 on Monday, his time, with every section", async () => {
     const w = setup();
     const ids = await anasWeek(w);
