@@ -15,6 +15,7 @@ import { runTandem, slackEnv, spawnTandem } from "./child.js";
 import { startFaultProxy } from "./fault-proxy.js";
 import { cohortProgrammes, slackId } from "./programmes.js";
 import { eventually, IMPORTED_AT } from "./service.js";
+import { type ServiceState, serviceState } from "./service-state.js";
 
 /** 09:30 in Brussels on Tuesday 1 December 2026: every intern's check-in is due. */
 const DUE = new Date("2026-12-01T08:30:00Z");
@@ -29,6 +30,10 @@ export interface CrashReport {
   duplicates: number;
   restarts: number;
   seconds: number;
+  /** Read at the end from the database and the fake Slack. */
+  state?: ServiceState;
+  /** Interns the fake Slack accepted a check-in for. */
+  reached?: number;
 }
 
 type Row = { address: string; status: string };
@@ -93,6 +98,7 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
       .prepare("SELECT status, count(*) AS n FROM outbox WHERE key LIKE 'checkin:%' GROUP BY status")
       .all();
     expect(after.db.pragma("integrity_check", { simple: true })).toBe("ok");
+    const state = serviceState(after.db, { slack: fake });
     after.close();
     expect(statuses).toEqual([{ status: "sent", n: interns }]);
 
@@ -126,6 +132,8 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
       duplicates,
       restarts,
       seconds: Math.round((Date.now() - started) / 1000),
+      state,
+      reached: counts.size,
     };
   } finally {
     await proxy.close();

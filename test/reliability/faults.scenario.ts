@@ -7,6 +7,7 @@
 import { expect } from "vitest";
 import { DEFAULT_DISPATCH } from "../../src/services/dispatcher.js";
 import { at, startCohort, tickEveryMinute } from "./cohort.js";
+import type { ServiceState } from "./service-state.js";
 
 export interface FaultsReport {
   interns: number;
@@ -15,6 +16,8 @@ export interface FaultsReport {
   ticks: number;
   maxAttempts: number;
   stats: Record<string, number>;
+  /** Read at the end from the database and the fake Slack. */
+  state?: ServiceState;
 }
 
 /** `hangMs`: how long a hung call is held before the connection drops; by default until the client's 10 s timeout. */
@@ -68,6 +71,7 @@ export async function flakyPlatform(interns: number, seed = 7, hangMs?: number):
       ticks,
       maxAttempts,
       stats: { ...proxy.stats },
+      state: s.state(),
     };
   } finally {
     await cohort.stop();

@@ -26,6 +26,8 @@ export interface InboundCrashReport {
   lostAcknowledged: number;
   clocksAfterRedelivery: number;
   seconds: number;
+  /** Events recorded for deduplication at the end, from the database. */
+  inboundEventsAfterRedelivery?: number;
 }
 
 async function startChild(env: Record<string, string>): Promise<{ child: Child; base: string }> {
@@ -115,6 +117,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
     const clocks = after.db
       .prepare("SELECT message_ref, count(*) AS n FROM tracked_messages GROUP BY message_ref")
       .all() as { message_ref: string; n: number }[];
+    const inbound = after.db.prepare("SELECT count(*) FROM inbound_events").pluck().get() as number;
     after.close();
     expect(clocks.filter((c) => c.n > 1)).toEqual([]);
     return {
@@ -124,6 +127,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
       lostAcknowledged: lost.length,
       clocksAfterRedelivery: clocks.length,
       seconds: Math.round((Date.now() - started) / 1000),
+      inboundEventsAfterRedelivery: inbound,
     };
   } finally {
     await fake.close();

@@ -8,5 +8,6 @@ describe("SIGKILL while 5,000 Slack events arrive (soak)", () => {
     expect(report.acknowledgedBeforeKill).toBeGreaterThanOrEqual(1_666);
     expect(report.lostAcknowledged).toBe(0);
     expect(report.clocksAfterRedelivery).toBe(5_000);
+    expect(report.inboundEventsAfterRedelivery).toBe(5_000);
   });
 });

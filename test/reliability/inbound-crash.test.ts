@@ -8,5 +8,6 @@ describe("SIGKILL while Slack events arrive", { timeout: 90_000 }, () => {
     expect(report.acknowledgedBeforeKill).toBeGreaterThanOrEqual(100);
     expect(report.lostAcknowledged).toBe(0);
     expect(report.clocksAfterRedelivery).toBe(300);
+    expect(report.inboundEventsAfterRedelivery).toBe(300);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { expect } from "vitest";
 import { at, startCohort, tickEveryMinute } from "./cohort.js";
+import type { ServiceState } from "./service-state.js";
 
 export interface OutageReport {
   perGroup: number;
@@ -15,6 +16,9 @@ export interface OutageReport {
   expired: number;
   firstSentAt: string;
   lastSentAt: string;
+  /** Read at the end: check-ins the fake Slack accepted per group, and the database. */
+  reached?: Record<string, number>;
+  state?: ServiceState;
 }
 
 export async function platformOutage(perGroup: number): Promise<OutageReport> {
@@ -79,6 +83,8 @@ export async function platformOutage(perGroup: number): Promise<OutageReport> {
       expired: rows.length - sent.length,
       firstSentAt: new Date(times[0]!).toISOString(),
       lastSentAt: new Date(times.at(-1)!).toISOString(),
+      reached: { a: count("a"), b: count("b"), c: count("c") },
+      state: s.state(),
     };
   } finally {
     await cohort.stop();

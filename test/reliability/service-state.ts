@@ -58,3 +58,7 @@ export function serviceState(
     teams: platforms.teams?.activities().length ?? 0,
   };
 }
+
+/** The outbox counts of one key prefix, e.g. checkins(state) -> { "checkin:sent": 200 }. */
+export const outboxOf = (state: ServiceState, prefix: string): Record<string, number> =>
+  Object.fromEntries(Object.entries(state.outbox).filter(([key]) => key.startsWith(`${prefix}:`)));
