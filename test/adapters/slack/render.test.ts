@@ -6,6 +6,7 @@ import {
   renderModal,
   renderReply,
 } from "../../../adapters/slack/render.js";
+import { checkinConfirmButtons } from "../../../src/domain/copy/checkin.js";
 import type { OutboundForm } from "../../../src/domain/messages.js";
 import { checkBlocks, checkView } from "../../fakes/slack-blocks.js";
 
@@ -158,6 +159,19 @@ describe("Block Kit rendering", () => {
   it("answers a slash command ephemerally unless the reply is public", () => {
     expect(renderReply({ text: "Saved." }).response_type).toBe("ephemeral");
     expect(renderReply({ text: "Done!", public: true }).response_type).toBe("in_channel");
+  });
+
+  it("shows a reply's buttons (Save this as your check-in? Yes / No) in an actions block", () => {
+    const buttons = checkinConfirmButtons("2026-12-01", "finished the survey");
+    const rendered = renderReply({ text: "Save this as your check-in for Tue 1 Dec 2026?", buttons });
+    expect(checkBlocks(rendered.blocks, "message")).toBeUndefined();
+    const actions = rendered.blocks.find((b) => b.type === "actions") as {
+      elements: Record<string, unknown>[];
+    };
+    expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([
+      ["checkin.confirm", "2026-12-01\nfinished the survey"],
+      ["checkin.dismiss", "2026-12-01"],
+    ]);
   });
 
   it("renders a form as a modal with a text input and a choice, carrying its action and value", () => {

@@ -6,7 +6,7 @@ import {
   messageCard,
   replyActivity,
 } from "../../../adapters/teams/cards.js";
-import { checkinForm } from "../../../src/domain/copy/checkin.js";
+import { checkinConfirmButtons, checkinForm } from "../../../src/domain/copy/checkin.js";
 import type { OutboundForm } from "../../../src/domain/messages.js";
 
 type Block = Record<string, unknown>;
@@ -159,5 +159,14 @@ describe("Adaptive Cards for Teams", () => {
     const attachments = withForm.attachments as { content: Block }[];
     expect(attachments[0]?.content.type).toBe("AdaptiveCard");
     expect(attachments[0]?.content.version).toBe("1.5");
+  });
+
+  it("shows a reply's buttons (Save this as your check-in? Yes / No) as Action.Submit with Tandem's action", () => {
+    const buttons = checkinConfirmButtons("2026-12-01", "finished the survey");
+    const activity = replyActivity({ text: "Save this as your check-in for Tue 1 Dec 2026?", buttons });
+    const card = (activity.attachments as { content: Block }[])[0]!.content;
+    expect(JSON.stringify(card)).toContain('"tandemAction":"checkin.confirm"');
+    expect(JSON.stringify(card)).toContain('"tandemValue":"2026-12-01\\nfinished the survey"');
+    expect(JSON.stringify(card)).toContain('"tandemAction":"checkin.dismiss"');
   });
 });
