@@ -14,12 +14,15 @@ import { createPacer } from "../shared/pacer.js";
 import { checkActivity } from "./activity-shape.js";
 import { messageActivity } from "./cards.js";
 import { keepingStoredReferences } from "./references.js";
+import { answerFor, isMetadataFailure, withSdkConsole } from "./sdk-console.js";
 import { toTeamsSendError } from "./send-errors.js";
 import { NOT_RECORDED, TandemTeamsHandler } from "./teams-handler.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 /** A Bot Connector call that takes longer is abandoned; the outbox retries it later. */
 const SEND_TIMEOUT_MS = 15_000;
+/** After the channel's signing keys could not be fetched, requests are answered 503 this long. */
+const KEYS_RETRY_MS = 30_000;
 
 export interface TeamsSettings {
   appId?: string;
@@ -81,32 +84,52 @@ function tuneConnector(context: TurnContext, timeoutMs: number, retries: boolean
   });
 }
 
-/** botbuilder's Response interface over node's ServerResponse. */
+/**
+ * botbuilder's Response interface over node's ServerResponse. The answer is held until flush(): what
+ * botbuilder answers after an error it raised (its message, e.g. a DNS failure naming Microsoft's host)
+ * is replaced with a status and a sentence of Tandem's.
+ */
 export function responseShim(res: ServerResponse) {
   let failed = false;
+  let status = 200;
+  const headers = new Map<string, string>();
+  const chunks: string[] = [];
   return {
     socket: res.socket,
     /** The turn ran but its activity was not recorded: answer 500 instead of the adapter's 200. */
     failTurn() {
       failed = true;
     },
+    get statusCode() {
+      return status;
+    },
     status(code: number) {
-      res.statusCode = failed && code < 300 ? 500 : code;
+      status = failed && code < 300 ? 500 : code;
       return this;
     },
     header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
+      headers.set(name.toLowerCase(), String(value));
       return this;
     },
     send(body?: unknown) {
       if (body === undefined || body === null) return this;
-      if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/json");
-      res.write(typeof body === "string" ? body : JSON.stringify(body));
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+      chunks.push(typeof body === "string" ? body : JSON.stringify(body));
       return this;
     },
     end() {
-      res.end();
       return this;
+    },
+    /** Replaces the answer (botbuilder's own error text never reaches the caller). */
+    answer(code: number, text: string) {
+      status = code;
+      headers.set("content-type", "text/plain; charset=utf-8");
+      chunks.splice(0, chunks.length, text);
+    },
+    flush() {
+      if (res.headersSent) return void res.end();
+      res.writeHead(status, Object.fromEntries(headers));
+      res.end(chunks.join(""));
     },
   };
 }
@@ -150,6 +173,8 @@ export function createTeamsPlatform(
   // 60 messages per 30 s per conversation is the binding limit; tenants allow about 30-50 per second.
   const pacer = createPacer({ perChannelMs: 500, perWorkspaceMs: 25 });
   let handler: TandemTeamsHandler | undefined;
+  /** Until when a failed fetch of the channel's signing keys is not tried again. */
+  let keysUnavailableUntil = 0;
 
   async function sendTo(
     tenant: string,
@@ -210,19 +235,32 @@ export function createTeamsPlatform(
       res.end(`the body must be a Bot Framework activity in JSON: ${problem}`);
       return true;
     }
+    if (appId && Date.now() < keysUnavailableUntil) {
+      refuseRequest(res, 503, "Tandem cannot check the request's token right now; try again later.");
+      return true;
+    }
     const active = handler;
     const shim = responseShim(res);
-    await adapter.process(
-      { body, headers: req.headers, method: req.method },
-      shim as never,
-      async (context) => {
+    const errors = await withSdkConsole(log, () =>
+      adapter.process({ body, headers: req.headers, method: req.method }, shim as never, async (context) => {
         // Replies within a turn keep the SDK's quick retries: there is no outbox behind them.
         tuneConnector(context, timeoutMs, true, log);
         await active.run(context);
         if (context.turnState.get(NOT_RECORDED)) shim.failTurn();
-      },
+      }),
     );
-    if (!res.writableEnded) res.end();
+    const error = errors.at(-1);
+    if (error && shim.statusCode >= 400) {
+      const answer = answerFor(error);
+      // Fetching the keys again for every request would hammer a host that is down: wait a little.
+      if (isMetadataFailure(error)) keysUnavailableUntil = Date.now() + KEYS_RETRY_MS;
+      log.warn(
+        { status: answer.status, problem: `${error.name}: ${error.message}` },
+        "Teams activity refused",
+      );
+      shim.answer(answer.status, answer.text);
+    }
+    shim.flush();
     return true;
   }
 

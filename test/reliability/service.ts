@@ -47,6 +47,8 @@ export interface ServiceOptions {
    * one bot token: a single token serves its own workspace only.
    */
   slackInstalls?: string[];
+  /** LOG_MESSAGE_TEXT: debug lines may show what people wrote. */
+  logMessageText?: boolean;
   /** The HTTP server's timeouts and connection cap, when a test needs them short. */
   httpLimits?: Partial<HttpLimits>;
   /** What the captured log keeps; "info" by default (debug lines add up in long runs). */
@@ -82,6 +84,7 @@ export async function startReliableService(options: ServiceOptions) {
     port: 0,
     // Unauthenticated Teams is refused on any other address.
     host: "127.0.0.1",
+    ...(options.logMessageText ? { logMessageText: true } : {}),
     logLevel,
     scheduler: false,
     slack: installs.length

@@ -3,7 +3,7 @@ import { channelMessage, personalInstall, personalMessage } from "../../fakes/te
 import { HOME, startTeamsService, type TeamsService } from "./teams-harness.js";
 
 let teams: TeamsService;
-/** botbuilder's CloudAdapter prints each refused request with console.error; kept out of the test output. */
+/** botbuilder prints each refused request with console.error: Tandem routes it to its own log instead. */
 let sdkConsole: MockInstance;
 beforeEach(async () => {
   teams = await startTeamsService({ authenticated: true });
@@ -37,7 +37,10 @@ describe("Teams with authentication on", () => {
     expect(count("tracked_messages")).toBe(0);
     expect(teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBeUndefined();
     expect(teams.fake.calls).toEqual([]);
-    expect(sdkConsole).toHaveBeenCalledTimes(3);
+    expect(sdkConsole).not.toHaveBeenCalled();
+    expect(
+      teams.log.lines.filter((l) => l.msg === "Teams activity refused" && l.status === 401),
+    ).toHaveLength(3);
   });
 
   it("does not warn that authentication is off", () => {
