@@ -64,15 +64,21 @@ function parseInstant(text: string): Date {
   return at;
 }
 
-async function tick(config: Config, args: string[], io: CliIo): Promise<void> {
+/** Returns the exit code: 1 when a rule or the dispatch failed, so cron and CI notice. */
+async function tick(config: Config, args: string[], io: CliIo): Promise<number> {
   const atText = option(args, "--at");
   const clock = createSettableClock(atText ? parseInstant(atText) : new Date());
   const services = compose(config, { input: io.stdin as never, output: io.stdout }, { clock });
   try {
     const result = await services.ticker.tick(clock.now());
     io.stdout.write(
-      `tick at ${clock.now().toISOString()}: planned ${result.plan.enqueued}, sent ${result.dispatch.sent}, retrying ${result.dispatch.retried}, deferred ${result.dispatch.deferred}, dead ${result.dispatch.dead}, expired ${result.dispatch.expired}\n`,
+      `tick at ${clock.now().toISOString()}: planned ${result.plan.enqueued}, sent ${result.dispatch.sent}, retrying ${result.dispatch.retried}, deferred ${result.dispatch.deferred}, dead ${result.dispatch.dead}, expired ${result.dispatch.expired}, paused ${result.dispatch.paused}\n`,
     );
+    if (!result.failed) return 0;
+    io.stderr.write(
+      `tandem: tick failed: these rules could not plan (see the log for why): ${result.plan.failedRules.join(", ")}\n`,
+    );
+    return 1;
   } finally {
     services.store.close();
   }
@@ -253,8 +259,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case "tick":
-        await tick(config, args, io);
-        return 0;
+        return await tick(config, args, io);
       case "migrate":
         migrateOnly(config, io);
         return 0;

@@ -6,7 +6,14 @@ import type { Route } from "./ports/http-route.js";
 
 export interface HealthReport {
   ok: boolean;
+  /** "ok", "degraded" (working, someone should look) or "failing". */
+  status?: string;
   checks: Record<string, unknown>;
+}
+
+/** Whether to send traffic here, and if not, why (more fields are sent as they are). */
+export interface ReadyReport {
+  ready: boolean;
 }
 
 export interface HttpServer {
@@ -48,12 +55,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * The one HTTP server on PORT. /healthz: the database answers and its migrations are current.
- * /readyz: healthy and the platforms have started.
+ * The one HTTP server on PORT. /healthz: JSON with a status; 503 when failing (see services/health.ts).
+ * /readyz: the platforms have started and Tandem can do its work; 503 otherwise, with the reasons.
  */
 export function createHttpServer(deps: {
   health: () => HealthReport;
-  ready: () => boolean;
+  ready: () => boolean | ReadyReport;
   log: Logger;
   limits?: Partial<HttpLimits>;
 }): HttpServer {
@@ -87,13 +94,21 @@ export function createHttpServer(deps: {
         report = deps.health();
       } catch (error) {
         log.error({ err: error }, "health check failed");
-        report = { ok: false, checks: { database: "unreachable" } };
+        report = { ok: false, status: "failing", checks: { database: "unreachable" } };
       }
       return sendJson(res, report.ok ? 200 : 503, report);
     }
     if (req.method === "GET" && path === "/readyz") {
-      const ready = deps.ready();
-      return sendJson(res, ready ? 200 : 503, { ready });
+      let report: ReadyReport;
+      try {
+        const ready = deps.ready();
+        report = typeof ready === "boolean" ? { ready } : ready;
+      } catch (error) {
+        log.error({ err: error }, "readiness check failed");
+        const failed = { ready: false, status: "failing", reasons: ["the readiness check failed"] };
+        report = failed;
+      }
+      return sendJson(res, report.ready ? 200 : 503, report);
     }
     for (const route of routes) if (await route(req, res)) return;
     sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${path}` });

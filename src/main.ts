@@ -20,7 +20,8 @@ import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
 import { startMetronome } from "./scheduler/metronome.js";
 import { type Bot, createBot } from "./services/bot.js";
-import { createDispatcher } from "./services/dispatcher.js";
+import { createDispatcher, type Dispatcher } from "./services/dispatcher.js";
+import { createHealth } from "./services/health.js";
 import { createPlanner } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
 import { allRules } from "./services/rules/all-rules.js";
@@ -40,6 +41,7 @@ export interface Services {
   clock: Clock;
   bot: Bot;
   ticker: Ticker;
+  dispatcher: Dispatcher;
   platforms: Map<Platform, ChatPlatform>;
   /** The console platform when PLATFORMS includes it: the playground reads its buttons. */
   consolePlatform?: ConsolePlatform;
@@ -120,6 +122,7 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
     clock,
     bot,
     ticker,
+    dispatcher,
     platforms,
     ...(consolePlatform ? { consolePlatform } : {}),
   };
@@ -143,18 +146,18 @@ export async function startService(
   const services = compose(config, io, options);
   const { store, log, clock, bot, ticker, platforms, consolePlatform } = services;
   let ready = false;
+  const checks = createHealth({
+    store,
+    clock,
+    dispatcher: services.dispatcher,
+    ticker,
+    migrations: () => migrationStatus(store.db),
+  });
   const http: HttpServer = createHttpServer({
     log,
     ...(options.httpLimits ? { limits: options.httpLimits } : {}),
-    ready: () => ready,
-    health: () => {
-      const database = store.ping();
-      const migrations = migrationStatus(store.db);
-      return {
-        ok: database && migrations.current,
-        checks: { database: database ? "ok" : "down", migrations },
-      };
-    },
+    ready: () => checks.ready(ready),
+    health: () => checks.health(),
   });
   for (const platform of platforms.values()) {
     for (const route of platform.routes) http.addRoute(route);
@@ -177,7 +180,8 @@ export async function startService(
       metronome?.stop();
       for (const platform of platforms.values()) await platform.stop();
       await http.close();
-      await ticker.idle();
+      // No new send starts; those in flight end within the platform's HTTP timeout.
+      await ticker.stop();
       store.close();
       log.info("Tandem stopped");
       resolveStopped();

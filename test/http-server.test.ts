@@ -37,10 +37,11 @@ describe("http server", () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       ok: true,
-      checks: { database: "ok", migrations: { current: true, pending: [] } },
+      status: "ok",
+      checks: { database: "ok", migrations: { current: true, pending: [] }, pausedWorkspaces: [] },
     });
     const ready = await fetch(`http://127.0.0.1:${running.port}/readyz`);
-    expect(await ready.json()).toEqual({ ready: true });
+    expect(await ready.json()).toEqual({ ready: true, status: "ok", reasons: [] });
     const missing = await fetch(`http://127.0.0.1:${running.port}/nope`);
     expect(missing.status).toBe(404);
   });

@@ -34,7 +34,10 @@ export function createSlackReceiver(deps: {
   boltLogger: unknown;
   /** Single-token mode: the token's workspace (known once Slack answered auth.test); others are refused. */
   tokenWorkspace?: () => TokenWorkspace | undefined;
+  /** True when Tandem could not act for this payload's workspace (its installation cannot be read). */
+  unavailable?: (body: object) => boolean;
 }): SlackReceiver {
+  const unavailable = deps.unavailable ?? (() => false);
   let app: App | undefined;
   const log = deps.log.child({ component: "slack-receiver" });
 
@@ -130,7 +133,16 @@ export function createSlackReceiver(deps: {
         response.end();
       },
     });
-    await toBolt(app, body, req, res, ack.bind(), { [REQUEST_TIME]: timestamp * 1000 });
+    const boundAck = ack.bind();
+    // Bolt acknowledges (an empty 200) when authorisation fails: a 503 instead tells Slack it failed.
+    const answer = async (response?: unknown) => {
+      if (!unavailable(body)) return boundAck(response as never);
+      if (res.headersSent) return;
+      log.error("a Slack request came for a workspace whose installation cannot be read; answered 503");
+      res.writeHead(503, { "content-type": "text/plain" });
+      res.end("Tandem cannot act for this workspace right now");
+    };
+    await toBolt(app, body, req, res, answer, { [REQUEST_TIME]: timestamp * 1000 });
     return true;
   }
 
@@ -159,7 +171,13 @@ export function createSlackReceiver(deps: {
       [REQUEST_TIME]: timestamp * 1000,
       [EVENT_RECORDED]: held.recorded,
     });
-    held.release();
+    if (unavailable(body)) {
+      // Nothing was recorded: a 5xx makes Slack deliver it again, once the installation is readable.
+      log.error(
+        "a Slack event came for a workspace whose installation cannot be read; answered 500 so Slack retries",
+      );
+      held.recorded(false);
+    } else held.release();
     return true;
   }
 

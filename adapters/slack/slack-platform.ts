@@ -23,6 +23,7 @@ import {
   BOT_SCOPES,
   installedClients,
   singleTokenClients,
+  unreadableInstallation,
   type WorkspaceClients,
 } from "./workspace-clients.js";
 
@@ -51,6 +52,8 @@ export interface SlackSettings {
   /** Pacing, overridable for tests. */
   perChannelMs?: number;
   perWorkspaceMs?: number;
+  /** Web API timeout per call (10 s): a hung Slack fails the call, and the outbox retries it. */
+  timeoutMs?: number;
 }
 
 interface Identity {
@@ -72,6 +75,8 @@ export function createSlackPlatform(
   const { connection, auth } = settings;
   // Single-token mode: the token's workspace from auth.test; requests from any other are refused.
   let tokenWorkspace: TokenWorkspace | undefined;
+  // Payloads whose workspace's installation exists but cannot be read: answered 5xx so Slack retries.
+  const unreadable = new WeakSet<object>();
   const receiver =
     connection.mode === "http"
       ? createSlackReceiver({
@@ -80,11 +85,13 @@ export function createSlackPlatform(
           log: deps.log,
           boltLogger: bolt,
           tokenWorkspace: () => tokenWorkspace,
+          unavailable: (body) => unreadable.has(body),
         })
       : undefined;
+  const vault = auth.kind === "oauth" ? createTokenVault(auth.tokenKey) : undefined;
   const clientOptions: webApi.WebClientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-    timeout: 10_000,
+    timeout: settings.timeoutMs ?? 10_000,
     // Retries are the outbox's job: a 429 goes back to it with Retry-After instead of stalling this client.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -96,13 +103,12 @@ export function createSlackPlatform(
           clientId: auth.clientId,
           clientSecret: auth.clientSecret,
           stateSecret: auth.stateSecret,
-          installationStore: createInstallationStore(
-            auth.installations,
-            createTokenVault(auth.tokenKey),
-            deps.clock,
-          ),
+          installationStore: createInstallationStore(auth.installations, vault!, deps.clock),
           installUrlOptions: { scopes: BOT_SCOPES },
-          clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}), timeout: 10_000 },
+          clientOptions: {
+            ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+            timeout: settings.timeoutMs ?? 10_000,
+          },
           logger: bolt as never,
         })
       : undefined;
@@ -143,6 +149,26 @@ export function createSlackPlatform(
     return true;
   }
 
+  /** With OAuth, every stored installation must open with today's SLACK_TOKEN_KEY: say which cannot. */
+  function checkInstallations(): void {
+    if (auth.kind !== "oauth" || !vault) return;
+    const unreadableTeams: string[] = [];
+    const stored = auth.installations.list("slack");
+    for (const { workspace, data } of stored) {
+      try {
+        JSON.parse(vault.open(data));
+      } catch {
+        unreadableTeams.push(workspace);
+      }
+    }
+    if (unreadableTeams.length > 0) {
+      log.error(
+        { workspaces: unreadableTeams, stored: stored.length },
+        "these Slack workspaces' installations cannot be decrypted (SLACK_TOKEN_KEY differs from the key they were stored with): restore the old key, or reinstall Tandem in each from /slack/install; their messages wait meanwhile",
+      );
+    } else log.info({ stored: stored.length }, "every stored Slack installation can be read");
+  }
+
   /** In single-token mode, check the token and learn the bot's own ids before taking events. */
   async function identity(): Promise<Identity> {
     if (auth.kind !== "token") return {};
@@ -162,6 +188,7 @@ export function createSlackPlatform(
     // Events (HTTP mode) and the OAuth install pages.
     routes: [...(receiver ? [receiver.route] : []), installRoute],
     async start(handle) {
+      checkInstallations();
       const me = await identity();
       if (auth.kind === "token") {
         if (!me.team_id)
@@ -172,8 +199,14 @@ export function createSlackPlatform(
         ...(auth.kind === "token"
           ? { token: auth.botToken }
           : {
-              authorize: ((source: Parameters<InstallProvider["authorize"]>[0]) =>
-                installer!.authorize(source)) as never,
+              authorize: (async (source: Parameters<InstallProvider["authorize"]>[0], body?: object) => {
+                try {
+                  return await installer!.authorize(source);
+                } catch (error) {
+                  if (body && unreadableInstallation(error)) unreadable.add(body);
+                  throw error;
+                }
+              }) as never,
             }),
         ...(me.user_id ? { botUserId: me.user_id } : {}),
         ...(me.bot_id ? { botId: me.bot_id } : {}),

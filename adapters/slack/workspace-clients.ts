@@ -28,9 +28,20 @@ export function installedClients(
           await installer.authorize({ teamId: team, isEnterpriseInstall: false, enterpriseId: undefined })
         ).botToken;
       } catch (cause) {
-        throw new AppError("UNREACHABLE", `Tandem is not installed in Slack workspace ${team}`, { cause });
+        // The whole workspace is out, not one person: sends pause instead of reporting people unreachable.
+        throw new AppError(
+          "OUTAGE",
+          unreadableInstallation(cause)
+            ? `the stored Slack installation of workspace ${team} cannot be read (SLACK_TOKEN_KEY changed?): restore the key or reinstall Tandem there`
+            : `Tandem is not installed in Slack workspace ${team}: install it from /slack/install`,
+          { cause, retryable: true },
+        );
       }
-      if (!token) throw new AppError("UNREACHABLE", `Slack workspace ${team} has no bot token`);
+      if (!token) {
+        throw new AppError("OUTAGE", `Slack workspace ${team} has no bot token: reinstall Tandem there`, {
+          retryable: true,
+        });
+      }
       const cached = cache.get(team);
       if (cached?.token === token) return cached.client;
       const client = new slackWebApi.WebClient(token, options);
@@ -38,6 +49,20 @@ export function installedClients(
       return client;
     },
   };
+}
+
+/**
+ * The installation exists but cannot be opened (SLACK_TOKEN_KEY differs, or a format this Tandem cannot
+ * read): the token vault's CONFIG error, possibly wrapped by @slack/oauth's AuthorizationError.
+ */
+export function unreadableInstallation(error: unknown): boolean {
+  let e: unknown = error;
+  while (e) {
+    if (e instanceof AppError && e.code === "CONFIG") return true;
+    const wrapped = e as { original?: unknown; cause?: unknown };
+    e = wrapped.original ?? wrapped.cause;
+  }
+  return false;
 }
 
 /** The bot scopes of adapters/slack/manifest.yaml, asked for when a workspace installs Tandem. */

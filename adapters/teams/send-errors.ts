@@ -12,6 +12,13 @@ export function toTeamsSendError(error: unknown): AppError {
     message?: string;
   };
   const status = e.statusCode;
+  if (status === 401) {
+    // The Bot Connector refused the bot's own credentials: every send would fail alike, so sends pause.
+    return new AppError("OUTAGE", "Teams refused Tandem's bot credentials (HTTP 401)", {
+      cause: error,
+      retryable: true,
+    });
+  }
   if (status === 403 || status === 404) {
     return new AppError(
       "UNREACHABLE",

@@ -10,6 +10,11 @@ export type ErrorCode =
   | "NO_WORKING_TIME"
   | "PLATFORM"
   | "UNREACHABLE"
+  /**
+   * The platform cannot act for a whole workspace (bot token revoked or invalid, installation unreadable):
+   * its sends pause, nothing is dead-lettered, and they resume once a send succeeds again.
+   */
+  | "OUTAGE"
   /** The platform refused this message's content for good (too long, too many blocks): never retried. */
   | "REFUSED"
   | "INTERNAL";

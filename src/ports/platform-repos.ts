@@ -19,4 +19,6 @@ export interface InstallationRepo {
   save(platform: Platform, workspace: string, data: string, at: Date): void;
   get(platform: Platform, workspace: string): string | undefined;
   remove(platform: Platform, workspace: string): void;
+  /** Every stored installation of a platform, to check at start that each can still be opened. */
+  list(platform: Platform): { workspace: string; data: string }[];
 }

@@ -205,6 +205,8 @@ export interface OutboxRepo {
   markDelivered(id: number, member: string): void;
   /** Puts a claimed row back untouched until `notBefore` (quiet hours, budget): not a failed attempt. */
   defer(id: number, notBefore: Date): void;
+  /** A pending row waiting for a later time becomes ready at `at` (a paused workspace resumed). */
+  readyAt(id: number, at: Date): void;
   /** Withdraws messages not sent yet whose key starts with `prefix` (they became pointless); returns how many. */
   cancelPending(workspaceId: number, prefix: string): number;
   /** Messages delivered to a person since an instant, for the daily budget. */
@@ -277,5 +279,7 @@ export interface Store {
   wakeups: WakeupRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;
+  /** A cheap write that proves the database can be written; throws (disk full, read-only) when not. */
+  probeWrite(at: Date): void;
   close(): void;
 }

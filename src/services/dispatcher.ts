@@ -9,9 +9,12 @@ import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
+import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
+import { inLanes, type LaneStep } from "./dispatch-lanes.js";
 import { calendarFor } from "./person-calendar.js";
 import { refusalDrafts } from "./refusal.js";
 import { unreachableReport } from "./unreachable.js";
+import { createWorkspaceOutages, type WorkspaceOutages } from "./workspace-outages.js";
 
 export interface DispatchOptions {
   /** How long a claimed row stays ours; a crashed sender's rows are retried after it. */
@@ -25,6 +28,13 @@ export interface DispatchOptions {
   concurrency: number;
   /** Delay before retry number `attempt` (1-based). */
   backoffMs(attempt: number): number;
+  /**
+   * A pass starts no new delivery after this long (what is left waits for the next tick), so a hung
+   * platform cannot hold the ticker for minutes. Below the metronome's minute.
+   */
+  passMs: number;
+  /** Milliseconds elapsed, for `passMs` only (a duration, not the time of day the Clock gives). */
+  elapsed(): number;
 }
 
 export const DEFAULT_DISPATCH: DispatchOptions = {
@@ -33,6 +43,8 @@ export const DEFAULT_DISPATCH: DispatchOptions = {
   batchSize: 200,
   concurrency: 32,
   backoffMs: (attempt) => Math.min(30_000 * 2 ** (attempt - 1), 60 * 60_000),
+  passMs: 40_000,
+  elapsed: () => performance.now(),
 };
 
 export interface DispatchResult {
@@ -47,35 +59,24 @@ export interface DispatchResult {
   merged: number;
   /** Messages the platform refused for good; each is replaced by a short plain version. */
   refused: number;
+  /** Rows waiting because their workspace is paused (the platform refused Tandem there). */
+  paused: number;
+  /** Rows put back unsent: their lane gave up after a failure, or the pass ran out of time. */
+  putBack: number;
 }
 
 export interface Dispatcher {
-  /** Sends what is due at `now` until nothing ready is left. */
+  /** Sends what is due at `now` until nothing ready is left, or the pass's time is up. */
   dispatch(now: Date): Promise<DispatchResult>;
+  /** Starts no new delivery from now on (shutdown); deliveries in flight finish. */
+  stop(): void;
+  /** Workspaces whose sends are paused, for health. */
+  readonly outages: WorkspaceOutages;
+  /** Sent and dead-lettered over the last hour, for health. */
+  readonly stats: DeliveryStats;
 }
 
 type Recipient = { calendar: WorkingCalendar; budget: number } | null;
-
-/**
- * Runs up to `limit` lanes at once, each lane's deliveries in order. When one throws (a database
- * error), the others still finish what they hold; the first error is rethrown once all have settled.
- */
-async function inLanes(
-  lanes: readonly Delivery[][],
-  limit: number,
-  send: (delivery: Delivery) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < lanes.length) {
-      const lane = lanes[next++]!;
-      for (const delivery of lane) await send(delivery);
-    }
-  };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, lanes.length)) }, worker);
-  const failed = (await Promise.allSettled(workers)).find((r) => r.status === "rejected");
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-}
 
 export function createDispatcher(deps: {
   store: Store;
@@ -83,10 +84,16 @@ export function createDispatcher(deps: {
   clock: Clock;
   log: Logger;
   options?: Partial<DispatchOptions>;
+  outages?: WorkspaceOutages;
 }): Dispatcher {
   const options = { ...DEFAULT_DISPATCH, ...deps.options };
   const log = deps.log.child({ component: "dispatcher" });
   const { store } = deps;
+  const outages = deps.outages ?? createWorkspaceOutages({ log: deps.log });
+  let stopping = false;
+  /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
+  let followUps = 0;
+  const stats = createDeliveryStats();
 
   /** People and calendars for this pass; counts are read per batch since sends change them. */
   function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
@@ -120,7 +127,8 @@ export function createDispatcher(deps: {
     }
   }
 
-  function fail(item: OutboxItem, error: unknown, now: Date, result: DispatchResult): void {
+  /** Returns when the row will be tried again, or undefined when it was dead-lettered. */
+  function fail(item: OutboxItem, error: unknown, now: Date, result: DispatchResult): Date | undefined {
     const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
     const message = error instanceof Error ? error.message : String(error);
     const retryable = isAppError(error) ? error.retryable : true;
@@ -134,21 +142,44 @@ export function createDispatcher(deps: {
       store.outbox.markRetry(item.id, message, at);
       result.retried += 1;
       log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");
-    } else {
-      store.outbox.markDead(item.id, message);
-      result.dead += 1;
-      log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
-      // Never report about a report: that could go round in circles.
-      if (
-        isAppError(error) &&
-        error.code === "UNREACHABLE" &&
-        item.recipientId !== undefined &&
-        !unreachableKeys.isReport(item.key)
-      ) {
-        const report = unreachableReport(store, item.workspaceId, item.recipientId, now);
-        if (report) store.outbox.enqueue(report, now);
-      }
+      return at;
     }
+    store.outbox.markDead(item.id, message);
+    result.dead += 1;
+    stats.record("dead", 1, now);
+    log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
+    // Never report about a report: that could go round in circles.
+    if (isAppError(error) && error.code === "UNREACHABLE" && !unreachableKeys.isReport(item.key)) {
+      const report = unreachableReport(store, item, now);
+      if (report) followUps += store.outbox.enqueue(report, now) ? 1 : 0;
+      else log.warn(context, "nobody to tell that this recipient cannot be reached");
+    }
+    return undefined;
+  }
+
+  /** Rows held while their workspace was paused, sent as soon as it resumes. */
+  const heldByWorkspace = new Map<number, Set<number>>();
+  function hold(items: readonly OutboxItem[], until: Date): void {
+    putBack(items, until);
+    const held = heldByWorkspace.get(items[0]!.workspaceId) ?? new Set<number>();
+    for (const item of items) held.add(item.id);
+    heldByWorkspace.set(items[0]!.workspaceId, held);
+  }
+  function resume(workspaceId: number, now: Date): void {
+    if (!outages.resume(workspaceId)) return;
+    const held = [...(heldByWorkspace.get(workspaceId) ?? [])];
+    heldByWorkspace.delete(workspaceId);
+    store.transaction(() => {
+      for (const id of held) store.outbox.readyAt(id, now);
+    });
+    followUps += held.length;
+  }
+
+  /** Rows that wait unsent, their attempt not counted: a paused workspace, or a lane given up. */
+  function putBack(items: readonly OutboxItem[], until: Date): void {
+    store.transaction(() => {
+      for (const item of items) store.outbox.defer(item.id, until);
+    });
   }
 
   /** A member has the delivery's message only when every row in it reached them. */
@@ -179,8 +210,10 @@ export function createDispatcher(deps: {
       for (const item of items) store.outbox.markDead(item.id, message);
       for (const draft of drafts) store.outbox.enqueue(draft, now);
     });
+    followUps += drafts.length;
     result.dead += items.length;
     result.refused += 1;
+    stats.record("dead", items.length, now);
     log.error(
       {
         err: error,
@@ -195,7 +228,7 @@ export function createDispatcher(deps: {
     );
   }
 
-  async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<void> {
+  async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<LaneStep> {
     const { items, address, merged } = delivery;
     const first = items[0]!;
     const context = merged
@@ -207,17 +240,35 @@ export function createDispatcher(deps: {
       const why = `no configured platform can deliver to ${address.split(":")[0]}`;
       for (const item of items) store.outbox.markDead(item.id, why);
       result.dead += items.length;
+      stats.record("dead", items.length, now);
       log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
-      return;
+      return undefined;
+    }
+    const held = outages.holdUntil(first.workspaceId, now);
+    if (held) {
+      hold(items, held);
+      result.paused += items.length;
+      return { giveUpUntil: held };
     }
     let ref: string | undefined;
     try {
       ref = (await platform.send(address, delivery.message, groupProgress(items))).ref;
     } catch (error) {
-      if (isAppError(error) && error.code === "REFUSED") refuse(delivery, error, now, result);
-      else for (const item of items) fail(item, error, now, result);
-      return;
+      if (isAppError(error) && error.code === "OUTAGE") {
+        const until = outages.pause(first.workspaceId, error.message, now);
+        hold(items, until);
+        result.paused += items.length;
+        return { giveUpUntil: until };
+      }
+      if (isAppError(error) && error.code === "REFUSED") {
+        refuse(delivery, error, now, result);
+        return undefined;
+      }
+      let retryAt: Date | undefined;
+      for (const item of items) retryAt = fail(item, error, now, result) ?? retryAt;
+      return retryAt && { giveUpUntil: retryAt };
     }
+    resume(first.workspaceId, now);
     // One shared ref makes sentTo count the merged message once, even when the platform gave none.
     if (merged) ref ??= `merged:${first.id}`;
     const at = deps.clock.now();
@@ -225,6 +276,7 @@ export function createDispatcher(deps: {
       for (const item of items) store.outbox.markSent(item.id, at, ref);
     });
     result.sent += items.length;
+    stats.record("sent", items.length, at);
     if (merged) {
       result.merged += 1;
       log.info(
@@ -234,6 +286,7 @@ export function createDispatcher(deps: {
     } else {
       log.debug(context, "message sent");
     }
+    return undefined;
   }
 
   async function dispatchBatch(
@@ -241,6 +294,7 @@ export function createDispatcher(deps: {
     now: Date,
     cache: Map<number, Recipient>,
     result: DispatchResult,
+    overdue: () => boolean,
   ) {
     const plan = planDeliveries(batch, recipientsOf(batch, now, cache), now);
     for (const item of plan.expire) {
@@ -273,8 +327,17 @@ export function createDispatcher(deps: {
         expiresFirst ? "message held back; its window closes before then" : "message held back",
       );
     }
-    await inLanes(deliveryLanes(plan.send), options.concurrency, (delivery) =>
-      deliver(delivery, now, result),
+    await inLanes(
+      deliveryLanes(plan.send),
+      options.concurrency,
+      (delivery) => deliver(delivery, now, result),
+      (deliveries, until) => {
+        const items = deliveries.flatMap((d) => d.items);
+        if (items.length === 0) return;
+        putBack(items, until ?? now);
+        result.putBack += items.length;
+      },
+      overdue,
     );
   }
 
@@ -288,17 +351,34 @@ export function createDispatcher(deps: {
         deferred: 0,
         merged: 0,
         refused: 0,
+        paused: 0,
+        putBack: 0,
       };
       const cache = new Map<number, Recipient>();
-      for (;;) {
+      const deadline = options.elapsed() + options.passMs;
+      const overdue = () => stopping || options.elapsed() > deadline;
+      while (!overdue()) {
         const batch = store.outbox.claim(now, options.leaseMs, options.batchSize);
         if (batch.length === 0) break;
-        const refused = result.refused;
-        await dispatchBatch(batch, now, cache, result);
-        // A refusal queued short versions that are ready now: one more claim picks them up.
-        if (batch.length < options.batchSize && result.refused === refused) break;
+        const queued = followUps;
+        await dispatchBatch(batch, now, cache, result, overdue);
+        // A refusal or an unreachable recipient queued messages that are ready now: one more claim sends them.
+        if (batch.length < options.batchSize && followUps === queued) break;
+      }
+      if (result.putBack > 0 && overdue()) {
+        log.warn(
+          { putBack: result.putBack, passMs: options.passMs, stopping },
+          stopping
+            ? "stopping: messages not yet started go back to the queue"
+            : "this pass ran out of time; the rest waits for the next tick",
+        );
       }
       return result;
     },
+    stop() {
+      stopping = true;
+    },
+    outages,
+    stats,
   };
 }

@@ -3,14 +3,12 @@
  * recipient gets a short plain version that names the command showing it in full, and whoever works
  * with them hears once that messages failed. Both go through the outbox with deterministic keys.
  */
-import { parseAddress } from "../domain/addresses.js";
 import { refusedFallback, refusedNotice } from "../domain/copy/delivery.js";
 import { firstLine } from "../domain/message-budget.js";
 import { keyFamily, refusalKeys } from "../domain/outbox-keys.js";
-import type { Person } from "../domain/types.js";
 import type { OutboxDraft, OutboxItem, Store } from "../ports/store.js";
 import { directDraft } from "./notify.js";
-import { contactOf } from "./unreachable.js";
+import { channelContact, contactOf } from "./unreachable.js";
 
 /** Items named in a fallback: it must stay short, whatever was merged. */
 const SHOWN_ITEMS = 10;
@@ -48,18 +46,4 @@ function refusalReport(store: Store, item: OutboxItem, now: Date): OutboxDraft |
   return (
     contact && directDraft(workspace, contact, refusalKeys.channelReport(), refusedNotice(undefined), now)
   );
-}
-
-/** For a channel post: the coordinator (else the supervisor) of the internship at home there, else of any. */
-function channelContact(store: Store, item: OutboxItem): Person | undefined {
-  const parsed = parseAddress(item.address);
-  const channel = parsed?.kind === "conv" ? parsed.id : undefined;
-  const internships = store.internships.list(item.workspaceId);
-  const home = internships.filter((i) => channel !== undefined && i.homeChannel === channel);
-  for (const internship of [...home, ...internships]) {
-    const id = internship.coordinatorId ?? internship.supervisorId;
-    const person = store.people.get(item.workspaceId, id);
-    if (person) return person;
-  }
-  return undefined;
 }

@@ -5,27 +5,76 @@ import type { Planner, PlanResult } from "./planner.js";
 export interface TickResult {
   plan: PlanResult;
   dispatch: DispatchResult;
+  /** A rule or the dispatch failed: `tandem tick` exits non-zero, health says so. */
+  failed: boolean;
+}
+
+/** The last pass as health reports it. */
+export interface TickHealth {
+  lastTickAt?: Date;
+  /** The last pass that failed, and why, until a later one succeeds. */
+  failing?: { at: Date; failedRules: string[]; error?: string };
 }
 
 export interface Ticker {
-  /** One pass: plan what is due at `now`, then send it. Overlapping calls wait for each other. */
+  /**
+   * One pass: plan what is due at `now` at once, then send it. Planning never waits for sending: while
+   * a dispatch is running, the next one is queued behind it (at most one), and resolves this tick.
+   */
   tick(now: Date): Promise<TickResult>;
   /** Resolves when no pass is running: for a clean shutdown. */
   idle(): Promise<void>;
+  /** Starts no new delivery and waits for those in flight (bounded by the platform's HTTP timeout). */
+  stop(): Promise<void>;
+  health(): TickHealth;
 }
 
 export function createTicker(deps: { planner: Planner; dispatcher: Dispatcher; log: Logger }): Ticker {
+  const log = deps.log.child({ component: "ticker" });
   let running: Promise<unknown> = Promise.resolve();
+  let queued: { now: Date; pass: Promise<DispatchResult> } | undefined;
+  const health: TickHealth = {};
+
+  /** Dispatches run one after another; ticks that arrive meanwhile share the one queued behind. */
+  function dispatchAfter(now: Date): Promise<DispatchResult> {
+    if (queued) {
+      if (now.getTime() > queued.now.getTime()) queued.now = now;
+      return queued.pass;
+    }
+    const entry: { now: Date; pass: Promise<DispatchResult> } = { now, pass: Promise.resolve() as never };
+    entry.pass = running.then(() => {
+      if (queued === entry) queued = undefined;
+      return deps.dispatcher.dispatch(entry.now);
+    });
+    queued = entry;
+    running = entry.pass.catch(() => undefined);
+    return entry.pass;
+  }
+
   return {
-    tick(now) {
-      const pass = running.then(async () => {
-        const plan = deps.planner.tick(now);
-        const dispatch = await deps.dispatcher.dispatch(now);
-        return { plan, dispatch };
-      });
-      running = pass.catch((error: unknown) => deps.log.error({ err: error }, "tick failed"));
-      return pass;
+    async tick(now) {
+      let plan: PlanResult;
+      let dispatch: DispatchResult;
+      try {
+        plan = deps.planner.tick(now);
+        dispatch = await dispatchAfter(now);
+      } catch (error) {
+        health.lastTickAt = now;
+        health.failing = { at: now, failedRules: [], error: (error as Error).message };
+        log.error({ err: error }, "tick failed");
+        throw error;
+      }
+      const failed = plan.failedRules.length > 0;
+      health.lastTickAt = now;
+      if (failed) health.failing = { at: now, failedRules: plan.failedRules };
+      else delete health.failing;
+      return { plan, dispatch, failed };
     },
     idle: () => running.then(() => undefined),
+    async stop() {
+      deps.dispatcher.stop();
+      await running;
+    },
+    health: () => ({ ...health }),
   };
 }

@@ -1,7 +1,8 @@
-import { unreachableNotice } from "../domain/copy/delivery.js";
+import { parseAddress } from "../domain/addresses.js";
+import { channelUnreachableNotice, unreachableNotice } from "../domain/copy/delivery.js";
 import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Person } from "../domain/types.js";
-import type { OutboxDraft, Store } from "../ports/store.js";
+import type { OutboxDraft, OutboxItem, Store } from "../ports/store.js";
 import { directDraft } from "./notify.js";
 
 /** Whoever works with this person: for an intern their supervisor, else the coordinator first. */
@@ -17,19 +18,53 @@ export function contactOf(store: Store, workspaceId: number, personId: number): 
 }
 
 /**
- * Someone the platform cannot reach (a Teams user who never installed the app): their supervisor, or
- * for a supervisor the coordinator, hears about it once, with what to do.
+ * A recipient the platform cannot reach (a Teams user who never installed the app, a deactivated Slack
+ * account, a channel Tandem was removed from): their supervisor, or for a supervisor or a channel the
+ * coordinator, hears about it once, with what to do.
  */
-export function unreachableReport(
-  store: Store,
-  workspaceId: number,
-  personId: number,
-  now: Date,
-): OutboxDraft | undefined {
-  const workspace = store.workspaces.get(workspaceId);
-  const person = store.people.get(workspaceId, personId);
-  if (!workspace || !person) return undefined;
-  const contact = contactOf(store, workspaceId, personId);
+export function unreachableReport(store: Store, item: OutboxItem, now: Date): OutboxDraft | undefined {
+  const workspace = store.workspaces.get(item.workspaceId);
+  if (!workspace) return undefined;
+  if (item.recipientId === undefined) {
+    const { channel, internId, contact } = channelInternship(store, item);
+    if (channel === undefined || !contact) return undefined;
+    const intern = internId === undefined ? undefined : store.people.get(item.workspaceId, internId);
+    const notice = channelUnreachableNotice(intern?.name);
+    return directDraft(workspace, contact, unreachableKeys.channelReport(channel), notice, now);
+  }
+  const person = store.people.get(item.workspaceId, item.recipientId);
+  if (!person) return undefined;
+  const contact = contactOf(store, item.workspaceId, item.recipientId);
   if (!contact) return undefined;
-  return directDraft(workspace, contact, unreachableKeys.report(personId), unreachableNotice(person), now);
+  const notice = unreachableNotice(person, workspace.platform);
+  return directDraft(workspace, contact, unreachableKeys.report(person.id), notice, now);
+}
+
+/** For a channel post: the coordinator (else the supervisor) of the internship at home there, else of any. */
+export function channelContact(store: Store, item: OutboxItem): Person | undefined {
+  return channelInternship(store, item).contact;
+}
+
+/** The internship at home in a channel post's channel (if any), and whom to tell about that channel. */
+export function channelInternship(
+  store: Store,
+  item: OutboxItem,
+): { channel?: string; internId?: number; contact?: Person } {
+  const parsed = parseAddress(item.address);
+  const channel = parsed?.kind === "conv" ? parsed.id : undefined;
+  const internships = store.internships.list(item.workspaceId);
+  const home = internships.filter((i) => channel !== undefined && i.homeChannel === channel);
+  for (const internship of [...home, ...internships]) {
+    const id = internship.coordinatorId ?? internship.supervisorId;
+    const person = store.people.get(item.workspaceId, id);
+    if (person) {
+      const internId = home[0]?.internId;
+      return {
+        ...(channel !== undefined ? { channel } : {}),
+        ...(internId !== undefined ? { internId } : {}),
+        contact: person,
+      };
+    }
+  }
+  return channel !== undefined ? { channel } : {};
 }

@@ -10,6 +10,9 @@ export function createInstallationRepo(db: SqliteDatabase): InstallationRepo {
     "SELECT data FROM installations WHERE platform = ? AND workspace = ?",
   );
   const remove = db.prepare("DELETE FROM installations WHERE platform = ? AND workspace = ?");
+  const list = db.prepare<[string], { workspace: string; data: string }>(
+    "SELECT workspace, data FROM installations WHERE platform = ? ORDER BY workspace",
+  );
   return {
     save: (platform, workspace, data, at) => {
       save.run(platform, workspace, data, at.getTime());
@@ -18,5 +21,6 @@ export function createInstallationRepo(db: SqliteDatabase): InstallationRepo {
     remove: (platform, workspace) => {
       remove.run(platform, workspace);
     },
+    list: (platform) => list.all(platform),
   };
 }

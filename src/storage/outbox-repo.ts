@@ -86,6 +86,9 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
   const defer = db.prepare(
     "UPDATE outbox SET status = 'pending', not_before = ?, attempts = max(attempts - 1, 0), lease_until = NULL WHERE id = ?",
   );
+  const readyAt = db.prepare(
+    "UPDATE outbox SET not_before = ? WHERE id = ? AND status = 'pending' AND not_before > ?",
+  );
   const sentTo = db.prepare<[number, number], { n: number }>(
     "SELECT count(DISTINCT coalesce(platform_ref, id)) AS n FROM outbox WHERE recipient_id = ? AND status = 'sent' AND sent_at >= ?",
   );
@@ -140,6 +143,9 @@ export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
     },
     defer: (id, notBefore) => {
       defer.run(notBefore.getTime(), id);
+    },
+    readyAt: (id, at) => {
+      readyAt.run(at.getTime(), id, at.getTime());
     },
     cancelPending: (workspaceId, prefix) => cancel.run(workspaceId, prefix, `${prefix}\uffff`).changes,
     sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime())?.n ?? 0,

@@ -26,6 +26,9 @@ export interface SqliteStore extends Store {
 
 export function createSqliteStore(db: SqliteDatabase): SqliteStore {
   const ping = db.prepare("SELECT 1 AS ok");
+  const probe = db.prepare(
+    "INSERT INTO health_probe (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
+  );
   const group = createGroupCommit(db);
   return {
     db,
@@ -51,6 +54,9 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     installations: createInstallationRepo(db),
     wakeups: createWakeupRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
+    probeWrite: (at) => {
+      probe.run(at.getTime());
+    },
     close: () => {
       group.flush();
       db.close();

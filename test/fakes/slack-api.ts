@@ -62,6 +62,8 @@ export interface FakeSlackApi {
   /** Holds the next `times` calls of `method` without answering until release() or close(). */
   hangNext(method: string, times?: number): void;
   release(): void;
+  /** Accepts a bot token for a workspace again, or (undefined) revokes it: every call then gets token_revoked. */
+  setToken(token: string, team: string | undefined): void;
   /** The DM channel the fake uses for a user. */
   dmChannel(user: string): string;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const buckets = new Map<string, { tokens: number; at: number }>();
   const posted = new Map<string, number[]>();
   const usedTriggers = new Set<string>();
+  const revoked = new Set<string>();
   let sequence = 0;
 
   const dmChannel = (user: string) => `D${user.replace(/^[UW]/, "")}`;
@@ -275,6 +278,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
           ? reply(200, { ok: true, url: options.socketUrl })
           : reply(200, { ok: false, error: "invalid_auth" });
       }
+      if (revoked.has(token)) return reply(200, { ok: false, error: "token_revoked" });
       const team = tokens[token];
       if (!team) return reply(200, { ok: false, error: "invalid_auth" });
       const [status, body, headers] = answer(method, params, team);
@@ -314,6 +318,13 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     release() {
       for (const { answer: go } of held.splice(0)) go();
+    },
+    setToken(token, team) {
+      if (team === undefined) revoked.add(token);
+      else {
+        revoked.delete(token);
+        tokens[token] = team;
+      }
     },
     dmChannel,
     close: () =>

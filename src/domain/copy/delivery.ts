@@ -1,11 +1,25 @@
 /** Delivery problems as people read them: someone Tandem cannot reach, told once to whoever works with them. */
 import type { OutboundMessage } from "../messages.js";
-import type { Person } from "../types.js";
+import type { Person, Platform } from "../types.js";
 
-export function unreachableNotice(person: Person): OutboundMessage {
+/** Teams cannot message someone who never installed the app; Slack says the account cannot receive it. */
+export function unreachableNotice(person: Person, platform: Platform): OutboundMessage {
+  const why =
+    platform === "slack"
+      ? `Slack says their account cannot receive Tandem's messages (deactivated, not found in this workspace, or not a person), so check-ins and alerts for them are not delivered. Please check that ${person.name} still has an active Slack account here and that their Slack id in the programme file is right.`
+      : `the app is not installed for them, so check-ins and alerts for them are not delivered. Please ask ${person.name} to add the Tandem app (or install it for them).`;
   return {
-    text: `Tandem cannot reach ${person.name}: the app is not installed for them, so check-ins and alerts for them are not delivered. Please ask ${person.name} to add the Tandem app (or install it for them).`,
+    text: `Tandem cannot reach ${person.name}: ${why}`,
     reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
+  };
+}
+
+/** A channel Tandem posts in (an internship's home channel) was removed, archived, or Tandem is not in it. */
+export function channelUnreachableNotice(internName: string | undefined): OutboundMessage {
+  const where = internName ? `the home channel of ${internName}'s internship` : "a channel of this programme";
+  return {
+    text: `Tandem cannot post in ${where}: the chat platform says the channel was not found, is archived, or Tandem is not a member, so posts there are not delivered. Please invite Tandem to the channel again, or set another home channel in the programme file.`,
+    reason: "You coordinate this internship; Tandem tells you once when it cannot post in a channel.",
   };
 }
 

@@ -13,11 +13,22 @@ describe("Slack send errors", () => {
     },
   );
 
-  it("keeps a missing channel a final platform error, not a refusal of the content", () => {
-    expect(toSendError(platformError("channel_not_found"))).toMatchObject({
-      code: "PLATFORM",
-      retryable: false,
-    });
+  it.each(["channel_not_found", "not_in_channel", "is_archived", "user_not_found", "cannot_dm_bot"])(
+    "treats %s as a recipient that cannot be reached (reported once), not a refusal of the content",
+    (reason) => {
+      expect(toSendError(platformError(reason))).toMatchObject({ code: "UNREACHABLE", retryable: false });
+    },
+  );
+
+  it.each(["invalid_auth", "token_revoked", "account_inactive", "not_authed"])(
+    "treats %s as an outage of the workspace (sends pause, nothing dead-lettered)",
+    (reason) => {
+      expect(toSendError(platformError(reason))).toMatchObject({ code: "OUTAGE", retryable: true });
+    },
+  );
+
+  it("keeps a missing scope a final platform error", () => {
+    expect(toSendError(platformError("missing_scope"))).toMatchObject({ code: "PLATFORM", retryable: false });
   });
 
   it("retries an unknown platform error", () => {

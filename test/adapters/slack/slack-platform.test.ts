@@ -74,7 +74,7 @@ describe("the Slack platform", () => {
     const to = userAddress("slack", "T1", "U0ANA");
     fake.failNext("chat.postMessage", { error: "channel_not_found" });
     const final = await sendError(slack.send(to, { text: "x" }));
-    expect(final).toMatchObject({ code: "PLATFORM", retryable: false });
+    expect(final).toMatchObject({ code: "UNREACHABLE", retryable: false });
     expect(final.message).toBe("Slack refused the message: channel_not_found");
     fake.failNext("chat.postMessage", { error: "internal_error" });
     expect((await sendError(slack.send(to, { text: "x" }))).retryable).toBe(true);

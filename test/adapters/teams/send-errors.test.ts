@@ -13,4 +13,8 @@ describe("Teams send errors", () => {
     expect(toTeamsSendError({ statusCode: 429 })).toMatchObject({ code: "PLATFORM", retryable: true });
     expect(toTeamsSendError({ statusCode: 403 })).toMatchObject({ code: "UNREACHABLE" });
   });
+
+  it("treats refused bot credentials (HTTP 401) as an outage: sends pause, nothing dead-lettered", () => {
+    expect(toTeamsSendError({ statusCode: 401 })).toMatchObject({ code: "OUTAGE", retryable: true });
+  });
 });
