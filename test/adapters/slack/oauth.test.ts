@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createTokenVault } from "../../../adapters/slack/token-vault.js";
 import type { Config } from "../../../src/config.js";
 import { type Running, startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
@@ -32,7 +33,7 @@ afterEach(async () => {
 });
 
 /** Tandem with OAuth installs and no bot token; workspace T2 has a programme but is not installed yet. */
-async function startOauthService() {
+async function startOauthService(options: { before?: (databasePath: string) => void } = {}) {
   fake = await startFakeSlackApi({
     installs: { "code-T2": { team: "T2", token: "xoxb-t2-secret", botUserId: "UBOT2" } },
   });
@@ -42,6 +43,7 @@ async function startOauthService() {
     clock.now(),
     tempDatabasePath("tandem-oauth"),
   );
+  options.before?.(databasePath);
   const config: Config = {
     platforms: ["slack"],
     databasePath,
@@ -61,10 +63,11 @@ async function startOauthService() {
     },
     teams: { appType: "MultiTenant", allowUnauthenticated: false },
   };
-  running = await startService(config, createTerminal(), { clock, log: captureLog().log });
+  const log = captureLog();
+  running = await startService(config, createTerminal(), { clock, log: log.log });
   peek = openStore(databasePath);
   const base = `http://127.0.0.1:${running.port}`;
-  return { base, clock, fake, peek };
+  return { base, clock, fake, peek, log };
 }
 
 /** The install page's state and cookie, as a browser would carry them to the redirect. */
@@ -146,5 +149,48 @@ describe("Slack OAuth installs", () => {
       },
     );
     expect(command.status).toBeLessThan(500);
+  });
+
+  it("answers 5xx for a workspace whose installation cannot be decrypted, and names it at start", async () => {
+    allowErrorLogs(/cannot be decrypted/, /installation cannot be read/, errorSaying(/cannot be decrypted/));
+    const { base, clock, peek, log } = await startOauthService({
+      before: (databasePath) => {
+        // Stored under another SLACK_TOKEN_KEY, as after the key was changed.
+        const other = createTokenVault(Buffer.alloc(32, 9).toString("base64"));
+        const store = openStore(databasePath);
+        const installation = { team: { id: "T2" }, bot: { token: "xoxb-old", userId: "UBOT2" } };
+        store.installations.save("slack", "T2", other.seal(JSON.stringify(installation)), new Date());
+        store.close();
+      },
+    });
+    const named = log.lines.find((l) => String(l.msg).includes("cannot be decrypted"));
+    expect(named).toMatchObject({ workspaces: ["T2"] });
+
+    const command = await signedRequest(
+      base,
+      SECRET,
+      slashCommandBody({ command: "/tandem", text: "status", user_id: "U0ANA", team_id: "T2" }),
+      { contentType: "form", timestamp: clock.now() },
+    );
+    expect(command.status).toBe(503);
+    const dm = messageEvent({
+      user: "U0ANA",
+      channel: "D0ANA",
+      channel_type: "im",
+      text: "help",
+      ts: slackTs(clock.now()),
+    });
+    const event = await signedRequest(
+      base,
+      SECRET,
+      eventCallback(dm, { team_id: "T2", event_id: "Ev-unreadable" }),
+      {
+        contentType: "json",
+        timestamp: clock.now(),
+      },
+    );
+    expect(event.status).toBe(500);
+    // Nothing was recorded, so Slack's retry (once the key is restored) is handled in full.
+    expect(peek.db.prepare("SELECT count(*) AS n FROM inbound_events").get()).toEqual({ n: 0 });
   });
 });
