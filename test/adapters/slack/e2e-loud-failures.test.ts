@@ -25,7 +25,12 @@ function queue(svc: SlackService, person: string, key: string, text: string) {
 
 const getJson = async (svc: SlackService, path: string) => {
   const response = await fetch(`${svc.base}${path}`);
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  type Report = {
+    status: string;
+    reasons: string[];
+    checks: { pausedWorkspaces: Record<string, string>[] };
+  };
+  return { status: response.status, body: (await response.json()) as Report };
 };
 
 describe("permanent Slack errors", () => {

@@ -88,7 +88,15 @@ describe("a hung Slack Web API", () => {
     const planned: string[] = [];
     const planner = createPlanner({
       store: h.store,
-      rules: [{ name: "probe", plan: (now) => (planned.push(now.toISOString()), []) }],
+      rules: [
+        {
+          name: "probe",
+          plan: (now) => {
+            planned.push(now.toISOString());
+            return [];
+          },
+        },
+      ],
       log: h.log.log,
     });
     const ticker = createTicker({ planner, dispatcher, log: h.log.log });
