@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
@@ -6,6 +6,7 @@ import type { Platform, Workspace } from "./domain/types.js";
 import { buildTeamsAppPackage, compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
+import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import {
@@ -160,7 +161,7 @@ function exportFile(config: Config, args: string[], io: CliIo): void {
     const yaml = programmeToYaml(exportProgramme(store, platform, id));
     const out = option(args, "--out");
     if (out) {
-      writeFileSync(resolve(out), yaml);
+      writePrivateFile(resolve(out), yaml);
       io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
     } else io.stdout.write(yaml);
   } finally {
@@ -206,7 +207,7 @@ function report(config: Config, args: string[], io: CliIo): void {
     const text = REPORT_FORMATS[format as ReportFormat](summary);
     const out = option(args, "--out");
     if (out) {
-      writeFileSync(resolve(out), text);
+      writePrivateFile(resolve(out), text);
       io.stdout.write(`wrote the ${format} report on ${key} to ${out}\n`);
     } else io.stdout.write(text);
   } finally {
@@ -301,7 +302,7 @@ function teamsManifest(config: Config, args: string[], io: CliIo): void {
       "MICROSOFT_APP_ID is needed to build the Teams app package; for example MICROSOFT_APP_ID=00000000-0000-0000-0000-000000000000",
     );
   }
-  writeFileSync(resolve(out), buildTeamsAppPackage(botId));
+  writePrivateFile(resolve(out), buildTeamsAppPackage(botId));
   io.stdout.write(
     `wrote the Teams app package for bot ${botId} to ${out}; upload it in Teams under Apps > Manage your apps > Upload a custom app\n`,
   );
@@ -309,6 +310,8 @@ function teamsManifest(config: Config, args: string[], io: CliIo): void {
 
 /** The process entry: real streams and environment, and the exit code. */
 export async function main(): Promise<never> {
+  // Everything Tandem (or a library) creates is for its own account only: databases, backups, exports.
+  process.umask(PRIVATE_UMASK);
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

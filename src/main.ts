@@ -18,6 +18,7 @@ import { createLogger } from "./logger.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
+import { makePrivate, makePrivateFolder, PRIVATE_FILE_MODE } from "./private-files.js";
 import { startMetronome } from "./scheduler/metronome.js";
 import { type Bot, createBot } from "./services/bot.js";
 import { createDispatcher, type Dispatcher } from "./services/dispatcher.js";
@@ -67,7 +68,9 @@ function slackSettings(config: Config, store: Store): SlackSettings {
 function loggerFor(config: Config, logFile?: string): Logger {
   if (config.platforms.includes("console") && config.databasePath !== ":memory:") {
     const path = logFile ?? join(dirname(config.databasePath), "tandem.log");
-    return createLogger(config.logLevel, createWriteStream(path, { flags: "a" }));
+    makePrivateFolder(dirname(path));
+    makePrivate(path);
+    return createLogger(config.logLevel, createWriteStream(path, { flags: "a", mode: PRIVATE_FILE_MODE }));
   }
   return createLogger(config.logLevel);
 }

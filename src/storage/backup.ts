@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { AppError } from "../domain/errors.js";
 import { err, ok, type Result } from "../domain/result.js";
+import { makePrivate } from "../private-files.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 /** Copies every page in one step: a multi-step backup restarts whenever another connection writes. */
@@ -58,6 +59,7 @@ export async function backupDatabase(db: SqliteDatabase, file: string): Promise<
     } finally {
       copy.close();
     }
+    makePrivate(partial);
     renameSync(partial, target);
   } catch (error) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${partial}${suffix}`, { force: true });

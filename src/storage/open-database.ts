@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { AppError } from "../domain/errors.js";
+import { makePrivate, makePrivateFolder } from "../private-files.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -10,8 +10,10 @@ export function openDatabase(path: string): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
     // Inside the try: a folder that cannot be created, or a read-only file, is the same configuration mistake.
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") makePrivateFolder(dirname(path));
     db = new Database(path);
+    // Owner-only before the WAL exists: SQLite gives -wal and -shm the database file's mode.
+    if (path !== ":memory:") for (const suffix of ["", "-wal", "-shm"]) makePrivate(`${path}${suffix}`);
     // WAL lets readers (health checks, exports, backups) run while the service writes.
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
