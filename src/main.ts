@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { appendFileSync, createWriteStream } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
@@ -69,6 +69,8 @@ function loggerFor(config: Config, logFile?: string): Logger {
   if (config.platforms.includes("console") && config.databasePath !== ":memory:") {
     const path = logFile ?? join(dirname(config.databasePath), "tandem.log");
     makePrivateFolder(dirname(path));
+    // Created here, at once and owner-only (the stream below opens it later, asynchronously).
+    appendFileSync(path, "", { mode: PRIVATE_FILE_MODE });
     makePrivate(path);
     return createLogger(config.logLevel, createWriteStream(path, { flags: "a", mode: PRIVATE_FILE_MODE }));
   }
