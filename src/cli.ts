@@ -8,6 +8,7 @@ import { createSettableClock } from "./ports/clock.js";
 import type { Store } from "./ports/store.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
+import { erasePerson, exportPerson } from "./services/person-data.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import {
   type ImportSummary,
@@ -32,6 +33,10 @@ const USAGE = `Usage: tandem <command> [options]
                                  write a workspace back in the programme format (default: stdout)
   report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
                                  the end-of-internship report, from its start to its end (or now)
+  person export <key> [--workspace <platform:id>] [--out <file>]
+                                 everything Tandem holds about one person, as JSON (default: stdout)
+  person erase <key> [--workspace <platform:id>] --yes
+                                 remove or anonymise one person everywhere (figures stay consistent)
   backup <file>                  copy the database while the service runs (SQLite online backup), then check the copy
   teams-manifest --out <file.zip>
                                  build the Teams app package for MICROSOFT_APP_ID
@@ -169,6 +174,46 @@ function exportFile(config: Config, args: string[], io: CliIo): void {
   }
 }
 
+/** `person export <key>` and `person erase <key> --yes`: one person's data under their control. */
+function person(config: Config, args: string[], io: CliIo): void {
+  const [verb, ...rest] = args;
+  if (verb !== "export" && verb !== "erase") {
+    throw new AppError("BAD_INPUT", "person needs export or erase, e.g. tandem person export ana");
+  }
+  const key = positional(rest);
+  if (!key)
+    throw new AppError("BAD_INPUT", `person ${verb} needs a person's key, e.g. tandem person ${verb} ana`);
+  const now = new Date();
+  const store = openStore(config.databasePath, { now });
+  try {
+    const { platform, id } = chooseWorkspace(store, option(rest, "--workspace"), `find ${key} in`);
+    const workspace = store.workspaces.find(platform, id);
+    if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
+    if (verb === "export") {
+      const data = exportPerson(store, workspace, key, now);
+      if (!data.ok) throw new AppError("BAD_INPUT", data.error);
+      const json = `${JSON.stringify(data.value, null, 2)}\n`;
+      const out = option(rest, "--out");
+      if (out) {
+        writePrivateFile(resolve(out), json);
+        io.stdout.write(`exported ${key} from ${platform}:${id} to ${out}\n`);
+      } else io.stdout.write(json);
+      return;
+    }
+    if (!rest.includes("--yes")) {
+      throw new AppError(
+        "BAD_INPUT",
+        `erasing ${key} cannot be undone: their words, names and platform ids are removed (figures stay). Export first if they asked for a copy, then run: tandem person erase ${key} --yes`,
+      );
+    }
+    const erased = erasePerson(store, workspace, key, now);
+    if (!erased.ok) throw new AppError("BAD_INPUT", erased.error);
+    io.stdout.write(`erased ${key} from ${platform}:${id} (${erased.value.rows} rows changed)\n`);
+  } finally {
+    store.close();
+  }
+}
+
 const REPORT_FORMATS = { md: renderMarkdown, csv: renderCsv, json: renderJson } as const;
 type ReportFormat = keyof typeof REPORT_FORMATS;
 
@@ -272,6 +317,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "report":
         report(config, args, io);
+        return 0;
+      case "person":
+        person(config, args, io);
         return 0;
       case "backup":
         await backup(config, args, io);

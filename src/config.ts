@@ -14,6 +14,8 @@ export interface Config {
   /** Whether debug logs may show what people wrote (payloads of Slack's libraries); off when omitted. */
   logMessageText?: boolean;
   scheduler: boolean;
+  /** Days each kind of data is kept (see README "What Tandem stores"); the defaults when omitted. */
+  retention?: { inboundDays: number; outboxDays: number; answersDays: number };
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -30,6 +32,16 @@ export interface Config {
     tenantId?: string;
     allowUnauthenticated: boolean;
   };
+}
+
+/** A retention in whole days: at least 1, at most 10 years. */
+function days(fallback: number) {
+  return z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(3650, "must be at most 3650 days")
+    .default(fallback);
 }
 
 /** One rule per variable: the schema, and an example of a good value for the error line. */
@@ -66,6 +78,9 @@ const VARIABLES = {
   LOG_LEVEL: { example: "info", schema: z.enum(LOG_LEVELS).default("info") },
   LOG_MESSAGE_TEXT: { example: "false", schema: z.enum(["true", "false"]).default("false") },
   SCHEDULER: { example: "on", schema: z.enum(["on", "off"]).default("on") },
+  RETENTION_INBOUND_DAYS: { example: "30", schema: days(30) },
+  RETENTION_OUTBOX_DAYS: { example: "90", schema: days(90) },
+  RETENTION_ANSWERS_DAYS: { example: "365", schema: days(365) },
   SLACK_BOT_TOKEN: {
     example: "xoxb-...",
     schema: z.string().trim().startsWith("xoxb-", "must start with xoxb-").optional(),
@@ -147,6 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     logMessageText: v.LOG_MESSAGE_TEXT === "true",
     scheduler: v.SCHEDULER === "on",
+    retention: {
+      inboundDays: v.RETENTION_INBOUND_DAYS,
+      outboxDays: v.RETENTION_OUTBOX_DAYS,
+      answersDays: v.RETENTION_ANSWERS_DAYS,
+    },
     slack: { mode: v.SLACK_MODE },
     teams: { appType: v.MICROSOFT_APP_TYPE, allowUnauthenticated: v.TEAMS_ALLOW_UNAUTHENTICATED === "true" },
   };

@@ -25,6 +25,7 @@ import { createDispatcher, type Dispatcher } from "./services/dispatcher.js";
 import { createHealth } from "./services/health.js";
 import { createPlanner } from "./services/planner.js";
 import { importProgramme } from "./services/programme/import-programme.js";
+import { createRetention } from "./services/retention.js";
 import { allRules } from "./services/rules/all-rules.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
 import { migrationStatus } from "./storage/migrate.js";
@@ -119,7 +120,12 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
   const bot = createBot({ store, clock, log });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const dispatcher = createDispatcher({ store, platforms, clock, log });
-  const ticker = createTicker({ planner, dispatcher, log });
+  const retention = createRetention({
+    store,
+    log,
+    ...(config.retention ? { policy: config.retention } : {}),
+  });
+  const ticker = createTicker({ planner, dispatcher, log, retention });
   return {
     config,
     log,

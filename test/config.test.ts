@@ -29,6 +29,7 @@ describe("loadConfig defaults", () => {
       teams: { appType: "MultiTenant", allowUnauthenticated: false },
     });
     expect(config.slack.botToken).toBeUndefined();
+    expect(config.retention).toEqual({ inboundDays: 30, outboxDays: 90, answersDays: 365 });
   });
 
   it("treats empty and blank values as unset", () => {
@@ -73,6 +74,9 @@ describe("loadConfig refuses a bad value with one line naming the variable and a
     ["SLACK_APP_TOKEN", "xoxb-wrong-kind"],
     ["MICROSOFT_APP_TYPE", "x"],
     ["TEAMS_ALLOW_UNAUTHENTICATED", "yes"],
+    ["RETENTION_INBOUND_DAYS", "0"],
+    ["RETENTION_OUTBOX_DAYS", "ninety"],
+    ["RETENTION_ANSWERS_DAYS", "36.5"],
   ])("%s=%s", (name, value) => {
     const { message } = configError({ [name]: value });
     expect(message.startsWith(`${name} `)).toBe(true);

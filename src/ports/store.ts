@@ -11,6 +11,7 @@ import type {
   SignalRepo,
 } from "./connection-repos.js";
 import type { InstallationRepo, PlatformRefRepo } from "./platform-repos.js";
+import type { PersonDataRepo, RetentionRepo } from "./privacy-repos.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
 export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave" | "languages" | "introCapacity"> & {
@@ -277,6 +278,8 @@ export interface Store {
   platformRefs: PlatformRefRepo;
   installations: InstallationRepo;
   wakeups: WakeupRepo;
+  personData: PersonDataRepo;
+  retention: RetentionRepo;
   /** A cheap read that proves the database answers. */
   ping(): boolean;
   /** A cheap write that proves the database can be written; throws (disk full, read-only) when not. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Dispatcher, DispatchResult } from "./dispatcher.js";
 import type { Planner, PlanResult } from "./planner.js";
+import type { Retention } from "./retention.js";
 
 export interface TickResult {
   plan: PlanResult;
@@ -29,7 +30,12 @@ export interface Ticker {
   health(): TickHealth;
 }
 
-export function createTicker(deps: { planner: Planner; dispatcher: Dispatcher; log: Logger }): Ticker {
+export function createTicker(deps: {
+  planner: Planner;
+  dispatcher: Dispatcher;
+  log: Logger;
+  retention?: Retention;
+}): Ticker {
   const log = deps.log.child({ component: "ticker" });
   let running: Promise<unknown> = Promise.resolve();
   let queued: { now: Date; pass: Promise<DispatchResult> } | undefined;
@@ -63,6 +69,13 @@ export function createTicker(deps: { planner: Planner; dispatcher: Dispatcher; l
         health.failing = { at: now, failedRules: [], error: (error as Error).message };
         log.error({ err: error }, "tick failed");
         throw error;
+      }
+      // Old data is removed once a day, a few batches a tick; a failure is loud like a failed rule.
+      try {
+        deps.retention?.run(now);
+      } catch (error) {
+        log.error({ err: error }, "retention failed; it is tried again next tick");
+        plan = { ...plan, failedRules: [...plan.failedRules, "retention"] };
       }
       const failed = plan.failedRules.length > 0;
       health.lastTickAt = now;

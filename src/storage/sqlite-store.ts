@@ -14,6 +14,7 @@ import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
+import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
@@ -53,6 +54,8 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     platformRefs: createPlatformRefRepo(db),
     installations: createInstallationRepo(db),
     wakeups: createWakeupRepo(db),
+    personData: createPersonDataRepo(db),
+    retention: createRetentionRepo(db),
     ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
     probeWrite: (at) => {
       probe.run(at.getTime());

@@ -1,0 +1,62 @@
+/**
+ * One person's data under their control: `tandem person export` (GDPR Art. 15) and `tandem person erase`
+ * (Art. 17). An erasure keeps the internship's figures (statuses, scores, meetings, reply times) under
+ * an anonymous person, and the audit log records that it happened, never what was erased.
+ */
+import { err, ok, type Result } from "../domain/result.js";
+import type { Workspace } from "../domain/types.js";
+import type { PersonExport } from "../ports/privacy-repos.js";
+import type { Store } from "../ports/store.js";
+
+function findPerson(store: Store, workspace: Workspace, key: string) {
+  const person = store.people.byKey(workspace.id, key);
+  if (person) return ok(person);
+  const known = store.people
+    .list(workspace.id)
+    .map((p) => p.key)
+    .filter((k) => !k.startsWith("erased-"));
+  return err(
+    `there is no person "${key}" in ${workspace.platform}:${workspace.externalId} (known: ${known.join(", ") || "none yet"})`,
+  );
+}
+
+export function exportPerson(
+  store: Store,
+  workspace: Workspace,
+  key: string,
+  at: Date,
+): Result<PersonExport & { exportedAt: string; workspace: string }> {
+  const person = findPerson(store, workspace, key);
+  if (!person.ok) return person;
+  return ok({
+    exportedAt: at.toISOString(),
+    workspace: `${workspace.platform}:${workspace.externalId}`,
+    ...store.personData.export(workspace.id, person.value.id),
+  });
+}
+
+export function erasePerson(
+  store: Store,
+  workspace: Workspace,
+  key: string,
+  at: Date,
+  actorLabel = "cli",
+): Result<{ rows: number }> {
+  const person = findPerson(store, workspace, key);
+  if (!person.ok) return person;
+  return store.transaction(() => {
+    const counts = store.personData.erase(workspace.id, person.value.id, at);
+    // That an erasure happened, and by whom; not whose key or what it held.
+    store.audit.record(
+      {
+        workspaceId: workspace.id,
+        actorLabel,
+        action: "person.erase",
+        entity: "person",
+        entityId: person.value.id,
+      },
+      at,
+    );
+    return ok({ rows: Object.values(counts).reduce((a, b) => a + b, 0) });
+  });
+}
