@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { type CliIo, chooseWorkspace, option, positional } from "./cli-args.js";
+import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
-import type { Platform, Workspace } from "./domain/types.js";
+import type { Workspace } from "./domain/types.js";
 import { buildTeamsAppPackage, compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
-import type { Store } from "./ports/store.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
-import { erasePerson, exportPerson } from "./services/person-data.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import {
   type ImportSummary,
@@ -43,21 +43,6 @@ const USAGE = `Usage: tandem <command> [options]
   help                           this text
 
 Configuration comes from the environment; see .env.example.`;
-
-export interface CliIo {
-  stdout: { write(text: string): void };
-  stderr: { write(text: string): void };
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith("--")) throw new AppError("BAD_INPUT", `${name} needs a value`);
-  return value;
-}
 
 function parseInstant(text: string): Date {
   const at = new Date(text);
@@ -128,37 +113,6 @@ function pruneReport(p: ImportSummary["pruning"], file: string): string {
     : `not in ${file} any more, still running (nothing was ended):\n${lines.join("\n")}\nto end these internships and remove these roles: tandem import ${file} --apply\n`;
 }
 
-/** The workspace named by --workspace, or the only one there is. */
-function chooseWorkspace(
-  store: Store,
-  named: string | undefined,
-  verb: string,
-): { platform: Platform; id: string } {
-  if (named) {
-    const [p, ...rest] = named.split(":");
-    if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
-      throw new AppError(
-        "BAD_INPUT",
-        `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`,
-      );
-    }
-    return { platform: p as Platform, id: rest.join(":") };
-  }
-  const workspaces = store.workspaces.list();
-  if (workspaces.length === 1) return { platform: workspaces[0]!.platform, id: workspaces[0]!.externalId };
-  const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
-  throw new AppError("BAD_INPUT", `say which workspace to ${verb} with --workspace (known: ${known})`);
-}
-
-/** The first argument that is neither an option nor an option's value. */
-function positional(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i]!.startsWith("--")) i += 1;
-    else return args[i];
-  }
-  return undefined;
-}
-
 function exportFile(config: Config, args: string[], io: CliIo): void {
   const store = openStore(config.databasePath, { now: new Date() });
   try {
@@ -169,46 +123,6 @@ function exportFile(config: Config, args: string[], io: CliIo): void {
       writePrivateFile(resolve(out), yaml);
       io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
     } else io.stdout.write(yaml);
-  } finally {
-    store.close();
-  }
-}
-
-/** `person export <key>` and `person erase <key> --yes`: one person's data under their control. */
-function person(config: Config, args: string[], io: CliIo): void {
-  const [verb, ...rest] = args;
-  if (verb !== "export" && verb !== "erase") {
-    throw new AppError("BAD_INPUT", "person needs export or erase, e.g. tandem person export ana");
-  }
-  const key = positional(rest);
-  if (!key)
-    throw new AppError("BAD_INPUT", `person ${verb} needs a person's key, e.g. tandem person ${verb} ana`);
-  const now = new Date();
-  const store = openStore(config.databasePath, { now });
-  try {
-    const { platform, id } = chooseWorkspace(store, option(rest, "--workspace"), `find ${key} in`);
-    const workspace = store.workspaces.find(platform, id);
-    if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
-    if (verb === "export") {
-      const data = exportPerson(store, workspace, key, now);
-      if (!data.ok) throw new AppError("BAD_INPUT", data.error);
-      const json = `${JSON.stringify(data.value, null, 2)}\n`;
-      const out = option(rest, "--out");
-      if (out) {
-        writePrivateFile(resolve(out), json);
-        io.stdout.write(`exported ${key} from ${platform}:${id} to ${out}\n`);
-      } else io.stdout.write(json);
-      return;
-    }
-    if (!rest.includes("--yes")) {
-      throw new AppError(
-        "BAD_INPUT",
-        `erasing ${key} cannot be undone: their words, names and platform ids are removed (figures stay). Export first if they asked for a copy, then run: tandem person erase ${key} --yes`,
-      );
-    }
-    const erased = erasePerson(store, workspace, key, now);
-    if (!erased.ok) throw new AppError("BAD_INPUT", erased.error);
-    io.stdout.write(`erased ${key} from ${platform}:${id} (${erased.value.rows} rows changed)\n`);
   } finally {
     store.close();
   }

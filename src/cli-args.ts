@@ -1,0 +1,51 @@
+/** Reading the `tandem` command's arguments: options, the positional argument, the workspace. */
+import { AppError } from "./domain/errors.js";
+import type { Platform } from "./domain/types.js";
+import type { Store } from "./ports/store.js";
+
+/** Where the command writes and reads, and its environment (tests pass their own). */
+export interface CliIo {
+  stdout: { write(text: string): void };
+  stderr: { write(text: string): void };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith("--")) throw new AppError("BAD_INPUT", `${name} needs a value`);
+  return value;
+}
+
+/** The workspace named by --workspace, or the only one there is. */
+export function chooseWorkspace(
+  store: Store,
+  named: string | undefined,
+  verb: string,
+): { platform: Platform; id: string } {
+  if (named) {
+    const [p, ...rest] = named.split(":");
+    if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
+      throw new AppError(
+        "BAD_INPUT",
+        `--workspace "${named}" must look like slack:T0001, teams:<tenant id> or console:demo`,
+      );
+    }
+    return { platform: p as Platform, id: rest.join(":") };
+  }
+  const workspaces = store.workspaces.list();
+  if (workspaces.length === 1) return { platform: workspaces[0]!.platform, id: workspaces[0]!.externalId };
+  const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
+  throw new AppError("BAD_INPUT", `say which workspace to ${verb} with --workspace (known: ${known})`);
+}
+
+/** The first argument that is neither an option nor an option's value. */
+export function positional(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.startsWith("--")) i += 1;
+    else return args[i];
+  }
+  return undefined;
+}
