@@ -2,18 +2,16 @@ import type { Logger } from "pino";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
-import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
 import { startOfLocalDay } from "../domain/working-days.js";
 import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { OutboxItem, Store } from "../ports/store.js";
+import { createDeliveryFailures } from "./delivery-failures.js";
 import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
 import { calendarFor } from "./person-calendar.js";
-import { refusalDrafts } from "./refusal.js";
-import { unreachableReport } from "./unreachable.js";
 import { createWorkspaceOutages, type WorkspaceOutages } from "./workspace-outages.js";
 
 export interface DispatchOptions {
@@ -94,6 +92,15 @@ export function createDispatcher(deps: {
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
   const stats = createDeliveryStats();
+  const { deadLetter, fail, refuse } = createDeliveryFailures({
+    store,
+    log,
+    stats,
+    options,
+    queued: (count) => {
+      followUps += count;
+    },
+  });
 
   /** People and calendars for this pass; counts are read per batch since sends change them. */
   function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
@@ -127,48 +134,17 @@ export function createDispatcher(deps: {
     }
   }
 
-  /** Returns when the row will be tried again, or undefined when it was dead-lettered. */
-  function fail(item: OutboxItem, error: unknown, now: Date, result: DispatchResult): Date | undefined {
-    const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
-    const message = error instanceof Error ? error.message : String(error);
-    const retryable = isAppError(error) ? error.retryable : true;
-    if (retryable && item.attempts < options.maxAttempts) {
-      // The platform's own Retry-After wins when it asks for longer than our backoff.
-      const wait = Math.max(
-        options.backoffMs(item.attempts),
-        isAppError(error) ? (error.retryAfterMs ?? 0) : 0,
-      );
-      const at = new Date(now.getTime() + wait);
-      store.outbox.markRetry(item.id, message, at);
-      result.retried += 1;
-      log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");
-      return at;
-    }
-    store.outbox.markDead(item.id, message);
-    result.dead += 1;
-    stats.record("dead", 1, now);
-    log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
-    // Never report about a report: that could go round in circles.
-    if (isAppError(error) && error.code === "UNREACHABLE" && !unreachableKeys.isReport(item.key)) {
-      const report = unreachableReport(store, item, now);
-      if (report) followUps += store.outbox.enqueue(report, now) ? 1 : 0;
-      else log.warn(context, "nobody to tell that this recipient cannot be reached");
-    }
-    return undefined;
-  }
-
-  /** Rows held while their workspace was paused, sent as soon as it resumes. */
-  const heldByWorkspace = new Map<number, Set<number>>();
+  /** Rows put back while their workspace is paused; they are sent as soon as it resumes. */
   function hold(items: readonly OutboxItem[], until: Date): void {
     putBack(items, until);
-    const held = heldByWorkspace.get(items[0]!.workspaceId) ?? new Set<number>();
-    for (const item of items) held.add(item.id);
-    heldByWorkspace.set(items[0]!.workspaceId, held);
+    outages.hold(
+      items[0]!.workspaceId,
+      items.map((item) => item.id),
+    );
   }
   function resume(workspaceId: number, now: Date): void {
-    if (!outages.resume(workspaceId)) return;
-    const held = [...(heldByWorkspace.get(workspaceId) ?? [])];
-    heldByWorkspace.delete(workspaceId);
+    const held = outages.resume(workspaceId);
+    if (!held) return;
     store.transaction(() => {
       for (const id of held) store.outbox.readyAt(id, now);
     });
@@ -197,37 +173,6 @@ export function createDispatcher(deps: {
     };
   }
 
-  /**
-   * The platform refused the message itself: retrying cannot help, and dropping it would be silent.
-   * Every row it carried is dead-lettered, and a short plain version (plus a notice to the recipient's
-   * contact, once) is queued in the same transaction; this pass goes on to send it.
-   */
-  function refuse(delivery: Delivery, error: unknown, now: Date, result: DispatchResult): void {
-    const { items } = delivery;
-    const message = error instanceof Error ? error.message : String(error);
-    const drafts = refusalDrafts(store, items, now);
-    store.transaction(() => {
-      for (const item of items) store.outbox.markDead(item.id, message);
-      for (const draft of drafts) store.outbox.enqueue(draft, now);
-    });
-    followUps += drafts.length;
-    result.dead += items.length;
-    result.refused += 1;
-    stats.record("dead", items.length, now);
-    log.error(
-      {
-        err: error,
-        outboxIds: items.map((i) => i.id),
-        keys: items.map((i) => i.key),
-        recipientId: items[0]?.recipientId,
-        fallback: drafts[0]?.key,
-      },
-      drafts.length > 0
-        ? "the platform refused this message for good; a short plain version is sent instead"
-        : "the platform refused this message for good; it was already a short version, so nothing else is sent",
-    );
-  }
-
   async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<LaneStep> {
     const { items, address, merged } = delivery;
     const first = items[0]!;
@@ -238,9 +183,7 @@ export function createDispatcher(deps: {
     const platform = name && deps.platforms.get(name);
     if (!platform) {
       const why = `no configured platform can deliver to ${address.split(":")[0]}`;
-      for (const item of items) store.outbox.markDead(item.id, why);
-      result.dead += items.length;
-      stats.record("dead", items.length, now);
+      deadLetter(items, why, now, result);
       log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
       return undefined;
     }

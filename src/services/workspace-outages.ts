@@ -15,13 +15,20 @@ export interface WorkspaceOutage {
   nextProbe: Date;
 }
 
+interface Paused extends WorkspaceOutage {
+  /** Outbox rows put back while paused: ready again the moment a send succeeds. */
+  held: Set<number>;
+}
+
 export interface WorkspaceOutages {
   /** When this workspace's sends should wait until, or undefined to send (a due probe claims its turn). */
   holdUntil(workspaceId: number, now: Date): Date | undefined;
   /** The platform refused Tandem in this workspace; returns when the next probe may go. */
   pause(workspaceId: number, reason: string, now: Date): Date;
-  /** A send to this workspace succeeded; true when that ended an outage. */
-  resume(workspaceId: number): boolean;
+  /** Remembers rows put back because this workspace is paused (ignored when it is not). */
+  hold(workspaceId: number, outboxIds: readonly number[]): void;
+  /** A send to this workspace succeeded: the rows it held when that ended an outage, else undefined. */
+  resume(workspaceId: number): number[] | undefined;
   list(): WorkspaceOutage[];
 }
 
@@ -30,7 +37,7 @@ export const PROBE_EVERY_MS = 5 * 60_000;
 export function createWorkspaceOutages(deps: { log: Logger; probeEveryMs?: number }): WorkspaceOutages {
   const log = deps.log.child({ component: "outages" });
   const every = deps.probeEveryMs ?? PROBE_EVERY_MS;
-  const paused = new Map<number, WorkspaceOutage>();
+  const paused = new Map<number, Paused>();
   return {
     holdUntil(workspaceId, now) {
       const outage = paused.get(workspaceId);
@@ -48,23 +55,27 @@ export function createWorkspaceOutages(deps: { log: Logger; probeEveryMs?: numbe
         known.reason = reason;
         return nextProbe;
       }
-      paused.set(workspaceId, { workspaceId, reason, since: now, nextProbe });
+      paused.set(workspaceId, { workspaceId, reason, since: now, nextProbe, held: new Set() });
       log.error(
         { workspaceId, reason, nextProbe: nextProbe.toISOString() },
         "the platform refused Tandem in this workspace; its messages wait (nothing is dropped) until a send succeeds again: fix the token or reinstall",
       );
       return nextProbe;
     },
+    hold(workspaceId, outboxIds) {
+      const outage = paused.get(workspaceId);
+      for (const id of outboxIds) outage?.held.add(id);
+    },
     resume(workspaceId) {
       const outage = paused.get(workspaceId);
-      if (!outage) return false;
+      if (!outage) return undefined;
       paused.delete(workspaceId);
       log.info(
         { workspaceId, since: outage.since.toISOString() },
         "the platform accepts Tandem again in this workspace; its waiting messages go out",
       );
-      return true;
+      return [...outage.held];
     },
-    list: () => [...paused.values()].map((o) => ({ ...o })),
+    list: () => [...paused.values()].map(({ held: _held, ...outage }) => ({ ...outage })),
   };
 }
