@@ -100,7 +100,7 @@ export function createChannel(deps: ChannelDeps) {
       messageRef: ref,
       ...(threadRef ? { threadRef } : {}),
       mentions: mentionsIn(text),
-      isQuestion: asksForSomething(text),
+      asks: asksForSomething(text),
       isDirect: false,
       fromBot: false,
       permalink: `console://${deps.workspace}/${deps.homeChannel}/${ref}`,

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { DateTime } from "luxon";
 import type { OutboundButton, OutboundForm, Reply } from "../../src/domain/messages.js";
+import { asksForSomething } from "../../src/domain/request-words.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock, SettableClock } from "../../src/ports/clock.js";
 import { CHANNEL_HELP, createChannel } from "./channel.js";
@@ -107,7 +108,7 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
             kind: "message",
             messageRef: base.id,
             mentions: [],
-            isQuestion: event.text.includes("?"),
+            asks: asksForSomething(event.text),
             isDirect: true,
             fromBot: false,
             text: event.text,

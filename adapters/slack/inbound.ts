@@ -58,7 +58,7 @@ export function messageEvent(team: string, eventId: string, event: Json): Messag
     at: tsToDate(ts),
     messageRef: ts,
     mentions: mentionsIn(text),
-    isQuestion: asksForSomething(text),
+    asks: asksForSomething(text),
     isDirect,
     fromBot,
     permalink: permalink(channel, ts),

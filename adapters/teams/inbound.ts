@@ -153,7 +153,7 @@ export function messageEvent(
     at: whenOf(activity, receivedAt),
     messageRef: activity.id,
     mentions: mentionIds(activity, lookup),
-    isQuestion: asksForSomething(text),
+    asks: asksForSomething(text),
     isDirect: personal,
     fromBot: activity.from?.role === "bot",
   };

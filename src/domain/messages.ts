@@ -47,7 +47,7 @@ export interface MessageEvent extends InboundBase {
    * The message asks for something: a question or a request (src/domain/request-words.ts), decided by
    * the adapter; the text itself is not passed for channel messages.
    */
-  isQuestion: boolean;
+  asks: boolean;
   isDirect: boolean;
   fromBot: boolean;
   /** Edits, joins, topic changes and other system messages: they never start or stop a clock. */

@@ -12,7 +12,7 @@ export interface SeenMessage {
   /** People mentioned, already resolved from platform ids. */
   mentionIds: readonly number[];
   /** It asks for something: a question, a request (request-words.ts) or marked with the tracking reaction. */
-  isQuestion: boolean;
+  asks: boolean;
   /** For a reply in a thread: who wrote in that thread before; without a mention, they are the ones asked. */
   threadPeople?: readonly number[];
 }
@@ -56,13 +56,13 @@ export function clockFor(
     const unaddressed = addressed.length === 0;
     const starts =
       trigger === "mention"
-        ? toParty || (unaddressed && message.isQuestion)
-        : message.isQuestion && (toParty || unaddressed);
+        ? toParty || (unaddressed && message.asks)
+        : message.asks && (toParty || unaddressed);
     return starts ? { direction: "to_company", responderId: responderFor(addressed, internship) } : undefined;
   }
   if (!isCompanyParty(message.authorId, internship) || !others.includes(internship.internId))
     return undefined;
-  return trigger === "mention" || message.isQuestion
+  return trigger === "mention" || message.asks
     ? { direction: "to_intern", responderId: internship.internId }
     : undefined;
 }

@@ -96,7 +96,7 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     const threadPeople = event.threadRef
       ? store.activity.threadParticipants(internship.id, conversation, event.threadRef)
       : [];
-    const seen = { authorId: author.id, mentionIds, isQuestion: event.isQuestion, threadPeople };
+    const seen = { authorId: author.id, mentionIds, asks: event.asks, threadPeople };
     const start = clockFor(seen, internship, context.terms.replies.trigger);
     if (!start) continue;
     startClock(store, context, author, start, event, conversation, now);
@@ -192,7 +192,7 @@ function markForTracking(
   const context = loadInternshipContext(store, workspace.id, internship.id);
   if (!context || !sameReaction(reactionName(event), context.terms.replies.trackReaction)) return;
   const others = internship.internId === author.id ? [] : [internship.internId];
-  const start = clockFor({ authorId: author.id, mentionIds: others, isQuestion: true }, internship);
+  const start = clockFor({ authorId: author.id, mentionIds: others, asks: true }, internship);
   if (start)
     startClock(
       store,

@@ -64,7 +64,7 @@ describe("clockFor: which messages start a reply clock, and for whom", () => {
   const said = (authorId: number, mark: "?" | "", ...mentionIds: number[]): SeenMessage => ({
     authorId,
     mentionIds,
-    isQuestion: mark === "?",
+    asks: mark === "?",
   });
   const company = (responderId: number): ClockStart => ({ direction: "to_company", responderId });
   const intern: ClockStart = { direction: "to_intern", responderId: INTERN };

@@ -51,7 +51,7 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
       messageRef: id,
       ...(options.threadRef ? { threadRef: options.threadRef } : {}),
       mentions: [],
-      isQuestion: text.includes("?"),
+      asks: text.includes("?"),
       isDirect: true,
       fromBot: false,
       text,

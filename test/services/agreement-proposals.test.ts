@@ -37,7 +37,7 @@ function setup() {
       at: h.clock.now(),
       messageRef: `m${n}`,
       mentions: ["ana"],
-      isQuestion: true,
+      asks: true,
       isDirect: false,
       fromBot: false,
     });

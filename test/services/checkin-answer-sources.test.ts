@@ -95,7 +95,7 @@ describe("where check-in answers may come from", () => {
       at: h.clock.now(),
       messageRef: "m1",
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: false,
       fromBot: false,
       text: "the client contract is late",

@@ -126,7 +126,7 @@ describe("check-ins: chat stays chat (issue 14 §7)", () => {
       at: h.clock.now(),
       messageRef: "m-1",
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: false,
       fromBot: false,
       text: "done: survey",

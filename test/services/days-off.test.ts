@@ -31,7 +31,7 @@ function setup(now: string, extra: Pick<ProgrammeInput, "holidays" | "closures">
       at,
       messageRef: `m${n}`,
       mentions,
-      isQuestion: true,
+      asks: true,
       isDirect: false,
       fromBot: false,
       permalink: `https://chat.example/home/m${n}`,

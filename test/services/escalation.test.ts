@@ -23,7 +23,7 @@ function setup(programme?: ProgrammeInput) {
       at,
       messageRef: `m${n}`,
       mentions: options.mentions ?? [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: false,
       fromBot: false,
     });

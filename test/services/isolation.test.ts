@@ -46,7 +46,7 @@ function setup(programme?: ProgrammeInput) {
       messageRef: ref,
       ...(thread ? { threadRef: thread } : {}),
       mentions: [],
-      isQuestion: question,
+      asks: question,
       isDirect: false,
       fromBot: false,
     });

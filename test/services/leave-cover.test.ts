@@ -24,7 +24,7 @@ async function onLeave(programme = sampleProgramme()) {
       at,
       messageRef: `m${n}`,
       mentions: options.mentions ?? [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: false,
       fromBot: false,
     });
@@ -142,7 +142,7 @@ describe("nudges while the supervisor is away", () => {
       at: h.local("2026-11-19T10:00", SP),
       messageRef: "quiet",
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: false,
       fromBot: false,
     });

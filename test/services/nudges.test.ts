@@ -29,7 +29,7 @@ function setup(programme: ProgrammeInput = sampleProgramme()) {
       messageRef: ref,
       ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: false,
       fromBot: false,
     });

@@ -42,7 +42,7 @@ function setup() {
       messageRef: `m${n}`,
       ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: options.mentions ?? [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: false,
       fromBot: false,
     });

@@ -27,7 +27,7 @@ function setup() {
       messageRef: ref,
       ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: [...text.matchAll(/@(\w+)/g)].map((m) => m[1]!),
-      isQuestion: asksForSomething(text),
+      asks: asksForSomething(text),
       isDirect: false,
       fromBot: false,
     });

@@ -33,7 +33,7 @@ function setup() {
       messageRef: ref,
       ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: options.mentions ?? [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: options.direct ?? false,
       fromBot: options.bot ?? false,
       ...(options.system ? { isSystem: true } : {}),
@@ -119,7 +119,7 @@ describe("starting reply clocks", () => {
       at: h.local("2026-12-01T10:00", SP),
       messageRef: "q1",
       mentions: [],
-      isQuestion: true,
+      asks: true,
       isDirect: false,
       fromBot: false,
     };

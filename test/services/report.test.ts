@@ -44,7 +44,7 @@ async function anasInternship() {
       messageRef: ref,
       ...(thread ? { threadRef: thread } : {}),
       mentions: [],
-      isQuestion: !thread,
+      asks: !thread,
       isDirect: false,
       fromBot: false,
     });

@@ -64,7 +64,7 @@ function setup(p = programme()) {
       messageRef: ref,
       ...(options.thread ? { threadRef: options.thread } : {}),
       mentions: options.mentions ?? [],
-      isQuestion: options.question ?? false,
+      asks: options.question ?? false,
       isDirect: false,
       fromBot: false,
     });

@@ -39,7 +39,7 @@ describe("the welcome back", () => {
           at,
           messageRef: "q1",
           mentions: ["bram"],
-          isQuestion: true,
+          asks: true,
           isDirect: false,
           fromBot: false,
         });

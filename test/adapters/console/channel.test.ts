@@ -59,7 +59,7 @@ describe("playground channel: /say", () => {
       conversation: "console:demo:conv:home",
       messageRef: expect.stringMatching(REF),
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: false,
       fromBot: false,
       at: START,
@@ -79,7 +79,7 @@ describe("playground channel: /say", () => {
       "/say thanks @Chloé. @ana: on it",
       "/say @zed and @nobody, hello",
     ]);
-    expect(messages.map((m) => [m.user, m.mentions, m.isQuestion])).toEqual([
+    expect(messages.map((m) => [m.user, m.mentions, m.asks])).toEqual([
       ["ana", ["bram", "chloe"], true],
       ["bram", ["chloe", "ana"], false],
       ["bram", [], false],
@@ -97,7 +97,7 @@ describe("playground channel: /say", () => {
     for (const ref of refs) expect(ref).toMatch(REF);
     expect(refs[1]!.startsWith(`${later.getTime()}.`)).toBe(true);
     expect(refs[2]!.startsWith(`${later.getTime()}.`)).toBe(true);
-    expect(messages[2]!.isQuestion).toBe(true);
+    expect(messages[2]!.asks).toBe(true);
     expect(out).toContain("Ana Souza: two  (message #2)");
     expect(out).toContain("Ana Souza: three?  (message #3)");
   });

@@ -37,7 +37,7 @@ describe("Slack message events", () => {
       at: new Date("2026-12-01T13:00:00.000Z"),
       messageRef: TS,
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: false,
       fromBot: false,
       permalink: "https://slack.com/archives/C0HOME/p1796130000000100",
@@ -83,7 +83,7 @@ describe("Slack message events", () => {
       }),
     );
     expect(event?.mentions).toEqual(["U0BRAM", "U0CHLOE"]);
-    expect(event?.isQuestion).toBe(true);
+    expect(event?.asks).toBe(true);
   });
 
   it("marks messages from bots and system messages, but not thread broadcasts or shared files", () => {

@@ -50,7 +50,7 @@ describe("Teams activities as inbound events", () => {
       at,
       messageRef: "m1",
       mentions: [],
-      isQuestion: false,
+      asks: false,
       isDirect: true,
       fromBot: false,
       text: "milestone list",
@@ -102,7 +102,7 @@ describe("Teams activities as inbound events", () => {
       at,
       messageRef: "m3",
       mentions: ["aad-bram"],
-      isQuestion: true,
+      asks: true,
       isDirect: false,
       fromBot: false,
     });
@@ -115,7 +115,7 @@ describe("Teams activities as inbound events", () => {
     expect(messageEvent(asActivity(reply), lookup, received)).toMatchObject({
       messageRef: "m5",
       threadRef: "m3",
-      isQuestion: false,
+      asks: false,
       conversation: `teams:tenant-1:conv:${HOME}`,
     });
     expect(splitConversation(HOME)).toEqual({ channel: HOME });
