@@ -58,6 +58,32 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
     });
   }
 
+  /**
+   * A message in the internship's home channel as an adapter passes it: metadata only (who, mentions,
+   * whether it asks for something, thread), at the platform's time `at`.
+   */
+  async function homeMessage(
+    user: string,
+    at: Date,
+    message: { id: string; ref: string; mentions?: string[]; asks?: boolean; thread?: string | undefined },
+  ) {
+    return bot.handle({
+      kind: "message",
+      id: message.id,
+      platform,
+      workspace,
+      user,
+      conversation: `${platform}:${workspace}:conv:home`,
+      at,
+      messageRef: message.ref,
+      ...(message.thread ? { threadRef: message.thread } : {}),
+      mentions: message.mentions ?? [],
+      asks: message.asks ?? false,
+      isDirect: false,
+      fromBot: false,
+    });
+  }
+
   /** Presses a button as `user` (an action event with the button's action and value). */
   async function press(user: string, button: { action: string; value: string }) {
     return bot.handle({
@@ -89,5 +115,18 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
         "audit_log",
       ].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
     );
-  return { store, clock, bot, say, dm, press, log: captured, workspace: ws, person, internship, snapshot };
+  return {
+    store,
+    clock,
+    bot,
+    say,
+    dm,
+    press,
+    homeMessage,
+    log: captured,
+    workspace: ws,
+    person,
+    internship,
+    snapshot,
+  };
 }

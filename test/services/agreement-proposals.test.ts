@@ -27,19 +27,11 @@ function setup() {
   };
   /** Bram mentions Ana in the home channel: a request for her reply. */
   const mentionAna = async () => {
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage("bram", h.clock.now(), {
       id: `msg-${++n}`,
-      platform: "console",
-      workspace: "test",
-      user: "bram",
-      conversation: "console:test:conv:home",
-      at: h.clock.now(),
-      messageRef: `m${n}`,
+      ref: `m${n}`,
       mentions: ["ana"],
       asks: true,
-      isDirect: false,
-      fromBot: false,
     });
     return h.store.replyClocks.since(ship.id, new Date(0)).at(-1)!;
   };

@@ -13,19 +13,11 @@ function setup(programme?: ProgrammeInput) {
   const post = async (user: string, at: Date, options: { mentions?: string[]; question?: boolean } = {}) => {
     n += 1;
     h.clock.set(at);
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage(user, at, {
       id: `ev-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: `m${n}`,
+      ref: `m${n}`,
       mentions: options.mentions ?? [],
       asks: options.question ?? false,
-      isDirect: false,
-      fromBot: false,
     });
   };
   /** Ticks every working hour (Brussels) from `from` for `days` days, as the metronome would. */

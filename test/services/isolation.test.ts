@@ -35,21 +35,7 @@ function setup(programme?: ProgrammeInput) {
   const post = async (user: string, at: Date, thread?: string, question = false) => {
     const ref = `m${++n}`;
     h.clock.set(at);
-    await h.bot.handle({
-      kind: "message",
-      id: `ev-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: ref,
-      ...(thread ? { threadRef: thread } : {}),
-      mentions: [],
-      asks: question,
-      isDirect: false,
-      fromBot: false,
-    });
+    await h.homeMessage(user, at, { id: `ev-${n}`, ref: ref, mentions: [], asks: question, thread: thread });
     return ref;
   };
   /** Runs one of this file's commands as `key` at the harness clock (the bot wires them later). */

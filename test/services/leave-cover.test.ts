@@ -14,19 +14,11 @@ async function onLeave(programme = sampleProgramme()) {
   const replyText = await h.say("bram", "leave 2026-12-07 2026-12-11");
   let n = 0;
   const post = (user: string, at: Date, options: { mentions?: string[]; question?: boolean } = {}) =>
-    h.bot.handle({
-      kind: "message",
+    h.homeMessage(user, at, {
       id: `ev-${++n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: `m${n}`,
+      ref: `m${n}`,
       mentions: options.mentions ?? [],
       asks: options.question ?? false,
-      isDirect: false,
-      fromBot: false,
     });
   const queuedFor = (key: string) => h.store.outbox.list().filter((o) => o.recipientId === h.person(key).id);
   return { h, replyText, post, queuedFor };
@@ -132,19 +124,11 @@ describe("nudges while the supervisor is away", () => {
     h.clock.set(h.local("2026-11-30T08:00", BXL));
     await h.say("bram", "leave 2026-11-30 2026-12-04");
     // Ana posted once on 19 Nov, then nothing: no exchange, no meeting ever, so she is at risk.
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage("ana", h.local("2026-11-19T10:00", SP), {
       id: "quiet",
-      platform: "console",
-      workspace: "test",
-      user: "ana",
-      conversation: "console:test:conv:home",
-      at: h.local("2026-11-19T10:00", SP),
-      messageRef: "quiet",
+      ref: "quiet",
       mentions: [],
       asks: false,
-      isDirect: false,
-      fromBot: false,
     });
     for (const at of [h.local("2026-11-30T09:05", SP), h.local("2026-11-30T14:00", SP)]) {
       h.clock.set(at); // the note at the start of Ana's day, the nudge in her afternoon

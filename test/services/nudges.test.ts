@@ -18,20 +18,12 @@ function setup(programme: ProgrammeInput = sampleProgramme()) {
   const post = async (user: string, at: Date, options: { thread?: string; question?: boolean } = {}) => {
     const ref = `m${++n}`;
     h.clock.set(at);
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage(user, at, {
       id: `ev-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: ref,
-      ...(options.thread ? { threadRef: options.thread } : {}),
+      ref: ref,
       mentions: [],
       asks: options.question ?? false,
-      isDirect: false,
-      fromBot: false,
+      thread: options.thread,
     });
     return ref;
   };

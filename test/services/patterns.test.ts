@@ -31,20 +31,12 @@ function setup() {
   ) => {
     n += 1;
     h.clock.set(at);
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage(user, at, {
       id: `ev-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: `m${n}`,
-      ...(options.thread ? { threadRef: options.thread } : {}),
+      ref: `m${n}`,
       mentions: options.mentions ?? [],
       asks: options.question ?? false,
-      isDirect: false,
-      fromBot: false,
+      thread: options.thread,
     });
   };
   /** Ticks every hour from `from` (a Brussels wall-clock time) until `to`, as the metronome would. */

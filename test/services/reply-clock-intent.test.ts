@@ -16,20 +16,12 @@ function setup() {
   const post = async (user: string, at: Date, text: string, options: { thread?: string } = {}) => {
     n += 1;
     const ref = `m${n}`;
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage(user, at, {
       id: `ev-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: ref,
-      ...(options.thread ? { threadRef: options.thread } : {}),
+      ref: ref,
       mentions: [...text.matchAll(/@(\w+)/g)].map((m) => m[1]!),
       asks: asksForSomething(text),
-      isDirect: false,
-      fromBot: false,
+      thread: options.thread,
     });
     return ref;
   };

@@ -33,20 +33,12 @@ async function anasInternship() {
   };
   const post = (user: string, when: Date, ref: string, thread?: string) => {
     h.clock.set(when);
-    return h.bot.handle({
-      kind: "message",
+    return h.homeMessage(user, when, {
       id: `msg-${ref}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at: when,
-      messageRef: ref,
-      ...(thread ? { threadRef: thread } : {}),
+      ref: ref,
       mentions: [],
       asks: !thread,
-      isDirect: false,
-      fromBot: false,
+      thread: thread,
     });
   };
   const ctx = (when: Date) => ({

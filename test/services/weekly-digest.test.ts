@@ -53,20 +53,12 @@ function setup(p = programme()) {
   ) => {
     h.clock.set(at);
     const ref = `m${++n}`;
-    await h.bot.handle({
-      kind: "message",
+    await h.homeMessage(user, at, {
       id: `msg-${n}`,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: "console:test:conv:home",
-      at,
-      messageRef: ref,
-      ...(options.thread ? { threadRef: options.thread } : {}),
+      ref: ref,
       mentions: options.mentions ?? [],
       asks: options.question ?? false,
-      isDirect: false,
-      fromBot: false,
+      thread: options.thread,
     });
     return ref;
   };

@@ -29,20 +29,7 @@ describe("the welcome back", () => {
       // Tue 8 Dec, late morning in São Paulo: Ana asks Bram; Chloé covers and does not answer.
       if (!asked && at >= h.local("2026-12-08T10:00", SP)) {
         asked = true;
-        await h.bot.handle({
-          kind: "message",
-          id: "q1",
-          platform: "console",
-          workspace: "test",
-          user: "ana",
-          conversation: "console:test:conv:home",
-          at,
-          messageRef: "q1",
-          mentions: ["bram"],
-          asks: true,
-          isDirect: false,
-          fromBot: false,
-        });
+        await h.homeMessage("ana", at, { id: "q1", ref: "q1", mentions: ["bram"], asks: true });
         await h.dm("ana", "blocker: no VPN access");
       }
     });
