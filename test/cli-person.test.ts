@@ -1,31 +1,10 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../src/cli.js";
 import { sampleProgramme } from "./helpers/programme.js";
-
-async function cli(args: string[], env: Record<string, string>) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: {
-      write: (t: string) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        stderr += t;
-      },
-    },
-    stdin: new PassThrough(),
-    env: { LOG_LEVEL: "silent", ...env },
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from "./helpers/run-cli.js";
 
 describe("tandem person", () => {
   it("exports a person as JSON, refuses to erase without --yes, then erases", async () => {

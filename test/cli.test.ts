@@ -1,33 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../src/cli.js";
 import { migrationStatus } from "../src/storage/migrate.js";
 import { openStore } from "../src/storage/sqlite-store.js";
 import { sampleProgramme } from "./helpers/programme.js";
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: {
-      write: (t: string) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        stderr += t;
-      },
-    },
-    stdin: new PassThrough(),
-    env: { LOG_LEVEL: "silent", ...env },
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from "./helpers/run-cli.js";
 
 function workdir() {
   const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));

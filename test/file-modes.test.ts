@@ -6,30 +6,20 @@
 import { chmodSync, existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../src/cli.js";
 import type { Config } from "../src/config.js";
 import { type Running, startService } from "../src/main.js";
 import { createSettableClock } from "../src/ports/clock.js";
 import { sampleProgramme } from "./helpers/programme.js";
+import { cli } from "./helpers/run-cli.js";
 import { createTerminal } from "./helpers/streams.js";
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-async function cli(args: string[], env: Record<string, string>) {
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: () => undefined },
-    stderr: {
-      write: (t: string) => {
-        stderr += t;
-      },
-    },
-    stdin: new PassThrough(),
-    env: { LOG_LEVEL: "silent", ...env },
-  });
+/** `tandem <args>`, which must write nothing to stderr; its exit code. */
+async function tandem(args: string[], env: Record<string, string>) {
+  const { code, stderr } = await cli(args, env);
   expect(stderr).toBe("");
   return code;
 }
@@ -71,9 +61,9 @@ describe("file modes", () => {
   it("narrows a world-readable database an older Tandem left behind", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-modes-"));
     const env = { DATABASE_PATH: join(dir, "tandem.db") };
-    expect(await cli(["migrate"], env)).toBe(0);
+    expect(await tandem(["migrate"], env)).toBe(0);
     chmodSync(env.DATABASE_PATH, 0o644);
-    expect(await cli(["migrate"], env)).toBe(0);
+    expect(await tandem(["migrate"], env)).toBe(0);
     expect(mode(env.DATABASE_PATH)).toBe(0o600);
   });
 
@@ -82,7 +72,7 @@ describe("file modes", () => {
     const env = { DATABASE_PATH: join(dir, "tandem.db") };
     const programme = join(dir, "programme.yaml");
     writeFileSync(programme, stringify(sampleProgramme()));
-    expect(await cli(["import", programme], env)).toBe(0);
+    expect(await tandem(["import", programme], env)).toBe(0);
     const out = {
       backup: join(dir, "backup.db"),
       export: join(dir, "export.yaml"),
@@ -90,9 +80,9 @@ describe("file modes", () => {
     };
     writeFileSync(out.export, "old");
     chmodSync(out.export, 0o644);
-    expect(await cli(["backup", out.backup], env)).toBe(0);
-    expect(await cli(["export", "--out", out.export], env)).toBe(0);
-    expect(await cli(["report", "ana-2026", "--out", out.report], env)).toBe(0);
+    expect(await tandem(["backup", out.backup], env)).toBe(0);
+    expect(await tandem(["export", "--out", out.export], env)).toBe(0);
+    expect(await tandem(["report", "ana-2026", "--out", out.report], env)).toBe(0);
     for (const [what, file] of Object.entries(out)) expect(mode(file), what).toBe(0o600);
   });
 });

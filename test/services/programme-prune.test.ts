@@ -1,13 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../../src/cli.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { sampleProgramme } from "../helpers/programme.js";
+import { cli } from "../helpers/run-cli.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 
 const SP = "America/Sao_Paulo";
@@ -95,22 +94,6 @@ describe("importing a programme that no longer lists an internship or a person",
 });
 
 describe("tandem import --apply", () => {
-  async function cli(args: string[], env: Record<string, string>) {
-    let stdout = "";
-    const io = {
-      stdout: {
-        write: (t: string) => {
-          stdout += t;
-        },
-      },
-      stderr: { write: () => undefined },
-      stdin: new PassThrough(),
-      env: { LOG_LEVEL: "silent", ...env },
-    };
-    const code = await runCli(args, io);
-    return { code, stdout };
-  }
-
   it("says what the file no longer lists and how to apply it, then applies it with the flag", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-prune-"));
     const env = { DATABASE_PATH: join(dir, "tandem.db") };
