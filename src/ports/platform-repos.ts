@@ -10,15 +10,15 @@ export interface PlatformRefRepo {
     key: string,
     reference: string,
     at: Date,
-  ): void;
-  get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): string | undefined;
+  ): Promise<void>;
+  get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): Promise<string | undefined>;
 }
 
 /** A platform's installation per workspace (Slack OAuth), stored as the adapter's encrypted text. */
 export interface InstallationRepo {
-  save(platform: Platform, workspace: string, data: string, at: Date): void;
-  get(platform: Platform, workspace: string): string | undefined;
-  remove(platform: Platform, workspace: string): void;
+  save(platform: Platform, workspace: string, data: string, at: Date): Promise<void>;
+  get(platform: Platform, workspace: string): Promise<string | undefined>;
+  remove(platform: Platform, workspace: string): Promise<void>;
   /** Every stored installation of a platform, to check at start that each can still be opened. */
-  list(platform: Platform): { workspace: string; data: string }[];
+  list(platform: Platform): Promise<{ workspace: string; data: string }[]>;
 }

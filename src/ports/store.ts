@@ -42,34 +42,34 @@ export interface Agreement {
 }
 
 export interface WorkspaceRepo {
-  find(platform: Platform, externalId: string): Workspace | undefined;
-  get(id: number): Workspace | undefined;
-  ensure(platform: Platform, externalId: string, name: string, at: Date): Workspace;
-  list(): Workspace[];
-  isEmpty(): boolean;
+  find(platform: Platform, externalId: string): Promise<Workspace | undefined>;
+  get(id: number): Promise<Workspace | undefined>;
+  ensure(platform: Platform, externalId: string, name: string, at: Date): Promise<Workspace>;
+  list(): Promise<Workspace[]>;
+  isEmpty(): Promise<boolean>;
 }
 
 /** Holidays and closures the programme file adds to a workspace. */
 export interface DaysOffRepo {
-  of(workspaceId: number): WorkspaceDaysOff;
+  of(workspaceId: number): Promise<WorkspaceDaysOff>;
   /** Replaces them all; returns whether anything changed. */
-  replace(workspaceId: number, days: WorkspaceDaysOff): boolean;
+  replace(workspaceId: number, days: WorkspaceDaysOff): Promise<boolean>;
 }
 
 export interface PeopleRepo {
-  get(workspaceId: number, id: number): Person | undefined;
-  byKey(workspaceId: number, key: string): Person | undefined;
-  byPlatformId(workspaceId: number, platform: Platform, externalId: string): Person | undefined;
+  get(workspaceId: number, id: number): Promise<Person | undefined>;
+  byKey(workspaceId: number, key: string): Promise<Person | undefined>;
+  byPlatformId(workspaceId: number, platform: Platform, externalId: string): Promise<Person | undefined>;
   /** Case-insensitive match on key or name, for `@ana` mentions. */
-  byHandle(workspaceId: number, handle: string): Person | undefined;
-  list(workspaceId: number): Person[];
-  isColleague(personId: number): boolean;
+  byHandle(workspaceId: number, handle: string): Promise<Person | undefined>;
+  list(workspaceId: number): Promise<Person[]>;
+  isColleague(personId: number): Promise<boolean>;
   /** `intro optin` / `intro optout`: whether the person meets interns. */
-  setColleague(personId: number, colleague: boolean): void;
+  setColleague(personId: number, colleague: boolean): Promise<void>;
   /** People who agreed to meet interns, for introductions. */
-  colleagues(workspaceId: number): Person[];
+  colleagues(workspaceId: number): Promise<Person[]>;
   /** Inserts or updates by key; returns the id and whether anything changed. */
-  upsert(workspaceId: number, input: PersonInput, at: Date): { id: number; changed: boolean };
+  upsert(workspaceId: number, input: PersonInput, at: Date): Promise<{ id: number; changed: boolean }>;
   /** Replaces the leave that came from a given source; returns whether anything changed. */
   replaceLeave(
     workspaceId: number,
@@ -77,36 +77,36 @@ export interface PeopleRepo {
     source: "programme" | "command",
     leave: LeavePeriod[],
     at: Date,
-  ): boolean;
-  addLeave(workspaceId: number, personId: number, period: LeavePeriod, at: Date): void;
-  leaveOf(personId: number): (LeavePeriod & { source: "programme" | "command" })[];
+  ): Promise<boolean>;
+  addLeave(workspaceId: number, personId: number, period: LeavePeriod, at: Date): Promise<void>;
+  leaveOf(personId: number): Promise<(LeavePeriod & { source: "programme" | "command" })[]>;
 }
 
 export interface InternshipRepo {
-  get(workspaceId: number, id: number): Internship | undefined;
-  byKey(workspaceId: number, key: string): Internship | undefined;
-  list(workspaceId: number): Internship[];
+  get(workspaceId: number, id: number): Promise<Internship | undefined>;
+  byKey(workspaceId: number, key: string): Promise<Internship | undefined>;
+  list(workspaceId: number): Promise<Internship[]>;
   /** Internships where the person has any role, newest first. */
-  forPerson(workspaceId: number, personId: number): Internship[];
+  forPerson(workspaceId: number, personId: number): Promise<Internship[]>;
   /** Internships running on a date (start <= date <= end), across workspaces. */
-  activeOn(date: LocalDate): Internship[];
-  upsert(workspaceId: number, input: InternshipInput, at: Date): { id: number; changed: boolean };
+  activeOn(date: LocalDate): Promise<Internship[]>;
+  upsert(workspaceId: number, input: InternshipInput, at: Date): Promise<{ id: number; changed: boolean }>;
   /** Internships whose home channel or registered conversations include this conversation id. */
-  byConversation(workspaceId: number, conversation: string): Internship[];
+  byConversation(workspaceId: number, conversation: string): Promise<Internship[]>;
   /** The registered conversations besides the home channel. */
-  conversations(internshipId: number): string[];
-  replaceConversations(workspaceId: number, internshipId: number, conversations: readonly string[]): boolean;
-  nudgesPausedUntil(internshipId: number): Date | undefined;
-  pauseNudges(internshipId: number, until: Date | undefined): void;
+  conversations(internshipId: number): Promise<string[]>;
+  replaceConversations(workspaceId: number, internshipId: number, conversations: readonly string[]): Promise<boolean>;
+  nudgesPausedUntil(internshipId: number): Promise<Date | undefined>;
+  pauseNudges(internshipId: number, until: Date | undefined): Promise<void>;
 }
 
 export interface AgreementRepo {
   /** The version in force: the newest agreed one. */
-  current(internshipId: number): Agreement | undefined;
+  current(internshipId: number): Promise<Agreement | undefined>;
   /** The terms in force alone (read-only, shared between callers): what rules and clocks use. */
-  currentTerms(internshipId: number): Readonly<AgreementTerms> | undefined;
+  currentTerms(internshipId: number): Promise<Readonly<AgreementTerms> | undefined>;
   /** The proposal waiting for answers, if any (at most one per internship). */
-  proposal(internshipId: number): Agreement | undefined;
+  proposal(internshipId: number): Promise<Agreement | undefined>;
   /**
    * Writes a new agreed version (1 when none exists), in force at once: the programme file, which both sides
    * signed. An open proposal, written against older terms, is replaced. Acknowledgements stay with their version.
@@ -117,7 +117,7 @@ export interface AgreementRepo {
     terms: AgreementTerms,
     createdBy: number | undefined,
     at: Date,
-  ): Agreement;
+  ): Promise<Agreement>;
   /** Writes a proposal (the next version number); an open one is replaced. */
   propose(
     workspaceId: number,
@@ -126,7 +126,7 @@ export interface AgreementRepo {
     createdBy: number,
     at: Date,
     lapsesAt: Date,
-  ): Agreement;
+  ): Promise<Agreement>;
   /** Ends an open proposal: agreed puts it in force. False when it was no longer open. */
   decide(
     agreementId: number,
@@ -134,8 +134,8 @@ export interface AgreementRepo {
     decidedBy: number | undefined,
     at: Date,
     reason?: string,
-  ): boolean;
-  acknowledge(workspaceId: number, agreementId: number, personId: number, at: Date): boolean;
+  ): Promise<boolean>;
+  acknowledge(workspaceId: number, agreementId: number, personId: number, at: Date): Promise<boolean>;
 }
 
 export interface NewMilestone {
@@ -154,9 +154,9 @@ export interface MilestoneChange {
 }
 
 export interface MilestoneRepo {
-  get(workspaceId: number, id: number): Milestone | undefined;
-  listFor(internshipId: number): Milestone[];
-  add(workspaceId: number, input: NewMilestone, at: Date): Milestone;
+  get(workspaceId: number, id: number): Promise<Milestone | undefined>;
+  listFor(internshipId: number): Promise<Milestone[]>;
+  add(workspaceId: number, input: NewMilestone, at: Date): Promise<Milestone>;
   /** Applies a change and records it in the history in one step. */
   change(
     workspaceId: number,
@@ -164,8 +164,8 @@ export interface MilestoneRepo {
     change: MilestoneChange,
     entry: { action: string; actorId: number; note?: string },
     at: Date,
-  ): Milestone;
-  history(milestoneId: number): MilestoneHistoryEntry[];
+  ): Promise<Milestone>;
+  history(milestoneId: number): Promise<MilestoneHistoryEntry[]>;
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "dead" | "expired";
@@ -195,34 +195,34 @@ export interface OutboxItem extends OutboxDraft {
 
 export interface OutboxRepo {
   /** Insert-if-absent by (workspace, key); true when a new row was written. */
-  enqueue(draft: OutboxDraft, at: Date): boolean;
+  enqueue(draft: OutboxDraft, at: Date): Promise<boolean>;
   /** Leases up to `limit` ready rows (pending and due, or sending with an expired lease). */
-  claim(now: Date, leaseMs: number, limit: number): OutboxItem[];
-  markSent(id: number, at: Date, platformRef: string | undefined): void;
-  markRetry(id: number, error: string, notBefore: Date): void;
-  markDead(id: number, error: string): void;
-  markExpired(id: number): void;
+  claim(now: Date, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  markSent(id: number, at: Date, platformRef: string | undefined): Promise<void>;
+  markRetry(id: number, error: string, notBefore: Date): Promise<void>;
+  markDead(id: number, error: string): Promise<void>;
+  markExpired(id: number): Promise<void>;
   /** Remembers that a member of the row's group address has their copy, so a retry skips them. */
-  markDelivered(id: number, member: string): void;
+  markDelivered(id: number, member: string): Promise<void>;
   /** Puts a claimed row back untouched until `notBefore` (quiet hours, budget): not a failed attempt. */
-  defer(id: number, notBefore: Date): void;
+  defer(id: number, notBefore: Date): Promise<void>;
   /** A pending row waiting for a later time becomes ready at `at` (a paused workspace resumed). */
-  readyAt(id: number, at: Date): void;
+  readyAt(id: number, at: Date): Promise<void>;
   /** Withdraws messages not sent yet whose key starts with `prefix` (they became pointless); returns how many. */
-  cancelPending(workspaceId: number, prefix: string): number;
+  cancelPending(workspaceId: number, prefix: string): Promise<number>;
   /** Messages delivered to a person since an instant, for the daily budget. */
-  sentTo(recipientId: number, since: Date): number;
-  get(workspaceId: number, key: string): OutboxItem | undefined;
+  sentTo(recipientId: number, since: Date): Promise<number>;
+  get(workspaceId: number, key: string): Promise<OutboxItem | undefined>;
   /** Every row (any status) whose key starts with `prefix`, oldest first: a family's history. */
-  withPrefix(workspaceId: number, prefix: string): OutboxItem[];
-  list(filter?: { status?: OutboxStatus; workspaceId?: number }): OutboxItem[];
+  withPrefix(workspaceId: number, prefix: string): Promise<OutboxItem[]>;
+  list(filter?: { status?: OutboxStatus; workspaceId?: number }): Promise<OutboxItem[]>;
 }
 
 export interface InboundRepo {
   /** Records a delivery id; false when it was seen before (a redelivery). */
-  firstSeen(platform: Platform, workspace: string, eventId: string, at: Date): boolean;
-  forget(platform: Platform, workspace: string, eventId: string): void;
-  prune(olderThan: Date): number;
+  firstSeen(platform: Platform, workspace: string, eventId: string, at: Date): Promise<boolean>;
+  forget(platform: Platform, workspace: string, eventId: string): Promise<void>;
+  prune(olderThan: Date): Promise<number>;
 }
 
 export interface AuditEntry {
@@ -236,30 +236,24 @@ export interface AuditEntry {
 }
 
 export interface AuditRepo {
-  record(entry: AuditEntry, at: Date): void;
-  list(workspaceId: number, limit?: number): (AuditEntry & { at: Date })[];
+  record(entry: AuditEntry, at: Date): Promise<void>;
+  list(workspaceId: number, limit?: number): Promise<(AuditEntry & { at: Date })[]>;
 }
 
 /** When each rule next needs to look at an internship; see migrations/0002_followup.sql. */
 export interface WakeupRepo {
-  due(kind: string, now: Date, limit: number): { workspaceId: number; internshipId: number }[];
-  set(workspaceId: number, internshipId: number, kind: string, at: Date): void;
+  due(kind: string, now: Date, limit: number): Promise<{ workspaceId: number; internshipId: number }[]>;
+  set(workspaceId: number, internshipId: number, kind: string, at: Date): Promise<void>;
   /** Brings the wake-ups of these kinds forward to `at` (never later than already planned). */
-  touch(workspaceId: number, internshipId: number, kinds: readonly string[], at: Date): void;
-  clear(internshipId: number, kind: string): void;
+  touch(workspaceId: number, internshipId: number, kinds: readonly string[], at: Date): Promise<void>;
+  clear(internshipId: number, kind: string): Promise<void>;
   /** Every wake-up of an internship (it ended: no rule needs to look at it again). */
-  clearAll(internshipId: number): void;
-  get(internshipId: number, kind: string): Date | undefined;
+  clearAll(internshipId: number): Promise<void>;
+  get(internshipId: number, kind: string): Promise<Date | undefined>;
 }
 
-export interface Store {
-  /** Runs `fn` atomically: any throw rolls every write back. Nested calls join the outer one. */
-  transaction<T>(fn: () => T): T;
-  /**
-   * Runs `fn` atomically like `transaction`, but shares one commit with the other work queued in the same
-   * turn of the event loop (group commit); resolves once that commit is durable. For inbound events.
-   */
-  batched<T>(fn: () => T): Promise<T>;
+/** Every repository: what a transaction and the store share. */
+export interface Repositories {
   workspaces: WorkspaceRepo;
   daysOff: DaysOffRepo;
   people: PeopleRepo;
@@ -280,9 +274,29 @@ export interface Store {
   wakeups: WakeupRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
+}
+
+/**
+ * The database behind Tandem: SQLite embedded (one process) or PostgreSQL (any number of replicas). Every
+ * repository call is asynchronous; the domain stays synchronous and never sees the store.
+ */
+export interface Store extends Repositories {
+  /**
+   * Runs `fn` atomically: any throw rolls every write back. Every store call made while `fn` runs (in its
+   * asynchronous context) joins the transaction, and nested calls join the outer one. Await only the store
+   * inside: a transaction held across a network call holds the database for everyone.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` atomically like `transaction`, but may share one commit with other work queued at the same
+   * moment (group commit); resolves once that commit is durable. For inbound events.
+   */
+  batched<T>(fn: () => Promise<T>): Promise<T>;
+  /** Which engine answers: shown by /readyz and the CLI. */
+  readonly dialect: "sqlite" | "postgres";
   /** A cheap read that proves the database answers. */
-  ping(): boolean;
-  /** A cheap write that proves the database can be written; throws (disk full, read-only) when not. */
-  probeWrite(at: Date): void;
-  close(): void;
+  ping(): Promise<boolean>;
+  /** A cheap write that proves the database can be written; rejects (disk full, read-only) when not. */
+  probeWrite(at: Date): Promise<void>;
+  close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { ExchangeSource, Meeting } from "../domain/records.js";
 import type { ActivityRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -21,7 +22,7 @@ function toMeeting(row: MeetingRow): Meeting {
   return meeting;
 }
 
-export function createActivityRepo(db: SqliteDatabase): ActivityRepo {
+export function createActivityRepo(db: SqliteDatabase): Synchronous<ActivityRepo> {
   const record = db.prepare(
     "INSERT INTO activity (workspace_id, internship_id, person_id, conversation, thread_key, at) VALUES (?, ?, ?, ?, ?, ?)",
   );

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import { withDefaults } from "../domain/agreement.js";
 import type { AgreementTerms, PartialTerms } from "../domain/agreement-terms.js";
 import type { Agreement, AgreementRepo, AgreementState } from "../ports/store.js";
@@ -17,7 +18,7 @@ interface Row {
   decline_reason: string | null;
 }
 
-export function createAgreementRepo(db: SqliteDatabase): AgreementRepo {
+export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRepo> {
   const current = db.prepare<[number], Row>(
     "SELECT * FROM agreements WHERE internship_id = ? AND state = 'agreed' ORDER BY version DESC LIMIT 1",
   );

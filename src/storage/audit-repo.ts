@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { AuditEntry, AuditRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
@@ -12,7 +13,7 @@ interface Row {
   at: number;
 }
 
-export function createAuditRepo(db: SqliteDatabase): AuditRepo {
+export function createAuditRepo(db: SqliteDatabase): Synchronous<AuditRepo> {
   const insert = db.prepare(
     `INSERT INTO audit_log (workspace_id, actor_id, actor_label, action, entity, entity_id, detail, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

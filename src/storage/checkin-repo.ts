@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { LocalDate } from "../domain/types.js";
 import type { CheckinRepo } from "../ports/connection-repos.js";
@@ -36,7 +37,7 @@ function toCheckin(row: Row): Checkin {
   return c;
 }
 
-export function createCheckinRepo(db: SqliteDatabase): CheckinRepo {
+export function createCheckinRepo(db: SqliteDatabase): Synchronous<CheckinRepo> {
   const get = db.prepare<[number, string], Row>(
     "SELECT * FROM checkins WHERE internship_id = ? AND local_date = ?",
   );

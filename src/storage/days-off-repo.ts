@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { AddedHoliday, Closure, WorkspaceDaysOff } from "../domain/days-off.js";
 import type { DaysOffRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -37,7 +38,7 @@ function fingerprint(days: WorkspaceDaysOff): string {
   return JSON.stringify([holidays.sort(), closures.sort()]);
 }
 
-export function createDaysOffRepo(db: SqliteDatabase): DaysOffRepo {
+export function createDaysOffRepo(db: SqliteDatabase): Synchronous<DaysOffRepo> {
   const holidays = db.prepare<[number], HolidayRow>(
     "SELECT country, region, date, name FROM added_holidays WHERE workspace_id = ? ORDER BY date, id",
   );

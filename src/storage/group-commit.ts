@@ -6,9 +6,10 @@
  */
 import type { Result } from "../domain/result.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { SqliteTransactions } from "./sqlite-transactions.js";
 
 interface Pending {
-  work: () => unknown;
+  work: () => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -17,44 +18,42 @@ type Outcome = Result<unknown, unknown>;
 
 export interface GroupCommit {
   /** Runs `work` atomically in the next shared transaction; resolves once that transaction committed. */
-  run<T>(work: () => T): Promise<T>;
+  run<T>(work: () => Promise<T>): Promise<T>;
   /** Runs whatever is queued now (before the database closes). */
-  flush(): void;
+  flush(): Promise<void>;
 }
 
-export function createGroupCommit(db: SqliteDatabase): GroupCommit {
+export function createGroupCommit(db: SqliteDatabase, transactions: SqliteTransactions): GroupCommit {
   let queue: Pending[] = [];
   let scheduled: NodeJS.Immediate | undefined;
 
   /** Runs the batch; returns each piece's outcome, or throws when nothing of it was committed. */
-  function runBatch(batch: Pending[]): Outcome[] {
-    const outcomes: Outcome[] = [];
-    let abandonedBy: unknown;
-    try {
-      // IMMEDIATE takes the write lock up front, so a writer in another process (the CLI) makes this wait
-      // for busy_timeout instead of failing half-way when a read turns into a write.
-      db.transaction(() => {
+  function runBatch(batch: Pending[]): Promise<Outcome[]> {
+    return transactions.exclusive(async (join) => {
+      // IMMEDIATE: see sqlite-transactions.ts.
+      db.exec("BEGIN IMMEDIATE");
+      const outcomes: Outcome[] = [];
+      try {
         for (const pending of batch) {
           try {
-            outcomes.push({ ok: true, value: db.transaction(pending.work)() });
+            outcomes.push({ ok: true, value: await join(() => transactions.transaction(pending.work)) });
           } catch (error) {
             outcomes.push({ ok: false, error });
             // SQLite rolls the whole transaction back on some errors (a full disk): what follows must not
             // run outside it and commit on its own while the batch reports failure.
-            if (!db.inTransaction) {
-              abandonedBy = error;
-              return;
-            }
+            if (!db.inTransaction) throw error;
           }
         }
-      }).immediate();
-    } catch (error) {
-      throw abandonedBy ?? error;
-    }
-    return outcomes;
+        db.exec("COMMIT");
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
+      return outcomes;
+    });
   }
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     if (scheduled) clearImmediate(scheduled);
     scheduled = undefined;
     const batch = queue;
@@ -62,7 +61,7 @@ export function createGroupCommit(db: SqliteDatabase): GroupCommit {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = runBatch(batch);
+      outcomes = await runBatch(batch);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
@@ -75,10 +74,10 @@ export function createGroupCommit(db: SqliteDatabase): GroupCommit {
   }
 
   return {
-    run<T>(work: () => T): Promise<T> {
+    run<T>(work: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        scheduled ??= setImmediate(flush);
+        scheduled ??= setImmediate(() => void flush());
       });
     },
     flush,

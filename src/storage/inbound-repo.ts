@@ -1,7 +1,8 @@
+import type { Synchronous } from "./synchronous.js";
 import type { InboundRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
-export function createInboundRepo(db: SqliteDatabase): InboundRepo {
+export function createInboundRepo(db: SqliteDatabase): Synchronous<InboundRepo> {
   const insert = db.prepare(
     "INSERT INTO inbound_events (platform, workspace, event_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );

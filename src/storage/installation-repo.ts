@@ -1,7 +1,8 @@
+import type { Synchronous } from "./synchronous.js";
 import type { InstallationRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
-export function createInstallationRepo(db: SqliteDatabase): InstallationRepo {
+export function createInstallationRepo(db: SqliteDatabase): Synchronous<InstallationRepo> {
   const save = db.prepare(
     `INSERT INTO installations (platform, workspace, data, installed_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (platform, workspace) DO UPDATE SET data = excluded.data, installed_at = excluded.installed_at`,

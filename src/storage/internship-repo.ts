@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { Internship } from "../domain/types.js";
 import type { InternshipInput, InternshipRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -31,7 +32,7 @@ function toInternship(row: Row): Internship {
   return internship;
 }
 
-export function createInternshipRepo(db: SqliteDatabase): InternshipRepo {
+export function createInternshipRepo(db: SqliteDatabase): Synchronous<InternshipRepo> {
   const get = db.prepare<[number, number], Row>(
     "SELECT * FROM internships WHERE workspace_id = ? AND id = ?",
   );

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { Introduction, IntroductionStatus } from "../domain/records.js";
 import type { IntroductionRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -31,7 +32,7 @@ function toIntroduction(row: Row): Introduction {
   return intro;
 }
 
-export function createIntroductionRepo(db: SqliteDatabase): IntroductionRepo {
+export function createIntroductionRepo(db: SqliteDatabase): Synchronous<IntroductionRepo> {
   const get = db.prepare<[number, number], Row>(
     "SELECT * FROM introductions WHERE workspace_id = ? AND id = ?",
   );

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { MilestoneRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -57,7 +58,7 @@ function toEntry(row: HistoryRow): MilestoneHistoryEntry {
   return entry;
 }
 
-export function createMilestoneRepo(db: SqliteDatabase): MilestoneRepo {
+export function createMilestoneRepo(db: SqliteDatabase): Synchronous<MilestoneRepo> {
   const get = db.prepare<[number, number], Row>("SELECT * FROM milestones WHERE workspace_id = ? AND id = ?");
   const listFor = db.prepare<[number], Row>(
     "SELECT * FROM milestones WHERE internship_id = ? ORDER BY due_date, id",

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { OutboundMessage } from "../domain/messages.js";
 import type { OutboxItem, OutboxRepo, OutboxStatus } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -42,7 +43,7 @@ function toItem(row: Row): OutboxItem {
 /** Workspaces take turns among this many times `limit` oldest ready rows: the cost of a claim stays bounded. */
 const FAIR_WINDOW = 25;
 
-export function createOutboxRepo(db: SqliteDatabase): OutboxRepo {
+export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
   const enqueue = db.prepare(
     `INSERT INTO outbox (workspace_id, key, recipient_id, address, payload, status, not_before, expires_at, created_at)
      VALUES (@workspaceId, @key, @recipientId, @address, @payload, 'pending', @notBefore, @expiresAt, @at)

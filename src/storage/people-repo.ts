@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../domain/types.js";
 import type { PeopleRepo, PersonInput } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -24,7 +25,7 @@ interface Row {
 
 type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
 
-export function createPeopleRepo(db: SqliteDatabase): PeopleRepo {
+export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
   // One query per person: leave and platform ids come along as JSON instead of two more queries each.
   const person = `p.*,
     (SELECT json_group_array(json_array(from_date, to_date)) FROM

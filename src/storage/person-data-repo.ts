@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { PersonDataRepo, RetentionRepo } from "../ports/privacy-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
@@ -24,7 +25,7 @@ function parsed(rows: Row[], ...columns: string[]): Row[] {
   });
 }
 
-export function createPersonDataRepo(db: SqliteDatabase): PersonDataRepo {
+export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonDataRepo> {
   const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
   const asIntern = "SELECT id FROM internships WHERE workspace_id = ? AND intern_id = ?";
@@ -224,7 +225,7 @@ export function createPersonDataRepo(db: SqliteDatabase): PersonDataRepo {
   };
 }
 
-export function createRetentionRepo(db: SqliteDatabase): RetentionRepo {
+export function createRetentionRepo(db: SqliteDatabase): Synchronous<RetentionRepo> {
   const inbound = db.prepare(
     `DELETE FROM inbound_events WHERE (platform, workspace, event_id) IN
        (SELECT platform, workspace, event_id FROM inbound_events WHERE received_at < ? LIMIT ?)`,

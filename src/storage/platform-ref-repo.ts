@@ -1,10 +1,11 @@
+import type { Synchronous } from "./synchronous.js";
 import type { PlatformRefRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 /** How many references are remembered in memory; past it the memory starts again (the rows stay). */
 const REMEMBERED = 50_000;
 
-export function createPlatformRefRepo(db: SqliteDatabase): PlatformRefRepo {
+export function createPlatformRefRepo(db: SqliteDatabase): Synchronous<PlatformRefRepo> {
   const save = db.prepare(
     `INSERT INTO platform_references (platform, workspace, kind, key, reference, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (platform, workspace, kind, key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at

@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { ReplyClockRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -45,7 +46,7 @@ function toTracked(row: Row): TrackedMessage {
   return t;
 }
 
-export function createReplyClockRepo(db: SqliteDatabase): ReplyClockRepo {
+export function createReplyClockRepo(db: SqliteDatabase): Synchronous<ReplyClockRepo> {
   const insert = db.prepare(
     `INSERT INTO tracked_messages (workspace_id, internship_id, conversation, message_ref, thread_ref, permalink, direction,
        author_id, responder_id, sent_at, allowed_ms, due_at)

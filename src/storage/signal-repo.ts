@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { IsolationLevel, StoredSignal } from "../domain/records.js";
 import type { ReflectionRepo, SignalRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -20,7 +21,7 @@ const toSignal = (row: Row): StoredSignal => ({
   computedAt: new Date(row.computed_at),
 });
 
-export function createSignalRepo(db: SqliteDatabase): SignalRepo {
+export function createSignalRepo(db: SqliteDatabase): Synchronous<SignalRepo> {
   const save = db.prepare(
     `INSERT INTO isolation_signals (workspace_id, internship_id, local_date, level, reasons, inputs, computed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -53,7 +54,7 @@ export function createSignalRepo(db: SqliteDatabase): SignalRepo {
   };
 }
 
-export function createReflectionRepo(db: SqliteDatabase): ReflectionRepo {
+export function createReflectionRepo(db: SqliteDatabase): Synchronous<ReflectionRepo> {
   const save = db.prepare(
     `INSERT INTO reflections (workspace_id, internship_id, week, text, shared, created_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (internship_id, week) DO UPDATE SET text = excluded.text, shared = excluded.shared`,

@@ -5,6 +5,7 @@ import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
 import { createGroupCommit } from "./group-commit.js";
+import { createSqliteTransactions } from "./sqlite-transactions.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
@@ -30,38 +31,41 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
   const probe = db.prepare(
     "INSERT INTO health_probe (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
   );
-  const group = createGroupCommit(db);
+  const transactions = createSqliteTransactions(db);
+  const group = createGroupCommit(db, transactions);
+  const wrap = transactions.wrap;
   return {
     db,
-    // better-sqlite3 turns a nested transaction into a savepoint, so services can compose freely.
-    transaction: (fn) => db.transaction(fn)(),
+    dialect: "sqlite",
+    transaction: (fn) => transactions.transaction(fn),
     batched: (fn) => group.run(fn),
-    workspaces: createWorkspaceRepo(db),
-    daysOff: createDaysOffRepo(db),
-    people: createPeopleRepo(db),
-    internships: createInternshipRepo(db),
-    agreements: createAgreementRepo(db),
-    milestones: createMilestoneRepo(db),
-    outbox: createOutboxRepo(db),
-    inbound: createInboundRepo(db),
-    audit: createAuditRepo(db),
-    checkins: createCheckinRepo(db),
-    replyClocks: createReplyClockRepo(db),
-    activity: createActivityRepo(db),
-    introductions: createIntroductionRepo(db),
-    signals: createSignalRepo(db),
-    reflections: createReflectionRepo(db),
-    platformRefs: createPlatformRefRepo(db),
-    installations: createInstallationRepo(db),
-    wakeups: createWakeupRepo(db),
-    personData: createPersonDataRepo(db),
-    retention: createRetentionRepo(db),
-    ping: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
-    probeWrite: (at) => {
-      probe.run(at.getTime());
-    },
-    close: () => {
-      group.flush();
+    workspaces: wrap(createWorkspaceRepo(db)),
+    daysOff: wrap(createDaysOffRepo(db)),
+    people: wrap(createPeopleRepo(db)),
+    internships: wrap(createInternshipRepo(db)),
+    agreements: wrap(createAgreementRepo(db)),
+    milestones: wrap(createMilestoneRepo(db)),
+    outbox: wrap(createOutboxRepo(db)),
+    inbound: wrap(createInboundRepo(db)),
+    audit: wrap(createAuditRepo(db)),
+    checkins: wrap(createCheckinRepo(db)),
+    replyClocks: wrap(createReplyClockRepo(db)),
+    activity: wrap(createActivityRepo(db)),
+    introductions: wrap(createIntroductionRepo(db)),
+    signals: wrap(createSignalRepo(db)),
+    reflections: wrap(createReflectionRepo(db)),
+    platformRefs: wrap(createPlatformRefRepo(db)),
+    installations: wrap(createInstallationRepo(db)),
+    wakeups: wrap(createWakeupRepo(db)),
+    personData: wrap(createPersonDataRepo(db)),
+    retention: wrap(createRetentionRepo(db)),
+    ping: () => transactions.call(() => (ping.get() as { ok: number } | undefined)?.ok === 1),
+    probeWrite: (at) =>
+      transactions.call(() => {
+        probe.run(at.getTime());
+      }),
+    close: async () => {
+      await group.flush();
       db.close();
     },
   };

@@ -1,7 +1,8 @@
+import type { Synchronous } from "./synchronous.js";
 import type { WakeupRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
-export function createWakeupRepo(db: SqliteDatabase): WakeupRepo {
+export function createWakeupRepo(db: SqliteDatabase): Synchronous<WakeupRepo> {
   const due = db.prepare<[string, number, number], { workspace_id: number; internship_id: number }>(
     "SELECT workspace_id, internship_id FROM wakeups WHERE kind = ? AND due_at <= ? ORDER BY due_at LIMIT ?",
   );

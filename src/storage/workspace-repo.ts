@@ -1,3 +1,4 @@
+import type { Synchronous } from "./synchronous.js";
 import type { Platform, Workspace } from "../domain/types.js";
 import type { WorkspaceRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
@@ -16,7 +17,7 @@ const toWorkspace = (row: Row): Workspace => ({
   name: row.name,
 });
 
-export function createWorkspaceRepo(db: SqliteDatabase): WorkspaceRepo {
+export function createWorkspaceRepo(db: SqliteDatabase): Synchronous<WorkspaceRepo> {
   const find = db.prepare<[string, string], Row>(
     "SELECT * FROM workspaces WHERE platform = ? AND external_id = ?",
   );
