@@ -128,7 +128,7 @@ async function runVariant(spec: string) {
   const TOTAL = WORKSPACES * INTERNS;
   const dir = mkdtempSync(join(tmpdir(), "tandem-fanout-"));
   const databasePath = join(dir, "bench.db");
-  const seeded = seedInternships({
+  const seeded = await seedInternships({
     path: databasePath,
     platform: "slack",
     workspaces: WORKSPACES,
@@ -146,7 +146,7 @@ async function runVariant(spec: string) {
     TOKEN_KEY,
     IMPORTED,
   );
-  seedStore.close();
+  await seedStore.close();
   const fake = startFake(tokens);
   const apiUrl = await fake.url;
   const clock = createSettableClock(NOW);
@@ -186,10 +186,10 @@ async function runVariant(spec: string) {
     const platforms = new Map([["slack" as const, slack]]);
     const dispatcher = createDispatcher({ store, platforms, clock, log, options });
     const ticker = createTicker({ planner, dispatcher, log });
-    tick = (now) => ticker.tick(now);
+    tick = async (now) => await ticker.tick(now);
     stop = async () => {
       await slack.stop();
-      store.close();
+      await store.close();
     };
   }
 
@@ -216,7 +216,7 @@ async function runVariant(spec: string) {
   }
   const stats = await fake.stats();
   const delivered = sentCount.get()!.n;
-  peek.close();
+  await peek.close();
   await stop();
   await fake.close();
   rmSync(dir, { recursive: true, force: true });

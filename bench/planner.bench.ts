@@ -44,9 +44,9 @@ interface Figures {
   plan: string;
 }
 
-function seed(size: number, path: string): void {
+async function seed(size: number, path: string): Promise<void> {
   // Every wake-up between 1 and 25 hours after NOW: nothing is due at NOW.
-  const result = seedInternships({
+  const result = await seedInternships({
     path,
     platform: "slack",
     workspaces: Math.max(1, size / PER_WORKSPACE),
@@ -57,7 +57,7 @@ function seed(size: number, path: string): void {
   console.log(JSON.stringify({ seedMs: Math.round(result.ms) }));
 }
 
-function measure(size: number, path: string): Omit<Figures, "seedMs"> {
+async function measure(size: number, path: string): Promise<Omit<Figures, "seedMs">> {
   const store = openStore(path, { now: NOW });
   const log = pino({ level: "warn" }, pino.destination(2));
   const planner = createPlanner({ store, rules: allRules(store, log), log });
@@ -74,16 +74,16 @@ function measure(size: number, path: string): Omit<Figures, "seedMs"> {
     fn();
     return performance.now() - start;
   };
-  const nothingDue = () => {
-    for (let i = 0; i < 3; i++) planner.tick(NOW); // warm the statement cache
+  const nothingDue = async () => {
+    for (let i = 0; i < 3; i++) await planner.tick(NOW); // warm the statement cache
     const runs = Array.from({ length: RUNS }, () =>
-      time(() => {
-        if (planner.tick(NOW).enqueued !== 0) throw new Error("something was due");
+      time(async () => {
+        if ((await planner.tick(NOW)).enqueued !== 0) throw new Error("something was due");
       }),
     ).sort((a, b) => a - b);
     return runs;
   };
-  const quiet = nothingDue();
+  const quiet = await nothingDue();
 
   // 10% of all internships, taken evenly from those whose intern is inside the check-in window now.
   const candidates = store.db
@@ -96,18 +96,18 @@ function measure(size: number, path: string): Omit<Figures, "seedMs"> {
   const stride = Math.max(1, Math.floor(candidates.length / target));
   const chosen = candidates.filter((_, i) => i % stride === 0).slice(0, target);
   const wake = store.db.prepare("UPDATE wakeups SET due_at = ? WHERE internship_id = ? AND kind = 'checkin'");
-  store.transaction(() => {
+  await store.transaction(async () => {
     for (const c of chosen) wake.run(NOW.getTime(), c.id);
   });
   // The wake-up rule takes at most 5,000 internships per kind and tick: tick until none is left.
   const dueTicks: number[] = [];
   let enqueued = 0;
   while (due.all("checkin", NOW.getTime(), 1).length > 0 && dueTicks.length < 10) {
-    dueTicks.push(time(() => (enqueued += planner.tick(NOW).enqueued)));
+    dueTicks.push(time(async () => (enqueued += (await planner.tick(NOW)).enqueued)));
   }
-  const after = nothingDue();
+  const after = await nothingDue();
   const memory = process.memoryUsage();
-  store.close();
+  await store.close();
   return {
     size,
     nothingP50: pct(quiet, 0.5),
@@ -135,14 +135,14 @@ function child(args: string[]): string {
   return result.stdout.trim().split("\n").at(-1)!;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [mode, size, path] = process.argv.slice(2);
   if (mode === "--seed") {
-    seed(Number(size), path!);
+    await seed(Number(size), path!);
     return;
   }
   if (mode === "--measure") {
-    console.log(JSON.stringify(measure(Number(size), path!)));
+    console.log(JSON.stringify(await measure(Number(size), path!)));
     return;
   }
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);

@@ -20,11 +20,11 @@ export function option(args: string[], name: string): string | undefined {
 }
 
 /** The workspace named by --workspace, or the only one there is. */
-export function chooseWorkspace(
+export async function chooseWorkspace(
   store: Store,
   named: string | undefined,
   verb: string,
-): { platform: Platform; id: string } {
+): Promise<{ platform: Platform; id: string }> {
   if (named) {
     const [p, ...rest] = named.split(":");
     if (!p || rest.length === 0 || !["slack", "teams", "console"].includes(p)) {
@@ -35,7 +35,7 @@ export function chooseWorkspace(
     }
     return { platform: p as Platform, id: rest.join(":") };
   }
-  const workspaces = store.workspaces.list();
+  const workspaces = await store.workspaces.list();
   if (workspaces.length === 1) return { platform: workspaces[0]!.platform, id: workspaces[0]!.externalId };
   const known = workspaces.map((w) => `${w.platform}:${w.externalId}`).join(", ") || "none yet";
   throw new AppError("BAD_INPUT", `say which workspace to ${verb} with --workspace (known: ${known})`);

@@ -8,7 +8,7 @@ import { erasePerson, exportPerson } from "./services/person-data.js";
 import { openStore } from "./storage/sqlite-store.js";
 
 /** `person export <key>` and `person erase <key> --yes`: one person's data under their control. */
-export function person(config: Config, args: string[], io: CliIo): void {
+export async function person(config: Config, args: string[], io: CliIo): Promise<void> {
   const [verb, ...rest] = args;
   if (verb !== "export" && verb !== "erase") {
     throw new AppError("BAD_INPUT", "person needs export or erase, e.g. tandem person export ana");
@@ -19,11 +19,11 @@ export function person(config: Config, args: string[], io: CliIo): void {
   const now = new Date();
   const store = openStore(config.databasePath, { now });
   try {
-    const { platform, id } = chooseWorkspace(store, option(rest, "--workspace"), `find ${key} in`);
-    const workspace = store.workspaces.find(platform, id);
+    const { platform, id } = await chooseWorkspace(store, option(rest, "--workspace"), `find ${key} in`);
+    const workspace = await store.workspaces.find(platform, id);
     if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
     if (verb === "export") {
-      const data = exportPerson(store, workspace, key, now);
+      const data = await exportPerson(store, workspace, key, now);
       if (!data.ok) throw new AppError("BAD_INPUT", data.error);
       const json = `${JSON.stringify(data.value, null, 2)}\n`;
       const out = option(rest, "--out");
@@ -39,10 +39,10 @@ export function person(config: Config, args: string[], io: CliIo): void {
         `erasing ${key} cannot be undone: their words, names and platform ids are removed (figures stay). Export first if they asked for a copy, then run: tandem person erase ${key} --yes`,
       );
     }
-    const erased = erasePerson(store, workspace, key, now);
+    const erased = await erasePerson(store, workspace, key, now);
     if (!erased.ok) throw new AppError("BAD_INPUT", erased.error);
     io.stdout.write(`erased ${key} from ${platform}:${id} (${erased.value.rows} rows changed)\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -59,7 +59,7 @@ function parseInstant(text: string): Date {
 async function tick(config: Config, args: string[], io: CliIo): Promise<number> {
   const atText = option(args, "--at");
   const clock = createSettableClock(atText ? parseInstant(atText) : new Date());
-  const services = compose(config, { input: io.stdin as never, output: io.stdout }, { clock });
+  const services = await compose(config, { input: io.stdin as never, output: io.stdout }, { clock });
   try {
     const result = await services.ticker.tick(clock.now());
     io.stdout.write(
@@ -71,11 +71,11 @@ async function tick(config: Config, args: string[], io: CliIo): Promise<number> 
     );
     return 1;
   } finally {
-    services.store.close();
+    await services.store.close();
   }
 }
 
-function importFile(config: Config, args: string[], io: CliIo): void {
+async function importFile(config: Config, args: string[], io: CliIo): Promise<void> {
   const file = args.find((a) => !a.startsWith("--"));
   if (!file) throw new AppError("BAD_INPUT", "import needs a file, e.g. tandem import programme.yaml");
   let text: string;
@@ -91,13 +91,13 @@ function importFile(config: Config, args: string[], io: CliIo): void {
   const store = openStore(config.databasePath, { now: new Date() });
   try {
     const prune = args.includes("--apply") || args.includes("--prune");
-    const s = importProgramme(store, parseProgrammeText(text, file), new Date(), "cli", { prune });
+    const s = await importProgramme(store, parseProgrammeText(text, file), new Date(), "cli", { prune });
     io.stdout.write(
       `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}\n`,
     );
     io.stdout.write(pruneReport(s.pruning, file));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -113,25 +113,25 @@ function pruneReport(p: ImportSummary["pruning"], file: string): string {
     : `not in ${file} any more, still running (nothing was ended):\n${lines.join("\n")}\nto end these internships and remove these roles: tandem import ${file} --apply\n`;
 }
 
-function exportFile(config: Config, args: string[], io: CliIo): void {
+async function exportFile(config: Config, args: string[], io: CliIo): Promise<void> {
   const store = openStore(config.databasePath, { now: new Date() });
   try {
-    const { platform, id } = chooseWorkspace(store, option(args, "--workspace"), "export");
-    const yaml = programmeToYaml(exportProgramme(store, platform, id));
+    const { platform, id } = await chooseWorkspace(store, option(args, "--workspace"), "export");
+    const yaml = programmeToYaml(await exportProgramme(store, platform, id));
     const out = option(args, "--out");
     if (out) {
       writePrivateFile(resolve(out), yaml);
       io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
     } else io.stdout.write(yaml);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 const REPORT_FORMATS = { md: renderMarkdown, csv: renderCsv, json: renderJson } as const;
 type ReportFormat = keyof typeof REPORT_FORMATS;
 
-function report(config: Config, args: string[], io: CliIo): void {
+async function report(config: Config, args: string[], io: CliIo): Promise<void> {
   const format = option(args, "--format") ?? "md";
   if (!Object.hasOwn(REPORT_FORMATS, format)) {
     throw new AppError("BAD_INPUT", `--format "${format}" is not a report format; use md, csv or json`);
@@ -141,10 +141,10 @@ function report(config: Config, args: string[], io: CliIo): void {
   const key = positional(args);
   const store = openStore(config.databasePath, { now });
   try {
-    const { platform, id } = chooseWorkspace(store, option(args, "--workspace"), "report on");
-    const workspace: Workspace | undefined = store.workspaces.find(platform, id);
+    const { platform, id } = await chooseWorkspace(store, option(args, "--workspace"), "report on");
+    const workspace: Workspace | undefined = await store.workspaces.find(platform, id);
     if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
-    const known = store.internships.list(workspace.id).map((i) => i.key);
+    const known = (await store.internships.list(workspace.id)).map((i) => i.key);
     const knownText = known.join(", ") || "none yet";
     if (!key) {
       throw new AppError(
@@ -152,14 +152,14 @@ function report(config: Config, args: string[], io: CliIo): void {
         `report needs an internship key, e.g. tandem report ${known[0] ?? "ana-2026"} (known: ${knownText})`,
       );
     }
-    const internship = store.internships.byKey(workspace.id, key);
+    const internship = await store.internships.byKey(workspace.id, key);
     if (!internship) {
       throw new AppError(
         "BAD_INPUT",
         `there is no internship "${key}" in ${platform}:${id} (known: ${knownText})`,
       );
     }
-    const summary = summarizeWholeInternship(store, workspace.id, internship.id, now);
+    const summary = await summarizeWholeInternship(store, workspace.id, internship.id, now);
     if (!summary) {
       throw new AppError("BAD_INPUT", `internship "${key}" has no intern or supervisor in the database`);
     }
@@ -170,7 +170,7 @@ function report(config: Config, args: string[], io: CliIo): void {
       io.stdout.write(`wrote the ${format} report on ${key} to ${out}\n`);
     } else io.stdout.write(text);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -224,16 +224,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         migrateOnly(config, io);
         return 0;
       case "import":
-        importFile(config, args, io);
+        await importFile(config, args, io);
         return 0;
       case "export":
-        exportFile(config, args, io);
+        await exportFile(config, args, io);
         return 0;
       case "report":
-        report(config, args, io);
+        await report(config, args, io);
         return 0;
       case "person":
-        person(config, args, io);
+        await person(config, args, io);
         return 0;
       case "backup":
         await backup(config, args, io);

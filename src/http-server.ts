@@ -60,7 +60,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createHttpServer(deps: {
   health: () => HealthReport;
-  ready: () => boolean | ReadyReport;
+  ready: () => Promise<boolean | ReadyReport>;
   log: Logger;
   limits?: Partial<HttpLimits>;
 }): HttpServer {
@@ -101,7 +101,7 @@ export function createHttpServer(deps: {
     if (req.method === "GET" && path === "/readyz") {
       let report: ReadyReport;
       try {
-        const ready = deps.ready();
+        const ready = await deps.ready();
         report = typeof ready === "boolean" ? { ready } : ready;
       } catch (error) {
         log.error({ err: error }, "readiness check failed");

@@ -84,25 +84,29 @@ export function buildTeamsAppPackage(botId: string): Buffer {
 }
 
 /** config -> logger -> database -> services -> platforms. Shared by `tandem start` and `tandem tick`. */
-export function compose(config: Config, io: Io, options: { clock?: Clock; log?: Logger } = {}): Services {
+export async function compose(
+  config: Config,
+  io: Io,
+  options: { clock?: Clock; log?: Logger } = {},
+): Promise<Services> {
   checkTeamsExposure(config);
   const log = options.log ?? loggerFor(config);
   const consoleOnly = config.platforms.every((p) => p === "console");
   // The playground's clock can be moved with /time; real platforms always run on real time.
   const clock = options.clock ?? (consoleOnly ? createOffsetClock() : systemClock);
   const store = openStore(config.databasePath, { now: clock.now() });
-  if (config.platforms.includes("console") && store.workspaces.isEmpty()) {
-    importProgramme(store, demoProgramme(localDateIn("UTC", clock.now())), clock.now(), "demo");
+  if (config.platforms.includes("console") && (await store.workspaces.isEmpty())) {
+    await importProgramme(store, demoProgramme(localDateIn("UTC", clock.now())), clock.now(), "demo");
     log.info("seeded the demo programme into an empty database");
   }
   const platforms = new Map<Platform, ChatPlatform>();
   let consolePlatform: ConsolePlatform | undefined;
   for (const name of config.platforms) {
     if (name === "console") {
-      const people = () => personasIn(store);
+      const people = async () => await personasIn(store);
       consolePlatform = createConsolePlatform(
         io.output,
-        (user) => people().find((p) => p.key === user)?.name ?? user,
+        async (user) => (await people()).find((p) => p.key === user)?.name ?? user,
       );
       platforms.set("console", consolePlatform);
     } else if (name === "slack") {
@@ -110,7 +114,7 @@ export function compose(config: Config, io: Io, options: { clock?: Clock; log?: 
     } else if (name === "teams") {
       platforms.set("teams", createTeamsPlatform(config.teams, { clock, log, refs: store.platformRefs }));
     } else {
-      store.close();
+      await store.close();
       throw new AppError(
         "CONFIG",
         `PLATFORMS includes ${name}, which Tandem cannot run; for example PLATFORMS=console,slack`,
@@ -154,7 +158,7 @@ export async function startService(
   io: Io,
   options: { clock?: Clock; log?: Logger; httpLimits?: Partial<HttpLimits> } = {},
 ): Promise<Running> {
-  const services = compose(config, io, options);
+  const services = await compose(config, io, options);
   const { store, log, clock, bot, ticker, platforms, consolePlatform } = services;
   let ready = false;
   const checks = createHealth({
@@ -167,7 +171,7 @@ export async function startService(
   const http: HttpServer = createHttpServer({
     log,
     ...(options.httpLimits ? { limits: options.httpLimits } : {}),
-    ready: () => checks.ready(ready),
+    ready: async () => await checks.ready(ready),
     health: () => checks.health(),
   });
   for (const platform of platforms.values()) {
@@ -176,7 +180,9 @@ export async function startService(
   const port = await http.listen(config.port, config.host);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
   for (const platform of platforms.values()) await platform.start(handle);
-  const metronome = config.scheduler ? startMetronome(clock, (now) => ticker.tick(now), log) : undefined;
+  const metronome = config.scheduler
+    ? startMetronome(clock, async (now) => await ticker.tick(now), log)
+    : undefined;
   ready = true;
   log.info({ port, platforms: config.platforms, scheduler: config.scheduler }, "Tandem started");
 
@@ -185,15 +191,15 @@ export async function startService(
   const stopped = new Promise<void>((resolve) => {
     resolveStopped = resolve;
   });
-  const stop = () => {
-    stopping ??= (async () => {
+  const stop = async () => {
+    stopping ??= await (async () => {
       ready = false;
       metronome?.stop();
       for (const platform of platforms.values()) await platform.stop();
       await http.close();
       // No new send starts; those in flight end within the platform's HTTP timeout.
       await ticker.stop();
-      store.close();
+      await store.close();
       log.info("Tandem stopped");
       resolveStopped();
     })();
@@ -206,12 +212,12 @@ export async function startService(
       output: io.output,
       clock,
       workspace: DEMO_WORKSPACE,
-      people: () => personasIn(store),
+      people: async () => await personasIn(store),
       handler: handle,
-      tick: (now) => ticker.tick(now),
+      tick: async (now) => await ticker.tick(now),
       initialPersona: "ana",
       buttonsFor: (user) => consolePlatform.buttonsFor(user),
     }).then(stop);
   }
-  return { port, stopped, stop, tick: (now) => ticker.tick(now) };
+  return { port, stopped, stop, tick: async (now) => await ticker.tick(now) };
 }

@@ -92,17 +92,22 @@ describe("tandem CLI", () => {
       expect((await cli(["import", file], env)).code).toBe(0);
       const at = new Date("2026-12-01T12:00:00Z");
       const store = openStore(env.DATABASE_PATH, { now: at });
-      const ws = store.workspaces.find("console", "test")!;
-      const ana = store.internships.byKey(ws.id, "ana-2026")!;
-      const m = store.milestones.add(
+      const ws = (await store.workspaces.find("console", "test"))!;
+      const ana = (await store.internships.byKey(ws.id, "ana-2026"))!;
+      const m = await store.milestones.add(
         ws.id,
         { internshipId: ana.id, title: "Survey draft", due: "2026-12-02", createdBy: ana.internId },
         at,
       );
-      store.checkins.create(ws.id, ana.id, "2026-12-01", "due", at);
-      const checkin = store.checkins.get(ana.id, "2026-12-01")!;
-      store.checkins.answer(checkin.id, { progress: "a", nextSteps: "b", connectedness: 4 }, "answered", at);
-      store.close();
+      await store.checkins.create(ws.id, ana.id, "2026-12-01", "due", at);
+      const checkin = (await store.checkins.get(ana.id, "2026-12-01"))!;
+      await store.checkins.answer(
+        checkin.id,
+        { progress: "a", nextSteps: "b", connectedness: 4 },
+        "answered",
+        at,
+      );
+      await store.close();
       return { dir, env, milestoneId: m.id };
     }
     const AT = ["--at", "2026-12-10T12:00:00Z"];
@@ -221,10 +226,10 @@ describe("tandem CLI", () => {
       const copy = openStore(out);
       try {
         expect(migrationStatus(copy.db).current).toBe(true);
-        expect(copy.workspaces.list().map((w) => w.externalId)).toEqual(["test"]);
+        expect((await copy.workspaces.list()).map((w) => w.externalId)).toEqual(["test"]);
         expect(copy.db.pragma("integrity_check", { simple: true })).toBe("ok");
       } finally {
-        copy.close();
+        await copy.close();
       }
     });
 
@@ -232,10 +237,10 @@ describe("tandem CLI", () => {
       const { dir, env } = await imported();
       const writer = openStore(env.DATABASE_PATH);
       try {
-        const ws = writer.workspaces.find("console", "test")!;
-        const ana = writer.internships.byKey(ws.id, "ana-2026")!;
+        const ws = (await writer.workspaces.find("console", "test"))!;
+        const ana = (await writer.internships.byKey(ws.id, "ana-2026"))!;
         writer.db.exec("BEGIN IMMEDIATE");
-        writer.milestones.add(
+        await writer.milestones.add(
           ws.id,
           { internshipId: ana.id, title: "Uncommitted", due: "2026-12-02", createdBy: ana.internId },
           new Date("2026-12-01T12:00:00Z"),
@@ -246,12 +251,12 @@ describe("tandem CLI", () => {
         const copy = openStore(out);
         try {
           expect(copy.db.prepare("SELECT count(*) AS n FROM milestones").get()).toEqual({ n: 0 });
-          expect(copy.people.list(copy.workspaces.find("console", "test")!.id)).toHaveLength(7);
+          expect(await copy.people.list((await copy.workspaces.find("console", "test"))!.id)).toHaveLength(7);
         } finally {
-          copy.close();
+          await copy.close();
         }
       } finally {
-        writer.close();
+        await writer.close();
       }
     });
 
@@ -261,8 +266,8 @@ describe("tandem CLI", () => {
       expect((await cli(["backup", out], env)).code).toBe(0);
       expect((await cli(["backup", out], env)).code).toBe(0);
       const copy = openStore(out);
-      expect(copy.workspaces.list()).toHaveLength(1);
-      copy.close();
+      expect(await copy.workspaces.list()).toHaveLength(1);
+      await copy.close();
     });
 
     it.each([
@@ -274,7 +279,7 @@ describe("tandem CLI", () => {
       [(dir: string) => ["backup", dir], /^tandem: cannot write the backup to .*: .* is a folder\n$/],
     ])("answers a bad target with one clear line (%#)", async (args, expected) => {
       const { dir, env } = await imported();
-      const result = await cli(args(dir), env);
+      const result = await cli(await args(dir), env);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(expected);

@@ -25,13 +25,13 @@ afterEach(async () => {
 const FULL = "SELECT RAISE(ABORT, 'database or disk is full')";
 
 /** Every later write to the probe row and the outbox fails, as on a full disk. */
-function fillDisk(databasePath: string): void {
+async function fillDisk(databasePath: string): Promise<void> {
   const other = openStore(databasePath);
   other.db.exec(`
     CREATE TRIGGER full_probe_insert BEFORE INSERT ON health_probe BEGIN ${FULL}; END;
     CREATE TRIGGER full_probe_update BEFORE UPDATE ON health_probe BEGIN ${FULL}; END;
     CREATE TRIGGER full_outbox BEFORE INSERT ON outbox BEGIN ${FULL}; END;`);
-  other.close();
+  await other.close();
 }
 
 function config(databasePath: string): Config {
@@ -56,7 +56,7 @@ describe("health under a full disk", () => {
     const base = `http://127.0.0.1:${running.port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
-    fillDisk(databasePath);
+    await fillDisk(databasePath);
     clock.set(new Date("2026-12-01T09:31:00Z"));
     const tick = await running.tick(clock.now());
     expect(tick.failed).toBe(true);
@@ -88,7 +88,7 @@ describe("health under a full disk", () => {
       env,
     });
     expect(await runCli(["migrate"], io([]))).toBe(0);
-    fillDisk(env.DATABASE_PATH);
+    await fillDisk(env.DATABASE_PATH);
     // The console platform seeds its demo programme into the empty database: a check-in is due at 09:30.
     const out: string[] = [];
     expect(await runCli(["tick", "--at", "2026-12-01T09:30:00Z"], io(out))).toBe(1);

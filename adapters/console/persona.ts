@@ -24,13 +24,13 @@ export function findPersona(people: Persona[], text: string): Persona | undefine
 }
 
 /** The people of the console workspace (the demo one when there are several), with their roles. */
-export function personasIn(store: Store): Persona[] {
+export async function personasIn(store: Store): Promise<Persona[]> {
   const workspace =
-    store.workspaces.find("console", DEMO_WORKSPACE) ??
-    store.workspaces.list().find((w) => w.platform === "console");
+    (await store.workspaces.find("console", DEMO_WORKSPACE)) ??
+    (await store.workspaces.list()).find((w) => w.platform === "console");
   if (!workspace) return [];
-  const internships = store.internships.list(workspace.id);
-  return store.people.list(workspace.id).map((p) => ({
+  const internships = await store.internships.list(workspace.id);
+  return (await store.people.list(workspace.id)).map((p) => ({
     key: p.ids.console ?? p.key,
     name: p.name,
     timezone: p.timezone,

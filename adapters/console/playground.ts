@@ -19,7 +19,7 @@ export interface PlaygroundDeps {
   /** Time travel needs a settable clock; with real platforms the clock is real time. */
   clock: Clock & Partial<SettableClock>;
   workspace: string;
-  people: () => Persona[];
+  people: () => Promise<Persona[]>;
   handler: InboundHandler;
   /** Runs the planner and dispatcher at the playground's clock. */
   tick: (now: Date) => Promise<unknown>;
@@ -54,9 +54,9 @@ const STEP_MS: Record<string, number> = {
 };
 
 /** A text REPL over injectable streams: tests drive it exactly as a person would. */
-export function runPlayground(deps: PlaygroundDeps): Promise<void> {
+export async function runPlayground(deps: PlaygroundDeps): Promise<void> {
   const { output, clock } = deps;
-  let persona = findPersona(deps.people(), deps.initialPersona ?? "") ?? deps.people()[0];
+  let persona = findPersona(await deps.people(), deps.initialPersona ?? "") ?? (await deps.people())[0];
   const localNow = (p: Persona | undefined) =>
     DateTime.fromJSDate(clock.now(), { zone: p?.timezone ?? "UTC" }).toFormat("ccc d LLL yyyy, HH:mm");
   const prompt = () => output.write(`${persona?.key ?? "nobody"} (${localNow(persona)})> `);
@@ -196,14 +196,14 @@ export function runPlayground(deps: PlaygroundDeps): Promise<void> {
         say(HELP);
         return true;
       case "/who":
-        for (const p of deps.people()) {
+        for (const p of await deps.people()) {
           say(
             `  ${p.key === persona?.key ? "*" : " "} ${p.key.padEnd(8)} ${p.name.padEnd(16)} ${(p.roles.join(", ") || "colleague").padEnd(22)} ${localNow(p)} ${p.timezone}`,
           );
         }
         return true;
       case "/as": {
-        const next = findPersona(deps.people(), argument);
+        const next = findPersona(await deps.people(), argument);
         if (!next) say(`There is nobody called "${argument}" here; /who lists the people.`);
         else {
           persona = next;

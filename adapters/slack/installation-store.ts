@@ -19,15 +19,15 @@ export function createInstallationStore(
         ...(installation.enterprise?.id ? { enterpriseId: installation.enterprise.id } : {}),
         isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
       });
-      repo.save("slack", key, vault.seal(JSON.stringify(installation)), clock.now());
+      await repo.save("slack", key, vault.seal(JSON.stringify(installation)), clock.now());
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const sealed = repo.get("slack", keyOf(query));
+      const sealed = await repo.get("slack", keyOf(query));
       if (!sealed) throw new Error(`Tandem is not installed in Slack workspace ${keyOf(query) || "(none)"}`);
       return JSON.parse(vault.open(sealed)) as Installation<"v1" | "v2", boolean>;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      repo.remove("slack", keyOf(query));
+      await repo.remove("slack", keyOf(query));
     },
   };
 }

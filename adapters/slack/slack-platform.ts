@@ -150,10 +150,10 @@ export function createSlackPlatform(
   }
 
   /** With OAuth, every stored installation must open with today's SLACK_TOKEN_KEY: say which cannot. */
-  function checkInstallations(): void {
+  async function checkInstallations(): Promise<void> {
     if (auth.kind !== "oauth" || !vault) return;
     const unreadableTeams: string[] = [];
-    const stored = auth.installations.list("slack");
+    const stored = await auth.installations.list("slack");
     for (const { workspace, data } of stored) {
       try {
         JSON.parse(vault.open(data));
@@ -188,7 +188,7 @@ export function createSlackPlatform(
     // Events (HTTP mode) and the OAuth install pages.
     routes: [...(receiver ? [receiver.route] : []), installRoute],
     async start(handle) {
-      checkInstallations();
+      await checkInstallations();
       const me = await identity();
       if (auth.kind === "token") {
         if (!me.team_id)

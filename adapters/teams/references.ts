@@ -6,7 +6,7 @@ import { splitConversation, type TeamsActivity, tenantOf, type UserLookup } from
 /** Teams user ids (29:...) map to AAD object ids under this key prefix. */
 const TEAMS_ID = "teams-id:";
 
-export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: Date): void {
+export async function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: Date): Promise<void> {
   const activity = context.activity as TeamsActivity;
   const tenant = tenantOf(activity);
   const conversationId = activity.conversation?.id;
@@ -17,15 +17,15 @@ export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: 
   const reference = JSON.stringify(lasting);
   const user = activity.from?.aadObjectId;
   if (user && activity.from?.id)
-    refs.save("teams", tenant, "user", `${TEAMS_ID}${activity.from.id}`, user, at);
+    await refs.save("teams", tenant, "user", `${TEAMS_ID}${activity.from.id}`, user, at);
   if (activity.conversation?.conversationType === "personal") {
-    if (user) refs.save("teams", tenant, "user", user, reference, at);
+    if (user) await refs.save("teams", tenant, "user", user, reference, at);
   } else {
     const { channel } = splitConversation(conversationId);
     // Nor whoever wrote last: a channel's reference is the channel's, the same for every message in it.
     const { user: _writer, ...channelReference } = lasting;
     const conversation = { ...channelReference.conversation, id: channel };
-    refs.save(
+    await refs.save(
       "teams",
       tenant,
       "conversation",
@@ -43,14 +43,14 @@ export function saveReferences(refs: PlatformRefRepo, context: TurnContext, at: 
  */
 export function keepingStoredReferences(refs: PlatformRefRepo): PlatformRefRepo {
   return {
-    get: (...key) => refs.get(...key),
-    save: (platform, workspace, kind, key, reference, at) => {
-      if (refs.get(platform, workspace, kind, key) === undefined)
-        refs.save(platform, workspace, kind, key, reference, at);
+    get: async (...key) => await refs.get(...key),
+    save: async (platform, workspace, kind, key, reference, at) => {
+      if ((await refs.get(platform, workspace, kind, key)) === undefined)
+        await refs.save(platform, workspace, kind, key, reference, at);
     },
   };
 }
 
 export function userLookup(refs: PlatformRefRepo, tenant: string): UserLookup {
-  return (teamsUserId) => refs.get("teams", tenant, "user", `${TEAMS_ID}${teamsUserId}`);
+  return async (teamsUserId) => await refs.get("teams", tenant, "user", `${TEAMS_ID}${teamsUserId}`);
 }

@@ -182,7 +182,7 @@ export function createTeamsPlatform(
     key: string,
     message: OutboundMessage,
   ): Promise<SendResult> {
-    const stored = deps.refs.get("teams", tenant, kind, key);
+    const stored = await deps.refs.get("teams", tenant, kind, key);
     if (!stored) {
       throw new AppError(
         "UNREACHABLE",
@@ -283,8 +283,8 @@ export function createTeamsPlatform(
     async send(address: Address, message: OutboundMessage, progress?: GroupProgress): Promise<SendResult> {
       const parsed = parseAddress(address);
       if (parsed?.platform !== "teams") throw new AppError("PLATFORM", `${address} is not a Teams address`);
-      if (parsed.kind === "user") return sendTo(parsed.workspace, "user", parsed.id, message);
-      if (parsed.kind === "conv") return sendTo(parsed.workspace, "conversation", parsed.id, message);
+      if (parsed.kind === "user") return await sendTo(parsed.workspace, "user", parsed.id, message);
+      if (parsed.kind === "conv") return await sendTo(parsed.workspace, "conversation", parsed.id, message);
       if (parsed.kind === "group") {
         // Bots cannot start group chats in Teams: each member gets the message in their own chat with Tandem.
         // A retry (a later member's 429) skips those an earlier attempt reached, so each gets one copy.
@@ -295,7 +295,7 @@ export function createTeamsPlatform(
           try {
             // Every member gets it (`first ??= await ...` would skip the send once one had gone).
             const result = await sendTo(parsed.workspace, "user", user, message);
-            progress?.memberDelivered(user);
+            await progress?.memberDelivered(user);
             first ??= result;
           } catch (error) {
             if (error instanceof AppError && error.code === "UNREACHABLE") unreachable.push(user);

@@ -25,7 +25,7 @@ export async function startBenchService(
   internships: number,
   settings: Pick<Config, "slack" | "teams">,
 ): Promise<BenchService> {
-  const databasePath = seedDatabase(platform, internships, new Date());
+  const databasePath = await seedDatabase(platform, internships, new Date());
   const counts = { warn: 0, error: 0 };
   const log = createLogger("warn", {
     write(line: string) {

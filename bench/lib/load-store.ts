@@ -8,11 +8,15 @@ import { openStore } from "../../src/storage/sqlite-store.js";
 import { benchProgramme } from "./load-programme.js";
 
 /** A temporary SQLite file with the migrations applied and the programme imported. */
-export function seedDatabase(platform: "slack" | "teams", internships: number, now: Date): string {
+export async function seedDatabase(
+  platform: "slack" | "teams",
+  internships: number,
+  now: Date,
+): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), `tandem-bench-${platform}-`)), "tandem.db");
   const store = openStore(path, { now });
-  importProgramme(store, benchProgramme(platform, internships, now), now, "bench");
-  store.close();
+  await importProgramme(store, benchProgramme(platform, internships, now), now, "bench");
+  await store.close();
   return path;
 }
 

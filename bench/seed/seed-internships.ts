@@ -61,14 +61,14 @@ export interface SeedResult {
 const HOUR = 3_600_000;
 
 /** Seeds a fresh database file and closes it; returns what was written. */
-export function seedInternships(options: SeedOptions): SeedResult {
+export async function seedInternships(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const store = openStore(options.path, { now: options.at });
   try {
-    const result = store.transaction(() => writeAll(store, options));
+    const result = await store.transaction(async () => writeAll(store, options));
     return { ...result, ms: performance.now() - started };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

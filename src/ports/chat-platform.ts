@@ -18,7 +18,7 @@ export interface GroupProgress {
   /** Members who already have their copy. */
   readonly delivered: readonly string[];
   /** Called as soon as a member has their copy, before the next member's send. */
-  memberDelivered(member: string): void;
+  memberDelivered(member: string): Promise<void>;
 }
 
 /** A chat platform as the core sees it: only what every adapter really implements. */

@@ -44,7 +44,13 @@ export interface ReplyClockRepo {
   openAskedBy(workspaceId: number, personId: number): Promise<TrackedMessage[]>;
   /** Every clock of an internship started since an instant, open or closed: for the figures. */
   since(internshipId: number, from: Date): Promise<TrackedMessage[]>;
-  close(id: number, at: Date, by: number | undefined, reason: CloseReason, replyMs?: number): Promise<boolean>;
+  close(
+    id: number,
+    at: Date,
+    by: number | undefined,
+    reason: CloseReason,
+    replyMs?: number,
+  ): Promise<boolean>;
   setDue(id: number, dueAt: Date): Promise<void>;
 }
 
@@ -81,7 +87,12 @@ export interface IntroductionRepo {
   /** Every introduction a colleague was asked for, oldest first (their `status`). */
   forColleague(colleagueId: number): Promise<Introduction[]>;
   /** Insert-if-absent per intern and colleague: one introduction per pair, ever. */
-  propose(workspaceId: number, internshipId: number, colleagueId: number, at: Date): Promise<Introduction | undefined>;
+  propose(
+    workspaceId: number,
+    internshipId: number,
+    colleagueId: number,
+    at: Date,
+  ): Promise<Introduction | undefined>;
   setStatus(
     id: number,
     status: IntroductionStatus,

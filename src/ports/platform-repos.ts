@@ -11,7 +11,12 @@ export interface PlatformRefRepo {
     reference: string,
     at: Date,
   ): Promise<void>;
-  get(platform: Platform, workspace: string, kind: "user" | "conversation", key: string): Promise<string | undefined>;
+  get(
+    platform: Platform,
+    workspace: string,
+    kind: "user" | "conversation",
+    key: string,
+  ): Promise<string | undefined>;
 }
 
 /** A platform's installation per workspace (Slack OAuth), stored as the adapter's encrypted text. */

@@ -95,7 +95,11 @@ export interface InternshipRepo {
   byConversation(workspaceId: number, conversation: string): Promise<Internship[]>;
   /** The registered conversations besides the home channel. */
   conversations(internshipId: number): Promise<string[]>;
-  replaceConversations(workspaceId: number, internshipId: number, conversations: readonly string[]): Promise<boolean>;
+  replaceConversations(
+    workspaceId: number,
+    internshipId: number,
+    conversations: readonly string[],
+  ): Promise<boolean>;
   nudgesPausedUntil(internshipId: number): Promise<Date | undefined>;
   pauseNudges(internshipId: number, until: Date | undefined): Promise<void>;
 }

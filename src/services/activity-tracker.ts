@@ -16,12 +16,16 @@ export interface SeenInConversation {
  * Keeps the metadata the isolation signal and the introductions read: who wrote where and when, and
  * with whom the intern exchanged (a mention either way, or writing in the same thread). Never text.
  */
-export function recordActivity(store: Store, internship: Internship, seen: SeenInConversation): void {
+export async function recordActivity(
+  store: Store,
+  internship: Internship,
+  seen: SeenInConversation,
+): Promise<void> {
   const threadKey = seen.threadRef ?? seen.messageRef;
   const before = seen.threadRef
-    ? store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
+    ? await store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
     : [];
-  store.activity.record(
+  await store.activity.record(
     seen.workspaceId,
     internship.id,
     seen.author.id,
@@ -29,8 +33,8 @@ export function recordActivity(store: Store, internship: Internship, seen: SeenI
     threadKey,
     seen.at,
   );
-  const exchange = (personId: number, source: Exchange["source"]) =>
-    store.activity.addExchange(seen.workspaceId, {
+  const exchange = async (personId: number, source: Exchange["source"]) =>
+    await store.activity.addExchange(seen.workspaceId, {
       internshipId: internship.id,
       personId,
       source,
@@ -38,10 +42,11 @@ export function recordActivity(store: Store, internship: Internship, seen: SeenI
     });
   if (seen.author.id === internship.internId) {
     const mentioned = new Set(seen.mentionIds.filter((id) => id !== internship.internId));
-    for (const id of mentioned) exchange(id, "mention");
-    for (const id of before) if (id !== internship.internId && !mentioned.has(id)) exchange(id, "thread");
+    for (const id of mentioned) await exchange(id, "mention");
+    for (const id of before)
+      if (id !== internship.internId && !mentioned.has(id)) await exchange(id, "thread");
     return;
   }
-  if (seen.mentionIds.includes(internship.internId)) exchange(seen.author.id, "mention");
-  else if (before.includes(internship.internId)) exchange(seen.author.id, "thread");
+  if (seen.mentionIds.includes(internship.internId)) await exchange(seen.author.id, "mention");
+  else if (before.includes(internship.internId)) await exchange(seen.author.id, "thread");
 }

@@ -19,10 +19,10 @@ export function waitingFor(internship: Internship, proposal: Agreement): number[
  * A working week of each person who must answer, to the end of that day's working time: the proposal
  * lapses when the last of them has had theirs.
  */
-export function lapseDeadline(store: Store, answerers: Person[], now: Date): Date {
+export async function lapseDeadline(store: Store, answerers: Person[], now: Date): Promise<Date> {
   let latest = now;
   for (const person of answerers) {
-    const calendar = calendarFor(store, person);
+    const calendar = await calendarFor(store, person);
     const day = workingDaysAfter(calendar, calendar.localDate(now), PROPOSAL_WORKING_DAYS);
     const end = calendar.workingIntervals(day).at(-1)?.end ?? calendar.atLocalTime(day, "23:59");
     if (end > latest) latest = end;
@@ -30,15 +30,15 @@ export function lapseDeadline(store: Store, answerers: Person[], now: Date): Dat
   return latest;
 }
 
-export function viewOf(
+export async function viewOf(
   store: Store,
   workspaceId: number,
   proposal: Agreement,
   inForce: Agreement | undefined,
   reader: Person,
-): ProposalView {
+): Promise<ProposalView> {
   const proposer =
-    proposal.createdBy === undefined ? undefined : store.people.get(workspaceId, proposal.createdBy);
+    proposal.createdBy === undefined ? undefined : await store.people.get(workspaceId, proposal.createdBy);
   const before = inForce?.terms ?? proposal.terms;
   return {
     version: proposal.version,
@@ -54,27 +54,31 @@ export function peopleOf(store: Store, workspaceId: number, ids: number[]): Pers
 }
 
 /** At its deadline an unanswered proposal lapses: the terms in force stay, and the proposer is told. */
-export function lapseDueProposal(
+export async function lapseDueProposal(
   store: Store,
   context: InternshipContext,
   now: Date,
-): { drafts: OutboxDraft[]; next: Date | undefined } {
+): Promise<{ drafts: OutboxDraft[]; next: Date | undefined }> {
   const { workspace, internship } = context;
-  const proposal = store.agreements.proposal(internship.id);
+  const proposal = await store.agreements.proposal(internship.id);
   if (!proposal?.lapsesAt) return { drafts: [], next: undefined };
   if (proposal.lapsesAt > now) return { drafts: [], next: proposal.lapsesAt };
-  if (!store.agreements.decide(proposal.id, "lapsed", undefined, now)) return { drafts: [], next: undefined };
-  store.outbox.cancelPending(workspace.id, agreementKeys.proposalPrefix(internship.id, proposal.version));
+  if (!(await store.agreements.decide(proposal.id, "lapsed", undefined, now)))
+    return { drafts: [], next: undefined };
+  await store.outbox.cancelPending(
+    workspace.id,
+    agreementKeys.proposalPrefix(internship.id, proposal.version),
+  );
   const proposer =
-    proposal.createdBy === undefined ? undefined : store.people.get(workspace.id, proposal.createdBy);
+    proposal.createdBy === undefined ? undefined : await store.people.get(workspace.id, proposal.createdBy);
   if (!proposer) return { drafts: [], next: undefined };
-  const inForce = store.agreements.current(internship.id);
+  const inForce = await store.agreements.current(internship.id);
   const waiting = peopleOf(store, workspace.id, waitingFor(internship, proposal)).map((p) => p.name);
   const draft = directDraft(
     workspace,
     proposer,
     agreementKeys.decided(internship.id, proposal.version, "lapsed", proposer.id),
-    agreementCopy.lapsedMessage(viewOf(store, workspace.id, proposal, inForce, proposer), waiting),
+    agreementCopy.lapsedMessage(await viewOf(store, workspace.id, proposal, inForce, proposer), waiting),
     now,
   );
   return { drafts: draft ? [draft] : [], next: undefined };

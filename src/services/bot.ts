@@ -55,9 +55,10 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
 
   /** Who is speaking, in which workspace, and their "today": undefined for strangers. */
-  function contextOf(speaker: Speaker, now: Date): CommandContext | undefined {
-    const workspace = store.workspaces.find(speaker.platform, speaker.workspace);
-    const person = workspace && store.people.byPlatformId(workspace.id, speaker.platform, speaker.user);
+  async function contextOf(speaker: Speaker, now: Date): Promise<CommandContext | undefined> {
+    const workspace = await store.workspaces.find(speaker.platform, speaker.workspace);
+    const person =
+      workspace && (await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user));
     if (!workspace || !person) return undefined;
     return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
   }
@@ -69,31 +70,35 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
    * an error with its usage; in a direct message it is chat, and a check-in answer only when the intern
    * says so (see direct-message.ts). A channel message never reaches here.
    */
-  function handleText(speaker: Speaker, text: string, direct?: MessageEvent): Reply | undefined {
+  async function handleText(
+    speaker: Speaker,
+    text: string,
+    direct?: MessageEvent,
+  ): Promise<Reply | undefined> {
     const now = clock.now();
-    const ctx = contextOf(speaker, now);
+    const ctx = await contextOf(speaker, now);
     const parsed = parseCommand(text, { today: ctx?.today ?? localDateIn("UTC", now) });
     if (parsed.ok && parsed.value.name === "help") return reply(helpText(parsed.value.topic));
     if (!ctx) return reply(parsed.ok || direct ? UNKNOWN_PERSON : parsed.error);
-    if (parsed.ok) return handleCommand(ctx, parsed.value);
+    if (parsed.ok) return await handleCommand(ctx, parsed.value);
     if (!direct) return reply(parsed.error);
     const commandWord = startsWithCommand(text) ? firstWord(text) : undefined;
-    return directMessages.handle(ctx, direct, text, commandWord);
+    return await directMessages.handle(ctx, direct, text, commandWord);
   }
 
-  function handleAction(event: ActionEvent): Reply {
-    const ctx = contextOf(event, clock.now());
+  async function handleAction(event: ActionEvent): Promise<Reply> {
+    const ctx = await contextOf(event, clock.now());
     if (!ctx) return reply(UNKNOWN_PERSON);
     switch (event.action) {
       case "checkin.open": {
-        const scope = internshipForCheckin(ctx);
+        const scope = await internshipForCheckin(ctx);
         return scope.ok
           ? { text: checkinCopy.formHeading(), form: checkinForm(ctx.today) }
           : reply(scope.error);
       }
       case "checkin.confirm": {
         const { date, text } = confirmedAnswer(event.value, ctx.today);
-        return recordCheckinAnswers(ctx, parseCheckinReply(text), date);
+        return await recordCheckinAnswers(ctx, parseCheckinReply(text), date);
       }
       case "checkin.dismiss":
         return reply(checkinCopy.notSaved());
@@ -101,24 +106,24 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         const answers = answersFromForm(event.form ?? {});
         if (!answers.ok) return { text: answers.error, formErrors: { connectedness: answers.error } };
         const date = /^\d{4}-\d{2}-\d{2}$/.test(event.value) ? event.value : ctx.today;
-        return recordCheckinAnswers(ctx, answers.value, date);
+        return await recordCheckinAnswers(ctx, answers.value, date);
       }
       case "milestone.accept":
-        return handleMilestoneAction(ctx, event);
+        return await handleMilestoneAction(ctx, event);
       // The welcome's buttons do what the commands do, nothing more.
       case "agreement.ack":
-        return handleCommand(ctx, {
+        return await handleCommand(ctx, {
           name: "agreement.ack",
           ...(event.value ? { intern: { kind: "id" as const, id: event.value } } : {}),
         });
       case "intro.optout":
-        return handleCommand(ctx, { name: "intro.optout" });
+        return await handleCommand(ctx, { name: "intro.optout" });
       case "reflection.open":
       case "reflection.answer":
-        return handleReflectionAction(ctx, event);
+        return await handleReflectionAction(ctx, event);
       default:
-        if (event.action.startsWith("intro.")) return handleIntroAction(ctx, event);
-        if (event.action.startsWith("agreement.")) return handleAgreementAction(ctx, event);
+        if (event.action.startsWith("intro.")) return await handleIntroAction(ctx, event);
+        if (event.action.startsWith("agreement.")) return await handleAgreementAction(ctx, event);
         botLog.warn({ action: event.action }, "unknown action");
         return reply(chatCopy.buttonGone());
     }
@@ -132,17 +137,17 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
         // share one commit; each still commits or rolls back on its own.
-        return await store.batched(() => {
-          if (!store.inbound.firstSeen(event.platform, event.workspace, event.id, now)) {
+        return await store.batched(async () => {
+          if (!(await store.inbound.firstSeen(event.platform, event.workspace, event.id, now))) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return undefined;
           }
-          if (event.kind === "command") return handleText(event, event.text);
-          if (event.kind === "action") return handleAction(event);
+          if (event.kind === "command") return await handleText(event, event.text);
+          if (event.kind === "action") return await handleAction(event);
           if (event.kind === "reaction") return void trackReaction(store, event, now);
           if (event.kind === "message" && !event.isDirect) return void trackMessage(store, event, now);
           if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
-            return handleText(event, event.text, event);
+            return await handleText(event, event.text, event);
           }
           return undefined;
         });

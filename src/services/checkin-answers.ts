@@ -39,8 +39,8 @@ export function answersFromForm(form: Record<string, string>): Result<CheckinAns
 }
 
 /** The intern's own current internship, or why the speaker cannot answer a check-in. */
-export function internshipForCheckin(ctx: CommandContext): Scope {
-  const scope = resolveScope(ctx, undefined, "checkin");
+export async function internshipForCheckin(ctx: CommandContext): Promise<Scope> {
+  const scope = await resolveScope(ctx, undefined, "checkin");
   if (!scope.ok) return scope;
   if (!scope.value.roles.includes("intern")) {
     return err(checkinCopy.internsOnly());
@@ -55,12 +55,12 @@ export function internshipForCheckin(ctx: CommandContext): Scope {
  * Stores answers for the intern's check-in of `date` (today unless a form names another open day),
  * merged with earlier ones; forwards a new blocker to the supervisor and, in "each" mode, the answers.
  */
-export function recordCheckinAnswers(
+export async function recordCheckinAnswers(
   ctx: CommandContext,
   answers: CheckinAnswers,
   date: LocalDate = ctx.today,
-): Reply {
-  const scope = internshipForCheckin(ctx);
+): Promise<Reply> {
+  const scope = await internshipForCheckin(ctx);
   if (!scope.ok) return reply(scope.error);
   if (date > ctx.today) return reply(checkinCopy.inFuture());
   const status = answerStatus(answers);
@@ -69,24 +69,24 @@ export function recordCheckinAnswers(
   // A form's date is client-made (a Teams card's data): an earlier day only while its check-in, sent to
   // the intern, is still open. Today's may be answered unasked (the "checkin" command).
   if (date !== ctx.today) {
-    const earlier = ctx.store.checkins.get(internship.id, date);
+    const earlier = await ctx.store.checkins.get(internship.id, date);
     // The rule marks a check-in sent at its next look; the prompt's outbox row says so at once.
-    const prompt = ctx.store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, date));
+    const prompt = await ctx.store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, date));
     const sent = earlier?.sentAt || earlier?.answeredAt || prompt?.status === "sent";
     if (!earlier || !sent) return reply(checkinCopy.notOpen(parseLocalDate(date)));
     if (earlier.settledAt) return reply(checkinCopy.closed(date));
   }
-  return ctx.store.transaction(() => {
-    ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
-    const before = ctx.store.checkins.get(internship.id, date)!;
+  return await ctx.store.transaction(async () => {
+    await ctx.store.checkins.create(ctx.workspace.id, internship.id, date, "due", ctx.now);
+    const before = (await ctx.store.checkins.get(internship.id, date))!;
     const merged = mergeAnswers(before, answers);
     const next = answerStatus(merged) ?? status;
-    ctx.store.checkins.answer(before.id, merged, next, ctx.now);
-    const after = ctx.store.checkins.get(internship.id, date)!;
-    const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id)!;
+    await ctx.store.checkins.answer(before.id, merged, next, ctx.now);
+    const after = (await ctx.store.checkins.get(internship.id, date))!;
+    const context = (await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id))!;
     // While the supervisor is on leave, blockers and answers go to whoever covers.
-    const { to, words } = addressed(context, context.supervisor, ctx.now);
-    const notBefore = context.calendarOf(to).nextWorkingMoment(ctx.now);
+    const { to, words } = await addressed(context, context.supervisor, ctx.now);
+    const notBefore = (await context.calendarOf(to)).nextWorkingMoment(ctx.now);
     const drafts = [];
     if (answers.blockers && answers.blockers !== before.blockers) {
       drafts.push(
@@ -110,8 +110,8 @@ export function recordCheckinAnswers(
         ),
       );
     }
-    for (const draft of drafts) if (draft) ctx.store.outbox.enqueue(draft, ctx.now);
-    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    for (const draft of drafts) if (draft) await ctx.store.outbox.enqueue(draft, ctx.now);
+    await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     const forwardedTo = !answers.blockers
       ? undefined
       : to.id === context.supervisor.id

@@ -24,11 +24,11 @@ export function coverFor(ctx: InternshipContext, person: Person, at: Date): Pers
  * redirected). Decided for when it will be read: a summary settled on Friday evening before the leave
  * goes to the backup on Monday; one settled on the last evening of the leave waits for the person.
  */
-export function addressed(
+export async function addressed(
   ctx: InternshipContext,
   person: Person,
   at: Date,
-): { to: Person; words: (message: OutboundMessage) => OutboundMessage } {
+): Promise<{ to: Person; words: (message: OutboundMessage) => OutboundMessage }> {
   const { internship } = ctx;
   const standIn =
     person.id === internship.supervisorId
@@ -38,7 +38,7 @@ export function addressed(
         : undefined;
   let readAt = at;
   try {
-    if (standIn) readAt = ctx.calendarOf(standIn).nextWorkingMoment(at);
+    if (standIn) readAt = (await ctx.calendarOf(standIn)).nextWorkingMoment(at);
   } catch {
     // A stand-in with no working time at all reads nothing: decide at `at`.
   }

@@ -32,16 +32,26 @@ export function createDeliveryFailures(deps: {
   const { store, log, stats, options, queued } = deps;
 
   /** Rows that will never be sent, with why; counted for the result and for health. */
-  function deadLetter(items: readonly OutboxItem[], why: string, now: Date, result: Counts): void {
-    store.transaction(() => {
-      for (const item of items) store.outbox.markDead(item.id, why);
+  async function deadLetter(
+    items: readonly OutboxItem[],
+    why: string,
+    now: Date,
+    result: Counts,
+  ): Promise<void> {
+    await store.transaction(async () => {
+      for (const item of items) await store.outbox.markDead(item.id, why);
     });
     result.dead += items.length;
     stats.record("dead", items.length, now);
   }
 
   /** Returns when the row will be tried again, or undefined when it was dead-lettered. */
-  function fail(item: OutboxItem, error: unknown, now: Date, result: Counts): Date | undefined {
+  async function fail(
+    item: OutboxItem,
+    error: unknown,
+    now: Date,
+    result: Counts,
+  ): Promise<Date | undefined> {
     const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
     const message = error instanceof Error ? error.message : String(error);
     const retryable = isAppError(error) ? error.retryable : true;
@@ -52,18 +62,18 @@ export function createDeliveryFailures(deps: {
         isAppError(error) ? (error.retryAfterMs ?? 0) : 0,
       );
       const at = new Date(now.getTime() + wait);
-      store.outbox.markRetry(item.id, message, at);
+      await store.outbox.markRetry(item.id, message, at);
       result.retried += 1;
       log.warn({ ...context, err: error, retryAt: at.toISOString() }, "send failed; will retry");
       return at;
     }
-    deadLetter([item], message, now, result);
+    await deadLetter([item], message, now, result);
     log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
     // Never report about a report: that could go round in circles.
     if (isAppError(error) && error.code === "UNREACHABLE" && !unreachableKeys.isReport(item.key)) {
-      const report = unreachableReport(store, item, now);
+      const report = await unreachableReport(store, item, now);
       if (report)
-        if (store.outbox.enqueue(report, now)) queued(1);
+        if (await store.outbox.enqueue(report, now)) queued(1);
         else log.warn(context, "nobody to tell that this recipient cannot be reached");
     }
     return undefined;
@@ -74,13 +84,13 @@ export function createDeliveryFailures(deps: {
    * Every row it carried is dead-lettered, and a short plain version (plus a notice to the recipient's
    * contact, once) is queued in the same transaction; this pass goes on to send it.
    */
-  function refuse(delivery: Delivery, error: unknown, now: Date, result: Counts): void {
+  async function refuse(delivery: Delivery, error: unknown, now: Date, result: Counts): Promise<void> {
     const { items } = delivery;
     const message = error instanceof Error ? error.message : String(error);
-    const drafts = refusalDrafts(store, items, now);
-    store.transaction(() => {
-      deadLetter(items, message, now, result);
-      for (const draft of drafts) store.outbox.enqueue(draft, now);
+    const drafts = await refusalDrafts(store, items, now);
+    await store.transaction(async () => {
+      await deadLetter(items, message, now, result);
+      for (const draft of drafts) await store.outbox.enqueue(draft, now);
     });
     queued(drafts.length);
     result.refused += 1;

@@ -23,17 +23,24 @@ const MAX_CARRIED = 1980;
 
 export interface DirectMessages {
   /** `commandWord` is set when the text started with a command word but was not that command. */
-  handle(ctx: CommandContext, event: MessageEvent, text: string, commandWord?: string): Reply | undefined;
+  handle(
+    ctx: CommandContext,
+    event: MessageEvent,
+    text: string,
+    commandWord?: string,
+  ): Promise<Reply | undefined>;
 }
 
 export function createDirectMessages(): DirectMessages {
   /** Who had a hint on which of their days: one a day is enough (per process; a second one is harmless). */
   const hinted = new Map<number, LocalDate>();
 
-  function openCheckinDate(ctx: CommandContext): { internshipId: number; date: LocalDate } | undefined {
-    const scope = internshipForCheckin(ctx);
+  async function openCheckinDate(
+    ctx: CommandContext,
+  ): Promise<{ internshipId: number; date: LocalDate } | undefined> {
+    const scope = await internshipForCheckin(ctx);
     if (!scope.ok) return undefined;
-    const checkin = ctx.store.checkins.get(scope.value.internship.id, ctx.today);
+    const checkin = await ctx.store.checkins.get(scope.value.internship.id, ctx.today);
     if (!checkin || checkin.settledAt || checkin.status === "skipped") return undefined;
     return { internshipId: scope.value.internship.id, date: ctx.today };
   }
@@ -61,15 +68,15 @@ export function createDirectMessages(): DirectMessages {
   }
 
   return {
-    handle(ctx, event, text, commandWord) {
-      const open = openCheckinDate(ctx);
+    async handle(ctx, event, text, commandWord) {
+      const open = await openCheckinDate(ctx);
       if (!open) return chat(ctx, text, false, commandWord);
       const read = readCheckinReply(text);
       if (read.labelled || inCheckinThread(ctx, event, open.internshipId, open.date)) {
         // "blocker: none" alone is an answer too: nothing to store, nothing to forward.
         const onlyNoBlocker = read.noBlocker && Object.keys(read.answers).length === 0;
         if (onlyNoBlocker && read.unreadScore === undefined) return { text: checkinCopy.noBlocker() };
-        const saved = recordCheckinAnswers(ctx, read.answers, open.date);
+        const saved = await recordCheckinAnswers(ctx, read.answers, open.date);
         return read.unreadScore === undefined
           ? saved
           : { ...saved, text: `${saved.text}${checkinCopy.unreadScore(read.unreadScore)}` };

@@ -103,28 +103,28 @@ export function createDispatcher(deps: {
   });
 
   /** People and calendars for this pass; counts are read per batch since sends change them. */
-  function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
+  async function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
     const infos = new Map<number, RecipientInfo>();
     for (const item of batch) {
       const id = item.recipientId;
       if (id === undefined || infos.has(id)) continue;
-      if (!cache.has(id)) cache.set(id, loadRecipient(item.workspaceId, id));
+      if (!cache.has(id)) cache.set(id, await loadRecipient(item.workspaceId, id));
       const recipient = cache.get(id);
       if (!recipient) continue;
-      const sentToday = store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
+      const sentToday = await store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
       infos.set(id, { ...recipient, sentToday });
     }
     return infos;
   }
 
-  function loadRecipient(workspaceId: number, id: number): Recipient {
-    const person = store.people.get(workspaceId, id);
+  async function loadRecipient(workspaceId: number, id: number): Promise<Recipient> {
+    const person = await store.people.get(workspaceId, id);
     if (!person) {
       log.debug({ recipientId: id }, "recipient no longer exists; sending without contact-hour checks");
       return null;
     }
     try {
-      return { calendar: calendarFor(store, person), budget: person.dailyBudget };
+      return { calendar: await calendarFor(store, person), budget: person.dailyBudget };
     } catch (error) {
       log.error(
         { err: error, recipientId: id, person: person.key },
@@ -135,26 +135,26 @@ export function createDispatcher(deps: {
   }
 
   /** Rows put back while their workspace is paused; they are sent as soon as it resumes. */
-  function hold(items: readonly OutboxItem[], until: Date): void {
-    putBack(items, until);
+  async function hold(items: readonly OutboxItem[], until: Date): Promise<void> {
+    await putBack(items, until);
     outages.hold(
       items[0]!.workspaceId,
       items.map((item) => item.id),
     );
   }
-  function resume(workspaceId: number, now: Date): void {
+  async function resume(workspaceId: number, now: Date): Promise<void> {
     const held = outages.resume(workspaceId);
     if (!held) return;
-    store.transaction(() => {
-      for (const id of held) store.outbox.readyAt(id, now);
+    await store.transaction(async () => {
+      for (const id of held) await store.outbox.readyAt(id, now);
     });
     followUps += held.length;
   }
 
   /** Rows that wait unsent, their attempt not counted: a paused workspace, or a lane given up. */
-  function putBack(items: readonly OutboxItem[], until: Date): void {
-    store.transaction(() => {
-      for (const item of items) store.outbox.defer(item.id, until);
+  async function putBack(items: readonly OutboxItem[], until: Date): Promise<void> {
+    await store.transaction(async () => {
+      for (const item of items) await store.outbox.defer(item.id, until);
     });
   }
 
@@ -166,9 +166,9 @@ export function createDispatcher(deps: {
     );
     return {
       delivered,
-      memberDelivered: (member) =>
-        store.transaction(() => {
-          for (const item of items) store.outbox.markDelivered(item.id, member);
+      memberDelivered: async (member) =>
+        await store.transaction(async () => {
+          for (const item of items) await store.outbox.markDelivered(item.id, member);
         }),
     };
   }
@@ -189,7 +189,7 @@ export function createDispatcher(deps: {
     }
     const held = outages.holdUntil(first.workspaceId, now);
     if (held) {
-      hold(items, held);
+      await hold(items, held);
       result.paused += items.length;
       return { giveUpUntil: held };
     }
@@ -199,7 +199,7 @@ export function createDispatcher(deps: {
     } catch (error) {
       if (isAppError(error) && error.code === "OUTAGE") {
         const until = outages.pause(first.workspaceId, error.message, now);
-        hold(items, until);
+        await hold(items, until);
         result.paused += items.length;
         return { giveUpUntil: until };
       }
@@ -211,12 +211,12 @@ export function createDispatcher(deps: {
       for (const item of items) retryAt = fail(item, error, now, result) ?? retryAt;
       return retryAt && { giveUpUntil: retryAt };
     }
-    resume(first.workspaceId, now);
+    await resume(first.workspaceId, now);
     // One shared ref makes sentTo count the merged message once, even when the platform gave none.
     if (merged) ref ??= `merged:${first.id}`;
     const at = deps.clock.now();
-    store.transaction(() => {
-      for (const item of items) store.outbox.markSent(item.id, at, ref);
+    await store.transaction(async () => {
+      for (const item of items) await store.outbox.markSent(item.id, at, ref);
     });
     result.sent += items.length;
     stats.record("sent", items.length, at);
@@ -239,9 +239,9 @@ export function createDispatcher(deps: {
     result: DispatchResult,
     overdue: () => boolean,
   ) {
-    const plan = planDeliveries(batch, recipientsOf(batch, now, cache), now);
+    const plan = planDeliveries(batch, await recipientsOf(batch, now, cache), now);
     for (const item of plan.expire) {
-      store.outbox.markExpired(item.id);
+      await store.outbox.markExpired(item.id);
       result.expired += 1;
       log.warn(
         { outboxId: item.id, key: item.key, attempt: item.attempts },
@@ -255,7 +255,7 @@ export function createDispatcher(deps: {
       );
     }
     for (const { item, until, why } of plan.defer) {
-      store.outbox.defer(item.id, until);
+      await store.outbox.defer(item.id, until);
       result.deferred += 1;
       const expiresFirst = item.expiresAt !== undefined && until.getTime() > item.expiresAt.getTime();
       log.debug(
@@ -273,11 +273,11 @@ export function createDispatcher(deps: {
     await inLanes(
       deliveryLanes(plan.send),
       options.concurrency,
-      (delivery) => deliver(delivery, now, result),
-      (deliveries, until) => {
+      async (delivery) => await deliver(delivery, now, result),
+      async (deliveries, until) => {
         const items = deliveries.flatMap((d) => d.items);
         if (items.length === 0) return;
-        putBack(items, until ?? now);
+        await putBack(items, until ?? now);
         result.putBack += items.length;
       },
       overdue,
@@ -301,7 +301,7 @@ export function createDispatcher(deps: {
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
       while (!overdue()) {
-        const batch = store.outbox.claim(now, options.leaseMs, options.batchSize);
+        const batch = await store.outbox.claim(now, options.leaseMs, options.batchSize);
         if (batch.length === 0) break;
         const queued = followUps;
         await dispatchBatch(batch, now, cache, result, overdue);

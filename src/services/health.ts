@@ -30,7 +30,7 @@ const PROBE_EVERY_MS = 1_000;
 
 export interface Health {
   health(): HealthReport;
-  ready(started: boolean): ReadyReport;
+  ready(started: boolean): Promise<ReadyReport>;
 }
 
 export function createHealth(deps: {
@@ -43,10 +43,10 @@ export function createHealth(deps: {
   const { store, clock } = deps;
   let probed: { at: number; writable: boolean; error?: string } | undefined;
 
-  function writable(now: Date): { writable: boolean; error?: string } {
+  async function writable(now: Date): Promise<{ writable: boolean; error?: string }> {
     if (probed && now.getTime() - probed.at < PROBE_EVERY_MS && now.getTime() >= probed.at) return probed;
     try {
-      store.probeWrite(now);
+      await store.probeWrite(now);
       probed = { at: now.getTime(), writable: true };
     } catch (error) {
       // SQLite's own words ("database or disk is full", "attempt to write a readonly database") carry no secret.
@@ -67,10 +67,10 @@ export function createHealth(deps: {
     });
   }
 
-  function health(): HealthReport {
+  async function health(): Promise<HealthReport> {
     const now = clock.now();
-    const answers = store.ping();
-    const write = answers ? writable(now) : { writable: false };
+    const answers = await store.ping();
+    const write = answers ? await writable(now) : { writable: false };
     const migrations = deps.migrations();
     const tick = deps.ticker.health();
     const deliveries = deps.dispatcher.stats.lastHour(now);
@@ -115,15 +115,15 @@ export function createHealth(deps: {
 
   return {
     health,
-    ready(started) {
+    async ready(started) {
       if (!started) return { ready: false, status: "starting", reasons: ["Tandem is starting or stopping"] };
-      const report = health();
+      const report = await health();
       const reasons: string[] = [];
       if (report.checks.database !== "ok") reasons.push("the database cannot be written");
       // Every workspace paused (the one workspace of a single bot token): nothing can be sent at all.
       // Some paused among many: the others still work, so the instance stays in service ("degraded").
       const pausedCount = (report.checks.pausedWorkspaces as unknown[]).length;
-      const chatWorkspaces = store.workspaces.list().filter((w) => w.platform !== "console").length;
+      const chatWorkspaces = (await store.workspaces.list()).filter((w) => w.platform !== "console").length;
       if (pausedCount > 0 && pausedCount >= chatWorkspaces) {
         reasons.push("sends are paused in every workspace: the platform refuses Tandem's credentials");
       }

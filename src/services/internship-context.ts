@@ -14,21 +14,21 @@ export interface InternshipContext {
   backupSupervisor?: Person;
   coordinator?: Person;
   terms: Readonly<AgreementTerms>;
-  calendarOf(person: Person): WorkingCalendar;
+  calendarOf(person: Person): Promise<WorkingCalendar>;
 }
 
-export function loadInternshipContext(
+export async function loadInternshipContext(
   store: Store,
   workspaceId: number,
   internshipId: number,
-): InternshipContext | undefined {
-  const workspace = store.workspaces.get(workspaceId);
-  const internship = workspace && store.internships.get(workspaceId, internshipId);
+): Promise<InternshipContext | undefined> {
+  const workspace = await store.workspaces.get(workspaceId);
+  const internship = workspace && (await store.internships.get(workspaceId, internshipId));
   if (!workspace || !internship) return undefined;
-  const person = (id: number | undefined) =>
-    id === undefined ? undefined : store.people.get(workspaceId, id);
-  const intern = person(internship.internId);
-  const supervisor = person(internship.supervisorId);
+  const person = async (id: number | undefined) =>
+    id === undefined ? undefined : await store.people.get(workspaceId, id);
+  const intern = await person(internship.internId);
+  const supervisor = await person(internship.supervisorId);
   if (!intern || !supervisor) return undefined;
   const calendars = new Map<number, WorkingCalendar>();
   const context: InternshipContext = {
@@ -36,18 +36,18 @@ export function loadInternshipContext(
     internship,
     intern,
     supervisor,
-    terms: store.agreements.currentTerms(internship.id) ?? DEFAULT_TERMS,
-    calendarOf: (p) => {
+    terms: (await store.agreements.currentTerms(internship.id)) ?? DEFAULT_TERMS,
+    calendarOf: async (p) => {
       let calendar = calendars.get(p.id);
       if (!calendar) {
-        calendar = calendarFor(store, p);
+        calendar = await calendarFor(store, p);
         calendars.set(p.id, calendar);
       }
       return calendar;
     },
   };
-  const backup = person(internship.backupSupervisorId);
-  const coordinator = person(internship.coordinatorId);
+  const backup = await person(internship.backupSupervisorId);
+  const coordinator = await person(internship.coordinatorId);
   if (backup) context.backupSupervisor = backup;
   if (coordinator) context.coordinator = coordinator;
   return context;

@@ -8,12 +8,12 @@ import type { CommandContext } from "./command-context.js";
 export type Scope = Result<{ internship: Internship; roles: Role[]; intern: Person }>;
 
 /** Finds the person a mention names in the speaker's workspace. */
-export function resolveMention(ctx: CommandContext, ref: MentionRef): Person | undefined {
+export async function resolveMention(ctx: CommandContext, ref: MentionRef): Promise<Person | undefined> {
   const { store, workspace } = ctx;
-  if (ref.kind === "id") return store.people.byPlatformId(workspace.id, workspace.platform, ref.id);
+  if (ref.kind === "id") return await store.people.byPlatformId(workspace.id, workspace.platform, ref.id);
   return (
-    store.people.byHandle(workspace.id, ref.name) ??
-    store.people.byPlatformId(workspace.id, workspace.platform, ref.name)
+    (await store.people.byHandle(workspace.id, ref.name)) ??
+    (await store.people.byPlatformId(workspace.id, workspace.platform, ref.name))
   );
 }
 
@@ -34,18 +34,22 @@ function pickCurrent(internships: Internship[], today: string): Internship | und
  * Which internship a command is about: the one named by `for @intern`, or the speaker's own when
  * there is only one. Never one the speaker has no part in.
  */
-export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined, example: string): Scope {
+export async function resolveScope(
+  ctx: CommandContext,
+  intern: MentionRef | undefined,
+  example: string,
+): Promise<Scope> {
   const { store, workspace, speaker, today } = ctx;
-  const mine = store.internships.forPerson(workspace.id, speaker.id);
+  const mine = await store.internships.forPerson(workspace.id, speaker.id);
   let candidates = mine;
   if (intern) {
-    const person = resolveMention(ctx, intern);
+    const person = await resolveMention(ctx, intern);
     if (!person) return err(generalCopy.unknownMention(mentionText(intern)));
     const theirs = mine.filter((i) => i.internId === person.id);
     if (theirs.length === 0) {
-      const isIntern = store.internships
-        .forPerson(workspace.id, person.id)
-        .some((i) => i.internId === person.id);
+      const isIntern = (await store.internships.forPerson(workspace.id, person.id)).some(
+        (i) => i.internId === person.id,
+      );
       return err(
         isIntern ? generalCopy.notInTheirInternship(person.name) : generalCopy.notAnIntern(person.name),
       );
@@ -67,6 +71,6 @@ export function resolveScope(ctx: CommandContext, intern: MentionRef | undefined
     return err(generalCopy.whichIntern(names, example));
   }
   const internship = pickCurrent(candidates, today)!;
-  const internPerson = store.people.get(workspace.id, internship.internId)!;
+  const internPerson = (await store.people.get(workspace.id, internship.internId))!;
   return ok({ internship, roles: rolesOf(internship, speaker.id), intern: internPerson });
 }

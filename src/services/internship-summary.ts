@@ -111,7 +111,7 @@ function trendOf(scores: readonly number[]): Trend | undefined {
 }
 
 /** Undefined when the internship or its intern and supervisor are gone. */
-export function summarizeInternship(
+export async function summarizeInternship(
   store: Store,
   workspaceId: number,
   internshipId: number,
@@ -119,41 +119,47 @@ export function summarizeInternship(
   to: Date,
   now: Date,
   options: { finishedSlipping?: boolean } = {},
-): InternshipSummary | undefined {
-  const ctx = loadInternshipContext(store, workspaceId, internshipId);
+): Promise<InternshipSummary | undefined> {
+  const ctx = await loadInternshipContext(store, workspaceId, internshipId);
   if (!ctx) return undefined;
   const { internship, intern } = ctx;
-  const calendar = ctx.calendarOf(intern);
+  const calendar = await ctx.calendarOf(intern);
   const end = new Date(Math.max(from.getTime(), to.getTime()));
   const periodFrom = calendar.localDate(from);
   const periodTo =
     end.getTime() > from.getTime() ? calendar.localDate(new Date(end.getTime() - 1)) : periodFrom;
   const asOf = calendar.localDate(new Date(Math.min(end.getTime(), now.getTime())));
 
-  const milestones = store.milestones.listFor(internship.id);
-  const lastAt = (m: Milestone, action: string) => lastEntry(store.milestones.history(m.id), action)?.at;
+  const milestones = await store.milestones.listFor(internship.id);
+  const lastAt = async (m: Milestone, action: string) =>
+    lastEntry(await store.milestones.history(m.id), action)?.at;
   const finished = (m: Milestone) => m.status === "done" || m.status === "accepted";
   const open = (m: Milestone) => m.status === "planned" || m.status === "blocked";
-  const doneAt = (m: Milestone) => (finished(m) ? lastAt(m, "done") : undefined);
-  const acceptedAt = (m: Milestone) => (m.status === "accepted" ? lastAt(m, "accept") : undefined);
+  const doneAt = async (m: Milestone) => (finished(m) ? await lastAt(m, "done") : undefined);
+  const acceptedAt = async (m: Milestone) =>
+    m.status === "accepted" ? await lastAt(m, "accept") : undefined;
 
-  const checkins = store.checkins.between(internship.id, periodFrom, periodTo);
+  const checkins = await store.checkins.between(internship.id, periodFrom, periodTo);
   const count = (...statuses: string[]) => checkins.filter((c) => statuses.includes(c.status)).length;
   const scores = checkins
     .filter((c) => c.connectedness !== undefined)
     .map((c) => ({ date: c.date, score: c.connectedness! }));
 
-  const clocks = store.replyClocks.since(internship.id, from).filter((c) => within(c.sentAt, from, end));
-  const signal = store.signals.between(internship.id, internship.start, periodTo).at(-1);
+  const clocks = (await store.replyClocks.since(internship.id, from)).filter((c) =>
+    within(c.sentAt, from, end),
+  );
+  const signal = (await store.signals.between(internship.id, internship.start, periodTo)).at(-1);
 
-  const people = new Map<number, Person>(store.people.list(workspaceId).map((p) => [p.id, p]));
-  const introductions = store.introductions
-    .forInternship(internship.id)
-    .filter((i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime() < end.getTime());
-  const status = planStatus(store, ctx, introductions, asOf, end);
+  const people = new Map<number, Person>((await store.people.list(workspaceId)).map((p) => [p.id, p]));
+  const introductions = (await store.introductions.forInternship(internship.id)).filter(
+    (i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime() < end.getTime(),
+  );
+  const status = await planStatus(store, ctx, introductions, asOf, end);
   const plan = status.coverage;
 
-  const exchanges = store.activity.exchangesSince(internship.id, from).filter((e) => within(e.at, from, end));
+  const exchanges = (await store.activity.exchangesSince(internship.id, from)).filter((e) =>
+    within(e.at, from, end),
+  );
   const top = concentration(exchanges);
   const age = daysBetween(internship.start, asOf);
   const [firstWeek, lastWeek] = [isoWeek(periodFrom), isoWeek(periodTo)];
@@ -211,26 +217,27 @@ export function summarizeInternship(
       exchanges: top.total,
       flagged: top.share > CONCENTRATION_LIMIT && age >= FLAG_AFTER_DAYS,
     },
-    reflections: store.reflections
-      .forInternship(internship.id)
+    reflections: (await store.reflections.forInternship(internship.id))
       .filter((r) => r.shared && r.week >= firstWeek && r.week <= lastWeek)
       .map((r) => ({ week: r.week, text: safe(r.text) })),
   };
 }
 
 /** The whole internship so far: from its first day to its last, or to `now` while it runs (intern's zone). */
-export function summarizeWholeInternship(
+export async function summarizeWholeInternship(
   store: Store,
   workspaceId: number,
   internshipId: number,
   now: Date,
-): InternshipSummary | undefined {
-  const ctx = loadInternshipContext(store, workspaceId, internshipId);
+): Promise<InternshipSummary | undefined> {
+  const ctx = await loadInternshipContext(store, workspaceId, internshipId);
   if (!ctx) return undefined;
-  const calendar = ctx.calendarOf(ctx.intern);
+  const calendar = await ctx.calendarOf(ctx.intern);
   const from = calendar.atLocalTime(ctx.internship.start, "00:00");
   const end = calendar.atLocalTime(addDays(ctx.internship.end, 1), "00:00");
   const to = new Date(Math.max(from.getTime(), Math.min(end.getTime(), now.getTime())));
   // The report names every milestone that slipped, finished or not, as the digests named them while open.
-  return summarizeInternship(store, workspaceId, internshipId, from, to, now, { finishedSlipping: true });
+  return await summarizeInternship(store, workspaceId, internshipId, from, to, now, {
+    finishedSlipping: true,
+  });
 }

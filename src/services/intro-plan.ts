@@ -19,25 +19,28 @@ export interface PlanStatus {
  * Meetings before `until` with colleagues on the introductions list; the supervisor and the backup
  * are the intern's daily contacts, not the wider circle the plan is about.
  */
-export function planMeetings(store: Store, ctx: InternshipContext, until: Date): PlanMeeting[] {
+export async function planMeetings(
+  store: Store,
+  ctx: InternshipContext,
+  until: Date,
+): Promise<PlanMeeting[]> {
   const own = new Set([ctx.intern.id, ctx.supervisor.id, ctx.backupSupervisor?.id, ctx.coordinator?.id]);
-  return store.activity
-    .meetingsSince(ctx.internship.id, new Date(0))
+  return (await store.activity.meetingsSince(ctx.internship.id, new Date(0)))
     .filter((m) => m.at < until && !own.has(m.personId) && store.people.isColleague(m.personId))
     .map((m) => ({ personId: m.personId, at: m.at }));
 }
 
-export function planStatus(
+export async function planStatus(
   store: Store,
   ctx: InternshipContext,
   introductions: readonly Introduction[],
   asOf: LocalDate,
   until: Date,
-): PlanStatus {
-  const meetings = planMeetings(store, ctx, until);
+): Promise<PlanStatus> {
+  const meetings = await planMeetings(store, ctx, until);
   const people = new Map<number, Person>();
   for (const id of [...introductions.map((i) => i.colleagueId), ...meetings.map((m) => m.personId)]) {
-    const person = store.people.get(ctx.workspace.id, id);
+    const person = await store.people.get(ctx.workspace.id, id);
     if (person) people.set(id, person);
   }
   const cover = coverage(introductions, people, ctx.terms.introductions, meetings);

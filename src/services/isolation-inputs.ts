@@ -46,20 +46,24 @@ export function isIntroNotHeld(intro: Introduction, now: Date): boolean {
  * Whether Tandem sees the internship's conversations at all: the intern or a company member of the
  * internship wrote in one, or an exchange was recorded. Without that, activity-based inputs are unknown.
  */
-function conversationsTracked(store: Store, ctx: InternshipContext): boolean {
+async function conversationsTracked(store: Store, ctx: InternshipContext): Promise<boolean> {
   const { internship } = ctx;
   const people = [ctx.intern, ctx.supervisor, ctx.backupSupervisor, ctx.coordinator];
   if (people.some((p) => p && store.activity.lastBy(internship.id, p.id) !== undefined)) return true;
-  return store.activity.exchangesSince(internship.id, new Date(0)).length > 0;
+  return (await store.activity.exchangesSince(internship.id, new Date(0))).length > 0;
 }
 
-export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now: Date): IsolationInputs {
+export async function gatherIsolationInputs(
+  store: Store,
+  ctx: InternshipContext,
+  now: Date,
+): Promise<IsolationInputs> {
   const { internship, intern } = ctx;
-  const calendar = ctx.calendarOf(intern);
+  const calendar = await ctx.calendarOf(intern);
   const today = calendar.localDate(now);
   const twoWeeksAgo = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
-  const tracked = conversationsTracked(store, ctx);
-  const lastMessage = store.activity.lastBy(internship.id, intern.id);
+  const tracked = await conversationsTracked(store, ctx);
+  const lastMessage = await store.activity.lastBy(internship.id, intern.id);
 
   // Quiet: since the intern's last message; never wrote while others did: since the start.
   let quietWorkingDays: number | null = null;
@@ -68,27 +72,26 @@ export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now:
 
   // Missed check-ins: only days a check-in was actually asked count; none asked is unknown.
   const checkinFrom = workingDaysBefore(calendar, today, CHECKIN_DAYS);
-  const asked = store.checkins
-    .between(internship.id, checkinFrom, addDays(today, -1))
-    .filter((c) => c.status !== "skipped" && c.status !== "due");
+  const asked = (await store.checkins.between(internship.id, checkinFrom, addDays(today, -1))).filter(
+    (c) => c.status !== "skipped" && c.status !== "due",
+  );
   const missedCheckins = asked.length === 0 ? null : asked.filter((c) => c.status === "missed").length;
 
   // Connectedness scores, oldest first.
-  const scores = store.checkins
-    .recent(internship.id, SCORE_HISTORY)
+  const scores = (await store.checkins.recent(internship.id, SCORE_HISTORY))
     .filter((c) => c.connectedness !== undefined)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map((c) => c.connectedness!);
 
   // Questions the intern asked that waited too long; unknown while the intern never wrote anywhere tracked.
   const breachedQuestions = lastMessage
-    ? store.replyClocks
-        .since(internship.id, twoWeeksAgo)
-        .filter((c) => c.authorId === intern.id && isBreachedQuestion(c, now)).length
+    ? (await store.replyClocks.since(internship.id, twoWeeksAgo)).filter(
+        (c) => c.authorId === intern.id && isBreachedQuestion(c, now),
+      ).length
     : null;
 
   // Introductions: unknown until one was accepted.
-  const introductions = store.introductions.forInternship(internship.id);
+  const introductions = await store.introductions.forInternship(internship.id);
   const accepted = introductions.filter(
     (i) => i.status === "accepted" || i.status === "held" || i.status === "not_held",
   );
@@ -99,7 +102,7 @@ export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now:
   const held = introductions
     .filter((i) => i.status === "held")
     .map((i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime());
-  const meetingTimes = [store.activity.lastMeeting(internship.id)?.at.getTime(), ...held].filter(
+  const meetingTimes = [(await store.activity.lastMeeting(internship.id))?.at.getTime(), ...held].filter(
     (t): t is number => t !== undefined && t <= now.getTime(),
   );
   const age = daysBetween(internship.start, today);
@@ -114,8 +117,7 @@ export function gatherIsolationInputs(store: Store, ctx: InternshipContext, now:
   const colleaguesInTwoWeeks =
     tracked && age >= WINDOW_DAYS
       ? new Set(
-          store.activity
-            .exchangesSince(internship.id, twoWeeksAgo)
+          (await store.activity.exchangesSince(internship.id, twoWeeksAgo))
             .filter((e) => e.personId !== intern.id && e.at.getTime() <= now.getTime())
             .map((e) => e.personId),
         ).size

@@ -27,14 +27,14 @@ export function directDraft(
 }
 
 /** Queues a direct message through the outbox; false when the person cannot be reached or it was queued before. */
-export function queueDirect(
+export async function queueDirect(
   store: Store,
   workspace: Workspace,
   person: Person,
   key: string,
   payload: OutboundMessage,
   at: Date,
-): boolean {
+): Promise<boolean> {
   const draft = directDraft(workspace, person, key, payload, at);
-  return draft ? store.outbox.enqueue(draft, at) : false;
+  return draft ? await store.outbox.enqueue(draft, at) : false;
 }

@@ -37,23 +37,31 @@ function read(rows: readonly OutboxItem[], calendar: WorkingCalendar, nudge: boo
 }
 
 /** The intern's nudges, delivered or waiting, oldest first (dates in the intern's calendar). */
-export function nudgesTo(
+export async function nudgesTo(
   store: Store,
   workspaceId: number,
   internshipId: number,
   calendar: WorkingCalendar,
-): SignalMessage[] {
-  return read(store.outbox.withPrefix(workspaceId, isolationKeys.nudgePrefix(internshipId)), calendar, true);
+): Promise<SignalMessage[]> {
+  return read(
+    await store.outbox.withPrefix(workspaceId, isolationKeys.nudgePrefix(internshipId)),
+    calendar,
+    true,
+  );
 }
 
 /** The supervisor's at-risk notes, delivered or waiting, oldest first (dates in the intern's calendar). */
-export function riskNotes(
+export async function riskNotes(
   store: Store,
   workspaceId: number,
   internshipId: number,
   calendar: WorkingCalendar,
-): SignalMessage[] {
-  return read(store.outbox.withPrefix(workspaceId, isolationKeys.riskPrefix(internshipId)), calendar, false);
+): Promise<SignalMessage[]> {
+  return read(
+    await store.outbox.withPrefix(workspaceId, isolationKeys.riskPrefix(internshipId)),
+    calendar,
+    false,
+  );
 }
 
 /** Messages dated within the `days` days that end with `today` (today included). */

@@ -21,9 +21,13 @@ const SIGNAL_FRESH_DAYS = 7;
  * Since when the intern's connection signal has been at risk without a break (its first at-risk
  * computation), or undefined when the latest signal is not at risk or is stale.
  */
-function atRiskSince(store: Store, ctx: InternshipContext, now: Date): Date | undefined {
-  const today = ctx.calendarOf(ctx.intern).localDate(now);
-  const signals = store.signals.between(ctx.internship.id, addDays(today, -PATTERN_WINDOW_DAYS * 4), today);
+async function atRiskSince(store: Store, ctx: InternshipContext, now: Date): Promise<Date | undefined> {
+  const today = (await ctx.calendarOf(ctx.intern)).localDate(now);
+  const signals = await store.signals.between(
+    ctx.internship.id,
+    addDays(today, -PATTERN_WINDOW_DAYS * 4),
+    today,
+  );
   const latest = signals.at(-1);
   if (latest?.level !== "at_risk" || latest.date < addDays(today, -SIGNAL_FRESH_DAYS)) return undefined;
   let first = latest;
@@ -32,16 +36,16 @@ function atRiskSince(store: Store, ctx: InternshipContext, now: Date): Date | un
 }
 
 /** The pattern in an internship now, with the names and figures people read; undefined when there is none. */
-export function currentPattern(
+export async function currentPattern(
   store: Store,
   ctx: InternshipContext,
   now: Date,
-): { pattern: Pattern; facts: PatternFacts } | undefined {
+): Promise<{ pattern: Pattern; facts: PatternFacts } | undefined> {
   const { internship, intern, workspace, terms } = ctx;
   const from = new Date(now.getTime() - (PATTERN_WINDOW_DAYS + LONGEST_WAIT_DAYS) * DAY_MS);
   const pattern = findPattern(
-    store.replyClocks.since(internship.id, from),
-    atRiskSince(store, ctx, now),
+    await store.replyClocks.since(internship.id, from),
+    await atRiskSince(store, ctx, now),
     now,
   );
   if (!pattern) return undefined;
@@ -57,7 +61,7 @@ export function currentPattern(
         missed: r.missed,
       })),
     };
-  const signal = pattern.atRiskSince && store.signals.latest(internship.id);
+  const signal = pattern.atRiskSince && (await store.signals.latest(internship.id));
   // Neutralised with the rest of the copy, where it is shown.
   const subject = { name: intern.name };
   return {
@@ -67,7 +71,7 @@ export function currentPattern(
       internKey: internship.key,
       supervisor: ctx.supervisor.name,
       backup: ctx.backupSupervisor?.name,
-      to: ctx.calendarOf(intern).localDate(now),
+      to: (await ctx.calendarOf(intern)).localDate(now),
       fromIntern: named(pattern.replies.to_intern, terms.replyWithin.intern),
       toIntern: named(pattern.replies.to_company, terms.replyWithin.supervisor),
       atRisk: signal

@@ -8,6 +8,9 @@ import type { Store } from "../ports/store.js";
  * the holidays and closures of their workspace's programme, and their leave. Services build calendars
  * only through this, so every rule sees the same days off.
  */
-export function calendarFor(store: Store, person: Person): WorkingCalendar {
-  return createCalendar({ ...person, daysOff: daysOffFor(person, store.daysOff.of(person.workspaceId)) });
+export async function calendarFor(store: Store, person: Person): Promise<WorkingCalendar> {
+  return createCalendar({
+    ...person,
+    daysOff: daysOffFor(person, await store.daysOff.of(person.workspaceId)),
+  });
 }

@@ -8,11 +8,10 @@ import type { Workspace } from "../domain/types.js";
 import type { PersonExport } from "../ports/privacy-repos.js";
 import type { Store } from "../ports/store.js";
 
-function findPerson(store: Store, workspace: Workspace, key: string) {
-  const person = store.people.byKey(workspace.id, key);
+async function findPerson(store: Store, workspace: Workspace, key: string) {
+  const person = await store.people.byKey(workspace.id, key);
   if (person) return ok(person);
-  const known = store.people
-    .list(workspace.id)
+  const known = (await store.people.list(workspace.id))
     .map((p) => p.key)
     .filter((k) => !k.startsWith("erased-"));
   return err(
@@ -20,34 +19,34 @@ function findPerson(store: Store, workspace: Workspace, key: string) {
   );
 }
 
-export function exportPerson(
+export async function exportPerson(
   store: Store,
   workspace: Workspace,
   key: string,
   at: Date,
-): Result<PersonExport & { exportedAt: string; workspace: string }> {
-  const person = findPerson(store, workspace, key);
+): Promise<Result<PersonExport & { exportedAt: string; workspace: string }>> {
+  const person = await findPerson(store, workspace, key);
   if (!person.ok) return person;
   return ok({
     exportedAt: at.toISOString(),
     workspace: `${workspace.platform}:${workspace.externalId}`,
-    ...store.personData.export(workspace.id, person.value.id),
+    ...(await store.personData.export(workspace.id, person.value.id)),
   });
 }
 
-export function erasePerson(
+export async function erasePerson(
   store: Store,
   workspace: Workspace,
   key: string,
   at: Date,
   actorLabel = "cli",
-): Result<{ rows: number }> {
-  const person = findPerson(store, workspace, key);
+): Promise<Result<{ rows: number }>> {
+  const person = await findPerson(store, workspace, key);
   if (!person.ok) return person;
-  return store.transaction(() => {
-    const counts = store.personData.erase(workspace.id, person.value.id, at);
+  return await store.transaction(async () => {
+    const counts = await store.personData.erase(workspace.id, person.value.id, at);
     // That an erasure happened, and by whom; not whose key or what it held.
-    store.audit.record(
+    await store.audit.record(
       {
         workspaceId: workspace.id,
         actorLabel,

@@ -4,7 +4,7 @@ import type { OutboxDraft, Store } from "../ports/store.js";
 /** One kind of due work (check-ins, reply alerts, ...): what should be in the outbox at `now`. */
 export interface PlanRule {
   readonly name: string;
-  plan(now: Date): OutboxDraft[];
+  plan(now: Date): Promise<OutboxDraft[]>;
 }
 
 export interface PlanResult {
@@ -14,7 +14,7 @@ export interface PlanResult {
 }
 
 export interface Planner {
-  tick(now: Date): PlanResult;
+  tick(now: Date): Promise<PlanResult>;
 }
 
 /**
@@ -24,13 +24,14 @@ export interface Planner {
 export function createPlanner(deps: { store: Store; rules: readonly PlanRule[]; log: Logger }): Planner {
   const log = deps.log.child({ component: "planner" });
   return {
-    tick(now) {
+    async tick(now) {
       const result: PlanResult = { enqueued: 0, byRule: {}, failedRules: [] };
       for (const rule of deps.rules) {
         try {
-          const count = deps.store.transaction(() => {
+          const count = await deps.store.transaction(async () => {
             let inserted = 0;
-            for (const draft of rule.plan(now)) if (deps.store.outbox.enqueue(draft, now)) inserted += 1;
+            for (const draft of await rule.plan(now))
+              if (await deps.store.outbox.enqueue(draft, now)) inserted += 1;
             return inserted;
           });
           result.byRule[rule.name] = count;

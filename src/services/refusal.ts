@@ -14,7 +14,11 @@ import { channelContact, contactOf } from "./unreachable.js";
 const SHOWN_ITEMS = 10;
 
 /** The refused rows (one message, or several merged into one) and the drafts that replace and report them. */
-export function refusalDrafts(store: Store, items: readonly OutboxItem[], now: Date): OutboxDraft[] {
+export async function refusalDrafts(
+  store: Store,
+  items: readonly OutboxItem[],
+  now: Date,
+): Promise<OutboxDraft[]> {
   const first = items[0];
   // A fallback or a report refused in turn is only logged: a further message could loop.
   if (!first || items.some((item) => refusalKeys.isFallbackOrReport(item.key))) return [];
@@ -29,20 +33,20 @@ export function refusalDrafts(store: Store, items: readonly OutboxItem[], now: D
     notBefore: now,
   };
   if (first.recipientId !== undefined) fallback.recipientId = first.recipientId;
-  const report = refusalReport(store, first, now);
+  const report = await refusalReport(store, first, now);
   return report ? [fallback, report] : [fallback];
 }
 
-function refusalReport(store: Store, item: OutboxItem, now: Date): OutboxDraft | undefined {
-  const workspace = store.workspaces.get(item.workspaceId);
+async function refusalReport(store: Store, item: OutboxItem, now: Date): Promise<OutboxDraft | undefined> {
+  const workspace = await store.workspaces.get(item.workspaceId);
   if (!workspace) return undefined;
   if (item.recipientId !== undefined) {
-    const recipient = store.people.get(item.workspaceId, item.recipientId);
-    const contact = contactOf(store, item.workspaceId, item.recipientId);
+    const recipient = await store.people.get(item.workspaceId, item.recipientId);
+    const contact = await contactOf(store, item.workspaceId, item.recipientId);
     if (!recipient || !contact) return undefined;
     return directDraft(workspace, contact, refusalKeys.report(recipient.id), refusedNotice(recipient), now);
   }
-  const contact = channelContact(store, item);
+  const contact = await channelContact(store, item);
   return (
     contact && directDraft(workspace, contact, refusalKeys.channelReport(), refusedNotice(undefined), now)
   );

@@ -16,48 +16,48 @@ import { directDraft } from "./notify.js";
 import { calendarFor } from "./person-calendar.js";
 
 /** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
-function locate(store: Store, event: MessageEvent | ReactionEvent) {
+async function locate(store: Store, event: MessageEvent | ReactionEvent) {
   const address = parseAddress(event.conversation);
   if (address?.kind !== "conv") return undefined;
-  const workspace = store.workspaces.find(event.platform, event.workspace);
-  const author = workspace && store.people.byPlatformId(workspace.id, event.platform, event.user);
+  const workspace = await store.workspaces.find(event.platform, event.workspace);
+  const author = workspace && (await store.people.byPlatformId(workspace.id, event.platform, event.user));
   if (!workspace || !author) return undefined;
   return { workspace, author, conversation: address.id };
 }
 
 /** Closes a clock and withdraws its alerts that are still waiting. */
-export function closeClock(
+export async function closeClock(
   store: Store,
   clock: TrackedMessage,
   at: Date,
   by: number | undefined,
   reason: CloseReason,
   replyMs?: number,
-): boolean {
-  if (!store.replyClocks.close(clock.id, at, by, reason, replyMs)) return false;
+): Promise<boolean> {
+  if (!(await store.replyClocks.close(clock.id, at, by, reason, replyMs))) return false;
   for (const prefix of replyKeys.alertPrefixes(clock.id))
-    store.outbox.cancelPending(clock.workspaceId, prefix);
+    await store.outbox.cancelPending(clock.workspaceId, prefix);
   return true;
 }
 
-function workingMsToReply(store: Store, clock: TrackedMessage, at: Date): number | undefined {
-  const responder = store.people.get(clock.workspaceId, clock.responderId);
-  return responder ? calendarFor(store, responder).workingTimeBetween(clock.sentAt, at) : undefined;
+async function workingMsToReply(store: Store, clock: TrackedMessage, at: Date): Promise<number | undefined> {
+  const responder = await store.people.get(clock.workspaceId, clock.responderId);
+  return responder ? (await calendarFor(store, responder)).workingTimeBetween(clock.sentAt, at) : undefined;
 }
 
 /**
  * A message in a conversation: it may answer open clocks (from the other side, in the thread or after
  * them) and start a new one. Bots, system messages and direct messages never count.
  */
-export function trackMessage(store: Store, event: MessageEvent, now: Date): void {
+export async function trackMessage(store: Store, event: MessageEvent, now: Date): Promise<void> {
   if (event.fromBot || event.isSystem || event.isDirect) return;
-  const place = locate(store, event);
+  const place = await locate(store, event);
   if (!place) return;
   const { workspace, author, conversation } = place;
   const day = localDateIn(author.timezone, event.at);
-  const internships = store.internships
-    .byConversation(workspace.id, conversation)
-    .filter((i) => i.start <= day && day <= i.end);
+  const internships = (await store.internships.byConversation(workspace.id, conversation)).filter(
+    (i) => i.start <= day && day <= i.end,
+  );
   if (internships.length === 0) return;
   const mentionIds = event.mentions
     .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
@@ -68,19 +68,26 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     mentionIds,
     ...(event.threadRef ? { threadRef: event.threadRef } : {}),
   };
-  const open = store.replyClocks.openIn(workspace.id, conversation);
+  const open = await store.replyClocks.openIn(workspace.id, conversation);
   const contexts = new Map(internships.map((i) => [i.id, loadInternshipContext(store, workspace.id, i.id)]));
   for (const internship of internships) {
     const context = contexts.get(internship.id);
     if (!context) continue;
     for (const clock of open.filter((c) => c.internshipId === internship.id)) {
       if (answers(clock, reply, internship, context.terms.replies.where)) {
-        closeClock(store, clock, event.at, author.id, "reply", workingMsToReply(store, clock, event.at));
+        await closeClock(
+          store,
+          clock,
+          event.at,
+          author.id,
+          "reply",
+          await workingMsToReply(store, clock, event.at),
+        );
       }
     }
   }
   for (const internship of internships) {
-    recordActivity(store, internship, {
+    await recordActivity(store, internship, {
       workspaceId: workspace.id,
       conversation,
       author,
@@ -94,17 +101,17 @@ export function trackMessage(store: Store, event: MessageEvent, now: Date): void
     const context = contexts.get(internship.id);
     if (!context) continue;
     const threadPeople = event.threadRef
-      ? store.activity.threadParticipants(internship.id, conversation, event.threadRef)
+      ? await store.activity.threadParticipants(internship.id, conversation, event.threadRef)
       : [];
     const seen = { authorId: author.id, mentionIds, asks: event.asks, threadPeople };
     const start = clockFor(seen, internship, context.terms.replies.trigger);
     if (!start) continue;
-    startClock(store, context, author, start, event, conversation, now);
+    await startClock(store, context, author, start, event, conversation, now);
     return; // one clock per message
   }
 }
 
-function startClock(
+async function startClock(
   store: Store,
   context: InternshipContext,
   asker: Person,
@@ -112,16 +119,16 @@ function startClock(
   event: Pick<MessageEvent, "messageRef" | "threadRef" | "permalink" | "at">,
   conversation: string,
   now: Date,
-): void {
+): Promise<void> {
   const { workspace } = context;
   const internshipId = context.internship.id;
-  const named = store.people.get(workspace.id, start.responderId);
+  const named = await store.people.get(workspace.id, start.responderId);
   if (!named) return;
   // While the one asked is on leave, whoever covers for them owes the reply, on their own clock.
   const responder = addresseeFor(context, named, event.at);
-  const calendar = context.calendarOf(responder);
+  const calendar = await context.calendarOf(responder);
   const times = deadlines(calendar, event.at, context.terms, start.direction);
-  const clock = store.replyClocks.start({
+  const clock = await store.replyClocks.start({
     workspaceId: workspace.id,
     internshipId,
     conversation,
@@ -148,8 +155,8 @@ function startClock(
       ...notice.payload,
       text: `${notice.payload.text} ${coverReceiptLine(named, responder)}`,
     };
-  if (notice) store.outbox.enqueue(notice, now);
-  store.wakeups.touch(workspace.id, internshipId, ["replies"], times.warnAt);
+  if (notice) await store.outbox.enqueue(notice, now);
+  await store.wakeups.touch(workspace.id, internshipId, ["replies"], times.warnAt);
 }
 
 const reactionName = (event: ReactionEvent) => event.reaction.replace(/:/g, "").toLowerCase();
@@ -161,40 +168,46 @@ const sameReaction = (name: string, term: string) =>
  * A reaction in a conversation: the responder's acknowledgement closes the clock of that message; the
  * tracking reaction by a message's author (a party of the agreement) starts one, counted from now.
  */
-export function trackReaction(store: Store, event: ReactionEvent, now: Date): void {
-  const place = locate(store, event);
+export async function trackReaction(store: Store, event: ReactionEvent, now: Date): Promise<void> {
+  const place = await locate(store, event);
   if (!place) return;
-  for (const clock of store.replyClocks.openByMessage(place.workspace.id, event.messageRef)) {
+  for (const clock of await store.replyClocks.openByMessage(place.workspace.id, event.messageRef)) {
     if (clock.conversation !== place.conversation || clock.responderId !== place.author.id) continue;
-    const context = loadInternshipContext(store, place.workspace.id, clock.internshipId);
+    const context = await loadInternshipContext(store, place.workspace.id, clock.internshipId);
     if (!context || reactionName(event) !== context.terms.replies.ackReaction) continue;
-    closeClock(store, clock, event.at, place.author.id, "reaction", workingMsToReply(store, clock, event.at));
+    await closeClock(
+      store,
+      clock,
+      event.at,
+      place.author.id,
+      "reaction",
+      await workingMsToReply(store, clock, event.at),
+    );
   }
   if (event.itemAuthor === undefined || event.itemAuthor === event.user)
-    markForTracking(store, event, place, now);
+    await markForTracking(store, event, place, now);
 }
 
-function markForTracking(
+async function markForTracking(
   store: Store,
   event: ReactionEvent,
   place: NonNullable<ReturnType<typeof locate>>,
   now: Date,
-): void {
+): Promise<void> {
   const { workspace, author, conversation } = place;
   const day = localDateIn(author.timezone, event.at);
-  const mine = store.internships
-    .byConversation(workspace.id, conversation)
+  const mine = (await store.internships.byConversation(workspace.id, conversation))
     .filter((i) => i.start <= day && day <= i.end)
     .filter((i) => i.internId === author.id || isCompanyParty(author.id, i));
   // A supervisor of several interns in one channel: whose reply is meant is not known, so none.
   const internship = mine.find((i) => i.internId === author.id) ?? (mine.length === 1 ? mine[0] : undefined);
   if (!internship) return;
-  const context = loadInternshipContext(store, workspace.id, internship.id);
+  const context = await loadInternshipContext(store, workspace.id, internship.id);
   if (!context || !sameReaction(reactionName(event), context.terms.replies.trackReaction)) return;
   const others = internship.internId === author.id ? [] : [internship.internId];
   const start = clockFor({ authorId: author.id, mentionIds: others, asks: true }, internship);
   if (start)
-    startClock(
+    await startClock(
       store,
       context,
       author,

@@ -24,7 +24,7 @@ const BATCHES_PER_TICK = 10;
 
 export interface Retention {
   /** Applies the policy if it has not finished today (UTC); true when nothing older is left. */
-  run(now: Date): boolean;
+  run(now: Date): Promise<boolean>;
 }
 
 export function createRetention(deps: { store: Store; log: Logger; policy?: RetentionPolicy }): Retention {
@@ -32,22 +32,24 @@ export function createRetention(deps: { store: Store; log: Logger; policy?: Rete
   const log = deps.log.child({ component: "retention" });
   let doneOn: string | undefined;
   return {
-    run(now) {
+    async run(now) {
       const today = localDateIn("UTC", now);
       if (doneOn === today) return true;
       const { retention } = deps.store;
       const steps: [string, () => number][] = [
         [
           "inbound ids",
-          () => retention.purgeInbound(new Date(now.getTime() - policy.inboundDays * DAY_MS), BATCH),
+          async () =>
+            await retention.purgeInbound(new Date(now.getTime() - policy.inboundDays * DAY_MS), BATCH),
         ],
         [
           "outbox payloads",
-          () => retention.blankOutboxPayloads(new Date(now.getTime() - policy.outboxDays * DAY_MS), BATCH),
+          async () =>
+            await retention.blankOutboxPayloads(new Date(now.getTime() - policy.outboxDays * DAY_MS), BATCH),
         ],
         [
           "check-ins and reflections",
-          () => retention.purgeAnswers(addDays(today, -policy.answersDays), BATCH),
+          async () => await retention.purgeAnswers(addDays(today, -policy.answersDays), BATCH),
         ],
       ];
       let batches = 0;
@@ -60,7 +62,7 @@ export function createRetention(deps: { store: Store; log: Logger; policy?: Rete
           }
           batches += 1;
           // One transaction per batch: other work gets the database between batches.
-          const n = deps.store.transaction(step);
+          const n = await deps.store.transaction(step);
           removed += n;
           if (n < BATCH) break;
         }

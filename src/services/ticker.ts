@@ -48,9 +48,9 @@ export function createTicker(deps: {
       return queued.pass;
     }
     const entry: { now: Date; pass: Promise<DispatchResult> } = { now, pass: Promise.resolve() as never };
-    entry.pass = running.then(() => {
+    entry.pass = running.then(async () => {
       if (queued === entry) queued = undefined;
-      return deps.dispatcher.dispatch(entry.now);
+      return await deps.dispatcher.dispatch(entry.now);
     });
     queued = entry;
     running = entry.pass.catch(() => undefined);
@@ -62,7 +62,7 @@ export function createTicker(deps: {
       let plan: PlanResult;
       let dispatch: DispatchResult;
       try {
-        plan = deps.planner.tick(now);
+        plan = await deps.planner.tick(now);
         dispatch = await dispatchAfter(now);
       } catch (error) {
         health.lastTickAt = now;
@@ -72,7 +72,7 @@ export function createTicker(deps: {
       }
       // Old data is removed once a day, a few batches a tick; a failure is loud like a failed rule.
       try {
-        deps.retention?.run(now);
+        await deps.retention?.run(now);
       } catch (error) {
         log.error({ err: error }, "retention failed; it is tried again next tick");
         plan = { ...plan, failedRules: [...plan.failedRules, "retention"] };

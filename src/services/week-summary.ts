@@ -9,18 +9,18 @@ import { calendarFor } from "./person-calendar.js";
  * One internship's week for the weekly digest and the `digest` command: Monday to Sunday in the
  * intern's own zone, the week starting on `monday`.
  */
-export function summarizeWeek(
+export async function summarizeWeek(
   store: Store,
   internship: Internship,
   monday: LocalDate,
   now: Date,
-  calendarOf: (person: Person) => WorkingCalendar = (person) => calendarFor(store, person),
-): { summary: InternshipSummary; intern: Person } | undefined {
-  const intern = store.people.get(internship.workspaceId, internship.internId);
+  calendarOf: (person: Person) => WorkingCalendar = async (person) => await calendarFor(store, person),
+): Promise<{ summary: InternshipSummary; intern: Person } | undefined> {
+  const intern = await store.people.get(internship.workspaceId, internship.internId);
   if (!intern) return undefined;
-  const calendar = calendarOf(intern);
+  const calendar = await calendarOf(intern);
   const from = calendar.atLocalTime(monday, "00:00");
   const to = calendar.atLocalTime(addDays(monday, 7), "00:00");
-  const summary = summarizeInternship(store, internship.workspaceId, internship.id, from, to, now);
+  const summary = await summarizeInternship(store, internship.workspaceId, internship.id, from, to, now);
   return summary && { summary, intern };
 }

@@ -17,23 +17,22 @@ function weeksOf(from: string, to: string): string[] {
  * What happened in the person's running internships while they were away, most important first:
  * at-risk notes, blockers, milestones waiting for acceptance, overdue questions, then the rest.
  */
-export function awaySections(
+export async function awaySections(
   store: Store,
   person: Person,
   leave: LeavePeriod,
   today: string,
   now: Date,
-): AwaySections {
+): Promise<AwaySections> {
   const sections = emptySections();
-  const contexts = store.internships
-    .forPerson(person.workspaceId, person.id)
+  const contexts = (await store.internships.forPerson(person.workspaceId, person.id))
     .filter((i) => i.start <= today && today <= addDays(i.end, 14))
     .map((i) => loadInternshipContext(store, person.workspaceId, i.id))
     .filter((c): c is InternshipContext => c !== undefined);
   for (const ctx of contexts) {
     if (isCompanySide(person, ctx.internship))
-      addCompanySide(store, sections, ctx, person, leave, today, now);
-    addOverdue(store, sections, ctx, person, now);
+      await addCompanySide(store, sections, ctx, person, leave, today, now);
+    await addOverdue(store, sections, ctx, person, now);
   }
   return sections;
 }
@@ -41,7 +40,7 @@ export function awaySections(
 const isCompanySide = (person: Person, i: Internship) =>
   person.id === i.supervisorId || person.id === i.backupSupervisorId;
 
-function addCompanySide(
+async function addCompanySide(
   store: Store,
   sections: AwaySections,
   ctx: InternshipContext,
@@ -49,21 +48,21 @@ function addCompanySide(
   leave: LeavePeriod,
   today: string,
   now: Date,
-): void {
+): Promise<void> {
   const { internship, intern, workspace } = ctx;
   const other = person.id === internship.supervisorId ? ctx.backupSupervisor : ctx.supervisor;
   // What went to the person themselves waited for them and is folded in whole by the dispatcher:
   // only what the cover received is told here, so nothing is said twice.
   for (const week of weeksOf(leave.from, today)) {
-    const note = store.outbox.get(workspace.id, isolationKeys.risk(internship.id, week));
+    const note = await store.outbox.get(workspace.id, isolationKeys.risk(internship.id, week));
     if (note && note.recipientId !== person.id) sections.atRisk.push(awayLines.atRisk(intern.name, week));
   }
-  const days = store.checkins.between(internship.id, leave.from, addDays(today, -1));
+  const days = await store.checkins.between(internship.id, leave.from, addDays(today, -1));
   for (const c of days) {
     if (c.blockers && other)
       sections.blockers.push(awayLines.blocker(intern.name, c.date, c.blockers, other?.name));
   }
-  for (const m of store.milestones.listFor(internship.id)) {
+  for (const m of await store.milestones.listFor(internship.id)) {
     if (m.status === "done")
       sections.awaitingAcceptance.push(awayLines.awaitingAcceptance(intern.name, m.id, m.title));
   }
@@ -71,25 +70,23 @@ function addCompanySide(
   const missed = days.filter((c) => c.status === "missed").length;
   if (answered + missed > 0) sections.rest.push(awayLines.checkins(intern.name, answered, missed));
   if (other) {
-    const start = ctx.calendarOf(person).atLocalTime(leave.from, "00:00");
-    const covered = store.replyClocks
-      .since(internship.id, start)
-      .filter(
-        (c) => c.responderId === other.id && c.closedBy === other.id && c.sentAt.getTime() <= now.getTime(),
-      );
+    const start = (await ctx.calendarOf(person)).atLocalTime(leave.from, "00:00");
+    const covered = (await store.replyClocks.since(internship.id, start)).filter(
+      (c) => c.responderId === other.id && c.closedBy === other.id && c.sentAt.getTime() <= now.getTime(),
+    );
     if (covered.length > 0) sections.rest.push(awayLines.answered(other.name, covered.length));
   }
 }
 
 /** Questions still open past their due time that the person asked or owes. */
-function addOverdue(
+async function addOverdue(
   store: Store,
   sections: AwaySections,
   ctx: InternshipContext,
   person: Person,
   now: Date,
-): void {
-  for (const clock of store.replyClocks.openFor(ctx.internship.id)) {
+): Promise<void> {
+  for (const clock of await store.replyClocks.openFor(ctx.internship.id)) {
     if (clock.dueAt.getTime() > now.getTime()) continue;
     // An alert about it waiting for the person is folded in whole: not said twice.
     const alerted = [
@@ -106,8 +103,8 @@ function addOverdue(
       !isCompanySide(person, ctx.internship)
     )
       continue;
-    const asker = store.people.get(ctx.workspace.id, clock.authorId);
-    const responder = store.people.get(ctx.workspace.id, clock.responderId);
+    const asker = await store.people.get(ctx.workspace.id, clock.authorId);
+    const responder = await store.people.get(ctx.workspace.id, clock.responderId);
     if (!asker || !responder) continue;
     sections.overdueReplies.push(
       awayLines.overdueReply(asker.name, responder.name, formatInstant(clock.sentAt, person.timezone)),

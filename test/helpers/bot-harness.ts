@@ -9,11 +9,11 @@ import { createTestStore } from "./test-store.js";
 let counter = 0;
 
 /** The real bot on a real in-memory database with the sample programme, at a fixed instant. */
-export function createBotHarness(options: { now?: string; programme?: ProgrammeInput } = {}) {
+export async function createBotHarness(options: { now?: string; programme?: ProgrammeInput } = {}) {
   const clock = createSettableClock(new Date(options.now ?? "2026-12-01T14:00:00Z"));
   const store = createTestStore(clock.now());
   const programme = options.programme ?? sampleProgramme();
-  importProgramme(store, programme, clock.now());
+  await importProgramme(store, programme, clock.now());
   const captured = captureLog();
   const bot = createBot({ store, clock, log: captured.log });
   const workspace = programme.workspace.id;
@@ -99,9 +99,9 @@ export function createBotHarness(options: { now?: string; programme?: ProgrammeI
     });
   }
 
-  const ws = store.workspaces.find(platform, workspace)!;
-  const person = (key: string) => store.people.byKey(ws.id, key)!;
-  const internship = (key: string) => store.internships.byKey(ws.id, key)!;
+  const ws = (await store.workspaces.find(platform, workspace))!;
+  const person = async (key: string) => (await store.people.byKey(ws.id, key))!;
+  const internship = async (key: string) => (await store.internships.byKey(ws.id, key))!;
   /** A fingerprint of every table a command may write, to prove that nothing was written. */
   const snapshot = () =>
     JSON.stringify(

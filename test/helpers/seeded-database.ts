@@ -12,20 +12,20 @@ export function tempDatabasePath(name = "tandem"): string {
 }
 
 /** Imports the programmes at `at` (a new file unless `path` is given) and closes it again; returns the path. */
-export function seededDatabase(
+export async function seededDatabase(
   programmes: ProgrammeInput[],
   at: Date,
   path = tempDatabasePath(),
   options: { welcome?: boolean } = {},
-): string {
+): Promise<string> {
   const seed = openStore(path, { now: at });
   try {
-    for (const programme of programmes) importProgramme(seed, programme, at);
+    for (const programme of programmes) await importProgramme(seed, programme, at);
     // A deployment whose people were welcomed long ago, unless the test is about the welcome: platform
     // and reliability tests count what reaches people, and the welcome has tests of its own.
     if (!options.welcome) seed.db.prepare("DELETE FROM wakeups WHERE kind = 'welcome'").run();
   } finally {
-    seed.close();
+    await seed.close();
   }
   return path;
 }

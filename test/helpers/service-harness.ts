@@ -18,7 +18,7 @@ import { createRecordingPlatform } from "./recording-platform.js";
  * The bot harness plus the real rules, planner and dispatcher delivering to a recording platform:
  * `tickAt` moves the clock and runs one pass, as node-cron would.
  */
-export function createServiceHarness(
+export async function createServiceHarness(
   options: {
     now?: string;
     programme?: ProgrammeInput;
@@ -28,7 +28,7 @@ export function createServiceHarness(
   } = {},
 ) {
   // Imported the day before the tests look, so every internship is awake from then on.
-  const h = createBotHarness({ now: "2026-11-30T08:00:00Z", ...options });
+  const h = await createBotHarness({ now: "2026-11-30T08:00:00Z", ...options });
   const platform = createRecordingPlatform("console");
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
   const buildTicker = () => {
@@ -54,13 +54,13 @@ export function createServiceHarness(
   let ticker = buildTicker();
   const tickAt = async (at: Date | string) => {
     h.clock.set(typeof at === "string" ? new Date(at) : at);
-    return ticker.tick(h.clock.now());
+    return await ticker.tick(h.clock.now());
   };
   /** A wall-clock time in a zone, e.g. local("2026-12-01T09:30", "America/Sao_Paulo"). */
   const local = (isoLocal: string, zone: string) => DateTime.fromISO(isoLocal, { zone }).toJSDate();
   /** What was delivered to a person (by key), oldest first. */
-  const sentTo = (key: string) => {
-    const person = h.person(key);
+  const sentTo = async (key: string) => {
+    const person = await h.person(key);
     return platform.sent.filter((s) => s.address.endsWith(`:user:${person.ids.console ?? person.key}`));
   };
   return {

@@ -28,7 +28,7 @@ export interface BackupReport {
   service?: ServiceState;
 }
 
-function checkCopy(file: string): number {
+async function checkCopy(file: string): Promise<number> {
   // File format bytes 18-19: 1 for a rollback journal, 2 for WAL (which would need its -wal file).
   const header = readFileSync(file).subarray(18, 20);
   expect([...header], "a self-contained copy").toEqual([1, 1]);
@@ -49,7 +49,7 @@ function checkCopy(file: string): number {
     expect(orphans.done).toBe(orphans.doneHistory);
     return (copy.db.prepare("SELECT count(*) AS n FROM milestones").get() as { n: number }).n;
   } finally {
-    copy.close();
+    await copy.close();
   }
 }
 
@@ -87,13 +87,13 @@ export async function backupWhileWriting(commands: number, backups: number): Pro
         await new Promise((resolve) => setTimeout(resolve, 20));
         const file = join(folder, `copy-${i}.db`);
         await backupDatabase(source.db, file);
-        report.largestCopyMilestones = Math.max(report.largestCopyMilestones, checkCopy(file));
+        report.largestCopyMilestones = Math.max(report.largestCopyMilestones, await checkCopy(file));
         report.inProcess += 1;
         // The same through the CLI, from another process, while this one keeps writing.
         const cliFile = join(folder, `cli-copy-${i}.db`);
         const output = await runTandem(["backup", cliFile], slackEnv(s.databasePath, s.fake.url));
         expect(output).toContain(`backup written to ${cliFile}: integrity ok`);
-        report.largestCopyMilestones = Math.max(report.largestCopyMilestones, checkCopy(cliFile));
+        report.largestCopyMilestones = Math.max(report.largestCopyMilestones, await checkCopy(cliFile));
         report.cli += 1;
         expect(existsSync(`${cliFile}-wal`)).toBe(false);
       }
@@ -102,7 +102,7 @@ export async function backupWhileWriting(commands: number, backups: number): Pro
       await stream.catch(() => undefined);
       throw error;
     } finally {
-      source.close();
+      await source.close();
     }
     expect(report.commands, "commands were written while the backups ran").toBeGreaterThan(writtenBefore);
     stop = true;
@@ -110,7 +110,7 @@ export async function backupWhileWriting(commands: number, backups: number): Pro
     // A last copy after the stream holds everything it wrote.
     const final = join(folder, "final.db");
     await runTandem(["backup", final], slackEnv(s.databasePath, s.fake.url));
-    expect(checkCopy(final)).toBe(report.commands);
+    expect(await checkCopy(final)).toBe(report.commands);
     const files = readdirSync(folder);
     // The copies on disk that still open read-only and pass the integrity check.
     const good = (pattern: RegExp) =>

@@ -19,8 +19,8 @@ afterEach(async () => {
 
 const MB = 1024 * 1024;
 
-function start(httpLimits?: Parameters<typeof startReliableService>[0]["httpLimits"]) {
-  return startReliableService({
+async function start(httpLimits?: Parameters<typeof startReliableService>[0]["httpLimits"]) {
+  return await startReliableService({
     programmes: [slackSample("T1"), teamsSample("tenant-1")],
     platforms: ["slack", "teams"],
     ...(httpLimits ? { httpLimits } : {}),
@@ -182,7 +182,7 @@ describe("bounded input", { timeout: 60_000 }, () => {
 
   it("refuses a signed request naming another workspace in single-token mode, and writes nothing", async () => {
     s = await startReliableService({ programmes: [slackSample("T1"), slackSample("T2")] });
-    const t2 = s.workspace("slack", "T2").id;
+    const t2 = (await s.workspace("slack", "T2")).id;
     const milestones = () =>
       (
         s!.peek.db.prepare("SELECT count(*) AS n FROM milestones WHERE workspace_id = ?").get(t2) as {
@@ -222,11 +222,11 @@ describe("bounded input", { timeout: 60_000 }, () => {
       timestamp: s!.clock.now(),
     });
     expect((await s.activity(personalInstall(as(s.connector.url)))).status).toBeLessThan(300);
-    const stored = s.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana");
+    const stored = await s.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana");
     expect(stored).toContain(s.connector.url);
     // The forged activity's own reply goes to its serviceUrl (nothing listens there) and fails.
     s.log.allowErrors("Teams turn failed");
     await s.activity(personalMessage({ ...as("http://127.0.0.1:9/"), text: "help" }));
-    expect(s.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBe(stored);
+    expect(await s.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBe(stored);
   });
 });

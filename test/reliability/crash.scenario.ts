@@ -41,7 +41,7 @@ const userOf = (address: string) => address.split(":").at(-1)!;
 
 export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
   const started = Date.now();
-  const databasePath = seededDatabase(
+  const databasePath = await seededDatabase(
     cohortProgrammes([{ prefix: "k", count: interns }]),
     IMPORTED_AT,
     tempDatabasePath("tandem-crash"),
@@ -73,7 +73,7 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
       .prepare("SELECT address, status FROM outbox WHERE key LIKE 'checkin:%'")
       .all() as Row[];
     expect(atKill.db.pragma("integrity_check", { simple: true })).toBe("ok");
-    atKill.close();
+    await atKill.close();
     const claimed = rows.filter((r) => r.status === "sending").map((r) => userOf(r.address));
     const inFlight = new Set(claimed.filter((user) => received.has(user)));
 
@@ -88,7 +88,7 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
       const total = check.db.prepare("SELECT count(*) AS n FROM outbox WHERE key LIKE 'checkin:%'").get() as {
         n: number;
       };
-      check.close();
+      await check.close();
       if (open.n === 0 && total.n === interns) break;
       await runTandem(["tick", "--at", new Date(now).toISOString()], env);
     }
@@ -99,7 +99,7 @@ export async function crashDuringFanOut(interns: number): Promise<CrashReport> {
       .all();
     expect(after.db.pragma("integrity_check", { simple: true })).toBe("ok");
     const state = serviceState(after.db, { slack: fake });
-    after.close();
+    await after.close();
     expect(statuses).toEqual([{ status: "sent", n: interns }]);
 
     const counts = new Map<string, number>();

@@ -25,14 +25,16 @@ describe("people's text, check-in dates and meetings through the real service", 
         await s.activity(personalInstall(as(key)));
       await s.tickAt(local("2026-12-01T09:30"));
       s.clock.set(local("2026-12-01T09:45"));
-      const workspace = s.workspace("teams", "tenant-1");
-      const internship = s.peek.internships.byKey(workspace.id, "ana-2026")!;
+      const workspace = await s.workspace("teams", "tenant-1");
+      const internship = (await s.peek.internships.byKey(workspace.id, "ana-2026"))!;
 
       // A milestone title with a right-to-left override is stored and echoed without it.
       await s.activity(
         personalMessage({ ...as("ana"), text: 'milestone add "Invoice \u202Efdp.exe" due 2026-12-15' }),
       );
-      expect(s.peek.milestones.listFor(internship.id).map((m) => m.title)).toEqual(["Invoice fdp.exe"]);
+      expect((await s.peek.milestones.listFor(internship.id)).map((m) => m.title)).toEqual([
+        "Invoice fdp.exe",
+      ]);
 
       // A card's data names a day whose check-in was never sent: refused, nothing stored.
       await s.activity(
@@ -43,15 +45,15 @@ describe("people's text, check-in dates and meetings through the real service", 
           inputs: { progress: "forged" },
         }),
       );
-      expect(s.peek.checkins.get(internship.id, "2026-11-16")).toBeUndefined();
+      expect(await s.peek.checkins.get(internship.id, "2026-11-16")).toBeUndefined();
 
       // Olga supervises another intern: she cannot log a meeting with Ana.
       await s.activity(personalMessage({ ...as("olga"), text: "met @ana coffee" }));
-      expect(s.peek.activity.meetingsSince(internship.id, new Date(0))).toEqual([]);
+      expect(await s.peek.activity.meetingsSince(internship.id, new Date(0))).toEqual([]);
       // Bram, her supervisor, can; Ana is told through the outbox.
       await s.activity(personalMessage({ ...as("bram"), text: "met @ana weekly call" }));
-      expect(s.peek.activity.meetingsSince(internship.id, new Date(0))).toHaveLength(1);
-      expect(s.peek.outbox.list().filter((o) => o.key.startsWith("meeting-logged:"))).toHaveLength(1);
+      expect(await s.peek.activity.meetingsSince(internship.id, new Date(0))).toHaveLength(1);
+      expect((await s.peek.outbox.list()).filter((o) => o.key.startsWith("meeting-logged:"))).toHaveLength(1);
 
       const replies = texts().join("\n");
       expect(replies).not.toMatch(BIDI);

@@ -48,7 +48,11 @@ async function startChild(env: Record<string, string>): Promise<{ child: Child; 
 
 export async function crashDuringInbound(events: number): Promise<InboundCrashReport> {
   const started = Date.now();
-  const databasePath = seededDatabase([slackSample()], IMPORTED_AT, tempDatabasePath("tandem-inbound-crash"));
+  const databasePath = await seededDatabase(
+    [slackSample()],
+    IMPORTED_AT,
+    tempDatabasePath("tandem-inbound-crash"),
+  );
   const fake = await startFakeSlackApi({ tokens: { "xoxb-test": "T1" }, workspacePerMinute: 1_000_000_000 });
   const env = slackEnv(databasePath, fake.url);
   const bodies = Array.from({ length: events }, (_, i) => {
@@ -98,7 +102,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
       ),
     );
     const clockRefs = new Set(atKill.db.prepare("SELECT message_ref FROM tracked_messages").pluck().all());
-    atKill.close();
+    await atKill.close();
     const lost = [...acknowledged].filter((i) => !recorded.has(i) || !clockRefs.has(bodies[i]!.ts));
 
     // Second life: Slack delivers everything again (unacknowledged events are retried; duplicates happen).
@@ -118,7 +122,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
       .prepare("SELECT message_ref, count(*) AS n FROM tracked_messages GROUP BY message_ref")
       .all() as { message_ref: string; n: number }[];
     const inbound = after.db.prepare("SELECT count(*) FROM inbound_events").pluck().get() as number;
-    after.close();
+    await after.close();
     expect(clocks.filter((c) => c.n > 1)).toEqual([]);
     return {
       events,

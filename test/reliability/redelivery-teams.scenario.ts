@@ -28,9 +28,9 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
   });
   const report: RedeliveryReport = { deliveries: 0, effects: 0, kinds: [] };
   const calls = () => s.connector.calls.length;
-  const workspace = s.workspace("teams", "tenant-1");
-  const internship = s.peek.internships.byKey(workspace.id, "ana-2026")!;
-  const clocks = () => s.peek.replyClocks.since(internship.id, new Date(0));
+  const workspace = await s.workspace("teams", "tenant-1");
+  const internship = (await s.peek.internships.byKey(workspace.id, "ana-2026"))!;
+  const clocks = async () => await s.peek.replyClocks.since(internship.id, new Date(0));
   const as = (key: string): Common => ({
     serviceUrl: s.connector.url,
     tenant: "tenant-1",
@@ -50,7 +50,8 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
       value: "2026-12-01",
       inputs: { progress: "survey draft", connectedness: "4" },
     });
-    const answered = () => s.peek.checkins.get(internship.id, "2026-12-01")?.answeredAt !== undefined;
+    const answered = async () =>
+      (await s.peek.checkins.get(internship.id, "2026-12-01"))?.answeredAt !== undefined;
     await fourTimes(s, "check-in card submitted", send(answer), calls, answered, report);
 
     for (let round = 0; round < rounds; round++) {
@@ -58,11 +59,11 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
       const question = channelMessage({ ...as("ana"), channel: TEAMS_HOME, text: `Question ${round}?` });
       const id = question.id;
       const activities: [string, unknown, () => boolean][] = [
-        ["channel question", question, () => clocks().some((c) => c.messageRef === id)],
+        ["channel question", question, async () => (await clocks()).some((c) => c.messageRef === id)],
         [
           "like on the question",
           messageReaction({ ...as("bram"), channel: TEAMS_HOME, replyToId: id }),
-          () => clocks().some((c) => c.messageRef === id && c.closeReason === "reaction"),
+          async () => (await clocks()).some((c) => c.messageRef === id && c.closeReason === "reaction"),
         ],
         [
           "@Tandem command in a channel",

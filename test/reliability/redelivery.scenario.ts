@@ -86,9 +86,9 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
   const s = await startReliableService({ programmes: [slackSample("T1")], logLevel: "debug" });
   const report: RedeliveryReport = { deliveries: 0, effects: 0, kinds: [] };
   const calls = () => s.fake.calls().length;
-  const ana = s.workspace("slack", "T1");
-  const internship = s.peek.internships.byKey(ana.id, "ana-2026")!;
-  const clocks = () => s.peek.replyClocks.since(internship.id, new Date(0));
+  const ana = await s.workspace("slack", "T1");
+  const internship = (await s.peek.internships.byKey(ana.id, "ana-2026"))!;
+  const clocks = async () => await s.peek.replyClocks.since(internship.id, new Date(0));
   try {
     // The check-in goes out at 09:30 in São Paulo; ana answers it in her DM.
     await s.tickAt(local("2026-12-01T09:30"));
@@ -101,7 +101,8 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
         ts: slackTs(s.clock.now()),
       }),
     );
-    const answered = () => s.peek.checkins.get(internship.id, "2026-12-01")?.answeredAt !== undefined;
+    const answered = async () =>
+      (await s.peek.checkins.get(internship.id, "2026-12-01"))?.answeredAt !== undefined;
     await fourTimes(
       s,
       "check-in answer in a DM",
@@ -118,7 +119,7 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
         [
           "question in the home channel",
           messageEvent({ user: "U0ANA", channel: "C0HOME", text: `Question ${round}?`, ts }),
-          () => clocks().some((c) => c.messageRef === ts),
+          async () => (await clocks()).some((c) => c.messageRef === ts),
         ],
         [
           "acknowledgement reaction",
@@ -130,7 +131,7 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
             item_user: "U0ANA",
             event_ts: slackTs(s.clock.now()),
           }),
-          () => clocks().some((c) => c.messageRef === ts && c.closeReason === "reaction"),
+          async () => (await clocks()).some((c) => c.messageRef === ts && c.closeReason === "reaction"),
         ],
         [
           "@mention command",

@@ -70,7 +70,7 @@ export async function startReliableService(options: ServiceOptions) {
     options.connectorLimits ? { limits: options.connectorLimits } : {},
   );
   const apiUrl = options.slackApiUrl ? await options.slackApiUrl(fake.url) : fake.url;
-  const databasePath = seededDatabase(
+  const databasePath = await seededDatabase(
     options.programmes,
     IMPORTED_AT,
     options.databasePath ?? tempDatabasePath("tandem-reliability"),
@@ -175,14 +175,14 @@ export async function startReliableService(options: ServiceOptions) {
     /** What the service did so far, read from the database and the fake platforms (see service-state.ts). */
     state: (workspaceId?: number): ServiceState =>
       serviceState(peek.db, { slack: fake, teams: connector }, workspaceId),
-    workspace: (platform: "slack" | "teams", id: string) => peek.workspaces.find(platform, id)!,
+    workspace: async (platform: "slack" | "teams", id: string) => (await peek.workspaces.find(platform, id))!,
     async healthy(): Promise<boolean> {
       const response = await fetch(`${base}/healthz`);
       return response.status === 200;
     },
     async stop() {
       await running.stop();
-      peek.close();
+      await peek.close();
       await fake.close();
       await connector.close();
     },

@@ -90,7 +90,7 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
   const report: TenantsReport = { commands: 0, payloads: 0, t1Milestones: 0 };
   try {
     s.clock.set(new Date("2026-12-01T13:00:00Z"));
-    const ws1 = s.workspace("slack", "T1").id;
+    const ws1 = (await s.workspace("slack", "T1")).id;
     // T1's own life: milestones (one done, one accepted), a reflection, a meeting, a question in C0HOME.
     const t1Say = async (user: string, text: string) => {
       const response = await s.command({ user_id: user, team_id: "T1", text });
@@ -213,7 +213,7 @@ export async function tenantIsolation(randomCommands: number): Promise<TenantsRe
     for (const call of s.fake.calls().slice(slackFrom))
       look(`Slack ${call.method}`, JSON.stringify(call.params));
 
-    const ws2 = s.workspace("slack", "T2").id;
+    const ws2 = (await s.workspace("slack", "T2")).id;
     Object.assign(report, {
       t1Unchanged: fingerprint(s.peek.db, { workspaceId: ws1 }) === before,
       t1: s.state(ws1),

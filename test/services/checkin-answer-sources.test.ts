@@ -26,7 +26,7 @@ const checkinRows = (h: ReturnType<typeof createServiceHarness>) =>
 
 describe("where check-in answers may come from", () => {
   it("refuses a form dated on a day whose check-in was never sent, and writes nothing", async () => {
-    const h = createServiceHarness({ rules: "checkin" });
+    const h = await createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-02T09:30", SP));
     const before = checkinRows(h);
     for (const [i, date] of ["2026-11-16", "2026-12-01", "2025-01-01", "2026-02-30"].entries()) {
@@ -36,36 +36,36 @@ describe("where check-in answers may come from", () => {
       );
     }
     expect(checkinRows(h)).toEqual(before);
-    expect(h.store.outbox.list().filter((o) => o.key.startsWith("checkin-answer:"))).toEqual([]);
+    expect((await h.store.outbox.list()).filter((o) => o.key.startsWith("checkin-answer:"))).toEqual([]);
   });
 
   it("refuses a form dated on a day whose check-in is closed", async () => {
-    const h = createServiceHarness({ rules: "checkin" });
+    const h = await createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
     await h.tickAt(h.local("2026-12-02T09:30", SP)); // settles Tuesday's as missed
     const answer = await submit(h, "2026-12-01", "late");
     expect(answer?.text).toBe(`The check-in of Tue 1 Dec 2026 is closed; answer today's with "checkin".`);
-    expect(h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01")).toMatchObject({
+    expect(await h.store.checkins.get((await h.internship("ana-2026")).id, "2026-12-01")).toMatchObject({
       status: "missed",
     });
   });
 
   it("takes a form for an earlier day while that day's check-in is sent and still open", async () => {
-    const h = createServiceHarness({ rules: "checkin" });
+    const h = await createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
     // Just after midnight, before any tick settled Tuesday's check-in.
     h.clock.set(h.local("2026-12-02T00:10", SP));
     const answer = await submit(h, "2026-12-01", "open");
     expect(answer?.text).toMatch(/^Thanks, your check-in for Tue 1 Dec 2026 is saved\./);
-    expect(h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01")).toMatchObject({
+    expect(await h.store.checkins.get((await h.internship("ana-2026")).id, "2026-12-01")).toMatchObject({
       progress: "forged",
     });
   });
 
   it("never stores an @mention in the home channel as the open check-in's answer", async () => {
-    const h = createServiceHarness({ rules: "checkin" });
+    const h = await createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    const anaId = h.person("ana").ids.console ?? "ana";
+    const anaId = (await h.person("ana")).ids.console ?? "ana";
     // What Slack's adapter makes of `@Tandem the client contract is late` posted in #home.
     const mention = mentionCommand(
       "T1",
@@ -101,7 +101,7 @@ describe("where check-in answers may come from", () => {
       text: "the client contract is late",
     });
     expect(reply?.text).not.toMatch(/saved/i);
-    const checkin = h.store.checkins.get(h.internship("ana-2026").id, "2026-12-01");
+    const checkin = await h.store.checkins.get((await h.internship("ana-2026")).id, "2026-12-01");
     expect(checkin?.answeredAt).toBeUndefined();
     expect(checkin?.progress).toBeUndefined();
     const stored = JSON.stringify(h.store.db.prepare("SELECT * FROM checkins").all());

@@ -43,9 +43,8 @@ async function promptTimesOn(
   const start = DateTime.fromISO(`${date}T00:00`, { zone });
   const end = start.plus({ days: 1 });
   for (let at = start; at < end; at = at.plus({ minutes: 10 })) await h.tickAt(at.toJSDate());
-  const id = h.internship(`${key}-2026`).id;
-  return h.store.outbox
-    .list({ status: "sent" })
+  const id = (await h.internship(`${key}-2026`)).id;
+  return (await h.store.outbox.list({ status: "sent" }))
     .filter((o) => o.key === `checkin:${id}:${date}`)
     .map((o) => DateTime.fromJSDate(o.sentAt!, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ"));
 }
@@ -63,7 +62,7 @@ describe("check-ins on DST change days", () => {
   it.each(CASES)(
     "sends one check-in at 09:30 on the %s day in %s (%s, %s)",
     async (_kind, key, zone, date) => {
-      const h = createServiceHarness({
+      const h = await createServiceHarness({
         now: DateTime.fromISO(`${date}T00:00`, { zone }).minus({ days: 1 }).toUTC().toISO()!,
         programme: dstProgramme("09:30", "Mon-Sun 08:00-18:00"),
         rules: "checkin",
@@ -75,7 +74,7 @@ describe("check-ins on DST change days", () => {
   );
 
   it("sends the check-in once when its time falls in the skipped hour, just after the jump", async () => {
-    const h = createServiceHarness({
+    const h = await createServiceHarness({
       now: "2026-03-07T12:00:00Z",
       programme: dstProgramme("02:30", "Mon-Sun 00:00-24:00"),
       rules: "checkin",
@@ -84,7 +83,7 @@ describe("check-ins on DST change days", () => {
   });
 
   it("sends the check-in once when its time happens twice, at the first of the two", async () => {
-    const h = createServiceHarness({
+    const h = await createServiceHarness({
       now: "2026-10-31T12:00:00Z",
       programme: dstProgramme("01:30", "Mon-Sun 00:00-24:00"),
       rules: "checkin",
@@ -93,7 +92,7 @@ describe("check-ins on DST change days", () => {
   });
 
   it("sends nothing on a public holiday of the intern's region (Easter Sunday in New South Wales)", async () => {
-    const h = createServiceHarness({
+    const h = await createServiceHarness({
       now: "2026-04-03T12:00:00Z",
       programme: dstProgramme("09:30", "Mon-Sun 08:00-18:00"),
       rules: "checkin",

@@ -17,8 +17,8 @@ function programme(extra: Pick<ProgrammeInput, "holidays" | "closures"> = {}): P
   return p;
 }
 
-function setup(now: string, extra: Pick<ProgrammeInput, "holidays" | "closures"> = {}) {
-  const h = createServiceHarness({ now, programme: programme(extra) });
+async function setup(now: string, extra: Pick<ProgrammeInput, "holidays" | "closures"> = {}) {
+  const h = await createServiceHarness({ now, programme: programme(extra) });
   let n = 0;
   const post = (user: string, at: Date, mentions: string[] = []) =>
     h.bot.handle({
@@ -36,48 +36,51 @@ function setup(now: string, extra: Pick<ProgrammeInput, "holidays" | "closures">
       fromBot: false,
       permalink: `https://chat.example/home/m${n}`,
     });
-  const clocks = () => h.store.replyClocks.since(h.internship("ana-2026").id, new Date(0));
+  const clocks = async () =>
+    await h.store.replyClocks.since((await h.internship("ana-2026")).id, new Date(0));
   return { h, post, clocks };
 }
 
 describe("holidays the library misses", () => {
   it("counts 20 November as a holiday in São Paulo: a question on the 19th is due after it", async () => {
-    const { h, post, clocks } = setup("2026-11-19T17:00:00Z");
+    const { h, post, clocks } = await setup("2026-11-19T17:00:00Z");
     // Thu 19 Nov 15:00 in São Paulo: 2h of Ana's 4h that day, Fri 20 Nov is Consciência Negra, 2h on Monday.
     await post("bram", h.local("2026-11-19T15:00", SP), ["ana"]);
-    const [clock] = clocks();
-    expect(clock).toMatchObject({ direction: "to_intern", responderId: h.person("ana").id });
+    const [clock] = await clocks();
+    expect(clock).toMatchObject({ direction: "to_intern", responderId: (await h.person("ana")).id });
     expect(clock?.dueAt).toEqual(h.local("2026-11-23T11:00", SP));
-    const notice = h.store.outbox.list().find((o) => o.key === `reply-due:${clock?.id}`);
+    const notice = (await h.store.outbox.list()).find((o) => o.key === `reply-due:${clock?.id}`);
     expect(notice?.payload.reason).toContain("Days off not counted: Fri 20 Nov (Dia da Consciência Negra).");
   });
 
   it("skips a public holiday the programme adds for the responder's country", async () => {
-    const { h, post, clocks } = setup("2026-12-01T13:00:00Z", {
+    const { h, post, clocks } = await setup("2026-12-01T13:00:00Z", {
       holidays: [{ country: "BE", date: "2026-12-02", name: "Company holiday" }],
     });
     // 14:00-17:00 in Brussels on Tuesday, Wednesday off, 09:00-14:00 on Thursday.
     await post("ana", h.local("2026-12-01T10:00", SP));
-    const [clock] = clocks();
-    expect(clock?.responderId).toBe(h.person("bram").id);
+    const [clock] = await clocks();
+    expect(clock?.responderId).toBe((await h.person("bram")).id);
     expect(clock?.dueAt).toEqual(h.local("2026-12-03T14:00", BXL));
-    const notice = h.store.outbox.list().find((o) => o.key === `reply-due:${clock?.id}`);
+    const notice = (await h.store.outbox.list()).find((o) => o.key === `reply-due:${clock?.id}`);
     expect(notice?.payload.reason).toBe(
       "Your working agreement asks for a reply within 8h of Bram Peeters's working time. Days off not counted: Wed 2 Dec (Company holiday).",
     );
   });
 
   it("applies a regional holiday in its region only", async () => {
-    const { h } = setup("2027-01-24T12:00:00Z", {
+    const { h } = await setup("2027-01-24T12:00:00Z", {
       holidays: [
         { country: "BR", region: "SP", date: "2027-01-25", name: "Aniversário de São Paulo" },
         { country: "BR", region: "RJ", date: "2027-01-26", name: "Somewhere else" },
       ],
     });
     await h.tickAt(h.local("2027-01-25T09:30", SP));
-    expect(h.sentTo("ana")).toHaveLength(0);
+    expect(await h.sentTo("ana")).toHaveLength(0);
     await h.tickAt(h.local("2027-01-26T09:30", SP));
-    expect(h.sentTo("ana").map((s) => s.message.text)).toEqual([expect.stringContaining("Tue 26 Jan 2027")]);
+    expect((await h.sentTo("ana")).map((s) => s.message.text)).toEqual([
+      expect.stringContaining("Tue 26 Jan 2027"),
+    ]);
   });
 });
 
@@ -85,27 +88,31 @@ describe("company closures", () => {
   const closures = [{ from: "2026-12-24", to: "2027-01-01", name: "Year-end closure" }];
 
   it("sends no check-in on a closure day, and the first one after it as usual", async () => {
-    const { h } = setup("2026-12-23T12:00:00Z", { closures });
+    const { h } = await setup("2026-12-23T12:00:00Z", { closures });
     await h.tickAt(h.local("2026-12-28T09:30", SP));
     await h.tickAt(h.local("2026-12-31T09:30", SP));
-    expect(h.sentTo("ana")).toHaveLength(0);
+    expect(await h.sentTo("ana")).toHaveLength(0);
     await h.tickAt(h.local("2027-01-04T09:30", SP));
-    expect(h.sentTo("ana").map((s) => s.message.text)).toEqual([expect.stringContaining("Mon 4 Jan 2027")]);
+    expect((await h.sentTo("ana")).map((s) => s.message.text)).toEqual([
+      expect.stringContaining("Mon 4 Jan 2027"),
+    ]);
   });
 
   it("closes only for the people a closure lists", async () => {
-    const { h } = setup("2026-12-23T12:00:00Z", {
+    const { h } = await setup("2026-12-23T12:00:00Z", {
       closures: [{ ...closures[0]!, people: ["bram", "chloe"] }],
     });
     await h.tickAt(h.local("2026-12-28T09:30", SP));
-    expect(h.sentTo("ana").map((s) => s.message.text)).toEqual([expect.stringContaining("Mon 28 Dec 2026")]);
+    expect((await h.sentTo("ana")).map((s) => s.message.text)).toEqual([
+      expect.stringContaining("Mon 28 Dec 2026"),
+    ]);
   });
 
   it("runs reply clocks across a closure on the next working day", async () => {
-    const { h, post, clocks } = setup("2026-12-23T19:00:00Z", { closures });
+    const { h, post, clocks } = await setup("2026-12-23T19:00:00Z", { closures });
     // Wed 23 Dec 15:00 in São Paulo: 2h that day, closed until Fri 1 Jan, 2h on Mon 4 Jan.
     await post("bram", h.local("2026-12-23T15:00", SP), ["ana"]);
-    expect(clocks()[0]?.dueAt).toEqual(h.local("2027-01-04T11:00", SP));
+    expect((await clocks())[0]?.dueAt).toEqual(h.local("2027-01-04T11:00", SP));
   });
 });
 
@@ -122,39 +129,39 @@ describe("days off in the programme file", () => {
     ],
   };
 
-  it("exports what was imported, and importing the export again changes nothing", () => {
+  it("exports what was imported, and importing the export again changes nothing", async () => {
     const store = createTestStore(T0);
-    const first = importProgramme(store, programme(extra), T0);
+    const first = await importProgramme(store, programme(extra), T0);
     expect(first.daysOff).toEqual({ holidays: 2, closures: 2, changed: true });
-    const yaml = programmeToYaml(exportProgramme(store, "console", "test"));
+    const yaml = programmeToYaml(await exportProgramme(store, "console", "test"));
     expect(yaml).toContain("closures:");
-    const exported = exportProgramme(store, "console", "test");
+    const exported = await exportProgramme(store, "console", "test");
     expect(exported.holidays).toEqual(extra.holidays);
     expect(exported.closures).toEqual(extra.closures);
-    const again = importProgramme(store, parseProgrammeText(yaml, "export.yaml"), T0);
+    const again = await importProgramme(store, parseProgrammeText(yaml, "export.yaml"), T0);
     expect(again.daysOff.changed).toBe(false);
     expect(again.people.updated + again.internships.updated + again.agreements.versioned).toBe(0);
-    expect(programmeToYaml(exportProgramme(store, "console", "test"))).toBe(yaml);
+    expect(programmeToYaml(await exportProgramme(store, "console", "test"))).toBe(yaml);
   });
 
-  it("reads unquoted YAML dates and replaces the days off when the file changes", () => {
+  it("reads unquoted YAML dates and replaces the days off when the file changes", async () => {
     const store = createTestStore(T0);
-    importProgramme(store, programme(extra), T0);
+    await importProgramme(store, programme(extra), T0);
     const text = `${programmeToYaml(programme())}holidays:\n  - { country: br, region: SP, date: 2026-11-20, name: Consciência Negra }\n`;
-    const summary = importProgramme(store, parseProgrammeText(text, "p.yaml"), T0);
+    const summary = await importProgramme(store, parseProgrammeText(text, "p.yaml"), T0);
     expect(summary.daysOff).toEqual({ holidays: 1, closures: 0, changed: true });
-    const ws = store.workspaces.find("console", "test")!;
-    expect(store.daysOff.of(ws.id)).toEqual({
+    const ws = (await store.workspaces.find("console", "test"))!;
+    expect(await store.daysOff.of(ws.id)).toEqual({
       holidays: [{ country: "BR", region: "SP", date: "2026-11-20", name: "Consciência Negra" }],
       closures: [],
     });
   });
 
-  it("refuses unknown places, closures that end before they start and unknown people, naming each", () => {
+  it("refuses unknown places, closures that end before they start and unknown people, naming each", async () => {
     const store = createTestStore(T0);
     let caught: unknown;
     try {
-      importProgramme(
+      await importProgramme(
         store,
         programme({
           holidays: [
@@ -177,7 +184,7 @@ describe("days off in the programme file", () => {
     expect(message).toContain('holidays[2].date: "2026-11-31" is not a date');
     // Shape errors come first; fix the date and the meaning is checked.
     try {
-      importProgramme(
+      await importProgramme(
         store,
         programme({
           holidays: [
@@ -204,6 +211,6 @@ describe("days off in the programme file", () => {
       "- closures[0] (Backwards).to: ends (2026-12-24) before it starts (2027-01-01)",
       '- closures[1] (Year-end closure).people[0]: "nobody" is not a key in people',
     ]);
-    expect(store.workspaces.list()).toEqual([]);
+    expect(await store.workspaces.list()).toEqual([]);
   });
 });

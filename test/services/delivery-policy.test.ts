@@ -18,10 +18,10 @@ import { createTestStore } from "../helpers/test-store.js";
 /** Tuesday 2026-12-01, 10:00 in Brussels (UTC+1). */
 const TUESDAY_MORNING = "2026-12-01T09:00:00Z";
 
-function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: boolean } = {}) {
+async function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: boolean } = {}) {
   const store = options.store ?? createTestStore();
   const clock = createSettableClock(new Date(options.at ?? TUESDAY_MORNING));
-  const workspace = store.workspaces.ensure("console", "w", "", clock.now());
+  const workspace = await store.workspaces.ensure("console", "w", "", clock.now());
   const platform = createRecordingPlatform("console");
   // A platform that posts but hands back no message id.
   const refless: ChatPlatform = { ...platform, send: async (a, m) => (await platform.send(a, m)) && {} };
@@ -34,26 +34,28 @@ function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: boolea
     options: { backoffMs: () => 60_000, maxAttempts: 3 },
   });
 
-  const person = (key: string, input: Partial<PersonInput> = {}) =>
-    store.people.upsert(
-      workspace.id,
-      {
-        key,
-        name: key,
-        timezone: "Europe/Brussels",
-        country: "BE",
-        contactHours: "Mon-Fri 09:00-17:00",
-        ids: { console: key },
-        isColleague: false,
-        dailyBudget: 6,
-        ...input,
-      },
-      clock.now(),
+  const person = async (key: string, input: Partial<PersonInput> = {}) =>
+    (
+      await store.people.upsert(
+        workspace.id,
+        {
+          key,
+          name: key,
+          timezone: "Europe/Brussels",
+          country: "BE",
+          contactHours: "Mon-Fri 09:00-17:00",
+          ids: { console: key },
+          isColleague: false,
+          dailyBudget: 6,
+          ...input,
+        },
+        clock.now(),
+      )
     ).id;
 
   let counter = 0;
   /** Queues a message due now; without a recipient it is a channel post. */
-  const enqueue = (
+  const enqueue = async (
     recipientId: number | undefined,
     message: OutboundMessage | string,
     extra: Partial<OutboxDraft> = {},
@@ -71,28 +73,28 @@ function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: boolea
       ...extra,
     };
     if (recipientId !== undefined) draft.recipientId = recipientId;
-    store.outbox.enqueue(draft, clock.now());
+    await store.outbox.enqueue(draft, clock.now());
     return key;
   };
 
-  const row = (key: string) => store.outbox.get(workspace.id, key)!;
-  const tick = () => dispatcher.dispatch(clock.now());
+  const row = async (key: string) => (await store.outbox.get(workspace.id, key))!;
+  const tick = async () => await dispatcher.dispatch(clock.now());
   const texts = () => platform.sent.map((s) => s.message.text);
   return { store, clock, platform, captured, workspace, person, enqueue, row, tick, texts };
 }
 
 describe("delivery policy: contact hours", () => {
   it("holds a message due at 22:00 recipient time until 09:00 on their next working day, then sends it", async () => {
-    const t = setup({ at: "2026-12-01T21:00:00Z" });
-    const bram = t.person("bram");
-    const key = t.enqueue(bram, "your intern asked something");
+    const t = await setup({ at: "2026-12-01T21:00:00Z" });
+    const bram = await t.person("bram");
+    const key = await t.enqueue(bram, "your intern asked something");
 
     expect(await t.tick()).toMatchObject({ sent: 0, deferred: 1 });
-    expect(t.row(key)).toMatchObject({ status: "pending", attempts: 0 });
-    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
+    expect(await t.row(key)).toMatchObject({ status: "pending", attempts: 0 });
+    expect((await t.row(key)).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
     expect(t.captured.lines.find((l) => l.msg === "message held back")).toMatchObject({
       level: 20,
-      outboxId: t.row(key).id,
+      outboxId: (await t.row(key)).id,
       key,
       why: "outside contact hours",
     });
@@ -106,48 +108,55 @@ describe("delivery policy: contact hours", () => {
   });
 
   it("waits out a public holiday (Christmas in Belgium) until the next working day", async () => {
-    const t = setup({ at: "2026-12-25T10:00:00Z" });
-    const key = t.enqueue(t.person("bram"), "a milestone is due");
+    const t = await setup({ at: "2026-12-25T10:00:00Z" });
+    const key = await t.enqueue(await t.person("bram"), "a milestone is due");
     await t.tick();
     expect(t.platform.sent).toHaveLength(0);
-    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-28T08:00:00.000Z");
+    expect((await t.row(key)).notBefore.toISOString()).toBe("2026-12-28T08:00:00.000Z");
   });
 
   it("waits while the recipient is on leave and sends on their first day back", async () => {
-    const t = setup();
-    const bram = t.person("bram");
-    t.store.people.addLeave(t.workspace.id, bram, { from: "2026-12-01", to: "2026-12-03" }, t.clock.now());
-    const key = t.enqueue(bram, "a reply is overdue");
+    const t = await setup();
+    const bram = await t.person("bram");
+    await t.store.people.addLeave(
+      t.workspace.id,
+      bram,
+      { from: "2026-12-01", to: "2026-12-03" },
+      t.clock.now(),
+    );
+    const key = await t.enqueue(bram, "a reply is overdue");
     await t.tick();
-    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-04T08:00:00.000Z");
+    expect((await t.row(key)).notBefore.toISOString()).toBe("2026-12-04T08:00:00.000Z");
     t.clock.set(new Date("2026-12-04T08:00:00Z"));
     await t.tick();
     expect(t.texts()).toEqual(["a reply is overdue"]);
   });
 
   it("posts to a channel at night: posts without a recipient are not gated", async () => {
-    const t = setup({ at: "2026-12-01T23:00:00Z" });
-    t.enqueue(undefined, "weekly summary");
+    const t = await setup({ at: "2026-12-01T23:00:00Z" });
+    await t.enqueue(undefined, "weekly summary");
     expect(await t.tick()).toMatchObject({ sent: 1, deferred: 0 });
   });
 
   it("sends as before when the recipient no longer exists", async () => {
-    const t = setup({ at: "2026-12-01T23:00:00Z" });
+    const t = await setup({ at: "2026-12-01T23:00:00Z" });
     t.store.db.pragma("foreign_keys = OFF");
-    t.enqueue(999, "for someone who left");
+    await t.enqueue(999, "for someone who left");
     expect(await t.tick()).toMatchObject({ sent: 1 });
   });
 
   it("holds a message at night even past its window, then lets it expire with a warning", async () => {
-    const t = setup({ at: "2026-12-01T21:00:00Z" });
-    const key = t.enqueue(t.person("ana"), "check-in", { expiresAt: new Date("2026-12-01T23:00:00Z") });
+    const t = await setup({ at: "2026-12-01T21:00:00Z" });
+    const key = await t.enqueue(await t.person("ana"), "check-in", {
+      expiresAt: new Date("2026-12-01T23:00:00Z"),
+    });
     await t.tick();
     expect(
       t.captured.lines.find((l) => l.msg === "message held back; its window closes before then"),
     ).toBeDefined();
     t.clock.set(new Date("2026-12-02T08:00:00Z"));
     expect(await t.tick()).toMatchObject({ sent: 0, expired: 1 });
-    expect(t.row(key).status).toBe("expired");
+    expect((await t.row(key)).status).toBe("expired");
     expect(t.captured.atLeast(40)).toContainEqual(
       expect.objectContaining({ msg: "message expired before it could be sent", key }),
     );
@@ -156,19 +165,19 @@ describe("delivery policy: contact hours", () => {
 
 describe("delivery policy: daily budget", () => {
   it("merges what would exceed a budget of 3 into one message with every text, reason and button", async () => {
-    const t = setup();
-    const bram = t.person("bram", { dailyBudget: 3 });
-    t.enqueue(bram, "first");
+    const t = await setup();
+    const bram = await t.person("bram", { dailyBudget: 3 });
+    await t.enqueue(bram, "first");
     await t.tick();
-    t.enqueue(bram, "second");
+    await t.enqueue(bram, "second");
     await t.tick();
     expect(t.texts()).toEqual(["first", "second"]);
 
     const accept = { action: "milestone.accept", value: "7", label: "Accept" };
     const keys = [
-      t.enqueue(bram, { text: "Milestone 7 is done", reason: "you supervise Ana", buttons: [accept] }),
-      t.enqueue(bram, { text: "Ana has not checked in", reason: "Ana missed two days" }),
-      t.enqueue(bram, { text: "Milestone 7 reminder", reason: "due today", buttons: [accept] }),
+      await t.enqueue(bram, { text: "Milestone 7 is done", reason: "you supervise Ana", buttons: [accept] }),
+      await t.enqueue(bram, { text: "Ana has not checked in", reason: "Ana missed two days" }),
+      await t.enqueue(bram, { text: "Milestone 7 reminder", reason: "due today", buttons: [accept] }),
     ];
     expect(await t.tick()).toMatchObject({ sent: 3, merged: 1 });
 
@@ -187,7 +196,7 @@ describe("delivery policy: daily budget", () => {
     const refs = new Set(keys.map((k) => t.row(k).platformRef));
     expect(refs.size).toBe(1);
     expect(keys.every((k) => t.row(k).status === "sent")).toBe(true);
-    expect(t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(3);
+    expect(await t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(3);
     expect(t.captured.lines.find((l) => l.msg?.toString().startsWith("merged"))).toMatchObject({
       level: 30,
       recipientId: bram,
@@ -195,9 +204,9 @@ describe("delivery policy: daily budget", () => {
     });
 
     // The budget is spent: the next one waits for tomorrow's contact hours.
-    const later = t.enqueue(bram, "one more thing");
+    const later = await t.enqueue(bram, "one more thing");
     expect(await t.tick()).toMatchObject({ sent: 0, deferred: 1 });
-    expect(t.row(later).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
+    expect((await t.row(later)).notBefore.toISOString()).toBe("2026-12-02T08:00:00.000Z");
     t.clock.set(new Date("2026-12-02T08:00:00Z"));
     await t.tick();
     expect(t.texts().at(-1)).toBe("one more thing");
@@ -205,35 +214,39 @@ describe("delivery policy: daily budget", () => {
 
   it("counts the budget per recipient local day, not per UTC day (Asia/Tokyo)", async () => {
     // Tuesday 10:00 in Tokyo (UTC+9).
-    const t = setup({ at: "2026-12-01T01:00:00Z" });
-    const kenji = t.person("kenji", {
+    const t = await setup({ at: "2026-12-01T01:00:00Z" });
+    const kenji = await t.person("kenji", {
       timezone: "Asia/Tokyo",
       country: "JP",
       contactHours: "Mon-Fri 08:00-18:00",
       dailyBudget: 1,
     });
-    t.enqueue(kenji, "Tuesday's message");
+    await t.enqueue(kenji, "Tuesday's message");
     await t.tick();
     // Same UTC day, but Wednesday 08:30 in Tokyo: a fresh budget.
     t.clock.set(new Date("2026-12-01T23:30:00Z"));
-    t.enqueue(kenji, "Wednesday's message");
+    await t.enqueue(kenji, "Wednesday's message");
     await t.tick();
     expect(t.texts()).toEqual(["Tuesday's message", "Wednesday's message"]);
     // Wednesday 09:30 in Tokyo: the budget of one is used, so Thursday 08:00 Tokyo.
     t.clock.set(new Date("2026-12-02T00:30:00Z"));
-    const key = t.enqueue(kenji, "another one");
+    const key = await t.enqueue(kenji, "another one");
     await t.tick();
-    expect(t.row(key).notBefore.toISOString()).toBe("2026-12-02T23:00:00.000Z");
+    expect((await t.row(key)).notBefore.toISOString()).toBe("2026-12-02T23:00:00.000Z");
   });
 
   it("retries each row of a failed merged message and then sends the merged message once", async () => {
-    const t = setup();
-    const bram = t.person("bram", { dailyBudget: 1 });
-    const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
+    const t = await setup();
+    const bram = await t.person("bram", { dailyBudget: 1 });
+    const keys = [await t.enqueue(bram, "one"), await t.enqueue(bram, "two")];
     t.platform.failNext(1);
     expect(await t.tick()).toMatchObject({ sent: 0, retried: 2, merged: 0 });
     for (const key of keys) {
-      expect(t.row(key)).toMatchObject({ status: "pending", attempts: 1, lastError: "the platform said no" });
+      expect(await t.row(key)).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        lastError: "the platform said no",
+      });
     }
     t.clock.advance(60_000);
     expect(await t.tick()).toMatchObject({ sent: 2, merged: 1 });
@@ -242,39 +255,43 @@ describe("delivery policy: daily budget", () => {
   });
 
   it("gives a merged message one synthetic ref when the platform returns none, so it counts once", async () => {
-    const t = setup({ withoutRefs: true });
-    const bram = t.person("bram", { dailyBudget: 1 });
-    const keys = [t.enqueue(bram, "one"), t.enqueue(bram, "two")];
+    const t = await setup({ withoutRefs: true });
+    const bram = await t.person("bram", { dailyBudget: 1 });
+    const keys = [await t.enqueue(bram, "one"), await t.enqueue(bram, "two")];
     await t.tick();
-    const first = t.row(keys[0]!);
+    const first = await t.row(keys[0]!);
     expect(keys.map((k) => t.row(k).platformRef)).toEqual([`merged:${first.id}`, `merged:${first.id}`]);
-    expect(t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(1);
+    expect(await t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(1);
   });
 
   it("sends nothing twice after a restart on the same database: every merged row is marked sent", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
-    const first = setup({ store: openStore(path) });
-    const bram = first.person("bram", { dailyBudget: 1 });
-    const keys = [first.enqueue(bram, "one"), first.enqueue(bram, "two"), first.enqueue(bram, "three")];
+    const first = await setup({ store: openStore(path) });
+    const bram = await first.person("bram", { dailyBudget: 1 });
+    const keys = [
+      await first.enqueue(bram, "one"),
+      await first.enqueue(bram, "two"),
+      await first.enqueue(bram, "three"),
+    ];
     await first.tick();
     expect(first.platform.sent).toHaveLength(1);
-    first.store.close();
+    await first.store.close();
 
-    const second = setup({ store: openStore(path) });
+    const second = await setup({ store: openStore(path) });
     expect(await second.tick()).toMatchObject({ sent: 0, deferred: 0 });
     expect(second.platform.sent).toHaveLength(0);
     expect(keys.map((k) => second.row(k).status)).toEqual(["sent", "sent", "sent"]);
-    second.store.close();
+    await second.store.close();
   });
 });
 
 describe("delivery policy: alerts about open questions", () => {
   it("sends messages due together one by one while the budget allows, but merges reply alerts for one person", async () => {
-    const t = setup();
-    const bram = t.person("bram");
-    t.enqueue(bram, "check-in summary");
-    t.enqueue(bram, "overdue: question 1", { key: "reply-breach:1:due" });
-    t.enqueue(bram, "overdue: question 2", { key: "reply-breach:2:due" });
+    const t = await setup();
+    const bram = await t.person("bram");
+    await t.enqueue(bram, "check-in summary");
+    await t.enqueue(bram, "overdue: question 1", { key: "reply-breach:1:due" });
+    await t.enqueue(bram, "overdue: question 2", { key: "reply-breach:2:due" });
     expect(await t.tick()).toMatchObject({ sent: 3, merged: 1 });
     expect(t.texts()).toHaveLength(2);
     expect(t.texts()).toContain("check-in summary");

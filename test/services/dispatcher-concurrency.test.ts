@@ -35,10 +35,10 @@ function slowPlatform(ms: number) {
   return { platform, events, peak: () => peak };
 }
 
-function setup(concurrency?: number) {
+async function setup(concurrency?: number) {
   const store = createTestStore(NOW);
   const clock = createSettableClock(NOW);
-  const workspace = store.workspaces.ensure("console", "w", "", NOW);
+  const workspace = await store.workspaces.ensure("console", "w", "", NOW);
   const slow = slowPlatform(15);
   const dispatcher = createDispatcher({
     store,
@@ -47,26 +47,28 @@ function setup(concurrency?: number) {
     log: captureLog().log,
     ...(concurrency ? { options: { concurrency } } : {}),
   });
-  const person = (key: string) =>
-    store.people.upsert(
-      workspace.id,
-      {
-        key,
-        name: key,
-        timezone: "Europe/Brussels",
-        country: "BE",
-        contactHours: "Mon-Fri 09:00-17:00",
-        ids: { console: key },
-        isColleague: false,
-        dailyBudget: 6,
-      },
-      NOW,
+  const person = async (key: string) =>
+    (
+      await store.people.upsert(
+        workspace.id,
+        {
+          key,
+          name: key,
+          timezone: "Europe/Brussels",
+          country: "BE",
+          contactHours: "Mon-Fri 09:00-17:00",
+          ids: { console: key },
+          isColleague: false,
+          dailyBudget: 6,
+        },
+        NOW,
+      )
     ).id;
   let counter = 0;
-  const enqueue = (text: string, to: { person: number; key: string } | { channel: string }) => {
+  const enqueue = async (text: string, to: { person: number; key: string } | { channel: string }) => {
     const address =
       "channel" in to ? conversationAddress("console", "w", to.channel) : userAddress("console", "w", to.key);
-    store.outbox.enqueue(
+    await store.outbox.enqueue(
       {
         workspaceId: workspace.id,
         key: `m${++counter}`,
@@ -87,16 +89,16 @@ const when = (events: { at: string; text: string }[], at: "start" | "end", text:
 
 describe("dispatcher concurrency", () => {
   it("sends to different recipients at the same time, and one recipient's messages one after another in order", async () => {
-    const t = setup();
-    const ana = { person: t.person("ana"), key: "ana" };
-    const bram = { person: t.person("bram"), key: "bram" };
-    const chloe = { person: t.person("chloe"), key: "chloe" };
-    t.enqueue("ana 1", ana);
-    t.enqueue("ana 2", ana);
-    t.enqueue("bram 1", bram);
-    t.enqueue("ana 3", ana);
-    t.enqueue("chloe 1", chloe);
-    t.enqueue("bram 2", bram);
+    const t = await setup();
+    const ana = { person: await t.person("ana"), key: "ana" };
+    const bram = { person: await t.person("bram"), key: "bram" };
+    const chloe = { person: await t.person("chloe"), key: "chloe" };
+    await t.enqueue("ana 1", ana);
+    await t.enqueue("ana 2", ana);
+    await t.enqueue("bram 1", bram);
+    await t.enqueue("ana 3", ana);
+    await t.enqueue("chloe 1", chloe);
+    await t.enqueue("bram 2", bram);
 
     expect(await t.dispatcher.dispatch(NOW)).toMatchObject({ sent: 6, merged: 0 });
 
@@ -115,9 +117,9 @@ describe("dispatcher concurrency", () => {
   });
 
   it("keeps posts to one conversation in order, one at a time", async () => {
-    const t = setup();
-    for (const text of ["first", "second", "third"]) t.enqueue(text, { channel: "general" });
-    t.enqueue("elsewhere", { channel: "random" });
+    const t = await setup();
+    for (const text of ["first", "second", "third"]) await t.enqueue(text, { channel: "general" });
+    await t.enqueue("elsewhere", { channel: "random" });
     await t.dispatcher.dispatch(NOW);
     const general = t.events.filter((e) => e.address.endsWith("general"));
     expect(general.map((e) => `${e.at} ${e.text}`)).toEqual([
@@ -132,8 +134,9 @@ describe("dispatcher concurrency", () => {
   });
 
   it("never has more deliveries in flight than allowed", async () => {
-    const t = setup(2);
-    for (const key of ["a", "b", "c", "d", "e"]) t.enqueue(`to ${key}`, { person: t.person(key), key });
+    const t = await setup(2);
+    for (const key of ["a", "b", "c", "d", "e"])
+      await t.enqueue(`to ${key}`, { person: await t.person(key), key });
     expect(await t.dispatcher.dispatch(NOW)).toMatchObject({ sent: 5 });
     expect(t.peak()).toBe(2);
   });

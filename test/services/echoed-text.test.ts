@@ -14,7 +14,7 @@ describe("text people type, stored and echoed", () => {
   });
 
   it("stores and echoes a milestone title without its right-to-left override", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     const answer = await h.say("ana", `milestone add "Invoice ${RLO}fdp.exe" due 2026-12-15`);
     expect(answer).toBe('Added milestone #1 "Invoice fdp.exe", due Tue 15 Dec 2026.');
     const stored = h.store.db.prepare("SELECT title FROM milestones").all() as { title: string }[];
@@ -23,13 +23,13 @@ describe("text people type, stored and echoed", () => {
   });
 
   it("quotes a command it cannot read without bidi controls", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     const answer = await h.say("ana", `milestone frobnicate ${RLO}exe.pdf`);
     expect(answer).not.toMatch(BIDI);
   });
 
   it("shows Slack emphasis people typed as written, never in Tandem's voice", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     const title = "*URGENT* _read_ ~now~ `rm -rf`";
     const answer = await h.say("ana", `milestone add "${title}" due 2026-12-15`);
     expect(answer).toContain(title);

@@ -3,15 +3,15 @@ import { createBotHarness } from "../helpers/bot-harness.js";
 
 describe("inbound deduplication", () => {
   it("gives a redelivered command no second effect and no second reply", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     expect(await h.say("ana", 'milestone add "Once" due 2026-12-15', "Ev-1")).toContain("Added milestone #1");
     expect(await h.say("ana", 'milestone add "Once" due 2026-12-15', "Ev-1")).toBe("");
     expect(await h.say("ana", 'milestone add "Once" due 2026-12-15', "Ev-1")).toBe("");
-    expect(h.store.milestones.listFor(h.internship("ana-2026").id)).toHaveLength(1);
+    expect(await h.store.milestones.listFor((await h.internship("ana-2026")).id)).toHaveLength(1);
   });
 
   it("forgets the delivery when handling failed, so the platform's retry gets a fresh chance", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     h.log.allowErrors("event failed");
     const original = h.store.milestones.add;
     h.store.milestones.add = () => {

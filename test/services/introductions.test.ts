@@ -64,8 +64,8 @@ function introProgramme(
   };
 }
 
-function createIntroHarness(programme = introProgramme()) {
-  const h = createBotHarness({ now: "2026-11-30T08:00:00Z", programme });
+async function createIntroHarness(programme = introProgramme()) {
+  const h = await createBotHarness({ now: "2026-11-30T08:00:00Z", programme });
   const platform = createRecordingPlatform("console");
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
   const build = () => {
@@ -75,8 +75,8 @@ function createIntroHarness(programme = introProgramme()) {
     return createTicker({ planner, dispatcher, log: h.log.log });
   };
   let ticker = build();
-  const ctxOf = (key: string): CommandContext => {
-    const speaker = h.person(key);
+  const ctxOf = async (key: string): Promise<CommandContext> => {
+    const speaker = await h.person(key);
     const now = h.clock.now();
     return {
       store: h.store,
@@ -87,27 +87,29 @@ function createIntroHarness(programme = introProgramme()) {
       today: localDateIn(speaker.timezone, now),
     };
   };
-  const intros = (key = "ana-2026") => h.store.introductions.forInternship(h.internship(key).id);
-  const keyOf = (id: number) => h.store.people.get(h.workspace.id, id)!.key;
+  const intros = async (key = "ana-2026") =>
+    await h.store.introductions.forInternship((await h.internship(key)).id);
+  const keyOf = async (id: number) => (await h.store.people.get(h.workspace.id, id))!.key;
   return {
     ...h,
     platform,
     tickAt: async (iso: string) => {
       h.clock.set(new Date(iso));
-      return ticker.tick(h.clock.now());
+      return await ticker.tick(h.clock.now());
     },
     restart: () => {
       ticker = build();
     },
-    press: (key: string, action: string, id: number) =>
-      handleIntroAction(ctxOf(key), { action, value: String(id) }).text,
-    command: (key: string, command: IntroCommand) => handleIntroCommand(ctxOf(key), command).text,
+    press: async (key: string, action: string, id: number) =>
+      (await handleIntroAction(await ctxOf(key), { action, value: String(id) })).text,
+    command: async (key: string, command: IntroCommand) =>
+      (await handleIntroCommand(await ctxOf(key), command)).text,
     at: (iso: string) => h.clock.set(new Date(iso)),
     intros,
     /** The newest introduction with its colleague's key. */
-    latest: (key = "ana-2026") => {
-      const intro = intros(key).at(-1)!;
-      return { intro, colleague: keyOf(intro.colleagueId) };
+    latest: async (key = "ana-2026") => {
+      const intro = (await intros(key)).at(-1)!;
+      return { intro, colleague: await keyOf(intro.colleagueId) };
     },
     sentTo: (key: string) => platform.sent.filter((s) => s.address === `console:test:user:${key}`),
     groups: () => platform.sent.filter((s) => s.address.includes(":group:")),
@@ -118,9 +120,9 @@ const TUESDAY = "2026-12-01T13:00:00Z"; // 10:00 in São Paulo, 14:00 in Brussel
 
 describe("introductions", () => {
   it("asks the colleague first, not the intern, with buttons and the reason", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     expect(intro.status).toBe("proposed");
     expect(["dries", "sofie", "marc"]).toContain(colleague);
     expect(t.sentTo("ana")).toEqual([]);
@@ -140,26 +142,26 @@ describe("introductions", () => {
     // More ticks the same week ask nobody else.
     await t.tickAt("2026-12-01T15:00:00Z");
     await t.tickAt("2026-12-03T15:00:00Z");
-    expect(t.intros()).toHaveLength(1);
+    expect(await t.intros()).toHaveLength(1);
     expect(t.platform.sent).toHaveLength(1);
   });
 
   it("after a decline asks another colleague the next week, never the intern's supervisor nor someone without shared hours", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     const asked: string[] = [];
     for (let week = 0; week < 8; week++) {
       const tuesday = new Date(Date.parse(TUESDAY) + week * 7 * 86_400_000).toISOString();
       await t.tickAt(tuesday);
-      const { intro, colleague } = t.latest();
+      const { intro, colleague } = await t.latest();
       if (intro.status !== "proposed") continue;
       asked.push(colleague);
       t.at(new Date(Date.parse(tuesday) + 3_600_000).toISOString());
-      expect(t.press(colleague, "intro.decline", intro.id)).toContain(
+      expect(await t.press(colleague, "intro.decline", intro.id)).toContain(
         "Tandem will not ask you about Ana again",
       );
       // Nobody else is asked until a working week after the last request.
       await t.tickAt(new Date(Date.parse(tuesday) + 2 * 86_400_000).toISOString());
-      expect(t.intros()).toHaveLength(asked.length);
+      expect(await t.intros()).toHaveLength(asked.length);
     }
     expect(asked.sort()).toEqual(["dries", "marc", "sofie"]);
     expect(t.sentTo("kenji")).toEqual([]);
@@ -168,11 +170,11 @@ describe("introductions", () => {
   });
 
   it("on yes opens one group conversation with both, their shared hours in both zones and a conversation starter", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     t.at("2026-12-01T13:05:00Z");
-    expect(t.press(colleague, "intro.accept", intro.id)).toMatch(
+    expect(await t.press(colleague, "intro.accept", intro.id)).toMatch(
       /^Thank you! Tandem opens a group conversation with Ana Souza/,
     );
     for (const at of ["2026-12-01T13:06:00Z", "2026-12-01T14:00:00Z", "2026-12-02T13:00:00Z"])
@@ -190,22 +192,22 @@ describe("introductions", () => {
       /in Brazil and in Belgium.*decision.*negotiate.*written message/,
     );
     expect(message.reason).toContain("6 colleagues from 3 departments");
-    expect(t.store.introductions.get(t.workspace.id, intro.id)).toMatchObject({
+    expect(await t.store.introductions.get(t.workspace.id, intro.id)).toMatchObject({
       status: "accepted",
       conversation: groups[0]!.address,
     });
-    const exchanges = t.store.activity.exchangesSince(t.internship("ana-2026").id, new Date(0));
+    const exchanges = await t.store.activity.exchangesSince((await t.internship("ana-2026")).id, new Date(0));
     expect(exchanges.map((e) => [e.source, e.personId])).toEqual([["introduction", intro.colleagueId]]);
-    expect(t.press(colleague, "intro.accept", intro.id)).toContain("You already said yes");
+    expect(await t.press(colleague, "intro.accept", intro.id)).toContain("You already said yes");
     expect(t.groups()).toHaveLength(1);
   });
 
   it("holds the group message until both are at work", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     t.at("2026-12-02T08:30:00Z"); // 09:30 in Brussels, 05:30 in São Paulo
-    expect(t.press(colleague, "intro.accept", intro.id)).toContain(
+    expect(await t.press(colleague, "intro.accept", intro.id)).toContain(
       "on Wed 2 Dec, 13:00 your time, when you both work",
     );
     await t.tickAt("2026-12-02T11:59:00Z");
@@ -215,11 +217,11 @@ describe("introductions", () => {
   });
 
   it('asks both "did you meet?" a working week later, once across ticks and a restart', async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     t.at("2026-12-01T13:05:00Z");
-    t.press(colleague, "intro.accept", intro.id);
+    await t.press(colleague, "intro.accept", intro.id);
     const didYouMeet = (key: string) => t.sentTo(key).filter((s) => s.message.text.startsWith("Did you and"));
     await t.tickAt("2026-12-08T13:00:00Z");
     expect(didYouMeet("ana")).toHaveLength(0);
@@ -234,86 +236,89 @@ describe("introductions", () => {
     expect(toAna!.message.buttons?.map((b) => b.action)).toEqual(["intro.met", "intro.notmet"]);
     expect(toAna!.message.reason).toContain("a working week after an introduction");
     expect(
-      t.store.outbox.get(t.workspace.id, `intro-followup:${intro.id}:${t.person("ana").id}`)?.status,
+      (await t.store.outbox.get(t.workspace.id, `intro-followup:${intro.id}:${(await t.person("ana")).id}`))
+        ?.status,
     ).toBe("sent");
   });
 
   it("after not met offers a new time once, and asks again a week after they take it", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     t.at("2026-12-01T13:05:00Z");
-    t.press(colleague, "intro.accept", intro.id);
+    await t.press(colleague, "intro.accept", intro.id);
     await t.tickAt("2026-12-08T13:10:00Z");
-    expect(t.press("ana", "intro.notmet", intro.id)).toContain(
+    expect(await t.press("ana", "intro.notmet", intro.id)).toContain(
       "I offered you both one chance to find a new time",
     );
-    expect(t.press(colleague, "intro.notmet", intro.id)).toContain("Already noted");
+    expect(await t.press(colleague, "intro.notmet", intro.id)).toContain("Already noted");
     await t.tickAt("2026-12-08T13:20:00Z");
     await t.tickAt("2026-12-08T14:20:00Z");
     const offers = t.groups().filter((g) => g.message.buttons?.some((b) => b.action === "intro.reschedule"));
     expect(offers).toHaveLength(1);
-    expect(t.press(colleague, "intro.reschedule", intro.id)).toContain(
+    expect(await t.press(colleague, "intro.reschedule", intro.id)).toContain(
       "asks you both again in a working week",
     );
-    expect(t.press("ana", "intro.reschedule", intro.id)).toContain("Already done");
+    expect(await t.press("ana", "intro.reschedule", intro.id)).toContain("Already done");
     await t.tickAt("2026-12-15T14:10:00Z");
     expect(t.sentTo("ana").filter((s) => s.message.text.includes("meet this time"))).toHaveLength(0);
     await t.tickAt("2026-12-15T14:30:00Z");
     const again = t.sentTo("ana").filter((s) => s.message.text.includes("meet this time"));
     expect(again).toHaveLength(1);
-    expect(t.press("ana", "intro.notmet", intro.id)).toContain("will not ask about this introduction again");
+    expect(await t.press("ana", "intro.notmet", intro.id)).toContain(
+      "will not ask about this introduction again",
+    );
     await t.tickAt("2026-12-15T14:30:00Z");
     expect(
       t.groups().filter((g) => g.message.buttons?.some((b) => b.action === "intro.reschedule")),
     ).toHaveLength(1);
-    expect(t.store.introductions.get(t.workspace.id, intro.id)).toMatchObject({
+    expect(await t.store.introductions.get(t.workspace.id, intro.id)).toMatchObject({
       status: "not_held",
       rescheduled: true,
     });
   });
 
   it("records a meeting when either says they met; coverage counts the department and the next colleague is from elsewhere", async () => {
-    const t = createIntroHarness(introProgramme(["dries", "ines", "sofie", "tiago", "marc", "kenji"]));
+    const t = await createIntroHarness(introProgramme(["dries", "ines", "sofie", "tiago", "marc", "kenji"]));
     await t.tickAt("2026-12-02T13:00:00Z");
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     t.at("2026-12-02T14:00:00Z");
-    t.press(colleague, "intro.accept", intro.id);
-    expect(t.press(colleague, "intro.met", intro.id)).toContain("noted: you and Ana met");
-    expect(t.press("ana", "intro.notmet", intro.id)).toContain("said you met, so it stays recorded");
-    const internshipId = t.internship("ana-2026").id;
-    expect(t.store.activity.meetingsSince(internshipId, new Date(0))).toMatchObject([
+    await t.press(colleague, "intro.accept", intro.id);
+    expect(await t.press(colleague, "intro.met", intro.id)).toContain("noted: you and Ana met");
+    expect(await t.press("ana", "intro.notmet", intro.id)).toContain("said you met, so it stays recorded");
+    const internshipId = (await t.internship("ana-2026")).id;
+    expect(await t.store.activity.meetingsSince(internshipId, new Date(0))).toMatchObject([
       { personId: intro.colleagueId },
     ]);
-    expect(t.store.activity.exchangesSince(internshipId, new Date(0)).map((e) => e.source)).toEqual([
+    expect((await t.store.activity.exchangesSince(internshipId, new Date(0))).map((e) => e.source)).toEqual([
       "introduction",
       "meeting",
     ]);
-    const met = t.person(colleague);
-    const status = t.command("ana", { name: "intro.status" });
+    const met = await t.person(colleague);
+    const status = await t.command("ana", { name: "intro.status" });
     expect(status).toContain("1 of 6 colleagues met, from 1 of 3 departments");
     expect(status).toContain(`Departments: ${met.department}`);
     // Nobody asks "did you meet?" after they said so.
     await t.tickAt("2026-12-10T13:00:00Z");
     expect(t.sentTo("ana").filter((s) => s.message.text.startsWith("Did you"))).toHaveLength(0);
-    const next = t.person(t.latest().colleague);
+    const next = await t.person((await t.latest()).colleague);
     expect(next.key).not.toBe(met.key);
     expect(next.department).not.toBe(met.department);
     expect(["BR", met.country]).not.toContain(next.country);
   });
 
   it("lets an unanswered request lapse after a working week of the colleague, without a reminder", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
+    const { intro, colleague } = await t.latest();
     for (let day = 1; day <= 7; day++) {
       await t.tickAt(new Date(Date.parse(TUESDAY) + day * 86_400_000 + 60_000).toISOString());
     }
-    expect(t.store.introductions.get(t.workspace.id, intro.id)?.status).toBe("declined");
+    expect((await t.store.introductions.get(t.workspace.id, intro.id))?.status).toBe("declined");
     expect(t.sentTo(colleague)).toHaveLength(1);
-    expect(t.store.audit.list(t.workspace.id).map((a) => a.action)).toContain("introduction.lapse");
-    expect(t.latest().colleague).not.toBe(colleague);
-    expect(t.press(colleague, "intro.accept", intro.id)).toContain("This request has closed");
+    expect((await t.store.audit.list(t.workspace.id)).map((a) => a.action)).toContain("introduction.lapse");
+    expect((await t.latest()).colleague).not.toBe(colleague);
+    expect(await t.press(colleague, "intro.accept", intro.id)).toContain("This request has closed");
   });
 
   it("keeps to each colleague's monthly capacity across interns", async () => {
@@ -326,14 +331,18 @@ describe("introductions", () => {
       { key: "ben-2026", intern: "ben", supervisor: "bram", start: "2026-11-01", end: "2027-03-31" },
       { key: "carla-2026", intern: "carla", supervisor: "bram", start: "2026-11-01", end: "2027-03-31" },
     ];
-    const t = createIntroHarness(programme);
+    const t = await createIntroHarness(programme);
     const all = () => ["ana-2026", "ben-2026", "carla-2026"].flatMap((k) => t.intros(k));
     // Every colleague says yes to every request, for some weeks from a start date.
     const month = async (start: string, days: number) => {
       for (let day = 0; day < days; day++) {
         await t.tickAt(new Date(Date.parse(start) + day * 86_400_000).toISOString());
         for (const intro of all().filter((i) => i.status === "proposed")) {
-          t.press(t.store.people.get(t.workspace.id, intro.colleagueId)!.key, "intro.accept", intro.id);
+          await t.press(
+            (await t.store.people.get(t.workspace.id, intro.colleagueId))!.key,
+            "intro.accept",
+            intro.id,
+          );
         }
       }
     };
@@ -349,47 +358,51 @@ describe("introductions", () => {
   });
 
   it("asks nobody when the only colleagues share no working hour with the intern", async () => {
-    const t = createIntroHarness(introProgramme(["kenji"]));
+    const t = await createIntroHarness(introProgramme(["kenji"]));
     for (let day = 0; day < 10; day++)
       await t.tickAt(new Date(Date.parse(TUESDAY) + day * 86_400_000).toISOString());
-    expect(t.intros()).toEqual([]);
+    expect(await t.intros()).toEqual([]);
     expect(t.platform.sent).toEqual([]);
   });
 
   it("opts colleagues in and out, with an audit entry; an intern cannot opt in", async () => {
-    const t = createIntroHarness();
-    expect(t.command("piet", { name: "intro.optin" })).toContain(
+    const t = await createIntroHarness();
+    expect(await t.command("piet", { name: "intro.optin" })).toContain(
       "Tandem may ask you to meet an intern (at most 2 introductions a month",
     );
-    expect(t.store.people.isColleague(t.person("piet").id)).toBe(true);
-    expect(t.command("piet", { name: "intro.optin" })).toContain("You already meet interns");
-    expect(t.command("ana", { name: "intro.optin" })).toContain("You are an intern here");
-    expect(t.store.people.isColleague(t.person("ana").id)).toBe(false);
-    expect(t.command("piet", { name: "intro.status" })).toContain("You meet interns");
+    expect(await t.store.people.isColleague((await t.person("piet")).id)).toBe(true);
+    expect(await t.command("piet", { name: "intro.optin" })).toContain("You already meet interns");
+    expect(await t.command("ana", { name: "intro.optin" })).toContain("You are an intern here");
+    expect(await t.store.people.isColleague((await t.person("ana")).id)).toBe(false);
+    expect(await t.command("piet", { name: "intro.status" })).toContain("You meet interns");
 
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
-    expect(t.command(colleague, { name: "intro.optout" })).toContain("1 open request to you closed");
-    expect(t.store.people.isColleague(t.person(colleague).id)).toBe(false);
-    expect(t.store.introductions.get(t.workspace.id, intro.id)?.status).toBe("declined");
-    expect(t.command(colleague, { name: "intro.optout" })).toContain("You are not on the list");
-    const actions = t.store.audit.list(t.workspace.id).map((a) => a.action);
+    const { intro, colleague } = await t.latest();
+    expect(await t.command(colleague, { name: "intro.optout" })).toContain("1 open request to you closed");
+    expect(await t.store.people.isColleague((await t.person(colleague)).id)).toBe(false);
+    expect((await t.store.introductions.get(t.workspace.id, intro.id))?.status).toBe("declined");
+    expect(await t.command(colleague, { name: "intro.optout" })).toContain("You are not on the list");
+    const actions = (await t.store.audit.list(t.workspace.id)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["intro.optin", "intro.optout"]));
   });
 
   it("refuses buttons from people outside the introduction, and unknown ones", async () => {
-    const t = createIntroHarness();
+    const t = await createIntroHarness();
     await t.tickAt(TUESDAY);
-    const { intro, colleague } = t.latest();
-    const name = t.person(colleague).name.split(" ")[0];
-    expect(t.press("ana", "intro.accept", intro.id)).toBe(
+    const { intro, colleague } = await t.latest();
+    const name = (await t.person(colleague)).name.split(" ")[0];
+    expect(await t.press("ana", "intro.accept", intro.id)).toBe(
       `This introduction is between Ana and ${name}. Only ${name} can say yes.`,
     );
-    expect(t.press("lena", "intro.met", intro.id)).toBe(`This introduction is between Ana and ${name}.`);
-    expect(t.press(colleague, "intro.met", intro.id)).toContain("has not agreed to this introduction");
-    expect(t.press(colleague, "intro.explode", intro.id)).toContain("I don't know the button");
-    expect(t.press(colleague, "intro.accept", 9999)).toContain("That button names no introduction I know");
-    expect(t.store.introductions.get(t.workspace.id, intro.id)?.status).toBe("proposed");
+    expect(await t.press("lena", "intro.met", intro.id)).toBe(
+      `This introduction is between Ana and ${name}.`,
+    );
+    expect(await t.press(colleague, "intro.met", intro.id)).toContain("has not agreed to this introduction");
+    expect(await t.press(colleague, "intro.explode", intro.id)).toContain("I don't know the button");
+    expect(await t.press(colleague, "intro.accept", 9999)).toContain(
+      "That button names no introduction I know",
+    );
+    expect((await t.store.introductions.get(t.workspace.id, intro.id))?.status).toBe("proposed");
   });
 });
 

@@ -16,8 +16,8 @@ const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
 /** The service harness with only the isolation rule planning into the outbox (no dispatcher needed). */
-function setup(programme?: ProgrammeInput) {
-  const h = createServiceHarness(programme ? { programme } : {});
+async function setup(programme?: ProgrammeInput) {
+  const h = await createServiceHarness(programme ? { programme } : {});
   const build = () =>
     createPlanner({
       store: h.store,
@@ -25,10 +25,10 @@ function setup(programme?: ProgrammeInput) {
       log: h.log.log,
     });
   let planner = build();
-  const ana = h.internship("ana-2026");
-  const tick = (at: Date) => {
+  const ana = await h.internship("ana-2026");
+  const tick = async (at: Date) => {
     h.clock.set(at);
-    return planner.tick(at);
+    return await planner.tick(at);
   };
   let n = 0;
   /** A channel message in the home channel (metadata only), at the platform's time. */
@@ -39,8 +39,8 @@ function setup(programme?: ProgrammeInput) {
     return ref;
   };
   /** Runs one of this file's commands as `key` at the harness clock (the bot wires them later). */
-  const run = (key: string, text: string) => {
-    const speaker = h.person(key);
+  const run = async (key: string, text: string) => {
+    const speaker = await h.person(key);
     const now = h.clock.now();
     const today = localDateIn(speaker.timezone, now);
     const ctx: CommandContext = {
@@ -56,19 +56,20 @@ function setup(programme?: ProgrammeInput) {
     const command = parsed.value;
     switch (command.name) {
       case "why":
-        return handleWhyCommand(ctx).text;
+        return (await handleWhyCommand(ctx)).text;
       case "met":
-        return handleMetCommand(ctx, command).text;
+        return (await handleMetCommand(ctx, command)).text;
       case "nudges.pause":
       case "nudges.resume":
-        return handlePauseNudges(ctx, command).text;
+        return (await handlePauseNudges(ctx, command)).text;
       default:
         throw new Error(`not an isolation command: ${text}`);
     }
   };
-  const rows = (prefix: string) => h.store.outbox.list().filter((o) => o.key.startsWith(prefix));
-  const nudges = () => rows(`nudge:${ana.id}:`).map((o) => o.key);
-  const signalOn = (date: string) => h.store.signals.between(ana.id, date, date)[0];
+  const rows = async (prefix: string) =>
+    (await h.store.outbox.list()).filter((o) => o.key.startsWith(prefix));
+  const nudges = async () => (await rows(`nudge:${ana.id}:`)).map((o) => o.key);
+  const signalOn = async (date: string) => (await h.store.signals.between(ana.id, date, date))[0];
   /** Ana talked with Olga and Chloé on Tue 24 Nov and met Bram: only her silence afterwards can count. */
   const quietSince24Nov = async () => {
     const o = await post("olga", h.local("2026-11-24T14:00", BXL));
@@ -76,7 +77,7 @@ function setup(programme?: ProgrammeInput) {
     const c = await post("chloe", h.local("2026-11-24T14:40", BXL));
     await post("ana", h.local("2026-11-24T11:00", SP), c);
     h.clock.set(h.local("2026-11-24T11:30", SP));
-    run("ana", "met @bram kickoff");
+    await run("ana", "met @bram kickoff");
   };
   return {
     h,
@@ -94,17 +95,17 @@ function setup(programme?: ProgrammeInput) {
 
 describe("the isolation signal and its nudges", () => {
   it("nudges a quiet intern once a week, in the afternoon, across repeated ticks and a restart", async () => {
-    const { h, ana, tick, run, rows, nudges, signalOn, quietSince24Nov, restart } = setup();
+    const { h, ana, tick, run, rows, nudges, signalOn, quietSince24Nov, restart } = await setup();
     await quietSince24Nov();
-    tick(h.local("2026-11-30T08:00", SP)); // before Ana's day starts
-    expect(signalOn("2026-11-30")).toBeUndefined();
-    tick(h.local("2026-11-30T09:05", SP));
-    expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "quiet" }] });
-    expect(nudges()).toEqual([]); // the morning is the check-in's
-    tick(h.local("2026-11-30T14:00", SP));
-    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    const [nudge] = rows(`nudge:${ana.id}:`);
-    expect(nudge?.recipientId).toBe(h.person("ana").id);
+    await tick(h.local("2026-11-30T08:00", SP)); // before Ana's day starts
+    expect(await signalOn("2026-11-30")).toBeUndefined();
+    await tick(h.local("2026-11-30T09:05", SP));
+    expect(await signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "quiet" }] });
+    expect(await nudges()).toEqual([]); // the morning is the check-in's
+    await tick(h.local("2026-11-30T14:00", SP));
+    expect(await nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    const [nudge] = await rows(`nudge:${ana.id}:`);
+    expect(nudge?.recipientId).toBe((await h.person("ana")).id);
     expect(nudge?.address).toMatch(/:user:/);
     expect(nudge?.payload.text).toMatch(
       /^A small idea for this week: post a short update in your team's channel/,
@@ -115,103 +116,114 @@ describe("the isolation signal and its nudges", () => {
     expect(nudge?.payload.reason).toContain('"why"');
     expect(nudge?.payload.reason).toContain('"pause nudges 1w"');
 
-    tick(h.local("2026-11-30T10:00", SP));
+    await tick(h.local("2026-11-30T10:00", SP));
     restart();
-    tick(h.local("2026-11-30T16:00", SP));
-    tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged this week
-    tick(h.local("2026-12-01T14:00", SP));
-    expect(signalOn("2026-12-01")?.inputs.quietWorkingDays).toBe(4);
-    expect(nudges()).toHaveLength(1);
+    await tick(h.local("2026-11-30T16:00", SP));
+    await tick(h.local("2026-12-01T09:05", SP)); // still quiet, already nudged this week
+    await tick(h.local("2026-12-01T14:00", SP));
+    expect((await signalOn("2026-12-01"))?.inputs.quietWorkingDays).toBe(4);
+    expect(await nudges()).toHaveLength(1);
 
     h.clock.set(h.local("2026-12-03T10:00", SP));
-    run("ana", "met @bram planning");
-    tick(h.local("2026-12-07T14:00", SP)); // a new week, 7 days after the first nudge
-    tick(h.local("2026-12-08T09:05", SP));
-    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
+    await run("ana", "met @bram planning");
+    await tick(h.local("2026-12-07T14:00", SP)); // a new week, 7 days after the first nudge
+    await tick(h.local("2026-12-08T09:05", SP));
+    expect(await nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
     // Still quiet: said in other words than a week ago.
-    const [first, second] = rows(`nudge:${ana.id}:`);
+    const [first, second] = await rows(`nudge:${ana.id}:`);
     expect(second?.payload.text).not.toBe(first?.payload.text);
-    expect(rows(`isolation-risk:${ana.id}:`)).toEqual([]);
+    expect(await rows(`isolation-risk:${ana.id}:`)).toEqual([]);
   });
 
   it("does not repeat a Friday nudge on Monday: a reason waits 7 days, across the ISO week boundary", async () => {
-    const { h, ana, tick, post, run, nudges } = setup();
-    const quiet = () => nudges().filter((key) => key.includes(":quiet:"));
+    const { h, ana, tick, post, run, nudges } = await setup();
+    const quiet = async () => (await nudges()).filter((key) => key.includes(":quiet:"));
     // Ana talks with Olga and Chloé and meets Bram on Monday 30 Nov, then goes quiet.
     const o = await post("olga", h.local("2026-11-30T14:00", BXL));
     await post("ana", h.local("2026-11-30T10:30", SP), o);
     const c = await post("chloe", h.local("2026-11-30T14:40", BXL));
     await post("ana", h.local("2026-11-30T11:00", SP), c);
     h.clock.set(h.local("2026-11-30T11:30", SP));
-    run("ana", "met @bram kickoff");
-    tick(h.local("2026-12-04T14:05", SP)); // Friday: 3 quiet working days
-    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-07T14:05", SP)); // Monday, a new ISO week, 3 days later
-    tick(h.local("2026-12-10T14:05", SP));
-    expect(nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
-    tick(h.local("2026-12-11T14:05", SP)); // a week after the first
-    expect(quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
+    await run("ana", "met @bram kickoff");
+    await tick(h.local("2026-12-04T14:05", SP)); // Friday: 3 quiet working days
+    expect(await quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    await tick(h.local("2026-12-07T14:05", SP)); // Monday, a new ISO week, 3 days later
+    await tick(h.local("2026-12-10T14:05", SP));
+    expect(await nudges()).toEqual([`nudge:${ana.id}:quiet:2026-W49`]);
+    await tick(h.local("2026-12-11T14:05", SP)); // a week after the first
+    expect(await quiet()).toEqual([`nudge:${ana.id}:quiet:2026-W49`, `nudge:${ana.id}:quiet:2026-W50`]);
   });
 
   it("nudges about the strongest reason, at most once a week, each with a concrete suggestion", async () => {
     const programme = sampleProgramme();
     for (const p of programme.people) if (p.key === "olga") Object.assign(p, { department: "Sales" });
-    const { h, ana, tick, post, run, rows } = setup(programme);
+    const { h, ana, tick, post, run, rows } = await setup(programme);
     await post("ana", h.local("2026-11-25T10:00", SP), undefined, true); // a question to Bram, never answered
     h.clock.set(h.local("2026-11-25T10:30", SP));
-    run("ana", "met @bram kickoff");
-    tick(h.local("2026-11-30T14:00", SP));
-    expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toEqual([
+    await run("ana", "met @bram kickoff");
+    await tick(h.local("2026-11-30T14:00", SP));
+    expect((await h.store.signals.latest(ana.id))?.reasons.map((r) => r.code)).toEqual([
       "unanswered_questions",
       "few_colleagues",
     ]);
     for (const day of ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]) {
-      tick(h.local(`${day}T09:05`, SP)); // now also quiet
-      tick(h.local(`${day}T14:00`, SP));
+      await tick(h.local(`${day}T09:05`, SP)); // now also quiet
+      await tick(h.local(`${day}T14:00`, SP));
     }
-    expect(rows(`nudge:${ana.id}:`).map((o) => o.key.split(":")[2])).toEqual(["unanswered_questions"]);
-    const [first] = rows(`nudge:${ana.id}:`);
+    expect((await rows(`nudge:${ana.id}:`)).map((o) => o.key.split(":")[2])).toEqual([
+      "unanswered_questions",
+    ]);
+    const [first] = await rows(`nudge:${ana.id}:`);
     expect(first?.payload.text).toContain(
       "Your question to Bram Peeters is still open past the agreed reply time: Tandem reminds them within their working hours.",
     );
     expect(first?.payload.reason).toContain(
       "Because 1 question from you waited longer than the agreed reply time",
     );
-    tick(h.local("2026-12-07T14:00", SP));
-    const second = rows(`nudge:${ana.id}:`)[1];
+    await tick(h.local("2026-12-07T14:00", SP));
+    const second = (await rows(`nudge:${ana.id}:`))[1];
     expect(second?.key.split(":")[2]).toBe("quiet");
     expect(second?.notBefore).toEqual(h.local("2026-12-07T14:00", SP));
   });
 
-  it("gathers missed check-ins, connectedness and introductions from the store", () => {
-    const { h, ana } = setup();
+  it("gathers missed check-ins, connectedness and introductions from the store", async () => {
+    const { h, ana } = await setup();
     const ws = h.workspace.id;
     const at = h.local("2026-11-20T14:00", SP);
-    const day = (date: string, status: "answered" | "missed", connectedness?: number) => {
-      h.store.checkins.create(ws, ana.id, date, "due", at);
-      const checkin = h.store.checkins.get(ana.id, date)!;
+    const day = async (date: string, status: "answered" | "missed", connectedness?: number) => {
+      await h.store.checkins.create(ws, ana.id, date, "due", at);
+      const checkin = (await h.store.checkins.get(ana.id, date))!;
       if (status === "answered") {
-        h.store.checkins.answer(checkin.id, { progress: "p", nextSteps: "n", connectedness }, "answered", at);
+        await h.store.checkins.answer(
+          checkin.id,
+          { progress: "p", nextSteps: "n", connectedness },
+          "answered",
+          at,
+        );
       }
-      h.store.checkins.settle(checkin.id, status, at);
+      await h.store.checkins.settle(checkin.id, status, at);
     };
-    day("2026-11-24", "answered", 4);
-    day("2026-11-25", "answered", 4);
-    day("2026-11-30", "missed");
-    day("2026-12-01", "answered", 2);
-    day("2026-12-02", "answered", 2);
-    day("2026-12-03", "answered", 1);
-    day("2026-12-04", "missed");
+    await day("2026-11-24", "answered", 4);
+    await day("2026-11-25", "answered", 4);
+    await day("2026-11-30", "missed");
+    await day("2026-12-01", "answered", 2);
+    await day("2026-12-02", "answered", 2);
+    await day("2026-12-03", "answered", 1);
+    await day("2026-12-04", "missed");
     // Accepted more than 3 weeks ago and not held yet; accepted last week (still time); said not held.
-    const introduce = (key: string, status: "accepted" | "not_held", when: Date) => {
-      const intro = h.store.introductions.propose(ws, ana.id, h.person(key).id, when)!;
-      h.store.introductions.setStatus(intro.id, status, when);
+    const introduce = async (key: string, status: "accepted" | "not_held", when: Date) => {
+      const intro = (await h.store.introductions.propose(ws, ana.id, (await h.person(key)).id, when))!;
+      await h.store.introductions.setStatus(intro.id, status, when);
     };
-    introduce("olga", "accepted", h.local("2026-11-10T14:00", SP));
-    introduce("piet", "accepted", h.local("2026-12-01T14:00", SP));
-    introduce("ben", "not_held", h.local("2026-12-02T14:00", SP));
+    await introduce("olga", "accepted", h.local("2026-11-10T14:00", SP));
+    await introduce("piet", "accepted", h.local("2026-12-01T14:00", SP));
+    await introduce("ben", "not_held", h.local("2026-12-02T14:00", SP));
     const now = h.local("2026-12-07T09:05", SP);
-    const inputs = gatherIsolationInputs(h.store, loadInternshipContext(h.store, ws, ana.id)!, now);
+    const inputs = await gatherIsolationInputs(
+      h.store,
+      (await loadInternshipContext(h.store, ws, ana.id))!,
+      now,
+    );
     expect(inputs).toMatchObject({
       missedCheckins: 2,
       recentConnectedness: 1.7,
@@ -226,58 +238,58 @@ describe("the isolation signal and its nudges", () => {
   });
 
   it("sends nothing while nudges are paused, and starts again after resume", async () => {
-    const { h, tick, run, nudges, signalOn, quietSince24Nov } = setup();
+    const { h, tick, run, nudges, signalOn, quietSince24Nov } = await setup();
     await quietSince24Nov();
     h.clock.set(h.local("2026-11-30T08:00", SP));
-    expect(run("ana", "pause nudges 1w")).toContain("paused up to and including Sun 6 Dec 2026");
-    expect(run("bram", "pause nudges 1w")).toContain("Only an intern");
-    tick(h.local("2026-11-30T14:05", SP));
-    tick(h.local("2026-12-01T14:05", SP));
-    expect(signalOn("2026-12-01")?.level).toBe("watch");
-    expect(nudges()).toEqual([]);
-    expect(run("ana", "why")).toContain("Your nudges are paused until");
+    expect(await run("ana", "pause nudges 1w")).toContain("paused up to and including Sun 6 Dec 2026");
+    expect(await run("bram", "pause nudges 1w")).toContain("Only an intern");
+    await tick(h.local("2026-11-30T14:05", SP));
+    await tick(h.local("2026-12-01T14:05", SP));
+    expect((await signalOn("2026-12-01"))?.level).toBe("watch");
+    expect(await nudges()).toEqual([]);
+    expect(await run("ana", "why")).toContain("Your nudges are paused until");
 
     h.clock.set(h.local("2026-12-01T14:00", SP));
-    expect(run("ana", "resume nudges")).toContain("back on");
-    expect(run("ana", "resume nudges")).toContain("were not paused");
-    tick(h.local("2026-12-02T14:05", SP));
-    expect(nudges()).toHaveLength(1);
+    expect(await run("ana", "resume nudges")).toContain("back on");
+    expect(await run("ana", "resume nudges")).toContain("were not paused");
+    await tick(h.local("2026-12-02T14:05", SP));
+    expect(await nudges()).toHaveLength(1);
   });
 
   it("at risk, also notes the supervisor privately, once a week", async () => {
-    const { h, ana, tick, post, rows, nudges } = setup();
+    const { h, ana, tick, post, rows, nudges } = await setup();
     await post("ana", h.local("2026-11-19T10:00", SP)); // then nothing: no exchange, no meeting ever
-    tick(h.local("2026-11-30T09:05", SP));
-    expect(h.store.signals.latest(ana.id)).toMatchObject({ date: "2026-11-30", level: "at_risk" });
-    tick(h.local("2026-11-30T14:00", SP));
-    expect(nudges()).toHaveLength(1);
-    const [intern] = rows(`nudge:${ana.id}:`);
+    await tick(h.local("2026-11-30T09:05", SP));
+    expect(await h.store.signals.latest(ana.id)).toMatchObject({ date: "2026-11-30", level: "at_risk" });
+    await tick(h.local("2026-11-30T14:00", SP));
+    expect(await nudges()).toHaveLength(1);
+    const [intern] = await rows(`nudge:${ana.id}:`);
     expect(intern?.payload.reason).toContain("Bram Peeters gets a short private note");
 
-    const notes = rows(`isolation-risk:${ana.id}:`);
+    const notes = await rows(`isolation-risk:${ana.id}:`);
     expect(notes.map((o) => o.key)).toEqual([`isolation-risk:${ana.id}:2026-W49`]);
     const [note] = notes;
-    expect(note?.recipientId).toBe(h.person("bram").id);
+    expect(note?.recipientId).toBe((await h.person("bram")).id);
     expect(note?.address).toBe("console:test:user:bram");
     expect(note?.payload.text).toContain("Ana Souza could use some extra contact this week");
     expect(note?.payload.text).toContain("without a message from Ana Souza");
     expect(note?.payload.text).toContain("schedule a short call with Ana Souza");
     expect(note?.payload.text).toContain("introduce Ana Souza to a colleague");
 
-    tick(h.local("2026-12-01T09:05", SP));
-    expect(rows(`isolation-risk:${ana.id}:`)).toHaveLength(1);
+    await tick(h.local("2026-12-01T09:05", SP));
+    expect(await rows(`isolation-risk:${ana.id}:`)).toHaveLength(1);
     // Never in a channel: every message about Ana's signal is a direct message.
-    const mine = h.store.outbox.list().filter((o) => o.key.includes(`:${ana.id}:`));
+    const mine = (await h.store.outbox.list()).filter((o) => o.key.includes(`:${ana.id}:`));
     for (const row of mine) expect(row.address).not.toContain(":conv:");
   });
 
   it('"why" shows the level, the reasons and every input, with unknown for what is not known', async () => {
-    const { h, tick, run, quietSince24Nov } = setup();
+    const { h, tick, run, quietSince24Nov } = await setup();
     h.clock.set(h.local("2026-11-30T08:00", SP));
-    expect(run("ana", "why")).toContain("There is no connection signal for you yet");
+    expect(await run("ana", "why")).toContain("There is no connection signal for you yet");
     await quietSince24Nov();
-    tick(h.local("2026-11-30T09:05", SP));
-    const why = run("ana", "why");
+    await tick(h.local("2026-11-30T09:05", SP));
+    const why = await run("ana", "why");
     expect(why).toContain("Connection signal for you, computed Mon 30 Nov 2026: watch.");
     expect(why).toContain("• 3 working days have passed without a message from you");
     expect(why).toContain("Working days since the intern's last message in a tracked conversation: 3");
@@ -286,66 +298,75 @@ describe("the isolation signal and its nudges", () => {
     expect(why).toContain("Introductions a colleague agreed to that did not take place: unknown");
     expect(why).toContain("Days since the last live meeting: 6");
     expect(why).toContain("exchanged messages with (2 weeks): 3");
-    expect(run("chloe", "why")).toContain("without a message from Ana Souza");
-    expect(run("bram", "why")).toContain("several interns");
+    expect(await run("chloe", "why")).toContain("without a message from Ana Souza");
+    expect(await run("bram", "why")).toContain("several interns");
   });
 
   it('"met" logs a meeting that clears the no-meeting reason the same day', async () => {
-    const { h, ana, tick, post, run, signalOn } = setup();
+    const { h, ana, tick, post, run, signalOn } = await setup();
     const o = await post("olga", h.local("2026-11-27T14:00", BXL));
     await post("ana", h.local("2026-11-27T10:30", SP), o);
     const c = await post("chloe", h.local("2026-11-27T14:40", BXL));
     await post("ana", h.local("2026-11-27T11:00", SP), c);
-    tick(h.local("2026-11-30T09:05", SP));
-    expect(signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "no_meeting" }] });
-    expect(signalOn("2026-11-30")?.inputs.daysSinceMeeting).toBe(29);
+    await tick(h.local("2026-11-30T09:05", SP));
+    expect(await signalOn("2026-11-30")).toMatchObject({ level: "watch", reasons: [{ code: "no_meeting" }] });
+    expect((await signalOn("2026-11-30"))?.inputs.daysSinceMeeting).toBe(29);
 
     h.clock.set(h.local("2026-11-30T10:00", SP));
-    expect(run("ana", "met @bram weekly call <!channel>")).toBe(
+    expect(await run("ana", "met @bram weekly call <!channel>")).toBe(
       "Logged your meeting with Bram Peeters today. Note: weekly call @\u200Bchannel Live conversations count for your connection signal.",
     );
-    expect(h.store.activity.lastMeeting(ana.id)).toMatchObject({
-      personId: h.person("bram").id,
+    expect(await h.store.activity.lastMeeting(ana.id)).toMatchObject({
+      personId: (await h.person("bram")).id,
       note: "weekly call <!channel>",
     });
-    expect(h.store.activity.exchangesSince(ana.id, h.clock.now()).map((e) => e.source)).toEqual(["meeting"]);
-    tick(h.local("2026-11-30T10:01", SP));
-    expect(signalOn("2026-11-30")).toMatchObject({ level: "ok", reasons: [] });
-    expect(run("ana", "why")).toContain("Days since the last live meeting: 0");
+    expect((await h.store.activity.exchangesSince(ana.id, h.clock.now())).map((e) => e.source)).toEqual([
+      "meeting",
+    ]);
+    await tick(h.local("2026-11-30T10:01", SP));
+    expect(await signalOn("2026-11-30")).toMatchObject({ level: "ok", reasons: [] });
+    expect(await run("ana", "why")).toContain("Days since the last live meeting: 0");
   });
 
-  it('"met" from a colleague introduced to the intern counts for the intern, and odd meetings are refused clearly', () => {
-    const { h, ana, run } = setup();
+  it('"met" from a colleague introduced to the intern counts for the intern, and odd meetings are refused clearly', async () => {
+    const { h, ana, run } = await setup();
     h.clock.set(h.local("2026-12-01T15:00", BXL));
     // Since issue 15 only the internship's people and introduced colleagues may log a meeting with an intern.
-    const intro = h.store.introductions.propose(h.workspace.id, ana.id, h.person("olga").id, h.clock.now())!;
-    h.store.introductions.setStatus(intro.id, "accepted", h.clock.now());
-    expect(run("olga", "met @ana coffee")).toContain(
+    const intro = (await h.store.introductions.propose(
+      h.workspace.id,
+      ana.id,
+      (
+        await h.person("olga")
+      ).id,
+      h.clock.now(),
+    ))!;
+    await h.store.introductions.setStatus(intro.id, "accepted", h.clock.now());
+    expect(await run("olga", "met @ana coffee")).toContain(
       "Logged your meeting with Ana Souza today. Note: coffee",
     );
-    expect(h.store.activity.lastMeeting(ana.id)?.personId).toBe(h.person("olga").id);
-    const before = h.store.activity.meetingsSince(ana.id, new Date(0)).length;
-    expect(run("ana", "met @ana")).toContain("A meeting needs someone else");
-    expect(run("ana", "met @nobody")).toContain("I don't know @nobody in this workspace");
-    expect(run("ana", "met @ben")).toContain("is an intern too");
-    expect(run("piet", "met @ana")).toContain("is an intern too");
-    expect(run("bram", "met @olga")).toContain("is not an intern");
-    expect(h.store.activity.meetingsSince(ana.id, new Date(0))).toHaveLength(before);
+    expect((await h.store.activity.lastMeeting(ana.id))?.personId).toBe((await h.person("olga")).id);
+    const before = (await h.store.activity.meetingsSince(ana.id, new Date(0))).length;
+    expect(await run("ana", "met @ana")).toContain("A meeting needs someone else");
+    expect(await run("ana", "met @nobody")).toContain("I don't know @nobody in this workspace");
+    expect(await run("ana", "met @ben")).toContain("is an intern too");
+    expect(await run("piet", "met @ana")).toContain("is an intern too");
+    expect(await run("bram", "met @olga")).toContain("is not an intern");
+    expect(await h.store.activity.meetingsSince(ana.id, new Date(0))).toHaveLength(before);
   });
 
   it("computes nothing and sends nothing on a weekend or a public holiday, and stops after the end", async () => {
-    const { h, ana, tick, nudges, signalOn, quietSince24Nov } = setup();
+    const { h, ana, tick, nudges, signalOn, quietSince24Nov } = await setup();
     await quietSince24Nov();
-    tick(h.local("2026-12-04T09:05", SP));
-    const sent = nudges().length;
-    tick(h.local("2026-12-05T10:00", SP)); // Saturday
-    tick(h.local("2026-12-06T10:00", SP));
-    tick(h.local("2026-12-25T09:05", SP)); // Christmas, a public holiday in Brazil
-    expect(signalOn("2026-12-05")).toBeUndefined();
-    expect(signalOn("2026-12-06")).toBeUndefined();
-    expect(signalOn("2026-12-25")).toBeUndefined();
-    expect(nudges()).toHaveLength(sent);
-    tick(h.local("2027-04-01T09:05", SP));
-    expect(h.store.wakeups.get(ana.id, "isolation")).toBeUndefined();
+    await tick(h.local("2026-12-04T09:05", SP));
+    const sent = (await nudges()).length;
+    await tick(h.local("2026-12-05T10:00", SP)); // Saturday
+    await tick(h.local("2026-12-06T10:00", SP));
+    await tick(h.local("2026-12-25T09:05", SP)); // Christmas, a public holiday in Brazil
+    expect(await signalOn("2026-12-05")).toBeUndefined();
+    expect(await signalOn("2026-12-06")).toBeUndefined();
+    expect(await signalOn("2026-12-25")).toBeUndefined();
+    expect(await nudges()).toHaveLength(sent);
+    await tick(h.local("2027-04-01T09:05", SP));
+    expect(await h.store.wakeups.get(ana.id, "isolation")).toBeUndefined();
   });
 });

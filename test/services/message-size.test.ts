@@ -51,8 +51,8 @@ function cohort(n: number): ProgrammeInput {
   return p;
 }
 
-function setup(programme: ProgrammeInput) {
-  const h = createServiceHarness({ programme, rules: "checkin" });
+async function setup(programme: ProgrammeInput) {
+  const h = await createServiceHarness({ programme, rules: "checkin" });
   const platforms = new Map<Platform, ChatPlatform>([["console", h.platform]]);
   const rules = [createWeeklyDigestRule({ store: h.store, log: h.log.log })];
   const planner = createPlanner({ store: h.store, rules, log: h.log.log });
@@ -60,23 +60,23 @@ function setup(programme: ProgrammeInput) {
   const ticker = createTicker({ planner, dispatcher, log: h.log.log });
   const digestTick = async (at: Date) => {
     h.clock.set(at);
-    return ticker.tick(at);
+    return await ticker.tick(at);
   };
   return { h, digestTick };
 }
 
-function fillWeek(h: ReturnType<typeof setup>["h"]) {
+async function fillWeek(h: ReturnType<typeof setup>["h"]) {
   const at = new Date("2026-11-30T12:00:00Z");
-  for (const internship of h.store.internships.list(h.workspace.id)) {
-    if (internship.coordinatorId !== h.person("lena").id) continue;
+  for (const internship of await h.store.internships.list(h.workspace.id)) {
+    if (internship.coordinatorId !== (await h.person("lena")).id) continue;
     for (const due of ["2026-12-01", "2026-12-02", "2026-12-03"]) {
-      h.store.milestones.add(
+      await h.store.milestones.add(
         h.workspace.id,
         { internshipId: internship.id, title: LONG_TITLE, due, createdBy: internship.internId },
         at,
       );
     }
-    h.store.reflections.save(
+    await h.store.reflections.save(
       h.workspace.id,
       { internshipId: internship.id, week: W49, text: REFLECTION, shared: true },
       at,
@@ -86,11 +86,11 @@ function fillWeek(h: ReturnType<typeof setup>["h"]) {
 
 describe("long content shaped at the source", () => {
   it("gives a coordinator of 40 interns with long shared reflections one digest within the message budget", async () => {
-    const { h, digestTick } = setup(cohort(40));
-    fillWeek(h);
+    const { h, digestTick } = await setup(cohort(40));
+    await fillWeek(h);
     await digestTick(h.local("2026-12-07T09:00", BXL));
-    const lena = h.person("lena");
-    const rows = h.store.outbox.list().filter((o) => o.key.startsWith(`digest:${lena.id}:${W49}`));
+    const lena = await h.person("lena");
+    const rows = (await h.store.outbox.list()).filter((o) => o.key.startsWith(`digest:${lena.id}:${W49}`));
     expect(rows.map((r) => r.key)).toEqual([`digest:${lena.id}:${W49}`]);
     const text = rows[0]!.payload.text;
     expect(text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
@@ -109,19 +109,16 @@ describe("long content shaped at the source", () => {
   });
 
   it("sends a digest for 200 interns in parts, in order, each within the budget, once however often it ticks", async () => {
-    const { h, digestTick } = setup(cohort(200));
+    const { h, digestTick } = await setup(cohort(200));
     await digestTick(h.local("2026-12-07T09:00", BXL));
     await digestTick(h.local("2026-12-07T09:01", BXL));
-    const lena = h.person("lena");
-    const rows = h.store.outbox.list().filter((o) => o.key.startsWith(`digest:${lena.id}:${W49}`));
+    const lena = await h.person("lena");
+    const rows = (await h.store.outbox.list()).filter((o) => o.key.startsWith(`digest:${lena.id}:${W49}`));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.map((r) => r.key)).toEqual(
       rows.map((_, i) => (i === 0 ? `digest:${lena.id}:${W49}` : `digest:${lena.id}:${W49}:${i + 1}`)),
     );
-    const sent = h
-      .sentTo("lena")
-      .map((s) => s.message.text)
-      .filter((t) => t.includes(W49));
+    const sent = (await h.sentTo("lena")).map((s) => s.message.text).filter((t) => t.includes(W49));
     expect(sent).toHaveLength(rows.length);
     sent.forEach((t, i) => {
       expect(t.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
@@ -132,11 +129,11 @@ describe("long content shaped at the source", () => {
   });
 
   it("answers milestone list all with 60 long-titled milestones in one reply within the budget, every number shown", async () => {
-    const h = createServiceHarness();
-    const ana = h.internship("ana-2026");
+    const h = await createServiceHarness();
+    const ana = await h.internship("ana-2026");
     const at = h.clock.now();
     for (let i = 0; i < 60; i++) {
-      h.store.milestones.add(
+      await h.store.milestones.add(
         h.workspace.id,
         { internshipId: ana.id, title: `${i} ${LONG_TITLE}`, due: "2026-12-20", createdBy: ana.internId },
         at,
@@ -145,17 +142,17 @@ describe("long content shaped at the source", () => {
     const text = await h.say("ana", "milestone list all");
     expect(text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
     expect(text).toContain("Your milestones, by due date (long titles shortened):");
-    for (const m of h.store.milestones.listFor(ana.id)) expect(text).toContain(`#${m.id}  `);
+    for (const m of await h.store.milestones.listFor(ana.id)) expect(text).toContain(`#${m.id}  `);
     // A short list is shown whole, as before.
-    const few = createServiceHarness();
-    const small = few.internship("ana-2026");
-    few.store.milestones.add(
+    const few = await createServiceHarness();
+    const small = await few.internship("ana-2026");
+    await few.store.milestones.add(
       few.workspace.id,
       { internshipId: small.id, title: LONG_TITLE, due: "2026-12-20", createdBy: small.internId },
       few.clock.now(),
     );
     const plainTitle = LONG_TITLE.replace("<@U123> ", "");
-    few.store.milestones.add(
+    await few.store.milestones.add(
       few.workspace.id,
       { internshipId: small.id, title: plainTitle, due: "2026-12-21", createdBy: small.internId },
       few.clock.now(),
@@ -164,10 +161,10 @@ describe("long content shaped at the source", () => {
   });
 
   it("merges 30 long messages over the daily budget into one readable message within the budget", async () => {
-    const h = createServiceHarness({ now: "2026-12-01T14:00:00Z" });
-    const ana = h.person("ana");
+    const h = await createServiceHarness({ now: "2026-12-01T14:00:00Z" });
+    const ana = await h.person("ana");
     for (let i = 1; i <= 35; i++) {
-      queueDirect(
+      await queueDirect(
         h.store,
         h.workspace,
         ana,
@@ -181,9 +178,9 @@ describe("long content shaped at the source", () => {
       );
     }
     await h.tickAt("2026-12-01T14:00:00Z");
-    const merged = h
-      .sentTo("ana")
-      .find((s) => s.message.text.startsWith("Several things for you today"))!.message;
+    const merged = (await h.sentTo("ana")).find((s) =>
+      s.message.text.startsWith("Several things for you today"),
+    )!.message;
     expect(merged.text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
     for (let i = 6; i <= 35; i++) expect(merged.text).toContain(`Milestone #${i} "Évaluer`);
     // The day's check-in was merged too: each kind of item names its own command.
@@ -194,15 +191,15 @@ describe("long content shaped at the source", () => {
   });
 
   it("shows a fortnight of 2,000-character check-in answers within the budget, every day kept", async () => {
-    const h = createServiceHarness({ now: "2026-12-15T14:00:00Z" });
-    const ana = h.internship("ana-2026");
+    const h = await createServiceHarness({ now: "2026-12-15T14:00:00Z" });
+    const ana = await h.internship("ana-2026");
     const long = (what: string) =>
       `${what} 🙂 ${"worked through the survey answers with the team ".repeat(45)}`.slice(0, 2000);
     const days = Array.from({ length: 14 }, (_, i) => `2026-12-${String(i + 1).padStart(2, "0")}`);
     for (const date of days) {
-      h.store.checkins.create(h.workspace.id, ana.id, date, "due", h.clock.now());
-      const row = h.store.checkins.get(ana.id, date)!;
-      h.store.checkins.answer(
+      await h.store.checkins.create(h.workspace.id, ana.id, date, "due", h.clock.now());
+      const row = (await h.store.checkins.get(ana.id, date))!;
+      await h.store.checkins.answer(
         row.id,
         { progress: long("done"), nextSteps: long("next"), blockers: long("blocked"), connectedness: 4 },
         "answered",
@@ -215,17 +212,20 @@ describe("long content shaped at the source", () => {
   });
 
   it("keeps a supervisor's digest about an intern with 60 overdue milestones within the budget", async () => {
-    const { h, digestTick } = setup(cohort(1));
-    const internship = h.internship("intern001-2026");
+    const { h, digestTick } = await setup(cohort(1));
+    const internship = await h.internship("intern001-2026");
     for (let i = 0; i < 60; i++) {
-      h.store.milestones.add(
+      await h.store.milestones.add(
         h.workspace.id,
         { internshipId: internship.id, title: LONG_TITLE, due: "2026-12-02", createdBy: internship.internId },
         new Date("2026-11-30T12:00:00Z"),
       );
     }
     await digestTick(h.local("2026-12-07T09:00", BXL));
-    const row = h.store.outbox.get(h.workspace.id, `digest:${h.person("bram").id}:${internship.id}:${W49}`);
+    const row = await h.store.outbox.get(
+      h.workspace.id,
+      `digest:${(await h.person("bram")).id}:${internship.id}:${W49}`,
+    );
     expect(row?.payload.text.length).toBeLessThanOrEqual(MESSAGE_TEXT_BUDGET);
     expect(row?.payload.text).toContain("and 55 more");
     expect(row?.payload.more).toContain('"milestone list all for @intern001"');

@@ -3,17 +3,17 @@ import { createBotHarness } from "../helpers/bot-harness.js";
 
 describe("milestone commands", () => {
   it("lets the intern add a milestone and lists it with its number, date and status", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     expect(await h.say("ana", 'milestone add "Market study" due 2026-12-15')).toBe(
       'Added milestone #1 "Market study", due Tue 15 Dec 2026.',
     );
     const list = await h.say("ana", "milestone list");
     expect(list).toContain("#1  Tue 15 Dec 2026  planned  Market study");
-    expect(h.store.milestones.history(1).map((e) => e.action)).toEqual(["add"]);
+    expect((await h.store.milestones.history(1)).map((e) => e.action)).toEqual(["add"]);
   });
 
   it("orders the list by due date and marks open milestones past their date as overdue", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Later" due 2027-01-20');
     await h.say("ana", 'milestone add "Sooner" due 2026-12-10');
     h.clock.set(new Date("2026-12-12T15:00:00Z"));
@@ -23,31 +23,31 @@ describe("milestone commands", () => {
   });
 
   it("lets the supervisor add a milestone for a named intern", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     expect(await h.say("bram", 'milestone add "Demo" due 15 Dec for @ben')).toContain("for Ben Okafor");
-    const [m] = h.store.milestones.listFor(h.internship("ben-2026").id);
+    const [m] = await h.store.milestones.listFor((await h.internship("ben-2026")).id);
     expect(m?.title).toBe("Demo");
-    expect(m?.createdBy).toBe(h.person("bram").id);
+    expect(m?.createdBy).toBe((await h.person("bram")).id);
   });
 
   it("asks a supervisor of several interns to say which one", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     const answer = await h.say("bram", 'milestone add "Demo" due 15 Dec');
     expect(answer).toMatch(/several interns \(@ana, @ben\)/);
-    expect(h.store.milestones.listFor(h.internship("ana-2026").id)).toHaveLength(0);
+    expect(await h.store.milestones.listFor((await h.internship("ana-2026")).id)).toHaveLength(0);
   });
 
   it("walks a milestone through done, accept with feedback, and keeps every step in the history", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     expect(await h.say("ana", "milestone done 1")).toContain("Marked #1");
     expect(await h.say("bram", "milestone accept #1 we use it in the Q1 plan")).toBe(
       'Accepted #1 "Survey" with feedback: we use it in the Q1 plan.',
     );
-    const m = h.store.milestones.get(h.workspace.id, 1)!;
+    const m = (await h.store.milestones.get(h.workspace.id, 1))!;
     expect(m.status).toBe("accepted");
     expect(m.feedback).toBe("we use it in the Q1 plan");
-    expect(h.store.milestones.history(1).map((e) => `${e.action}:${e.toStatus}`)).toEqual([
+    expect((await h.store.milestones.history(1)).map((e) => `${e.action}:${e.toStatus}`)).toEqual([
       "add:planned",
       "done:done",
       "accept:accepted",
@@ -55,15 +55,15 @@ describe("milestone commands", () => {
   });
 
   it("moves a milestone, counts the move and records the reason", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     expect(await h.say("ana", "milestone move 1 2026-12-22 because waiting on data")).toBe(
       'Moved #1 "Survey" from Tue 15 Dec 2026 to Tue 22 Dec 2026 because waiting on data.',
     );
     await h.say("ana", "milestone move 1 2027-01-05");
-    const m = h.store.milestones.get(h.workspace.id, 1)!;
+    const m = (await h.store.milestones.get(h.workspace.id, 1))!;
     expect(m.moves).toBe(2);
-    expect(h.store.milestones.history(1)[1]).toMatchObject({
+    expect((await h.store.milestones.history(1))[1]).toMatchObject({
       fromDue: "2026-12-15",
       toDue: "2026-12-22",
       note: "waiting on data",
@@ -71,17 +71,17 @@ describe("milestone commands", () => {
   });
 
   it("blocks with a reason, shows it in the list, and reopen clears it", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone block 1 no access to the CRM");
     expect(await h.say("bram", "milestone list for @ana")).toContain("blocked (no access to the CRM)");
     await h.say("bram", "milestone reopen 1");
-    expect(h.store.milestones.get(h.workspace.id, 1)).toMatchObject({ status: "planned" });
-    expect(h.store.milestones.get(h.workspace.id, 1)?.blockReason).toBeUndefined();
+    expect(await h.store.milestones.get(h.workspace.id, 1)).toMatchObject({ status: "planned" });
+    expect((await h.store.milestones.get(h.workspace.id, 1))?.blockReason).toBeUndefined();
   });
 
   it("hides accepted milestones unless asked for all", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone done 1");
     await h.say("lena", "milestone accept 1");
@@ -92,7 +92,7 @@ describe("milestone commands", () => {
 
 describe("milestone authorisation", () => {
   it("lets only the supervisor or coordinator accept", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone done 1");
     const before = h.snapshot();
@@ -104,14 +104,14 @@ describe("milestone authorisation", () => {
   });
 
   it("does not let the coordinator add milestones", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     expect(await h.say("lena", 'milestone add "X" due 2026-12-15')).toBe(
       "Only the intern and the supervisor can add milestones.",
     );
   });
 
   it("answers someone outside the internship as if the milestone did not exist, and writes nothing", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Secret plan" due 2026-12-15');
     const before = h.snapshot();
     for (const command of [
@@ -132,7 +132,7 @@ describe("milestone authorisation", () => {
   });
 
   it("refuses to show another internship's milestones", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Secret plan" due 2026-12-15');
     const answer = await h.say("olga", "milestone list for @ana");
     expect(answer).toBe("You are not part of Ana Souza's internship, so you cannot see or change it.");
@@ -140,7 +140,7 @@ describe("milestone authorisation", () => {
   });
 
   it("lets only supervisors reopen an accepted milestone", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone done 1");
     await h.say("bram", "milestone accept 1");
@@ -165,7 +165,7 @@ describe("milestone bad input", () => {
     ["milestone done 1 2 3", /takes just a milestone number/],
   ];
   it.each(cases)("answers %s clearly and writes nothing", async (command, expected) => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     await h.say("ana", 'milestone add "Existing" due 2026-12-20');
     const before = h.snapshot();
     const actor = command.startsWith("milestone accept") ? "bram" : "ana";
@@ -174,16 +174,18 @@ describe("milestone bad input", () => {
   });
 
   it("echoes titles so that they cannot ping anyone", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     const answer = await h.say("ana", 'milestone add "<!channel> ping @here and <@U999>" due 2026-12-15');
     expect(answer).not.toMatch(/<!channel>|<@U999>|(^|\s)@here\b/);
     const list = await h.say("ana", "milestone list");
     expect(list).not.toMatch(/<!channel>|<@U999>|(^|\s)@here\b/);
-    expect(h.store.milestones.get(h.workspace.id, 1)?.title).toBe("<!channel> ping @here and <@U999>");
+    expect((await h.store.milestones.get(h.workspace.id, 1))?.title).toBe(
+      "<!channel> ping @here and <@U999>",
+    );
   });
 
   it("tells an unknown person how to get added, but still helps", async () => {
-    const h = createBotHarness();
+    const h = await createBotHarness();
     expect(await h.say("stranger", "milestone list")).toMatch(/don't know you yet/);
     expect(await h.say("stranger", "help")).toMatch(/milestone/);
   });

@@ -11,9 +11,9 @@ const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
 /** Every rule, the dispatcher and a recording platform; Ana last wrote on Tue 24 Nov. */
-function setup(programme: ProgrammeInput = sampleProgramme()) {
-  const h = createServiceHarness({ programme, rules: "every" });
-  const ana = h.internship("ana-2026");
+async function setup(programme: ProgrammeInput = sampleProgramme()) {
+  const h = await createServiceHarness({ programme, rules: "every" });
+  const ana = await h.internship("ana-2026");
   let n = 0;
   const post = async (user: string, at: Date, options: { thread?: string; question?: boolean } = {}) => {
     const ref = `m${++n}`;
@@ -36,8 +36,9 @@ function setup(programme: ProgrammeInput = sampleProgramme()) {
       }
     }
   };
-  const rows = (prefix: string) => h.store.outbox.list().filter((o) => o.key.startsWith(prefix));
-  const sentRows = (prefix: string) => rows(prefix).filter((o) => o.status === "sent");
+  const rows = async (prefix: string) =>
+    (await h.store.outbox.list()).filter((o) => o.key.startsWith(prefix));
+  const sentRows = async (prefix: string) => (await rows(prefix)).filter((o) => o.status === "sent");
   const localOf = (at: Date, zone = SP) => DateTime.fromJSDate(at, { zone });
   // Only the isolation rule, planning into the outbox without sending: what waits there can be seen.
   const planner = createPlanner({
@@ -45,9 +46,9 @@ function setup(programme: ProgrammeInput = sampleProgramme()) {
     rules: [createIsolationRule({ store: h.store, log: h.log.log })],
     log: h.log.log,
   });
-  const plan = (at: Date) => {
+  const plan = async (at: Date) => {
     h.clock.set(at);
-    return planner.tick(at);
+    return await planner.tick(at);
   };
   /** Ana talked with Olga and Chloé and met Bram on `date`: nothing else can count against her. */
   const activeOn = async (date: string) => {
@@ -63,9 +64,9 @@ function setup(programme: ProgrammeInput = sampleProgramme()) {
 
 /** Four weeks of a quiet intern who answers no check-in, lived once for the tests that read it. */
 let quietMonth: Promise<ReturnType<typeof setup>> | undefined;
-function fourQuietWeeks() {
-  quietMonth ??= (async () => {
-    const sim = setup();
+async function fourQuietWeeks() {
+  quietMonth ??= await (async () => {
+    const sim = await setup();
     await sim.post("ana", sim.h.local("2026-11-24T10:30", SP));
     await sim.live("2026-11-30", "2026-12-24");
     return sim;
@@ -77,7 +78,7 @@ describe("nudges: few, varied and true", () => {
   it("nudges a quiet intern at most once a week over four weeks, never twice in the same words", async () => {
     const { h, ana, sentRows, localOf } = await fourQuietWeeks();
 
-    const nudges = sentRows(`nudge:${ana.id}:`);
+    const nudges = await sentRows(`nudge:${ana.id}:`);
     const days = nudges.map((o) => localOf(o.sentAt!).toISODate()!);
     // Today's main sent 9 in these four weeks, on up to 5 working days in a row.
     expect(nudges.length).toBeGreaterThanOrEqual(2);
@@ -94,9 +95,9 @@ describe("nudges: few, varied and true", () => {
     for (const o of nudges) expect(localOf(o.sentAt!).hour).toBeGreaterThanOrEqual(14);
 
     // At most two proactive messages before noon on any day (a merged message counts once).
-    const anaId = h.person("ana").id;
+    const anaId = (await h.person("ana")).id;
     const morning = new Map<string, Set<string>>();
-    for (const o of h.store.outbox.list({ status: "sent" })) {
+    for (const o of await h.store.outbox.list({ status: "sent" })) {
       if (o.recipientId !== anaId) continue;
       const at = localOf(o.sentAt!);
       if (at.hour >= 12) continue;
@@ -106,17 +107,19 @@ describe("nudges: few, varied and true", () => {
     for (const [, messages] of morning) expect(messages.size).toBeLessThanOrEqual(2);
 
     // The supervisor's at-risk notes: at most one in any 7 days.
-    const notes = sentRows(`isolation-risk:${ana.id}:`).map((o) => localOf(o.sentAt!, BXL).toISODate()!);
+    const notes = (await sentRows(`isolation-risk:${ana.id}:`)).map(
+      (o) => localOf(o.sentAt!, BXL).toISODate()!,
+    );
     for (let i = 1; i < notes.length; i++)
       expect(daysBetween(notes[i - 1]!, notes[i]!)).toBeGreaterThanOrEqual(7);
   });
 
   it("tells the supervisor truly whether Tandem nudged the intern about missed check-ins", async () => {
     const { ana, sentRows, localOf } = await fourQuietWeeks();
-    const checkinNudges = sentRows(`nudge:${ana.id}:missed_checkins:`);
+    const checkinNudges = await sentRows(`nudge:${ana.id}:missed_checkins:`);
     expect(checkinNudges.length).toBeGreaterThan(0);
     const nudgedOn = localOf(checkinNudges[0]!.sentAt!).toISODate()!;
-    const streaks = sentRows(`missed-streak:${ana.id}:`);
+    const streaks = await sentRows(`missed-streak:${ana.id}:`);
     expect(streaks.length).toBeGreaterThan(1);
     for (const streak of streaks) {
       const text = streak.payload.text;
@@ -136,7 +139,7 @@ describe("nudges: few, varied and true", () => {
   });
 
   it("sends no unanswered-question nudge once the question was answered", async () => {
-    const { h, ana, post, rows } = setup();
+    const { h, ana, post, rows } = await setup();
     // Ana talks every day; Tuesday she asks Bram something, which he answers late, Wednesday morning.
     await post("ana", h.local("2026-11-30T10:00", SP));
     await post("olga", h.local("2026-11-30T15:00", BXL));
@@ -148,42 +151,44 @@ describe("nudges: few, varied and true", () => {
     await post("ana", h.local("2026-12-02T11:40", SP));
     for (const at of ["2026-12-02T14:00", "2026-12-03T09:05", "2026-12-03T14:00", "2026-12-03T15:00"])
       await h.tickAt(h.local(at, SP));
-    expect(h.store.signals.latest(ana.id)?.reasons.map((r) => r.code)).toContain("unanswered_questions");
-    expect(rows(`nudge:${ana.id}:unanswered_questions:`)).toEqual([]);
+    expect((await h.store.signals.latest(ana.id))?.reasons.map((r) => r.code)).toContain(
+      "unanswered_questions",
+    );
+    expect(await rows(`nudge:${ana.id}:unanswered_questions:`)).toEqual([]);
   });
 
   it("withdraws a waiting nudge whose reason went away before it was sent", async () => {
-    const { h, ana, post, plan, rows } = setup();
+    const { h, ana, post, plan, rows } = await setup();
     const question = await post("ana", h.local("2026-11-25T10:00", SP), { question: true });
     h.clock.set(h.local("2026-11-25T10:30", SP));
     await h.say("ana", "met @bram kickoff");
-    plan(h.local("2026-11-30T14:00", SP));
-    const [waiting] = rows(`nudge:${ana.id}:`);
+    await plan(h.local("2026-11-30T14:00", SP));
+    const [waiting] = await rows(`nudge:${ana.id}:`);
     expect(waiting).toMatchObject({
       status: "pending",
       key: `nudge:${ana.id}:unanswered_questions:2026-W49`,
     });
     await post("bram", h.local("2026-11-30T16:05", BXL), { thread: question });
-    plan(h.local("2026-11-30T14:15", SP));
-    expect(h.store.outbox.get(h.workspace.id, waiting!.key)?.status).toBe("expired");
+    await plan(h.local("2026-11-30T14:15", SP));
+    expect((await h.store.outbox.get(h.workspace.id, waiting!.key))?.status).toBe("expired");
     // One decision a day: the withdrawn nudge is not replaced by another one today.
-    plan(h.local("2026-11-30T15:00", SP));
-    expect(rows(`nudge:${ana.id}:`)).toHaveLength(1);
+    await plan(h.local("2026-11-30T15:00", SP));
+    expect(await rows(`nudge:${ana.id}:`)).toHaveLength(1);
   });
 
   it("names the colleague who agreed to an introduction, never an introduction the intern accepted", async () => {
-    const { h, ana, plan, rows, activeOn } = setup();
-    const olga = h.person("olga");
-    const intro = h.store.introductions.propose(
+    const { h, ana, plan, rows, activeOn } = await setup();
+    const olga = await h.person("olga");
+    const intro = (await h.store.introductions.propose(
       h.workspace.id,
       ana.id,
       olga.id,
       h.local("2026-11-02T14:00", SP),
-    )!;
-    h.store.introductions.setStatus(intro.id, "accepted", h.local("2026-11-03T14:00", SP));
+    ))!;
+    await h.store.introductions.setStatus(intro.id, "accepted", h.local("2026-11-03T14:00", SP));
     await activeOn("2026-11-27");
-    plan(h.local("2026-11-30T14:00", SP));
-    const [nudge] = rows(`nudge:${ana.id}:`);
+    await plan(h.local("2026-11-30T14:00", SP));
+    const [nudge] = await rows(`nudge:${ana.id}:`);
     expect(nudge?.key).toBe(`nudge:${ana.id}:intro_not_held:2026-W49`);
     expect(nudge?.payload.text).toContain(
       "Olga Berg agreed to meet you, and the introduction has not taken place yet.",
@@ -197,16 +202,16 @@ describe("nudges: few, varied and true", () => {
   });
 
   it("sends the supervisor at most one at-risk note in any 7 days, across a week's end", async () => {
-    const { h, ana, post, plan, rows } = setup();
+    const { h, ana, post, plan, rows } = await setup();
     await post("ana", h.local("2026-11-19T10:00", SP)); // then nothing: no exchange, no meeting ever
-    plan(h.local("2026-12-04T09:05", SP)); // a Friday
-    plan(h.local("2026-12-07T09:05", SP)); // Monday, a new ISO week, still at risk
-    plan(h.local("2026-12-10T09:05", SP));
-    expect(rows(`isolation-risk:${ana.id}:`).map((o) => o.key)).toEqual([
+    await plan(h.local("2026-12-04T09:05", SP)); // a Friday
+    await plan(h.local("2026-12-07T09:05", SP)); // Monday, a new ISO week, still at risk
+    await plan(h.local("2026-12-10T09:05", SP));
+    expect((await rows(`isolation-risk:${ana.id}:`)).map((o) => o.key)).toEqual([
       `isolation-risk:${ana.id}:2026-W49`,
     ]);
-    plan(h.local("2026-12-11T09:05", SP)); // 7 days after the first
-    expect(rows(`isolation-risk:${ana.id}:`)).toHaveLength(2);
+    await plan(h.local("2026-12-11T09:05", SP)); // 7 days after the first
+    expect(await rows(`isolation-risk:${ana.id}:`)).toHaveLength(2);
   });
 
   it("follows the nudges.perWeek term: 0 sends none, 2 sends two on different days", async () => {
@@ -214,11 +219,13 @@ describe("nudges: few, varied and true", () => {
       const programme = sampleProgramme();
       const anas = programme.internships?.[0];
       if (anas) anas.agreement = { ...anas.agreement, nudges: { perWeek } };
-      const { h, ana, post, plan, rows } = setup(programme);
+      const { h, ana, post, plan, rows } = await setup(programme);
       await post("ana", h.local("2026-11-19T10:00", SP));
       for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
-        plan(h.local(`${day}T14:00`, SP));
-      return rows(`nudge:${ana.id}:`).map((o) => h.store.outbox.get(h.workspace.id, o.key)!.notBefore);
+        await plan(h.local(`${day}T14:00`, SP));
+      return (await rows(`nudge:${ana.id}:`)).map(
+        (o) => h.store.outbox.get(h.workspace.id, o.key)!.notBefore,
+      );
     };
     expect(await count(0)).toEqual([]);
     const two = await count(2);

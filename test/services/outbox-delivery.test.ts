@@ -35,9 +35,9 @@ function dailyGreeting(workspaceId: number): PlanRule {
   };
 }
 
-function setup(store: Store, options: { maxAttempts?: number } = {}) {
+async function setup(store: Store, options: { maxAttempts?: number } = {}) {
   const clock = createSettableClock(new Date("2026-12-01T09:00:00Z"));
-  const workspace = store.workspaces.ensure("console", "w", "", clock.now());
+  const workspace = await store.workspaces.ensure("console", "w", "", clock.now());
   const platform = createRecordingPlatform("console");
   const captured = captureLog();
   const platforms = new Map<Platform, ChatPlatform>([["console", platform]]);
@@ -56,33 +56,33 @@ function setup(store: Store, options: { maxAttempts?: number } = {}) {
 describe("outbox delivery", () => {
   it("sends one message however many times the tick runs", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker } = setup(store);
+    const { clock, platform, ticker } = await setup(store);
     await ticker.tick(clock.now());
     await ticker.tick(clock.now());
     clock.advance(60_000);
-    await Promise.all([ticker.tick(clock.now()), ticker.tick(clock.now())]);
+    await Promise.all([await ticker.tick(clock.now()), await ticker.tick(clock.now())]);
     expect(platform.sent.map((s) => s.message.text)).toEqual(["good morning, it is 2026-12-01"]);
-    expect(store.outbox.list({ status: "sent" })).toHaveLength(1);
+    expect(await store.outbox.list({ status: "sent" })).toHaveLength(1);
   });
 
   it("sends nothing twice after a restart on the same database", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
     const first = openStore(path);
-    const before = setup(first);
+    const before = await setup(first);
     await before.ticker.tick(before.clock.now());
-    first.close();
+    await first.close();
 
     const second = openStore(path);
-    const after = setup(second);
+    const after = await setup(second);
     await after.ticker.tick(after.clock.now());
     expect(before.platform.sent).toHaveLength(1);
     expect(after.platform.sent).toHaveLength(0);
-    second.close();
+    await second.close();
   });
 
   it("retries a failed send after the backoff and then delivers it", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker, captured } = setup(store);
+    const { clock, platform, ticker, captured } = await setup(store);
     platform.failNext(1);
     const first = await ticker.tick(clock.now());
     expect(first.dispatch).toMatchObject({ sent: 0, retried: 1 });
@@ -96,13 +96,13 @@ describe("outbox delivery", () => {
 
   it("dead-letters after the last attempt and logs why", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker, captured } = setup(store, { maxAttempts: 2 });
+    const { clock, platform, ticker, captured } = await setup(store, { maxAttempts: 2 });
     captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(5);
     await ticker.tick(clock.now());
     clock.advance(60_000);
     await ticker.tick(clock.now());
-    const [row] = store.outbox.list();
+    const [row] = await store.outbox.list();
     expect(row).toMatchObject({ status: "dead", attempts: 2, lastError: "the platform said no" });
     expect(captured.atLeast(50).map((line) => line.msg)).toContain(
       "send failed for good; message dead-lettered",
@@ -111,28 +111,28 @@ describe("outbox delivery", () => {
 
   it("dead-letters at once when the platform refuses for good", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker, captured } = setup(store);
+    const { clock, platform, ticker, captured } = await setup(store);
     captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(1, false);
     await ticker.tick(clock.now());
-    expect(store.outbox.list()[0]).toMatchObject({ status: "dead", attempts: 1 });
+    expect((await store.outbox.list())[0]).toMatchObject({ status: "dead", attempts: 1 });
   });
 
   it("lets a message expire when its window closed during an outage, instead of sending it late", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker } = setup(store);
+    const { clock, platform, ticker } = await setup(store);
     platform.failNext(1);
     await ticker.tick(clock.now());
     clock.set(new Date("2026-12-01T13:00:00Z"));
     await ticker.tick(clock.now());
     expect(platform.sent).toHaveLength(0);
-    expect(store.outbox.get(1, "greeting:2026-12-01")?.status).toBe("expired");
+    expect((await store.outbox.get(1, "greeting:2026-12-01"))?.status).toBe("expired");
   });
 
   it("retries a message whose sender crashed once its lease runs out", async () => {
     const store = createTestStore();
-    const { clock, platform, ticker, workspace } = setup(store);
-    store.outbox.enqueue(
+    const { clock, platform, ticker, workspace } = await setup(store);
+    await store.outbox.enqueue(
       {
         workspaceId: workspace.id,
         key: "orphan",
@@ -143,7 +143,7 @@ describe("outbox delivery", () => {
       clock.now(),
     );
     // A sender claims the row and dies before marking it sent.
-    expect(store.outbox.claim(clock.now(), 120_000, 10).map((i) => i.key)).toContain("orphan");
+    expect((await store.outbox.claim(clock.now(), 120_000, 10)).map((i) => i.key)).toContain("orphan");
     clock.advance(60_000);
     await ticker.tick(clock.now());
     expect(platform.sent.map((s) => s.message.text)).not.toContain("hi");
@@ -156,7 +156,7 @@ describe("outbox delivery", () => {
     const store = createTestStore();
     const captured = captureLog();
     captured.allowErrors("plan rule failed");
-    const workspace = store.workspaces.ensure("console", "w", "", new Date());
+    const workspace = await store.workspaces.ensure("console", "w", "", new Date());
     const broken: PlanRule = {
       name: "broken",
       plan: () => {
@@ -168,16 +168,16 @@ describe("outbox delivery", () => {
       rules: [broken, dailyGreeting(workspace.id)],
       log: captured.log,
     });
-    const result = planner.tick(new Date("2026-12-01T09:00:00Z"));
+    const result = await planner.tick(new Date("2026-12-01T09:00:00Z"));
     expect(result).toMatchObject({ enqueued: 1, failedRules: ["broken"] });
     expect(captured.atLeast(50)[0]).toMatchObject({ rule: "broken", msg: "plan rule failed" });
   });
 
   it("dead-letters a message for a platform that is not configured, naming it", async () => {
     const store = createTestStore();
-    const { clock, ticker, workspace, captured } = setup(store);
+    const { clock, ticker, workspace, captured } = await setup(store);
     captured.allowErrors("no platform for this address; add it to PLATFORMS");
-    store.outbox.enqueue(
+    await store.outbox.enqueue(
       {
         workspaceId: workspace.id,
         key: "to-slack",
@@ -188,7 +188,7 @@ describe("outbox delivery", () => {
       clock.now(),
     );
     await ticker.tick(clock.now());
-    expect(store.outbox.get(workspace.id, "to-slack")).toMatchObject({
+    expect(await store.outbox.get(workspace.id, "to-slack")).toMatchObject({
       status: "dead",
       lastError: "no configured platform can deliver to slack",
     });

@@ -10,8 +10,8 @@ const BXL = "Europe/Brussels";
 const HOUR = 3_600_000;
 
 /** The real store and calendar; the reply, pattern and digest rules planning into the outbox. */
-function setup() {
-  const h = createServiceHarness();
+async function setup() {
+  const h = await createServiceHarness();
   const log = h.log.log;
   const planner = createPlanner({
     store: h.store,
@@ -22,7 +22,7 @@ function setup() {
     ],
     log,
   });
-  const ana = h.internship("ana-2026");
+  const ana = await h.internship("ana-2026");
   let n = 0;
   const post = async (
     user: string,
@@ -43,11 +43,13 @@ function setup() {
   const tickUntil = async (from: string, to: string) => {
     for (let t = h.local(from, BXL).getTime(); t <= h.local(to, BXL).getTime(); t += HOUR) {
       h.clock.set(new Date(t));
-      planner.tick(new Date(t));
+      await planner.tick(new Date(t));
     }
   };
-  const rows = (prefix: string) => h.store.outbox.list().filter((o) => o.key.startsWith(prefix));
-  const toLena = () => h.store.outbox.list().filter((o) => o.recipientId === h.person("lena").id);
+  const rows = async (prefix: string) =>
+    (await h.store.outbox.list()).filter((o) => o.key.startsWith(prefix));
+  const toLena = async () =>
+    (await h.store.outbox.list()).filter((o) => o.recipientId === h.person("lena").id);
   /** Bram mentions Ana at 15:00 Brussels (11:00 in São Paulo) on each of these days; she never answers. */
   const unanswered = async (...days: string[]) => {
     for (const day of days)
@@ -58,23 +60,23 @@ function setup() {
 
 describe("the coordinator hears about patterns only", () => {
   it("never tells the coordinator about one unanswered mention of the intern", async () => {
-    const { tickUntil, toLena, unanswered } = setup();
+    const { tickUntil, toLena, unanswered } = await setup();
     await unanswered("2026-12-01");
     await tickUntil("2026-12-01T15:00", "2026-12-11T23:00");
     // Only her weekly digests, where the figures belong.
-    expect(new Set(toLena().map((o) => o.key.split(":")[0]))).toEqual(new Set(["digest"]));
+    expect(new Set((await toLena()).map((o) => o.key.split(":")[0]))).toEqual(new Set(["digest"]));
   });
 
   it("sends the coordinator one private note with the figures after three missed replies within two weeks", async () => {
-    const { h, ana, tickUntil, rows, unanswered } = setup();
+    const { h, ana, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02");
     await tickUntil("2026-12-01T15:00", "2026-12-03T14:00");
-    expect(rows("pattern:")).toEqual([]); // two are not a pattern
+    expect(await rows("pattern:")).toEqual([]); // two are not a pattern
     await unanswered("2026-12-03");
     await tickUntil("2026-12-03T15:00", "2026-12-04T18:00");
-    const notes = rows("pattern:");
+    const notes = await rows("pattern:");
     expect(notes.map((o) => [o.key, o.recipientId])).toEqual([
-      [`pattern:${ana.id}:2026-W49`, h.person("lena").id],
+      [`pattern:${ana.id}:2026-W49`, (await h.person("lena")).id],
     ]);
     const note = notes[0]!;
     // Due at 15:00 in São Paulo (19:00 in Berlin): written at the start of the coordinator's next working day.
@@ -92,25 +94,25 @@ describe("the coordinator hears about patterns only", () => {
   });
 
   it("writes the note in the coordinator's working time, with the figures of that moment", async () => {
-    const { h, post, tickUntil, rows, unanswered } = setup();
+    const { h, post, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02", "2026-12-03");
     await tickUntil("2026-12-01T15:00", "2026-12-03T23:00");
-    expect(rows("pattern:")).toEqual([]); // Lena's day ended at 17:00
+    expect(await rows("pattern:")).toEqual([]); // Lena's day ended at 17:00
     await post("ana", h.local("2026-12-03T20:00", SP), { thread: "m3" }); // late, at night
     await tickUntil("2026-12-04T00:00", "2026-12-04T10:00");
-    expect(rows("pattern:")[0]?.payload.text).toContain(
+    expect((await rows("pattern:"))[0]?.payload.text).toContain(
       "3 of 3 questions missed the agreed 4h (1 answered late, 2 still without a reply)",
     );
   });
 
   it("counts late answers too, and names who on the company side missed how many", async () => {
-    const { h, post, tickUntil, rows } = setup();
+    const { h, post, tickUntil, rows } = await setup();
     // Ana asks three questions in a row; Bram answers one late, two stay open; Chloé is asked once and answers late.
     await post("ana", h.local("2026-11-30T10:00", SP), { question: true });
     await post("ana", h.local("2026-11-30T10:05", SP), { question: true });
     await post("ana", h.local("2026-11-30T10:10", SP), { mentions: ["chloe"], question: true });
     await tickUntil("2026-11-30T14:00", "2026-12-03T18:00");
-    const note = rows("pattern:")[0];
+    const note = (await rows("pattern:"))[0];
     expect(note?.payload.text).toContain(
       "- Replies to Ana Souza: 3 of 3 questions missed the agreed 8h (3 still without a reply; Bram Peeters 2, Chloé Martin 1)",
     );
@@ -120,8 +122,8 @@ describe("the coordinator hears about patterns only", () => {
   });
 
   it("sends the note for an at-risk connection signal too, with its reasons", async () => {
-    const { h, ana, tickUntil, rows } = setup();
-    h.store.signals.save(h.workspace.id, {
+    const { h, ana, tickUntil, rows } = await setup();
+    await h.store.signals.save(h.workspace.id, {
       internshipId: ana.id,
       date: "2026-12-01",
       level: "at_risk",
@@ -130,7 +132,7 @@ describe("the coordinator hears about patterns only", () => {
       computedAt: h.local("2026-12-01T09:00", SP),
     });
     await tickUntil("2026-12-01T13:00", "2026-12-01T15:00");
-    const notes = rows("pattern:");
+    const notes = await rows("pattern:");
     expect(notes).toHaveLength(1);
     expect(notes[0]?.payload.text).toContain(
       "- Connection signal at risk: 5 working days have passed without a message from Ana Souza in the team's conversations",
@@ -139,52 +141,60 @@ describe("the coordinator hears about patterns only", () => {
   });
 
   it("sends no second note within the week, however many more replies are missed", async () => {
-    const { ana, tickUntil, rows, unanswered } = setup();
+    const { ana, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04");
     await tickUntil("2026-12-01T15:00", "2026-12-06T23:00");
-    expect(rows("pattern:").map((o) => o.key)).toEqual([`pattern:${ana.id}:2026-W49`]);
+    expect((await rows("pattern:")).map((o) => o.key)).toEqual([`pattern:${ana.id}:2026-W49`]);
   });
 
   it("sends a later note only when something new happened since the last one", async () => {
-    const { h, ana, tickUntil, rows, unanswered } = setup();
+    const { h, ana, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02", "2026-12-03");
     await tickUntil("2026-12-01T15:00", "2026-12-11T14:00");
     // A week later the three are still within two weeks, but the coordinator knows about them.
-    expect(rows("pattern:")).toHaveLength(1);
+    expect(await rows("pattern:")).toHaveLength(1);
     await unanswered("2026-12-11");
     await tickUntil("2026-12-11T15:00", "2026-12-25T18:00");
-    expect(rows("pattern:").map((o) => o.key)).toEqual([
+    expect((await rows("pattern:")).map((o) => o.key)).toEqual([
       `pattern:${ana.id}:2026-W49`,
       `pattern:${ana.id}:2026-W51`,
     ]);
     // Friday's question became overdue at 15:00 in São Paulo; the note is written in Lena's next working time.
-    expect(rows("pattern:")[1]?.notBefore).toEqual(h.local("2026-12-14T09:00", "Europe/Berlin"));
-    expect(rows("pattern:")[1]?.payload.text).toContain("4 of 4 questions missed the agreed 4h");
+    expect((await rows("pattern:"))[1]?.notBefore).toEqual(h.local("2026-12-14T09:00", "Europe/Berlin"));
+    expect((await rows("pattern:"))[1]?.payload.text).toContain("4 of 4 questions missed the agreed 4h");
   });
 
   it("shows the pattern with its figures in the supervisor's digest and flags it in the coordinator's", async () => {
-    const { h, ana, tickUntil, rows, unanswered } = setup();
+    const { h, ana, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02", "2026-12-03");
     await tickUntil("2026-12-01T15:00", "2026-12-07T10:00");
-    const supervisor = rows(`digest:${h.person("bram").id}:${ana.id}:2026-W49`)[0];
+    const supervisor = (await rows(`digest:${(await h.person("bram")).id}:${ana.id}:2026-W49`))[0];
     expect(supervisor?.payload.text).toContain(
       "Pattern worth a look (two weeks to Mon 7 Dec 2026): Replies from Ana Souza: 3 of 3 questions missed the agreed 4h (3 still without a reply)",
     );
-    const coordinator = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`);
+    const coordinator = await h.store.outbox.get(
+      h.workspace.id,
+      `digest:${(await h.person("lena")).id}:2026-W49`,
+    );
     expect(coordinator?.payload.text).toContain(
       "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters, 3 of 3 replies by Ana Souza missed the agreed 4h in two weeks, introductions behind the plan.",
     );
     // Ben, also supervised by Bram, has no pattern: his digests say nothing of the kind.
-    const ben = rows(`digest:${h.person("bram").id}:${h.internship("ben-2026").id}:2026-W49`)[0];
+    const ben = (
+      await rows(`digest:${(await h.person("bram")).id}:${(await h.internship("ben-2026")).id}:2026-W49`)
+    )[0];
     expect(ben).toBeDefined();
     expect(ben?.payload.text).not.toContain("Pattern");
   });
 
   it("does not flag a single late reply in the coordinator's digest", async () => {
-    const { h, tickUntil, unanswered } = setup();
+    const { h, tickUntil, unanswered } = await setup();
     await unanswered("2026-12-01");
     await tickUntil("2026-12-01T15:00", "2026-12-07T10:00");
-    const coordinator = h.store.outbox.get(h.workspace.id, `digest:${h.person("lena").id}:2026-W49`);
+    const coordinator = await h.store.outbox.get(
+      h.workspace.id,
+      `digest:${(await h.person("lena")).id}:2026-W49`,
+    );
     // Bram's messages are all of Ana's exchanges: that is flagged, the one late reply is not.
     expect(coordinator?.payload.text).toContain(
       "Ana Souza (@ana): needs attention: 100% of exchanges with Bram Peeters, introductions behind the plan. No check-ins;",

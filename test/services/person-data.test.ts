@@ -14,7 +14,7 @@ const ANA_WORDS = [
 
 /** Ana's month so far: check-ins with a blocker forwarded to Bram, a milestone, a reflection, meetings. */
 async function anaWithHistory() {
-  const h = createServiceHarness({ rules: "checkin" });
+  const h = await createServiceHarness({ rules: "checkin" });
   await h.tickAt(h.local("2026-12-01T09:30", SP));
   await h.bot.handle({
     kind: "action",
@@ -30,8 +30,8 @@ async function anaWithHistory() {
   });
   await h.say("ana", 'milestone add "Market study" due 2026-12-15');
   await h.say("ana", "met @bram coffee chat");
-  const ana = h.internship("ana-2026");
-  h.store.reflections.save(
+  const ana = await h.internship("ana-2026");
+  await h.store.reflections.save(
     h.workspace.id,
     { internshipId: ana.id, week: "2026-W49", text: "decisions come by email", shared: true },
     h.clock.now(),
@@ -46,8 +46,15 @@ const dump = (h: Awaited<ReturnType<typeof anaWithHistory>>) =>
     .map((t) => JSON.stringify(h.store.db.prepare(`SELECT * FROM "${t.name}"`).all()))
     .join("\n");
 
-const figures = (h: Awaited<ReturnType<typeof anaWithHistory>>) => {
-  const s = summarizeWholeInternship(h.store, h.workspace.id, h.internship("ana-2026").id, h.clock.now())!;
+const figures = async (h: Awaited<ReturnType<typeof anaWithHistory>>) => {
+  const s = (await summarizeWholeInternship(
+    h.store,
+    h.workspace.id,
+    (
+      await h.internship("ana-2026")
+    ).id,
+    h.clock.now(),
+  ))!;
   return {
     checkins: s.checkins,
     milestones: Object.values(s.milestones).map((list) => list.length),
@@ -59,7 +66,7 @@ const figures = (h: Awaited<ReturnType<typeof anaWithHistory>>) => {
 describe("a person's data under their control", () => {
   it("exports everything Tandem holds about the intern as JSON", async () => {
     const h = await anaWithHistory();
-    const exported = exportPerson(h.store, h.workspace, "ana", h.clock.now());
+    const exported = await exportPerson(h.store, h.workspace, "ana", h.clock.now());
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     const data = exported.value as unknown as Record<string, unknown[]> & { profile: { name: string } };
@@ -76,32 +83,32 @@ describe("a person's data under their control", () => {
     const text = JSON.stringify(data);
     for (const words of ANA_WORDS) expect(text).toContain(words);
     // Bram's export has his roles and the blocker forwarded to him, not Ana's reflection.
-    const bram = exportPerson(h.store, h.workspace, "bram", h.clock.now());
+    const bram = await exportPerson(h.store, h.workspace, "bram", h.clock.now());
     expect(bram.ok && JSON.stringify(bram.value)).toContain("the client contract is late");
     expect(bram.ok && JSON.stringify(bram.value)).not.toContain("decisions come by email");
   });
 
   it("erases the intern everywhere, records only that an erasure happened, and keeps the figures", async () => {
     const h = await anaWithHistory();
-    const anaId = h.person("ana").id;
-    const before = figures(h);
+    const anaId = (await h.person("ana")).id;
+    const before = await figures(h);
     expect(before.checkins.scores).toHaveLength(1);
     expect(dump(h)).toContain("the client contract is late");
-    const erased = erasePerson(h.store, h.workspace, "ana", h.clock.now());
+    const erased = await erasePerson(h.store, h.workspace, "ana", h.clock.now());
     expect(erased.ok).toBe(true);
 
     const all = dump(h);
     for (const words of [...ANA_WORDS, "Ana Souza"]) expect(all).not.toContain(words);
-    expect(h.store.people.byKey(h.workspace.id, "ana")).toBeUndefined();
-    const again = exportPerson(h.store, h.workspace, `erased-${anaId}`, h.clock.now());
+    expect(await h.store.people.byKey(h.workspace.id, "ana")).toBeUndefined();
+    const again = await exportPerson(h.store, h.workspace, `erased-${anaId}`, h.clock.now());
     expect(again.ok).toBe(true);
     if (again.ok) {
       const text = JSON.stringify(again.value);
       for (const words of [...ANA_WORDS, "Ana Souza", '"ana"']) expect(text).not.toContain(words);
       expect((again.value as unknown as { identities: unknown[] }).identities).toEqual([]);
     }
-    expect(figures(h)).toEqual(before);
-    const audit = h.store.audit.list(h.workspace.id);
+    expect(await figures(h)).toEqual(before);
+    const audit = await h.store.audit.list(h.workspace.id);
     expect(audit.find((a) => a.action === "person.erase")).toMatchObject({
       entity: "person",
       entityId: anaId,
@@ -115,7 +122,7 @@ describe("a person's data under their control", () => {
 
   it("says which keys exist when the person is unknown", async () => {
     const h = await anaWithHistory();
-    const missing = exportPerson(h.store, h.workspace, "anna", h.clock.now());
+    const missing = await exportPerson(h.store, h.workspace, "anna", h.clock.now());
     expect(missing).toEqual({
       ok: false,
       error: expect.stringMatching(/^there is no person "anna" in console:test \(known: ana, /),

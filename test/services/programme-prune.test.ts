@@ -26,66 +26,70 @@ function withoutAna() {
 
 describe("importing a programme that no longer lists an internship or a person", () => {
   it("shows what it would end and ends nothing without --apply", async () => {
-    const h = createServiceHarness({ rules: "checkin", programme: programme() });
+    const h = await createServiceHarness({ rules: "checkin", programme: programme() });
     await h.tickAt(h.local("2026-12-01T09:00", SP));
-    const before = h.internship("ana-2026");
-    const summary = importProgramme(h.store, withoutAna(), h.clock.now());
+    const before = await h.internship("ana-2026");
+    const summary = await importProgramme(h.store, withoutAna(), h.clock.now());
     expect(summary.pruning).toEqual({
       internships: ["ana-2026"],
       roles: ["chloe: colleague", "chloe: backup supervisor in ana-2026"],
       applied: false,
     });
-    expect(h.internship("ana-2026")).toEqual(before);
-    expect(h.store.people.isColleague(h.person("chloe").id)).toBe(true);
+    expect(await h.internship("ana-2026")).toEqual(before);
+    expect(await h.store.people.isColleague((await h.person("chloe")).id)).toBe(true);
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    expect(h.sentTo("ana").filter((s) => s.message.buttons?.[0]?.action === "checkin.open")).toHaveLength(1);
+    expect(
+      (await h.sentTo("ana")).filter((s) => s.message.buttons?.[0]?.action === "checkin.open"),
+    ).toHaveLength(1);
   });
 
   it("with --apply ends the internship today, withdraws its wake-ups and waiting messages, and removes the roles", async () => {
-    const h = createServiceHarness({ rules: "checkin", programme: programme() });
+    const h = await createServiceHarness({ rules: "checkin", programme: programme() });
     await h.tickAt(h.local("2026-12-01T09:00", SP));
-    const ana = h.internship("ana-2026");
+    const ana = await h.internship("ana-2026");
     h.clock.set(h.local("2026-12-01T08:00", SP));
     // A check-in planned for later this morning waits in the outbox, and a milestone reminder too.
     await h.say("ana", 'milestone add "Survey" due 2026-12-02');
-    h.store.outbox.enqueue(
+    await h.store.outbox.enqueue(
       {
         workspaceId: h.workspace.id,
         key: `checkin:${ana.id}:2026-12-01`,
-        recipientId: h.person("ana").id,
+        recipientId: (await h.person("ana")).id,
         address: "console:test:user:ana",
         payload: { text: "How is it going?" },
         notBefore: h.local("2026-12-01T09:30", SP),
       },
       h.clock.now(),
     );
-    const summary = importProgramme(h.store, withoutAna(), h.clock.now(), "test", { prune: true });
+    const summary = await importProgramme(h.store, withoutAna(), h.clock.now(), "test", { prune: true });
     expect(summary.pruning.applied).toBe(true);
-    const ended = h.internship("ana-2026");
+    const ended = await h.internship("ana-2026");
     expect(ended).toMatchObject({
       end: "2026-12-01",
       supervisorId: ana.supervisorId,
       internId: ana.internId,
     });
     expect(ended.backupSupervisorId).toBeUndefined();
-    expect(h.store.people.isColleague(h.person("chloe").id)).toBe(false);
+    expect(await h.store.people.isColleague((await h.person("chloe")).id)).toBe(false);
     expect(
       h.store.db.prepare("SELECT count(*) AS n FROM wakeups WHERE internship_id = ?").get(ana.id),
     ).toEqual({
       n: 0,
     });
     expect(
-      h.store.outbox.list({ status: "pending" }).filter((o) => o.recipientId === h.person("ana").id),
+      (await h.store.outbox.list({ status: "pending" })).filter((o) => o.recipientId === h.person("ana").id),
     ).toEqual([]);
     // Ben's internship is listed: untouched.
-    expect(h.internship("ben-2026").end).toBe("2027-02-28");
+    expect((await h.internship("ben-2026")).end).toBe("2027-02-28");
     const sentBefore = h.platform.sent.length;
     await h.tickAt(h.local("2026-12-01T09:30", SP));
     await h.tickAt(h.local("2026-12-02T09:30", SP));
     expect(h.platform.sent.slice(sentBefore).filter((s) => s.address.endsWith(":user:ana"))).toEqual([]);
-    expect(h.store.audit.list(h.workspace.id).map((a) => a.action)).toContain("internship.end");
+    expect((await h.store.audit.list(h.workspace.id)).map((a) => a.action)).toContain("internship.end");
     // A second import with --apply has nothing left to end.
-    expect(importProgramme(h.store, withoutAna(), h.clock.now(), "test", { prune: true }).pruning).toEqual({
+    expect(
+      (await importProgramme(h.store, withoutAna(), h.clock.now(), "test", { prune: true })).pruning,
+    ).toEqual({
       internships: [],
       roles: [],
       applied: true,
@@ -112,11 +116,13 @@ describe("tandem import --apply", () => {
     expect(applied.stdout).toContain(`ended and removed, no longer in ${smaller}:`);
     const store = openStore(env.DATABASE_PATH, { now: new Date() });
     try {
-      const ws = store.workspaces.find("console", "test")!;
+      const ws = (await store.workspaces.find("console", "test"))!;
       // Ended today (the machine's date, the programme's internship otherwise runs to 2027-03-31).
-      expect(store.internships.byKey(ws.id, "ana-2026")?.end).toBe(new Date().toISOString().slice(0, 10));
+      expect((await store.internships.byKey(ws.id, "ana-2026"))?.end).toBe(
+        new Date().toISOString().slice(0, 10),
+      );
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -26,8 +26,8 @@ function counts(): Record<string, number> {
   );
 }
 
-function workspaceId(): number {
-  return store.workspaces.find("console", "test")!.id;
+async function workspaceId(): Promise<number> {
+  return (await store.workspaces.find("console", "test"))!.id;
 }
 
 function appError(code: string, message: RegExp) {
@@ -35,11 +35,11 @@ function appError(code: string, message: RegExp) {
 }
 
 /** Imports `raw`, expecting a refusal that writes nothing; returns the listed problems. */
-function problems(raw: unknown): string[] {
+async function problems(raw: unknown): Promise<string[]> {
   const before = counts();
   let caught: unknown;
   try {
-    importProgramme(store, raw, T1);
+    await importProgramme(store, raw, T1);
   } catch (error) {
     caught = error;
   }
@@ -68,8 +68,8 @@ function withInternship(index: number, change: Record<string, unknown>): Program
 }
 
 describe("importing a programme", () => {
-  it("creates the workspace, people, internships and version 1 of each agreement", () => {
-    const summary = importProgramme(store, sampleProgramme(), T0);
+  it("creates the workspace, people, internships and version 1 of each agreement", async () => {
+    const summary = await importProgramme(store, sampleProgramme(), T0);
     expect(summary).toEqual({
       workspace: "console:test",
       people: { created: 7, updated: 0, unchanged: 0 },
@@ -78,25 +78,25 @@ describe("importing a programme", () => {
       daysOff: { holidays: 0, closures: 0, changed: false },
       pruning: { internships: [], roles: [], applied: false },
     });
-    const ws = workspaceId();
-    const ana = store.people.byKey(ws, "ana")!;
+    const ws = await workspaceId();
+    const ana = (await store.people.byKey(ws, "ana"))!;
     expect(ana).toMatchObject({ timezone: "America/Sao_Paulo", country: "BR", department: "Engineering" });
     expect(ana.ids).toEqual({ console: "ana" });
-    expect(store.people.byKey(ws, "lena")?.region).toBe("BE");
-    expect(store.people.isColleague(store.people.byKey(ws, "olga")!.id)).toBe(true);
-    expect(store.people.isColleague(ana.id)).toBe(false);
+    expect((await store.people.byKey(ws, "lena"))?.region).toBe("BE");
+    expect(await store.people.isColleague((await store.people.byKey(ws, "olga"))!.id)).toBe(true);
+    expect(await store.people.isColleague(ana.id)).toBe(false);
 
-    const ship = store.internships.byKey(ws, "ana-2026")!;
+    const ship = (await store.internships.byKey(ws, "ana-2026"))!;
     expect(ship).toMatchObject({
       internId: ana.id,
-      supervisorId: store.people.byKey(ws, "bram")!.id,
-      backupSupervisorId: store.people.byKey(ws, "chloe")!.id,
-      coordinatorId: store.people.byKey(ws, "lena")!.id,
+      supervisorId: (await store.people.byKey(ws, "bram"))!.id,
+      backupSupervisorId: (await store.people.byKey(ws, "chloe"))!.id,
+      coordinatorId: (await store.people.byKey(ws, "lena"))!.id,
       start: "2026-11-01",
       end: "2027-03-31",
       homeChannel: "home",
     });
-    const agreement = store.agreements.current(ship.id)!;
+    const agreement = (await store.agreements.current(ship.id))!;
     expect(agreement.version).toBe(1);
     expect(agreement.terms.tools).toEqual(["Slack"]);
     expect(agreement.terms.checkIn).toEqual({
@@ -105,70 +105,74 @@ describe("importing a programme", () => {
       reminderAfter: "3h",
       summary: "daily",
     });
-    expect(store.agreements.current(store.internships.byKey(ws, "ben-2026")!.id)?.version).toBe(1);
+    expect(
+      (await store.agreements.current((await store.internships.byKey(ws, "ben-2026"))!.id))?.version,
+    ).toBe(1);
   });
 
-  it("changes nothing when the same programme is imported again", () => {
-    importProgramme(store, sampleProgramme(), T0);
+  it("changes nothing when the same programme is imported again", async () => {
+    await importProgramme(store, sampleProgramme(), T0);
     const before = counts();
-    const summary = importProgramme(store, sampleProgramme(), T1);
+    const summary = await importProgramme(store, sampleProgramme(), T1);
     expect(summary.people).toEqual({ created: 0, updated: 0, unchanged: 7 });
     expect(summary.internships).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(summary.agreements).toEqual({ versioned: 0, unchanged: 3 });
     expect(counts()).toEqual(before);
-    const ship = store.internships.byKey(workspaceId(), "ana-2026")!;
-    expect(store.agreements.current(ship.id)?.version).toBe(1);
+    const ship = (await store.internships.byKey(await workspaceId(), "ana-2026"))!;
+    expect((await store.agreements.current(ship.id))?.version).toBe(1);
   });
 
-  it("updates only the person whose time zone changed", () => {
-    importProgramme(store, sampleProgramme(), T0);
-    const summary = importProgramme(store, withPerson(1, { timezone: "Europe/Lisbon" }), T1);
+  it("updates only the person whose time zone changed", async () => {
+    await importProgramme(store, sampleProgramme(), T0);
+    const summary = await importProgramme(store, withPerson(1, { timezone: "Europe/Lisbon" }), T1);
     expect(summary.people).toEqual({ created: 0, updated: 1, unchanged: 6 });
     expect(summary.internships.updated).toBe(0);
-    const ws = workspaceId();
-    expect(store.people.byKey(ws, "bram")?.timezone).toBe("Europe/Lisbon");
-    expect(store.people.byKey(ws, "chloe")?.timezone).toBe("Europe/Brussels");
-    const newAudit = store.audit.list(ws).filter((e) => e.at.getTime() === T1.getTime());
+    const ws = await workspaceId();
+    expect((await store.people.byKey(ws, "bram"))?.timezone).toBe("Europe/Lisbon");
+    expect((await store.people.byKey(ws, "chloe"))?.timezone).toBe("Europe/Brussels");
+    const newAudit = (await store.audit.list(ws)).filter((e) => e.at.getTime() === T1.getTime());
     expect(newAudit).toHaveLength(1);
     expect(newAudit[0]).toMatchObject({ action: "person.update", detail: { key: "bram" }, at: T1 });
   });
 
-  it("writes version 2 of an agreement that changed, and leaves the others alone", () => {
-    importProgramme(store, sampleProgramme(), T0);
-    const summary = importProgramme(
+  it("writes version 2 of an agreement that changed, and leaves the others alone", async () => {
+    await importProgramme(store, sampleProgramme(), T0);
+    const summary = await importProgramme(
       store,
       withInternship(0, { agreement: { replyWithin: { supervisor: "6h", intern: "4h" }, tools: ["Slack"] } }),
       T1,
     );
     expect(summary.agreements).toEqual({ versioned: 1, unchanged: 2 });
-    const ws = workspaceId();
-    const current = store.agreements.current(store.internships.byKey(ws, "ana-2026")!.id)!;
+    const ws = await workspaceId();
+    const current = (await store.agreements.current((await store.internships.byKey(ws, "ana-2026"))!.id))!;
     expect(current.version).toBe(2);
     expect(current.terms.replyWithin.supervisor).toBe("6h");
-    expect(store.agreements.current(store.internships.byKey(ws, "ben-2026")!.id)?.version).toBe(1);
+    expect(
+      (await store.agreements.current((await store.internships.byKey(ws, "ben-2026"))!.id))?.version,
+    ).toBe(1);
   });
 
-  it("moves platform ids between people: swapped ids and a renamed key", () => {
+  it("moves platform ids between people: swapped ids and a renamed key", async () => {
     const p = sampleProgramme();
     const ids = (a: string, b: string) => {
       p.people[0] = { ...p.people[0]!, ids: { console: a } };
       p.people[1] = { ...p.people[1]!, ids: { console: b } };
     };
     ids("x1", "x2");
-    importProgramme(store, p, T0);
+    await importProgramme(store, p, T0);
     ids("x2", "x1");
-    expect(importProgramme(store, p, T1).people.updated).toBe(2);
-    const ws = workspaceId();
-    expect(store.people.byPlatformId(ws, "console", "x1")?.key).toBe("bram");
-    expect(store.people.byPlatformId(ws, "console", "x2")?.key).toBe("ana");
+    expect((await importProgramme(store, p, T1)).people.updated).toBe(2);
+    const ws = await workspaceId();
+    expect((await store.people.byPlatformId(ws, "console", "x1"))?.key).toBe("bram");
+    expect((await store.people.byPlatformId(ws, "console", "x2"))?.key).toBe("ana");
 
     // olga becomes olga.berg and keeps her console id "olga" (her old key).
     p.people[5] = { ...p.people[5]!, key: "olga.berg", ids: { console: "olga" } };
     p.colleagues = ["olga.berg"];
     p.internships![2] = { ...p.internships![2]!, supervisor: "olga.berg" };
-    expect(importProgramme(store, p, T1).people.created).toBe(1);
-    expect(store.people.byPlatformId(ws, "console", "olga")?.key).toBe("olga.berg");
-    expect(store.people.byKey(ws, "olga")?.ids).toEqual({});
+    expect((await importProgramme(store, p, T1)).people.created).toBe(1);
+    expect((await store.people.byPlatformId(ws, "console", "olga"))?.key).toBe("olga.berg");
+    expect((await store.people.byKey(ws, "olga"))?.ids).toEqual({});
   });
 
   it("rolls back everything when a write fails halfway", () => {
@@ -182,20 +186,20 @@ describe("importing a programme", () => {
 });
 
 describe("parseProgrammeText", () => {
-  it("reads YAML and JSON alike, unquoted YAML dates included", () => {
+  it("reads YAML and JSON alike, unquoted YAML dates included", async () => {
     const yaml = programmeToYaml(sampleProgramme()).replaceAll('"2026-11-01"', "2026-11-01");
     expect(yaml).toMatch(/start: 2026-11-01/);
     const fromYaml = parseProgrammeText(yaml, "programme.yaml");
     const fromJson = parseProgrammeText(JSON.stringify(sampleProgramme()), "programme.json");
     expect(fromJson).toEqual(sampleProgramme());
-    importProgramme(store, fromYaml, T0);
-    expect(importProgramme(store, fromJson, T1).people.unchanged).toBe(7);
-    expect(store.internships.byKey(workspaceId(), "ana-2026")?.start).toBe("2026-11-01");
+    await importProgramme(store, fromYaml, T0);
+    expect((await importProgramme(store, fromJson, T1)).people.unchanged).toBe(7);
+    expect((await store.internships.byKey(await workspaceId(), "ana-2026"))?.start).toBe("2026-11-01");
   });
 
-  it("accepts a date that arrives as a Date object (YAML 1.1 timestamps)", () => {
-    importProgramme(store, withInternship(1, { start: new Date("2026-12-01T00:00:00Z") }), T0);
-    expect(store.internships.byKey(workspaceId(), "ben-2026")?.start).toBe("2026-12-01");
+  it("accepts a date that arrives as a Date object (YAML 1.1 timestamps)", async () => {
+    await importProgramme(store, withInternship(1, { start: new Date("2026-12-01T00:00:00Z") }), T0);
+    expect((await store.internships.byKey(await workspaceId(), "ben-2026"))?.start).toBe("2026-12-01");
   });
 
   it("names the source of a YAML syntax error", () => {
@@ -261,30 +265,30 @@ describe("validation", () => {
 
   it.each(cases)(
     "refuses %s, naming the entry and field, and writes nothing",
-    (_what, programme, expected) => {
-      const found = problems(programme);
+    async (_what, programme, expected) => {
+      const found = await problems(programme);
       expect(
         found.some((line) => line.startsWith(expected)),
         found.join("\n"),
       ).toBe(true);
-      expect(store.workspaces.isEmpty()).toBe(true);
+      expect(await store.workspaces.isEmpty()).toBe(true);
     },
   );
 
-  it("reports every mistake at once", () => {
+  it("reports every mistake at once", async () => {
     const p = sampleProgramme();
     p.people[1] = { ...p.people[1]!, timezone: "Mars/Olympus" };
     p.people[2] = { ...p.people[2]!, contactHours: "always" };
     p.internships![2] = { ...p.internships![2]!, end: "2026-01-01" };
-    const found = problems(p);
+    const found = await problems(p);
     expect(found).toHaveLength(3);
     expect(found[0]).toMatch(/^people\[1\] \(bram\)\.timezone/);
     expect(found[1]).toMatch(/^people\[2\] \(chloe\)\.contactHours/);
     expect(found[2]).toMatch(/^internships\[2\] \(piet-2026\)\.end/);
   });
 
-  it("leaves an earlier import untouched when a later one is refused", () => {
-    importProgramme(store, sampleProgramme(), T0);
+  it("leaves an earlier import untouched when a later one is refused", async () => {
+    await importProgramme(store, sampleProgramme(), T0);
     const before = counts();
     const bad = withPerson(1, { timezone: "Europe/Lisbon" });
     bad.people.push({
@@ -294,37 +298,41 @@ describe("validation", () => {
       country: "BE",
       contactHours: "Mon 09:00-10:00",
     });
-    expect(problems(bad)).toHaveLength(1);
+    expect(await problems(bad)).toHaveLength(1);
     expect(counts()).toEqual(before);
-    expect(store.people.byKey(workspaceId(), "bram")?.timezone).toBe("Europe/Brussels");
+    expect((await store.people.byKey(await workspaceId(), "bram"))?.timezone).toBe("Europe/Brussels");
   });
 });
 
 describe("exportProgramme", () => {
-  it("gives back a programme that imports as a no-op, also through YAML", () => {
+  it("gives back a programme that imports as a no-op, also through YAML", async () => {
     const p = withPerson(0, { leave: [{ from: "2026-12-24", to: "2027-01-02" }] });
-    importProgramme(store, p, T0);
-    const ws = workspaceId();
-    store.people.addLeave(
+    await importProgramme(store, p, T0);
+    const ws = await workspaceId();
+    await store.people.addLeave(
       ws,
-      store.people.byKey(ws, "ana")!.id,
+      (await store.people.byKey(ws, "ana"))!.id,
       { from: "2027-02-01", to: "2027-02-01" },
       T0,
     );
     const before = counts();
-    const exported = exportProgramme(store, "console", "test");
+    const exported = await exportProgramme(store, "console", "test");
     expect(exported.people.find((x) => x.key === "ana")?.leave).toEqual([
       { from: "2026-12-24", to: "2027-01-02" },
     ]);
-    const again = importProgramme(store, parseProgrammeText(programmeToYaml(exported), "export.yaml"), T1);
+    const again = await importProgramme(
+      store,
+      parseProgrammeText(programmeToYaml(exported), "export.yaml"),
+      T1,
+    );
     expect(again.people).toEqual({ created: 0, updated: 0, unchanged: 7 });
     expect(again.internships).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(again.agreements).toEqual({ versioned: 0, unchanged: 3 });
     expect(counts()).toEqual(before);
   });
 
-  it("refuses an unknown workspace with NOT_FOUND, listing the known ones", () => {
-    importProgramme(store, sampleProgramme(), T0);
+  it("refuses an unknown workspace with NOT_FOUND, listing the known ones", async () => {
+    await importProgramme(store, sampleProgramme(), T0);
     expect(() => exportProgramme(store, "slack", "T999")).toThrow(
       appError("NOT_FOUND", /slack:T999.*known: console:test/),
     );

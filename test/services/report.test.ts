@@ -10,7 +10,7 @@ const BXL = "Europe/Brussels";
 
 /** A few weeks of Ana's internship, made through the bot and the check-in rule, reported on 10 Dec. */
 async function anasInternship() {
-  const h = createServiceHarness({ rules: "checkin" });
+  const h = await createServiceHarness({ rules: "checkin" });
   const at = (date: string, time: string, zone = SP) => h.local(`${date}T${time}`, zone);
   const act = (date: string, form: Record<string, string>) => {
     h.clock.set(at(date, "10:00"));
@@ -41,12 +41,12 @@ async function anasInternship() {
       thread: thread,
     });
   };
-  const ctx = (when: Date) => ({
+  const ctx = async (when: Date) => ({
     store: h.store,
     log: h.log.log,
     now: when,
     workspace: h.workspace,
-    speaker: h.person("ana"),
+    speaker: await h.person("ana"),
     today: localDateIn(SP, when),
   });
 
@@ -56,29 +56,46 @@ async function anasInternship() {
   await h.tickAt(at("2026-12-03", "17:30"));
   await sayAt(at("2026-12-01", "11:00"), "ana", 'milestone add "Survey draft" due 2026-12-03');
   await sayAt(at("2026-12-01", "11:01"), "ana", 'milestone add "Glossary, terms" due 2026-12-02');
-  const id = (title: string) =>
-    h.store.milestones.listFor(h.internship("ana-2026").id).find((m) => m.title === title)!.id;
-  await sayAt(at("2026-12-02", "11:00"), "ana", `milestone done ${id("Survey draft")}`);
-  await sayAt(at("2026-12-03", "11:00"), "bram", `milestone accept ${id("Survey draft")} used for the pitch`);
+  const id = async (title: string) =>
+    (await h.store.milestones.listFor((await h.internship("ana-2026")).id)).find((m) => m.title === title)!
+      .id;
+  await sayAt(at("2026-12-02", "11:00"), "ana", `milestone done ${await id("Survey draft")}`);
+  await sayAt(
+    at("2026-12-03", "11:00"),
+    "bram",
+    `milestone accept ${await id("Survey draft")} used for the pitch`,
+  );
   await post("ana", at("2026-12-01", "13:00", BXL), "q1");
   await post("bram", at("2026-12-01", "15:00", BXL), "a1", "q1");
-  h.store.signals.save(h.workspace.id, {
-    internshipId: h.internship("ana-2026").id,
+  await h.store.signals.save(h.workspace.id, {
+    internshipId: (await h.internship("ana-2026")).id,
     date: "2026-12-09",
     level: "at_risk",
     reasons: [{ code: "low_connectedness", text: "Connectedness fell to 2." }],
     inputs: { connectedness: 2, exchanges: null },
     computedAt: at("2026-12-09", "18:00"),
   });
-  handleReflectionAction(ctx(at("2026-12-04", "14:10")), {
+  await handleReflectionAction(await ctx(at("2026-12-04", "14:10")), {
     action: "reflection.answer",
     value: "2026-W49",
     form: { text: '=SUM(A1) decisions, "quoted"', share: "yes" },
   });
-  handleReflectCommand(ctx(at("2026-12-09", "14:10")), { name: "reflect", text: "kept private" });
+  await handleReflectCommand(await ctx(at("2026-12-09", "14:10")), { name: "reflect", text: "kept private" });
   const now = at("2026-12-10", "12:00");
-  const summary = summarizeWholeInternship(h.store, h.workspace.id, h.internship("ana-2026").id, now)!;
-  return { h, summary, ids: { survey: id("Survey draft"), glossary: id("Glossary, terms") }, now };
+  const summary = (await summarizeWholeInternship(
+    h.store,
+    h.workspace.id,
+    (
+      await h.internship("ana-2026")
+    ).id,
+    now,
+  ))!;
+  return {
+    h,
+    summary,
+    ids: { survey: await id("Survey draft"), glossary: await id("Glossary, terms") },
+    now,
+  };
 }
 
 describe("end-of-internship report", () => {
@@ -176,7 +193,14 @@ describe("end-of-internship report", () => {
       concentration: { person: "Bram Peeters", share: 1, exchanges: 1, flagged: true },
       reflections: [{ week: "2026-W49", text: '=SUM(A1) decisions, "quoted"' }],
     });
-    const ben = summarizeWholeInternship(h.store, h.workspace.id, h.internship("ben-2026").id, now)!;
+    const ben = (await summarizeWholeInternship(
+      h.store,
+      h.workspace.id,
+      (
+        await h.internship("ben-2026")
+      ).id,
+      now,
+    ))!;
     expect(JSON.parse(renderJson(ben))).toMatchObject({
       coordinator: null,
       checkins: { answered: 0, scores: [], averageScore: null, trend: null },

@@ -14,8 +14,8 @@ const DAY = 86_400_000;
  * On 2028-03-30 (a year after 2027-03-31): Ana's internship ended exactly 365 days ago, Ben's
  * (2027-02-28) longer ago. Rows a day either side of each retention limit.
  */
-function setup() {
-  const h = createBotHarness({ now: "2028-03-30T12:00:00Z" });
+async function setup() {
+  const h = await createBotHarness({ now: "2028-03-30T12:00:00Z" });
   const now = h.clock.now();
   const ago = (days: number, extraMs = 0) => new Date(now.getTime() - days * DAY - extraMs);
   for (const [id, days] of [
@@ -23,30 +23,30 @@ function setup() {
     ["edge", 30],
     ["recent", 29],
   ] as const) {
-    h.store.inbound.firstSeen("console", "test", id, id === "edge" ? ago(30, -60_000) : ago(days));
+    await h.store.inbound.firstSeen("console", "test", id, id === "edge" ? ago(30, -60_000) : ago(days));
   }
-  const outbox = (key: string, sentDaysAgo: number | undefined) => {
-    h.store.outbox.enqueue(
+  const outbox = async (key: string, sentDaysAgo: number | undefined) => {
+    await h.store.outbox.enqueue(
       {
         workspaceId: h.workspace.id,
         key,
-        recipientId: h.person("bram").id,
+        recipientId: (await h.person("bram")).id,
         address: "console:test:user:bram",
         payload: { text: `blocker text ${key}` },
         notBefore: ago(200),
       },
       ago(200),
     );
-    const row = h.store.outbox.get(h.workspace.id, key)!;
-    if (sentDaysAgo !== undefined) h.store.outbox.markSent(row.id, ago(sentDaysAgo), undefined);
+    const row = (await h.store.outbox.get(h.workspace.id, key))!;
+    if (sentDaysAgo !== undefined) await h.store.outbox.markSent(row.id, ago(sentDaysAgo), undefined);
   };
-  outbox("sent-91", 91);
-  outbox("sent-89", 89);
-  outbox("pending", undefined);
+  await outbox("sent-91", 91);
+  await outbox("sent-89", 89);
+  await outbox("pending", undefined);
   for (const key of ["ana-2026", "ben-2026"]) {
-    const internship = h.internship(key);
-    h.store.checkins.create(h.workspace.id, internship.id, "2027-01-05", "due", ago(400));
-    h.store.reflections.save(
+    const internship = await h.internship(key);
+    await h.store.checkins.create(h.workspace.id, internship.id, "2027-01-05", "due", ago(400));
+    await h.store.reflections.save(
       h.workspace.id,
       { internshipId: internship.id, week: "2027-W02", text: `reflection of ${key}`, shared: true },
       ago(400),
@@ -56,38 +56,38 @@ function setup() {
 }
 
 describe("retention", () => {
-  it("deletes or blanks exactly what is older than each setting", () => {
-    const { h, retention } = setup();
-    expect(retention.run(h.clock.now())).toBe(true);
+  it("deletes or blanks exactly what is older than each setting", async () => {
+    const { h, retention } = await setup();
+    expect(await retention.run(h.clock.now())).toBe(true);
     const inbound = h.store.db.prepare("SELECT event_id FROM inbound_events ORDER BY event_id").all();
     expect(inbound).toEqual([{ event_id: "edge" }, { event_id: "recent" }]);
-    const payloads = Object.fromEntries(h.store.outbox.list().map((o) => [o.key, o.payload.text]));
+    const payloads = Object.fromEntries((await h.store.outbox.list()).map((o) => [o.key, o.payload.text]));
     expect(payloads).toEqual({
       "sent-91": "",
       "sent-89": "blocker text sent-89",
       pending: "blocker text pending",
     });
-    expect(h.store.checkins.get(h.internship("ben-2026").id, "2027-01-05")).toBeUndefined();
-    expect(h.store.checkins.get(h.internship("ana-2026").id, "2027-01-05")).toBeDefined();
-    expect(h.store.reflections.forInternship(h.internship("ben-2026").id)).toEqual([]);
-    expect(h.store.reflections.forInternship(h.internship("ana-2026").id)).toHaveLength(1);
+    expect(await h.store.checkins.get((await h.internship("ben-2026")).id, "2027-01-05")).toBeUndefined();
+    expect(await h.store.checkins.get((await h.internship("ana-2026")).id, "2027-01-05")).toBeDefined();
+    expect(await h.store.reflections.forInternship((await h.internship("ben-2026")).id)).toEqual([]);
+    expect(await h.store.reflections.forInternship((await h.internship("ana-2026")).id)).toHaveLength(1);
   });
 
-  it("runs once a day, in batches that leave the rest for the next tick", () => {
-    const { h, retention } = setup();
+  it("runs once a day, in batches that leave the rest for the next tick", async () => {
+    const { h, retention } = await setup();
     const old = new Date(h.clock.now().getTime() - 40 * DAY);
-    for (let i = 0; i < 6_000; i++) h.store.inbound.firstSeen("console", "test", `bulk-${i}`, old);
+    for (let i = 0; i < 6_000; i++) await h.store.inbound.firstSeen("console", "test", `bulk-${i}`, old);
     const count = () =>
       (h.store.db.prepare("SELECT count(*) AS n FROM inbound_events").get() as { n: number }).n;
-    expect(retention.run(h.clock.now())).toBe(false);
+    expect(await retention.run(h.clock.now())).toBe(false);
     expect(count()).toBe(6_003 - 5_000);
-    expect(retention.run(h.clock.now())).toBe(true);
+    expect(await retention.run(h.clock.now())).toBe(true);
     expect(count()).toBe(2);
-    h.store.inbound.firstSeen("console", "test", "late", old);
-    expect(retention.run(h.clock.now())).toBe(true);
+    await h.store.inbound.firstSeen("console", "test", "late", old);
+    expect(await retention.run(h.clock.now())).toBe(true);
     expect(count()).toBe(3);
     // The next day: "late" goes, and so does "edge", now past 30 days; "recent" stays.
-    expect(retention.run(new Date(h.clock.now().getTime() + DAY))).toBe(true);
+    expect(await retention.run(new Date(h.clock.now().getTime() + DAY))).toBe(true);
     expect(h.store.db.prepare("SELECT event_id FROM inbound_events").all()).toEqual([{ event_id: "recent" }]);
   });
 });
@@ -105,9 +105,9 @@ describe("retention in the ticker", () => {
     expect(await runCli(["migrate"], io)).toBe(0);
     const at = new Date("2026-12-01T12:00:00Z");
     const store = openStore(env.DATABASE_PATH, { now: at });
-    store.inbound.firstSeen("console", "test", "eight-days", new Date(at.getTime() - 8 * DAY));
-    store.inbound.firstSeen("console", "test", "six-days", new Date(at.getTime() - 6 * DAY));
-    store.close();
+    await store.inbound.firstSeen("console", "test", "eight-days", new Date(at.getTime() - 8 * DAY));
+    await store.inbound.firstSeen("console", "test", "six-days", new Date(at.getTime() - 6 * DAY));
+    await store.close();
     expect(await runCli(["tick", "--at", at.toISOString()], io)).toBe(0);
     const after = openStore(env.DATABASE_PATH, { now: at });
     try {
@@ -115,7 +115,7 @@ describe("retention in the ticker", () => {
         { event_id: "six-days" },
       ]);
     } finally {
-      after.close();
+      await after.close();
     }
   });
 });

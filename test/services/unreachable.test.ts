@@ -8,7 +8,7 @@ import { createBotHarness } from "../helpers/bot-harness.js";
 
 describe("people the platform cannot reach", () => {
   it("dead-letters the message and tells the supervisor once, without retrying forever", async () => {
-    const h = createBotHarness({ now: "2026-12-01T14:00:00Z" });
+    const h = await createBotHarness({ now: "2026-12-01T14:00:00Z" });
     h.log.allowErrors("send failed for good; message dead-lettered");
     const sent: string[] = [];
     const platform: ChatPlatform = {
@@ -28,14 +28,14 @@ describe("people the platform cannot reach", () => {
       clock: h.clock,
       log: h.log.log,
     });
-    queueDirect(h.store, h.workspace, h.person("ana"), "first", { text: "one" }, h.clock.now());
-    queueDirect(h.store, h.workspace, h.person("ana"), "second", { text: "two" }, h.clock.now());
+    await queueDirect(h.store, h.workspace, await h.person("ana"), "first", { text: "one" }, h.clock.now());
+    await queueDirect(h.store, h.workspace, await h.person("ana"), "second", { text: "two" }, h.clock.now());
     await dispatcher.dispatch(h.clock.now());
     await dispatcher.dispatch(h.clock.now());
-    expect(h.store.outbox.get(h.workspace.id, "first")?.status).toBe("dead");
-    expect(h.store.outbox.get(h.workspace.id, "second")?.status).toBe("dead");
-    const report = h.store.outbox.get(h.workspace.id, `unreachable:${h.person("ana").id}`);
-    expect(report?.recipientId).toBe(h.person("bram").id);
+    expect((await h.store.outbox.get(h.workspace.id, "first"))?.status).toBe("dead");
+    expect((await h.store.outbox.get(h.workspace.id, "second"))?.status).toBe("dead");
+    const report = await h.store.outbox.get(h.workspace.id, `unreachable:${(await h.person("ana")).id}`);
+    expect(report?.recipientId).toBe((await h.person("bram")).id);
     expect(report?.payload.text).toContain("Tandem cannot reach Ana Souza");
     expect(sent).toEqual(["console:test:user:bram"]);
   });

@@ -31,8 +31,8 @@ function programme(anaStart = "2026-11-01"): ProgrammeInput {
 }
 
 /** The service harness (check-ins, for the week's data) plus a planner that runs only the digest rule. */
-function setup(p = programme()) {
-  const h = createServiceHarness({ programme: p, rules: "checkin" });
+async function setup(p = programme()) {
+  const h = await createServiceHarness({ programme: p, rules: "checkin" });
   const platforms = new Map<Platform, ChatPlatform>([["console", h.platform]]);
   const build = () => {
     const rules = [createWeeklyDigestRule({ store: h.store, log: h.log.log })];
@@ -43,7 +43,7 @@ function setup(p = programme()) {
   let ticker = build();
   const digestTick = async (at: Date) => {
     h.clock.set(at);
-    return ticker.tick(at);
+    return await ticker.tick(at);
   };
   let n = 0;
   const post = async (
@@ -81,8 +81,8 @@ function setup(p = programme()) {
     h.clock.set(at);
     return h.say(user, text);
   };
-  const digest = (key: string) => h.store.outbox.get(h.workspace.id, key);
-  const digestRows = () => h.store.outbox.list().filter((o) => o.key.startsWith("digest:"));
+  const digest = async (key: string) => await h.store.outbox.get(h.workspace.id, key);
+  const digestRows = async () => (await h.store.outbox.list()).filter((o) => o.key.startsWith("digest:"));
   return { h, digestTick, post, answerCheckin, sayAt, digest, digestRows, restart: () => (ticker = build()) };
 }
 
@@ -108,9 +108,14 @@ async function anasWeek(w: World) {
   await w.sayAt(at("2026-12-01", "11:00"), "ana", 'milestone add "Survey draft" due 2026-12-03');
   await w.sayAt(at("2026-12-01", "11:01"), "ana", 'milestone add "Interview plan" due 2026-12-02');
   await w.sayAt(at("2026-12-01", "11:02"), "ana", 'milestone add "Glossary" due 2026-12-02');
-  const id = (title: string) =>
-    h.store.milestones.listFor(h.internship("ana-2026").id).find((m) => m.title === title)!.id;
-  const ids = { survey: id("Survey draft"), plan: id("Interview plan"), glossary: id("Glossary") };
+  const id = async (title: string) =>
+    (await h.store.milestones.listFor((await h.internship("ana-2026")).id)).find((m) => m.title === title)!
+      .id;
+  const ids = {
+    survey: await id("Survey draft"),
+    plan: await id("Interview plan"),
+    glossary: await id("Glossary"),
+  };
   await w.sayAt(at("2026-12-02", "11:00"), "ana", `milestone done ${ids.survey}`);
   await w.sayAt(at("2026-12-03", "11:00"), "bram", `milestone accept ${ids.survey} used in the client pitch`);
   await w.sayAt(
@@ -124,48 +129,59 @@ async function anasWeek(w: World) {
   await w.post("bram", at("2026-12-01", "15:00", BXL), { thread: question });
   const asked = await w.post("bram", at("2026-12-02", "10:00", BXL), { mentions: ["ana"], question: true });
   await w.post("ana", at("2026-12-02", "10:30"), { thread: asked });
-  const intro = h.store.introductions.propose(
+  const intro = (await h.store.introductions.propose(
     h.workspace.id,
-    h.internship("ana-2026").id,
-    h.person("olga").id,
+    (
+      await h.internship("ana-2026")
+    ).id,
+    (
+      await h.person("olga")
+    ).id,
     at("2026-12-02", "09:00"),
-  )!;
-  h.store.introductions.setStatus(intro.id, "held", at("2026-12-03", "15:00"), { metAnswer: true });
+  ))!;
+  await h.store.introductions.setStatus(intro.id, "held", at("2026-12-03", "15:00"), { metAnswer: true });
   return ids;
 }
 
 describe("weekly digest", () => {
   it("says an introduction only asked for waits for the colleague's answer, not that it waits to be held", async () => {
-    const w = setup();
+    const w = await setup();
     await anasWeek(w);
     const { h } = w;
-    const ship = h.internship("ana-2026").id;
+    const ship = (await h.internship("ana-2026")).id;
     const at = (date: string, time: string) => h.local(`${date}T${time}`, SP);
-    h.store.introductions.propose(h.workspace.id, ship, h.person("piet").id, at("2026-12-03", "09:00"));
-    const held = h.store.introductions.propose(
+    await h.store.introductions.propose(
       h.workspace.id,
       ship,
-      h.person("chloe").id,
+      (await h.person("piet")).id,
       at("2026-12-03", "09:00"),
-    )!;
-    h.store.introductions.setStatus(held.id, "accepted", at("2026-12-03", "10:00"));
+    );
+    const held = (await h.store.introductions.propose(
+      h.workspace.id,
+      ship,
+      (
+        await h.person("chloe")
+      ).id,
+      at("2026-12-03", "09:00"),
+    ))!;
+    await h.store.introductions.setStatus(held.id, "accepted", at("2026-12-03", "10:00"));
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
-    const text = w.digest(`digest:${h.person("bram").id}:${ship}:${W49}`)!.payload.text;
+    const text = (await w.digest(`digest:${(await h.person("bram")).id}:${ship}:${W49}`))!.payload.text;
     expect(text).toContain("1 introduction asked, waiting for the colleague's answer");
     expect(text).toContain("1 introduction accepted, waiting to be held");
     expect(text).not.toContain("2 introductions waiting to be held");
   });
 
   it("sends bram a digest about ana's last week at 09:00 on Monday, his time, with every section", async () => {
-    const w = setup();
+    const w = await setup();
     const ids = await anasWeek(w);
     const { h } = w;
-    const key = `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`;
+    const key = `digest:${(await h.person("bram")).id}:${(await h.internship("ana-2026")).id}:${W49}`;
     await w.digestTick(h.local("2026-12-07T08:59", BXL));
-    expect(w.digest(key)).toBeUndefined();
+    expect(await w.digest(key)).toBeUndefined();
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
-    const row = w.digest(key);
-    expect(row).toMatchObject({ status: "sent", recipientId: h.person("bram").id });
+    const row = await w.digest(key);
+    expect(row).toMatchObject({ status: "sent", recipientId: (await h.person("bram")).id });
     expect(row?.address).toBe("console:test:user:bram");
     const text = row!.payload.text;
     expect(text).toContain(
@@ -200,15 +216,15 @@ describe("weekly digest", () => {
       "You supervise Ana Souza; Tandem sends you this digest at the start of your working week, about the week before.",
     );
     expect(
-      w.h.sentTo("bram").some((s) => s.message.text.includes("digest about Ana Souza for 2026-W49")),
+      (await w.h.sentTo("bram")).some((s) => s.message.text.includes("digest about Ana Souza for 2026-W49")),
     ).toBe(true);
   });
 
   it("shows the latest isolation level with its reasons", async () => {
-    const w = setup();
+    const w = await setup();
     const { h } = w;
-    h.store.signals.save(h.workspace.id, {
-      internshipId: h.internship("ana-2026").id,
+    await h.store.signals.save(h.workspace.id, {
+      internshipId: (await h.internship("ana-2026")).id,
       date: "2026-12-04",
       level: "watch",
       reasons: [{ code: "few_people", text: "Ana wrote with only one person this week." }],
@@ -216,8 +232,9 @@ describe("weekly digest", () => {
       computedAt: h.local("2026-12-04T18:00", SP),
     });
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
-    const text = w.digest(`digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`)!.payload
-      .text;
+    const text = (await w.digest(
+      `digest:${(await h.person("bram")).id}:${(await h.internship("ana-2026")).id}:${W49}`,
+    ))!.payload.text;
     expect(text).toContain(
       "Connection signal: watch (Fri 4 Dec 2026); Ana wrote with only one person this week.",
     );
@@ -226,11 +243,11 @@ describe("weekly digest", () => {
   // Behaviour change (issue 13): the coordinator's digest is a short paragraph per intern; the
   // sections it used to repeat for every intern are one "digest for @intern" away.
   it("sends lena one short digest covering ana and ben, each in a paragraph with what needs attention first", async () => {
-    const w = setup();
+    const w = await setup();
     await anasWeek(w);
     const { h } = w;
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
-    const row = w.digest(`digest:${h.person("lena").id}:${W49}`);
+    const row = await w.digest(`digest:${(await h.person("lena")).id}:${W49}`);
     expect(row).toMatchObject({ status: "sent", address: "console:test:user:lena" });
     const text = row!.payload.text;
     expect(text).toContain(
@@ -246,11 +263,11 @@ describe("weekly digest", () => {
     expect(text).toContain('type "digest for @ana"');
     expect(text).not.toContain("Reply times");
     expect(row?.payload.reason).toContain("You coordinate the internships of Ana Souza and Ben Okafor");
-    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+    expect((await h.sentTo("lena")).filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
   });
 
   it("shows lena one intern's whole week on request, saying what is unknown instead of inventing zeros", async () => {
-    const w = setup();
+    const w = await setup();
     await anasWeek(w);
     const { h } = w;
     h.clock.set(h.local("2026-12-07T10:00", BXL));
@@ -274,7 +291,7 @@ describe("weekly digest", () => {
   });
 
   it("sends each digest once across repeated ticks, a restart and the rest of the week, never to a channel", async () => {
-    const w = setup();
+    const w = await setup();
     const { h } = w;
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
     await w.digestTick(h.local("2026-12-07T09:01", BXL));
@@ -282,44 +299,45 @@ describe("weekly digest", () => {
     await w.digestTick(h.local("2026-12-07T09:30", BXL));
     await w.digestTick(h.local("2026-12-08T09:00", BXL));
     await w.digestTick(h.local("2026-12-10T15:00", BXL));
-    const w49 = w.digestRows().filter((o) => o.key.endsWith(W49));
+    const w49 = (await w.digestRows()).filter((o) => o.key.endsWith(W49));
     expect(w49.map((o) => o.key).sort()).toEqual(
       [
-        `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`,
-        `digest:${h.person("bram").id}:${h.internship("ben-2026").id}:${W49}`,
-        `digest:${h.person("lena").id}:${W49}`,
-        `digest:${h.person("olga").id}:${h.internship("piet-2026").id}:${W49}`,
+        `digest:${(await h.person("bram")).id}:${(await h.internship("ana-2026")).id}:${W49}`,
+        `digest:${(await h.person("bram")).id}:${(await h.internship("ben-2026")).id}:${W49}`,
+        `digest:${(await h.person("lena")).id}:${W49}`,
+        `digest:${(await h.person("olga")).id}:${(await h.internship("piet-2026")).id}:${W49}`,
       ].sort(),
     );
-    expect(w.digestRows().every((o) => o.address.includes(":user:"))).toBe(true);
-    expect(h.sentTo("bram").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(2);
-    expect(h.sentTo("lena").filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
+    expect((await w.digestRows()).every((o) => o.address.includes(":user:"))).toBe(true);
+    expect((await h.sentTo("bram")).filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(2);
+    expect((await h.sentTo("lena")).filter((s) => s.message.text.includes("2026-W49"))).toHaveLength(1);
     // The next Monday brings the next week's digest.
     await w.digestTick(h.local("2026-12-14T09:00", BXL));
-    expect(w.digest(`digest:${h.person("lena").id}:2026-W50`)?.status).toBe("sent");
+    expect((await w.digest(`digest:${(await h.person("lena")).id}:2026-W50`))?.status).toBe("sent");
   });
 
   it("waits for the supervisor's first working day when Monday is off", async () => {
-    const w = setup();
+    const w = await setup();
     const { h } = w;
     await w.sayAt(h.local("2026-12-02T10:00", BXL), "bram", "leave 2026-12-07");
-    const key = `digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`;
+    const key = `digest:${(await h.person("bram")).id}:${(await h.internship("ana-2026")).id}:${W49}`;
     await w.digestTick(h.local("2026-12-07T12:00", BXL));
-    expect(w.digest(key)).toBeUndefined();
-    expect(w.digest(`digest:${h.person("lena").id}:${W49}`)?.status).toBe("sent");
+    expect(await w.digest(key)).toBeUndefined();
+    expect((await w.digest(`digest:${(await h.person("lena")).id}:${W49}`))?.status).toBe("sent");
     await w.digestTick(h.local("2026-12-08T08:59", BXL));
-    expect(w.digest(key)).toBeUndefined();
+    expect(await w.digest(key)).toBeUndefined();
     await w.digestTick(h.local("2026-12-08T09:00", BXL));
-    expect(w.digest(key)?.status).toBe("sent");
+    expect((await w.digest(key))?.status).toBe("sent");
   });
 
   it("does not flag concentration before the end of the internship's third week", async () => {
-    const w = setup(programme("2026-11-23"));
+    const w = await setup(programme("2026-11-23"));
     const { h } = w;
     await w.post("bram", h.local("2026-12-01T10:00", BXL), { mentions: ["ana"] });
     await w.digestTick(h.local("2026-12-07T09:00", BXL));
-    const text = w.digest(`digest:${h.person("bram").id}:${h.internship("ana-2026").id}:${W49}`)!.payload
-      .text;
+    const text = (await w.digest(
+      `digest:${(await h.person("bram")).id}:${(await h.internship("ana-2026")).id}:${W49}`,
+    ))!.payload.text;
     expect(text).toContain("week 2 of the internship");
     expect(text).toContain("Concentration: 100% of 1 exchange with Bram Peeters");
     expect(text).not.toContain("Flagged");

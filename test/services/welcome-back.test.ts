@@ -9,7 +9,7 @@ const BXL = "Europe/Brussels";
  * Every rule runs, ticking every two hours from Thursday 3 Dec to `until`, as node-cron would.
  */
 async function leaveWeek(during?: (h: ReturnType<typeof createServiceHarness>, at: Date) => Promise<void>) {
-  const h = createServiceHarness({ rules: "every" });
+  const h = await createServiceHarness({ rules: "every" });
   await h.tickAt(h.local("2026-12-03T09:00", BXL));
   await h.say("bram", "leave 2026-12-07 2026-12-11");
   const run = async (until: Date) => {
@@ -34,12 +34,12 @@ describe("the welcome back", () => {
       }
     });
     await run(h.local("2026-12-04T17:00", BXL));
-    const before = h.sentTo("bram").length;
+    const before = (await h.sentTo("bram")).length;
     await run(h.local("2026-12-11T23:00", BXL));
     // Nothing reaches Bram during his leave.
-    expect(h.sentTo("bram")).toHaveLength(before);
+    expect(await h.sentTo("bram")).toHaveLength(before);
     await run(h.local("2026-12-14T09:00", BXL));
-    const back = h.sentTo("bram").slice(before);
+    const back = (await h.sentTo("bram")).slice(before);
     expect(back).toHaveLength(1);
     const text = back[0]!.message.text;
     expect(text).toMatch(/^Welcome back, Bram\. While you were away \(Mon 7 Dec 2026 to Fri 11 Dec 2026\):/);
@@ -66,7 +66,7 @@ describe("the welcome back", () => {
     expect(text).toContain("2026-W49");
     // Later that day, new messages come as usual; the welcome back is not repeated.
     await run(h.local("2026-12-15T09:00", BXL));
-    expect(h.sentTo("bram").filter((s) => s.message.text.startsWith("Welcome back"))).toHaveLength(1);
+    expect((await h.sentTo("bram")).filter((s) => s.message.text.startsWith("Welcome back"))).toHaveLength(1);
   }, 60_000);
 });
 
@@ -81,7 +81,7 @@ describe("a daily summary folded into the welcome back", () => {
       }
     });
     await run(h.local("2026-12-14T10:00", BXL));
-    const welcome = h.sentTo("bram").find((s) => s.message.text.startsWith("Welcome back"));
+    const welcome = (await h.sentTo("bram")).find((s) => s.message.text.startsWith("Welcome back"));
     const line = welcome?.message.text
       .split("\n")
       .find((l) => l.includes("Ana Souza's check-in for Fri 11 Dec"));

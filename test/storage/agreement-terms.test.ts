@@ -7,11 +7,11 @@ import { createTestStore } from "../helpers/test-store.js";
 describe("the current agreement's terms", () => {
   const at = new Date("2026-11-30T12:00:00Z");
 
-  function setUp() {
+  async function setUp() {
     const store = createTestStore(at);
-    importProgramme(store, sampleProgramme(), at);
-    const workspace = store.workspaces.find("console", "test")!;
-    const internship = store.internships.byKey(workspace.id, "ana-2026")!;
+    await importProgramme(store, sampleProgramme(), at);
+    const workspace = (await store.workspaces.find("console", "test"))!;
+    const internship = (await store.internships.byKey(workspace.id, "ana-2026"))!;
     const withReaction = (ackReaction: string) => ({
       ...DEFAULT_TERMS,
       replies: { ...DEFAULT_TERMS.replies, ackReaction },
@@ -19,26 +19,28 @@ describe("the current agreement's terms", () => {
     return { store, workspace, internship, withReaction };
   }
 
-  it("are shared read-only: a caller cannot change them for the next one", () => {
-    const { store, internship } = setUp();
-    const terms = store.agreements.currentTerms(internship.id)!;
+  it("are shared read-only: a caller cannot change them for the next one", async () => {
+    const { store, internship } = await setUp();
+    const terms = (await store.agreements.currentTerms(internship.id))!;
     expect(() => {
       (terms.replies as { ackReaction: string }).ackReaction = "tada";
     }).toThrow(TypeError);
-    expect(store.agreements.currentTerms(internship.id)?.replies.ackReaction).toBe(terms.replies.ackReaction);
+    expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe(
+      terms.replies.ackReaction,
+    );
   });
 
-  it("follow a new version, also one written after a version that was rolled back", () => {
-    const { store, workspace, internship, withReaction } = setUp();
+  it("follow a new version, also one written after a version that was rolled back", async () => {
+    const { store, workspace, internship, withReaction } = await setUp();
     expect(() =>
-      store.transaction(() => {
-        store.agreements.addVersion(workspace.id, internship.id, withReaction("eyes"), undefined, at);
-        expect(store.agreements.currentTerms(internship.id)?.replies.ackReaction).toBe("eyes");
+      store.transaction(async () => {
+        await store.agreements.addVersion(workspace.id, internship.id, withReaction("eyes"), undefined, at);
+        expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("eyes");
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
     // The next version gets the rolled-back one's row id, with other terms.
-    store.agreements.addVersion(workspace.id, internship.id, withReaction("thumbsup"), undefined, at);
-    expect(store.agreements.currentTerms(internship.id)?.replies.ackReaction).toBe("thumbsup");
+    await store.agreements.addVersion(workspace.id, internship.id, withReaction("thumbsup"), undefined, at);
+    expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("thumbsup");
   });
 });

@@ -96,16 +96,16 @@ describe("group commit", () => {
 
 describe("the store's batched work", () => {
   let store: SqliteStore | undefined;
-  afterEach(() => store?.close());
+  afterEach(async () => await store?.close());
 
-  it("is written before the database closes, even when the turn has not ended", () => {
+  it("is written before the database closes, even when the turn has not ended", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-group-")), "s.db");
     const now = new Date("2026-12-01T10:00:00Z");
     store = openStore(path, { now });
-    const queued = store.batched(() => store!.inbound.firstSeen("slack", "T1", "Ev1", now));
-    store.close();
+    const queued = await store.batched(async () => await store!.inbound.firstSeen("slack", "T1", "Ev1", now));
+    await store.close();
     store = openStore(path, { now });
-    expect(store.inbound.firstSeen("slack", "T1", "Ev1", now)).toBe(false);
+    expect(await store.inbound.firstSeen("slack", "T1", "Ev1", now)).toBe(false);
     return expect(queued).resolves.toBe(true);
   });
 });

@@ -10,33 +10,33 @@ describe("platform references", () => {
       store.db.prepare("SELECT reference, updated_at FROM platform_references WHERE key = 'u1'").get() as
         | { reference: string; updated_at: number }
         | undefined;
-    const save = (reference: string, minute: number) =>
-      store.platformRefs.save("teams", "tenant", "user", "u1", reference, at(minute));
+    const save = async (reference: string, minute: number) =>
+      await store.platformRefs.save("teams", "tenant", "user", "u1", reference, at(minute));
     return { store, row, save };
   }
 
-  it("writes a reference only when it changed", () => {
+  it("writes a reference only when it changed", async () => {
     const { store, row, save } = setUp();
-    save("ref-a", 0);
-    save("ref-a", 1);
+    await save("ref-a", 0);
+    await save("ref-a", 1);
     expect(row()).toEqual({ reference: "ref-a", updated_at: at(0).getTime() });
-    save("ref-b", 2);
+    await save("ref-b", 2);
     expect(row()).toEqual({ reference: "ref-b", updated_at: at(2).getTime() });
-    expect(store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-b");
-    expect(store.platformRefs.get("teams", "other-tenant", "user", "u1")).toBeUndefined();
+    expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-b");
+    expect(await store.platformRefs.get("teams", "other-tenant", "user", "u1")).toBeUndefined();
   });
 
-  it("does not trust a reference saved in a transaction that was rolled back", () => {
+  it("does not trust a reference saved in a transaction that was rolled back", async () => {
     const { store, row, save } = setUp();
     expect(() =>
-      store.transaction(() => {
-        save("ref-a", 0);
-        expect(store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-a");
+      store.transaction(async () => {
+        await save("ref-a", 0);
+        expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-a");
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
-    expect(store.platformRefs.get("teams", "tenant", "user", "u1")).toBeUndefined();
-    save("ref-a", 1);
+    expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBeUndefined();
+    await save("ref-a", 1);
     expect(row()).toEqual({ reference: "ref-a", updated_at: at(1).getTime() });
   });
 });

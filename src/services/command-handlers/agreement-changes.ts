@@ -12,8 +12,8 @@ import { type CommandContext, reply } from "../command-context.js";
 import { queueDirect } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
-function audit(ctx: CommandContext, action: string, entityId: number, detail: Record<string, unknown>) {
-  ctx.store.audit.record(
+async function audit(ctx: CommandContext, action: string, entityId: number, detail: Record<string, unknown>) {
+  await ctx.store.audit.record(
     {
       workspaceId: ctx.workspace.id,
       actorId: ctx.speaker.id,
@@ -27,22 +27,25 @@ function audit(ctx: CommandContext, action: string, entityId: number, detail: Re
   );
 }
 
-const nameOf = (ctx: CommandContext, id: number) => ctx.store.people.get(ctx.workspace.id, id)?.name ?? "";
+const nameOf = async (ctx: CommandContext, id: number) =>
+  (await ctx.store.people.get(ctx.workspace.id, id))?.name ?? "";
 
 /**
  * A change is a proposal: the terms in force stay until the intern and the supervisor (whoever did not
  * propose it) accept. The proposer may add to their own open proposal; anyone else waits for it to end.
  */
-export function proposeChange(
+export async function proposeChange(
   ctx: CommandContext,
   internship: Internship,
   inForce: Agreement,
   field: string,
   value: string,
-): Reply {
-  const open = ctx.store.agreements.proposal(internship.id);
+): Promise<Reply> {
+  const open = await ctx.store.agreements.proposal(internship.id);
   if (open && open.createdBy !== ctx.speaker.id) {
-    return reply(copy.otherProposalOpen(viewOf(ctx.store, ctx.workspace.id, open, inForce, ctx.speaker)));
+    return reply(
+      copy.otherProposalOpen(await viewOf(ctx.store, ctx.workspace.id, open, inForce, ctx.speaker)),
+    );
   }
   const base = open ?? inForce;
   const result = setTerm(base.terms, field, value);
@@ -52,42 +55,42 @@ export function proposeChange(
     return reply(copy.unchanged(spec.name, spec.get(base.terms), !open));
   }
   const answerers = peopleOf(ctx.store, ctx.workspace.id, answerersOf(internship, ctx.speaker.id));
-  const intern = ctx.store.people.get(ctx.workspace.id, internship.internId);
-  const proposal = ctx.store.transaction(() => {
+  const intern = await ctx.store.people.get(ctx.workspace.id, internship.internId);
+  const proposal = await ctx.store.transaction(async () => {
     if (open) {
-      ctx.store.outbox.cancelPending(
+      await ctx.store.outbox.cancelPending(
         ctx.workspace.id,
         agreementKeys.proposalPrefix(internship.id, open.version),
       );
     }
-    const created = ctx.store.agreements.propose(
+    const created = await ctx.store.agreements.propose(
       ctx.workspace.id,
       internship.id,
       result.value,
       ctx.speaker.id,
       ctx.now,
-      lapseDeadline(ctx.store, answerers, ctx.now),
+      await lapseDeadline(ctx.store, answerers, ctx.now),
     );
     // Proposing is accepting, for the intern or the supervisor who proposes.
     if (ctx.speaker.id === internship.internId || ctx.speaker.id === internship.supervisorId) {
-      ctx.store.agreements.acknowledge(ctx.workspace.id, created.id, ctx.speaker.id, ctx.now);
+      await ctx.store.agreements.acknowledge(ctx.workspace.id, created.id, ctx.speaker.id, ctx.now);
     }
-    audit(ctx, "agreement.propose", created.id, {
+    await audit(ctx, "agreement.propose", created.id, {
       internship: internship.key,
       field: spec.name,
       value,
       version: created.version,
     });
-    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     for (const person of answerers) {
-      queueDirect(
+      await queueDirect(
         ctx.store,
         ctx.workspace,
         person,
         agreementKeys.proposal(internship.id, created.version, person.id),
         copy.proposalMessage(
           internship.id,
-          viewOf(ctx.store, ctx.workspace.id, created, inForce, person),
+          await viewOf(ctx.store, ctx.workspace.id, created, inForce, person),
           intern?.name ?? "the intern",
         ),
         ctx.now,
@@ -97,7 +100,7 @@ export function proposeChange(
   });
   return reply(
     copy.proposed(
-      viewOf(ctx.store, ctx.workspace.id, proposal, inForce, ctx.speaker),
+      await viewOf(ctx.store, ctx.workspace.id, proposal, inForce, ctx.speaker),
       answerers.map((p) => p.name),
       open !== undefined,
     ),
@@ -105,13 +108,13 @@ export function proposeChange(
 }
 
 /** The open proposal the speaker is asked to answer, or the reply saying why there is none. */
-export function answerable(
+export async function answerable(
   ctx: CommandContext,
   internship: Internship,
   inForce: Agreement,
   version: number | undefined,
-): { proposal: Agreement } | { refusal: Reply } {
-  const proposal = ctx.store.agreements.proposal(internship.id);
+): Promise<{ proposal: Agreement } | { refusal: Reply }> {
+  const proposal = await ctx.store.agreements.proposal(internship.id);
   if (!proposal) {
     return {
       refusal: reply(
@@ -134,13 +137,13 @@ export function answerable(
 }
 
 /** The proposer and the other answerer hear how it ended (the speaker reads the reply). */
-function tell(
+async function tell(
   ctx: CommandContext,
   internship: Internship,
   proposal: Agreement,
   outcome: "agreed" | "declined",
   message: (reader: Person) => import("../../domain/messages.js").OutboundMessage,
-): string[] {
+): Promise<string[]> {
   const ids = new Set([
     ...(proposal.createdBy ? [proposal.createdBy] : []),
     ...answerersOf(internship, proposal.createdBy),
@@ -148,31 +151,34 @@ function tell(
   ids.delete(ctx.speaker.id);
   const told = peopleOf(ctx.store, ctx.workspace.id, [...ids]);
   for (const person of told) {
-    queueDirect(
+    await queueDirect(
       ctx.store,
       ctx.workspace,
       person,
       agreementKeys.decided(internship.id, proposal.version, outcome, person.id),
-      message(person),
+      await message(person),
       ctx.now,
     );
   }
   return told.map((p) => p.name);
 }
 
-export function acceptProposal(
+export async function acceptProposal(
   ctx: CommandContext,
   internship: Internship,
   inForce: Agreement,
   version: number | undefined,
-): Reply {
-  const found = answerable(ctx, internship, inForce, version);
+): Promise<Reply> {
+  const found = await answerable(ctx, internship, inForce, version);
   if ("refusal" in found) return found.refusal;
   const { proposal } = found;
-  const internName = nameOf(ctx, internship.internId);
-  return ctx.store.transaction(() => {
-    ctx.store.agreements.acknowledge(ctx.workspace.id, proposal.id, ctx.speaker.id, ctx.now);
-    audit(ctx, "agreement.accept", proposal.id, { internship: internship.key, version: proposal.version });
+  const internName = await nameOf(ctx, internship.internId);
+  return await ctx.store.transaction(async () => {
+    await ctx.store.agreements.acknowledge(ctx.workspace.id, proposal.id, ctx.speaker.id, ctx.now);
+    await audit(ctx, "agreement.accept", proposal.id, {
+      internship: internship.key,
+      version: proposal.version,
+    });
     const waiting = waitingFor(internship, {
       ...proposal,
       acknowledgedBy: [...proposal.acknowledgedBy, ctx.speaker.id],
@@ -186,48 +192,50 @@ export function acceptProposal(
         ),
       );
     }
-    ctx.store.agreements.decide(proposal.id, "agreed", ctx.speaker.id, ctx.now);
-    ctx.store.outbox.cancelPending(
+    await ctx.store.agreements.decide(proposal.id, "agreed", ctx.speaker.id, ctx.now);
+    await ctx.store.outbox.cancelPending(
       ctx.workspace.id,
       agreementKeys.proposalPrefix(internship.id, proposal.version),
     );
     // The rules look again at once, under the terms now in force.
-    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
-    tell(ctx, internship, proposal, "agreed", (reader) =>
+    await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    await tell(ctx, internship, proposal, "agreed", async (reader) =>
       copy.inForceMessage(
-        viewOf(ctx.store, ctx.workspace.id, proposal, inForce, reader),
+        await viewOf(ctx.store, ctx.workspace.id, proposal, inForce, reader),
         ctx.speaker.name,
         internName,
       ),
     );
-    return reply(copy.acceptedInForce(viewOf(ctx.store, ctx.workspace.id, proposal, inForce, ctx.speaker)));
+    return reply(
+      copy.acceptedInForce(await viewOf(ctx.store, ctx.workspace.id, proposal, inForce, ctx.speaker)),
+    );
   });
 }
 
-export function declineProposal(
+export async function declineProposal(
   ctx: CommandContext,
   internship: Internship,
   inForce: Agreement,
   version: number | undefined,
   reason: string | undefined,
-): Reply {
-  const found = answerable(ctx, internship, inForce, version);
+): Promise<Reply> {
+  const found = await answerable(ctx, internship, inForce, version);
   if ("refusal" in found) return found.refusal;
   const { proposal } = found;
-  return ctx.store.transaction(() => {
-    ctx.store.agreements.decide(proposal.id, "declined", ctx.speaker.id, ctx.now, reason);
-    ctx.store.outbox.cancelPending(
+  return await ctx.store.transaction(async () => {
+    await ctx.store.agreements.decide(proposal.id, "declined", ctx.speaker.id, ctx.now, reason);
+    await ctx.store.outbox.cancelPending(
       ctx.workspace.id,
       agreementKeys.proposalPrefix(internship.id, proposal.version),
     );
-    audit(ctx, "agreement.decline", proposal.id, {
+    await audit(ctx, "agreement.decline", proposal.id, {
       internship: internship.key,
       version: proposal.version,
       ...(reason ? { reason } : {}),
     });
-    const told = tell(ctx, internship, proposal, "declined", (reader) =>
+    const told = await tell(ctx, internship, proposal, "declined", async (reader) =>
       copy.declinedMessage(
-        viewOf(ctx.store, ctx.workspace.id, proposal, inForce, reader),
+        await viewOf(ctx.store, ctx.workspace.id, proposal, inForce, reader),
         ctx.speaker.name,
         reason,
       ),

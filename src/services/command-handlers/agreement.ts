@@ -12,24 +12,24 @@ import { acceptProposal, declineProposal, proposeChange } from "./agreement-chan
 
 type AgreementCommand = Extract<Command, { name: `agreement.${string}` }>;
 
-export function handleAgreementCommand(ctx: CommandContext, command: AgreementCommand): Reply {
+export async function handleAgreementCommand(ctx: CommandContext, command: AgreementCommand): Promise<Reply> {
   const intern = "intern" in command ? command.intern : undefined;
-  const scope = resolveScope(ctx, intern, `agreement ${command.name.slice("agreement.".length)}`);
+  const scope = await resolveScope(ctx, intern, `agreement ${command.name.slice("agreement.".length)}`);
   if (!scope.ok) return reply(scope.error);
   const { internship, roles } = scope.value;
-  const agreement = ctx.store.agreements.current(internship.id);
+  const agreement = await ctx.store.agreements.current(internship.id);
   if (!agreement) return reply(copy.none());
   switch (command.name) {
     case "agreement.show":
-      return show(ctx, internship, agreement);
+      return await show(ctx, internship, agreement);
     case "agreement.ack":
-      return acknowledge(ctx, internship, agreement, roles);
+      return await acknowledge(ctx, internship, agreement, roles);
     case "agreement.set":
-      return proposeChange(ctx, internship, agreement, command.field, command.value);
+      return await proposeChange(ctx, internship, agreement, command.field, command.value);
     case "agreement.accept":
-      return acceptProposal(ctx, internship, agreement, undefined);
+      return await acceptProposal(ctx, internship, agreement, undefined);
     case "agreement.decline":
-      return declineProposal(ctx, internship, agreement, undefined, command.reason);
+      return await declineProposal(ctx, internship, agreement, undefined, command.reason);
   }
 }
 
@@ -38,8 +38,8 @@ function signatories(ctx: CommandContext, internship: Internship): Person[] {
   return peopleOf(ctx.store, ctx.workspace.id, [internship.internId, internship.supervisorId]);
 }
 
-function show(ctx: CommandContext, internship: Internship, agreement: Agreement): Reply {
-  const intern = ctx.store.people.get(ctx.workspace.id, internship.internId);
+async function show(ctx: CommandContext, internship: Internship, agreement: Agreement): Promise<Reply> {
+  const intern = await ctx.store.people.get(ctx.workspace.id, internship.internId);
   const acks = signatories(ctx, internship).map((p) =>
     agreement.acknowledgedBy.includes(p.id) ? copy.acknowledged(p.name) : copy.notAcknowledged(p.name),
   );
@@ -49,14 +49,14 @@ function show(ctx: CommandContext, internship: Internship, agreement: Agreement)
     ...describeTerms(agreement.terms).map(copy.term),
     copy.acknowledgements(acks),
   ];
-  const proposal = ctx.store.agreements.proposal(internship.id);
+  const proposal = await ctx.store.agreements.proposal(internship.id);
   if (proposal) {
     const names = (ids: number[]) => peopleOf(ctx.store, ctx.workspace.id, ids).map((p) => p.name);
     const waiting = waitingFor(internship, proposal);
     const accepted = proposal.acknowledgedBy.filter((id) => !waiting.includes(id));
     lines.push(
       copy.proposalLine(
-        viewOf(ctx.store, ctx.workspace.id, proposal, agreement, ctx.speaker),
+        await viewOf(ctx.store, ctx.workspace.id, proposal, agreement, ctx.speaker),
         names(accepted),
         names(waiting),
       ),
@@ -66,22 +66,22 @@ function show(ctx: CommandContext, internship: Internship, agreement: Agreement)
 }
 
 /** "I have read it": the agreement in force applies either way; this tells the other side it was read. */
-function acknowledge(
+async function acknowledge(
   ctx: CommandContext,
   internship: Internship,
   agreement: Agreement,
   roles: Role[],
-): Reply {
+): Promise<Reply> {
   if (!roles.includes("intern") && !roles.includes("supervisor")) return reply(copy.ackOnlySignatories());
-  const fresh = ctx.store.transaction(() => {
-    const recorded = ctx.store.agreements.acknowledge(
+  const fresh = await ctx.store.transaction(async () => {
+    const recorded = await ctx.store.agreements.acknowledge(
       ctx.workspace.id,
       agreement.id,
       ctx.speaker.id,
       ctx.now,
     );
     if (recorded) {
-      ctx.store.audit.record(
+      await ctx.store.audit.record(
         {
           workspaceId: ctx.workspace.id,
           actorId: ctx.speaker.id,
@@ -96,7 +96,7 @@ function acknowledge(
     }
     return recorded;
   });
-  const proposal = ctx.store.agreements.proposal(internship.id);
+  const proposal = await ctx.store.agreements.proposal(internship.id);
   const pending =
     proposal && waitingFor(internship, proposal).includes(ctx.speaker.id)
       ? copy.proposalWaitsForYou(proposal.version)

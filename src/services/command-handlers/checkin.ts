@@ -13,18 +13,18 @@ type CheckinCommand = Extract<Command, { name: "checkin" | "checkin.history" }>;
 
 const HISTORY_DAYS = 14;
 
-export function handleCheckinCommand(ctx: CommandContext, command: CheckinCommand): Reply {
+export async function handleCheckinCommand(ctx: CommandContext, command: CheckinCommand): Promise<Reply> {
   if (command.name === "checkin") {
-    const scope = internshipForCheckin(ctx);
+    const scope = await internshipForCheckin(ctx);
     if (!scope.ok) return reply(scope.error);
     return {
       text: `Your check-in for ${formatDate(ctx.today)}: every answer is optional.`,
       form: checkinForm(ctx.today),
     };
   }
-  const scope = resolveScope(ctx, command.intern, "checkin history");
+  const scope = await resolveScope(ctx, command.intern, "checkin history");
   if (!scope.ok) return reply(scope.error);
-  const checkins = ctx.store.checkins.between(
+  const checkins = await ctx.store.checkins.between(
     scope.value.internship.id,
     addDays(ctx.today, -HISTORY_DAYS),
     ctx.today,

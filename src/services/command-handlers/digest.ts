@@ -12,11 +12,11 @@ import { summarizeWeek } from "../week-summary.js";
  * Anyone in the internship may read it (resolveScope refuses outsiders); shared reflections only
  * for the coordinator, as in the digests.
  */
-export function handleDigestCommand(
+export async function handleDigestCommand(
   ctx: CommandContext,
   command: Extract<Command, { name: "digest" }>,
-): Reply {
-  const resolved = resolveScope(ctx, command.intern, "digest");
+): Promise<Reply> {
+  const resolved = await resolveScope(ctx, command.intern, "digest");
   if (!resolved.ok) return reply(resolved.error);
   const scope = resolved.value;
   const monday = addDays(weekStart(ctx.today), -7);
@@ -25,7 +25,7 @@ export function handleDigestCommand(
   if (monday > internship.end || addDays(monday, 6) < internship.start) {
     return reply(noDigestReply(scope.intern.name, title));
   }
-  const week = summarizeWeek(ctx.store, internship, monday, ctx.now);
+  const week = await summarizeWeek(ctx.store, internship, monday, ctx.now);
   if (!week) return reply(noDigestReply(scope.intern.name, title));
   const audience = internship.coordinatorId === ctx.speaker.id ? "coordinator" : "supervisor";
   return reply(digestReply(week.summary.intern, title, renderChat(week.summary, audience)));

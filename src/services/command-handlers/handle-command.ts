@@ -15,17 +15,17 @@ import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
 import { handleReflectCommand } from "./reflect.js";
 import { handleStatusCommand } from "./status.js";
 
-export function handleCommand(ctx: CommandContext, command: Command): Reply {
+export async function handleCommand(ctx: CommandContext, command: Command): Promise<Reply> {
   switch (command.name) {
     case "help":
       return reply(helpText(command.topic));
     case "status":
-      return handleStatusCommand(ctx);
+      return await handleStatusCommand(ctx);
     case "noreply":
-      return handleNoreplyCommand(ctx, command);
+      return await handleNoreplyCommand(ctx, command);
     case "checkin":
     case "checkin.history":
-      return handleCheckinCommand(ctx, command);
+      return await handleCheckinCommand(ctx, command);
     case "milestone.add":
     case "milestone.list":
     case "milestone.done":
@@ -33,30 +33,30 @@ export function handleCommand(ctx: CommandContext, command: Command): Reply {
     case "milestone.block":
     case "milestone.accept":
     case "milestone.reopen":
-      return handleMilestoneCommand(ctx, command);
+      return await handleMilestoneCommand(ctx, command);
     case "agreement.show":
     case "agreement.ack":
     case "agreement.set":
     case "agreement.accept":
     case "agreement.decline":
-      return handleAgreementCommand(ctx, command);
+      return await handleAgreementCommand(ctx, command);
     case "leave.add":
     case "leave.list":
-      return handleLeaveCommand(ctx, command);
+      return await handleLeaveCommand(ctx, command);
     case "met":
-      return handleMetCommand(ctx, command);
+      return await handleMetCommand(ctx, command);
     case "why":
-      return handleWhyCommand(ctx);
+      return await handleWhyCommand(ctx);
     case "nudges.pause":
     case "nudges.resume":
-      return handlePauseNudges(ctx, command);
+      return await handlePauseNudges(ctx, command);
     case "intro.optin":
     case "intro.optout":
     case "intro.status":
-      return handleIntroCommand(ctx, command);
+      return await handleIntroCommand(ctx, command);
     case "reflect":
-      return handleReflectCommand(ctx, command);
+      return await handleReflectCommand(ctx, command);
     case "digest":
-      return handleDigestCommand(ctx, command);
+      return await handleDigestCommand(ctx, command);
   }
 }

@@ -37,11 +37,11 @@ const firstName = (person: Person) => person.name.split(" ")[0] ?? person.name;
  * Buttons on introduction messages: the colleague's "yes" / "not now", "did you meet?" from either
  * person, and the one offer to find a new time. Every change is one transaction.
  */
-export function handleIntroAction(ctx: CommandContext, event: IntroActionInput): Reply {
+export async function handleIntroAction(ctx: CommandContext, event: IntroActionInput): Promise<Reply> {
   const match = /^#?(\d{1,9})$/.exec(event.value.trim());
-  const intro = match ? ctx.store.introductions.get(ctx.workspace.id, Number(match[1])) : undefined;
-  const internship = intro && loadInternshipContext(ctx.store, ctx.workspace.id, intro.internshipId);
-  const colleague = intro && ctx.store.people.get(ctx.workspace.id, intro.colleagueId);
+  const intro = match ? await ctx.store.introductions.get(ctx.workspace.id, Number(match[1])) : undefined;
+  const internship = intro && (await loadInternshipContext(ctx.store, ctx.workspace.id, intro.internshipId));
+  const colleague = intro && (await ctx.store.people.get(ctx.workspace.id, intro.colleagueId));
   if (!intro || !internship || !colleague) {
     return reply(introActionCopy.unknownIntro(echo(event.value)));
   }
@@ -50,36 +50,36 @@ export function handleIntroAction(ctx: CommandContext, event: IntroActionInput):
   const speakerId = ctx.speaker.id;
   const isColleague = speakerId === colleague.id;
   const isParticipant = isColleague || speakerId === loaded.intern.id;
-  return ctx.store.transaction(() => {
+  return await ctx.store.transaction(async () => {
     switch (event.action) {
       case "intro.accept":
         return isColleague
-          ? accept(loaded)
+          ? await accept(loaded)
           : reply(introActionCopy.onlyColleagueAccepts(between, firstName(colleague)));
       case "intro.decline":
         return isColleague
-          ? decline(loaded)
+          ? await decline(loaded)
           : reply(introActionCopy.onlyColleagueAnswers(between, firstName(colleague)));
       case "intro.met":
-        return isParticipant ? met(loaded) : reply(between);
+        return isParticipant ? await met(loaded) : reply(between);
       case "intro.notmet":
-        return isParticipant ? notMet(loaded) : reply(between);
+        return isParticipant ? await notMet(loaded) : reply(between);
       case "intro.reschedule":
-        return isParticipant ? reschedule(loaded) : reply(between);
+        return isParticipant ? await reschedule(loaded) : reply(between);
       default:
         return reply(introActionCopy.unknownButton(echo(event.action)));
     }
   });
 }
 
-function setStatus(
+async function setStatus(
   l: Loaded,
   status: IntroductionStatus,
   fields: { conversation?: string; metAnswer?: boolean; rescheduled?: boolean } = {},
 ) {
   const { store, workspace, speaker, now } = l.ctx;
-  store.introductions.setStatus(l.intro.id, status, now, fields);
-  store.audit.record(
+  await store.introductions.setStatus(l.intro.id, status, now, fields);
+  await store.audit.record(
     {
       workspaceId: workspace.id,
       actorId: speaker.id,
@@ -90,10 +90,10 @@ function setStatus(
     },
     now,
   );
-  touchInternship(store, workspace.id, l.intro.internshipId, now);
+  await touchInternship(store, workspace.id, l.intro.internshipId, now);
 }
 
-function accept(l: Loaded): Reply {
+async function accept(l: Loaded): Promise<Reply> {
   const { ctx, intro, intern, colleague } = l;
   if (intro.status === "accepted" || intro.status === "held" || intro.status === "not_held") {
     return reply(introActionCopy.alreadyAccepted(firstName(intern)));
@@ -106,23 +106,23 @@ function accept(l: Loaded): Reply {
   if (users.some((u) => u === undefined)) {
     return reply(introActionCopy.cannotReach(firstName(intern), platform));
   }
-  const internCalendar = l.internship.calendarOf(intern);
-  const colleagueCalendar = l.internship.calendarOf(colleague);
+  const internCalendar = await l.internship.calendarOf(intern);
+  const colleagueCalendar = await l.internship.calendarOf(colleague);
   const address = groupAddress(platform, ctx.workspace.externalId, users as string[]);
-  setStatus(l, "accepted", { conversation: address });
+  await setStatus(l, "accepted", { conversation: address });
   // The group message waits until both are at work, so neither finds it alone at night.
   const sendAt = nextSharedMoment(internCalendar, colleagueCalendar, ctx.now) ?? ctx.now;
-  ctx.store.outbox.enqueue(
+  await ctx.store.outbox.enqueue(
     {
       workspaceId: ctx.workspace.id,
       key: introKeys.group(intro.id),
       address,
-      payload: groupIntroductionOf(l),
+      payload: await groupIntroductionOf(l),
       notBefore: sendAt,
     },
     ctx.now,
   );
-  ctx.store.activity.addExchange(ctx.workspace.id, {
+  await ctx.store.activity.addExchange(ctx.workspace.id, {
     internshipId: intro.internshipId,
     personId: colleague.id,
     source: "introduction",
@@ -132,12 +132,12 @@ function accept(l: Loaded): Reply {
   return reply(introActionCopy.accepted(intern.name, when));
 }
 
-function groupIntroductionOf(l: Loaded): OutboundMessage {
+async function groupIntroductionOf(l: Loaded): Promise<OutboundMessage> {
   const { intern, colleague, internship } = l;
   const overlap = weeklyOverlap(
-    internship.calendarOf(intern),
-    internship.calendarOf(colleague),
-    internship.calendarOf(intern).localDate(l.ctx.now),
+    await internship.calendarOf(intern),
+    await internship.calendarOf(colleague),
+    (await internship.calendarOf(intern)).localDate(l.ctx.now),
   );
   const side = (person: Person) => ({
     name: person.name,
@@ -155,28 +155,34 @@ function groupIntroductionOf(l: Loaded): OutboundMessage {
   });
 }
 
-function decline(l: Loaded): Reply {
+async function decline(l: Loaded): Promise<Reply> {
   const { intro, intern } = l;
   if (intro.status !== "proposed") {
     return intro.status === "declined"
       ? reply(introActionCopy.declineClosed(firstName(intern)))
       : reply(introActionCopy.declineAfterYes(firstName(intern)));
   }
-  setStatus(l, "declined");
+  await setStatus(l, "declined");
   return reply(introActionCopy.declined(firstName(intern)));
 }
 
-function met(l: Loaded): Reply {
+async function met(l: Loaded): Promise<Reply> {
   const { ctx, intro, intern, colleague } = l;
   const other = ctx.speaker.id === intern.id ? colleague : intern;
   if (intro.status === "held") return reply(introActionCopy.alreadyMet(firstName(other)));
   if (intro.status === "proposed" || intro.status === "declined") {
     return reply(introActionCopy.noMeetingToRecord(firstName(colleague)));
   }
-  setStatus(l, "held", { metAnswer: true });
-  ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
-  ctx.store.activity.addMeeting(ctx.workspace.id, intro.internshipId, colleague.id, "introduction", ctx.now);
-  ctx.store.activity.addExchange(ctx.workspace.id, {
+  await setStatus(l, "held", { metAnswer: true });
+  await ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
+  await ctx.store.activity.addMeeting(
+    ctx.workspace.id,
+    intro.internshipId,
+    colleague.id,
+    "introduction",
+    ctx.now,
+  );
+  await ctx.store.activity.addExchange(ctx.workspace.id, {
     internshipId: intro.internshipId,
     personId: colleague.id,
     source: "meeting",
@@ -185,7 +191,7 @@ function met(l: Loaded): Reply {
   return reply(introActionCopy.met(firstName(other)));
 }
 
-function notMet(l: Loaded): Reply {
+async function notMet(l: Loaded): Promise<Reply> {
   const { ctx, intro, intern, colleague } = l;
   const other = ctx.speaker.id === intern.id ? colleague : intern;
   if (intro.status === "held") {
@@ -195,12 +201,12 @@ function notMet(l: Loaded): Reply {
   if (intro.status !== "accepted") {
     return reply(introActionCopy.nothingToAnswer(firstName(colleague)));
   }
-  setStatus(l, "not_held", { metAnswer: true });
-  ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
+  await setStatus(l, "not_held", { metAnswer: true });
+  await ctx.store.outbox.cancelPending(ctx.workspace.id, introKeys.followUpPrefix(intro.id));
   if (intro.rescheduled || !intro.conversation) {
     return reply(introActionCopy.notMetFinal());
   }
-  ctx.store.outbox.enqueue(
+  await ctx.store.outbox.enqueue(
     {
       workspaceId: ctx.workspace.id,
       key: introKeys.reschedule(intro.id),
@@ -213,7 +219,7 @@ function notMet(l: Loaded): Reply {
   return reply(introActionCopy.notMetOffered());
 }
 
-function reschedule(l: Loaded): Reply {
+async function reschedule(l: Loaded): Promise<Reply> {
   const { intro } = l;
   if (intro.status === "accepted" && intro.rescheduled) {
     return reply(introActionCopy.rescheduleAlready());
@@ -222,6 +228,6 @@ function reschedule(l: Loaded): Reply {
   if (intro.status !== "not_held" || intro.rescheduled) {
     return reply(introActionCopy.rescheduleRefused());
   }
-  setStatus(l, "accepted", { rescheduled: true });
+  await setStatus(l, "accepted", { rescheduled: true });
   return reply(introActionCopy.rescheduled());
 }

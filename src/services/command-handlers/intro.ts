@@ -15,20 +15,20 @@ export type IntroCommand =
   | { name: "intro.status"; intern?: MentionRef };
 
 /** `intro optin`, `intro optout` and `intro status`. */
-export function handleIntroCommand(ctx: CommandContext, command: IntroCommand): Reply {
+export async function handleIntroCommand(ctx: CommandContext, command: IntroCommand): Promise<Reply> {
   switch (command.name) {
     case "intro.optin":
-      return ctx.store.transaction(() => optIn(ctx));
+      return await ctx.store.transaction(async () => await optIn(ctx));
     case "intro.optout":
-      return ctx.store.transaction(() => optOut(ctx));
+      return await ctx.store.transaction(async () => await optOut(ctx));
     case "intro.status":
-      return status(ctx, command.intern);
+      return await status(ctx, command.intern);
   }
 }
 
-function audit(ctx: CommandContext, action: string, detail?: unknown) {
+async function audit(ctx: CommandContext, action: string, detail?: unknown) {
   const { store, workspace, speaker, now } = ctx;
-  store.audit.record(
+  await store.audit.record(
     {
       workspaceId: workspace.id,
       actorId: speaker.id,
@@ -43,71 +43,71 @@ function audit(ctx: CommandContext, action: string, detail?: unknown) {
 }
 
 /** Internships the speaker is (or will be) the intern of. */
-function ownInternships(ctx: CommandContext) {
-  return ctx.store.internships
-    .forPerson(ctx.workspace.id, ctx.speaker.id)
-    .filter((i) => i.internId === ctx.speaker.id && i.end >= ctx.today);
+async function ownInternships(ctx: CommandContext) {
+  return (await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)).filter(
+    (i) => i.internId === ctx.speaker.id && i.end >= ctx.today,
+  );
 }
 
-function optIn(ctx: CommandContext): Reply {
+async function optIn(ctx: CommandContext): Promise<Reply> {
   const { store, workspace, speaker, now, today } = ctx;
-  if (ownInternships(ctx).length > 0) {
+  if ((await ownInternships(ctx)).length > 0) {
     return reply(introCommandCopy.internCannotOptIn());
   }
-  if (store.people.isColleague(speaker.id)) {
+  if (await store.people.isColleague(speaker.id)) {
     return reply(introCommandCopy.alreadyOptedIn(speaker.introCapacity));
   }
-  store.people.setColleague(speaker.id, true);
-  audit(ctx, "intro.optin");
+  await store.people.setColleague(speaker.id, true);
+  await audit(ctx, "intro.optin");
   // Interns waiting for a colleague may find one now.
-  for (const internship of store.internships.list(workspace.id)) {
+  for (const internship of await store.internships.list(workspace.id)) {
     if (internship.start <= addDays(today, 1) && internship.end >= addDays(today, -1)) {
-      store.wakeups.touch(workspace.id, internship.id, ["introductions"], now);
+      await store.wakeups.touch(workspace.id, internship.id, ["introductions"], now);
     }
   }
   return reply(introCommandCopy.optedIn(speaker.introCapacity));
 }
 
-function optOut(ctx: CommandContext): Reply {
+async function optOut(ctx: CommandContext): Promise<Reply> {
   const { store, workspace, speaker, now } = ctx;
-  if (!store.people.isColleague(speaker.id)) {
+  if (!(await store.people.isColleague(speaker.id))) {
     return reply(introCommandCopy.notOptedIn());
   }
-  store.people.setColleague(speaker.id, false);
+  await store.people.setColleague(speaker.id, false);
   // Requests still waiting for this person's answer close now; accepted introductions stay as they are.
   let withdrawn = 0;
-  for (const internship of store.internships.list(workspace.id)) {
-    for (const intro of store.introductions.forInternship(internship.id)) {
+  for (const internship of await store.internships.list(workspace.id)) {
+    for (const intro of await store.introductions.forInternship(internship.id)) {
       if (intro.colleagueId !== speaker.id || intro.status !== "proposed") continue;
-      store.introductions.setStatus(intro.id, "declined", now);
-      store.wakeups.touch(workspace.id, internship.id, ["introductions"], now);
+      await store.introductions.setStatus(intro.id, "declined", now);
+      await store.wakeups.touch(workspace.id, internship.id, ["introductions"], now);
       withdrawn += 1;
     }
   }
-  audit(ctx, "intro.optout", { withdrawn });
+  await audit(ctx, "intro.optout", { withdrawn });
   return reply(introCommandCopy.optedOut(withdrawn));
 }
 
 const describe = (person: Person) =>
   colleagueLine(person.name, person.department, countryName(person.country));
 
-function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
+async function status(ctx: CommandContext, intern: MentionRef | undefined): Promise<Reply> {
   const { store, workspace, speaker } = ctx;
-  const mine = store.internships.forPerson(workspace.id, speaker.id);
-  if (!intern && mine.length === 0) return colleagueStatus(ctx);
-  const scope = resolveScope(ctx, intern, "intro status");
+  const mine = await store.internships.forPerson(workspace.id, speaker.id);
+  if (!intern && mine.length === 0) return await colleagueStatus(ctx);
+  const scope = await resolveScope(ctx, intern, "intro status");
   if (!scope.ok) return reply(scope.error);
-  const context = loadInternshipContext(store, workspace.id, scope.value.internship.id);
+  const context = await loadInternshipContext(store, workspace.id, scope.value.internship.id);
   if (!context) return reply(introCommandCopy.notLoaded());
-  const intros = store.introductions.forInternship(scope.value.internship.id);
+  const intros = await store.introductions.forInternship(scope.value.internship.id);
   const people = new Map<number, Person>();
   for (const intro of intros) {
-    const person = store.people.get(workspace.id, intro.colleagueId);
+    const person = await store.people.get(workspace.id, intro.colleagueId);
     if (person) people.set(person.id, person);
   }
   const plan = context.terms.introductions;
   // `until` is exclusive: a meeting logged this very instant counts.
-  const status = planStatus(store, context, intros, ctx.today, new Date(ctx.now.getTime() + 1));
+  const status = await planStatus(store, context, intros, ctx.today, new Date(ctx.now.getTime() + 1));
   const cover = status.coverage;
   const deadline = addDays(scope.value.internship.start, plan.withinWeeks * 7);
   const named = (status: string) =>
@@ -134,9 +134,9 @@ function status(ctx: CommandContext, intern: MentionRef | undefined): Reply {
   );
 }
 
-function colleagueStatus(ctx: CommandContext): Reply {
+async function colleagueStatus(ctx: CommandContext): Promise<Reply> {
   const { store, speaker } = ctx;
-  if (!store.people.isColleague(speaker.id)) {
+  if (!(await store.people.isColleague(speaker.id))) {
     return reply(introCommandCopy.neitherInternNorColleague());
   }
   return reply(introCommandCopy.colleagueStatus(speaker.introCapacity));

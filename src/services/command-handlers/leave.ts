@@ -11,19 +11,21 @@ import { touchInternship } from "../rules/wakeup-rule.js";
 
 type LeaveCommand = Extract<Command, { name: `leave.${string}` }>;
 
-export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): Reply {
-  if (command.name === "leave.list") return list(ctx);
+export async function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): Promise<Reply> {
+  if (command.name === "leave.list") return await list(ctx);
   const { from, to } = command;
   if (to < ctx.today) return reply(leaveCopy.alreadyOver(from, to));
-  const overlapping = ctx.store.people.leaveOf(ctx.speaker.id).find((l) => l.from <= to && from <= l.to);
+  const overlapping = (await ctx.store.people.leaveOf(ctx.speaker.id)).find(
+    (l) => l.from <= to && from <= l.to,
+  );
   if (overlapping && overlapping.from <= from && to <= overlapping.to) {
     return reply(leaveCopy.alreadyOnLeave(overlapping.from, overlapping.to));
   }
   const covers = new Set<string>();
   let isIntern = false;
-  ctx.store.transaction(() => {
-    ctx.store.people.addLeave(ctx.workspace.id, ctx.speaker.id, { from, to }, ctx.now);
-    ctx.store.audit.record(
+  await ctx.store.transaction(async () => {
+    await ctx.store.people.addLeave(ctx.workspace.id, ctx.speaker.id, { from, to }, ctx.now);
+    await ctx.store.audit.record(
       {
         workspaceId: ctx.workspace.id,
         actorId: ctx.speaker.id,
@@ -35,12 +37,12 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
       },
       ctx.now,
     );
-    for (const internship of ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
-      touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    for (const internship of await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
+      await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     }
-    for (const context of runningContexts(ctx)) {
+    for (const context of await runningContexts(ctx)) {
       if (context.internship.internId === ctx.speaker.id) isIntern = true;
-      const cover = tellAbout(ctx, context, from, to);
+      const cover = await tellAbout(ctx, context, from, to);
       if (cover) covers.add(cover.name);
     }
   });
@@ -48,9 +50,8 @@ export function handleLeaveCommand(ctx: CommandContext, command: LeaveCommand): 
 }
 
 /** The speaker's internships that have not ended, loaded with the leave just added. */
-function runningContexts(ctx: CommandContext): InternshipContext[] {
-  return ctx.store.internships
-    .forPerson(ctx.workspace.id, ctx.speaker.id)
+async function runningContexts(ctx: CommandContext): Promise<InternshipContext[]> {
+  return (await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id))
     .filter((i) => i.end >= ctx.today)
     .map((i) => loadInternshipContext(ctx.store, ctx.workspace.id, i.id))
     .filter((c): c is InternshipContext => c !== undefined);
@@ -61,18 +62,18 @@ function runningContexts(ctx: CommandContext): InternshipContext[] {
  * hears what comes to them; with nobody to cover the company side, the coordinator hears it once.
  * Returns who covers the speaker in this internship.
  */
-function tellAbout(
+async function tellAbout(
   ctx: CommandContext,
   context: InternshipContext,
   from: LocalDate,
   to: LocalDate,
-): Person | undefined {
+): Promise<Person | undefined> {
   const { internship, intern } = context;
-  const away = ctx.store.people.get(ctx.workspace.id, ctx.speaker.id) ?? ctx.speaker;
-  const queue = (person: Person, key: string, payload: Parameters<typeof queueDirect>[4]) =>
-    queueDirect(ctx.store, ctx.workspace, person, key, payload, ctx.now);
+  const away = (await ctx.store.people.get(ctx.workspace.id, ctx.speaker.id)) ?? ctx.speaker;
+  const queue = async (person: Person, key: string, payload: Parameters<typeof queueDirect>[4]) =>
+    await queueDirect(ctx.store, ctx.workspace, person, key, payload, ctx.now);
   if (away.id === internship.internId) {
-    queue(
+    await queue(
       context.supervisor,
       noticeKeys.leave(away.id, from, to, context.supervisor.id),
       leaveNotice(away, from, to, undefined, true),
@@ -81,14 +82,22 @@ function tellAbout(
   }
   if (away.id !== internship.supervisorId && away.id !== internship.backupSupervisorId) return undefined;
   // Cover is chosen on the first day of the leave, as every rule will choose it then.
-  const firstDay = context.calendarOf(away).atLocalTime(from, "12:00");
+  const firstDay = (await context.calendarOf(away)).atLocalTime(from, "12:00");
   const acting = actingFor(away, internship, context, firstDay);
   const cover = acting && acting.id !== away.id ? acting : undefined;
-  queue(intern, noticeKeys.leave(away.id, from, to, intern.id), leaveNotice(away, from, to, cover, false));
+  await queue(
+    intern,
+    noticeKeys.leave(away.id, from, to, intern.id),
+    leaveNotice(away, from, to, cover, false),
+  );
   if (cover && away.id === internship.supervisorId) {
-    queue(cover, noticeKeys.cover(away.id, from, to, internship.id), coverNotice(away, intern, from, to));
+    await queue(
+      cover,
+      noticeKeys.cover(away.id, from, to, internship.id),
+      coverNotice(away, intern, from, to),
+    );
   } else if (!cover && away.id === internship.supervisorId && context.coordinator) {
-    queue(
+    await queue(
       context.coordinator,
       noticeKeys.uncovered(away.id, from, to, internship.id),
       uncoveredNotice(away, intern, from, to),
@@ -97,8 +106,8 @@ function tellAbout(
   return cover;
 }
 
-function list(ctx: CommandContext): Reply {
-  const upcoming = ctx.store.people.leaveOf(ctx.speaker.id).filter((l) => l.to >= ctx.today);
+async function list(ctx: CommandContext): Promise<Reply> {
+  const upcoming = (await ctx.store.people.leaveOf(ctx.speaker.id)).filter((l) => l.to >= ctx.today);
   if (upcoming.length === 0) return reply(leaveCopy.none());
   return reply(leaveCopy.list(upcoming));
 }

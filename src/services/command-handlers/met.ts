@@ -14,10 +14,9 @@ import { directDraft } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
 /** The intern's internships, the one running on the intern's `today` first, then the latest to end. */
-function internshipsAsIntern(ctx: CommandContext, person: Person): Internship[] {
+async function internshipsAsIntern(ctx: CommandContext, person: Person): Promise<Internship[]> {
   const today = localDateIn(person.timezone, ctx.now);
-  return ctx.store.internships
-    .forPerson(ctx.workspace.id, person.id)
+  return (await ctx.store.internships.forPerson(ctx.workspace.id, person.id))
     .filter((i) => i.internId === person.id)
     .sort((a, b) => {
       const running = (i: Internship) => (i.start <= today && today <= i.end ? 0 : 1);
@@ -30,13 +29,13 @@ function internshipsAsIntern(ctx: CommandContext, person: Person): Internship[] 
  * "Inside the internship" means: a role in it, or a company member (somebody who is nobody's intern).
  * Another intern is not the company, and a meeting with oneself is no meeting.
  */
-function resolveMeeting(
+async function resolveMeeting(
   ctx: CommandContext,
   other: Person,
-): Result<{ internship: Internship; intern: Person; partner: Person }> {
+): Promise<Result<{ internship: Internship; intern: Person; partner: Person }>> {
   const { speaker } = ctx;
-  const speakerInternships = internshipsAsIntern(ctx, speaker);
-  const otherInternships = internshipsAsIntern(ctx, other);
+  const speakerInternships = await internshipsAsIntern(ctx, speaker);
+  const otherInternships = await internshipsAsIntern(ctx, other);
   if (speakerInternships.length > 0) {
     const internship = speakerInternships[0]!;
     if (otherInternships.length > 0 && rolesOf(internship, other.id).length === 0) {
@@ -54,43 +53,44 @@ function resolveMeeting(
  * Who may log a meeting with an intern: the intern, the internship's people, and colleagues whose
  * introduction to the intern was accepted or held. Anyone else would clear the isolation signal unseen.
  */
-function mayLogWith(ctx: CommandContext, internship: Internship): boolean {
+async function mayLogWith(ctx: CommandContext, internship: Internship): Promise<boolean> {
   const { speaker } = ctx;
   if (rolesOf(internship, speaker.id).length > 0) return true;
-  return ctx.store.introductions
-    .forInternship(internship.id)
-    .some((i) => i.colleagueId === speaker.id && (i.status === "accepted" || i.status === "held"));
+  return (await ctx.store.introductions.forInternship(internship.id)).some(
+    (i) => i.colleagueId === speaker.id && (i.status === "accepted" || i.status === "held"),
+  );
 }
 
-export function handleMetCommand(
+export async function handleMetCommand(
   ctx: CommandContext,
   command: { name: "met"; person: MentionRef; note?: string },
-): Reply {
+): Promise<Reply> {
   const { store, workspace, speaker, now } = ctx;
-  const other = resolveMention(ctx, command.person);
+  const other = await resolveMention(ctx, command.person);
   if (!other) {
     return reply(copy.unknownPerson(command.person.kind === "name" ? command.person.name : undefined));
   }
   if (other.id === speaker.id) return reply(copy.self());
-  const resolved = resolveMeeting(ctx, other);
+  const resolved = await resolveMeeting(ctx, other);
   if (!resolved.ok) return reply(resolved.error);
   const { internship, intern, partner } = resolved.value;
-  if (intern.id !== speaker.id && !mayLogWith(ctx, internship)) return reply(copy.notAllowed(intern.name));
+  if (intern.id !== speaker.id && !(await mayLogWith(ctx, internship)))
+    return reply(copy.notAllowed(intern.name));
   const internToday = localDateIn(intern.timezone, now);
   if (internToday < internship.start || internToday > internship.end) {
     const whose = intern.id === speaker.id ? "" : intern.name;
     return reply(copy.outsideInternship(whose, internship.start, internship.end));
   }
   const note = command.note?.trim() || undefined;
-  store.transaction(() => {
-    const meeting = store.activity.addMeeting(workspace.id, internship.id, partner.id, note, now);
-    store.activity.addExchange(workspace.id, {
+  await store.transaction(async () => {
+    const meeting = await store.activity.addMeeting(workspace.id, internship.id, partner.id, note, now);
+    await store.activity.addExchange(workspace.id, {
       internshipId: internship.id,
       personId: partner.id,
       source: "meeting",
       at: now,
     });
-    store.audit.record(
+    await store.audit.record(
       {
         workspaceId: workspace.id,
         actorId: speaker.id,
@@ -105,8 +105,8 @@ export function handleMetCommand(
     );
     if (intern.id !== speaker.id) {
       // Told in the intern's working time, through the outbox: one notice per meeting.
-      const context = loadInternshipContext(store, workspace.id, internship.id);
-      const notBefore = context?.calendarOf(intern).nextWorkingMoment(now) ?? now;
+      const context = await loadInternshipContext(store, workspace.id, internship.id);
+      const notBefore = (await context?.calendarOf(intern)).nextWorkingMoment(now) ?? now;
       const draft = directDraft(
         workspace,
         intern,
@@ -114,10 +114,10 @@ export function handleMetCommand(
         copy.loggedForYou(speaker.name, note),
         notBefore,
       );
-      if (draft) store.outbox.enqueue(draft, now);
+      if (draft) await store.outbox.enqueue(draft, now);
     }
     // The signal is refreshed at the next tick, so "why" shows the meeting the same day.
-    touchInternship(store, workspace.id, internship.id, now);
+    await touchInternship(store, workspace.id, internship.id, now);
   });
   if (intern.id === speaker.id) return reply(copy.loggedByIntern(partner.name, note));
   return reply(copy.loggedWithIntern(intern.name, note));

@@ -15,7 +15,10 @@ const FEEDBACK_MAX = 1000;
  * Buttons on milestone messages. "milestone.accept" first opens a form that asks how the result
  * will be used; submitting it accepts exactly as `milestone accept <id> <feedback>` would.
  */
-export function handleMilestoneAction(ctx: CommandContext, action: MilestoneActionInput): Reply {
+export async function handleMilestoneAction(
+  ctx: CommandContext,
+  action: MilestoneActionInput,
+): Promise<Reply> {
   if (action.action !== "milestone.accept") {
     return reply(copy.unknownButton(action.action));
   }
@@ -26,7 +29,7 @@ export function handleMilestoneAction(ctx: CommandContext, action: MilestoneActi
   }
   if (!action.form) {
     // Checked before the form opens, so nobody fills it in for a milestone they cannot accept.
-    const checked = checkMilestoneChange(ctx, id, "accept");
+    const checked = await checkMilestoneChange(ctx, id, "accept");
     if (!checked.ok) return checked.error;
     return { text: copy.acceptPrompt(id), form: copy.acceptForm(id, FEEDBACK_MAX) };
   }
@@ -35,7 +38,7 @@ export function handleMilestoneAction(ctx: CommandContext, action: MilestoneActi
   if ([...feedback].length > FEEDBACK_MAX) {
     return reply(copy.feedbackTooLong(FEEDBACK_MAX, [...feedback].length));
   }
-  return handleMilestoneCommand(
+  return await handleMilestoneCommand(
     ctx,
     feedback ? { name: "milestone.accept", id, feedback } : { name: "milestone.accept", id },
   );

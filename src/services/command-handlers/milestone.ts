@@ -34,26 +34,29 @@ import { touchInternship } from "../rules/wakeup-rule.js";
 
 type MilestoneCommand = Extract<Command, { name: `milestone.${string}` }>;
 
-export function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCommand): Reply {
+export async function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCommand): Promise<Reply> {
   switch (command.name) {
     case "milestone.add":
-      return add(ctx, command);
+      return await add(ctx, command);
     case "milestone.list":
-      return list(ctx, command);
+      return await list(ctx, command);
     default:
-      return change(ctx, command);
+      return await change(ctx, command);
   }
 }
 
-function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.add" }>): Reply {
-  const scope = resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
+async function add(
+  ctx: CommandContext,
+  command: Extract<Command, { name: "milestone.add" }>,
+): Promise<Reply> {
+  const scope = await resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
   if (!scope.ok) return reply(scope.error);
   const allowed = permission(scope.value.roles, "add");
   if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "add"));
   if (command.due < ctx.today) return reply(copy.dueInPast(command.due));
   if (command.due > scope.value.internship.end) return reply(copy.dueAfterEnd(scope.value.internship.end));
-  const milestone = ctx.store.transaction(() => {
-    const created = ctx.store.milestones.add(
+  const milestone = await ctx.store.transaction(async () => {
+    const created = await ctx.store.milestones.add(
       ctx.workspace.id,
       {
         internshipId: scope.value.internship.id,
@@ -63,7 +66,7 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
       },
       ctx.now,
     );
-    ctx.store.audit.record(
+    await ctx.store.audit.record(
       {
         workspaceId: ctx.workspace.id,
         actorId: ctx.speaker.id,
@@ -75,7 +78,7 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
       },
       ctx.now,
     );
-    touchInternship(ctx.store, ctx.workspace.id, scope.value.internship.id, ctx.now);
+    await touchInternship(ctx.store, ctx.workspace.id, scope.value.internship.id, ctx.now);
     return created;
   });
   return reply(
@@ -83,12 +86,18 @@ function add(ctx: CommandContext, command: Extract<Command, { name: "milestone.a
   );
 }
 
-function list(ctx: CommandContext, command: Extract<Command, { name: "milestone.list" }>): Reply {
-  const scope = resolveScope(ctx, command.intern, "milestone list");
+async function list(
+  ctx: CommandContext,
+  command: Extract<Command, { name: "milestone.list" }>,
+): Promise<Reply> {
+  const scope = await resolveScope(ctx, command.intern, "milestone list");
   if (!scope.ok) return reply(scope.error);
   const allowed = permission(scope.value.roles, "view");
   if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "view"));
-  const milestones = milestonesToList(ctx.store.milestones.listFor(scope.value.internship.id), command.all);
+  const milestones = milestonesToList(
+    await ctx.store.milestones.listFor(scope.value.internship.id),
+    command.all,
+  );
   const intern = scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name;
   if (milestones.length === 0) return reply(copy.listNone(intern, command.all));
   const lines = milestones.map((m) => milestoneListLine(m, shownStatus(m, ctx.today)));
@@ -110,9 +119,13 @@ export type CheckedChange = Result<
 >;
 
 /** Whether the speaker may do `action` to milestone `id` now: the rules commands and buttons share. */
-export function checkMilestoneChange(ctx: CommandContext, id: number, action: ChangeAction): CheckedChange {
-  const milestone = ctx.store.milestones.get(ctx.workspace.id, id);
-  const internship = milestone && ctx.store.internships.get(ctx.workspace.id, milestone.internshipId);
+export async function checkMilestoneChange(
+  ctx: CommandContext,
+  id: number,
+  action: ChangeAction,
+): Promise<CheckedChange> {
+  const milestone = await ctx.store.milestones.get(ctx.workspace.id, id);
+  const internship = milestone && (await ctx.store.internships.get(ctx.workspace.id, milestone.internshipId));
   const roles = internship ? rolesOf(internship, ctx.speaker.id) : [];
   // Someone outside the internship learns nothing about it, not even that the number exists.
   if (!milestone || !internship || roles.length === 0) {
@@ -125,9 +138,9 @@ export function checkMilestoneChange(ctx: CommandContext, id: number, action: Ch
   return ok({ milestone, internship, status: next.value });
 }
 
-function change(ctx: CommandContext, command: ChangeCommand): Reply {
+async function change(ctx: CommandContext, command: ChangeCommand): Promise<Reply> {
   const action = command.name.slice("milestone.".length) as ChangeAction;
-  const checked = checkMilestoneChange(ctx, command.id, action);
+  const checked = await checkMilestoneChange(ctx, command.id, action);
   if (!checked.ok) return checked.error;
   const { milestone, internship, status } = checked.value;
 
@@ -135,15 +148,15 @@ function change(ctx: CommandContext, command: ChangeCommand): Reply {
   if (!described.ok) return reply(described.error);
   const { changes, note, message } = described.value;
   // One transaction: the change, its audit, the wake-up and the messages it causes land together or not at all.
-  ctx.store.transaction(() => {
-    const updated = ctx.store.milestones.change(
+  await ctx.store.transaction(async () => {
+    const updated = await ctx.store.milestones.change(
       ctx.workspace.id,
       milestone,
       { ...changes, status },
       { action, actorId: ctx.speaker.id, ...(note ? { note } : {}) },
       ctx.now,
     );
-    ctx.store.audit.record(
+    await ctx.store.audit.record(
       {
         workspaceId: ctx.workspace.id,
         actorId: ctx.speaker.id,
@@ -155,42 +168,42 @@ function change(ctx: CommandContext, command: ChangeCommand): Reply {
       },
       ctx.now,
     );
-    touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
     // Reminders and alerts still waiting for someone's contact hours no longer fit: drop them.
     if (action !== "block")
-      ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.duePrefix(milestone.id));
+      await ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.duePrefix(milestone.id));
     if (action === "accept" || action === "reopen") {
-      ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.acceptPrefix(milestone.id));
+      await ctx.store.outbox.cancelPending(ctx.workspace.id, milestoneKeys.acceptPrefix(milestone.id));
     }
-    if (action === "done" || action === "accept") queueNotices(ctx, internship, action, updated);
+    if (action === "done" || action === "accept") await queueNotices(ctx, internship, action, updated);
   });
   return reply(message);
 }
 
 /** The messages a done or an accept causes at once; keys carry the instant, which the history also records. */
-function queueNotices(
+async function queueNotices(
   ctx: CommandContext,
   internship: Internship,
   action: "done" | "accept",
   m: Milestone,
-): void {
-  const context = loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
+): Promise<void> {
+  const context = await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
   if (!context) return;
   const { store, workspace, now, speaker } = ctx;
   if (action === "accept") {
     const payload = acceptedMessage(m, speaker.name, m.feedback);
-    queueDirect(store, workspace, context.intern, milestoneKeys.accepted(m.id, now), payload, now);
+    await queueDirect(store, workspace, context.intern, milestoneKeys.accepted(m.id, now), payload, now);
     return;
   }
   // A supervisor who marks it done knows already; anyone else's done asks the supervisor to accept.
   if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
     // While the supervisor is on leave, the backup accepts.
-    const { to, words } = addressed(context, context.supervisor, now);
+    const { to, words } = await addressed(context, context.supervisor, now);
     const payload = words(acceptRequestMessage(m, context.intern.name));
-    queueDirect(store, workspace, to, milestoneKeys.acceptRequest(m.id, now), payload, now);
+    await queueDirect(store, workspace, to, milestoneKeys.acceptRequest(m.id, now), payload, now);
   }
   if (context.terms.milestones.announceDone && internship.homeChannel) {
-    store.outbox.enqueue(
+    await store.outbox.enqueue(
       {
         workspaceId: workspace.id,
         key: milestoneKeys.announce(m.id, now),

@@ -24,14 +24,14 @@ function formatInput(name: string, value: number | null | undefined): string {
 }
 
 /** The latest signal of the speaker's internship: level, reasons and every input it came from. */
-export function handleWhyCommand(ctx: CommandContext): Reply {
-  const scope = resolveScope(ctx, undefined, "why");
+export async function handleWhyCommand(ctx: CommandContext): Promise<Reply> {
+  const scope = await resolveScope(ctx, undefined, "why");
   if (!scope.ok) return reply(scope.error);
   const { internship, intern } = scope.value;
   const own = intern.id === ctx.speaker.id;
   // Names come from the programme file: echoed like any other text.
   const name = neutralizeMentions(intern.name);
-  const signal = ctx.store.signals.latest(internship.id);
+  const signal = await ctx.store.signals.latest(internship.id);
   if (!signal) {
     return reply(
       `There is no connection signal for ${own ? "you" : name} yet: Tandem computes it at the start of each of ${own ? "your" : `${name}'s`} working days.`,
@@ -60,7 +60,7 @@ export function handleWhyCommand(ctx: CommandContext): Reply {
     "Watch starts from one reason; at risk from a few together (at risk also tells the supervisor, privately).",
   );
   if (own) {
-    const paused = ctx.store.internships.nudgesPausedUntil(internship.id);
+    const paused = await ctx.store.internships.nudgesPausedUntil(internship.id);
     lines.push(
       paused && paused > ctx.now
         ? `Your nudges are paused until ${formatInstant(paused, ctx.speaker.timezone)}; type "resume nudges" to turn them back on.`
@@ -73,21 +73,21 @@ export function handleWhyCommand(ctx: CommandContext): Reply {
 type NudgeCommand = { name: "nudges.pause"; days: number } | { name: "nudges.resume" };
 
 /** Only the intern pauses or resumes their own nudges; a pause ends at their local midnight after N days. */
-export function handlePauseNudges(ctx: CommandContext, command: NudgeCommand): Reply {
+export async function handlePauseNudges(ctx: CommandContext, command: NudgeCommand): Promise<Reply> {
   const { store, workspace, speaker } = ctx;
-  const asIntern = store.internships
-    .forPerson(workspace.id, speaker.id)
-    .some((i) => i.internId === speaker.id);
+  const asIntern = (await store.internships.forPerson(workspace.id, speaker.id)).some(
+    (i) => i.internId === speaker.id,
+  );
   if (!asIntern) {
     return reply(
       'Only an intern can pause or resume their own nudges. Supervisors\' alerts follow the working agreement; type "agreement show" to see it.',
     );
   }
-  const scope = resolveScope(ctx, undefined, "pause nudges 1w");
+  const scope = await resolveScope(ctx, undefined, "pause nudges 1w");
   if (!scope.ok) return reply(scope.error);
   const { internship } = scope.value;
-  const audit = (action: string, detail?: unknown) =>
-    store.audit.record(
+  const audit = async (action: string, detail?: unknown) =>
+    await store.audit.record(
       {
         workspaceId: workspace.id,
         actorId: speaker.id,
@@ -101,20 +101,20 @@ export function handlePauseNudges(ctx: CommandContext, command: NudgeCommand): R
     );
 
   if (command.name === "nudges.resume") {
-    const paused = store.internships.nudgesPausedUntil(internship.id);
+    const paused = await store.internships.nudgesPausedUntil(internship.id);
     if (!paused || paused <= ctx.now) return reply("Your nudges were not paused; nothing changed.");
-    store.transaction(() => {
-      store.internships.pauseNudges(internship.id, undefined);
-      audit("nudges.resume");
+    await store.transaction(async () => {
+      await store.internships.pauseNudges(internship.id, undefined);
+      await audit("nudges.resume");
     });
     return reply('Your nudges are back on. Type "why" any time to see what they are based on.');
   }
 
   const lastDay = addDays(ctx.today, command.days - 1);
-  const until = calendarFor(store, speaker).atLocalTime(addDays(ctx.today, command.days), "00:00");
-  store.transaction(() => {
-    store.internships.pauseNudges(internship.id, until);
-    audit("nudges.pause", { days: command.days, until: until.toISOString() });
+  const until = (await calendarFor(store, speaker)).atLocalTime(addDays(ctx.today, command.days), "00:00");
+  await store.transaction(async () => {
+    await store.internships.pauseNudges(internship.id, until);
+    await audit("nudges.pause", { days: command.days, until: until.toISOString() });
   });
   return reply(
     `Your nudges are paused up to and including ${formatDate(lastDay)}. Check-ins, reply alerts and milestone reminders go on as agreed. Type "resume nudges" to turn them back on earlier.`,

@@ -15,15 +15,15 @@ export interface ReflectionActionInput {
 }
 
 /** The speaker's own running internship, as its intern; or why they cannot write a reflection. */
-function internshipToReflectOn(ctx: CommandContext): Scope {
-  const asIntern = ctx.store.internships
-    .forPerson(ctx.workspace.id, ctx.speaker.id)
-    .some((i) => i.internId === ctx.speaker.id);
+async function internshipToReflectOn(ctx: CommandContext): Promise<Scope> {
+  const asIntern = (await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)).some(
+    (i) => i.internId === ctx.speaker.id,
+  );
   if (!asIntern) {
     return err(reflectionCopy.internsOnly());
   }
   // An intern's own internships come first, so resolveScope never asks "for @intern" here.
-  const scope = resolveScope(ctx, undefined, "reflect");
+  const scope = await resolveScope(ctx, undefined, "reflect");
   if (!scope.ok) return scope;
   const { start, end } = scope.value.internship;
   if (ctx.today < start || ctx.today > end) {
@@ -32,15 +32,15 @@ function internshipToReflectOn(ctx: CommandContext): Scope {
   return scope;
 }
 
-function save(ctx: CommandContext, week: string, text: string, shared: boolean): Reply {
-  const scope = internshipToReflectOn(ctx);
+async function save(ctx: CommandContext, week: string, text: string, shared: boolean): Promise<Reply> {
+  const scope = await internshipToReflectOn(ctx);
   if (!scope.ok) return reply(scope.error);
   const trimmed = text.trim();
   if (!trimmed) return reply(reflectionCopy.empty());
   if (trimmed.length > MAX_REFLECTION) {
     return reply(reflectionCopy.tooLong(trimmed.length, MAX_REFLECTION));
   }
-  ctx.store.reflections.save(
+  await ctx.store.reflections.save(
     ctx.workspace.id,
     { internshipId: scope.value.internship.id, week, text: trimmed, shared },
     ctx.now,
@@ -51,37 +51,40 @@ function save(ctx: CommandContext, week: string, text: string, shared: boolean):
   const coordinator =
     scope.value.internship.coordinatorId === undefined
       ? undefined
-      : ctx.store.people.get(ctx.workspace.id, scope.value.internship.coordinatorId);
+      : await ctx.store.people.get(ctx.workspace.id, scope.value.internship.coordinatorId);
   return reply(reflectionCopy.savedShared(week, coordinator?.name));
 }
 
 /** `reflect`: the form; `reflect <text>`: a private reflection for the current ISO week. Interns only. */
-export function handleReflectCommand(
+export async function handleReflectCommand(
   ctx: CommandContext,
   command: { name: "reflect"; text?: string },
-): Reply {
+): Promise<Reply> {
   const week = isoWeek(ctx.today);
   if (command.text === undefined || !command.text.trim()) {
-    const scope = internshipToReflectOn(ctx);
+    const scope = await internshipToReflectOn(ctx);
     if (!scope.ok) return reply(scope.error);
     return { text: reflectionCopy.formHeading(week), form: reflectionForm(week, MAX_REFLECTION) };
   }
-  return save(ctx, week, command.text, false);
+  return await save(ctx, week, command.text, false);
 }
 
 /** `reflection.open` (the prompt's button) returns the form; `reflection.answer` stores what it sent. */
-export function handleReflectionAction(ctx: CommandContext, event: ReflectionActionInput): Reply {
+export async function handleReflectionAction(
+  ctx: CommandContext,
+  event: ReflectionActionInput,
+): Promise<Reply> {
   const current = isoWeek(ctx.today);
   // A week from the form is taken as it is, unless it is malformed or in the future.
   const week = WEEK.test(event.value) && event.value <= current ? event.value : current;
   if (event.action === "reflection.open") {
-    const scope = internshipToReflectOn(ctx);
+    const scope = await internshipToReflectOn(ctx);
     if (!scope.ok) return reply(scope.error);
     return { text: reflectionCopy.formHeading(week), form: reflectionForm(week, MAX_REFLECTION) };
   }
   if (event.action === "reflection.answer") {
     const form = event.form ?? {};
-    return save(ctx, week, form.text ?? "", form.share?.trim().toLowerCase() === "yes");
+    return await save(ctx, week, form.text ?? "", form.share?.trim().toLowerCase() === "yes");
   }
   return reply(reflectionCopy.unknownButton());
 }

@@ -5,16 +5,20 @@ import type { Store } from "../../ports/store.js";
 import type { ProgrammeInput } from "./programme-schema.js";
 
 /** Writes a workspace back in the programme format, so export -> import is a no-op. */
-export function exportProgramme(store: Store, platform: Platform, externalId: string): ProgrammeInput {
-  const workspace = store.workspaces.find(platform, externalId);
+export async function exportProgramme(
+  store: Store,
+  platform: Platform,
+  externalId: string,
+): Promise<ProgrammeInput> {
+  const workspace = await store.workspaces.find(platform, externalId);
   if (!workspace) {
-    const known = store.workspaces.list().map((w) => `${w.platform}:${w.externalId}`);
+    const known = (await store.workspaces.list()).map((w) => `${w.platform}:${w.externalId}`);
     throw new AppError(
       "NOT_FOUND",
       `there is no workspace ${platform}:${externalId}${known.length ? `; known: ${known.join(", ")}` : "; import a programme first"}`,
     );
   }
-  const people = store.people.list(workspace.id);
+  const people = await store.people.list(workspace.id);
   const keyOf = new Map(people.map((p) => [p.id, p.key]));
   const programme: ProgrammeInput = {
     workspace: { platform, id: externalId, ...(workspace.name ? { name: workspace.name } : {}) },
@@ -35,9 +39,9 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
         ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
       };
     }),
-    ...daysOffOf(store, workspace.id),
+    ...(await daysOffOf(store, workspace.id)),
     colleagues: people.filter((p) => store.people.isColleague(p.id)).map((p) => p.key),
-    internships: store.internships.list(workspace.id).map((s) => {
+    internships: (await store.internships.list(workspace.id)).map((s) => {
       const agreement = store.agreements.current(s.id);
       return {
         key: s.key,
@@ -58,8 +62,11 @@ export function exportProgramme(store: Store, platform: Platform, externalId: st
   return programme;
 }
 
-function daysOffOf(store: Store, workspaceId: number): Pick<ProgrammeInput, "holidays" | "closures"> {
-  const { holidays, closures } = store.daysOff.of(workspaceId);
+async function daysOffOf(
+  store: Store,
+  workspaceId: number,
+): Promise<Pick<ProgrammeInput, "holidays" | "closures">> {
+  const { holidays, closures } = await store.daysOff.of(workspaceId);
   return {
     ...(holidays.length ? { holidays: holidays.map((h) => ({ ...h })) } : {}),
     ...(closures.length ? { closures: closures.map((c) => ({ ...c })) } : {}),

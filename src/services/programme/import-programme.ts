@@ -39,13 +39,13 @@ export function parseProgrammeText(text: string, source: string): unknown {
  * Creates or updates one workspace from a programme, in one transaction: either all of it
  * lands or none of it. Importing the same programme again changes nothing.
  */
-export function importProgramme(
+export async function importProgramme(
   store: Store,
   raw: unknown,
   at: Date,
   actorLabel = "import",
   options: ImportOptions = {},
-): ImportSummary {
+): Promise<ImportSummary> {
   const validation = validateProgramme(raw);
   if (!validation.ok) {
     throw new AppError(
@@ -53,22 +53,27 @@ export function importProgramme(
       `the programme has ${validation.error.length} problem${validation.error.length === 1 ? "" : "s"}; nothing was imported:\n${validation.error.map((e) => `  - ${e}`).join("\n")}`,
     );
   }
-  return store.transaction(() => {
-    const summary = apply(store, validation.value, at, actorLabel);
-    const workspace = store.workspaces.find(
+  return await store.transaction(async () => {
+    const summary = await apply(store, validation.value, at, actorLabel);
+    const workspace = (await store.workspaces.find(
       validation.value.workspace.platform,
       validation.value.workspace.id,
-    )!;
-    const pruning = planPrune(store, workspace, validation.value, localDateIn("UTC", at), at);
-    if (options.prune) pruning.apply();
+    ))!;
+    const pruning = await planPrune(store, workspace, validation.value, localDateIn("UTC", at), at);
+    if (options.prune) await pruning.apply();
     summary.pruning = { ...pruning.plan, applied: options.prune === true };
     return summary;
   });
 }
 
-function apply(store: Store, programme: Programme, at: Date, actorLabel: string): ImportSummary {
+async function apply(
+  store: Store,
+  programme: Programme,
+  at: Date,
+  actorLabel: string,
+): Promise<ImportSummary> {
   const { platform, id, name } = programme.workspace;
-  const workspace = store.workspaces.ensure(platform, id, name ?? "", at);
+  const workspace = await store.workspaces.ensure(platform, id, name ?? "", at);
   const summary: ImportSummary = {
     workspace: `${platform}:${id}`,
     people: { created: 0, updated: 0, unchanged: 0 },
@@ -77,8 +82,8 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
     daysOff: { holidays: 0, closures: 0, changed: false },
     pruning: { internships: [], roles: [], applied: false },
   };
-  const audit = (action: string, entity: string, entityId: number, detail?: unknown) =>
-    store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);
+  const audit = async (action: string, entity: string, entityId: number, detail?: unknown) =>
+    await store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);
   const daysOff = {
     holidays: (programme.holidays ?? []).map((h) => ({
       country: h.country,
@@ -94,22 +99,22 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
     })),
   };
   // Before the internships, whose wake-ups are touched below: the rules see the new days off next tick.
-  const daysOffChanged = store.daysOff.replace(workspace.id, daysOff);
+  const daysOffChanged = await store.daysOff.replace(workspace.id, daysOff);
   summary.daysOff = {
     holidays: daysOff.holidays.length,
     closures: daysOff.closures.length,
     changed: daysOffChanged,
   };
   if (daysOffChanged) {
-    audit("days-off.replace", "workspace", workspace.id, summary.daysOff);
+    await audit("days-off.replace", "workspace", workspace.id, summary.daysOff);
   }
   const colleagues = new Set(programme.colleagues);
   const personIds = new Map<string, number>();
 
   for (const p of programme.people) {
-    const existed = store.people.byKey(workspace.id, p.key) !== undefined;
+    const existed = (await store.people.byKey(workspace.id, p.key)) !== undefined;
     const ids = effectiveIds(platform, p);
-    const { id: personId, changed } = store.people.upsert(
+    const { id: personId, changed } = await store.people.upsert(
       workspace.id,
       {
         key: p.key,
@@ -127,19 +132,19 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
       },
       at,
     );
-    const leaveChanged = store.people.replaceLeave(workspace.id, personId, "programme", p.leave, at);
+    const leaveChanged = await store.people.replaceLeave(workspace.id, personId, "programme", p.leave, at);
     personIds.set(p.key, personId);
     if (!existed) summary.people.created += 1;
     else if (changed || leaveChanged) summary.people.updated += 1;
     else summary.people.unchanged += 1;
     if (!existed || changed || leaveChanged)
-      audit(existed ? "person.update" : "person.create", "person", personId, { key: p.key });
+      await audit(existed ? "person.update" : "person.create", "person", personId, { key: p.key });
   }
 
   for (const s of programme.internships) {
-    const existed = store.internships.byKey(workspace.id, s.key) !== undefined;
+    const existed = (await store.internships.byKey(workspace.id, s.key)) !== undefined;
     const ref = (key: string | undefined) => (key === undefined ? undefined : personIds.get(key));
-    const { id: internshipId, changed } = store.internships.upsert(
+    const { id: internshipId, changed } = await store.internships.upsert(
       workspace.id,
       {
         key: s.key,
@@ -153,31 +158,36 @@ function apply(store: Store, programme: Programme, at: Date, actorLabel: string)
       },
       at,
     );
-    const conversationsChanged = store.internships.replaceConversations(
+    const conversationsChanged = await store.internships.replaceConversations(
       workspace.id,
       internshipId,
       s.conversations ?? [],
     );
     if (conversationsChanged && !changed)
-      audit("internship.update", "internship", internshipId, { key: s.key });
+      await audit("internship.update", "internship", internshipId, { key: s.key });
     // New or not, the rules look at every imported internship on the next tick.
-    touchInternship(store, workspace.id, internshipId, at);
+    await touchInternship(store, workspace.id, internshipId, at);
     // Everyone in it is welcomed once (keys make a second import harmless), also when it already runs.
-    store.wakeups.touch(workspace.id, internshipId, ["welcome"], at);
+    await store.wakeups.touch(workspace.id, internshipId, ["welcome"], at);
     if (!existed) summary.internships.created += 1;
     else if (changed || conversationsChanged) summary.internships.updated += 1;
     else summary.internships.unchanged += 1;
     if (changed)
-      audit(existed ? "internship.update" : "internship.create", "internship", internshipId, { key: s.key });
+      await audit(existed ? "internship.update" : "internship.create", "internship", internshipId, {
+        key: s.key,
+      });
 
     const terms = withDefaults(s.agreement);
-    const current = store.agreements.current(internshipId);
+    const current = await store.agreements.current(internshipId);
     if (current && termsKey(current.terms) === termsKey(terms)) {
       summary.agreements.unchanged += 1;
     } else {
-      const version = store.agreements.addVersion(workspace.id, internshipId, terms, undefined, at);
+      const version = await store.agreements.addVersion(workspace.id, internshipId, terms, undefined, at);
       summary.agreements.versioned += 1;
-      audit("agreement.version", "agreement", version.id, { internship: s.key, version: version.version });
+      await audit("agreement.version", "agreement", version.id, {
+        internship: s.key,
+        version: version.version,
+      });
     }
   }
   return summary;

@@ -17,7 +17,7 @@ export interface PrunePlan {
 
 interface Pruning {
   plan: PrunePlan;
-  apply(): void;
+  apply(): Promise<void>;
 }
 
 /** The roles an ended internship keeps: intern and supervisor stay as its history. */
@@ -26,21 +26,21 @@ const REMOVABLE = [
   ["coordinatorId", "coordinator"],
 ] as const;
 
-export function planPrune(
+export async function planPrune(
   store: Store,
   workspace: Workspace,
   programme: Programme,
   today: LocalDate,
   at: Date,
-): Pruning {
+): Promise<Pruning> {
   const listedPeople = new Set(programme.people.map((p) => p.key));
   const listedInternships = new Set(programme.internships.map((s) => s.key));
-  const people = store.people.list(workspace.id);
+  const people = await store.people.list(workspace.id);
   const gone = people.filter((p) => !listedPeople.has(p.key));
   const keyOf = (id: number | undefined) => people.find((p) => p.id === id)?.key ?? String(id);
-  const ending = store.internships
-    .list(workspace.id)
-    .filter((i) => !listedInternships.has(i.key) && i.end >= today);
+  const ending = (await store.internships.list(workspace.id)).filter(
+    (i) => !listedInternships.has(i.key) && i.end >= today,
+  );
   const roles: string[] = [];
   const formerColleagues = gone.filter((p) => store.people.isColleague(p.id));
   for (const p of formerColleagues) roles.push(`${p.key}: colleague`);
@@ -53,12 +53,12 @@ export function planPrune(
     }
   }
 
-  const end = (internship: Internship) => {
+  const end = async (internship: Internship) => {
     const goneIds = new Set(gone.map((p) => p.id));
     const keep = (id: number | undefined) => (id !== undefined && !goneIds.has(id) ? id : undefined);
     const backupSupervisorId = keep(internship.backupSupervisorId);
     const coordinatorId = keep(internship.coordinatorId);
-    store.internships.upsert(
+    await store.internships.upsert(
       workspace.id,
       {
         key: internship.key,
@@ -73,21 +73,25 @@ export function planPrune(
       },
       at,
     );
-    store.wakeups.clearAll(internship.id);
+    await store.wakeups.clearAll(internship.id);
     const prefixes = [
       ...internshipKeyPrefixes(internship.id, internship.supervisorId),
-      ...store.milestones
-        .listFor(internship.id)
-        .flatMap((m) => [milestoneKeys.duePrefix(m.id), milestoneKeys.acceptPrefix(m.id)]),
-      ...store.introductions
-        .forInternship(internship.id)
-        .flatMap((i) => [introKeys.ask(i.id), introKeys.followUpPrefix(i.id), introKeys.reschedule(i.id)]),
-      ...store.replyClocks
-        .openFor(internship.id)
-        .flatMap((c) => [replyKeys.due(c.id), ...replyKeys.alertPrefixes(c.id)]),
+      ...(await store.milestones.listFor(internship.id)).flatMap((m) => [
+        milestoneKeys.duePrefix(m.id),
+        milestoneKeys.acceptPrefix(m.id),
+      ]),
+      ...(await store.introductions.forInternship(internship.id)).flatMap((i) => [
+        introKeys.ask(i.id),
+        introKeys.followUpPrefix(i.id),
+        introKeys.reschedule(i.id),
+      ]),
+      ...(await store.replyClocks.openFor(internship.id)).flatMap((c) => [
+        replyKeys.due(c.id),
+        ...replyKeys.alertPrefixes(c.id),
+      ]),
     ];
-    for (const prefix of prefixes) store.outbox.cancelPending(workspace.id, prefix);
-    store.audit.record(
+    for (const prefix of prefixes) await store.outbox.cancelPending(workspace.id, prefix);
+    await store.audit.record(
       {
         workspaceId: workspace.id,
         actorLabel: "import",
@@ -102,9 +106,9 @@ export function planPrune(
 
   return {
     plan: { internships: ending.map((i) => i.key), roles },
-    apply: () => {
-      for (const internship of ending) end(internship);
-      for (const p of formerColleagues) store.people.setColleague(p.id, false);
+    apply: async () => {
+      for (const internship of ending) await end(internship);
+      for (const p of formerColleagues) await store.people.setColleague(p.id, false);
     },
   };
 }

@@ -10,6 +10,6 @@ export function createAgreementRule(deps: { store: Store; log: Logger }): PlanRu
     kind: "agreement",
     store: deps.store,
     log: deps.log,
-    evaluate: (context, now) => lapseDueProposal(deps.store, context, now),
+    evaluate: async (context, now) => await lapseDueProposal(deps.store, context, now),
   });
 }

@@ -35,32 +35,40 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
   const { store } = deps;
 
   /** Closes a past day: never delivered = skipped, unanswered = missed; queues the summary and streak alert. */
-  function settle(ctx: InternshipContext, checkin: Checkin, closedAt: Date, now: Date): OutboxDraft[] {
+  async function settle(
+    ctx: InternshipContext,
+    checkin: Checkin,
+    closedAt: Date,
+    now: Date,
+  ): Promise<OutboxDraft[]> {
     const delivered =
       checkin.status === "sent" ||
       (checkin.status === "due" &&
-        store.outbox.get(ctx.workspace.id, checkinKeys.prompt(ctx.internship.id, checkin.date))?.status ===
-          "sent");
+        (await store.outbox.get(ctx.workspace.id, checkinKeys.prompt(ctx.internship.id, checkin.date)))
+          ?.status === "sent");
     const open = checkin.status === "due" || checkin.status === "sent";
     const status = !open ? checkin.status : delivered ? "missed" : "skipped";
-    if (!store.checkins.settle(checkin.id, status, now)) return [];
+    if (!(await store.checkins.settle(checkin.id, status, now))) return [];
     if (status === "skipped") return [];
     // While the supervisor is on leave the backup reads the summaries and streak alerts.
-    const { to, words } = addressed(ctx, ctx.supervisor, now);
-    const notBefore = ctx
-      .calendarOf(to)
-      .nextWorkingMoment(new Date(Math.max(now.getTime(), closedAt.getTime())));
+    const { to, words } = await addressed(ctx, ctx.supervisor, now);
+    const notBefore = (await ctx.calendarOf(to)).nextWorkingMoment(
+      new Date(Math.max(now.getTime(), closedAt.getTime())),
+    );
     const drafts: (OutboxDraft | undefined)[] = [];
     const settled = { ...checkin, status };
     if (ctx.terms.checkIn.summary === "daily") {
-      const slipping = store.milestones
-        .listFor(ctx.internship.id)
-        .filter((m) => m.moves >= 2 && (m.status === "planned" || m.status === "blocked"));
+      const slipping = (await store.milestones.listFor(ctx.internship.id)).filter(
+        (m) => m.moves >= 2 && (m.status === "planned" || m.status === "blocked"),
+      );
       // A blocker still waiting for the same reader would arrive with the summary, which carries it:
       // one message, not two about the same thing (Ana's afternoon is Bram's evening).
-      for (const waiting of store.outbox.withPrefix(ctx.workspace.id, checkinKeys.blocker(checkin.id, ""))) {
+      for (const waiting of await store.outbox.withPrefix(
+        ctx.workspace.id,
+        checkinKeys.blocker(checkin.id, ""),
+      )) {
         if (waiting.status === "pending" && waiting.recipientId === to.id && waiting.notBefore >= notBefore)
-          store.outbox.cancelPending(ctx.workspace.id, waiting.key);
+          await store.outbox.cancelPending(ctx.workspace.id, waiting.key);
       }
       drafts.push(
         directDraft(
@@ -73,7 +81,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       );
     }
     if (status === "missed") {
-      const streak = missedStreak(store.checkins.recent(ctx.internship.id, 30));
+      const streak = missedStreak(await store.checkins.recent(ctx.internship.id, 30));
       if (streak.length > 0 && streak.length % MISSED_STREAK === 0) {
         const shown = streak.slice(-MISSED_STREAK);
         drafts.push(
@@ -81,7 +89,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
             ctx.workspace,
             to,
             checkinKeys.missedStreak(ctx.internship.id, checkin.date),
-            words(missedStreakNotice(ctx.intern, shown, nudgedAbout(ctx, shown[0]!))),
+            words(missedStreakNotice(ctx.intern, shown, await nudgedAbout(ctx, shown[0]!))),
             notBefore,
           ),
         );
@@ -91,37 +99,37 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
   }
 
   /** The day the intern got a nudge about missed check-ins, from `since` on (what Tandem really said). */
-  function nudgedAbout(ctx: InternshipContext, since: LocalDate): LocalDate | undefined {
-    return nudgesTo(store, ctx.workspace.id, ctx.internship.id, ctx.calendarOf(ctx.intern))
+  async function nudgedAbout(ctx: InternshipContext, since: LocalDate): Promise<LocalDate | undefined> {
+    return (await nudgesTo(store, ctx.workspace.id, ctx.internship.id, await ctx.calendarOf(ctx.intern)))
       .filter((n) => n.status === "sent" && n.code === "missed_checkins" && n.date >= since)
       .at(-1)?.date;
   }
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern, terms } = ctx;
-    const calendar = ctx.calendarOf(intern);
+    const calendar = await ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     const drafts: OutboxDraft[] = [];
     // Days that ended while Tandem was down are closed first.
-    for (const earlier of store.checkins.unsettledBefore(internship.id, today)) {
+    for (const earlier of await store.checkins.unsettledBefore(internship.id, today)) {
       const closedAt = checkinWindow(calendar, terms.checkIn, earlier.date)?.closesAt ?? now;
-      drafts.push(...settle(ctx, earlier, closedAt, now));
+      drafts.push(...(await settle(ctx, earlier, closedAt, now)));
     }
     if (today < internship.start) return { drafts, next: calendar.atLocalTime(internship.start, "00:00") };
     if (today > internship.end) return { drafts, next: undefined };
     const tomorrow = startOfNextDay(calendar, today);
     const window = checkinWindow(calendar, terms.checkIn, today);
-    const checkin = store.checkins.get(internship.id, today);
+    const checkin = await store.checkins.get(internship.id, today);
     if (!window) return { drafts, next: tomorrow };
 
     if (!checkin) {
       if (now < window.sendAt) return { drafts, next: window.sendAt };
       if (now >= window.closesAt) {
         // Down all day: the day is skipped, never sent in the evening.
-        store.checkins.create(ctx.workspace.id, internship.id, today, "skipped", now);
+        await store.checkins.create(ctx.workspace.id, internship.id, today, "skipped", now);
         return { drafts, next: tomorrow };
       }
-      store.checkins.create(ctx.workspace.id, internship.id, today, "due", now);
+      await store.checkins.create(ctx.workspace.id, internship.id, today, "due", now);
       const prompt = directDraft(
         ctx.workspace,
         intern,
@@ -135,18 +143,18 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     }
 
     if (now >= window.closesAt) {
-      drafts.push(...settle(ctx, checkin, window.closesAt, now));
+      drafts.push(...(await settle(ctx, checkin, window.closesAt, now)));
       return { drafts, next: tomorrow };
     }
     if (checkin.status === "due") {
-      const prompt = store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, today));
-      if (prompt?.status === "sent") store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
+      const prompt = await store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, today));
+      if (prompt?.status === "sent") await store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
       else if (prompt?.status === "expired" || prompt?.status === "dead" || !prompt) {
-        store.checkins.settle(checkin.id, "skipped", now);
+        await store.checkins.settle(checkin.id, "skipped", now);
         return { drafts, next: tomorrow };
       } else return { drafts, next: earliest(new Date(now.getTime() + DELIVERY_POLL_MS), window.closesAt) };
     }
-    const current = store.checkins.get(internship.id, today)!;
+    const current = (await store.checkins.get(internship.id, today))!;
     if (current.status === "sent" && current.sentAt) {
       const remindAt = calendar.addWorkingTime(current.sentAt, parseDuration(terms.checkIn.reminderAfter));
       if (now >= remindAt && remindAt < window.closesAt) {

@@ -40,12 +40,16 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
   const { store } = deps;
   const log = deps.log.child({ rule: "introductions" });
 
-  function askMessage(ctx: InternshipContext, colleague: Person, intro: Introduction): OutboundMessage {
+  async function askMessage(
+    ctx: InternshipContext,
+    colleague: Person,
+    intro: Introduction,
+  ): Promise<OutboundMessage> {
     const { intern } = ctx;
-    const colleagueCalendar = ctx.calendarOf(colleague);
+    const colleagueCalendar = await ctx.calendarOf(colleague);
     const overlap = weeklyOverlap(
       colleagueCalendar,
-      ctx.calendarOf(intern),
+      await ctx.calendarOf(intern),
       colleagueCalendar.localDate(intro.proposedAt),
     );
     return introRequest({
@@ -65,7 +69,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
   }
 
   /** Colleagues who could be asked today, with what the choice needs to know about them. */
-  function candidates(ctx: InternshipContext, now: Date): Candidate[] {
+  async function candidates(ctx: InternshipContext, now: Date): Promise<Candidate[]> {
     const { workspace, internship } = ctx;
     const roles = new Set([
       internship.internId,
@@ -74,24 +78,24 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       internship.coordinatorId,
     ]);
     const out: Candidate[] = [];
-    for (const person of store.people.colleagues(workspace.id)) {
+    for (const person of await store.people.colleagues(workspace.id)) {
       // Never suggest someone who is away (isAway: the same helper the nudges use).
       if (roles.has(person.id) || !person.ids[workspace.platform] || isAway(person, now)) continue;
       // Someone who is an intern themselves is introduced to colleagues, not to other interns.
-      const isIntern = store.internships
-        .forPerson(workspace.id, person.id)
-        .some((i) => i.internId === person.id && i.end >= ctx.calendarOf(ctx.intern).localDate(now));
+      const isIntern = (await store.internships.forPerson(workspace.id, person.id)).some(
+        (i) => i.internId === person.id && i.end >= ctx.calendarOf(ctx.intern).localDate(now),
+      );
       if (isIntern) continue;
       try {
-        const calendar = ctx.calendarOf(person);
+        const calendar = await ctx.calendarOf(person);
         if (calendar.nextWorkingMoment(now).getTime() - now.getTime() > REACHABLE_WITHIN_MS) continue;
         const monthStart = calendar.atLocalTime(`${calendar.localDate(now).slice(0, 7)}-01`, "00:00");
         const candidate: Candidate = {
           person,
           calendar,
-          usedThisMonth: store.introductions.countForColleagueSince(person.id, monthStart),
+          usedThisMonth: await store.introductions.countForColleagueSince(person.id, monthStart),
         };
-        const last = store.introductions.lastProposedTo(person.id);
+        const last = await store.introductions.lastProposedTo(person.id);
         if (last) candidate.lastProposedAt = last;
         out.push(candidate);
       } catch (error) {
@@ -101,14 +105,18 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     return out;
   }
 
-  function propose(ctx: InternshipContext, intros: Introduction[], now: Date): OutboxDraft | undefined {
+  async function propose(
+    ctx: InternshipContext,
+    intros: Introduction[],
+    now: Date,
+  ): Promise<OutboxDraft | undefined> {
     const { workspace, internship, intern } = ctx;
-    const calendar = ctx.calendarOf(intern);
-    const met = coverage(intros, peopleOf(ctx, intros), ctx.terms.introductions).met;
+    const calendar = await ctx.calendarOf(intern);
+    const met = coverage(intros, await peopleOf(ctx, intros), ctx.terms.introductions).met;
     const colleague = chooseColleague({
       intern,
       internCalendar: calendar,
-      candidates: candidates(ctx, now),
+      candidates: await candidates(ctx, now),
       alreadyAsked: new Set(intros.map((i) => i.colleagueId)),
       metDepartments: new Set(met.map((p) => p.department).filter((d): d is string => d !== undefined)),
       // The intern's own country counts as known: introductions are about other ways of working.
@@ -120,9 +128,9 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       log.debug({ internshipId: internship.id }, "no colleague can be asked today");
       return undefined;
     }
-    const intro = store.introductions.propose(workspace.id, internship.id, colleague.id, now);
+    const intro = await store.introductions.propose(workspace.id, internship.id, colleague.id, now);
     if (!intro) return undefined;
-    store.audit.record(
+    await store.audit.record(
       {
         workspaceId: workspace.id,
         actorLabel: "tandem",
@@ -133,12 +141,12 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       },
       now,
     );
-    return askDraft(ctx, colleague, intro);
+    return await askDraft(ctx, colleague, intro);
   }
 
-  function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
-    const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
-    const message = askMessage(ctx, colleague, intro);
+  async function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
+    const lapsesAt = (await ctx.calendarOf(colleague)).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+    const message = await askMessage(ctx, colleague, intro);
     return directDraft(
       ctx.workspace,
       colleague,
@@ -149,36 +157,36 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     );
   }
 
-  function peopleOf(ctx: InternshipContext, intros: Introduction[]): Map<number, Person> {
+  async function peopleOf(ctx: InternshipContext, intros: Introduction[]): Promise<Map<number, Person>> {
     const people = new Map<number, Person>();
     for (const intro of intros) {
-      const person = store.people.get(ctx.workspace.id, intro.colleagueId);
+      const person = await store.people.get(ctx.workspace.id, intro.colleagueId);
       if (person) people.set(person.id, person);
     }
     return people;
   }
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship, intern } = ctx;
-    const calendar = ctx.calendarOf(intern);
+    const calendar = await ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today < internship.start)
       return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };
     if (today > internship.end) return { drafts: [], next: undefined };
     const drafts: OutboxDraft[] = [];
     const wakes: Date[] = [nextWorkingDayStart(calendar, now)];
-    const intros = store.introductions.forInternship(internship.id);
-    const people = peopleOf(ctx, intros);
+    const intros = await store.introductions.forInternship(internship.id);
+    const people = await peopleOf(ctx, intros);
     let pending = false;
     for (const intro of intros) {
       const colleague = people.get(intro.colleagueId);
       if (!colleague) continue;
       if (intro.status === "proposed") {
-        const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+        const lapsesAt = (await ctx.calendarOf(colleague)).addWorkingTime(intro.proposedAt, WORKING_WEEK);
         if (now >= lapsesAt) {
           // Unanswered counts as "not now": no reminder, and this colleague is not asked again for this intern.
-          store.introductions.setStatus(intro.id, "declined", now);
-          store.audit.record(
+          await store.introductions.setStatus(intro.id, "declined", now);
+          await store.audit.record(
             {
               workspaceId: workspace.id,
               actorLabel: "tandem",
@@ -193,7 +201,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
         }
         pending = true;
         wakes.push(lapsesAt);
-        const ask = askDraft(ctx, colleague, intro);
+        const ask = await askDraft(ctx, colleague, intro);
         if (ask) drafts.push(ask);
       } else if (intro.status === "accepted") {
         const acceptedAt = intro.respondedAt ?? intro.proposedAt;
@@ -223,7 +231,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     ) {
       return { drafts, next: earliest(wakes) };
     }
-    const pausedUntil = store.internships.nudgesPausedUntil(internship.id);
+    const pausedUntil = await store.internships.nudgesPausedUntil(internship.id);
     if (pausedUntil && pausedUntil > now) return { drafts, next: earliest([...wakes, pausedUntil]) };
     const lastProposal = intros.reduce<Date | undefined>(
       (last, i) => (!last || i.proposedAt > last ? i.proposedAt : last),
@@ -234,7 +242,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     if (!calendar.isWorkingTime(now)) {
       return { drafts, next: earliest([...wakes, calendar.nextWorkingMoment(now)]) };
     }
-    const ask = propose(ctx, intros, now);
+    const ask = await propose(ctx, intros, now);
     if (ask) drafts.push(ask);
     return { drafts, next: earliest(wakes) };
   }

@@ -63,9 +63,9 @@ const safe = neutralizeMentions;
 export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, workspace } = ctx;
-    const calendar = ctx.calendarOf(ctx.intern);
+    const calendar = await ctx.calendarOf(ctx.intern);
     const today = calendar.localDate(now);
     if (today > internship.end) return { drafts: [], next: undefined };
     if (today < internship.start) {
@@ -84,10 +84,10 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     if (!dayStart) return { drafts: [], next };
     if (now < dayStart) return { drafts: [], next: dayStart };
 
-    const inputs = gatherIsolationInputs(store, ctx, now);
+    const inputs = await gatherIsolationInputs(store, ctx, now);
     const assessment = assessIsolation(inputs, thresholdsForCadence(ctx.terms.syncMeeting));
     const stored = storedInputs(inputs);
-    store.signals.save(workspace.id, {
+    await store.signals.save(workspace.id, {
       internshipId: internship.id,
       date: today,
       level: assessment.level,
@@ -95,18 +95,18 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       inputs: stored,
       computedAt: now,
     });
-    const open = openQuestion(ctx, now);
+    const open = await openQuestion(ctx, now);
     const holds = (code: string) =>
       assessment.reasons.some((r) => r.code === code) &&
       (code !== "unanswered_questions" || open !== undefined);
-    withdrawStale(ctx, assessment, holds, now);
+    await withdrawStale(ctx, assessment, holds, now);
 
     const drafts: OutboxDraft[] = [];
-    const notes = within(riskNotes(store, workspace.id, internship.id, calendar), today, WEEK_DAYS);
+    const notes = within(await riskNotes(store, workspace.id, internship.id, calendar), today, WEEK_DAYS);
     let note: SupervisorNote =
       notes.length === 0 ? "none" : notes.some((n) => n.status === "waiting") ? "queued" : "sent";
     if (assessment.level === "at_risk" && notes.length === 0) {
-      const draft = supervisorNote(ctx, assessment, stored, today, now, open !== undefined);
+      const draft = await supervisorNote(ctx, assessment, stored, today, now, open !== undefined);
       if (draft) {
         drafts.push(draft);
         note = "queued";
@@ -120,11 +120,11 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     if (moment && now < moment) sooner(moment);
     else if (moment && now < dayEnd && assessment.level !== "ok") {
       const atRisk = assessment.level === "at_risk" ? note : "none";
-      const nudge = internNudge(ctx, assessment, holds, stored, today, now, dayEnd, atRisk, open);
+      const nudge = await internNudge(ctx, assessment, holds, stored, today, now, dayEnd, atRisk, open);
       if (nudge) drafts.push(nudge);
     }
     // A nudge still waiting (a retry, a slow dispatcher) is looked at again before it can go out.
-    const waiting = nudgesTo(store, workspace.id, internship.id, calendar).some(
+    const waiting = (await nudgesTo(store, workspace.id, internship.id, calendar)).some(
       (n) => n.row.status === "pending",
     );
     if (waiting || drafts.length > 0) sooner(new Date(now.getTime() + RECHECK_MS));
@@ -138,40 +138,39 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   }
 
   /** The intern's oldest question still open past its due time, if any. */
-  function openQuestion(ctx: InternshipContext, now: Date): TrackedMessage | undefined {
-    return store.replyClocks
-      .openFor(ctx.internship.id)
+  async function openQuestion(ctx: InternshipContext, now: Date): Promise<TrackedMessage | undefined> {
+    return (await store.replyClocks.openFor(ctx.internship.id))
       .filter((c) => c.authorId === ctx.intern.id && c.closedAt === undefined && isBreachedQuestion(c, now))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   }
 
   /** A waiting nudge whose reason went away (or nudges paused), or a note no longer at risk, is withdrawn. */
-  function withdrawStale(
+  async function withdrawStale(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
     holds: (code: string) => boolean,
     now: Date,
-  ): void {
+  ): Promise<void> {
     const { workspace, internship } = ctx;
-    const calendar = ctx.calendarOf(ctx.intern);
-    const off = !nudgesAllowed(ctx, now);
-    for (const nudge of nudgesTo(store, workspace.id, internship.id, calendar)) {
-      if (nudge.row.status === "pending" && (off || !holds(nudge.code)))
-        store.outbox.cancelPending(workspace.id, nudge.key);
+    const calendar = await ctx.calendarOf(ctx.intern);
+    const off = !(await nudgesAllowed(ctx, now));
+    for (const nudge of await nudgesTo(store, workspace.id, internship.id, calendar)) {
+      if (nudge.row.status === "pending" && (off || !(await holds(nudge.code))))
+        await store.outbox.cancelPending(workspace.id, nudge.key);
     }
     if (assessment.level === "at_risk") return;
-    for (const note of riskNotes(store, workspace.id, internship.id, calendar)) {
-      if (note.row.status === "pending") store.outbox.cancelPending(workspace.id, note.key);
+    for (const note of await riskNotes(store, workspace.id, internship.id, calendar)) {
+      if (note.row.status === "pending") await store.outbox.cancelPending(workspace.id, note.key);
     }
   }
 
-  function nudgesAllowed(ctx: InternshipContext, now: Date): boolean {
+  async function nudgesAllowed(ctx: InternshipContext, now: Date): Promise<boolean> {
     if (ctx.terms.nudges.perWeek <= 0) return false;
-    const pausedUntil = store.internships.nudgesPausedUntil(ctx.internship.id);
+    const pausedUntil = await store.internships.nudgesPausedUntil(ctx.internship.id);
     return !(pausedUntil && pausedUntil > now);
   }
 
-  function internNudge(
+  async function internNudge(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
     holds: (code: string) => boolean,
@@ -181,21 +180,21 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     dayEnd: Date,
     note: SupervisorNote,
     open: TrackedMessage | undefined,
-  ): OutboxDraft | undefined {
+  ): Promise<OutboxDraft | undefined> {
     const { workspace, internship } = ctx;
-    if (!nudgesAllowed(ctx, now)) return undefined;
-    const calendar = ctx.calendarOf(ctx.intern);
+    if (!(await nudgesAllowed(ctx, now))) return undefined;
+    const calendar = await ctx.calendarOf(ctx.intern);
     // Withdrawn ones count for the day: one decision a day, never a second nudge after the first went stale.
-    const rows = store.outbox.withPrefix(workspace.id, isolationKeys.nudgePrefix(internship.id));
+    const rows = await store.outbox.withPrefix(workspace.id, isolationKeys.nudgePrefix(internship.id));
     if (rows.some((r) => calendar.localDate(r.sentAt ?? r.notBefore) === today)) return undefined;
-    const history = nudgesTo(store, workspace.id, internship.id, calendar);
+    const history = await nudgesTo(store, workspace.id, internship.id, calendar);
     if (within(history, today, WEEK_DAYS).length >= ctx.terms.nudges.perWeek) return undefined;
     const said = new Set(within(history, today, SAME_TEXT_DAYS).map((m) => m.text));
     for (const reason of assessment.reasons) {
-      if (!holds(reason.code)) continue;
+      if (!(await holds(reason.code))) continue;
       const key = isolationKeys.nudge(internship.id, reason.code, isoWeek(today));
-      if (store.outbox.get(workspace.id, key)) continue;
-      const text = suggestions(ctx, reason, today, now, open).find((t) => !said.has(t));
+      if (await store.outbox.get(workspace.id, key)) continue;
+      const text = (await suggestions(ctx, reason, today, now, open)).find((t) => !said.has(t));
       if (!text) continue;
       const because = reasonText(reason.code, inputs, "you") ?? reason.text;
       // A nudge that could not go out today is not worth sending tomorrow.
@@ -212,62 +211,66 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   }
 
   /** The nudge's possible words, with the facts its reason may name (looked up only when it names them). */
-  function suggestions(
+  async function suggestions(
     ctx: InternshipContext,
     reason: IsolationReason,
     today: LocalDate,
     now: Date,
     open: TrackedMessage | undefined,
-  ): string[] {
+  ): Promise<string[]> {
     // Never suggest calling someone who is away: whoever covers for the supervisor is named instead.
     const contact = addresseeFor(ctx, ctx.supervisor, now);
     const facts: SuggestionFacts = { supervisorName: contact.name, supervisorKey: contact.key };
     if (reason.code === "unanswered_questions" && open) {
-      const responder = store.people.get(ctx.workspace.id, open.responderId);
+      const responder = await store.people.get(ctx.workspace.id, open.responderId);
       if (responder) facts.openQuestionTo = responder.name;
       facts.openQuestionReminded = [replyKeys.warning(open.id), replyKeys.breach(open.id)].some(
         (key) => store.outbox.get(ctx.workspace.id, key)?.status === "sent",
       );
     }
     if (reason.code === "intro_not_held") {
-      const colleague = notHeldColleague(ctx, now);
+      const colleague = await notHeldColleague(ctx, now);
       if (colleague) facts.introColleague = colleague;
     }
     if (reason.code === "few_colleagues") {
-      const department = colleagueDepartment(ctx, today, now);
+      const department = await colleagueDepartment(ctx, today, now);
       if (department) facts.department = department;
     }
     return nudgeSuggestions(reason.code, facts);
   }
 
   /** The colleague of the oldest agreed introduction that has not taken place. */
-  function notHeldColleague(ctx: InternshipContext, now: Date): string | undefined {
-    const intro = store.introductions
-      .forInternship(ctx.internship.id)
+  async function notHeldColleague(ctx: InternshipContext, now: Date): Promise<string | undefined> {
+    const intro = (await store.introductions.forInternship(ctx.internship.id))
       .filter((i) => isIntroNotHeld(i, now))
       .sort(
         (a, b) => (a.respondedAt ?? a.proposedAt).getTime() - (b.respondedAt ?? b.proposedAt).getTime(),
       )[0];
-    return intro && store.people.get(ctx.workspace.id, intro.colleagueId)?.name;
+    return intro && (await store.people.get(ctx.workspace.id, intro.colleagueId))?.name;
   }
 
   /** The department of an opted-in colleague the intern has not talked to lately who shares their hours today. */
-  function colleagueDepartment(ctx: InternshipContext, today: LocalDate, now: Date): string | undefined {
+  async function colleagueDepartment(
+    ctx: InternshipContext,
+    today: LocalDate,
+    now: Date,
+  ): Promise<string | undefined> {
     const { internship, intern } = ctx;
     const recent = new Set(
-      store.activity
-        .exchangesSince(internship.id, new Date(now.getTime() - WINDOW_DAYS * DAY_MS))
-        .map((e) => e.personId),
+      (
+        await store.activity.exchangesSince(internship.id, new Date(now.getTime() - WINDOW_DAYS * DAY_MS))
+      ).map((e) => e.personId),
     );
-    const introduced = new Set(store.introductions.forInternship(internship.id).map((i) => i.colleagueId));
-    const intervals = ctx.calendarOf(intern).workingIntervals(today);
-    const candidates = store.people
-      .colleagues(ctx.workspace.id)
+    const introduced = new Set(
+      (await store.introductions.forInternship(internship.id)).map((i) => i.colleagueId),
+    );
+    const intervals = (await ctx.calendarOf(intern)).workingIntervals(today);
+    const candidates = (await store.people.colleagues(ctx.workspace.id))
       .filter((p) => p.department && p.id !== intern.id && !recent.has(p.id) && !introduced.has(p.id))
       .sort((a, b) => a.department!.localeCompare(b.department!) || a.id - b.id);
     for (const person of candidates) {
       try {
-        const calendar = ctx.calendarOf(person);
+        const calendar = await ctx.calendarOf(person);
         const shared = intervals.reduce((ms, iv) => ms + calendar.workingTimeBetween(iv.start, iv.end), 0);
         if (shared >= SHARED_HOURS_MS) return person.department;
       } catch {
@@ -278,14 +281,14 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   }
 
   /** At risk: the supervisor hears privately (a direct message, never a channel), at most once in 7 days. */
-  function supervisorNote(
+  async function supervisorNote(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
     inputs: Record<string, number | null>,
     today: LocalDate,
     now: Date,
     questionOpen: boolean,
-  ): OutboxDraft | undefined {
+  ): Promise<OutboxDraft | undefined> {
     // Reasons name the intern as the programme file spells them, neutralised like every echo.
     const subject = { name: safe(ctx.intern.name) };
     const note = supervisorRiskNote(
@@ -296,13 +299,13 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       questionOpen,
     );
     // While the supervisor is on leave the backup hears it; the welcome back repeats it on return.
-    const { to, words } = addressed(ctx, ctx.supervisor, now);
+    const { to, words } = await addressed(ctx, ctx.supervisor, now);
     return directDraft(
       ctx.workspace,
       to,
       isolationKeys.risk(ctx.internship.id, isoWeek(today)),
       words(note),
-      ctx.calendarOf(to).nextWorkingMoment(now),
+      (await ctx.calendarOf(to)).nextWorkingMoment(now),
     );
   }
 

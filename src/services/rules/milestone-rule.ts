@@ -44,9 +44,9 @@ function endOfWorkingDay(calendar: WorkingCalendar, date: LocalDate): Date {
 export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  function evaluate(context: InternshipContext, now: Date): Evaluation {
+  async function evaluate(context: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship, intern, supervisor, terms } = context;
-    const internCalendar = context.calendarOf(intern);
+    const internCalendar = await context.calendarOf(intern);
     const today = internCalendar.localDate(now);
     const drafts: OutboxDraft[] = [];
     const push = (draft: OutboxDraft | undefined) => {
@@ -59,11 +59,11 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
     let next: Date | undefined = startOfNextDay(internCalendar, today);
     let waiting = false;
 
-    const remind = (m: Milestone) => {
+    const remind = async (m: Milestone) => {
       const day = reminderDay(internCalendar, m.due, terms.milestones.remindDaysBefore);
       if (!day || today < day || today > m.due) return;
       // The intern who set this date on or after the reminder day needs no reminder of it.
-      const set = lastEntry(store.milestones.history(m.id), m.moves > 0 ? "move" : "add");
+      const set = lastEntry(await store.milestones.history(m.id), m.moves > 0 ? "move" : "add");
       if (set?.actorId === intern.id && internCalendar.localDate(set.at) >= day) return;
       push(
         directDraft(
@@ -77,7 +77,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
       );
     };
 
-    const alertOverdue = (m: Milestone) => {
+    const alertOverdue = async (m: Milestone) => {
       const slot = overdueAlertDay(internCalendar, m.due, today);
       if (!slot) return;
       // An alert still undelivered when the next one is due is dropped in its favour.
@@ -92,48 +92,48 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           expiresAt,
         ),
       );
-      const { to, words } = addressed(context, supervisor, now);
+      const { to, words } = await addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
           to,
           milestoneKeys.overdue(m, slot.day, to.id),
           words(overdueSupervisorMessage(m, intern.name)),
-          context.calendarOf(to).nextWorkingMoment(now),
+          (await context.calendarOf(to)).nextWorkingMoment(now),
           expiresAt,
         ),
       );
     };
 
-    const awaitAcceptance = (m: Milestone) => {
-      const done = lastEntry(store.milestones.history(m.id), "done");
+    const awaitAcceptance = async (m: Milestone) => {
+      const done = lastEntry(await store.milestones.history(m.id), "done");
       // A supervisor who marks it done has accepted nothing yet, but needs no one to ask them.
       if (!done || (done.actorId !== undefined && supervisors.has(done.actorId))) return;
-      const calendar = context.calendarOf(supervisor);
+      const calendar = await context.calendarOf(supervisor);
       const remindAt = calendar.addWorkingTime(done.at, ACCEPT_WAIT);
       if (remindAt > now) {
         waiting = true;
         if (!next || remindAt < next) next = remindAt;
         return;
       }
-      const { to, words } = addressed(context, supervisor, now);
+      const { to, words } = await addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
           to,
           milestoneKeys.acceptReminder(m.id, done.at),
           words(acceptReminderMessage(m, intern.name, calendar.localDate(done.at))),
-          context.calendarOf(to).nextWorkingMoment(now),
+          (await context.calendarOf(to)).nextWorkingMoment(now),
         ),
       );
     };
 
-    for (const m of store.milestones.listFor(internship.id)) {
+    for (const m of await store.milestones.listFor(internship.id)) {
       if (isOpen(m) && running) {
-        remind(m);
-        alertOverdue(m);
+        await remind(m);
+        await alertOverdue(m);
       } else if (m.status === "done") {
-        awaitAcceptance(m);
+        await awaitAcceptance(m);
       }
     }
     // Long after the end nothing is left to say, unless a supervisor still owes an acceptance.

@@ -26,9 +26,9 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
   const { store } = deps;
 
   /** When the last note was queued or sent, looking back over the weeks it could still matter. */
-  function lastNoteAt(ctx: InternshipContext, today: LocalDate): Date | undefined {
+  async function lastNoteAt(ctx: InternshipContext, today: LocalDate): Promise<Date | undefined> {
     for (const days of [0, 7, 14]) {
-      const row = store.outbox.get(
+      const row = await store.outbox.get(
         ctx.workspace.id,
         patternKeys.note(ctx.internship.id, isoWeek(addDays(today, -days))),
       );
@@ -37,29 +37,28 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
     return undefined;
   }
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern, coordinator } = ctx;
-    const calendar = ctx.calendarOf(intern);
+    const calendar = await ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today > internship.end) return { drafts: [], next: undefined };
-    const dueTimes = store.replyClocks
-      .openFor(internship.id)
+    const dueTimes = (await store.replyClocks.openFor(internship.id))
       .map((c) => c.dueAt.getTime())
       .filter((t) => t > now.getTime());
     const next = new Date(Math.min(nextWorkingDayStart(calendar, now).getTime(), ...dueTimes));
     if (!coordinator || today < internship.start) return { drafts: [], next };
     // Written when the coordinator can read it, so the figures are the ones of that moment: a note
     // composed on Thursday night would say "still without a reply" on Monday about answered questions.
-    const readable = ctx.calendarOf(coordinator).nextWorkingMoment(now);
+    const readable = (await ctx.calendarOf(coordinator)).nextWorkingMoment(now);
     if (readable.getTime() > now.getTime()) {
       return { drafts: [], next: new Date(Math.min(next.getTime(), readable.getTime())) };
     }
-    const found = currentPattern(store, ctx, now);
+    const found = await currentPattern(store, ctx, now);
     if (!found) return { drafts: [], next };
-    const last = lastNoteAt(ctx, today);
+    const last = await lastNoteAt(ctx, today);
     const key = patternKeys.note(internship.id, isoWeek(today));
     if (
-      store.outbox.get(ctx.workspace.id, key) ||
+      (await store.outbox.get(ctx.workspace.id, key)) ||
       (last && (now.getTime() - last.getTime() < NOTE_QUIET_MS || !newSince(found.pattern, last)))
     ) {
       return { drafts: [], next };

@@ -40,9 +40,9 @@ function promptWindow(calendar: WorkingCalendar, monday: LocalDate, last: LocalD
 export function createReflectionRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern } = ctx;
-    const calendar = ctx.calendarOf(intern);
+    const calendar = await ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today < internship.start)
       return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };
@@ -57,7 +57,7 @@ export function createReflectionRule(deps: { store: Store; log: Logger }): PlanR
     if (now.getTime() < window.sendAt.getTime()) return { drafts: [], next: window.sendAt };
     if (now.getTime() >= window.closesAt.getTime()) return { drafts: [], next: nextWeek };
     const week = isoWeek(window.date);
-    const written = store.reflections.forInternship(internship.id).some((r) => r.week === week);
+    const written = (await store.reflections.forInternship(internship.id)).some((r) => r.week === week);
     const draft =
       !written &&
       directDraft(

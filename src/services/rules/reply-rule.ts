@@ -53,21 +53,22 @@ function escalation(
 export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern } = ctx;
-    const open = store.replyClocks.openFor(internship.id);
-    if (ctx.calendarOf(intern).localDate(now) > internship.end) {
-      for (const clock of open) closeClock(store, clock, now, undefined, "ended");
+    const open = await store.replyClocks.openFor(internship.id);
+    if ((await ctx.calendarOf(intern)).localDate(now) > internship.end) {
+      for (const clock of open) await closeClock(store, clock, now, undefined, "ended");
       return { drafts: [], next: undefined };
     }
     const drafts: (OutboxDraft | undefined)[] = [];
     const upcoming: Date[] = [];
     for (const stored of open) {
-      const asker = store.people.get(ctx.workspace.id, stored.authorId);
-      const responder = store.people.get(ctx.workspace.id, stored.responderId);
+      const asker = await store.people.get(ctx.workspace.id, stored.authorId);
+      const responder = await store.people.get(ctx.workspace.id, stored.responderId);
       if (!asker || !responder) continue;
-      const times = deadlines(ctx.calendarOf(responder), stored.sentAt, ctx.terms, stored.direction);
-      if (times.dueAt.getTime() !== stored.dueAt.getTime()) store.replyClocks.setDue(stored.id, times.dueAt);
+      const times = deadlines(await ctx.calendarOf(responder), stored.sentAt, ctx.terms, stored.direction);
+      if (times.dueAt.getTime() !== stored.dueAt.getTime())
+        await store.replyClocks.setDue(stored.id, times.dueAt);
       const clock = { ...stored, dueAt: times.dueAt };
       const draft = (
         person: Person,
@@ -88,7 +89,7 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
       if (now >= times.dueAt) {
         drafts.push(draft(responder, replyKeys.breach(clock.id), replyBreach(clock, asker, responder)));
         // A missed reply time may complete a pattern: the pattern rule looks now, not at its next daily look.
-        store.wakeups.touch(ctx.workspace.id, internship.id, ["patterns"], now);
+        await store.wakeups.touch(ctx.workspace.id, internship.id, ["patterns"], now);
       }
       const step = escalation(ctx, clock, asker, responder, now);
       const escalateAt = times.escalateAt[0];

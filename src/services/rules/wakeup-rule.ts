@@ -37,50 +37,50 @@ export function createWakeupRule(deps: {
   kind: WakeupKind;
   store: Store;
   log: Logger;
-  evaluate(context: InternshipContext, now: Date): Evaluation;
+  evaluate(context: InternshipContext, now: Date): Promise<Evaluation>;
 }): PlanRule {
   const log = deps.log.child({ rule: deps.kind });
   const { store } = deps;
   return {
     name: deps.kind,
-    plan(now) {
+    async plan(now) {
       const drafts: OutboxDraft[] = [];
       // Batch after batch until nothing is due: every evaluated wake-up moves past `now`, so this ends,
       // and a fan-out of many thousands is planned in one tick instead of one batch a minute.
       for (
-        let batch = store.wakeups.due(deps.kind, now, BATCH);
+        let batch = await store.wakeups.due(deps.kind, now, BATCH);
         batch.length > 0;
-        batch = batch.length < BATCH ? [] : store.wakeups.due(deps.kind, now, BATCH)
+        batch = batch.length < BATCH ? [] : await store.wakeups.due(deps.kind, now, BATCH)
       ) {
-        evaluateBatch(batch, now, drafts);
+        await evaluateBatch(batch, now, drafts);
       }
       return drafts;
     },
   };
 
-  function evaluateBatch(
+  async function evaluateBatch(
     batch: { workspaceId: number; internshipId: number }[],
     now: Date,
     drafts: OutboxDraft[],
-  ): void {
+  ): Promise<void> {
     for (const { workspaceId, internshipId } of batch) {
       try {
         // Each internship in its own savepoint: one bad record cannot undo the others.
-        store.transaction(() => {
-          const context = loadInternshipContext(store, workspaceId, internshipId);
-          const result = context ? deps.evaluate(context, now) : { drafts: [], next: undefined };
+        await store.transaction(async () => {
+          const context = await loadInternshipContext(store, workspaceId, internshipId);
+          const result = context ? await deps.evaluate(context, now) : { drafts: [], next: undefined };
           drafts.push(...result.drafts);
           if (result.next && result.next.getTime() > now.getTime()) {
-            store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
+            await store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
           } else if (result.next) {
-            store.wakeups.set(workspaceId, internshipId, deps.kind, new Date(now.getTime() + 60_000));
+            await store.wakeups.set(workspaceId, internshipId, deps.kind, new Date(now.getTime() + 60_000));
           } else {
-            store.wakeups.clear(internshipId, deps.kind);
+            await store.wakeups.clear(internshipId, deps.kind);
           }
         });
       } catch (error) {
         log.error({ err: error, internshipId }, "evaluating an internship failed; trying again in an hour");
-        store.wakeups.set(
+        await store.wakeups.set(
           workspaceId,
           internshipId,
           deps.kind,
@@ -92,6 +92,11 @@ export function createWakeupRule(deps: {
 }
 
 /** Something about an internship changed (import, agreement, leave, milestones): look again now. */
-export function touchInternship(store: Store, workspaceId: number, internshipId: number, at: Date): void {
-  store.wakeups.touch(workspaceId, internshipId, WAKEUP_KINDS, at);
+export async function touchInternship(
+  store: Store,
+  workspaceId: number,
+  internshipId: number,
+  at: Date,
+): Promise<void> {
+  await store.wakeups.touch(workspaceId, internshipId, WAKEUP_KINDS, at);
 }

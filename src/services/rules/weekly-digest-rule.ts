@@ -73,8 +73,8 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
   const { store } = deps;
 
   /** The intern's own week (Monday to Sunday in their zone) with the reported Monday's date. */
-  function summaryFor(ctx: InternshipContext, internship: Internship, monday: LocalDate, now: Date) {
-    return summarizeWeek(store, internship, monday, now, ctx.calendarOf);
+  async function summaryFor(ctx: InternshipContext, internship: Internship, monday: LocalDate, now: Date) {
+    return await summarizeWeek(store, internship, monday, now, ctx.calendarOf);
   }
 
   function draftFor(
@@ -91,20 +91,29 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
   const titleOf = (slot: DigestSlot) => weekTitle(slot.week, slot.reported);
 
   /** The pattern of an internship's last two weeks (late replies, an at-risk signal), if there is one. */
-  function patternOf(workspaceId: number, internshipId: number, now: Date): PatternFacts | undefined {
-    const ctx = loadInternshipContext(store, workspaceId, internshipId);
-    return ctx && currentPattern(store, ctx, now)?.facts;
+  async function patternOf(
+    workspaceId: number,
+    internshipId: number,
+    now: Date,
+  ): Promise<PatternFacts | undefined> {
+    const ctx = await loadInternshipContext(store, workspaceId, internshipId);
+    return ctx && (await currentPattern(store, ctx, now))?.facts;
   }
   /** Coordinator digests built but not yet found in the outbox, by key. */
   const built = new Map<string, OutboxDraft[]>();
 
-  function supervisorDigest(ctx: InternshipContext, slot: DigestSlot, now: Date): OutboxDraft | undefined {
+  async function supervisorDigest(
+    ctx: InternshipContext,
+    slot: DigestSlot,
+    now: Date,
+  ): Promise<OutboxDraft | undefined> {
     const { internship, supervisor } = ctx;
     const key = reportKeys.supervisorDigest(supervisor.id, internship.id, slot.week);
-    if (!overlaps(internship, slot.reported) || store.outbox.get(ctx.workspace.id, key)) return undefined;
-    const week = summaryFor(ctx, internship, slot.reported, now);
+    if (!overlaps(internship, slot.reported) || (await store.outbox.get(ctx.workspace.id, key)))
+      return undefined;
+    const week = await summaryFor(ctx, internship, slot.reported, now);
     if (!week) return undefined;
-    const pattern = patternDigestLine(patternOf(ctx.workspace.id, internship.id, now));
+    const pattern = patternDigestLine(await patternOf(ctx.workspace.id, internship.id, now));
     const text = renderChat(week.summary, "supervisor");
     const message = supervisorDigestMessage(
       week.summary.intern,
@@ -120,15 +129,15 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
    * first, in as many messages as the size budget needs (keys `digest:<coordinator>:<week>`, then
    * `:2`, `:3`), sent in order. The details are one `digest for @intern` away.
    */
-  function coordinatorDigest(
+  async function coordinatorDigest(
     ctx: InternshipContext,
     coordinator: Person,
     slot: DigestSlot,
     now: Date,
-  ): OutboxDraft[] {
+  ): Promise<OutboxDraft[]> {
     const key = reportKeys.coordinatorDigest(coordinator.id, slot.week);
     if (!overlaps(ctx.internship, slot.reported)) return [];
-    if (store.outbox.get(ctx.workspace.id, key)) {
+    if (await store.outbox.get(ctx.workspace.id, key)) {
       built.delete(key);
       return [];
     }
@@ -136,8 +145,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     // enqueues after a whole batch, so the others reuse it (inserting it again changes nothing).
     const cached = built.get(key);
     if (cached) return cached;
-    const weeks = store.internships
-      .forPerson(ctx.workspace.id, coordinator.id)
+    const weeks = (await store.internships.forPerson(ctx.workspace.id, coordinator.id))
       .filter((i) => i.coordinatorId === coordinator.id && overlaps(i, slot.reported))
       .map((i) => {
         const week = summaryFor(ctx, i, slot.reported, now);
@@ -171,21 +179,25 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     return drafts;
   }
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const drafts: OutboxDraft[] = [];
     const nexts: Date[] = [];
     const recipients: [Person, (slot: DigestSlot) => OutboxDraft[]][] = [
-      [ctx.supervisor, (slot) => [supervisorDigest(ctx, slot, now)].filter((d) => d !== undefined)],
+      [
+        ctx.supervisor,
+        async (slot) => [await supervisorDigest(ctx, slot, now)].filter((d) => d !== undefined),
+      ],
     ];
     const coordinator = ctx.coordinator;
-    if (coordinator) recipients.push([coordinator, (slot) => coordinatorDigest(ctx, coordinator, slot, now)]);
+    if (coordinator)
+      recipients.push([coordinator, async (slot) => await coordinatorDigest(ctx, coordinator, slot, now)]);
     for (const [person, build] of recipients) {
-      const slot = slotOf(ctx.calendarOf(person), ctx.internship, now);
+      const slot = slotOf(await ctx.calendarOf(person), ctx.internship, now);
       if (slot.sendAt && now.getTime() < slot.sendAt.getTime()) {
         nexts.push(slot.sendAt);
         continue;
       }
-      if (slot.sendAt || slot.heldUntil) drafts.push(...build(slot));
+      if (slot.sendAt || slot.heldUntil) drafts.push(...(await build(slot)));
       if (!slot.over) nexts.push(slot.nextWeek);
     }
     const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));

@@ -20,14 +20,14 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 export function createWelcomeBackRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const drafts: OutboxDraft[] = [];
     const nexts: Date[] = [];
     const people = new Map<number, Person>();
     for (const p of [ctx.supervisor, ctx.backupSupervisor, ctx.intern, ctx.coordinator])
       if (p) people.set(p.id, p);
     for (const person of people.values()) {
-      const calendar = ctx.calendarOf(person);
+      const calendar = await ctx.calendarOf(person);
       const today = calendar.localDate(now);
       for (const leave of person.leave) {
         let back: string;
@@ -44,7 +44,7 @@ export function createWelcomeBackRule(deps: { store: Store; log: Logger }): Plan
           continue;
         }
         const key = noticeKeys.welcomeBack(person.id, back);
-        if (store.outbox.get(ctx.workspace.id, key)) continue;
+        if (await store.outbox.get(ctx.workspace.id, key)) continue;
         const draft = directDraft(
           ctx.workspace,
           person,
@@ -52,14 +52,17 @@ export function createWelcomeBackRule(deps: { store: Store; log: Logger }): Plan
           welcomeBack(
             person,
             leaveEndingBy(person.leave, leave),
-            awaySections(store, person, leaveEndingBy(person.leave, leave), today, now),
+            await awaySections(store, person, leaveEndingBy(person.leave, leave), today, now),
           ),
           now,
         );
         if (draft) drafts.push(draft);
       }
     }
-    if (ctx.calendarOf(ctx.intern).localDate(now) > addDays(ctx.internship.end, 14) && nexts.length === 0)
+    if (
+      (await ctx.calendarOf(ctx.intern)).localDate(now) > addDays(ctx.internship.end, 14) &&
+      nexts.length === 0
+    )
       return { drafts, next: undefined };
     // Leave added later touches the internship, which brings this forward again.
     const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));

@@ -31,19 +31,23 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
   const { store } = deps;
 
   /** The person's first working moment on or after the internship's start (or `now`, if later). */
-  function firstMoment(ctx: InternshipContext, person: Person, now: Date): Date | undefined {
-    const calendar = ctx.calendarOf(person);
+  async function firstMoment(ctx: InternshipContext, person: Person, now: Date): Promise<Date | undefined> {
+    const calendar = await ctx.calendarOf(person);
     const startOfStart = calendar.workingIntervals(ctx.internship.start)[0]?.start;
     const from = startOfStart && startOfStart > now ? startOfStart : now;
     return calendar.nextWorkingMoment(from);
   }
 
   /** A coordinator of several interns is welcomed once, with all of them, through the first internship. */
-  function coordinatorInterns(ctx: InternshipContext, coordinator: Person, now: Date): Person[] | undefined {
-    const today = ctx.calendarOf(coordinator).localDate(now);
-    const theirs = store.internships
-      .forPerson(ctx.workspace.id, coordinator.id)
-      .filter((i) => i.coordinatorId === coordinator.id && (i.end >= today || i.id === ctx.internship.id));
+  async function coordinatorInterns(
+    ctx: InternshipContext,
+    coordinator: Person,
+    now: Date,
+  ): Promise<Person[] | undefined> {
+    const today = (await ctx.calendarOf(coordinator)).localDate(now);
+    const theirs = (await store.internships.forPerson(ctx.workspace.id, coordinator.id)).filter(
+      (i) => i.coordinatorId === coordinator.id && (i.end >= today || i.id === ctx.internship.id),
+    );
     const firstOne = theirs.reduce((a, b) => (b.id < a.id ? b : a), ctx.internship);
     if (firstOne.id !== ctx.internship.id) return undefined;
     if (theirs.some((i) => store.outbox.get(ctx.workspace.id, welcomeKeys.person(i.id, coordinator.id)))) {
@@ -54,19 +58,19 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       .filter((p): p is Person => p !== undefined);
   }
 
-  function evaluate(ctx: InternshipContext, now: Date): Evaluation {
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship } = ctx;
-    const internToday = ctx.calendarOf(ctx.intern).localDate(now);
+    const internToday = (await ctx.calendarOf(ctx.intern)).localDate(now);
     if (internToday > internship.end) return { drafts: [], next: undefined };
-    const agreement = store.agreements.current(internship.id);
-    const facts = (reader: Person): WelcomeFacts => ({
+    const agreement = await store.agreements.current(internship.id);
+    const facts = async (reader: Person): Promise<WelcomeFacts> => ({
       intern: ctx.intern,
       supervisor: ctx.supervisor,
       ...(ctx.backupSupervisor ? { backup: ctx.backupSupervisor } : {}),
       ...(ctx.coordinator ? { coordinator: ctx.coordinator } : {}),
       start: internship.start,
       end: internship.end,
-      today: ctx.calendarOf(reader).localDate(now),
+      today: (await ctx.calendarOf(reader)).localDate(now),
       terms: ctx.terms,
       ...(agreement
         ? {
@@ -79,16 +83,16 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       ...(ctx.intern.ids[workspace.platform] ? { ackValue: ctx.intern.ids[workspace.platform] } : {}),
     });
 
-    const welcomes: { person: Person; key: string; message: () => OutboundMessage | undefined }[] = [
+    const welcomes: { person: Person; key: string; message: () => Promise<OutboundMessage | undefined> }[] = [
       {
         person: ctx.intern,
         key: welcomeKeys.person(internship.id, ctx.intern.id),
-        message: () => internWelcome(facts(ctx.intern)),
+        message: async () => internWelcome(await facts(ctx.intern)),
       },
       {
         person: ctx.supervisor,
         key: welcomeKeys.person(internship.id, ctx.supervisor.id),
-        message: () => supervisorWelcome(facts(ctx.supervisor)),
+        message: async () => supervisorWelcome(await facts(ctx.supervisor)),
       },
     ];
     const backup = ctx.backupSupervisor;
@@ -96,7 +100,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       welcomes.push({
         person: backup,
         key: welcomeKeys.person(internship.id, backup.id),
-        message: () => backupWelcome(facts(backup), backup),
+        message: async () => backupWelcome(await facts(backup), backup),
       });
     }
     const coordinator = ctx.coordinator;
@@ -104,14 +108,14 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       welcomes.push({
         person: coordinator,
         key: welcomeKeys.person(internship.id, coordinator.id),
-        message: () => {
-          const interns = coordinatorInterns(ctx, coordinator, now);
-          return interns && coordinatorWelcome(facts(coordinator), coordinator, interns);
+        message: async () => {
+          const interns = await coordinatorInterns(ctx, coordinator, now);
+          return interns && coordinatorWelcome(await facts(coordinator), coordinator, interns);
         },
       });
     }
     if (ctx.terms.introductions.target > 0) {
-      for (const colleague of store.people.colleagues(workspace.id)) {
+      for (const colleague of await store.people.colleagues(workspace.id)) {
         if ([ctx.intern, ctx.supervisor, backup, coordinator].some((p) => p?.id === colleague.id)) continue;
         welcomes.push({
           person: colleague,
@@ -128,19 +132,19 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       // Someone in two roles (a supervisor who coordinates too) reads one welcome, the first role's.
       if (seen.has(person.id)) continue;
       seen.add(person.id);
-      if (!person.ids[workspace.platform] || store.outbox.get(workspace.id, key)) continue;
-      const at = firstMoment(ctx, person, now);
+      if (!person.ids[workspace.platform] || (await store.outbox.get(workspace.id, key))) continue;
+      const at = await firstMoment(ctx, person, now);
       if (!at) continue;
       if (at.getTime() - now.getTime() > LEAD_MS) {
         nexts.push(at.getTime() - LEAD_MS);
         continue;
       }
-      const payload = message();
+      const payload = await message();
       // Due since the start of the internship's first day (or a millisecond before the first working
       // moment), so a tick that catches up after a pause still sends it ahead of anything due since.
       const since = Math.min(
         at.getTime() - 1,
-        ctx.calendarOf(person).atLocalTime(internship.start, "00:00").getTime(),
+        (await ctx.calendarOf(person)).atLocalTime(internship.start, "00:00").getTime(),
       );
       const draft = payload && directDraft(workspace, person, key, payload, new Date(since));
       if (draft) drafts.push(draft);

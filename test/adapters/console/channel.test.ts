@@ -23,7 +23,7 @@ async function play(
   const terminal = createTerminal();
   const clock = createSettableClock(START);
   const events: InboundEvent[] = [];
-  const done = runPlayground({
+  const done = await runPlayground({
     input: terminal.input,
     output: terminal.output,
     clock,

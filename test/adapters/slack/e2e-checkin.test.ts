@@ -83,7 +83,9 @@ describe("a daily check-in in Slack", { timeout: PACED_TIMEOUT }, () => {
     expect(submitted.status).toBe(200);
     expect(await submitted.text()).toBe("");
     await eventually(() => slack.dmWith("U0ANA", "Thanks, your check-in for Tue 1 Dec 2026 is saved.")[0]);
-    expect(slack.peek.checkins.get(slack.internship("ana-2026").id, "2026-12-01")).toMatchObject({
+    expect(
+      await slack.peek.checkins.get((await slack.internship("ana-2026")).id, "2026-12-01"),
+    ).toMatchObject({
       status: "answered",
       progress: "survey drafted",
       nextSteps: "interviews",
@@ -112,7 +114,9 @@ describe("a daily check-in in Slack", { timeout: PACED_TIMEOUT }, () => {
     });
     expect(submitted.status).toBe(200);
     await eventually(
-      () => slack.peek.checkins.get(slack.internship("ana-2026").id, "2026-12-01")?.status === "answered",
+      async () =>
+        (await slack.peek.checkins.get((await slack.internship("ana-2026")).id, "2026-12-01"))?.status ===
+        "answered",
     );
     await slack.tickAt(slack.local("2026-12-01T17:00", SP));
     await slack.tickAt(slack.local("2026-12-02T09:00", BXL));

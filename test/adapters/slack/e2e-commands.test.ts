@@ -36,7 +36,7 @@ describe("Slack slash commands over HTTP", { timeout: PACED_TIMEOUT }, () => {
     const list = (await listed.json()) as { text: string };
     expect(list.text).toContain("Survey");
     expect(list.text).toContain("15 Dec 2026");
-    expect(slack.peek.milestones.listFor(slack.internship("ana-2026").id)).toHaveLength(1);
+    expect(await slack.peek.milestones.listFor((await slack.internship("ana-2026")).id)).toHaveLength(1);
   });
 
   it("answers an unknown command with what to type instead", async () => {
@@ -98,7 +98,8 @@ describe("Slack request verification", { timeout: PACED_TIMEOUT }, () => {
       ...(signature ? { signature } : {}),
     });
   const nowSec = () => Math.floor(slack.clock.now().getTime() / 1000);
-  const clocks = () => slack.peek.replyClocks.since(slack.internship("ana-2026").id, new Date(0));
+  const clocks = async () =>
+    await slack.peek.replyClocks.since((await slack.internship("ana-2026")).id, new Date(0));
 
   it("refuses a bad signature with 401 and handles nothing", async () => {
     const raw = eventBody();
@@ -113,7 +114,7 @@ describe("Slack request verification", { timeout: PACED_TIMEOUT }, () => {
     });
     expect(tampered.status).toBe(401);
     expect(slack.logged("Slack request refused")).toHaveLength(4);
-    expect(clocks()).toEqual([]);
+    expect(await clocks()).toEqual([]);
   });
 
   it("refuses a timestamp six minutes old and one six minutes in the future, by the service's clock", async () => {
@@ -126,13 +127,13 @@ describe("Slack request verification", { timeout: PACED_TIMEOUT }, () => {
       "timestamp outside five minutes",
       "timestamp outside five minutes",
     ]);
-    expect(clocks()).toEqual([]);
+    expect(await clocks()).toEqual([]);
   });
 
   it("accepts a correctly signed request four minutes old", async () => {
     const response = await send(eventBody(), nowSec() - 4 * 60);
     expect(response.status).toBe(200);
-    await eventually(() => clocks().length === 1);
+    await eventually(async () => (await clocks()).length === 1);
   });
 
   it("answers Slack's URL verification challenge", async () => {

@@ -18,9 +18,9 @@ afterEach(async () => {
 
 const at = (iso: string) => new Date(iso);
 
-function queue(svc: SlackService, person: string, key: string, text: string) {
-  const who = svc.peek.people.byKey(svc.workspace.id, person)!;
-  queueDirect(svc.peek, svc.workspace, who, key, { text }, svc.clock.now());
+async function queue(svc: SlackService, person: string, key: string, text: string) {
+  const who = (await svc.peek.people.byKey(svc.workspace.id, person))!;
+  await queueDirect(svc.peek, svc.workspace, who, key, { text }, svc.clock.now());
 }
 
 const getJson = async (svc: SlackService, path: string) => {
@@ -40,15 +40,18 @@ describe("permanent Slack errors", () => {
       s = await startSlackService();
       allowErrorLogs("send failed for good; message dead-lettered");
       s.clock.set(at("2026-12-01T14:00:00Z"));
-      queue(s, "ana", "loud:one", "first");
-      queue(s, "ana", "loud:two", "second");
+      await queue(s, "ana", "loud:one", "first");
+      await queue(s, "ana", "loud:two", "second");
       s.fake.failNext("chat.postMessage", { error: "user_not_found", when: { channel: "U0ANA" } }, 5);
       const result = await s.tickAt(at("2026-12-01T14:00:00Z"));
       expect(result.dispatch.dead).toBeGreaterThanOrEqual(2);
-      expect(s.peek.outbox.get(s.workspace.id, "loud:one")).toMatchObject({ status: "dead", attempts: 1 });
-      expect(s.peek.outbox.get(s.workspace.id, "loud:two")?.status).toBe("dead");
-      const ana = s.peek.people.byKey(s.workspace.id, "ana")!;
-      const report = s.peek.outbox.get(s.workspace.id, `unreachable:${ana.id}`);
+      expect(await s.peek.outbox.get(s.workspace.id, "loud:one")).toMatchObject({
+        status: "dead",
+        attempts: 1,
+      });
+      expect((await s.peek.outbox.get(s.workspace.id, "loud:two"))?.status).toBe("dead");
+      const ana = (await s.peek.people.byKey(s.workspace.id, "ana"))!;
+      const report = await s.peek.outbox.get(s.workspace.id, `unreachable:${ana.id}`);
       expect(report?.status).toBe("sent");
       expect(s.dmWith("U0BRAM", "Tandem cannot reach Ana Souza: Slack says")).toHaveLength(1);
       await s.tickAt(at("2026-12-01T14:01:00Z"));
@@ -63,7 +66,7 @@ describe("permanent Slack errors", () => {
       s = await startSlackService();
       allowErrorLogs("send failed for good; message dead-lettered");
       s.clock.set(at("2026-12-01T14:00:00Z"));
-      s.peek.outbox.enqueue(
+      await s.peek.outbox.enqueue(
         {
           workspaceId: s.workspace.id,
           key: "loud:channel",
@@ -75,7 +78,7 @@ describe("permanent Slack errors", () => {
       );
       s.fake.failNext("chat.postMessage", { error: "not_in_channel", when: { channel: "C0HOME" } });
       await s.tickAt(at("2026-12-01T14:00:00Z"));
-      expect(s.peek.outbox.get(s.workspace.id, "loud:channel")?.status).toBe("dead");
+      expect((await s.peek.outbox.get(s.workspace.id, "loud:channel"))?.status).toBe("dead");
       const notice = s.dmWith("U0LENA", "Tandem cannot post in the home channel of Ana Souza's internship");
       expect(notice).toHaveLength(1);
     },
@@ -88,17 +91,20 @@ describe("permanent Slack errors", () => {
       s = await startSlackService();
       allowErrorLogs(/the platform refused Tandem in this workspace/);
       s.clock.set(at("2026-12-01T14:00:00Z"));
-      queue(s, "ana", "loud:ana", "for ana");
-      queue(s, "bram", "loud:bram", "for bram");
+      await queue(s, "ana", "loud:ana", "for ana");
+      await queue(s, "bram", "loud:bram", "for bram");
       s.fake.setToken("xoxb-test", undefined);
 
       const first = await s.tickAt(at("2026-12-01T14:00:00Z"));
       expect(first.dispatch).toMatchObject({ dead: 0, sent: 0 });
       expect(first.dispatch.paused).toBeGreaterThanOrEqual(2);
       for (const key of ["loud:ana", "loud:bram"]) {
-        expect(s.peek.outbox.get(s.workspace.id, key)).toMatchObject({ status: "pending", attempts: 0 });
+        expect(await s.peek.outbox.get(s.workspace.id, key)).toMatchObject({
+          status: "pending",
+          attempts: 0,
+        });
       }
-      expect(s.peek.outbox.withPrefix(s.workspace.id, "unreachable:")).toEqual([]);
+      expect(await s.peek.outbox.withPrefix(s.workspace.id, "unreachable:")).toEqual([]);
       const health = await getJson(s, "/healthz");
       expect(health.status).toBe(200);
       expect(health.body.status).toBe("degraded");
@@ -120,8 +126,8 @@ describe("permanent Slack errors", () => {
       expect(resumed.dispatch.dead).toBe(0);
       expect(s.dmWith("U0ANA", "for ana")).toHaveLength(1);
       expect(s.dmWith("U0BRAM", "for bram")).toHaveLength(1);
-      expect(s.peek.outbox.get(s.workspace.id, "loud:ana")?.status).toBe("sent");
-      expect(s.peek.outbox.get(s.workspace.id, "loud:bram")?.status).toBe("sent");
+      expect((await s.peek.outbox.get(s.workspace.id, "loud:ana"))?.status).toBe("sent");
+      expect((await s.peek.outbox.get(s.workspace.id, "loud:bram"))?.status).toBe("sent");
       expect((await getJson(s, "/readyz")).status).toBe(200);
       expect((await getJson(s, "/healthz")).body.checks.pausedWorkspaces).toEqual([]);
     },

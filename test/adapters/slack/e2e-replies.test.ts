@@ -18,7 +18,8 @@ afterEach(async () => {
   await slack.stop();
 });
 
-const clocks = () => slack.peek.replyClocks.since(slack.internship("ana-2026").id, new Date(0));
+const clocks = async () =>
+  await slack.peek.replyClocks.since((await slack.internship("ana-2026")).id, new Date(0));
 
 /** Ana asks a question in the home channel at this instant: Slack's ts is the message's time. */
 async function anaAsks(at: Date, text = "Could someone review my survey draft?", eventId?: string) {
@@ -33,7 +34,9 @@ async function anaAsks(at: Date, text = "Could someone review my survey draft?",
 describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
   it("starts a clock for a question in the home channel and alerts the supervisor by DM with a link when it is overdue", async () => {
     const { ts } = await anaAsks(slack.local("2026-12-01T10:00", SP));
-    const [clock] = await eventually(() => (clocks().length === 1 ? clocks() : undefined));
+    const [clock] = await eventually(async () =>
+      (await clocks()).length === 1 ? await clocks() : undefined,
+    );
     expect(clock).toMatchObject({ conversation: "C0HOME", messageRef: ts, direction: "to_company" });
     expect(clock?.sentAt).toEqual(slack.local("2026-12-01T10:00", SP));
     expect(clock?.dueAt).toEqual(slack.local("2026-12-02T14:00", BXL));
@@ -53,7 +56,7 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
 
   it("keeps one clock when Slack redelivers the same event with X-Slack-Retry-Num", async () => {
     const { event } = await anaAsks(slack.local("2026-12-01T10:00", SP), "Is the survey ok?", "EvSame");
-    await eventually(() => clocks().length === 1);
+    await eventually(async () => (await clocks()).length === 1);
     const retry = await slack.event(
       event,
       { event_id: "EvSame" },
@@ -64,10 +67,10 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
     );
     expect(retry.status).toBe(200);
     await eventually(() => slack.logged("redelivered event ignored").length === 1);
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
     // A second question is a new clock: the count above would have seen a duplicate.
     await anaAsks(slack.local("2026-12-01T10:05", SP), "And the interview list?");
-    await eventually(() => clocks().length === 2);
+    await eventually(async () => (await clocks()).length === 2);
   });
 
   it("answers an event only once it is recorded: a failed write gets a 500 and Slack's retry records it once", async () => {
@@ -95,15 +98,15 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
     const retried = await slack.event(event, { event_id: "EvRetry" }, { "x-slack-retry-num": "1" });
     expect(retried.status).toBe(200);
     // Acknowledged means recorded: no waiting needed.
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
     const again = await slack.event(event, { event_id: "EvRetry" }, { "x-slack-retry-num": "2" });
     expect(again.status).toBe(200);
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
   });
 
   it("stops the clock when the supervisor answers in the thread, and sends no alert", async () => {
     const { ts } = await anaAsks(slack.local("2026-12-01T10:00", SP));
-    await eventually(() => clocks().length === 1);
+    await eventually(async () => (await clocks()).length === 1);
     slack.clock.set(slack.local("2026-12-01T15:00", BXL));
     const answer = messageEvent({
       user: "U0BRAM",
@@ -113,9 +116,9 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
       thread_ts: ts,
     });
     await slack.event(answer);
-    await eventually(() => clocks()[0]?.closeReason === "reply");
-    expect(clocks()[0]?.closedBy).toBe(
-      slack.peek.people.byPlatformId(slack.workspace.id, "slack", "U0BRAM")?.id,
+    await eventually(async () => (await clocks())[0]?.closeReason === "reply");
+    expect((await clocks())[0]?.closedBy).toBe(
+      (await slack.peek.people.byPlatformId(slack.workspace.id, "slack", "U0BRAM"))?.id,
     );
     await slack.tickAt(slack.local("2026-12-02T14:30", BXL));
     expect(slack.dmWith("U0BRAM", "Overdue: Ana Souza's message")).toEqual([]);
@@ -123,7 +126,7 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
 
   it("stops the clock on the supervisor's acknowledgement reaction", async () => {
     const { ts } = await anaAsks(slack.local("2026-12-01T10:00", SP));
-    await eventually(() => clocks().length === 1);
+    await eventually(async () => (await clocks()).length === 1);
     slack.clock.set(slack.local("2026-12-01T15:00", BXL));
     const reaction = reactionAddedEvent({
       user: "U0BRAM",
@@ -134,7 +137,7 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
       event_ts: slackTs(slack.clock.now()),
     });
     await slack.event(reaction);
-    await eventually(() => clocks()[0]?.closeReason === "reaction");
+    await eventually(async () => (await clocks())[0]?.closeReason === "reaction");
   });
 
   it("starts no clock for a bot's message, an edit, or a channel Tandem does not follow", async () => {
@@ -149,7 +152,7 @@ describe("reply times in a Slack channel", { timeout: PACED_TIMEOUT }, () => {
     );
     await slack.event(messageEvent({ user: "U0ANA", channel: "C0OTHER", text: "elsewhere?", ts: ts() }));
     const real = await anaAsks(at, "the real question?");
-    await eventually(() => clocks().length === 1);
-    expect(clocks().map((c) => c.messageRef)).toEqual([real.ts]);
+    await eventually(async () => (await clocks()).length === 1);
+    expect((await clocks()).map((c) => c.messageRef)).toEqual([real.ts]);
   });
 });

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function setup(options: Partial<DispatchOptions> = {}) {
   fake = await startFakeSlackApi();
-  const h = createBotHarness({ now: "2026-12-01T14:00:00Z", programme: slackProgramme() });
+  const h = await createBotHarness({ now: "2026-12-01T14:00:00Z", programme: slackProgramme() });
   h.log.allowErrors("send failed; will retry");
   const slack = createSlackPlatform(
     {
@@ -45,42 +45,49 @@ async function setup(options: Partial<DispatchOptions> = {}) {
     options: { backoffMs: () => 60_000, ...options },
   });
   /** Two messages for each of these people: one lane each. */
-  const queueTwoEach = (people: string[]) => {
+  const queueTwoEach = async (people: string[]) => {
     for (const key of people) {
       for (const n of [1, 2]) {
-        queueDirect(h.store, h.workspace, h.person(key), `hung:${key}:${n}`, { text: `${n}` }, h.clock.now());
+        await queueDirect(
+          h.store,
+          h.workspace,
+          await h.person(key),
+          `hung:${key}:${n}`,
+          { text: `${n}` },
+          h.clock.now(),
+        );
       }
     }
   };
-  const status = (key: string) => h.store.outbox.get(h.workspace.id, key);
+  const status = async (key: string) => await h.store.outbox.get(h.workspace.id, key);
   return { h, fake, dispatcher, queueTwoEach, status };
 }
 
 describe("a hung Slack Web API", () => {
   it("gives each lane up after its first timeout and puts the rest back unattempted", async () => {
     const { fake, dispatcher, queueTwoEach, status, h } = await setup();
-    queueTwoEach(["ana", "bram", "lena"]);
+    await queueTwoEach(["ana", "bram", "lena"]);
     fake.hangNext("chat.postMessage", 100);
     const result = await dispatcher.dispatch(h.clock.now());
     // One call per lane, not one per message: the second of each waits for the next pass.
     expect(fake.calls("chat.postMessage")).toHaveLength(3);
     expect(result).toMatchObject({ sent: 0, dead: 0, retried: 3, putBack: 3 });
     for (const key of ["ana", "bram", "lena"]) {
-      expect(status(`hung:${key}:1`)).toMatchObject({ status: "pending", attempts: 1 });
-      expect(status(`hung:${key}:2`)).toMatchObject({ status: "pending", attempts: 0 });
+      expect(await status(`hung:${key}:1`)).toMatchObject({ status: "pending", attempts: 1 });
+      expect(await status(`hung:${key}:2`)).toMatchObject({ status: "pending", attempts: 0 });
     }
   });
 
   it("starts no new send once the pass's time is up; what is left waits for the next tick", async () => {
     const { fake, dispatcher, queueTwoEach, h } = await setup({ concurrency: 1, passMs: 100 });
-    queueTwoEach(["ana", "bram", "lena"]);
+    await queueTwoEach(["ana", "bram", "lena"]);
     fake.hangNext("chat.postMessage", 100);
     const result = await dispatcher.dispatch(h.clock.now());
     expect(fake.calls("chat.postMessage")).toHaveLength(1);
     expect(result).toMatchObject({ retried: 1, putBack: 5 });
-    expect(h.store.outbox.list({ status: "pending" }).filter((i) => i.key.startsWith("hung:"))).toHaveLength(
-      6,
-    );
+    expect(
+      (await h.store.outbox.list({ status: "pending" })).filter((i) => i.key.startsWith("hung:")),
+    ).toHaveLength(6);
   });
 
   it("plans a later tick while an earlier tick's sends hang, and stops without starting new sends", async () => {
@@ -100,11 +107,11 @@ describe("a hung Slack Web API", () => {
       log: h.log.log,
     });
     const ticker = createTicker({ planner, dispatcher, log: h.log.log });
-    queueTwoEach(["ana", "bram", "lena"]);
+    await queueTwoEach(["ana", "bram", "lena"]);
     fake.hangNext("chat.postMessage", 100);
-    const first = ticker.tick(new Date("2026-12-01T14:00:00Z"));
+    const first = await ticker.tick(new Date("2026-12-01T14:00:00Z"));
     await fake.waitFor("chat.postMessage", 1);
-    const second = ticker.tick(new Date("2026-12-01T14:01:00Z"));
+    const second = await ticker.tick(new Date("2026-12-01T14:01:00Z"));
     // Planning at 14:01 happened at once, while the 14:00 send still hangs.
     expect(planned).toEqual(["2026-12-01T14:00:00.000Z", "2026-12-01T14:01:00.000Z"]);
     await ticker.stop();

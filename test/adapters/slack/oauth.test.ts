@@ -25,7 +25,7 @@ let peek: SqliteStore | undefined;
 
 afterEach(async () => {
   await running?.stop();
-  peek?.close();
+  await peek?.close();
   await fake?.close();
   running = undefined;
   peek = undefined;
@@ -38,7 +38,7 @@ async function startOauthService(options: { before?: (databasePath: string) => v
     installs: { "code-T2": { team: "T2", token: "xoxb-t2-secret", botUserId: "UBOT2" } },
   });
   const clock = createSettableClock(new Date("2026-12-01T14:00:00Z"));
-  const databasePath = seededDatabase(
+  const databasePath = await seededDatabase(
     [{ ...slackProgramme(), workspace: { platform: "slack", id: "T2" } }],
     clock.now(),
     tempDatabasePath("tandem-oauth"),
@@ -93,7 +93,7 @@ describe("Slack OAuth installs", () => {
     });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain("Tandem is installed.");
-    const sealed = peek.installations.get("slack", "T2");
+    const sealed = await peek.installations.get("slack", "T2");
     expect(sealed).toMatch(/^v1:/);
     expect(sealed).not.toContain("xoxb-t2-secret");
     expect(peek.db.prepare("SELECT count(*) AS n FROM installations").get()).toEqual({ n: 1 });
@@ -133,7 +133,7 @@ describe("Slack OAuth installs", () => {
     const forged = await fetch(`${base}/slack/oauth_redirect?code=code-T2&state=forged-state`);
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain("could not be installed");
-    expect(peek.installations.get("slack", "T2")).toBeUndefined();
+    expect(await peek.installations.get("slack", "T2")).toBeUndefined();
   });
 
   it("answers a workspace that never installed Tandem without crashing", async () => {
@@ -154,13 +154,13 @@ describe("Slack OAuth installs", () => {
   it("answers 5xx for a workspace whose installation cannot be decrypted, and names it at start", async () => {
     allowErrorLogs(/cannot be decrypted/, /installation cannot be read/, errorSaying(/cannot be decrypted/));
     const { base, clock, peek, log } = await startOauthService({
-      before: (databasePath) => {
+      before: async (databasePath) => {
         // Stored under another SLACK_TOKEN_KEY, as after the key was changed.
         const other = createTokenVault(Buffer.alloc(32, 9).toString("base64"));
         const store = openStore(databasePath);
         const installation = { team: { id: "T2" }, bot: { token: "xoxb-old", userId: "UBOT2" } };
-        store.installations.save("slack", "T2", other.seal(JSON.stringify(installation)), new Date());
-        store.close();
+        await store.installations.save("slack", "T2", other.seal(JSON.stringify(installation)), new Date());
+        await store.close();
       },
     });
     const named = log.lines.find((l) => String(l.msg).includes("cannot be decrypted"));

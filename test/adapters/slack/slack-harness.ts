@@ -50,7 +50,11 @@ export async function startSlackService() {
   const fake = await startFakeSlackApi();
   // Imported the day before the journeys, so every internship is awake from then on.
   const clock = createSettableClock(new Date("2026-11-30T08:00:00Z"));
-  const databasePath = seededDatabase([slackProgramme()], clock.now(), tempDatabasePath("tandem-slack"));
+  const databasePath = await seededDatabase(
+    [slackProgramme()],
+    clock.now(),
+    tempDatabasePath("tandem-slack"),
+  );
   const log = captureLog();
   const config: Config = {
     platforms: ["slack"],
@@ -65,7 +69,7 @@ export async function startSlackService() {
   /** A second connection on the same file (WAL), to look at what the service stored. */
   const peek = openStore(databasePath);
   const base = `http://127.0.0.1:${running.port}`;
-  const workspace = peek.workspaces.find("slack", "T1")!;
+  const workspace = (await peek.workspaces.find("slack", "T1"))!;
 
   const post = (
     body: Record<string, unknown>,
@@ -101,7 +105,7 @@ export async function startSlackService() {
       return running.tick(at);
     },
     local: (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate(),
-    internship: (key: string) => peek.internships.byKey(workspace.id, key)!,
+    internship: async (key: string) => (await peek.internships.byKey(workspace.id, key))!,
     /** Messages Slack accepted into this person's direct message, oldest first. */
     dm: (user: string) =>
       fake.okCalls("chat.postMessage").filter((c) => c.response?.channel === fake.dmChannel(user)),
@@ -113,7 +117,7 @@ export async function startSlackService() {
     logged: (msg: string) => log.lines.filter((l) => l.msg === msg),
     async stop() {
       await running.stop();
-      peek.close();
+      await peek.close();
       await fake.close();
     },
   };

@@ -27,7 +27,11 @@ async function startSocketMode() {
   socket = await startFakeSlackSocket();
   api = await startFakeSlackApi({ socketUrl: socket.url });
   const clock = createSettableClock(new Date("2026-12-01T14:00:00Z"));
-  const databasePath = seededDatabase([slackProgramme()], clock.now(), tempDatabasePath("tandem-socket"));
+  const databasePath = await seededDatabase(
+    [slackProgramme()],
+    clock.now(),
+    tempDatabasePath("tandem-socket"),
+  );
   const config: Config = {
     platforms: ["slack"],
     databasePath,
@@ -127,7 +131,7 @@ describe("Slack Socket Mode", () => {
       expect(clocks()).toBe(2);
       expect(refused).toBe("not acknowledged");
     } finally {
-      peek.close();
+      await peek.close();
     }
   });
 

@@ -35,7 +35,7 @@ describe("Teams with authentication on", () => {
     expect({ refs: count("platform_references"), inbound: count("inbound_events") }).toEqual(before);
     expect(count("milestones")).toBe(0);
     expect(count("tracked_messages")).toBe(0);
-    expect(teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBeUndefined();
+    expect(await teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBeUndefined();
     expect(teams.fake.calls).toEqual([]);
     expect(sdkConsole).not.toHaveBeenCalled();
     expect(

@@ -64,7 +64,9 @@ describe("a daily check-in in Teams", () => {
     expect((await teams.post(submitted)).status).toBe(200);
     const thanks = teams.fake.activities("a:1aad-ana").find((p) => p.replyToId === submitted.id);
     expect(thanks?.activity.text).toBe("Thanks, your check-in for Tue 1 Dec 2026 is saved.");
-    expect(teams.peek.checkins.get(teams.internship("ana-2026").id, "2026-12-01")).toMatchObject({
+    expect(
+      await teams.peek.checkins.get((await teams.internship("ana-2026")).id, "2026-12-01"),
+    ).toMatchObject({
       status: "answered",
       progress: "survey drafted",
       nextSteps: "interviews",

@@ -20,7 +20,7 @@ afterEach(async () => {
 describe("commands in Teams", () => {
   it("remembers the personal chat on install and answers help typed there", async () => {
     await teams.install("ana");
-    const stored = teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana");
+    const stored = await teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana");
     expect(JSON.parse(stored!)).toMatchObject({
       conversation: { id: "a:1aad-ana", conversationType: "personal" },
       serviceUrl: teams.fake.url,
@@ -38,7 +38,7 @@ describe("commands in Teams", () => {
     // The stored reference names no activity, so a later proactive message is not a reply to this one,
     // and activities from the same chat leave the row as it was.
     expect(
-      JSON.parse(teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana")!),
+      JSON.parse((await teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-ana"))!),
     ).not.toHaveProperty("activityId");
     const updatedAt = () =>
       teams.peek.db.prepare("SELECT updated_at FROM platform_references WHERE key = 'aad-ana'").pluck().get();
@@ -51,7 +51,9 @@ describe("commands in Teams", () => {
   it("also remembers the chat from installationUpdate", async () => {
     const response = await teams.post(installationUpdate(teams.as("bram")));
     expect(response.status).toBe(200);
-    expect(teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-bram")).toContain("a:1aad-bram");
+    expect(await teams.peek.platformRefs.get("teams", "tenant-1", "user", "aad-bram")).toContain(
+      "a:1aad-bram",
+    );
   });
 
   it("answers a command that @mentions Tandem in a channel, in that channel's thread", async () => {
@@ -72,7 +74,7 @@ describe("commands in Teams", () => {
     // The mention of Tandem is gone and the mention of Ana names her internship.
     expect(String(reply?.activity.text)).toMatch(/^Ana Souza's milestones: nothing open/);
     // Tandem now knows the channel too.
-    expect(teams.peek.platformRefs.get("teams", "tenant-1", "conversation", HOME)).toContain(
+    expect(await teams.peek.platformRefs.get("teams", "tenant-1", "conversation", HOME)).toContain(
       `"id":"${HOME}"`,
     );
   });

@@ -25,7 +25,7 @@ let store: SqliteStore;
 let teams: ChatPlatform;
 
 /** What TurnContext.getConversationReference stores for a person's personal chat with Tandem. */
-function rememberPersonalChat(aad: string) {
+async function rememberPersonalChat(aad: string) {
   const reference = {
     activityId: "1764000000001",
     user: { id: teamsUserId({ aad, name: aad }), name: aad, aadObjectId: aad },
@@ -38,7 +38,7 @@ function rememberPersonalChat(aad: string) {
     channelId: "msteams",
     serviceUrl: fake.url,
   };
-  store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), new Date());
+  await store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), new Date());
 }
 
 beforeEach(async () => {
@@ -56,7 +56,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await teams.stop();
-  store.close();
+  await store.close();
   await fake.close();
 });
 
@@ -69,7 +69,7 @@ describe("the worst messages on Teams", () => {
     expect(digest.text.length * 2).toBeGreaterThan(MESSAGE_BYTES_REFUSED);
     const all = [...worst, digest];
     for (const [i, message] of all.entries()) {
-      rememberPersonalChat(`aad-${i}`);
+      await rememberPersonalChat(`aad-${i}`);
       await teams.send(`teams:${TENANT}:user:aad-${i}`, message);
     }
     expect(fake.calls.filter((c) => c.status !== 200)).toEqual([]);

@@ -19,7 +19,8 @@ afterEach(async () => {
   await teams.stop();
 });
 
-const clocks = () => teams.peek.replyClocks.since(teams.internship("ana-2026").id, new Date(0));
+const clocks = async () =>
+  await teams.peek.replyClocks.since((await teams.internship("ana-2026")).id, new Date(0));
 const overdue = (key: string) => teams.chat(key).filter((a) => String(a.text).startsWith("Overdue:"));
 
 /** Ana asks a question in the home channel (Tandem reads it through resource-specific consent). */
@@ -39,7 +40,7 @@ describe("reply times in a Teams channel", () => {
     const question = await anaAsks(teams.local("2026-12-01T10:00", SP));
     // Channel messages are never answered in the channel, and their text is not kept.
     expect(teams.fake.activities(HOME)).toEqual([]);
-    const [clock] = clocks();
+    const [clock] = await clocks();
     expect(clock).toMatchObject({ conversation: HOME, messageRef: question.id, direction: "to_company" });
     expect(clock?.dueAt).toEqual(teams.local("2026-12-02T14:00", BXL));
 
@@ -74,7 +75,10 @@ describe("reply times in a Teams channel", () => {
         .get(HOME) as { reference: string; updated_at: number };
     const before = channelRef();
     expect((await teams.post(answer)).status).toBe(200);
-    expect(clocks()[0]).toMatchObject({ closeReason: "reply", closedBy: teams.person("bram").id });
+    expect((await clocks())[0]).toMatchObject({
+      closeReason: "reply",
+      closedBy: (await teams.person("bram")).id,
+    });
     // The channel's reference names neither a message nor its writer, so another writer changes nothing.
     expect(JSON.parse(before.reference)).not.toHaveProperty("user");
     expect(channelRef()).toEqual(before);
@@ -85,7 +89,10 @@ describe("reply times in a Teams channel", () => {
     teams.clock.set(teams.local("2026-12-01T15:00", BXL));
     const like = messageReaction({ ...teams.as("bram"), channel: HOME, replyToId: question.id });
     expect((await teams.post(like)).status).toBe(200);
-    expect(clocks()[0]).toMatchObject({ closeReason: "reaction", closedBy: teams.person("bram").id });
+    expect((await clocks())[0]).toMatchObject({
+      closeReason: "reaction",
+      closedBy: (await teams.person("bram")).id,
+    });
   });
 
   it("answers 500 to a channel message it could not record, so Teams may deliver it again", async () => {
@@ -98,25 +105,25 @@ describe("reply times in a Teams channel", () => {
     const refused = await teams.post(question);
     expect(refused.status).toBe(500);
     expect(await refused.text()).not.toMatch(/disk trouble|at .*\.ts/);
-    expect(clocks()).toEqual([]);
+    expect(await clocks()).toEqual([]);
     // Nothing is said in the channel about it; the operator has the log.
     expect(teams.fake.activities(HOME)).toEqual([]);
     expect(teams.logged("event failed")).toHaveLength(1);
 
     teams.peek.db.exec("DROP TRIGGER refuse_clock");
     expect((await teams.post(question)).status).toBe(200);
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
     expect((await teams.post(question)).status).toBe(200);
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
   });
 
   it("keeps one clock when Teams redelivers the same activity", async () => {
     const question = await anaAsks(teams.local("2026-12-01T10:00", SP));
     expect((await teams.post(question)).status).toBe(200);
     expect(teams.logged("redelivered event ignored")).toHaveLength(1);
-    expect(clocks()).toHaveLength(1);
+    expect(await clocks()).toHaveLength(1);
     await anaAsks(teams.local("2026-12-01T10:05", SP), "And the interview list?");
-    expect(clocks()).toHaveLength(2);
+    expect(await clocks()).toHaveLength(2);
   });
 
   it("dead-letters alerts for bram, who never installed Tandem, and tells the coordinator once", async () => {
@@ -127,7 +134,7 @@ describe("reply times in a Teams channel", () => {
     await anaAsks(teams.local("2026-12-01T10:00", SP));
     await teams.tickAt(teams.local("2026-12-02T12:00", BXL));
     await teams.tickAt(teams.local("2026-12-02T14:00", BXL));
-    const bram = teams.person("bram");
+    const bram = await teams.person("bram");
     const reply = teams.outbox("reply-");
     const forBram = reply.filter((r) => r.status === "dead");
     expect(forBram.map((r) => r.key.split(":")[0])).toEqual(["reply-warning", "reply-breach"]);

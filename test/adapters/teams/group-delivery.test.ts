@@ -26,7 +26,7 @@ let dispatcher: Dispatcher;
 let workspaceId: number;
 
 /** What TurnContext.getConversationReference stores for a person's personal chat with Tandem. */
-function rememberPersonalChat(key: string) {
+async function rememberPersonalChat(key: string) {
   const aad = `aad-${key}`;
   const reference = {
     user: { id: teamsUserId({ aad, name: key }), name: key, aadObjectId: aad },
@@ -35,7 +35,7 @@ function rememberPersonalChat(key: string) {
     channelId: "msteams",
     serviceUrl: fake.url,
   };
-  store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), T0);
+  await store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), T0);
 }
 
 beforeEach(async () => {
@@ -49,18 +49,18 @@ beforeEach(async () => {
   );
   await teams.start(async () => undefined);
   dispatcher = createDispatcher({ store, platforms: new Map([["teams", teams]]), clock, log });
-  workspaceId = store.workspaces.ensure("teams", TENANT, "Tenant", T0).id;
-  for (const key of ["ana", "bram", "olga"]) rememberPersonalChat(key);
+  workspaceId = (await store.workspaces.ensure("teams", TENANT, "Tenant", T0)).id;
+  for (const key of ["ana", "bram", "olga"]) await rememberPersonalChat(key);
 });
 afterEach(async () => {
   await teams.stop();
-  store.close();
+  await store.close();
   await fake.close();
 });
 
 describe("group messages in Teams", () => {
   it("gives each member one copy when a later member's send is throttled and the row is retried", async () => {
-    store.outbox.enqueue(
+    await store.outbox.enqueue(
       {
         workspaceId,
         key: "intro:group:1",
@@ -74,7 +74,7 @@ describe("group messages in Teams", () => {
 
     const first = await dispatcher.dispatch(T0);
     expect(first.retried).toBe(1);
-    expect(store.outbox.get(workspaceId, "intro:group:1")).toMatchObject({
+    expect(await store.outbox.get(workspaceId, "intro:group:1")).toMatchObject({
       status: "pending",
       deliveredTo: ["aad-ana", "aad-bram"],
     });
@@ -83,14 +83,14 @@ describe("group messages in Teams", () => {
     clock.set(later);
     const second = await dispatcher.dispatch(later);
     expect(second.sent).toBe(1);
-    expect(store.outbox.get(workspaceId, "intro:group:1")?.status).toBe("sent");
+    expect((await store.outbox.get(workspaceId, "intro:group:1"))?.status).toBe("sent");
     expect(fake.activities(chatOf("ana"))).toHaveLength(1);
     expect(fake.activities(chatOf("bram"))).toHaveLength(1);
     expect(fake.activities(chatOf("olga"))).toHaveLength(1);
   });
 
   it("marks the row sent when every member already had their copy before a crash", async () => {
-    store.outbox.enqueue(
+    await store.outbox.enqueue(
       {
         workspaceId,
         key: "intro:group:2",
@@ -100,8 +100,9 @@ describe("group messages in Teams", () => {
       },
       T0,
     );
-    const row = store.outbox.get(workspaceId, "intro:group:2")!;
-    for (const member of ["aad-ana", "aad-bram", "aad-olga"]) store.outbox.markDelivered(row.id, member);
+    const row = (await store.outbox.get(workspaceId, "intro:group:2"))!;
+    for (const member of ["aad-ana", "aad-bram", "aad-olga"])
+      await store.outbox.markDelivered(row.id, member);
 
     const result = await dispatcher.dispatch(T0);
     expect(result.sent).toBe(1);

@@ -17,7 +17,7 @@ let captured: CapturedLog;
 let teams: ChatPlatform;
 
 /** What TurnContext.getConversationReference stores for a person's personal chat with Tandem. */
-function rememberPersonalChat(key: string) {
+async function rememberPersonalChat(key: string) {
   const aad = `aad-${key}`;
   const reference = {
     activityId: "1764000000001",
@@ -32,7 +32,7 @@ function rememberPersonalChat(key: string) {
     locale: "en-US",
     serviceUrl: fake.url,
   };
-  store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), new Date());
+  await store.platformRefs.save("teams", TENANT, "user", aad, JSON.stringify(reference), new Date());
 }
 
 beforeEach(async () => {
@@ -48,7 +48,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await teams.stop();
-  store.close();
+  await store.close();
   await fake.close();
 });
 
@@ -63,7 +63,7 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe("proactive sends in Teams", () => {
   it("posts a card into the person's personal chat through their stored reference", async () => {
-    rememberPersonalChat("ana");
+    await rememberPersonalChat("ana");
     const result = await teams.send(`teams:${TENANT}:user:aad-ana`, {
       text: "Hi Ana, time for your check-in",
       buttons: [{ action: "checkin.open", value: "2026-12-01", label: "Answer" }],
@@ -80,16 +80,16 @@ describe("proactive sends in Teams", () => {
   });
 
   it("reports a person without a stored reference as unreachable, without calling Teams", async () => {
-    const error = await failure(teams.send(`teams:${TENANT}:user:aad-bram`, { text: "hello" }));
+    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-bram`, { text: "hello" }));
     expect(error.code).toBe("UNREACHABLE");
     expect(error.retryable).toBe(false);
     expect(fake.calls).toEqual([]);
   });
 
   it("treats 403 (the app was removed) as unreachable", async () => {
-    rememberPersonalChat("ana");
+    await rememberPersonalChat("ana");
     fake.failNext(1, 403);
-    const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
     expect(error.code).toBe("UNREACHABLE");
     expect(error.retryable).toBe(false);
   });
@@ -97,9 +97,9 @@ describe("proactive sends in Teams", () => {
   it.each([412, 429, 502, 504] as const)(
     "hands %i back to the outbox at once as retryable, after one call (no hidden SDK retries)",
     async (status) => {
-      rememberPersonalChat("ana");
+      await rememberPersonalChat("ana");
       fake.failNext(1, status, 3);
-      const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+      const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
       expect(error.retryable).toBe(true);
       expect(error.retryAfterMs).toBe(status === 429 ? 3_000 : undefined);
       expect(fake.calls.map((c) => c.status)).toEqual([status]);
@@ -108,9 +108,9 @@ describe("proactive sends in Teams", () => {
   );
 
   it("gives up on a connector that hangs after the send timeout, as a retryable failure", async () => {
-    rememberPersonalChat("ana");
+    await rememberPersonalChat("ana");
     fake.failNext(1, "hang");
-    const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
     expect(error.retryable).toBe(true);
     // The send timeout aborted the request (a hang with no timeout would time the test out instead).
     expect(error.message).toMatch(/aborted/);
@@ -118,8 +118,8 @@ describe("proactive sends in Teams", () => {
   });
 
   it("sends a group message to each member who can be reached, and names the others in the log", async () => {
-    rememberPersonalChat("ana");
-    rememberPersonalChat("olga");
+    await rememberPersonalChat("ana");
+    await rememberPersonalChat("olga");
     await teams.send(`teams:${TENANT}:group:aad-ana,aad-bram,aad-olga`, { text: "Meet each other" });
     expect(fake.activities("a:1aad-ana")).toHaveLength(1);
     expect(fake.activities("a:1aad-olga")).toHaveLength(1);
@@ -127,12 +127,12 @@ describe("proactive sends in Teams", () => {
       (l) => l.msg === "some members of a group message could not be reached",
     );
     expect(warning?.unreachable).toEqual(["aad-bram"]);
-    const none = await failure(teams.send(`teams:${TENANT}:group:aad-bram,aad-ben`, { text: "x" }));
+    const none = await failure(await teams.send(`teams:${TENANT}:group:aad-bram,aad-ben`, { text: "x" }));
     expect(none.code).toBe("UNREACHABLE");
   });
 
   it("refuses addresses of other platforms", async () => {
-    const error = await failure(teams.send("slack:T1:user:U1", { text: "x" }));
+    const error = await failure(await teams.send("slack:T1:user:U1", { text: "x" }));
     expect(error.code).toBe("PLATFORM");
   });
 });

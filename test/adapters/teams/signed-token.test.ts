@@ -66,7 +66,7 @@ afterEach(async () => {
   sdkConsole.mockRestore();
   await teams.stop();
   await http.close();
-  store.close();
+  await store.close();
   await fake.close();
   await issuer.close();
 });
@@ -91,7 +91,7 @@ describe("Teams with authentication on", () => {
     expect(response.status).toBe(200);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ kind: "message" });
-    expect(store.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBeDefined();
+    expect(await store.platformRefs.get("teams", "tenant-1", "user", "aad-ana")).toBeDefined();
   });
 
   it("refuses the same request signed with another key, or for another app", async () => {

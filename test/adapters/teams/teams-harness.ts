@@ -70,7 +70,11 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
   const fake = await startFakeBotConnector();
   // Imported the day before the journeys, so every internship is awake from then on.
   const clock = createSettableClock(new Date("2026-11-30T08:00:00Z"));
-  const databasePath = seededDatabase([teamsProgramme()], clock.now(), tempDatabasePath("tandem-teams"));
+  const databasePath = await seededDatabase(
+    [teamsProgramme()],
+    clock.now(),
+    tempDatabasePath("tandem-teams"),
+  );
   const log = captureLog();
   const config: Config = {
     platforms: ["teams"],
@@ -94,7 +98,7 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
   /** A second connection on the same file (WAL), to look at what the service stored. */
   const peek = openStore(databasePath);
   const base = `http://127.0.0.1:${running.port}`;
-  const workspace = peek.workspaces.find("teams", TENANT)!;
+  const workspace = (await peek.workspaces.find("teams", TENANT))!;
 
   /** Posts an activity to the bot as Teams would (without a token: authentication is off). */
   const post = (activity: unknown, headers: Record<string, string> = {}) =>
@@ -134,8 +138,8 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
       return running.tick(at);
     },
     local: (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate(),
-    internship: (key: string) => peek.internships.byKey(workspace.id, key)!,
-    person: (key: string) => peek.people.byKey(workspace.id, key)!,
+    internship: async (key: string) => (await peek.internships.byKey(workspace.id, key))!,
+    person: async (key: string) => (await peek.people.byKey(workspace.id, key))!,
     /** What the connector accepted in this person's chat with Tandem, oldest first. */
     chat: (key: string) => fake.activities(personalConversationId(user(key))).map((p) => p.activity),
     logged: (msg: string) => log.lines.filter((l) => l.msg === msg),
@@ -145,7 +149,7 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
         .all(`${prefix}%`) as { key: string; status: string; attempts: number; error: string | null }[],
     async stop() {
       await running.stop();
-      peek.close();
+      await peek.close();
       await fake.close();
     },
   };
