@@ -69,19 +69,22 @@ async function measure(size: number, path: string): Promise<Omit<Figures, "seedM
     .all("checkin", NOW.getTime(), 5_000)
     .map((row) => (row as { detail: string }).detail)
     .join("; ");
-  const time = (fn: () => void) => {
+  const time = async (fn: () => Promise<void>) => {
     const start = performance.now();
-    fn();
+    await fn();
     return performance.now() - start;
   };
   const nothingDue = async () => {
     for (let i = 0; i < 3; i++) await planner.tick(NOW); // warm the statement cache
-    const runs = Array.from({ length: RUNS }, () =>
-      time(async () => {
-        if ((await planner.tick(NOW)).enqueued !== 0) throw new Error("something was due");
-      }),
-    ).sort((a, b) => a - b);
-    return runs;
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(
+        await time(async () => {
+          if ((await planner.tick(NOW)).enqueued !== 0) throw new Error("something was due");
+        }),
+      );
+    }
+    return runs.sort((a, b) => a - b);
   };
   const quiet = await nothingDue();
 
@@ -103,7 +106,11 @@ async function measure(size: number, path: string): Promise<Omit<Figures, "seedM
   const dueTicks: number[] = [];
   let enqueued = 0;
   while (due.all("checkin", NOW.getTime(), 1).length > 0 && dueTicks.length < 10) {
-    dueTicks.push(time(async () => (enqueued += (await planner.tick(NOW)).enqueued)));
+    dueTicks.push(
+      await time(async () => {
+        enqueued += (await planner.tick(NOW)).enqueued;
+      }),
+    );
   }
   const after = await nothingDue();
   const memory = process.memoryUsage();
@@ -190,4 +197,4 @@ async function main(): Promise<void> {
   }
 }
 
-main();
+await main();

@@ -59,7 +59,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * /readyz: the platforms have started and Tandem can do its work; 503 otherwise, with the reasons.
  */
 export function createHttpServer(deps: {
-  health: () => HealthReport;
+  health: () => Promise<HealthReport>;
   ready: () => Promise<boolean | ReadyReport>;
   log: Logger;
   limits?: Partial<HttpLimits>;
@@ -91,7 +91,7 @@ export function createHttpServer(deps: {
     if (req.method === "GET" && path === "/healthz") {
       let report: HealthReport;
       try {
-        report = deps.health();
+        report = await deps.health();
       } catch (error) {
         log.error({ err: error }, "health check failed");
         report = { ok: false, status: "failing", checks: { database: "unreachable" } };

@@ -191,8 +191,8 @@ export async function startService(
   const stopped = new Promise<void>((resolve) => {
     resolveStopped = resolve;
   });
-  const stop = async () => {
-    stopping ??= await (async () => {
+  const stop = () => {
+    stopping ??= (async () => {
       ready = false;
       metronome?.stop();
       for (const platform of platforms.values()) await platform.stop();

@@ -11,7 +11,7 @@ export interface ChannelDeps {
   /** The conversation id of the internship's home channel. */
   homeChannel: string;
   clock: Clock;
-  people: () => Persona[];
+  people: () => Promise<Persona[]>;
   handler: InboundHandler;
   /** Prints one line (or several) for the person at the keyboard. */
   say: (text: string) => void;
@@ -52,10 +52,10 @@ export function createChannel(deps: ChannelDeps) {
   const conversation = conversationAddress("console", deps.workspace, deps.homeChannel);
   const where = `#${deps.homeChannel}`;
 
-  function mentionsIn(text: string): string[] {
+  async function mentionsIn(text: string): Promise<string[]> {
     const keys: string[] = [];
     const unknown: string[] = [];
-    const people = deps.people();
+    const people = await deps.people();
     for (const match of text.matchAll(MENTION)) {
       const name = match[1]!.replace(/[.-]+$/, "");
       const person = findPersona(people, name);
@@ -99,7 +99,7 @@ export function createChannel(deps: ChannelDeps) {
       kind: "message",
       messageRef: ref,
       ...(threadRef ? { threadRef } : {}),
-      mentions: mentionsIn(text),
+      mentions: await mentionsIn(text),
       asks: asksForSomething(text),
       isDirect: false,
       fromBot: false,

@@ -26,7 +26,7 @@ export interface ConsolePlatform extends ChatPlatform {
 /** The console as a chat platform: messages to people are printed with who they are for. */
 export function createConsolePlatform(
   output: ConsoleOutput,
-  nameOf: (user: string) => string,
+  nameOf: (user: string) => Promise<string>,
 ): ConsolePlatform {
   let inbound: InboundHandler | undefined;
   let sent = 0;
@@ -52,9 +52,9 @@ export function createConsolePlatform(
       }
       const to =
         parsed.kind === "user"
-          ? `to ${nameOf(parsed.id)}`
+          ? `to ${await nameOf(parsed.id)}`
           : parsed.kind === "group"
-            ? `to ${parsed.ids.map(nameOf).join(", ")} (group)`
+            ? `to ${(await Promise.all(parsed.ids.map(nameOf))).join(", ")} (group)`
             : `in #${parsed.id}`;
       const body = renderConsoleMessage(message)
         .split("\n")

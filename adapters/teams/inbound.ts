@@ -30,6 +30,13 @@ function entitiesOf(activity: TeamsActivity): Entity[] {
     : [];
 }
 
+/** The Teams ids of everyone an activity @mentions: what a UserLookup is asked about. */
+export function mentionedIds(activity: TeamsActivity): string[] {
+  return entitiesOf(activity).flatMap((e) =>
+    e.type === "mention" && typeof e.mentioned?.id === "string" && e.mentioned.id ? [e.mentioned.id] : [],
+  );
+}
+
 /** The activity's text; anything but a string counts as none. */
 const textOf = (activity: TeamsActivity): string => (typeof activity.text === "string" ? activity.text : "");
 

@@ -1,7 +1,7 @@
 /** Conversation references, stored so Tandem can write to people and channels later (proactive messages). */
 import { TurnContext } from "botbuilder";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
-import { splitConversation, type TeamsActivity, tenantOf, type UserLookup } from "./inbound.js";
+import { mentionedIds, splitConversation, type TeamsActivity, tenantOf, type UserLookup } from "./inbound.js";
 
 /** Teams user ids (29:...) map to AAD object ids under this key prefix. */
 const TEAMS_ID = "teams-id:";
@@ -51,6 +51,16 @@ export function keepingStoredReferences(refs: PlatformRefRepo): PlatformRefRepo 
   };
 }
 
-export function userLookup(refs: PlatformRefRepo, tenant: string): UserLookup {
-  return async (teamsUserId) => await refs.get("teams", tenant, "user", `${TEAMS_ID}${teamsUserId}`);
+/** AAD ids of the people an activity mentions, read before the (synchronous) mapping in inbound.ts. */
+export async function userLookupFor(
+  refs: PlatformRefRepo,
+  tenant: string,
+  activity: TeamsActivity,
+): Promise<UserLookup> {
+  const known = new Map<string, string>();
+  for (const id of new Set(mentionedIds(activity))) {
+    const aad = await refs.get("teams", tenant, "user", `${TEAMS_ID}${id}`);
+    if (aad) known.set(id, aad);
+  }
+  return (teamsUserId) => known.get(teamsUserId);
 }

@@ -20,7 +20,7 @@ import {
   type TeamsActivity,
   tenantOf,
 } from "./inbound.js";
-import { saveReferences, userLookup } from "./references.js";
+import { saveReferences, userLookupFor } from "./references.js";
 
 /** Set in a turn's state when its activity could not be recorded and no person heard about it. */
 export const NOT_RECORDED = Symbol("tandem.notRecorded");
@@ -35,7 +35,7 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     super();
     // Every activity: remember how to reach its conversation and its sender, before anything else.
     this.onTurn(async (context, next) => {
-      saveReferences(this.refs, context, this.clock.now());
+      await saveReferences(this.refs, context, this.clock.now());
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -46,7 +46,11 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
           : undefined;
       const event = data?.tandemAction
         ? actionEvent(activity, data, this.clock.now())
-        : messageEvent(activity, userLookup(this.refs, tenantOf(activity) ?? ""), this.clock.now());
+        : messageEvent(
+            activity,
+            await userLookupFor(this.refs, tenantOf(activity) ?? "", activity),
+            this.clock.now(),
+          );
       await this.answer(context, event);
       await next();
     });

@@ -49,8 +49,9 @@ export async function viewOf(
   };
 }
 
-export function peopleOf(store: Store, workspaceId: number, ids: number[]): Person[] {
-  return ids.map((id) => store.people.get(workspaceId, id)).filter((p): p is Person => p !== undefined);
+export async function peopleOf(store: Store, workspaceId: number, ids: number[]): Promise<Person[]> {
+  const people = await Promise.all(ids.map((id) => store.people.get(workspaceId, id)));
+  return people.filter((p): p is Person => p !== undefined);
 }
 
 /** At its deadline an unanswered proposal lapses: the terms in force stay, and the proposer is told. */
@@ -73,7 +74,7 @@ export async function lapseDueProposal(
     proposal.createdBy === undefined ? undefined : await store.people.get(workspace.id, proposal.createdBy);
   if (!proposer) return { drafts: [], next: undefined };
   const inForce = await store.agreements.current(internship.id);
-  const waiting = peopleOf(store, workspace.id, waitingFor(internship, proposal)).map((p) => p.name);
+  const waiting = (await peopleOf(store, workspace.id, waitingFor(internship, proposal))).map((p) => p.name);
   const draft = directDraft(
     workspace,
     proposer,

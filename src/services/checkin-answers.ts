@@ -86,7 +86,7 @@ export async function recordCheckinAnswers(
     const context = (await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id))!;
     // While the supervisor is on leave, blockers and answers go to whoever covers.
     const { to, words } = await addressed(context, context.supervisor, ctx.now);
-    const notBefore = (await context.calendarOf(to)).nextWorkingMoment(ctx.now);
+    const notBefore = context.calendarOf(to).nextWorkingMoment(ctx.now);
     const drafts = [];
     if (answers.blockers && answers.blockers !== before.blockers) {
       drafts.push(

@@ -38,7 +38,7 @@ export async function addressed(
         : undefined;
   let readAt = at;
   try {
-    if (standIn) readAt = (await ctx.calendarOf(standIn)).nextWorkingMoment(at);
+    if (standIn) readAt = ctx.calendarOf(standIn).nextWorkingMoment(at);
   } catch {
     // A stand-in with no working time at all reads nothing: decide at `at`.
   }

@@ -16,9 +16,9 @@ import { unreachableReport } from "./unreachable.js";
 type Counts = { retried: number; dead: number; refused: number };
 
 export interface DeliveryFailures {
-  deadLetter(items: readonly OutboxItem[], why: string, now: Date, result: Counts): void;
-  fail(item: OutboxItem, error: unknown, now: Date, result: Counts): Date | undefined;
-  refuse(delivery: Delivery, error: unknown, now: Date, result: Counts): void;
+  deadLetter(items: readonly OutboxItem[], why: string, now: Date, result: Counts): Promise<void>;
+  fail(item: OutboxItem, error: unknown, now: Date, result: Counts): Promise<Date | undefined>;
+  refuse(delivery: Delivery, error: unknown, now: Date, result: Counts): Promise<void>;
 }
 
 export function createDeliveryFailures(deps: {

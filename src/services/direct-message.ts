@@ -46,11 +46,17 @@ export function createDirectMessages(): DirectMessages {
   }
 
   /** A reply in the thread of the check-in or its reminder (Slack threads; Teams has none in a 1:1 chat). */
-  function inCheckinThread(ctx: CommandContext, event: MessageEvent, internshipId: number, date: LocalDate) {
+  async function inCheckinThread(
+    ctx: CommandContext,
+    event: MessageEvent,
+    internshipId: number,
+    date: LocalDate,
+  ): Promise<boolean> {
     if (!event.threadRef) return false;
-    return [checkinKeys.prompt(internshipId, date), checkinKeys.reminder(internshipId, date)].some(
-      (key) => ctx.store.outbox.get(ctx.workspace.id, key)?.platformRef === event.threadRef,
-    );
+    for (const key of [checkinKeys.prompt(internshipId, date), checkinKeys.reminder(internshipId, date)]) {
+      if ((await ctx.store.outbox.get(ctx.workspace.id, key))?.platformRef === event.threadRef) return true;
+    }
+    return false;
   }
 
   function chat(ctx: CommandContext, text: string, checkinOpen: boolean, commandWord?: string) {
@@ -72,7 +78,7 @@ export function createDirectMessages(): DirectMessages {
       const open = await openCheckinDate(ctx);
       if (!open) return chat(ctx, text, false, commandWord);
       const read = readCheckinReply(text);
-      if (read.labelled || inCheckinThread(ctx, event, open.internshipId, open.date)) {
+      if (read.labelled || (await inCheckinThread(ctx, event, open.internshipId, open.date))) {
         // "blocker: none" alone is an answer too: nothing to store, nothing to forward.
         const onlyNoBlocker = read.noBlocker && Object.keys(read.answers).length === 0;
         if (onlyNoBlocker && read.unreadScore === undefined) return { text: checkinCopy.noBlocker() };

@@ -17,7 +17,7 @@ export async function inLanes(
   lanes: readonly Delivery[][],
   limit: number,
   send: (delivery: Delivery) => Promise<LaneStep>,
-  putBack: (deliveries: readonly Delivery[], until?: Date) => void,
+  putBack: (deliveries: readonly Delivery[], until?: Date) => Promise<void>,
   stopped: () => boolean,
 ): Promise<void> {
   let next = 0;
@@ -26,12 +26,12 @@ export async function inLanes(
       const lane = lanes[next++]!;
       for (let i = 0; i < lane.length; i++) {
         if (stopped()) {
-          putBack(lane.slice(i));
+          await putBack(lane.slice(i));
           break;
         }
         const step = await send(lane[i]!);
         if (step) {
-          putBack(lane.slice(i + 1), step.giveUpUntil);
+          await putBack(lane.slice(i + 1), step.giveUpUntil);
           break;
         }
       }

@@ -183,7 +183,7 @@ export function createDispatcher(deps: {
     const platform = name && deps.platforms.get(name);
     if (!platform) {
       const why = `no configured platform can deliver to ${address.split(":")[0]}`;
-      deadLetter(items, why, now, result);
+      await deadLetter(items, why, now, result);
       log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
       return undefined;
     }
@@ -204,11 +204,11 @@ export function createDispatcher(deps: {
         return { giveUpUntil: until };
       }
       if (isAppError(error) && error.code === "REFUSED") {
-        refuse(delivery, error, now, result);
+        await refuse(delivery, error, now, result);
         return undefined;
       }
       let retryAt: Date | undefined;
-      for (const item of items) retryAt = fail(item, error, now, result) ?? retryAt;
+      for (const item of items) retryAt = (await fail(item, error, now, result)) ?? retryAt;
       return retryAt && { giveUpUntil: retryAt };
     }
     await resume(first.workspaceId, now);

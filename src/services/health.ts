@@ -29,7 +29,7 @@ const ALL_DEAD = 5;
 const PROBE_EVERY_MS = 1_000;
 
 export interface Health {
-  health(): HealthReport;
+  health(): Promise<HealthReport>;
   ready(started: boolean): Promise<ReadyReport>;
 }
 
@@ -57,14 +57,16 @@ export function createHealth(deps: {
   }
 
   function paused() {
-    return deps.dispatcher.outages.list().map((o) => {
-      const workspace = store.workspaces.get(o.workspaceId);
-      return {
-        workspace: workspace ? `${workspace.platform}:${workspace.externalId}` : String(o.workspaceId),
-        since: o.since.toISOString(),
-        reason: o.reason,
-      };
-    });
+    return Promise.all(
+      deps.dispatcher.outages.list().map(async (o) => {
+        const workspace = await store.workspaces.get(o.workspaceId);
+        return {
+          workspace: workspace ? `${workspace.platform}:${workspace.externalId}` : String(o.workspaceId),
+          since: o.since.toISOString(),
+          reason: o.reason,
+        };
+      }),
+    );
   }
 
   async function health(): Promise<HealthReport> {
@@ -74,7 +76,7 @@ export function createHealth(deps: {
     const migrations = deps.migrations();
     const tick = deps.ticker.health();
     const deliveries = deps.dispatcher.stats.lastHour(now);
-    const pausedWorkspaces = paused();
+    const pausedWorkspaces = await paused();
     const failing = [
       !answers && "the database does not answer",
       answers && !write.writable && "the database cannot be written (disk full or read-only?)",

@@ -3,7 +3,7 @@ import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import type { Internship, Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
-import { calendarFor } from "./person-calendar.js";
+import { calendarWith } from "./person-calendar.js";
 
 /** An internship with its people, terms and their calendars: what rules and notices work from. */
 export interface InternshipContext {
@@ -14,7 +14,7 @@ export interface InternshipContext {
   backupSupervisor?: Person;
   coordinator?: Person;
   terms: Readonly<AgreementTerms>;
-  calendarOf(person: Person): Promise<WorkingCalendar>;
+  calendarOf(person: Person): WorkingCalendar;
 }
 
 export async function loadInternshipContext(
@@ -30,6 +30,7 @@ export async function loadInternshipContext(
   const intern = await person(internship.internId);
   const supervisor = await person(internship.supervisorId);
   if (!intern || !supervisor) return undefined;
+  const daysOff = await store.daysOff.of(workspaceId);
   const calendars = new Map<number, WorkingCalendar>();
   const context: InternshipContext = {
     workspace,
@@ -37,10 +38,10 @@ export async function loadInternshipContext(
     intern,
     supervisor,
     terms: (await store.agreements.currentTerms(internship.id)) ?? DEFAULT_TERMS,
-    calendarOf: async (p) => {
+    calendarOf: (p) => {
       let calendar = calendars.get(p.id);
       if (!calendar) {
-        calendar = await calendarFor(store, p);
+        calendar = calendarWith(p, daysOff);
         calendars.set(p.id, calendar);
       }
       return calendar;
@@ -51,4 +52,18 @@ export async function loadInternshipContext(
   if (backup) context.backupSupervisor = backup;
   if (coordinator) context.coordinator = coordinator;
   return context;
+}
+
+/** The contexts of several internships of a workspace, skipping any whose people are gone. */
+export async function loadInternshipContexts(
+  store: Store,
+  workspaceId: number,
+  internships: readonly Internship[],
+): Promise<InternshipContext[]> {
+  const contexts: InternshipContext[] = [];
+  for (const i of internships) {
+    const context = await loadInternshipContext(store, workspaceId, i.id);
+    if (context) contexts.push(context);
+  }
+  return contexts;
 }

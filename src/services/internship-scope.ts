@@ -64,8 +64,7 @@ export async function resolveScope(
   }
   const interns = new Set(candidates.map((i) => i.internId));
   if (interns.size > 1) {
-    const names = [...interns]
-      .map((id) => store.people.get(workspace.id, id))
+    const names = (await Promise.all([...interns].map((id) => store.people.get(workspace.id, id))))
       .filter((p): p is Person => p !== undefined)
       .map((p) => `@${p.key}`);
     return err(generalCopy.whichIntern(names, example));

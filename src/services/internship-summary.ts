@@ -123,7 +123,7 @@ export async function summarizeInternship(
   const ctx = await loadInternshipContext(store, workspaceId, internshipId);
   if (!ctx) return undefined;
   const { internship, intern } = ctx;
-  const calendar = await ctx.calendarOf(intern);
+  const calendar = ctx.calendarOf(intern);
   const end = new Date(Math.max(from.getTime(), to.getTime()));
   const periodFrom = calendar.localDate(from);
   const periodTo =
@@ -131,13 +131,17 @@ export async function summarizeInternship(
   const asOf = calendar.localDate(new Date(Math.min(end.getTime(), now.getTime())));
 
   const milestones = await store.milestones.listFor(internship.id);
-  const lastAt = async (m: Milestone, action: string) =>
-    lastEntry(await store.milestones.history(m.id), action)?.at;
+  const finishedIds = milestones
+    .filter((m) => m.status === "done" || m.status === "accepted")
+    .map((m) => m.id);
+  const histories = new Map(
+    await Promise.all(finishedIds.map(async (id) => [id, await store.milestones.history(id)] as const)),
+  );
+  const lastAt = (m: Milestone, action: string) => lastEntry(histories.get(m.id) ?? [], action)?.at;
   const finished = (m: Milestone) => m.status === "done" || m.status === "accepted";
   const open = (m: Milestone) => m.status === "planned" || m.status === "blocked";
-  const doneAt = async (m: Milestone) => (finished(m) ? await lastAt(m, "done") : undefined);
-  const acceptedAt = async (m: Milestone) =>
-    m.status === "accepted" ? await lastAt(m, "accept") : undefined;
+  const doneAt = (m: Milestone) => (finished(m) ? lastAt(m, "done") : undefined);
+  const acceptedAt = (m: Milestone) => (m.status === "accepted" ? lastAt(m, "accept") : undefined);
 
   const checkins = await store.checkins.between(internship.id, periodFrom, periodTo);
   const count = (...statuses: string[]) => checkins.filter((c) => statuses.includes(c.status)).length;
@@ -232,7 +236,7 @@ export async function summarizeWholeInternship(
 ): Promise<InternshipSummary | undefined> {
   const ctx = await loadInternshipContext(store, workspaceId, internshipId);
   if (!ctx) return undefined;
-  const calendar = await ctx.calendarOf(ctx.intern);
+  const calendar = ctx.calendarOf(ctx.intern);
   const from = calendar.atLocalTime(ctx.internship.start, "00:00");
   const end = calendar.atLocalTime(addDays(ctx.internship.end, 1), "00:00");
   const to = new Date(Math.max(from.getTime(), Math.min(end.getTime(), now.getTime())));

@@ -25,9 +25,12 @@ export async function planMeetings(
   until: Date,
 ): Promise<PlanMeeting[]> {
   const own = new Set([ctx.intern.id, ctx.supervisor.id, ctx.backupSupervisor?.id, ctx.coordinator?.id]);
-  return (await store.activity.meetingsSince(ctx.internship.id, new Date(0)))
-    .filter((m) => m.at < until && !own.has(m.personId) && store.people.isColleague(m.personId))
-    .map((m) => ({ personId: m.personId, at: m.at }));
+  const meetings: PlanMeeting[] = [];
+  for (const m of await store.activity.meetingsSince(ctx.internship.id, new Date(0))) {
+    if (m.at < until && !own.has(m.personId) && (await store.people.isColleague(m.personId)))
+      meetings.push({ personId: m.personId, at: m.at });
+  }
+  return meetings;
 }
 
 export async function planStatus(

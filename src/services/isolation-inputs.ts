@@ -49,7 +49,9 @@ export function isIntroNotHeld(intro: Introduction, now: Date): boolean {
 async function conversationsTracked(store: Store, ctx: InternshipContext): Promise<boolean> {
   const { internship } = ctx;
   const people = [ctx.intern, ctx.supervisor, ctx.backupSupervisor, ctx.coordinator];
-  if (people.some((p) => p && store.activity.lastBy(internship.id, p.id) !== undefined)) return true;
+  for (const p of people) {
+    if (p && (await store.activity.lastBy(internship.id, p.id)) !== undefined) return true;
+  }
   return (await store.activity.exchangesSince(internship.id, new Date(0))).length > 0;
 }
 
@@ -59,7 +61,7 @@ export async function gatherIsolationInputs(
   now: Date,
 ): Promise<IsolationInputs> {
   const { internship, intern } = ctx;
-  const calendar = await ctx.calendarOf(intern);
+  const calendar = ctx.calendarOf(intern);
   const today = calendar.localDate(now);
   const twoWeeksAgo = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const tracked = await conversationsTracked(store, ctx);

@@ -22,7 +22,7 @@ const SIGNAL_FRESH_DAYS = 7;
  * computation), or undefined when the latest signal is not at risk or is stale.
  */
 async function atRiskSince(store: Store, ctx: InternshipContext, now: Date): Promise<Date | undefined> {
-  const today = (await ctx.calendarOf(ctx.intern)).localDate(now);
+  const today = ctx.calendarOf(ctx.intern).localDate(now);
   const signals = await store.signals.between(
     ctx.internship.id,
     addDays(today, -PATTERN_WINDOW_DAYS * 4),
@@ -49,6 +49,14 @@ export async function currentPattern(
     now,
   );
   if (!pattern) return undefined;
+  const responders = [pattern.replies.to_intern, pattern.replies.to_company].flatMap(
+    (m) => m?.byResponder.map((r) => r.responderId) ?? [],
+  );
+  const names = new Map<number, string>();
+  for (const id of new Set(responders)) {
+    const person = await store.people.get(workspace.id, id);
+    if (person) names.set(id, person.name);
+  }
   const named = (m: MissedReplies | undefined, agreed: string): MissedFacts | undefined =>
     m && {
       missed: missedCount(m),
@@ -57,7 +65,7 @@ export async function currentPattern(
       overdue: m.overdue,
       agreed,
       by: m.byResponder.map((r) => ({
-        name: store.people.get(workspace.id, r.responderId)?.name ?? `person #${r.responderId}`,
+        name: names.get(r.responderId) ?? `person #${r.responderId}`,
         missed: r.missed,
       })),
     };
@@ -71,7 +79,7 @@ export async function currentPattern(
       internKey: internship.key,
       supervisor: ctx.supervisor.name,
       backup: ctx.backupSupervisor?.name,
-      to: (await ctx.calendarOf(intern)).localDate(now),
+      to: ctx.calendarOf(intern).localDate(now),
       fromIntern: named(pattern.replies.to_intern, terms.replyWithin.intern),
       toIntern: named(pattern.replies.to_company, terms.replyWithin.supervisor),
       atRisk: signal

@@ -59,9 +59,11 @@ export async function trackMessage(store: Store, event: MessageEvent, now: Date)
     (i) => i.start <= day && day <= i.end,
   );
   if (internships.length === 0) return;
-  const mentionIds = event.mentions
-    .map((user) => store.people.byPlatformId(workspace.id, event.platform, user)?.id)
-    .filter((id): id is number => id !== undefined && id !== author.id);
+  const mentionIds: number[] = [];
+  for (const user of event.mentions) {
+    const id = (await store.people.byPlatformId(workspace.id, event.platform, user))?.id;
+    if (id !== undefined && id !== author.id) mentionIds.push(id);
+  }
   const reply = {
     authorId: author.id,
     at: event.at,
@@ -69,7 +71,8 @@ export async function trackMessage(store: Store, event: MessageEvent, now: Date)
     ...(event.threadRef ? { threadRef: event.threadRef } : {}),
   };
   const open = await store.replyClocks.openIn(workspace.id, conversation);
-  const contexts = new Map(internships.map((i) => [i.id, loadInternshipContext(store, workspace.id, i.id)]));
+  const contexts = new Map<number, InternshipContext | undefined>();
+  for (const i of internships) contexts.set(i.id, await loadInternshipContext(store, workspace.id, i.id));
   for (const internship of internships) {
     const context = contexts.get(internship.id);
     if (!context) continue;
@@ -126,7 +129,7 @@ async function startClock(
   if (!named) return;
   // While the one asked is on leave, whoever covers for them owes the reply, on their own clock.
   const responder = addresseeFor(context, named, event.at);
-  const calendar = await context.calendarOf(responder);
+  const calendar = context.calendarOf(responder);
   const times = deadlines(calendar, event.at, context.terms, start.direction);
   const clock = await store.replyClocks.start({
     workspaceId: workspace.id,
@@ -191,7 +194,7 @@ export async function trackReaction(store: Store, event: ReactionEvent, now: Dat
 async function markForTracking(
   store: Store,
   event: ReactionEvent,
-  place: NonNullable<ReturnType<typeof locate>>,
+  place: NonNullable<Awaited<ReturnType<typeof locate>>>,
   now: Date,
 ): Promise<void> {
   const { workspace, author, conversation } = place;

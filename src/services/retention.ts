@@ -36,7 +36,7 @@ export function createRetention(deps: { store: Store; log: Logger; policy?: Rete
       const today = localDateIn("UTC", now);
       if (doneOn === today) return true;
       const { retention } = deps.store;
-      const steps: [string, () => number][] = [
+      const steps: [string, () => Promise<number>][] = [
         [
           "inbound ids",
           async () =>

@@ -15,10 +15,12 @@ export async function contactOf(
   const contactIds = internships.flatMap((i) =>
     i.internId === personId ? [i.supervisorId, i.coordinatorId] : [i.coordinatorId, i.supervisorId],
   );
-  return contactIds
-    .filter((id): id is number => id !== undefined && id !== personId)
-    .map((id) => store.people.get(workspaceId, id))
-    .find((p) => p !== undefined);
+  for (const id of contactIds) {
+    if (id === undefined || id === personId) continue;
+    const person = await store.people.get(workspaceId, id);
+    if (person) return person;
+  }
+  return undefined;
 }
 
 /**

@@ -14,7 +14,8 @@ export async function summarizeWeek(
   internship: Internship,
   monday: LocalDate,
   now: Date,
-  calendarOf: (person: Person) => WorkingCalendar = async (person) => await calendarFor(store, person),
+  calendarOf: (person: Person) => WorkingCalendar | Promise<WorkingCalendar> = async (person) =>
+    await calendarFor(store, person),
 ): Promise<{ summary: InternshipSummary; intern: Person } | undefined> {
   const intern = await store.people.get(internship.workspaceId, internship.internId);
   if (!intern) return undefined;

@@ -4,7 +4,7 @@ import { addDays, isoWeek } from "../domain/local-date.js";
 import { isolationKeys, replyKeys } from "../domain/outbox-keys.js";
 import type { Internship, LeavePeriod, Person } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
-import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
+import { type InternshipContext, loadInternshipContexts } from "./internship-context.js";
 
 /** ISO weeks touched by the days from `from` to `to`. */
 function weeksOf(from: string, to: string): string[] {
@@ -25,10 +25,13 @@ export async function awaySections(
   now: Date,
 ): Promise<AwaySections> {
   const sections = emptySections();
-  const contexts = (await store.internships.forPerson(person.workspaceId, person.id))
-    .filter((i) => i.start <= today && today <= addDays(i.end, 14))
-    .map((i) => loadInternshipContext(store, person.workspaceId, i.id))
-    .filter((c): c is InternshipContext => c !== undefined);
+  const contexts = await loadInternshipContexts(
+    store,
+    person.workspaceId,
+    (await store.internships.forPerson(person.workspaceId, person.id)).filter(
+      (i) => i.start <= today && today <= addDays(i.end, 14),
+    ),
+  );
   for (const ctx of contexts) {
     if (isCompanySide(person, ctx.internship))
       await addCompanySide(store, sections, ctx, person, leave, today, now);
@@ -70,7 +73,7 @@ async function addCompanySide(
   const missed = days.filter((c) => c.status === "missed").length;
   if (answered + missed > 0) sections.rest.push(awayLines.checkins(intern.name, answered, missed));
   if (other) {
-    const start = (await ctx.calendarOf(person)).atLocalTime(leave.from, "00:00");
+    const start = ctx.calendarOf(person).atLocalTime(leave.from, "00:00");
     const covered = (await store.replyClocks.since(internship.id, start)).filter(
       (c) => c.responderId === other.id && c.closedBy === other.id && c.sentAt.getTime() <= now.getTime(),
     );
@@ -89,14 +92,13 @@ async function addOverdue(
   for (const clock of await store.replyClocks.openFor(ctx.internship.id)) {
     if (clock.dueAt.getTime() > now.getTime()) continue;
     // An alert about it waiting for the person is folded in whole: not said twice.
-    const alerted = [
+    const alerts = [
       replyKeys.breach(clock.id),
       replyKeys.escalation(clock.id, 1),
       replyKeys.escalation(clock.id, 2),
-    ]
-      .map((key) => store.outbox.get(ctx.workspace.id, key))
-      .some((row) => row?.recipientId === person.id && row.status === "pending");
-    if (alerted) continue;
+    ];
+    const rows = await Promise.all(alerts.map((key) => store.outbox.get(ctx.workspace.id, key)));
+    if (rows.some((row) => row?.recipientId === person.id && row.status === "pending")) continue;
     if (
       clock.responderId !== person.id &&
       clock.authorId !== person.id &&

@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { ExchangeSource, Meeting } from "../domain/records.js";
 import type { ActivityRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface MeetingRow {
   id: number;

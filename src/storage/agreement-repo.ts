@@ -1,8 +1,8 @@
-import type { Synchronous } from "./synchronous.js";
 import { withDefaults } from "../domain/agreement.js";
 import type { AgreementTerms, PartialTerms } from "../domain/agreement-terms.js";
 import type { Agreement, AgreementRepo, AgreementState } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { AuditEntry, AuditRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   workspace_id: number;

@@ -1,8 +1,8 @@
-import type { Synchronous } from "./synchronous.js";
 import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
 import type { LocalDate } from "../domain/types.js";
 import type { CheckinRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

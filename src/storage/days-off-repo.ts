@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { AddedHoliday, Closure, WorkspaceDaysOff } from "../domain/days-off.js";
 import type { DaysOffRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface HolidayRow {
   country: string;

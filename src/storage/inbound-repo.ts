@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { InboundRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 export function createInboundRepo(db: SqliteDatabase): Synchronous<InboundRepo> {
   const insert = db.prepare(

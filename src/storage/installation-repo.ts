@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { InstallationRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 export function createInstallationRepo(db: SqliteDatabase): Synchronous<InstallationRepo> {
   const save = db.prepare(

@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { Introduction, IntroductionStatus } from "../domain/records.js";
 import type { IntroductionRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

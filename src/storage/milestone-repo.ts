@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { MilestoneRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { OutboundMessage } from "../domain/messages.js";
 import type { OutboxItem, OutboxRepo, OutboxStatus } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../domain/types.js";
 import type { PeopleRepo, PersonInput } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

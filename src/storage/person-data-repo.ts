@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { PersonDataRepo, RetentionRepo } from "../ports/privacy-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 /** What an erased or expired payload becomes: the row (and its key, for dedupe) stays. */
 export const BLANK_PAYLOAD = JSON.stringify({ text: "" });

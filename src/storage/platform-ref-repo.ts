@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { PlatformRefRepo } from "../ports/platform-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 /** How many references are remembered in memory; past it the memory starts again (the rows stay). */
 const REMEMBERED = 50_000;

@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { ReplyClockRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

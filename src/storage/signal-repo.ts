@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { IsolationLevel, StoredSignal } from "../domain/records.js";
 import type { ReflectionRepo, SignalRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   internship_id: number;

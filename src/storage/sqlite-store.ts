@@ -5,7 +5,6 @@ import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
 import { createGroupCommit } from "./group-commit.js";
-import { createSqliteTransactions } from "./sqlite-transactions.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
@@ -19,6 +18,7 @@ import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
+import { createSqliteTransactions } from "./sqlite-transactions.js";
 import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
 

@@ -1,6 +1,6 @@
-import type { Synchronous } from "./synchronous.js";
 import type { WakeupRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 export function createWakeupRepo(db: SqliteDatabase): Synchronous<WakeupRepo> {
   const due = db.prepare<[string, number, number], { workspace_id: number; internship_id: number }>(

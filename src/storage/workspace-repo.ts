@@ -1,7 +1,7 @@
-import type { Synchronous } from "./synchronous.js";
 import type { Platform, Workspace } from "../domain/types.js";
 import type { WorkspaceRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import type { Synchronous } from "./synchronous.js";
 
 interface Row {
   id: number;

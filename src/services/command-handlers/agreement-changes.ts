@@ -54,7 +54,7 @@ export async function proposeChange(
   if (spec.get(result.value) === spec.get(base.terms)) {
     return reply(copy.unchanged(spec.name, spec.get(base.terms), !open));
   }
-  const answerers = peopleOf(ctx.store, ctx.workspace.id, answerersOf(internship, ctx.speaker.id));
+  const answerers = await peopleOf(ctx.store, ctx.workspace.id, answerersOf(internship, ctx.speaker.id));
   const intern = await ctx.store.people.get(ctx.workspace.id, internship.internId);
   const proposal = await ctx.store.transaction(async () => {
     if (open) {
@@ -125,13 +125,13 @@ export async function answerable(
   if (version !== undefined && version !== proposal.version) {
     return { refusal: reply(copy.staleButton(version, inForce.version)) };
   }
-  const names = (ids: number[]) => ids.map((id) => nameOf(ctx, id));
+  const names = (ids: number[]) => Promise.all(ids.map((id) => nameOf(ctx, id)));
   const waiting = waitingFor(internship, proposal);
   if (!answerersOf(internship, proposal.createdBy).includes(ctx.speaker.id)) {
-    return { refusal: reply(copy.notYoursToAnswer(proposal.version, names(waiting))) };
+    return { refusal: reply(copy.notYoursToAnswer(proposal.version, await names(waiting))) };
   }
   if (!waiting.includes(ctx.speaker.id)) {
-    return { refusal: reply(copy.alreadyAccepted(proposal.version, names(waiting))) };
+    return { refusal: reply(copy.alreadyAccepted(proposal.version, await names(waiting))) };
   }
   return { proposal };
 }
@@ -142,14 +142,14 @@ async function tell(
   internship: Internship,
   proposal: Agreement,
   outcome: "agreed" | "declined",
-  message: (reader: Person) => import("../../domain/messages.js").OutboundMessage,
+  message: (reader: Person) => Promise<import("../../domain/messages.js").OutboundMessage>,
 ): Promise<string[]> {
   const ids = new Set([
     ...(proposal.createdBy ? [proposal.createdBy] : []),
     ...answerersOf(internship, proposal.createdBy),
   ]);
   ids.delete(ctx.speaker.id);
-  const told = peopleOf(ctx.store, ctx.workspace.id, [...ids]);
+  const told = await peopleOf(ctx.store, ctx.workspace.id, [...ids]);
   for (const person of told) {
     await queueDirect(
       ctx.store,
@@ -188,7 +188,7 @@ export async function acceptProposal(
         copy.acceptedWaiting(
           proposal.version,
           inForce.version,
-          waiting.map((id) => nameOf(ctx, id)),
+          await Promise.all(waiting.map((id) => nameOf(ctx, id))),
         ),
       );
     }

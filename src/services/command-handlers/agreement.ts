@@ -34,13 +34,13 @@ export async function handleAgreementCommand(ctx: CommandContext, command: Agree
 }
 
 /** The two people whose acknowledgement says they have read the agreement in force. */
-function signatories(ctx: CommandContext, internship: Internship): Person[] {
-  return peopleOf(ctx.store, ctx.workspace.id, [internship.internId, internship.supervisorId]);
+async function signatories(ctx: CommandContext, internship: Internship): Promise<Person[]> {
+  return await peopleOf(ctx.store, ctx.workspace.id, [internship.internId, internship.supervisorId]);
 }
 
 async function show(ctx: CommandContext, internship: Internship, agreement: Agreement): Promise<Reply> {
   const intern = await ctx.store.people.get(ctx.workspace.id, internship.internId);
-  const acks = signatories(ctx, internship).map((p) =>
+  const acks = (await signatories(ctx, internship)).map((p) =>
     agreement.acknowledgedBy.includes(p.id) ? copy.acknowledged(p.name) : copy.notAcknowledged(p.name),
   );
   const since = localDateIn(ctx.speaker.timezone, agreement.decidedAt ?? agreement.createdAt);
@@ -51,14 +51,15 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
   ];
   const proposal = await ctx.store.agreements.proposal(internship.id);
   if (proposal) {
-    const names = (ids: number[]) => peopleOf(ctx.store, ctx.workspace.id, ids).map((p) => p.name);
+    const names = async (ids: number[]) =>
+      (await peopleOf(ctx.store, ctx.workspace.id, ids)).map((p) => p.name);
     const waiting = waitingFor(internship, proposal);
     const accepted = proposal.acknowledgedBy.filter((id) => !waiting.includes(id));
     lines.push(
       copy.proposalLine(
         await viewOf(ctx.store, ctx.workspace.id, proposal, agreement, ctx.speaker),
-        names(accepted),
-        names(waiting),
+        await names(accepted),
+        await names(waiting),
       ),
     );
   }
@@ -102,7 +103,7 @@ async function acknowledge(
       ? copy.proposalWaitsForYou(proposal.version)
       : "";
   if (!fresh) return reply(copy.alreadyAcknowledged(agreement.version) + pending);
-  const waiting = signatories(ctx, internship)
+  const waiting = (await signatories(ctx, internship))
     .filter((p) => p.id !== ctx.speaker.id && !agreement.acknowledgedBy.includes(p.id))
     .map((p) => p.name);
   return reply(copy.acknowledgedThanks(agreement.version, waiting) + pending);

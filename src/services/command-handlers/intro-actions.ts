@@ -106,8 +106,8 @@ async function accept(l: Loaded): Promise<Reply> {
   if (users.some((u) => u === undefined)) {
     return reply(introActionCopy.cannotReach(firstName(intern), platform));
   }
-  const internCalendar = await l.internship.calendarOf(intern);
-  const colleagueCalendar = await l.internship.calendarOf(colleague);
+  const internCalendar = l.internship.calendarOf(intern);
+  const colleagueCalendar = l.internship.calendarOf(colleague);
   const address = groupAddress(platform, ctx.workspace.externalId, users as string[]);
   await setStatus(l, "accepted", { conversation: address });
   // The group message waits until both are at work, so neither finds it alone at night.
@@ -135,9 +135,9 @@ async function accept(l: Loaded): Promise<Reply> {
 async function groupIntroductionOf(l: Loaded): Promise<OutboundMessage> {
   const { intern, colleague, internship } = l;
   const overlap = weeklyOverlap(
-    await internship.calendarOf(intern),
-    await internship.calendarOf(colleague),
-    (await internship.calendarOf(intern)).localDate(l.ctx.now),
+    internship.calendarOf(intern),
+    internship.calendarOf(colleague),
+    internship.calendarOf(intern).localDate(l.ctx.now),
   );
   const side = (person: Person) => ({
     name: person.name,

@@ -5,7 +5,7 @@ import type { Reply } from "../../domain/messages.js";
 import { noticeKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate, Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
-import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
+import { type InternshipContext, loadInternshipContexts } from "../internship-context.js";
 import { queueDirect } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
@@ -51,10 +51,10 @@ export async function handleLeaveCommand(ctx: CommandContext, command: LeaveComm
 
 /** The speaker's internships that have not ended, loaded with the leave just added. */
 async function runningContexts(ctx: CommandContext): Promise<InternshipContext[]> {
-  return (await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id))
-    .filter((i) => i.end >= ctx.today)
-    .map((i) => loadInternshipContext(ctx.store, ctx.workspace.id, i.id))
-    .filter((c): c is InternshipContext => c !== undefined);
+  const running = (await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)).filter(
+    (i) => i.end >= ctx.today,
+  );
+  return loadInternshipContexts(ctx.store, ctx.workspace.id, running);
 }
 
 /**
@@ -82,7 +82,7 @@ async function tellAbout(
   }
   if (away.id !== internship.supervisorId && away.id !== internship.backupSupervisorId) return undefined;
   // Cover is chosen on the first day of the leave, as every rule will choose it then.
-  const firstDay = (await context.calendarOf(away)).atLocalTime(from, "12:00");
+  const firstDay = context.calendarOf(away).atLocalTime(from, "12:00");
   const acting = actingFor(away, internship, context, firstDay);
   const cover = acting && acting.id !== away.id ? acting : undefined;
   await queue(

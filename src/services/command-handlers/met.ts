@@ -106,7 +106,7 @@ export async function handleMetCommand(
     if (intern.id !== speaker.id) {
       // Told in the intern's working time, through the outbox: one notice per meeting.
       const context = await loadInternshipContext(store, workspace.id, internship.id);
-      const notBefore = (await context?.calendarOf(intern)).nextWorkingMoment(now) ?? now;
+      const notBefore = context?.calendarOf(intern).nextWorkingMoment(now) ?? now;
       const draft = directDraft(
         workspace,
         intern,

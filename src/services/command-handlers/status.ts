@@ -74,7 +74,7 @@ async function checkinLine(
 ): Promise<string | undefined> {
   const context = await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
   if (!context) return undefined;
-  const calendar = await context.calendarOf(intern);
+  const calendar = context.calendarOf(intern);
   const today = calendar.localDate(ctx.now);
   const current = await ctx.store.checkins.get(internship.id, today);
   if (current) return copy.checkinToday(current.status);
@@ -97,10 +97,17 @@ async function colleagueLines(ctx: CommandContext): Promise<string[]> {
     const internship = await store.internships.get(workspace.id, internshipId);
     return (internship && (await store.people.get(workspace.id, internship.internId))?.name) ?? "an intern";
   };
-  const waiting = intros
-    .filter((i) => i.status === "proposed")
-    .map((i) => ({ intern: internOf(i.internshipId), since: localDateIn(speaker.timezone, i.proposedAt) }));
-  const agreed = intros.filter((i) => i.status === "accepted").map((i) => internOf(i.internshipId));
+  const waiting = await Promise.all(
+    intros
+      .filter((i) => i.status === "proposed")
+      .map(async (i) => ({
+        intern: await internOf(i.internshipId),
+        since: localDateIn(speaker.timezone, i.proposedAt),
+      })),
+  );
+  const agreed = await Promise.all(
+    intros.filter((i) => i.status === "accepted").map((i) => internOf(i.internshipId)),
+  );
   return copy.colleague(
     (await store.people.isColleague(speaker.id)) ? speaker.introCapacity : undefined,
     waiting,

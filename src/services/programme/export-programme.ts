@@ -20,44 +20,48 @@ export async function exportProgramme(
   }
   const people = await store.people.list(workspace.id);
   const keyOf = new Map(people.map((p) => [p.id, p.key]));
+  const colleague = await Promise.all(people.map((p) => store.people.isColleague(p.id)));
   const programme: ProgrammeInput = {
     workspace: { platform, id: externalId, ...(workspace.name ? { name: workspace.name } : {}) },
-    people: people.map((p) => {
-      const leave = store.people.leaveOf(p.id).filter((l) => l.source === "programme");
-      return {
-        key: p.key,
-        name: p.name,
-        ids: p.ids,
-        timezone: p.timezone,
-        country: p.country,
-        ...(p.region ? { region: p.region } : {}),
-        contactHours: p.contactHours,
-        ...(p.department ? { department: p.department } : {}),
-        ...(p.dailyBudget !== DEFAULT_DAILY_BUDGET ? { dailyBudget: p.dailyBudget } : {}),
-        ...(p.languages.length ? { languages: p.languages } : {}),
-        ...(p.introCapacity !== DEFAULT_INTRO_CAPACITY ? { introCapacity: p.introCapacity } : {}),
-        ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
-      };
-    }),
+    people: await Promise.all(
+      people.map(async (p) => {
+        const leave = (await store.people.leaveOf(p.id)).filter((l) => l.source === "programme");
+        return {
+          key: p.key,
+          name: p.name,
+          ids: p.ids,
+          timezone: p.timezone,
+          country: p.country,
+          ...(p.region ? { region: p.region } : {}),
+          contactHours: p.contactHours,
+          ...(p.department ? { department: p.department } : {}),
+          ...(p.dailyBudget !== DEFAULT_DAILY_BUDGET ? { dailyBudget: p.dailyBudget } : {}),
+          ...(p.languages.length ? { languages: p.languages } : {}),
+          ...(p.introCapacity !== DEFAULT_INTRO_CAPACITY ? { introCapacity: p.introCapacity } : {}),
+          ...(leave.length ? { leave: leave.map((l) => ({ from: l.from, to: l.to })) } : {}),
+        };
+      }),
+    ),
     ...(await daysOffOf(store, workspace.id)),
-    colleagues: people.filter((p) => store.people.isColleague(p.id)).map((p) => p.key),
-    internships: (await store.internships.list(workspace.id)).map((s) => {
-      const agreement = store.agreements.current(s.id);
-      return {
-        key: s.key,
-        intern: keyOf.get(s.internId)!,
-        supervisor: keyOf.get(s.supervisorId)!,
-        ...(s.backupSupervisorId ? { backupSupervisor: keyOf.get(s.backupSupervisorId)! } : {}),
-        ...(s.coordinatorId ? { coordinator: keyOf.get(s.coordinatorId)! } : {}),
-        start: s.start,
-        end: s.end,
-        ...(s.homeChannel ? { homeChannel: s.homeChannel } : {}),
-        ...(store.internships.conversations(s.id).length
-          ? { conversations: store.internships.conversations(s.id) }
-          : {}),
-        ...(agreement ? { agreement: agreement.terms } : {}),
-      };
-    }),
+    colleagues: people.filter((_, i) => colleague[i]).map((p) => p.key),
+    internships: await Promise.all(
+      (await store.internships.list(workspace.id)).map(async (s) => {
+        const agreement = await store.agreements.current(s.id);
+        const conversations = await store.internships.conversations(s.id);
+        return {
+          key: s.key,
+          intern: keyOf.get(s.internId)!,
+          supervisor: keyOf.get(s.supervisorId)!,
+          ...(s.backupSupervisorId ? { backupSupervisor: keyOf.get(s.backupSupervisorId)! } : {}),
+          ...(s.coordinatorId ? { coordinator: keyOf.get(s.coordinatorId)! } : {}),
+          start: s.start,
+          end: s.end,
+          ...(s.homeChannel ? { homeChannel: s.homeChannel } : {}),
+          ...(conversations.length ? { conversations } : {}),
+          ...(agreement ? { agreement: agreement.terms } : {}),
+        };
+      }),
+    ),
   };
   return programme;
 }

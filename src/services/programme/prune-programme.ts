@@ -4,7 +4,7 @@
  * wake-ups cleared, pending messages withdrawn) and removes those roles. Without it nothing is ended.
  */
 import { internshipKeyPrefixes, introKeys, milestoneKeys, replyKeys } from "../../domain/outbox-keys.js";
-import type { Internship, LocalDate, Workspace } from "../../domain/types.js";
+import type { Internship, LocalDate, Person, Workspace } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import type { Programme } from "./programme-schema.js";
 
@@ -42,7 +42,8 @@ export async function planPrune(
     (i) => !listedInternships.has(i.key) && i.end >= today,
   );
   const roles: string[] = [];
-  const formerColleagues = gone.filter((p) => store.people.isColleague(p.id));
+  const formerColleagues: Person[] = [];
+  for (const p of gone) if (await store.people.isColleague(p.id)) formerColleagues.push(p);
   for (const p of formerColleagues) roles.push(`${p.key}: colleague`);
   for (const internship of ending) {
     for (const [field, role] of REMOVABLE) {

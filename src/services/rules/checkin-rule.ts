@@ -100,14 +100,14 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
 
   /** The day the intern got a nudge about missed check-ins, from `since` on (what Tandem really said). */
   async function nudgedAbout(ctx: InternshipContext, since: LocalDate): Promise<LocalDate | undefined> {
-    return (await nudgesTo(store, ctx.workspace.id, ctx.internship.id, await ctx.calendarOf(ctx.intern)))
+    return (await nudgesTo(store, ctx.workspace.id, ctx.internship.id, ctx.calendarOf(ctx.intern)))
       .filter((n) => n.status === "sent" && n.code === "missed_checkins" && n.date >= since)
       .at(-1)?.date;
   }
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern, terms } = ctx;
-    const calendar = await ctx.calendarOf(intern);
+    const calendar = ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     const drafts: OutboxDraft[] = [];
     // Days that ended while Tandem was down are closed first.

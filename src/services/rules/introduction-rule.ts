@@ -46,10 +46,10 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     intro: Introduction,
   ): Promise<OutboundMessage> {
     const { intern } = ctx;
-    const colleagueCalendar = await ctx.calendarOf(colleague);
+    const colleagueCalendar = ctx.calendarOf(colleague);
     const overlap = weeklyOverlap(
       colleagueCalendar,
-      await ctx.calendarOf(intern),
+      ctx.calendarOf(intern),
       colleagueCalendar.localDate(intro.proposedAt),
     );
     return introRequest({
@@ -87,7 +87,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       );
       if (isIntern) continue;
       try {
-        const calendar = await ctx.calendarOf(person);
+        const calendar = ctx.calendarOf(person);
         if (calendar.nextWorkingMoment(now).getTime() - now.getTime() > REACHABLE_WITHIN_MS) continue;
         const monthStart = calendar.atLocalTime(`${calendar.localDate(now).slice(0, 7)}-01`, "00:00");
         const candidate: Candidate = {
@@ -111,7 +111,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
     now: Date,
   ): Promise<OutboxDraft | undefined> {
     const { workspace, internship, intern } = ctx;
-    const calendar = await ctx.calendarOf(intern);
+    const calendar = ctx.calendarOf(intern);
     const met = coverage(intros, await peopleOf(ctx, intros), ctx.terms.introductions).met;
     const colleague = chooseColleague({
       intern,
@@ -145,7 +145,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
   }
 
   async function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
-    const lapsesAt = (await ctx.calendarOf(colleague)).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+    const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
     const message = await askMessage(ctx, colleague, intro);
     return directDraft(
       ctx.workspace,
@@ -168,7 +168,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship, intern } = ctx;
-    const calendar = await ctx.calendarOf(intern);
+    const calendar = ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today < internship.start)
       return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };
@@ -182,7 +182,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       const colleague = people.get(intro.colleagueId);
       if (!colleague) continue;
       if (intro.status === "proposed") {
-        const lapsesAt = (await ctx.calendarOf(colleague)).addWorkingTime(intro.proposedAt, WORKING_WEEK);
+        const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
         if (now >= lapsesAt) {
           // Unanswered counts as "not now": no reminder, and this colleague is not asked again for this intern.
           await store.introductions.setStatus(intro.id, "declined", now);

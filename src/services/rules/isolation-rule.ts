@@ -65,7 +65,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, workspace } = ctx;
-    const calendar = await ctx.calendarOf(ctx.intern);
+    const calendar = ctx.calendarOf(ctx.intern);
     const today = calendar.localDate(now);
     if (today > internship.end) return { drafts: [], next: undefined };
     if (today < internship.start) {
@@ -152,7 +152,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     now: Date,
   ): Promise<void> {
     const { workspace, internship } = ctx;
-    const calendar = await ctx.calendarOf(ctx.intern);
+    const calendar = ctx.calendarOf(ctx.intern);
     const off = !(await nudgesAllowed(ctx, now));
     for (const nudge of await nudgesTo(store, workspace.id, internship.id, calendar)) {
       if (nudge.row.status === "pending" && (off || !(await holds(nudge.code))))
@@ -183,7 +183,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   ): Promise<OutboxDraft | undefined> {
     const { workspace, internship } = ctx;
     if (!(await nudgesAllowed(ctx, now))) return undefined;
-    const calendar = await ctx.calendarOf(ctx.intern);
+    const calendar = ctx.calendarOf(ctx.intern);
     // Withdrawn ones count for the day: one decision a day, never a second nudge after the first went stale.
     const rows = await store.outbox.withPrefix(workspace.id, isolationKeys.nudgePrefix(internship.id));
     if (rows.some((r) => calendar.localDate(r.sentAt ?? r.notBefore) === today)) return undefined;
@@ -224,9 +224,12 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     if (reason.code === "unanswered_questions" && open) {
       const responder = await store.people.get(ctx.workspace.id, open.responderId);
       if (responder) facts.openQuestionTo = responder.name;
-      facts.openQuestionReminded = [replyKeys.warning(open.id), replyKeys.breach(open.id)].some(
-        (key) => store.outbox.get(ctx.workspace.id, key)?.status === "sent",
+      const reminders = await Promise.all(
+        [replyKeys.warning(open.id), replyKeys.breach(open.id)].map((key) =>
+          store.outbox.get(ctx.workspace.id, key),
+        ),
       );
+      facts.openQuestionReminded = reminders.some((row) => row?.status === "sent");
     }
     if (reason.code === "intro_not_held") {
       const colleague = await notHeldColleague(ctx, now);
@@ -264,13 +267,13 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     const introduced = new Set(
       (await store.introductions.forInternship(internship.id)).map((i) => i.colleagueId),
     );
-    const intervals = (await ctx.calendarOf(intern)).workingIntervals(today);
+    const intervals = ctx.calendarOf(intern).workingIntervals(today);
     const candidates = (await store.people.colleagues(ctx.workspace.id))
       .filter((p) => p.department && p.id !== intern.id && !recent.has(p.id) && !introduced.has(p.id))
       .sort((a, b) => a.department!.localeCompare(b.department!) || a.id - b.id);
     for (const person of candidates) {
       try {
-        const calendar = await ctx.calendarOf(person);
+        const calendar = ctx.calendarOf(person);
         const shared = intervals.reduce((ms, iv) => ms + calendar.workingTimeBetween(iv.start, iv.end), 0);
         if (shared >= SHARED_HOURS_MS) return person.department;
       } catch {
@@ -305,7 +308,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       to,
       isolationKeys.risk(ctx.internship.id, isoWeek(today)),
       words(note),
-      (await ctx.calendarOf(to)).nextWorkingMoment(now),
+      ctx.calendarOf(to).nextWorkingMoment(now),
     );
   }
 

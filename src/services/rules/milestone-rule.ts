@@ -46,7 +46,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
 
   async function evaluate(context: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship, intern, supervisor, terms } = context;
-    const internCalendar = await context.calendarOf(intern);
+    const internCalendar = context.calendarOf(intern);
     const today = internCalendar.localDate(now);
     const drafts: OutboxDraft[] = [];
     const push = (draft: OutboxDraft | undefined) => {
@@ -99,7 +99,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           to,
           milestoneKeys.overdue(m, slot.day, to.id),
           words(overdueSupervisorMessage(m, intern.name)),
-          (await context.calendarOf(to)).nextWorkingMoment(now),
+          context.calendarOf(to).nextWorkingMoment(now),
           expiresAt,
         ),
       );
@@ -109,7 +109,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
       const done = lastEntry(await store.milestones.history(m.id), "done");
       // A supervisor who marks it done has accepted nothing yet, but needs no one to ask them.
       if (!done || (done.actorId !== undefined && supervisors.has(done.actorId))) return;
-      const calendar = await context.calendarOf(supervisor);
+      const calendar = context.calendarOf(supervisor);
       const remindAt = calendar.addWorkingTime(done.at, ACCEPT_WAIT);
       if (remindAt > now) {
         waiting = true;
@@ -123,7 +123,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           to,
           milestoneKeys.acceptReminder(m.id, done.at),
           words(acceptReminderMessage(m, intern.name, calendar.localDate(done.at))),
-          (await context.calendarOf(to)).nextWorkingMoment(now),
+          context.calendarOf(to).nextWorkingMoment(now),
         ),
       );
     };

@@ -39,7 +39,7 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern, coordinator } = ctx;
-    const calendar = await ctx.calendarOf(intern);
+    const calendar = ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today > internship.end) return { drafts: [], next: undefined };
     const dueTimes = (await store.replyClocks.openFor(internship.id))
@@ -49,7 +49,7 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
     if (!coordinator || today < internship.start) return { drafts: [], next };
     // Written when the coordinator can read it, so the figures are the ones of that moment: a note
     // composed on Thursday night would say "still without a reply" on Monday about answered questions.
-    const readable = (await ctx.calendarOf(coordinator)).nextWorkingMoment(now);
+    const readable = ctx.calendarOf(coordinator).nextWorkingMoment(now);
     if (readable.getTime() > now.getTime()) {
       return { drafts: [], next: new Date(Math.min(next.getTime(), readable.getTime())) };
     }

@@ -42,7 +42,7 @@ export function createReflectionRule(deps: { store: Store; log: Logger }): PlanR
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern } = ctx;
-    const calendar = await ctx.calendarOf(intern);
+    const calendar = ctx.calendarOf(intern);
     const today = calendar.localDate(now);
     if (today < internship.start)
       return { drafts: [], next: calendar.atLocalTime(internship.start, "00:00") };

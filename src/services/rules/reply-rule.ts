@@ -56,7 +56,7 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { internship, intern } = ctx;
     const open = await store.replyClocks.openFor(internship.id);
-    if ((await ctx.calendarOf(intern)).localDate(now) > internship.end) {
+    if (ctx.calendarOf(intern).localDate(now) > internship.end) {
       for (const clock of open) await closeClock(store, clock, now, undefined, "ended");
       return { drafts: [], next: undefined };
     }
@@ -66,7 +66,7 @@ export function createReplyRule(deps: { store: Store; log: Logger }): PlanRule {
       const asker = await store.people.get(ctx.workspace.id, stored.authorId);
       const responder = await store.people.get(ctx.workspace.id, stored.responderId);
       if (!asker || !responder) continue;
-      const times = deadlines(await ctx.calendarOf(responder), stored.sentAt, ctx.terms, stored.direction);
+      const times = deadlines(ctx.calendarOf(responder), stored.sentAt, ctx.terms, stored.direction);
       if (times.dueAt.getTime() !== stored.dueAt.getTime())
         await store.replyClocks.setDue(stored.id, times.dueAt);
       const clock = { ...stored, dueAt: times.dueAt };

@@ -145,13 +145,13 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     // enqueues after a whole batch, so the others reuse it (inserting it again changes nothing).
     const cached = built.get(key);
     if (cached) return cached;
-    const weeks = (await store.internships.forPerson(ctx.workspace.id, coordinator.id))
-      .filter((i) => i.coordinatorId === coordinator.id && overlaps(i, slot.reported))
-      .map((i) => {
-        const week = summaryFor(ctx, i, slot.reported, now);
-        return week && { ...week, pattern: patternOf(ctx.workspace.id, i.id, now) };
-      })
-      .filter((w) => w !== undefined)
+    const found = [];
+    for (const i of await store.internships.forPerson(ctx.workspace.id, coordinator.id)) {
+      if (i.coordinatorId !== coordinator.id || !overlaps(i, slot.reported)) continue;
+      const week = await summaryFor(ctx, i, slot.reported, now);
+      if (week) found.push({ ...week, pattern: await patternOf(ctx.workspace.id, i.id, now) });
+    }
+    const weeks = found
       .map((w) => ({ ...w, flagged: attentionPoints(w.summary, w.pattern).length > 0 }))
       .sort(
         (a, b) => Number(b.flagged) - Number(a.flagged) || a.summary.intern.localeCompare(b.summary.intern),
@@ -182,7 +182,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const drafts: OutboxDraft[] = [];
     const nexts: Date[] = [];
-    const recipients: [Person, (slot: DigestSlot) => OutboxDraft[]][] = [
+    const recipients: [Person, (slot: DigestSlot) => Promise<OutboxDraft[]>][] = [
       [
         ctx.supervisor,
         async (slot) => [await supervisorDigest(ctx, slot, now)].filter((d) => d !== undefined),
@@ -192,7 +192,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     if (coordinator)
       recipients.push([coordinator, async (slot) => await coordinatorDigest(ctx, coordinator, slot, now)]);
     for (const [person, build] of recipients) {
-      const slot = slotOf(await ctx.calendarOf(person), ctx.internship, now);
+      const slot = slotOf(ctx.calendarOf(person), ctx.internship, now);
       if (slot.sendAt && now.getTime() < slot.sendAt.getTime()) {
         nexts.push(slot.sendAt);
         continue;

@@ -27,7 +27,7 @@ export function createWelcomeBackRule(deps: { store: Store; log: Logger }): Plan
     for (const p of [ctx.supervisor, ctx.backupSupervisor, ctx.intern, ctx.coordinator])
       if (p) people.set(p.id, p);
     for (const person of people.values()) {
-      const calendar = await ctx.calendarOf(person);
+      const calendar = ctx.calendarOf(person);
       const today = calendar.localDate(now);
       for (const leave of person.leave) {
         let back: string;
@@ -59,10 +59,7 @@ export function createWelcomeBackRule(deps: { store: Store; log: Logger }): Plan
         if (draft) drafts.push(draft);
       }
     }
-    if (
-      (await ctx.calendarOf(ctx.intern)).localDate(now) > addDays(ctx.internship.end, 14) &&
-      nexts.length === 0
-    )
+    if (ctx.calendarOf(ctx.intern).localDate(now) > addDays(ctx.internship.end, 14) && nexts.length === 0)
       return { drafts, next: undefined };
     // Leave added later touches the internship, which brings this forward again.
     const next = nexts.length === 0 ? undefined : new Date(Math.min(...nexts.map((d) => d.getTime())));

@@ -32,7 +32,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
 
   /** The person's first working moment on or after the internship's start (or `now`, if later). */
   async function firstMoment(ctx: InternshipContext, person: Person, now: Date): Promise<Date | undefined> {
-    const calendar = await ctx.calendarOf(person);
+    const calendar = ctx.calendarOf(person);
     const startOfStart = calendar.workingIntervals(ctx.internship.start)[0]?.start;
     const from = startOfStart && startOfStart > now ? startOfStart : now;
     return calendar.nextWorkingMoment(from);
@@ -44,23 +44,23 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
     coordinator: Person,
     now: Date,
   ): Promise<Person[] | undefined> {
-    const today = (await ctx.calendarOf(coordinator)).localDate(now);
+    const today = ctx.calendarOf(coordinator).localDate(now);
     const theirs = (await store.internships.forPerson(ctx.workspace.id, coordinator.id)).filter(
       (i) => i.coordinatorId === coordinator.id && (i.end >= today || i.id === ctx.internship.id),
     );
     const firstOne = theirs.reduce((a, b) => (b.id < a.id ? b : a), ctx.internship);
     if (firstOne.id !== ctx.internship.id) return undefined;
-    if (theirs.some((i) => store.outbox.get(ctx.workspace.id, welcomeKeys.person(i.id, coordinator.id)))) {
-      return undefined;
+    for (const i of theirs) {
+      if (await store.outbox.get(ctx.workspace.id, welcomeKeys.person(i.id, coordinator.id)))
+        return undefined;
     }
-    return theirs
-      .map((i) => store.people.get(ctx.workspace.id, i.internId))
-      .filter((p): p is Person => p !== undefined);
+    const interns = await Promise.all(theirs.map((i) => store.people.get(ctx.workspace.id, i.internId)));
+    return interns.filter((p): p is Person => p !== undefined);
   }
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
     const { workspace, internship } = ctx;
-    const internToday = (await ctx.calendarOf(ctx.intern)).localDate(now);
+    const internToday = ctx.calendarOf(ctx.intern).localDate(now);
     if (internToday > internship.end) return { drafts: [], next: undefined };
     const agreement = await store.agreements.current(internship.id);
     const facts = async (reader: Person): Promise<WelcomeFacts> => ({
@@ -70,7 +70,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       ...(ctx.coordinator ? { coordinator: ctx.coordinator } : {}),
       start: internship.start,
       end: internship.end,
-      today: (await ctx.calendarOf(reader)).localDate(now),
+      today: ctx.calendarOf(reader).localDate(now),
       terms: ctx.terms,
       ...(agreement
         ? {
@@ -120,7 +120,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
         welcomes.push({
           person: colleague,
           key: welcomeKeys.colleague(workspace.id, colleague.id),
-          message: () => colleagueWelcome(colleague, colleague.introCapacity, ctx.intern),
+          message: async () => colleagueWelcome(colleague, colleague.introCapacity, ctx.intern),
         });
       }
     }
@@ -144,7 +144,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       // moment), so a tick that catches up after a pause still sends it ahead of anything due since.
       const since = Math.min(
         at.getTime() - 1,
-        (await ctx.calendarOf(person)).atLocalTime(internship.start, "00:00").getTime(),
+        ctx.calendarOf(person).atLocalTime(internship.start, "00:00").getTime(),
       );
       const draft = payload && directDraft(workspace, person, key, payload, new Date(since));
       if (draft) drafts.push(draft);
