@@ -144,8 +144,14 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
           }
           if (event.kind === "command") return await handleText(event, event.text);
           if (event.kind === "action") return await handleAction(event);
-          if (event.kind === "reaction") return void trackReaction(store, event, now);
-          if (event.kind === "message" && !event.isDirect) return void trackMessage(store, event, now);
+          if (event.kind === "reaction") {
+            await trackReaction(store, event, now);
+            return undefined;
+          }
+          if (event.kind === "message" && !event.isDirect) {
+            await trackMessage(store, event, now);
+            return undefined;
+          }
           if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
             return await handleText(event, event.text, event);
           }
