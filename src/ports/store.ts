@@ -200,8 +200,13 @@ export interface OutboxItem extends OutboxDraft {
 export interface OutboxRepo {
   /** Insert-if-absent by (workspace, key); true when a new row was written. */
   enqueue(draft: OutboxDraft, at: Date): Promise<boolean>;
-  /** Leases up to `limit` ready rows (pending and due, or sending with an expired lease). */
-  claim(now: Date, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Leases up to `limit` ready rows (pending and due, or sending with an expired lease), of the given
+   * workspaces only when `workspaceIds` is set. Two replicas never claim the same row.
+   */
+  claim(now: Date, leaseMs: number, limit: number, workspaceIds?: readonly number[]): Promise<OutboxItem[]>;
+  /** The workspaces that have rows ready to send at `now`. */
+  readyWorkspaces(now: Date): Promise<number[]>;
   markSent(id: number, at: Date, platformRef: string | undefined): Promise<void>;
   markRetry(id: number, error: string, notBefore: Date): Promise<void>;
   markDead(id: number, error: string): Promise<void>;
@@ -256,6 +261,16 @@ export interface WakeupRepo {
   get(internshipId: number, kind: string): Promise<Date | undefined>;
 }
 
+/**
+ * Named leases that one replica holds at a time, such as sending for a workspace (so its platform's rate
+ * limit is paced by one process). A lease runs out unless renewed, so a replica that dies hands it over.
+ */
+export interface LeaseRepo {
+  /** Takes the lease, or renews it when already ours, until `until`; false while another holder's runs. */
+  acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
 /** Every repository: what a transaction and the store share. */
 export interface Repositories {
   workspaces: WorkspaceRepo;
@@ -276,6 +291,7 @@ export interface Repositories {
   platformRefs: PlatformRefRepo;
   installations: InstallationRepo;
   wakeups: WakeupRepo;
+  leases: LeaseRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
 }

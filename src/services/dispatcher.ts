@@ -12,11 +12,14 @@ import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
 import { calendarFor } from "./person-calendar.js";
+import { createSendingLeases } from "./sending-leases.js";
 import { createWorkspaceOutages, type WorkspaceOutages } from "./workspace-outages.js";
 
 export interface DispatchOptions {
   /** How long a claimed row stays ours; a crashed sender's rows are retried after it. */
   leaseMs: number;
+  /** How long a workspace's sending lease lasts unless renewed (see sending-leases.ts): above a tick. */
+  sendLeaseMs: number;
   maxAttempts: number;
   batchSize: number;
   /**
@@ -37,6 +40,7 @@ export interface DispatchOptions {
 
 export const DEFAULT_DISPATCH: DispatchOptions = {
   leaseMs: 2 * 60_000,
+  sendLeaseMs: 90_000,
   maxAttempts: 8,
   batchSize: 200,
   concurrency: 32,
@@ -83,11 +87,14 @@ export function createDispatcher(deps: {
   log: Logger;
   options?: Partial<DispatchOptions>;
   outages?: WorkspaceOutages;
+  /** This replica's name for sending leases; every process on one SQLite file may share one. */
+  replica?: string;
 }): Dispatcher {
   const options = { ...DEFAULT_DISPATCH, ...deps.options };
   const log = deps.log.child({ component: "dispatcher" });
   const { store } = deps;
   const outages = deps.outages ?? createWorkspaceOutages({ log: deps.log });
+  const sending = createSendingLeases(store, deps.replica ?? "local", options.sendLeaseMs);
   let stopping = false;
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
@@ -301,13 +308,16 @@ export function createDispatcher(deps: {
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
       while (!overdue()) {
-        const batch = await store.outbox.claim(now, options.leaseMs, options.batchSize);
+        const mine = await sending.take(now);
+        if (mine.length === 0) break;
+        const batch = await store.outbox.claim(now, options.leaseMs, options.batchSize, mine);
         if (batch.length === 0) break;
         const queued = followUps;
         await dispatchBatch(batch, now, cache, result, overdue);
         // A refusal or an unreachable recipient queued messages that are ready now: one more claim sends them.
         if (batch.length < options.batchSize && followUps === queued) break;
       }
+      await sending.settle(now);
       if (result.putBack > 0 && overdue()) {
         log.warn(
           { putBack: result.putBack, passMs: options.passMs, stopping },

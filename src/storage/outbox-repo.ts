@@ -52,12 +52,15 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
   // Both branches use the outbox_ready index; a crashed sender's lease simply runs out. Among the
   // oldest ready rows, workspaces take turns (each one's rows stay in order): every workspace is rate
   // limited on its own, so a batch from many workspaces can go out at once where one workspace's queues.
-  const ready = db.prepare<{ now: number; limit: number; window: number }, Row>(
+  const ready = db.prepare<{ now: number; limit: number; window: number; ids: string | null }, Row>(
     `WITH ready AS (
        SELECT * FROM (SELECT id, workspace_id, not_before FROM outbox
-         WHERE status = 'pending' AND not_before <= @now ORDER BY not_before, id LIMIT @window)
+         WHERE status = 'pending' AND not_before <= @now
+           AND (@ids IS NULL OR workspace_id IN (SELECT value FROM json_each(@ids)))
+         ORDER BY not_before, id LIMIT @window)
        UNION ALL
        SELECT id, workspace_id, not_before FROM outbox WHERE status = 'sending' AND lease_until <= @now
+         AND (@ids IS NULL OR workspace_id IN (SELECT value FROM json_each(@ids)))
      ), turns AS (
        SELECT id, not_before, row_number() OVER (PARTITION BY workspace_id ORDER BY not_before, id) AS turn
        FROM ready
@@ -108,8 +111,13 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
        AND (@workspaceId IS NULL OR workspace_id = @workspaceId) ORDER BY id`,
   );
 
-  const claim = db.transaction((now: number, leaseMs: number, limit: number) => {
-    const rows = ready.all({ now, limit, window: limit * FAIR_WINDOW });
+  const readyWorkspaces = db.prepare<{ now: number }, { workspace_id: number }>(
+    `SELECT DISTINCT workspace_id FROM outbox WHERE status = 'pending' AND not_before <= @now
+     UNION SELECT DISTINCT workspace_id FROM outbox WHERE status = 'sending' AND lease_until <= @now`,
+  );
+
+  const claim = db.transaction((now: number, leaseMs: number, limit: number, ids: string | null) => {
+    const rows = ready.all({ now, limit, window: limit * FAIR_WINDOW, ids });
     for (const row of rows) lease.run(now + leaseMs, row.id);
     return rows.map((row) => toItem({ ...row, status: "sending", attempts: row.attempts + 1 }));
   });
@@ -126,7 +134,9 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
         expiresAt: draft.expiresAt?.getTime() ?? null,
         at: at.getTime(),
       }).changes > 0,
-    claim: (now, leaseMs, limit) => claim.immediate(now.getTime(), leaseMs, limit),
+    claim: (now, leaseMs, limit, workspaceIds) =>
+      claim.immediate(now.getTime(), leaseMs, limit, workspaceIds ? JSON.stringify(workspaceIds) : null),
+    readyWorkspaces: (now) => readyWorkspaces.all({ now: now.getTime() }).map((r) => r.workspace_id),
     markSent: (id, at, ref) => {
       sent.run(at.getTime(), ref ?? null, id);
     },

@@ -9,6 +9,7 @@ import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
+import { createLeaseRepo } from "./lease-repo.js";
 import { migrate } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
@@ -57,6 +58,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     platformRefs: wrap(createPlatformRefRepo(db)),
     installations: wrap(createInstallationRepo(db)),
     wakeups: wrap(createWakeupRepo(db)),
+    leases: wrap(createLeaseRepo(db)),
     personData: wrap(createPersonDataRepo(db)),
     retention: wrap(createRetentionRepo(db)),
     ping: () => transactions.call(() => (ping.get() as { ok: number } | undefined)?.ok === 1),
