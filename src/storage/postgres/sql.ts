@@ -1,0 +1,200 @@
+/**
+ * The statement runner the PostgreSQL repositories share, over one pool. A transaction holds one pooled
+ * client; every call made in its asynchronous context (AsyncLocalStorage) runs on that client, nested
+ * transactions as savepoints. Outside a transaction a call takes any free client: replicas and concurrent
+ * requests commit in parallel, which is what the pool is for.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+
+export interface Sql {
+  /** Rows of a query, run on the transaction's client when called inside store.transaction, else the pool. */
+  rows<T>(text: string, values?: readonly unknown[]): Promise<T[]>;
+  /** The first row, or undefined. */
+  one<T>(text: string, values?: readonly unknown[]): Promise<T | undefined>;
+  /** Runs a statement; returns the number of rows it touched. */
+  run(text: string, values?: readonly unknown[]): Promise<number>;
+  /**
+   * Runs `fn` atomically: joins the open transaction (as a savepoint, so a throw undoes only `fn`'s writes),
+   * else opens one. Inside a transaction a failed statement aborts the whole transaction, as PostgreSQL
+   * does: a repository that catches a failed statement and goes on must wrap it in `atomic`.
+   */
+  atomic<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface PostgresSql extends Sql {
+  readonly pool: pg.Pool;
+}
+
+export interface PoolOptions {
+  /** Most connections this process opens (DATABASE_POOL_SIZE). */
+  max?: number;
+  /** An idle connection failed (the server restarted): the pool drops it and opens a new one when needed. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** A statement PostgreSQL refused: its message and SQLSTATE, without the values it was given. */
+export class PostgresError extends Error {
+  /** The SQLSTATE, such as 23505 for a unique violation. */
+  readonly code: string | undefined;
+  readonly constraint: string | undefined;
+  readonly table: string | undefined;
+  readonly column: string | undefined;
+  /** The statement text (placeholders, never the values). */
+  readonly statement: string;
+
+  constructor(error: pg.DatabaseError, statement: string) {
+    super(withoutValues(error));
+    this.name = "PostgresError";
+    this.code = error.code;
+    this.constraint = error.constraint;
+    this.table = error.table;
+    this.column = error.column;
+    this.statement = statement.length > 500 ? `${statement.slice(0, 500)}...` : statement;
+  }
+}
+
+/**
+ * PostgreSQL's message. Its `detail` ("Key (external_id)=(U123) already exists", "Failing row contains ...")
+ * is left out, and so are the quoted inputs of data errors (class 22: `invalid input syntax for type
+ * bigint: "..."`): both show values, which may be what people wrote.
+ */
+function withoutValues(error: pg.DatabaseError): string {
+  return error.code?.startsWith("22") ? error.message.replace(/"[^"]*"/g, '"..."') : error.message;
+}
+
+function safe(error: unknown, statement: string): unknown {
+  return error instanceof pg.DatabaseError ? new PostgresError(error, statement) : error;
+}
+
+/** BIGINT (int8) as a JS number: ids, counts and epoch-millisecond instants all fit in 2^53. */
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`a BIGINT value does not fit a JS number: ${text}`);
+  return value;
+}
+
+/** A pool for a postgres:// URL whose int8 columns read as numbers (its own parsers: pg's globals stay). */
+export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types,
+    application_name: "tandem",
+    // A database that does not answer fails readiness checks and requests instead of hanging them.
+    connectionTimeoutMillis: 10_000,
+  });
+  // Without a listener an idle connection's error (a server restart) would crash the process.
+  pool.on("error", (error) => options.onIdleError?.(error));
+  return pool;
+}
+
+/** One transaction: its client, and whether it is still open (a late call after commit must not use it). */
+interface Transaction {
+  client: pg.PoolClient;
+  open: boolean;
+  savepoints: number;
+}
+
+/** A level of nesting: savepoints opened from the same level run one after another. */
+interface Scope {
+  tx: Transaction;
+  turn: Promise<void>;
+}
+
+export function createSql(pool: pg.Pool): PostgresSql {
+  const context = new AsyncLocalStorage<Scope>();
+
+  function runner(): pg.Pool | pg.PoolClient {
+    const scope = context.getStore();
+    return scope?.tx.open ? scope.tx.client : pool;
+  }
+
+  async function query<T extends pg.QueryResultRow>(
+    text: string,
+    values: readonly unknown[] | undefined,
+  ): Promise<pg.QueryResult<T>> {
+    try {
+      return await runner().query<T>(text, values as unknown[] | undefined);
+    } catch (error) {
+      throw safe(error, text);
+    }
+  }
+
+  /** BEGIN, COMMIT and savepoint statements: their failures read like any other statement's. */
+  async function control(client: pg.PoolClient, text: string): Promise<void> {
+    try {
+      await client.query(text);
+    } catch (error) {
+      throw safe(error, text);
+    }
+  }
+
+  async function savepoint<T>(scope: Scope, fn: () => Promise<T>): Promise<T> {
+    // Two savepoints opened side by side (Promise.all) would interleave on the one client: take turns.
+    const previous = scope.turn;
+    let done!: () => void;
+    scope.turn = new Promise((resolve) => {
+      done = resolve;
+    });
+    await previous;
+    const { tx } = scope;
+    const name = `s${++tx.savepoints}`;
+    try {
+      await control(tx.client, `SAVEPOINT ${name}`);
+      try {
+        const value = await context.run({ tx, turn: Promise.resolve() }, fn);
+        await control(tx.client, `RELEASE SAVEPOINT ${name}`);
+        return value;
+      } catch (error) {
+        // When the connection itself failed this fails too: the outer transaction's rollback reports it.
+        await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      done();
+    }
+  }
+
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    const tx: Transaction = { client, open: true, savepoints: 0 };
+    let broken: Error | undefined;
+    try {
+      await control(client, "BEGIN");
+      const value = await context.run({ tx, turn: Promise.resolve() }, fn);
+      await control(client, "COMMIT");
+      return value;
+    } catch (error) {
+      try {
+        await client.query("ROLLBACK");
+      } catch (rollbackError) {
+        // The connection is unusable: the pool must close it rather than hand it out again.
+        broken = rollbackError as Error;
+      }
+      throw error;
+    } finally {
+      tx.open = false;
+      client.release(broken);
+    }
+  }
+
+  return {
+    pool,
+    async rows<T>(text: string, values?: readonly unknown[]): Promise<T[]> {
+      return (await query<T & pg.QueryResultRow>(text, values)).rows;
+    },
+    async one<T>(text: string, values?: readonly unknown[]): Promise<T | undefined> {
+      return (await query<T & pg.QueryResultRow>(text, values)).rows[0];
+    },
+    async run(text: string, values?: readonly unknown[]): Promise<number> {
+      return (await query(text, values)).rowCount ?? 0;
+    },
+    atomic<T>(fn: () => Promise<T>): Promise<T> {
+      const scope = context.getStore();
+      return scope?.tx.open ? savepoint(scope, fn) : transaction(fn);
+    },
+  };
+}
