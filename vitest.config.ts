@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: "forks",
     setupFiles: ["test/helpers/log-guard.ts"],
+    // One throwaway PostgreSQL for the run (or TANDEM_TEST_POSTGRES): see test/helpers/postgres.ts.
+    globalSetup: ["test/helpers/postgres-global-setup.ts"],
   },
 });

@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["test/helpers/log-guard.ts"],
+    // One throwaway PostgreSQL for the run (or TANDEM_TEST_POSTGRES): see test/helpers/postgres.ts.
+    globalSetup: ["test/helpers/postgres-global-setup.ts"],
     env: { TANDEM_SOAK: "1" },
   },
 });
