@@ -59,14 +59,14 @@ function ensureTable(db: SqliteDatabase): void {
   )`);
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   version: number;
   name: string;
   checksum: string;
 }
 
 /** Refuses a database that is newer than the code or whose applied migrations were edited. */
-function verifyApplied(applied: AppliedRow[], files: MigrationFile[]): void {
+export function verifyApplied(applied: AppliedRow[], files: MigrationFile[]): void {
   const byVersion = new Map(files.map((f) => [f.version, f]));
   const newestKnown = files.at(-1)?.version ?? 0;
   for (const row of applied) {
