@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { AppError } from "./domain/errors.js";
 import { PLATFORMS, type Platform } from "./domain/types.js";
+import { databaseUrlProblem } from "./storage/postgres/database-url.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export interface Config {
   platforms: Platform[];
   databasePath: string;
+  /** PostgreSQL (postgres://...) instead of the SQLite file at databasePath: what several replicas share. */
+  databaseUrl?: string;
+  /** Connections each process opens to PostgreSQL; 10 when omitted. */
+  databasePoolSize?: number;
   port: number;
   /** The address the HTTP server listens on; every interface (0.0.0.0) when omitted. */
   host?: string;
@@ -73,6 +78,26 @@ const VARIABLES = {
     example: "./data/tandem.db",
     schema: z.string().trim().min(1).default("./data/tandem.db"),
   },
+  DATABASE_URL: {
+    example: "postgres://tandem:secret@db.internal:5432/tandem",
+    schema: z
+      .string()
+      .trim()
+      .superRefine((url, context) => {
+        const problem = databaseUrlProblem(url);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
+  },
+  DATABASE_POOL_SIZE: {
+    example: "10",
+    schema: z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1000, "must be at most 1000")
+      .default(10),
+  },
   PORT: { example: "3000", schema: z.coerce.number().int().min(0).max(65535).default(3000) },
   HOST: { example: "127.0.0.1", schema: z.string().trim().min(1).default("0.0.0.0") },
   LOG_LEVEL: { example: "info", schema: z.enum(LOG_LEVELS).default("info") },
@@ -124,6 +149,7 @@ type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
 
 /** Variables whose values must never appear in an error line. */
 const SECRET = new Set([
+  "DATABASE_URL",
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
@@ -157,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     platforms: v.PLATFORMS,
     databasePath: v.DATABASE_PATH,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
     port: v.PORT,
     host: v.HOST,
     logLevel: v.LOG_LEVEL,
@@ -170,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: { mode: v.SLACK_MODE },
     teams: { appType: v.MICROSOFT_APP_TYPE, allowUnauthenticated: v.TEAMS_ALLOW_UNAUTHENTICATED === "true" },
   };
+  if (v.DATABASE_URL) config.databaseUrl = v.DATABASE_URL;
   if (v.SLACK_BOT_TOKEN) config.slack.botToken = v.SLACK_BOT_TOKEN;
   if (v.SLACK_SIGNING_SECRET) config.slack.signingSecret = v.SLACK_SIGNING_SECRET;
   if (v.SLACK_APP_TOKEN) config.slack.appToken = v.SLACK_APP_TOKEN;
