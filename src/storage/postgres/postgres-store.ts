@@ -1,0 +1,115 @@
+/**
+ * The Store on PostgreSQL, for several replicas sharing one database. Transactions hold one pooled client
+ * each and commit in parallel, so `batched` needs no group commit: it is `transaction`.
+ */
+import { AppError } from "../../domain/errors.js";
+import type { Store } from "../../ports/store.js";
+import type { MigrationStatus } from "../migrate.js";
+import { createActivityRepo } from "./activity-repo.js";
+import { createAgreementRepo } from "./agreement-repo.js";
+import { createAuditRepo } from "./audit-repo.js";
+import { createCheckinRepo } from "./checkin-repo.js";
+import { redactDatabaseUrl } from "./database-url.js";
+import { createDaysOffRepo } from "./days-off-repo.js";
+import { createInboundRepo } from "./inbound-repo.js";
+import { createInstallationRepo } from "./installation-repo.js";
+import { createInternshipRepo } from "./internship-repo.js";
+import { createIntroductionRepo } from "./introduction-repo.js";
+import { defaultPostgresMigrationsDir, migrate, migrationStatus } from "./migrate.js";
+import { createMilestoneRepo } from "./milestone-repo.js";
+import { createOutboxRepo } from "./outbox-repo.js";
+import { createPeopleRepo } from "./people-repo.js";
+import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
+import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createReplyClockRepo } from "./reply-clock-repo.js";
+import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
+import { createPool, createSql, type PostgresSql } from "./sql.js";
+import { createWakeupRepo } from "./wakeup-repo.js";
+import { createWorkspaceRepo } from "./workspace-repo.js";
+
+export interface PostgresStore extends Store {
+  readonly dialect: "postgres";
+  readonly sql: PostgresSql;
+  /** Applied and pending migrations, for /healthz. */
+  migrations(): Promise<MigrationStatus>;
+}
+
+export interface PostgresStoreOptions {
+  /** When migrations are recorded as applied. */
+  now?: Date;
+  migrationsDir?: string;
+  /** Connections this process may open (DATABASE_POOL_SIZE); 10 when omitted. */
+  poolSize?: number;
+  /** An idle pooled connection failed (the server restarted); the pool replaces it. Ignored when omitted. */
+  onIdleError?: (error: Error) => void;
+}
+
+export function createPostgresStore(
+  sql: PostgresSql,
+  migrationsDir = defaultPostgresMigrationsDir(),
+): PostgresStore {
+  let closed: Promise<void> | undefined;
+  return {
+    dialect: "postgres",
+    sql,
+    transaction: (fn) => sql.atomic(fn),
+    batched: (fn) => sql.atomic(fn),
+    workspaces: createWorkspaceRepo(sql),
+    daysOff: createDaysOffRepo(sql),
+    people: createPeopleRepo(sql),
+    internships: createInternshipRepo(sql),
+    agreements: createAgreementRepo(sql),
+    milestones: createMilestoneRepo(sql),
+    outbox: createOutboxRepo(sql),
+    inbound: createInboundRepo(sql),
+    audit: createAuditRepo(sql),
+    checkins: createCheckinRepo(sql),
+    replyClocks: createReplyClockRepo(sql),
+    activity: createActivityRepo(sql),
+    introductions: createIntroductionRepo(sql),
+    signals: createSignalRepo(sql),
+    reflections: createReflectionRepo(sql),
+    platformRefs: createPlatformRefRepo(sql),
+    installations: createInstallationRepo(sql),
+    wakeups: createWakeupRepo(sql),
+    personData: createPersonDataRepo(sql),
+    retention: createRetentionRepo(sql),
+    ping: async () => (await sql.one<{ ok: number }>("SELECT 1 AS ok"))?.ok === 1,
+    probeWrite: async (at) => {
+      await sql.run(
+        "INSERT INTO health_probe (id, probed_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
+        [at.getTime()],
+      );
+    },
+    migrations: () => migrationStatus(sql.pool, migrationsDir),
+    close: () => {
+      // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here.
+      closed ??= sql.pool.end();
+      return closed;
+    },
+  };
+}
+
+/** Connects, migrates (safe with several replicas starting at once) and wraps the database. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  const pool = createPool(url, {
+    max: options.poolSize ?? 10,
+    ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}),
+  });
+  const migrationsDir = options.migrationsDir ?? defaultPostgresMigrationsDir();
+  try {
+    await migrate(pool, migrationsDir, options.now?.getTime() ?? 0);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      "CONFIG",
+      `DATABASE_URL ${redactDatabaseUrl(url)} cannot be used (${(error as Error).message}); check the host, port, user, password and database name, and that the server accepts connections from here`,
+      { cause: error },
+    );
+  }
+  return createPostgresStore(createSql(pool), migrationsDir);
+}
