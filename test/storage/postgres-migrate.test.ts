@@ -30,7 +30,7 @@ function writeStubs(): void {
     "CREATE TABLE ran (file TEXT NOT NULL); CREATE TABLE notes (id BIGINT PRIMARY KEY); INSERT INTO ran VALUES ('0001');",
   );
   // Slow, so that concurrent runs overlap.
-  write("0002_second.sql", "SELECT pg_sleep(0.2); INSERT INTO ran VALUES ('0002');");
+  write("0002_second.sql", "SELECT pg_sleep(0.1); INSERT INTO ran VALUES ('0002');");
   write("0003_third.sql", "ALTER TABLE notes ADD COLUMN body TEXT; INSERT INTO ran VALUES ('0003');");
 }
 
@@ -95,7 +95,7 @@ describe("PostgreSQL migrations", () => {
   it("refuses to run when an applied file changed, saying which and what to do", async () => {
     const pool = replica();
     await migrate(pool, dir);
-    write("0002_second.sql", "SELECT pg_sleep(0.2); INSERT INTO ran VALUES ('0002 edited');");
+    write("0002_second.sql", "SELECT pg_sleep(0.1); INSERT INTO ran VALUES ('0002 edited');");
     write("0004_fourth.sql", "INSERT INTO ran VALUES ('0004');");
     const error = await rejection(migrate(pool, dir));
     expect(error.code).toBe("MIGRATION");
