@@ -32,6 +32,8 @@ export interface ScratchSql extends Sql {
 /** A Sql over its own pool: two of them on one database behave like two replicas. */
 export function openScratchSql(url: string, max = 4): ScratchSql {
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle client cut off by drop() must not become an unhandled error.
+  pool.on("error", () => undefined);
   const current = new AsyncLocalStorage<{ client: pg.PoolClient }>();
   const runner = () => current.getStore()?.client ?? pool;
   let savepoints = 0;
