@@ -53,6 +53,9 @@ describe("PostgreSQL outbox: dedupe", () => {
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await outbox.list()).toHaveLength(1);
+    // A refused enqueue uses up no id: the next row is the second, as on SQLite.
+    await outbox.enqueue(draft({ key: "next" }), T0);
+    expect((await outbox.list()).map((item) => item.id)).toEqual([1, 2]);
   });
 
   it("reads back optional fields as absent, not null, and payloads as objects", async () => {

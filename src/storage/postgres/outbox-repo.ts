@@ -72,8 +72,11 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
   return {
     enqueue: async (draft, at) =>
       (await sql.run(
+        // NOT EXISTS first: every tick enqueues keys already there, and an insert that ON CONFLICT drops
+        // would still use up an id each time.
         `INSERT INTO outbox (workspace_id, key, recipient_id, address, payload, status, not_before, expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8)
+         SELECT $1::bigint, $2::text, $3::bigint, $4::text, $5::text, 'pending', $6::bigint, $7::bigint, $8::bigint
+         WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE workspace_id = $1 AND key = $2)
          ON CONFLICT (workspace_id, key) DO NOTHING`,
         [
           draft.workspaceId,

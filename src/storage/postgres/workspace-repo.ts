@@ -28,11 +28,15 @@ export function createWorkspaceRepo(sql: Sql): WorkspaceRepo {
       const row = await sql.one<Row>("SELECT * FROM workspaces WHERE id = $1", [id]);
       return row ? toWorkspace(row) : undefined;
     },
-    // Insert-if-absent then read: two replicas ensuring the same workspace at once get the same row.
+    // Insert-if-absent then read: two replicas ensuring the same workspace at once get the same row. NOT
+    // EXISTS first: an insert that ON CONFLICT drops would still use up an id (SQLite's ids have no gaps).
     ensure: (platform, externalId, name, at) =>
       sql.atomic(async () => {
         await sql.run(
-          "INSERT INTO workspaces (platform, external_id, name, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+          `INSERT INTO workspaces (platform, external_id, name, created_at)
+           SELECT $1::text, $2::text, $3::text, $4::bigint
+           WHERE NOT EXISTS (SELECT 1 FROM workspaces WHERE platform = $1 AND external_id = $2)
+           ON CONFLICT DO NOTHING`,
           [platform, externalId, name, at.getTime()],
         );
         const row = (await find(platform, externalId))!;
