@@ -81,7 +81,15 @@ export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<
   const name = `scratch_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // A natural-language collation by default (as many servers have), so the tests show that ordering follows
+  // the schema's COLLATE "C" (SQLite's byte order) and not the server's locale. Without ICU: the default.
+  try {
+    await admin.query(
+      `CREATE DATABASE ${name} LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8' TEMPLATE template0`,
+    );
+  } catch {
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
