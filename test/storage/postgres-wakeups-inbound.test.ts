@@ -5,6 +5,7 @@ import { createInboundRepo } from "../../src/storage/postgres/inbound-repo.js";
 import { createWakeupRepo, WAKEUP_CLAIM_MS } from "../../src/storage/postgres/wakeup-repo.js";
 import { createWorkspaceRepo } from "../../src/storage/postgres/workspace-repo.js";
 import { emptyTables, openScratchSql, type ScratchSql, scratchDatabase } from "../helpers/pg-scratch.js";
+import { createTestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T09:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -65,6 +66,45 @@ describe("PostgreSQL wake-ups", () => {
     ]);
     expect(await wakeups.due("checkin", at(25), 10)).toEqual([{ workspaceId: ws, internshipId: c }]);
     expect(await wakeups.due("checkin", at(25), 10)).toEqual([]);
+  });
+
+  it("hands out ties in the order SQLite does", async () => {
+    const sqlite = createTestStore(T0);
+    const sqliteWs = (await sqlite.workspaces.ensure("console", "test", "Test", T0)).id;
+    await sqlite.people.upsert(
+      sqliteWs,
+      {
+        key: "ana",
+        name: "Ana",
+        timezone: "UTC",
+        country: "BE",
+        contactHours: "Mon-Fri 09:00-17:00",
+        ids: {},
+        isColleague: false,
+        dailyBudget: 6,
+      },
+      T0,
+    );
+    const plan = [5, 3, 9, 1, 7, 2, 8, 4, 6];
+    const order = async (repo: WakeupRepo, workspaceId: number, ids: number[]) => {
+      for (const [i, n] of plan.entries()) await repo.set(workspaceId, ids[n]!, "checkin", at(i % 3));
+      return (await repo.due("checkin", at(10), 100)).map((w) => ids.indexOf(w.internshipId));
+    };
+    const sqliteIds: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      sqliteIds.push(
+        (
+          await sqlite.internships.upsert(
+            sqliteWs,
+            { key: `ship${n}`, internId: 1, supervisorId: 1, start: "2026-11-01", end: "2027-03-31" },
+            T0,
+          )
+        ).id,
+      );
+    }
+    const expected = await order(sqlite.wakeups, sqliteWs, sqliteIds);
+    await sqlite.close();
+    expect(await order(wakeups, ws, ships)).toEqual(expected);
   });
 
   it("never hands the same wake-up to two replicas planning at the same moment", async () => {
