@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import type { Sql } from "../../src/storage/postgres/sql.js";
 
 // A stand-in for pg-infra's runner and test database helper while the repositories are written apart from
@@ -10,8 +11,10 @@ import type { Sql } from "../../src/storage/postgres/sql.js";
 
 const MIGRATIONS = join(import.meta.dirname, "../../migrations/postgres");
 
+/** TANDEM_TEST_POSTGRES, else the server pg-infra's vitest globalSetup provides as "postgresUrl". */
 function serverUrl(): string {
-  const url = process.env.TANDEM_TEST_POSTGRES;
+  const url =
+    process.env.TANDEM_TEST_POSTGRES ?? (inject as (key: string) => string | undefined)("postgresUrl");
   if (!url) throw new Error("TANDEM_TEST_POSTGRES must name a throwaway PostgreSQL server (postgres://...)");
   return url;
 }
