@@ -1,0 +1,254 @@
+import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../../domain/types.js";
+import type { PeopleRepo, PersonInput } from "../../ports/store.js";
+import type { Sql } from "./sql.js";
+
+interface Row {
+  id: number;
+  workspace_id: number;
+  key: string;
+  name: string;
+  timezone: string;
+  country: string;
+  region: string | null;
+  contact_hours: string;
+  department: string | null;
+  is_colleague: number;
+  daily_budget: number;
+  languages: string;
+  intro_capacity: number;
+  /** [[from, to], ...] in date order. */
+  leave_json: string;
+  /** { platform: external id }. */
+  ids_json: string;
+}
+
+type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
+
+// One query per person: leave and platform ids come along as JSON text (parsed here, whatever type parsers
+// the pool has) instead of two more queries each.
+const PERSON = `p.*,
+  (SELECT coalesce(json_agg(json_build_array(from_date, to_date) ORDER BY from_date, to_date), '[]')::text
+     FROM leave_periods WHERE person_id = p.id) AS leave_json,
+  (SELECT coalesce(json_object_agg(platform, external_id ORDER BY platform), '{}')::text
+     FROM person_identities WHERE person_id = p.id) AS ids_json`;
+
+function toPerson(row: Row): Person {
+  const person: Person = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    key: row.key,
+    name: row.name,
+    timezone: row.timezone,
+    country: row.country,
+    contactHours: row.contact_hours,
+    dailyBudget: row.daily_budget,
+    languages: JSON.parse(row.languages) as string[],
+    introCapacity: row.intro_capacity,
+    leave: (JSON.parse(row.leave_json) as [string, string][]).map(([from, to]) => ({ from, to })),
+    ids: JSON.parse(row.ids_json) as Person["ids"],
+  };
+  if (row.region) person.region = row.region;
+  if (row.department) person.department = row.department;
+  return person;
+}
+const maybe = (row: Row | undefined) => (row ? toPerson(row) : undefined);
+
+export function createPeopleRepo(sql: Sql): PeopleRepo {
+  const byKey = (workspaceId: number, key: string) =>
+    sql.one<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.key = $2`, [
+      workspaceId,
+      key,
+    ]);
+  const leave = (personId: number) =>
+    sql.rows<LeaveRow>(
+      "SELECT from_date, to_date, source FROM leave_periods WHERE person_id = $1 ORDER BY from_date, to_date",
+      [personId],
+    );
+  const insertLeave = (
+    workspaceId: number,
+    personId: number,
+    period: LeavePeriod,
+    source: string,
+    at: Date,
+  ) =>
+    sql.run(
+      "INSERT INTO leave_periods (workspace_id, person_id, from_date, to_date, source, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+      [workspaceId, personId, period.from, period.to, source, at.getTime()],
+    );
+  const sameIds = async (personId: number, wanted: Partial<Record<Platform, string>>) => {
+    const ids = await sql.rows<{ platform: Platform; external_id: string }>(
+      "SELECT platform, external_id FROM person_identities WHERE person_id = $1",
+      [personId],
+    );
+    const current = Object.fromEntries(ids.map((i) => [i.platform, i.external_id]));
+    return JSON.stringify(sortKeys(current)) === JSON.stringify(sortKeys(wanted));
+  };
+
+  return {
+    get: async (workspaceId, id) =>
+      maybe(
+        await sql.one<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.id = $2`, [
+          workspaceId,
+          id,
+        ]),
+      ),
+    byKey: async (workspaceId, key) => maybe(await byKey(workspaceId, key)),
+    byPlatformId: async (workspaceId, platform, externalId) =>
+      maybe(
+        await sql.one<Row>(
+          `SELECT ${PERSON} FROM person_identities i JOIN people p ON p.id = i.person_id
+           WHERE i.workspace_id = $1 AND i.platform = $2 AND i.external_id = $3`,
+          [workspaceId, platform, externalId],
+        ),
+      ),
+    // Handles are compared in JS, as on SQLite: the same folding on both stores.
+    byHandle: async (workspaceId, handle) => {
+      const wanted = fold(handle);
+      const rows = await sql.rows<Row>(
+        `SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 ORDER BY p.id`,
+        [workspaceId],
+      );
+      return maybe(
+        rows.find((row) => fold(row.key) === wanted || fold(row.name.replaceAll(" ", "")) === wanted),
+      );
+    },
+    list: async (workspaceId) =>
+      (
+        await sql.rows<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 ORDER BY p.key`, [
+          workspaceId,
+        ])
+      ).map(toPerson),
+    isColleague: async (personId) =>
+      (await sql.one<{ is_colleague: number }>("SELECT is_colleague FROM people WHERE id = $1", [personId]))
+        ?.is_colleague === 1,
+    setColleague: async (personId, value) => {
+      await sql.run("UPDATE people SET is_colleague = $1 WHERE id = $2", [value ? 1 : 0, personId]);
+    },
+    colleagues: async (workspaceId) =>
+      (
+        await sql.rows<Row>(
+          `SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.is_colleague = 1 ORDER BY p.id`,
+          [workspaceId],
+        )
+      ).map(toPerson),
+    upsert: (workspaceId, input: PersonInput, at) =>
+      sql.atomic(async () => {
+        const params = {
+          name: input.name,
+          timezone: input.timezone,
+          country: input.country,
+          region: input.region ?? null,
+          contactHours: input.contactHours,
+          department: input.department ?? null,
+          isColleague: input.isColleague ? 1 : 0,
+          dailyBudget: input.dailyBudget,
+          languages: JSON.stringify(input.languages ?? []),
+          introCapacity: input.introCapacity ?? DEFAULT_INTRO_CAPACITY,
+        };
+        const values = [
+          params.name,
+          params.timezone,
+          params.country,
+          params.region,
+          params.contactHours,
+          params.department,
+          params.isColleague,
+          params.dailyBudget,
+          params.languages,
+          params.introCapacity,
+          at.getTime(),
+        ];
+        let existing = await byKey(workspaceId, input.key);
+        let id: number | undefined;
+        let changed = false;
+        if (!existing) {
+          // Another replica importing the same file may insert the key first: then this one updates it.
+          const inserted = await sql.one<{ id: number }>(
+            `INSERT INTO people (name, timezone, country, region, contact_hours, department, is_colleague, daily_budget,
+               languages, intro_capacity, created_at, updated_at, workspace_id, key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
+             ON CONFLICT (workspace_id, key) DO NOTHING RETURNING id`,
+            [...values, workspaceId, input.key],
+          );
+          if (inserted) {
+            id = inserted.id;
+            changed = true;
+          } else {
+            existing = await byKey(workspaceId, input.key);
+          }
+        }
+        if (existing) {
+          id = existing.id;
+          const same =
+            existing.name === params.name &&
+            existing.timezone === params.timezone &&
+            existing.country === params.country &&
+            existing.region === params.region &&
+            existing.contact_hours === params.contactHours &&
+            existing.department === params.department &&
+            existing.is_colleague === params.isColleague &&
+            existing.daily_budget === params.dailyBudget &&
+            existing.languages === params.languages &&
+            existing.intro_capacity === params.introCapacity;
+          if (!same) {
+            await sql.run(
+              `UPDATE people SET name = $1, timezone = $2, country = $3, region = $4, contact_hours = $5,
+                 department = $6, is_colleague = $7, daily_budget = $8, languages = $9, intro_capacity = $10,
+                 updated_at = $11
+               WHERE id = $12`,
+              [...values, id],
+            );
+            changed = true;
+          }
+        }
+        const personId = id!;
+        if (!(await sameIds(personId, input.ids))) {
+          await sql.run("DELETE FROM person_identities WHERE person_id = $1", [personId]);
+          for (const [platform, externalId] of Object.entries(input.ids)) {
+            if (!externalId) continue;
+            // The programme file is the truth about who holds a platform id: an id that moves to another
+            // person (ids swapped, a key renamed) is released by its old holder first.
+            await sql.run(
+              "DELETE FROM person_identities WHERE workspace_id = $1 AND platform = $2 AND external_id = $3 AND person_id <> $4",
+              [workspaceId, platform, externalId, personId],
+            );
+            await sql.run(
+              "INSERT INTO person_identities (workspace_id, platform, external_id, person_id) VALUES ($1, $2, $3, $4)",
+              [workspaceId, platform, externalId, personId],
+            );
+          }
+          changed = true;
+        }
+        return { id: personId, changed };
+      }),
+    replaceLeave: (workspaceId, personId, source, periods: LeavePeriod[], at) =>
+      sql.atomic(async () => {
+        // Two replicas replacing the same person's leave take turns: compare, then replace.
+        await sql.run("SELECT 1 FROM people WHERE id = $1 FOR NO KEY UPDATE", [personId]);
+        const current = (await leave(personId))
+          .filter((l) => l.source === source)
+          .map((l) => `${l.from_date}/${l.to_date}`);
+        const wanted = periods.map((p) => `${p.from}/${p.to}`).sort();
+        if (JSON.stringify(current.sort()) === JSON.stringify(wanted)) return false;
+        await sql.run("DELETE FROM leave_periods WHERE person_id = $1 AND source = $2", [personId, source]);
+        for (const p of periods) await insertLeave(workspaceId, personId, p, source, at);
+        return true;
+      }),
+    addLeave: async (workspaceId, personId, period, at) => {
+      await insertLeave(workspaceId, personId, period, "command", at);
+    },
+    leaveOf: async (personId) =>
+      (await leave(personId)).map((l) => ({ from: l.from_date, to: l.to_date, source: l.source })),
+  };
+}
+
+/** Case-insensitive and indifferent to how an accent was typed (é or e + combining accent). */
+function fold(text: string): string {
+  return text.normalize("NFC").toLowerCase();
+}
+
+function sortKeys(record: Record<string, string | undefined>): [string, string][] {
+  return Object.entries(record)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,51 @@
+import type { Platform, Workspace } from "../../domain/types.js";
+import type { WorkspaceRepo } from "../../ports/store.js";
+import type { Sql } from "./sql.js";
+
+interface Row {
+  id: number;
+  platform: Platform;
+  external_id: string;
+  name: string;
+}
+
+const toWorkspace = (row: Row): Workspace => ({
+  id: row.id,
+  platform: row.platform,
+  externalId: row.external_id,
+  name: row.name,
+});
+
+export function createWorkspaceRepo(sql: Sql): WorkspaceRepo {
+  const find = (platform: Platform, externalId: string) =>
+    sql.one<Row>("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [platform, externalId]);
+  return {
+    find: async (platform, externalId) => {
+      const row = await find(platform, externalId);
+      return row ? toWorkspace(row) : undefined;
+    },
+    get: async (id) => {
+      const row = await sql.one<Row>("SELECT * FROM workspaces WHERE id = $1", [id]);
+      return row ? toWorkspace(row) : undefined;
+    },
+    // Insert-if-absent then read: two replicas ensuring the same workspace at once get the same row. NOT
+    // EXISTS first: an insert that ON CONFLICT drops would still use up an id (SQLite's ids have no gaps).
+    ensure: (platform, externalId, name, at) =>
+      sql.atomic(async () => {
+        await sql.run(
+          `INSERT INTO workspaces (platform, external_id, name, created_at)
+           SELECT $1::text, $2::text, $3::text, $4::bigint
+           WHERE NOT EXISTS (SELECT 1 FROM workspaces WHERE platform = $1 AND external_id = $2)
+           ON CONFLICT DO NOTHING`,
+          [platform, externalId, name, at.getTime()],
+        );
+        const row = (await find(platform, externalId))!;
+        if (name && row.name !== name) {
+          await sql.run("UPDATE workspaces SET name = $1 WHERE id = $2 AND name <> $1", [name, row.id]);
+        }
+        return toWorkspace({ ...row, name: name || row.name });
+      }),
+    list: async () => (await sql.rows<Row>("SELECT * FROM workspaces ORDER BY id")).map(toWorkspace),
+    isEmpty: async () => (await sql.one("SELECT 1 FROM workspaces LIMIT 1")) === undefined,
+  };
+}
