@@ -76,11 +76,15 @@ describe.skipIf(!postgresAvailable())("connection repositories on PostgreSQL", (
             ...(messageRef === "m1" ? { threadRef: "t1", permalink: "https://x/m1" } : {}),
           });
         const started = [
-          await clock("m1", "C1", 5, 90),
-          await clock("m1", "C1", 6, 91),
-          await clock("m2", "C1", 5, 60),
-          await clock("m3", "C2", 1, 60),
-          await clock("m1", "C2", 2, 30),
+          await clock("m1", "C2", 5, 90),
+          await clock("m1", "C2", 6, 91),
+          await clock("m2", "C2", 5, 60),
+          await clock("m3", "C1", 1, 60),
+          await clock("m1", "C1", 2, 30),
+          // Ties in time, with ids in another order than conversations and due times.
+          await clock("m6", "C3", 8, 50),
+          await clock("m4", "C9", 8, 95),
+          await clock("m5", "C3", 8, 70),
         ];
         const m2 = started[2]!;
         const closed = [
@@ -88,10 +92,11 @@ describe.skipIf(!postgresAvailable())("connection repositories on PostgreSQL", (
           await replyClocks.close(m2.id, at(21), undefined, "noreply"),
         ];
         await replyClocks.setDue(started[3]!.id, at(120));
+        await replyClocks.close(started[5]!.id, at(30), BRAM, "reply", 60_000);
         return {
           started,
           closed,
-          openIn: await replyClocks.openIn(WS, "C1"),
+          openIn: await replyClocks.openIn(WS, "C2"),
           openByMessage: await replyClocks.openByMessage(WS, "m1"),
           openFor: await replyClocks.openFor(INTERNSHIP),
           askedBy: await replyClocks.openAskedBy(WS, ANA),
@@ -105,7 +110,11 @@ describe.skipIf(!postgresAvailable())("connection repositories on PostgreSQL", (
         closedBy: BRAM,
         replyMs: 900_000,
       });
-      expect(result.openFor.map((c) => c.messageRef)).toEqual(["m1", "m1", "m3"]);
+      const refs = (clocks: { messageRef: string }[]) => clocks.map((c) => c.messageRef);
+      expect(refs(result.openFor)).toEqual(["m1", "m5", "m1", "m4", "m3"]);
+      expect(refs(result.askedBy)).toEqual(["m5", "m4", "m1", "m1", "m3"]);
+      expect(result.openByMessage.map((c) => c.conversation)).toEqual(["C1", "C2"]);
+      expect(refs(result.since)).toEqual(["m1", "m1", "m2", "m5", "m4", "m6"]);
     });
 
     it("activity: last message, thread participants by id, exchanges and meetings by time", async () => {

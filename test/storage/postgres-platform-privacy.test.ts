@@ -48,6 +48,18 @@ async function anaWithHistory({ repos, raw }: Twin): Promise<void> {
     dueAt: at(67),
   });
   await repos.replyClocks.close(clock!.id, at(9), BRAM, "reply", 120_000);
+  await repos.replyClocks.start({
+    workspaceId: WS,
+    internshipId: 1,
+    conversation: "C0",
+    messageRef: "m2",
+    direction: "to_intern",
+    authorId: BRAM,
+    responderId: ANA,
+    sentAt: at(8),
+    allowedMs: 3_600_000,
+    dueAt: at(68),
+  });
   const outbox = (key: string, recipient: number | "NULL", status: string, text: string, minute: number) =>
     raw(`INSERT INTO outbox (workspace_id, key, recipient_id, address, payload, status, not_before, created_at, sent_at,
            lease_until)
@@ -110,15 +122,6 @@ async function dump({ raw }: Twin): Promise<Record<string, string[]>> {
       .sort();
   }
   return rows;
-}
-
-/**
- * SQLite's export lists roles without ORDER BY (in whatever order its chosen index gives), PostgreSQL's by
- * internship id: compared in one order.
- */
-function byInternship(data: Record<string, unknown>): Record<string, unknown> {
-  const roles = [...(data.roles as { internship: string }[])];
-  return { ...data, roles: roles.sort((a, b) => (a.internship < b.internship ? -1 : 1)) };
 }
 
 describe.skipIf(!postgresAvailable())("platform and privacy repositories on PostgreSQL", () => {
@@ -187,7 +190,7 @@ describe.skipIf(!postgresAvailable())("platform and privacy repositories on Post
         const { personData } = twin.repos;
         const exports = {
           ana: await personData.export(WS, ANA),
-          bram: byInternship(await personData.export(WS, BRAM)),
+          bram: await personData.export(WS, BRAM),
           dan: await personData.export(WS, DAN),
           nobody: await personData.export(WS, 99),
           otherWorkspace: await personData.export(2, ANA),
@@ -196,6 +199,9 @@ describe.skipIf(!postgresAvailable())("platform and privacy repositories on Post
         return { exports, counts, after: await dump(twin), again: await personData.export(WS, ANA) };
       });
       expect(result.exports.ana.checkins).toHaveLength(2);
+      expect(
+        (result.exports.ana.replyClocks as { conversation: string }[]).map((c) => c.conversation),
+      ).toEqual(["C0", "C1"]);
       expect(result.exports.ana.profile).toMatchObject({ name: "Ana Souza", languages: [] });
       expect(result.counts).toEqual({
         checkins: 2,
@@ -204,7 +210,7 @@ describe.skipIf(!postgresAvailable())("platform and privacy repositories on Post
         milestoneHistory: 2,
         meetings: 2,
         agreements: 1,
-        replyClocks: 1,
+        replyClocks: 2,
         outbox: 8,
         audit: 2,
         identities: 2,

@@ -27,7 +27,11 @@ function parsed(rows: Row[], ...columns: string[]): Row[] {
 const BLANK_OUTBOX = `payload = $1,
   status = CASE WHEN status IN ('pending', 'sending') THEN 'expired' ELSE status END, lease_until = NULL`;
 
-// The export lists rows by id where SQLite's query has no ORDER BY (its scan order is by rowid).
+/**
+ * Where SQLite's export query has no ORDER BY, rows come in the order its plan gives today: by id for a scan,
+ * else the index's order (roles by coordinator, reply clocks by conversation). Introductions, which SQLite
+ * reads through two indexes at once, are listed by id.
+ */
 export function createPersonDataRepo(sql: Sql): PersonDataRepo {
   const asIntern = "SELECT id FROM internships WHERE workspace_id = $1 AND intern_id = $2";
 
@@ -43,7 +47,7 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
              CASE WHEN coordinator_id = $2 THEN 'coordinator' END AS coordinator
            FROM internships WHERE workspace_id = $1
              AND $2 IN (intern_id, supervisor_id, coalesce(backup_supervisor_id, -1), coalesce(coordinator_id, -1))
-           ORDER BY id`,
+           ORDER BY coordinator_id NULLS FIRST, id`,
         )
       ).map((r) => ({
         internship: r.key,
@@ -87,7 +91,8 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
         ),
         replyClocks: await all(
           `SELECT * FROM tracked_messages WHERE workspace_id = $1
-             AND $2 IN (author_id, responder_id, coalesce(closed_by, -1)) ORDER BY id`,
+             AND $2 IN (author_id, responder_id, coalesce(closed_by, -1))
+           ORDER BY conversation, closed_at NULLS FIRST, id`,
         ),
         agreements: parsed(
           await all(

@@ -45,8 +45,9 @@ function toTracked(row: Row): TrackedMessage {
   return t;
 }
 
-// Ties in time are broken by id: the order SQLite's indexes give. The NOT EXISTS guard keeps ids dense as on
-// SQLite: an INSERT that reaches ON CONFLICT has spent an id already.
+// Ties (and lists SQLite leaves unordered) come in the order SQLite's indexes give them: by id, or by
+// conversation then id where it walks tracked_messages_conversation. The NOT EXISTS guard keeps ids dense as
+// on SQLite: an INSERT that reaches ON CONFLICT has spent an id already.
 export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
   const all = async (text: string, values: unknown[]) => (await sql.rows<Row>(text, values)).map(toTracked);
 
@@ -86,7 +87,7 @@ export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
     openByMessage: (workspaceId, messageRef) =>
       all(
         `SELECT * FROM tracked_messages WHERE workspace_id = $1 AND message_ref = $2 AND closed_at IS NULL
-         ORDER BY id`,
+         ORDER BY conversation, id`,
         [workspaceId, messageRef],
       ),
     openFor: (internshipId) =>
@@ -97,14 +98,15 @@ export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
     openAskedBy: (workspaceId, personId) =>
       all(
         `SELECT * FROM tracked_messages WHERE workspace_id = $1 AND author_id = $2 AND closed_at IS NULL
-         ORDER BY sent_at DESC, id`,
+         ORDER BY sent_at DESC, conversation, id`,
         [workspaceId, personId],
       ),
     since: (internshipId, from) =>
-      all("SELECT * FROM tracked_messages WHERE internship_id = $1 AND sent_at >= $2 ORDER BY sent_at, id", [
-        internshipId,
-        from.getTime(),
-      ]),
+      all(
+        `SELECT * FROM tracked_messages WHERE internship_id = $1 AND sent_at >= $2
+         ORDER BY sent_at, closed_at NULLS FIRST, due_at, id`,
+        [internshipId, from.getTime()],
+      ),
     close: async (id, at, by, reason, replyMs) =>
       (await sql.run(
         `UPDATE tracked_messages SET closed_at = $2, closed_by = $3, close_reason = $4, reply_ms = $5
