@@ -288,6 +288,22 @@ describe.skipIf(!postgresAvailable())("platform and privacy repositories on Post
       expect(await other.get("teams", "tenant", "user", "u1")).toBe("ref-a");
     });
 
+    it("saves an unchanged reference without waiting for a replica that holds its row", async () => {
+      const { pool, repos } = twins.postgres;
+      await repos.platformRefs.save("teams", "tenant", "user", "u1", "ref-a", at(0));
+      const holder = await pool.connect();
+      try {
+        await holder.query("BEGIN");
+        await holder.query("SELECT * FROM platform_references WHERE key = 'u1' FOR UPDATE");
+        const saved = repos.platformRefs.save("teams", "tenant", "user", "u1", "ref-a", at(1));
+        const waited = new Promise((resolve) => setTimeout(() => resolve("still waiting after 3 s"), 3000));
+        expect(await Promise.race([saved.then(() => "saved"), waited])).toBe("saved");
+        await holder.query("COMMIT");
+      } finally {
+        holder.release(true); // closed: a failed check leaves no open transaction in the pool
+      }
+    });
+
     it("forgets a reference saved in a transaction that rolled back", async () => {
       const { sql, repos } = twins.postgres;
       await expect(
