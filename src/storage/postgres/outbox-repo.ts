@@ -51,9 +51,11 @@ const FAIR_WINDOW = 25;
 const CLAIM = `
   WITH pending AS (
     SELECT id, workspace_id, not_before FROM outbox WHERE status = 'pending' AND not_before <= $1
+      AND ($5::bigint[] IS NULL OR workspace_id = ANY($5::bigint[]))
     ORDER BY not_before, id LIMIT $4 FOR UPDATE SKIP LOCKED
   ), stale AS (
     SELECT id, workspace_id, not_before FROM outbox WHERE status = 'sending' AND lease_until <= $1
+      AND ($5::bigint[] IS NULL OR workspace_id = ANY($5::bigint[]))
     FOR UPDATE SKIP LOCKED
   ), turns AS (
     SELECT id, not_before, (row_number() OVER (PARTITION BY workspace_id ORDER BY not_before, id))::int AS turn
@@ -89,12 +91,21 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
           at.getTime(),
         ],
       )) > 0,
-    claim: async (now, leaseMs, limit) => {
+    readyWorkspaces: async (now) =>
+      (
+        await sql.rows<{ workspace_id: number }>(
+          `SELECT DISTINCT workspace_id FROM outbox WHERE status = 'pending' AND not_before <= $1
+           UNION SELECT DISTINCT workspace_id FROM outbox WHERE status = 'sending' AND lease_until <= $1`,
+          [now.getTime()],
+        )
+      ).map((r) => r.workspace_id),
+    claim: async (now, leaseMs, limit, workspaceIds) => {
       const rows = await sql.rows<Row & { turn: number }>(CLAIM, [
         now.getTime(),
         now.getTime() + leaseMs,
         limit,
         limit * FAIR_WINDOW,
+        workspaceIds ? [...workspaceIds] : null,
       ]);
       // RETURNING keeps no order: the claim's own (turn, then age).
       rows.sort((a, b) => a.turn - b.turn || a.not_before - b.not_before || a.id - b.id);

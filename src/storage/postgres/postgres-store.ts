@@ -15,6 +15,7 @@ import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
+import { createLeaseRepo } from "./lease-repo.js";
 import { defaultPostgresMigrationsDir, migrate, migrationStatus } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
 import { createOutboxRepo } from "./outbox-repo.js";
@@ -72,6 +73,7 @@ export function createPostgresStore(
     platformRefs: createPlatformRefRepo(sql),
     installations: createInstallationRepo(sql),
     wakeups: createWakeupRepo(sql),
+    leases: createLeaseRepo(sql),
     personData: createPersonDataRepo(sql),
     retention: createRetentionRepo(sql),
     ping: async () => (await sql.one<{ ok: number }>("SELECT 1 AS ok"))?.ok === 1,
