@@ -63,15 +63,15 @@ async function setup(programme: ProgrammeInput = sampleProgramme()) {
 }
 
 /** Four weeks of a quiet intern who answers no check-in, lived once for the tests that read it. */
-let quietMonth: Promise<ReturnType<typeof setup>> | undefined;
+let quietMonth: ReturnType<typeof setup> | undefined;
 async function fourQuietWeeks() {
-  quietMonth ??= await (async () => {
+  quietMonth ??= (async () => {
     const sim = await setup();
     await sim.post("ana", sim.h.local("2026-11-24T10:30", SP));
     await sim.live("2026-11-30", "2026-12-24");
     return sim;
   })();
-  return quietMonth;
+  return await quietMonth;
 }
 
 describe("nudges: few, varied and true", () => {
@@ -223,9 +223,10 @@ describe("nudges: few, varied and true", () => {
       await post("ana", h.local("2026-11-19T10:00", SP));
       for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"])
         await plan(h.local(`${day}T14:00`, SP));
-      return (await rows(`nudge:${ana.id}:`)).map(
-        (o) => h.store.outbox.get(h.workspace.id, o.key)!.notBefore,
-      );
+      const notBefore: Date[] = [];
+      for (const o of await rows(`nudge:${ana.id}:`))
+        notBefore.push((await h.store.outbox.get(h.workspace.id, o.key))!.notBefore);
+      return notBefore;
     };
     expect(await count(0)).toEqual([]);
     const two = await count(2);

@@ -19,7 +19,7 @@ import { createTestStore } from "../helpers/test-store.js";
 function dailyGreeting(workspaceId: number): PlanRule {
   return {
     name: "greeting",
-    plan: (now) => {
+    plan: async (now) => {
       const date = now.toISOString().slice(0, 10);
       return [
         {

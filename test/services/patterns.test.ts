@@ -48,8 +48,10 @@ async function setup() {
   };
   const rows = async (prefix: string) =>
     (await h.store.outbox.list()).filter((o) => o.key.startsWith(prefix));
-  const toLena = async () =>
-    (await h.store.outbox.list()).filter((o) => o.recipientId === h.person("lena").id);
+  const toLena = async () => {
+    const lenaId = (await h.person("lena")).id;
+    return (await h.store.outbox.list()).filter((o) => o.recipientId === lenaId);
+  };
   /** Bram mentions Ana at 15:00 Brussels (11:00 in São Paulo) on each of these days; she never answers. */
   const unanswered = async (...days: string[]) => {
     for (const day of days)

@@ -175,12 +175,12 @@ describe("importing a programme", () => {
     expect((await store.people.byKey(ws, "olga"))?.ids).toEqual({});
   });
 
-  it("rolls back everything when a write fails halfway", () => {
-    const fail = () => {
+  it("rolls back everything when a write fails halfway", async () => {
+    const fail = async () => {
       throw new Error("disk full");
     };
     const failing: Store = { ...store, agreements: { ...store.agreements, addVersion: fail } };
-    expect(() => importProgramme(failing, sampleProgramme(), T0)).toThrow("disk full");
+    await expect(importProgramme(failing, sampleProgramme(), T0)).rejects.toThrow("disk full");
     expect(Object.values(counts()).every((n) => n === 0)).toBe(true);
   });
 });
@@ -333,7 +333,7 @@ describe("exportProgramme", () => {
 
   it("refuses an unknown workspace with NOT_FOUND, listing the known ones", async () => {
     await importProgramme(store, sampleProgramme(), T0);
-    expect(() => exportProgramme(store, "slack", "T999")).toThrow(
+    await expect(exportProgramme(store, "slack", "T999")).rejects.toThrow(
       appError("NOT_FOUND", /slack:T999.*known: console:test/),
     );
   });

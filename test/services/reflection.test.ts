@@ -202,8 +202,9 @@ describe("reflections in the coordinator's digest", () => {
     expect(bens).toContain("Reflections shared with the coordinator: none");
     expect(bens).not.toContain("A private thought.");
     expect(await h.say("bram", "digest for @ana")).not.toContain("Decisions need");
+    const bramId = (await h.person("bram")).id;
     const bram = (await h.store.outbox.list())
-      .filter((o) => o.key.startsWith(`digest:${h.person("bram").id}:`))
+      .filter((o) => o.key.startsWith(`digest:${bramId}:`))
       .map((o) => o.payload.text)
       .join("\n");
     expect(bram).toContain("Ana Souza");

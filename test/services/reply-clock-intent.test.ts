@@ -41,10 +41,12 @@ async function setup() {
   const clocks = async () =>
     await h.store.replyClocks.since((await h.internship("ana-2026")).id, new Date(0));
   /** Every reply message anyone was sent or is due to be sent, by recipient key. */
-  const replyMessagesTo = async (key: string) =>
-    (await h.store.outbox.list())
-      .filter((o) => o.key.startsWith("reply-") && o.recipientId === h.person(key).id)
+  const replyMessagesTo = async (key: string) => {
+    const recipientId = (await h.person(key)).id;
+    return (await h.store.outbox.list())
+      .filter((o) => o.key.startsWith("reply-") && o.recipientId === recipientId)
       .map((o) => o.key);
+  };
   const week = async () => {
     for (const day of ["01", "02", "03", "04", "07", "08"]) {
       for (const hour of ["10:00", "14:00", "17:30"]) await h.tickAt(h.local(`2026-12-${day}T${hour}`, BXL));

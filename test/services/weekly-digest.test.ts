@@ -86,7 +86,7 @@ async function setup(p = programme()) {
   return { h, digestTick, post, answerCheckin, sayAt, digest, digestRows, restart: () => (ticker = build()) };
 }
 
-type World = ReturnType<typeof setup>;
+type World = Awaited<ReturnType<typeof setup>>;
 
 /** Ana's week of 30 Nov - 4 Dec 2026: check-ins, milestones, questions both ways, one introduction. */
 async function anasWeek(w: World) {

@@ -8,7 +8,9 @@ const BXL = "Europe/Brussels";
  * Bram supervises Ana (backup Chloé) and Ben (no backup) and is on leave Mon 7 to Fri 11 Dec 2026.
  * Every rule runs, ticking every two hours from Thursday 3 Dec to `until`, as node-cron would.
  */
-async function leaveWeek(during?: (h: ReturnType<typeof createServiceHarness>, at: Date) => Promise<void>) {
+async function leaveWeek(
+  during?: (h: Awaited<ReturnType<typeof createServiceHarness>>, at: Date) => Promise<void>,
+) {
   const h = await createServiceHarness({ rules: "every" });
   await h.tickAt(h.local("2026-12-03T09:00", BXL));
   await h.say("bram", "leave 2026-12-07 2026-12-11");

@@ -6,7 +6,7 @@ import { createServiceHarness } from "../helpers/service-harness.js";
 const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
-const welcomeOf = async (h: ReturnType<typeof createServiceHarness>, person: string) =>
+const welcomeOf = async (h: Awaited<ReturnType<typeof createServiceHarness>>, person: string) =>
   (await h.sentTo(person)).filter((s) => s.message.reason?.includes("gets this welcome once"));
 
 /** Ana's internship starting on Monday 7 Dec 2026, imported the Monday before. */
