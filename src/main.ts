@@ -28,8 +28,7 @@ import { importProgramme } from "./services/programme/import-programme.js";
 import { createRetention } from "./services/retention.js";
 import { allRules } from "./services/rules/all-rules.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
-import { migrationStatus } from "./storage/migrate.js";
-import { openStore, type SqliteStore } from "./storage/sqlite-store.js";
+import { openStoreFor } from "./storage/open-store.js";
 
 export interface Io {
   input: Readable;
@@ -39,7 +38,7 @@ export interface Io {
 export interface Services {
   config: Config;
   log: Logger;
-  store: SqliteStore;
+  store: Store;
   clock: Clock;
   bot: Bot;
   ticker: Ticker;
@@ -94,7 +93,11 @@ export async function compose(
   const consoleOnly = config.platforms.every((p) => p === "console");
   // The playground's clock can be moved with /time; real platforms always run on real time.
   const clock = options.clock ?? (consoleOnly ? createOffsetClock() : systemClock);
-  const store = openStore(config.databasePath, { now: clock.now() });
+  const store = await openStoreFor(config, {
+    now: clock.now(),
+    onIdleError: (error) =>
+      log.warn({ err: error }, "an idle database connection failed; the pool replaces it"),
+  });
   if (config.platforms.includes("console") && (await store.workspaces.isEmpty())) {
     await importProgramme(store, demoProgramme(localDateIn("UTC", clock.now())), clock.now(), "demo");
     log.info("seeded the demo programme into an empty database");
@@ -166,7 +169,7 @@ export async function startService(
     clock,
     dispatcher: services.dispatcher,
     ticker,
-    migrations: () => migrationStatus(store.db),
+    migrations: () => store.migrations(),
   });
   const http: HttpServer = createHttpServer({
     log,

@@ -271,6 +271,13 @@ export interface LeaseRepo {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** Which schema migrations the database has, of those this version of Tandem ships. */
+export interface MigrationStatus {
+  applied: number[];
+  pending: number[];
+  current: boolean;
+}
+
 /** Every repository: what a transaction and the store share. */
 export interface Repositories {
   workspaces: WorkspaceRepo;
@@ -316,6 +323,8 @@ export interface Store extends Repositories {
   readonly dialect: "sqlite" | "postgres";
   /** A cheap read that proves the database answers. */
   ping(): Promise<boolean>;
+  /** Applied and pending migrations, for /healthz. */
+  migrations(): Promise<MigrationStatus>;
   /** A cheap write that proves the database can be written; rejects (disk full, read-only) when not. */
   probeWrite(at: Date): Promise<void>;
   close(): Promise<void>;

@@ -38,7 +38,7 @@ export function createHealth(deps: {
   clock: Clock;
   dispatcher: Dispatcher;
   ticker: Ticker;
-  migrations: () => { current: boolean };
+  migrations: () => Promise<{ current: boolean }>;
 }): Health {
   const { store, clock } = deps;
   let probed: { at: number; writable: boolean; error?: string } | undefined;
@@ -73,7 +73,7 @@ export function createHealth(deps: {
     const now = clock.now();
     const answers = await store.ping();
     const write = answers ? await writable(now) : { writable: false };
-    const migrations = deps.migrations();
+    const migrations = await deps.migrations();
     const tick = deps.ticker.health();
     const deliveries = deps.dispatcher.stats.lastHour(now);
     const pausedWorkspaces = await paused();

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../domain/errors.js";
+import type { MigrationStatus } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 
 export interface MigrationFile {
@@ -12,11 +13,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-export interface MigrationStatus {
-  applied: number[];
-  pending: number[];
-  current: boolean;
-}
+export type { MigrationStatus } from "../ports/store.js";
 
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 

@@ -10,7 +10,7 @@ import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
 import { createLeaseRepo } from "./lease-repo.js";
-import { migrate } from "./migrate.js";
+import { migrate, migrationStatus } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
 import { openDatabase, type SqliteDatabase } from "./open-database.js";
 import { createOutboxRepo } from "./outbox-repo.js";
@@ -61,6 +61,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     leases: wrap(createLeaseRepo(db)),
     personData: wrap(createPersonDataRepo(db)),
     retention: wrap(createRetentionRepo(db)),
+    migrations: () => transactions.call(() => migrationStatus(db)),
     ping: () => transactions.call(() => (ping.get() as { ok: number } | undefined)?.ok === 1),
     probeWrite: (at) =>
       transactions.call(() => {
