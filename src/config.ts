@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl?: string;
   /** Connections each process opens to PostgreSQL; 10 when omitted. */
   databasePoolSize?: number;
+  /** This replica's name for the sending leases (PostgreSQL); host name and process id when omitted. */
+  replicaId?: string;
   port: number;
   /** The address the HTTP server listens on; every interface (0.0.0.0) when omitted. */
   host?: string;
@@ -97,6 +99,16 @@ const VARIABLES = {
       .min(1, "must be at least 1")
       .max(1000, "must be at most 1000")
       .default(10),
+  },
+  REPLICA_ID: {
+    example: "tandem-1",
+    schema: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters")
+      .regex(/^[\w.:@-]+$/, "may hold letters, digits and . : @ _ - only")
+      .optional(),
   },
   PORT: { example: "3000", schema: z.coerce.number().int().min(0).max(65535).default(3000) },
   HOST: { example: "127.0.0.1", schema: z.string().trim().min(1).default("0.0.0.0") },
@@ -184,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     platforms: v.PLATFORMS,
     databasePath: v.DATABASE_PATH,
     databasePoolSize: v.DATABASE_POOL_SIZE,
+    ...(v.REPLICA_ID ? { replicaId: v.REPLICA_ID } : {}),
     port: v.PORT,
     host: v.HOST,
     logLevel: v.LOG_LEVEL,

@@ -1,4 +1,5 @@
 import { appendFileSync, createWriteStream } from "node:fs";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
@@ -126,7 +127,9 @@ export async function compose(
   }
   const bot = createBot({ store, clock, log });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
-  const dispatcher = createDispatcher({ store, platforms, clock, log });
+  const replica =
+    store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";
+  const dispatcher = createDispatcher({ store, platforms, clock, log, replica });
   const retention = createRetention({
     store,
     log,
