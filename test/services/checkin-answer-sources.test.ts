@@ -6,7 +6,7 @@ import { createServiceHarness } from "../helpers/service-harness.js";
 const SP = "America/Sao_Paulo";
 
 /** A check-in form submitted by Ana with whatever date its data carries (a Teams card's data is client-made). */
-function submit(h: ReturnType<typeof createServiceHarness>, date: string, id: string) {
+function submit(h: Awaited<ReturnType<typeof createServiceHarness>>, date: string, id: string) {
   return h.bot.handle({
     kind: "action",
     id,
@@ -21,7 +21,7 @@ function submit(h: ReturnType<typeof createServiceHarness>, date: string, id: st
   });
 }
 
-const checkinRows = (h: ReturnType<typeof createServiceHarness>) =>
+const checkinRows = (h: Awaited<ReturnType<typeof createServiceHarness>>) =>
   h.store.db.prepare("SELECT local_date, status, progress FROM checkins ORDER BY local_date").all();
 
 describe("where check-in answers may come from", () => {

@@ -35,7 +35,7 @@ function dstProgramme(checkInAt: string, contactHours: string): ProgrammeInput {
 
 /** Ticks every 10 minutes through one local day of `zone` and returns the local times prompts went out. */
 async function promptTimesOn(
-  h: ReturnType<typeof createServiceHarness>,
+  h: Awaited<ReturnType<typeof createServiceHarness>>,
   key: string,
   zone: string,
   date: string,

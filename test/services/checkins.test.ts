@@ -6,7 +6,7 @@ const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
 /** Outbox keys about Ana's internship (the sample programme has three). */
-const keys = async (h: ReturnType<typeof createServiceHarness>) => {
+const keys = async (h: Awaited<ReturnType<typeof createServiceHarness>>) => {
   const id = (await h.internship("ana-2026")).id;
   return (await h.store.outbox.list())
     .map((o) => o.key)
@@ -132,9 +132,8 @@ describe("daily check-ins", () => {
       await h.tickAt(h.local(`${day}T17:30`, SP));
     }
     await h.tickAt(h.local("2026-12-07T09:00", BXL));
-    const streak = (await h.store.outbox.list()).filter((o) =>
-      o.key.startsWith(`missed-streak:${h.internship("ana-2026").id}:`),
-    );
+    const anaId = (await h.internship("ana-2026")).id;
+    const streak = (await h.store.outbox.list()).filter((o) => o.key.startsWith(`missed-streak:${anaId}:`));
     expect(streak).toHaveLength(1);
     expect(streak[0]?.recipientId).toBe((await h.person("bram")).id);
     expect(streak[0]?.payload.text).toContain(
@@ -317,8 +316,9 @@ describe("check-in answers", () => {
     await h.dm("ana", "done: survey\nnext: interviews\nconnected: 3");
     expect((await keys(h)).filter((k) => k.startsWith("checkin-summary"))).toEqual([]);
     await h.tickAt(h.local("2026-12-01T17:00", SP));
+    const anaId = (await h.internship("ana-2026")).id;
     const summary = (await h.store.outbox.list()).find(
-      (o) => o.key === `checkin-summary:${h.internship("ana-2026").id}:2026-12-01`,
+      (o) => o.key === `checkin-summary:${anaId}:2026-12-01`,
     );
     expect(summary?.recipientId).toBe((await h.person("bram")).id);
     expect(summary?.payload.text).toContain("Ana Souza's check-in for Tue 1 Dec 2026:");

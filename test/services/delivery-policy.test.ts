@@ -193,9 +193,9 @@ describe("delivery policy: daily budget", () => {
     expect(digest.buttons).toEqual([accept]);
     expect(digest.reason).toBe(mergedReason(3));
 
-    const refs = new Set(keys.map((k) => t.row(k).platformRef));
+    const refs = new Set((await Promise.all(keys.map((k) => t.row(k)))).map((r) => r.platformRef));
     expect(refs.size).toBe(1);
-    expect(keys.every((k) => t.row(k).status === "sent")).toBe(true);
+    expect((await Promise.all(keys.map((k) => t.row(k)))).every((r) => r.status === "sent")).toBe(true);
     expect(await t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(3);
     expect(t.captured.lines.find((l) => l.msg?.toString().startsWith("merged"))).toMatchObject({
       level: 30,
@@ -251,7 +251,7 @@ describe("delivery policy: daily budget", () => {
     t.clock.advance(60_000);
     expect(await t.tick()).toMatchObject({ sent: 2, merged: 1 });
     expect(t.platform.sent).toHaveLength(1);
-    expect(keys.map((k) => t.row(k).status)).toEqual(["sent", "sent"]);
+    expect((await Promise.all(keys.map((k) => t.row(k)))).map((r) => r.status)).toEqual(["sent", "sent"]);
   });
 
   it("gives a merged message one synthetic ref when the platform returns none, so it counts once", async () => {
@@ -260,7 +260,10 @@ describe("delivery policy: daily budget", () => {
     const keys = [await t.enqueue(bram, "one"), await t.enqueue(bram, "two")];
     await t.tick();
     const first = await t.row(keys[0]!);
-    expect(keys.map((k) => t.row(k).platformRef)).toEqual([`merged:${first.id}`, `merged:${first.id}`]);
+    expect((await Promise.all(keys.map((k) => t.row(k)))).map((r) => r.platformRef)).toEqual([
+      `merged:${first.id}`,
+      `merged:${first.id}`,
+    ]);
     expect(await t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(1);
   });
 
@@ -280,7 +283,11 @@ describe("delivery policy: daily budget", () => {
     const second = await setup({ store: openStore(path) });
     expect(await second.tick()).toMatchObject({ sent: 0, deferred: 0 });
     expect(second.platform.sent).toHaveLength(0);
-    expect(keys.map((k) => second.row(k).status)).toEqual(["sent", "sent", "sent"]);
+    expect((await Promise.all(keys.map((k) => second.row(k)))).map((r) => r.status)).toEqual([
+      "sent",
+      "sent",
+      "sent",
+    ]);
     await second.store.close();
   });
 });

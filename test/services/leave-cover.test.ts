@@ -20,8 +20,10 @@ async function onLeave(programme = sampleProgramme()) {
       mentions: options.mentions ?? [],
       asks: options.question ?? false,
     });
-  const queuedFor = async (key: string) =>
-    (await h.store.outbox.list()).filter((o) => o.recipientId === h.person(key).id);
+  const queuedFor = async (key: string) => {
+    const recipientId = (await h.person(key)).id;
+    return (await h.store.outbox.list()).filter((o) => o.recipientId === recipientId);
+  };
   return { h, replyText, post, queuedFor };
 }
 

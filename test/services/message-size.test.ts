@@ -65,7 +65,7 @@ async function setup(programme: ProgrammeInput) {
   return { h, digestTick };
 }
 
-async function fillWeek(h: ReturnType<typeof setup>["h"]) {
+async function fillWeek(h: Awaited<ReturnType<typeof setup>>["h"]) {
   const at = new Date("2026-11-30T12:00:00Z");
   for (const internship of await h.store.internships.list(h.workspace.id)) {
     if (internship.coordinatorId !== (await h.person("lena")).id) continue;

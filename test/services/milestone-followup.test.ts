@@ -250,7 +250,10 @@ describe("acceptance", () => {
 });
 
 describe("the accept button", () => {
-  const context = async (h: ReturnType<typeof setup>["h"], key: string): Promise<CommandContext> => ({
+  const context = async (
+    h: Awaited<ReturnType<typeof setup>>["h"],
+    key: string,
+  ): Promise<CommandContext> => ({
     store: h.store,
     log: h.log.log,
     now: h.clock.now(),
