@@ -39,7 +39,8 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     db,
     dialect: "sqlite",
     transaction: (fn) => transactions.transaction(fn),
-    batched: (fn) => group.run(fn),
+    // Inside a transaction, waiting for the next shared commit would wait for this one: join it instead.
+    batched: (fn) => (transactions.joined() ? transactions.transaction(fn) : group.run(fn)),
     workspaces: wrap(createWorkspaceRepo(db)),
     daysOff: wrap(createDaysOffRepo(db)),
     people: wrap(createPeopleRepo(db)),

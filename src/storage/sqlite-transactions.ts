@@ -16,6 +16,8 @@ export interface SqliteTransactions {
   /** Runs one repository call in its turn. */
   call<T>(op: () => T): Promise<T>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside an open transaction (its calls join it). */
+  joined(): boolean;
   /** Runs `fn` with the connection to itself (no transaction): group commit opens its own. */
   exclusive<T>(fn: (join: <U>(scope: () => Promise<U>) => Promise<U>) => Promise<T>): Promise<T>;
   /** Wraps a synchronous repository so that every call goes through `call`. */
@@ -114,6 +116,7 @@ export function createSqliteTransactions(db: SqliteDatabase): SqliteTransactions
       });
     },
     exclusive,
+    joined: () => current !== undefined && context.getStore() === current,
     wrap<R extends object>(repo: Synchronous<R>): R {
       const wrapped: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(repo)) {
