@@ -51,8 +51,8 @@ describe("http server", () => {
     captured.allowErrors("health check failed");
     const http = createHttpServer({
       log: captured.log,
-      ready: () => false,
-      health: () => {
+      ready: async () => false,
+      health: async () => {
         throw new Error("SQLITE_CANTOPEN secret/path");
       },
     });
@@ -73,8 +73,8 @@ describe("http server", () => {
     captured.allowErrors("request failed");
     const http = createHttpServer({
       log: captured.log,
-      ready: () => true,
-      health: () => ({ ok: true, checks: {} }),
+      ready: async () => true,
+      health: async () => ({ ok: true, checks: {} }),
     });
     http.addRoute(() => {
       throw new Error("boom with token xoxb-123");

@@ -58,7 +58,7 @@ export async function teamsRedelivery(rounds: number): Promise<RedeliveryReport>
       s.clock.set(new Date(local("2026-12-01T10:00").getTime() + round * 60_000));
       const question = channelMessage({ ...as("ana"), channel: TEAMS_HOME, text: `Question ${round}?` });
       const id = question.id;
-      const activities: [string, unknown, () => boolean][] = [
+      const activities: [string, unknown, () => boolean | Promise<boolean>][] = [
         ["channel question", question, async () => (await clocks()).some((c) => c.messageRef === id)],
         [
           "like on the question",

@@ -115,7 +115,7 @@ export async function slackRedelivery(rounds: number): Promise<RedeliveryReport>
     for (let round = 0; round < rounds; round++) {
       s.clock.set(new Date(local("2026-12-01T10:00").getTime() + round * 60_000));
       const ts = slackTs(s.clock.now());
-      const events: [string, Record<string, unknown>, () => boolean][] = [
+      const events: [string, Record<string, unknown>, () => boolean | Promise<boolean>][] = [
         [
           "question in the home channel",
           messageEvent({ user: "U0ANA", channel: "C0HOME", text: `Question ${round}?`, ts }),

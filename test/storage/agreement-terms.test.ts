@@ -32,13 +32,13 @@ describe("the current agreement's terms", () => {
 
   it("follow a new version, also one written after a version that was rolled back", async () => {
     const { store, workspace, internship, withReaction } = await setUp();
-    expect(() =>
+    await expect(
       store.transaction(async () => {
         await store.agreements.addVersion(workspace.id, internship.id, withReaction("eyes"), undefined, at);
         expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("eyes");
         throw new Error("rolled back");
       }),
-    ).toThrow("rolled back");
+    ).rejects.toThrow("rolled back");
     // The next version gets the rolled-back one's row id, with other terms.
     await store.agreements.addVersion(workspace.id, internship.id, withReaction("thumbsup"), undefined, at);
     expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("thumbsup");

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createGroupCommit } from "../../src/storage/group-commit.js";
 import { openDatabase, type SqliteDatabase } from "../../src/storage/open-database.js";
 import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
+import { createSqliteTransactions } from "../../src/storage/sqlite-transactions.js";
 
 /** Two connections on one WAL file: `db` writes through the group commit, `other` sees only commits. */
 function twoConnections() {
@@ -25,15 +26,15 @@ function setUp() {
   open.push(db, other);
   const insert = db.prepare("INSERT INTO notes (text) VALUES (?)");
   const seen = () => other.prepare("SELECT text FROM notes ORDER BY id").pluck().all();
-  return { db, group: createGroupCommit(db), insert, seen };
+  return { db, group: createGroupCommit(db, createSqliteTransactions(db)), insert, seen };
 }
 
 describe("group commit", () => {
   it("runs work queued in one turn in one transaction, in order, and resolves after the commit", async () => {
     const { db, group, insert, seen } = setUp();
     const during: unknown[] = [];
-    const first = group.run(() => insert.run("first").lastInsertRowid);
-    const second = group.run(() => {
+    const first = group.run(async () => insert.run("first").lastInsertRowid);
+    const second = group.run(async () => {
       // Same transaction as the first piece: its row is here, and not yet visible to anyone else.
       during.push(db.inTransaction, db.prepare("SELECT count(*) FROM notes").pluck().get(), seen());
       return insert.run("second").lastInsertRowid;
@@ -47,13 +48,13 @@ describe("group commit", () => {
   it("rolls back only the piece that throws; the others commit", async () => {
     const { group, insert, seen } = setUp();
     const results = await Promise.allSettled([
-      group.run(() => insert.run("kept")),
-      group.run(() => {
+      group.run(async () => insert.run("kept")),
+      group.run(async () => {
         insert.run("half-written");
         throw new Error("refused");
       }),
-      group.run(() => insert.run("kept")), // UNIQUE: fails on its own
-      group.run(() => insert.run("also kept")),
+      group.run(async () => insert.run("kept")), // UNIQUE: fails on its own
+      group.run(async () => insert.run("also kept")),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe("refused");
@@ -63,13 +64,13 @@ describe("group commit", () => {
   it("fails every piece, and runs none outside a transaction, when SQLite abandons the transaction", async () => {
     const { db, group, insert, seen } = setUp();
     const results = await Promise.allSettled([
-      group.run(() => insert.run("before")),
-      group.run(() => {
+      group.run(async () => insert.run("before")),
+      group.run(async () => {
         // What SQLite does by itself on a full disk: the whole transaction is gone.
         db.exec("ROLLBACK");
         throw new Error("disk full");
       }),
-      group.run(() => insert.run("after")),
+      group.run(async () => insert.run("after")),
     ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
     for (const result of results) expect((result as PromiseRejectedResult).reason.message).toBe("disk full");
@@ -83,13 +84,13 @@ describe("group commit", () => {
     db.pragma("busy_timeout = 20");
     other.exec("BEGIN IMMEDIATE");
     const results = await Promise.allSettled([
-      group.run(() => insert.run("a")),
-      group.run(() => insert.run("b")),
+      group.run(async () => insert.run("a")),
+      group.run(async () => insert.run("b")),
     ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect((results[0] as PromiseRejectedResult).reason.code).toBe("SQLITE_BUSY");
     other.exec("COMMIT");
-    await group.run(() => insert.run("c"));
+    await group.run(async () => insert.run("c"));
     expect(seen()).toEqual(["c"]);
   });
 });
@@ -102,7 +103,7 @@ describe("the store's batched work", () => {
     const path = join(mkdtempSync(join(tmpdir(), "tandem-group-")), "s.db");
     const now = new Date("2026-12-01T10:00:00Z");
     store = openStore(path, { now });
-    const queued = await store.batched(async () => await store!.inbound.firstSeen("slack", "T1", "Ev1", now));
+    const queued = store.batched(async () => await store!.inbound.firstSeen("slack", "T1", "Ev1", now));
     await store.close();
     store = openStore(path, { now });
     expect(await store.inbound.firstSeen("slack", "T1", "Ev1", now)).toBe(false);

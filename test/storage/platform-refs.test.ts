@@ -28,13 +28,13 @@ describe("platform references", () => {
 
   it("does not trust a reference saved in a transaction that was rolled back", async () => {
     const { store, row, save } = setUp();
-    expect(() =>
+    await expect(
       store.transaction(async () => {
         await save("ref-a", 0);
         expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-a");
         throw new Error("rolled back");
       }),
-    ).toThrow("rolled back");
+    ).rejects.toThrow("rolled back");
     expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBeUndefined();
     await save("ref-a", 1);
     expect(row()).toEqual({ reference: "ref-a", updated_at: at(1).getTime() });

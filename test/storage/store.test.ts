@@ -120,12 +120,10 @@ describe("people", () => {
 
 describe("internships", () => {
   async function setup() {
-    const [ana, ben, bram, lena] = ["ana", "ben", "bram", "lena"].map((key) => add(key)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const ana = await add("ana");
+    const ben = await add("ben");
+    const bram = await add("bram");
+    const lena = await add("lena");
     const winter = { supervisorId: bram, start: "2026-11-01", end: "2027-03-31" };
     const anaShip = (
       await store.internships.upsert(ws, { ...winter, key: "ana", internId: ana, coordinatorId: lena }, T0)
@@ -245,9 +243,9 @@ describe("milestones", () => {
 
   it("refuses a milestone for an internship that does not exist (foreign keys are on)", async () => {
     const ana = await add("ana");
-    expect(() =>
+    await expect(
       store.milestones.add(ws, { internshipId: 999, title: "Ghost", due: "2026-12-11", createdBy: ana }, T0),
-    ).toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY/);
     expect(count("milestones")).toBe(0);
     expect(count("milestone_history")).toBe(0);
   });
@@ -281,8 +279,8 @@ describe("inbound, audit and transactions", () => {
     expect(await store.audit.list(ws, 1)).toHaveLength(1);
   });
 
-  it("rolls back every write when the transaction throws", () => {
-    expect(() =>
+  it("rolls back every write when the transaction throws", async () => {
+    await expect(
       store.transaction(async () => {
         await add("ana");
         await store.outbox.enqueue(
@@ -292,7 +290,7 @@ describe("inbound, audit and transactions", () => {
         await store.audit.record({ workspaceId: ws, actorLabel: "cli", action: "a", entity: "e" }, T0);
         throw new Error("boom");
       }),
-    ).toThrow("boom");
+    ).rejects.toThrow("boom");
     for (const table of ["people", "person_identities", "outbox", "audit_log"]) expect(count(table)).toBe(0);
   });
 

@@ -23,12 +23,12 @@ async function play(
   const terminal = createTerminal();
   const clock = createSettableClock(START);
   const events: InboundEvent[] = [];
-  const done = await runPlayground({
+  const done = runPlayground({
     input: terminal.input,
     output: terminal.output,
     clock,
     workspace: "demo",
-    people: () => options.people ?? PEOPLE,
+    people: async () => options.people ?? PEOPLE,
     handler: async (event) => {
       events.push(event);
       return options.reply?.(event);

@@ -14,6 +14,7 @@ import { createPlanner } from "../../../src/services/planner.js";
 import { createTicker } from "../../../src/services/ticker.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../fakes/slack-api.js";
 import { createBotHarness } from "../../helpers/bot-harness.js";
+import { eventually } from "../../helpers/eventually.js";
 import { slackProgramme } from "./slack-harness.js";
 
 let fake: FakeSlackApi | undefined;
@@ -98,7 +99,7 @@ describe("a hung Slack Web API", () => {
       rules: [
         {
           name: "probe",
-          plan: (now) => {
+          plan: async (now) => {
             planned.push(now.toISOString());
             return [];
           },
@@ -109,10 +110,16 @@ describe("a hung Slack Web API", () => {
     const ticker = createTicker({ planner, dispatcher, log: h.log.log });
     await queueTwoEach(["ana", "bram", "lena"]);
     fake.hangNext("chat.postMessage", 100);
-    const first = await ticker.tick(new Date("2026-12-01T14:00:00Z"));
+    let firstEnded = false;
+    const first = ticker.tick(new Date("2026-12-01T14:00:00Z")).finally(() => {
+      firstEnded = true;
+    });
     await fake.waitFor("chat.postMessage", 1);
-    const second = await ticker.tick(new Date("2026-12-01T14:01:00Z"));
-    // Planning at 14:01 happened at once, while the 14:00 send still hangs.
+    const second = ticker.tick(new Date("2026-12-01T14:01:00Z"));
+    // Planning at 14:01 happens at once (the store is asynchronous: within a few turns), while the 14:00
+    // send still hangs.
+    await eventually(() => planned.length === 2);
+    expect(firstEnded).toBe(false);
     expect(planned).toEqual(["2026-12-01T14:00:00.000Z", "2026-12-01T14:01:00.000Z"]);
     await ticker.stop();
     await Promise.all([first, second]);

@@ -40,7 +40,7 @@ async function sendError(promise: Promise<unknown>): Promise<AppError> {
 describe("the Slack platform", () => {
   it("connects with auth.test and says which token to copy when Slack refuses it", async () => {
     const { slack, fake } = await platform({ token: "xoxb-wrong" });
-    const error = await sendError(await slack.start(async () => undefined));
+    const error = await sendError(slack.start(async () => undefined));
     expect(error.code).toBe("CONFIG");
     expect(error.message).toMatch(
       /^SLACK_BOT_TOKEN was refused by Slack \(.*invalid_auth.*\); copy the Bot User OAuth Token/,
@@ -73,15 +73,15 @@ describe("the Slack platform", () => {
     const { slack, fake } = await platform({ perChannelMs: 0 });
     const to = userAddress("slack", "T1", "U0ANA");
     fake.failNext("chat.postMessage", { error: "channel_not_found" });
-    const final = await sendError(await slack.send(to, { text: "x" }));
+    const final = await sendError(slack.send(to, { text: "x" }));
     expect(final).toMatchObject({ code: "UNREACHABLE", retryable: false });
     expect(final.message).toBe("Slack refused the message: channel_not_found");
     fake.failNext("chat.postMessage", { error: "internal_error" });
-    expect((await sendError(await slack.send(to, { text: "x" }))).retryable).toBe(true);
+    expect((await sendError(slack.send(to, { text: "x" }))).retryable).toBe(true);
     fake.failNext("chat.postMessage", { status: 503 });
-    expect((await sendError(await slack.send(to, { text: "x" }))).retryable).toBe(true);
+    expect((await sendError(slack.send(to, { text: "x" }))).retryable).toBe(true);
     fake.failNext("chat.postMessage", { status: 429, retryAfter: 7 });
-    expect(await sendError(await slack.send(to, { text: "x" }))).toMatchObject({
+    expect(await sendError(slack.send(to, { text: "x" }))).toMatchObject({
       retryable: true,
       retryAfterMs: 7_000,
     });

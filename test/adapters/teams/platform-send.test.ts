@@ -80,7 +80,7 @@ describe("proactive sends in Teams", () => {
   });
 
   it("reports a person without a stored reference as unreachable, without calling Teams", async () => {
-    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-bram`, { text: "hello" }));
+    const error = await failure(teams.send(`teams:${TENANT}:user:aad-bram`, { text: "hello" }));
     expect(error.code).toBe("UNREACHABLE");
     expect(error.retryable).toBe(false);
     expect(fake.calls).toEqual([]);
@@ -89,7 +89,7 @@ describe("proactive sends in Teams", () => {
   it("treats 403 (the app was removed) as unreachable", async () => {
     await rememberPersonalChat("ana");
     fake.failNext(1, 403);
-    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+    const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
     expect(error.code).toBe("UNREACHABLE");
     expect(error.retryable).toBe(false);
   });
@@ -99,7 +99,7 @@ describe("proactive sends in Teams", () => {
     async (status) => {
       await rememberPersonalChat("ana");
       fake.failNext(1, status, 3);
-      const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+      const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
       expect(error.retryable).toBe(true);
       expect(error.retryAfterMs).toBe(status === 429 ? 3_000 : undefined);
       expect(fake.calls.map((c) => c.status)).toEqual([status]);
@@ -110,7 +110,7 @@ describe("proactive sends in Teams", () => {
   it("gives up on a connector that hangs after the send timeout, as a retryable failure", async () => {
     await rememberPersonalChat("ana");
     fake.failNext(1, "hang");
-    const error = await failure(await teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
+    const error = await failure(teams.send(`teams:${TENANT}:user:aad-ana`, { text: "hello" }));
     expect(error.retryable).toBe(true);
     // The send timeout aborted the request (a hang with no timeout would time the test out instead).
     expect(error.message).toMatch(/aborted/);
@@ -127,12 +127,12 @@ describe("proactive sends in Teams", () => {
       (l) => l.msg === "some members of a group message could not be reached",
     );
     expect(warning?.unreachable).toEqual(["aad-bram"]);
-    const none = await failure(await teams.send(`teams:${TENANT}:group:aad-bram,aad-ben`, { text: "x" }));
+    const none = await failure(teams.send(`teams:${TENANT}:group:aad-bram,aad-ben`, { text: "x" }));
     expect(none.code).toBe("UNREACHABLE");
   });
 
   it("refuses addresses of other platforms", async () => {
-    const error = await failure(await teams.send("slack:T1:user:U1", { text: "x" }));
+    const error = await failure(teams.send("slack:T1:user:U1", { text: "x" }));
     expect(error.code).toBe("PLATFORM");
   });
 });

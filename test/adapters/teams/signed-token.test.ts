@@ -50,7 +50,7 @@ async function startTeams(openIdMetadataUrl: string) {
     received.push(event);
     return undefined;
   });
-  http = createHttpServer({ log, ready: () => true, health: () => ({ ok: true, checks: {} }) });
+  http = createHttpServer({ log, ready: async () => true, health: async () => ({ ok: true, checks: {} }) });
   for (const route of teams.routes) http.addRoute(route);
   base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
 }
