@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
+import { createConsoleDirectory } from "../adapters/console/console-directory.js";
 import { type ConsolePlatform, createConsolePlatform } from "../adapters/console/console-platform.js";
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { personasIn } from "../adapters/console/persona.js";
@@ -18,6 +19,7 @@ import { createHttpServer, type HttpLimits, type HttpServer } from "./http-serve
 import { createLogger } from "./logger.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
 import { type Clock, createOffsetClock, systemClock } from "./ports/clock.js";
+import type { Directories, PlatformDirectory } from "./ports/platform-directory.js";
 import type { Store } from "./ports/store.js";
 import { makePrivate, makePrivateFolder, PRIVATE_FILE_MODE } from "./private-files.js";
 import { startMetronome } from "./scheduler/metronome.js";
@@ -45,6 +47,8 @@ export interface Services {
   ticker: Ticker;
   dispatcher: Dispatcher;
   platforms: Map<Platform, ChatPlatform>;
+  /** What each served platform can tell about its people and channels (set-up, import checks). */
+  directories: Directories;
   /** The console platform when PLATFORMS includes it: the playground reads its buttons. */
   consolePlatform?: ConsolePlatform;
 }
@@ -111,6 +115,7 @@ export async function compose(
       consolePlatform = createConsolePlatform(
         io.output,
         async (user) => (await people()).find((p) => p.key === user)?.name ?? user,
+        createConsoleDirectory(store),
       );
       platforms.set("console", consolePlatform);
     } else if (name === "slack") {
@@ -125,6 +130,8 @@ export async function compose(
       );
     }
   }
+  const directories = new Map<Platform, PlatformDirectory>();
+  for (const [name, platform] of platforms) if (platform.directory) directories.set(name, platform.directory);
   const bot = createBot({ store, clock, log });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const replica =
@@ -145,6 +152,7 @@ export async function compose(
     ticker,
     dispatcher,
     platforms,
+    directories,
     ...(consolePlatform ? { consolePlatform } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { parseAddress } from "../../src/domain/addresses.js";
 import { AppError } from "../../src/domain/errors.js";
 import type { Address, OutboundButton, OutboundMessage } from "../../src/domain/messages.js";
 import type { ChatPlatform, InboundHandler, SendResult } from "../../src/ports/chat-platform.js";
+import type { PlatformDirectory } from "../../src/ports/platform-directory.js";
 
 export interface ConsoleOutput {
   write(text: string): void;
@@ -27,6 +28,7 @@ export interface ConsolePlatform extends ChatPlatform {
 export function createConsolePlatform(
   output: ConsoleOutput,
   nameOf: (user: string) => Promise<string>,
+  directory?: PlatformDirectory,
 ): ConsolePlatform {
   let inbound: InboundHandler | undefined;
   let sent = 0;
@@ -37,6 +39,7 @@ export function createConsolePlatform(
   return {
     name: "console",
     routes: [],
+    ...(directory ? { directory } : {}),
     async start(handler) {
       inbound = handler;
     },

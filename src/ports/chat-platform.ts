@@ -1,6 +1,7 @@
 import type { Address, InboundEvent, OutboundMessage, Reply } from "../domain/messages.js";
 import type { Platform } from "../domain/types.js";
 import type { Route } from "./http-route.js";
+import type { PlatformDirectory } from "./platform-directory.js";
 
 export interface SendResult {
   /** The platform's id of the posted message, kept for links and threading. */
@@ -30,4 +31,6 @@ export interface ChatPlatform {
   send(address: Address, message: OutboundMessage, progress?: GroupProgress): Promise<SendResult>;
   /** What it serves on the shared HTTP server (webhooks, install pages); none for the console. */
   readonly routes: readonly Route[];
+  /** Its people and channels (names, time zones, admins, reachability), where the adapter can tell. */
+  readonly directory?: PlatformDirectory;
 }
