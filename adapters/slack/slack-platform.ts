@@ -16,6 +16,7 @@ import { listen } from "./listeners.js";
 import { createSlackReceiver } from "./receiver.js";
 import { renderMessage } from "./render.js";
 import { toSendError } from "./send-errors.js";
+import { createSlackDirectory } from "./slack-directory.js";
 import { createSocketReceiver } from "./socket-receiver.js";
 import { createTokenVault } from "./token-vault.js";
 import type { TokenWorkspace } from "./workspace-check.js";
@@ -187,6 +188,7 @@ export function createSlackPlatform(
     name: "slack",
     // Events (HTTP mode) and the OAuth install pages.
     routes: [...(receiver ? [receiver.route] : []), installRoute],
+    directory: createSlackDirectory(clients),
     async start(handle) {
       await checkInstallations();
       const me = await identity();

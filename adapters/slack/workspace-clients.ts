@@ -65,10 +65,12 @@ export function unreadableInstallation(error: unknown): boolean {
   return false;
 }
 
-/** The bot scopes of adapters/slack/manifest.yaml, asked for when a workspace installs Tandem. */
+/** The bot scopes of adapters/slack/manifest.yaml (a test keeps them equal), asked for when a workspace installs Tandem. */
 export const BOT_SCOPES = [
   "app_mentions:read",
   "channels:history",
+  "channels:read",
+  "groups:read",
   "groups:history",
   "im:history",
   "mpim:history",
@@ -78,6 +80,7 @@ export const BOT_SCOPES = [
   "mpim:write",
   "reactions:read",
   "users:read",
+  "users:read.email",
 ];
 
 export type { InstallationStore };

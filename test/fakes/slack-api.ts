@@ -7,6 +7,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkView, refuseMessageBlocks } from "./slack-blocks.js";
+import {
+  answerDirectory,
+  DIRECTORY_SCOPES,
+  type FakeSlackChannel,
+  type FakeSlackDirectory,
+  type FakeSlackUser,
+  refuseDirectMessage,
+} from "./slack-directory.js";
 
 export interface SlackCall {
   method: string;
@@ -46,6 +54,12 @@ export interface FakeSlackOptions {
   socketUrl?: string;
   /** OAuth codes oauth.v2.access exchanges: each installs a bot token for a workspace. */
   installs?: Record<string, { team: string; token: string; botUserId: string }>;
+  /** The workspaces' members (users.info, users.lookupByEmail); once given, DMs to anyone else fail. */
+  users?: FakeSlackUser[];
+  /** Channels for conversations.info / conversations.members (the bot is member UBOT). */
+  channels?: FakeSlackChannel[];
+  /** The bot token's scopes that directory methods check; all they need by default. */
+  scopes?: string[];
 }
 
 export interface FakeSlackApi {
@@ -66,6 +80,8 @@ export interface FakeSlackApi {
   setToken(token: string, team: string | undefined): void;
   /** The DM channel the fake uses for a user. */
   dmChannel(user: string): string;
+  /** The members, channels and scopes it answers with; change them to have someone join later. */
+  directory: FakeSlackDirectory;
   close(): Promise<void>;
 }
 
@@ -113,6 +129,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const usedTriggers = new Set<string>();
   const revoked = new Set<string>();
   let sequence = 0;
+  const directory: FakeSlackDirectory = {
+    users: [...(options.users ?? [])],
+    channels: [...(options.channels ?? [])],
+    scopes: new Set(options.scopes ?? DIRECTORY_SCOPES),
+  };
 
   const dmChannel = (user: string) => `D${user.replace(/^[UW]/, "")}`;
   const nextTs = () => {
@@ -172,6 +193,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       case "conversations.open": {
         const users = text("users").split(",").filter(Boolean).sort();
         if (users.length === 0) return [200, { ok: false, error: "users_list_not_supplied" }];
+        const refusedDm = refuseDirectMessage(directory, users, team);
+        if (refusedDm) return [200, { ok: false, error: refusedDm }];
         const id = users.length === 1 ? dmChannel(users[0]!) : `G${users.map((u) => u.slice(1)).join("")}`;
         return [200, { ok: true, channel: { id } }];
       }
@@ -198,7 +221,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         return [200, { ok: true, view: { ...(params.view as object), id: `V${++sequence}` } }];
       }
       default:
-        return [200, { ok: false, error: "unknown_method" }];
+        return (
+          answerDirectory(directory, method, params, team) ?? [200, { ok: false, error: "unknown_method" }]
+        );
     }
   }
 
@@ -327,6 +352,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       }
     },
     dmChannel,
+    directory,
     close: () =>
       new Promise<void>((resolve) => {
         held.splice(0);

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { BOT_SCOPES } from "../../../adapters/slack/workspace-clients.js";
+import { DIRECTORY_SCOPES } from "../../fakes/slack-directory.js";
 
 const manifest = parse(readFileSync("adapters/slack/manifest.yaml", "utf8")) as {
   oauth_config: { scopes: { bot: string[] } };
@@ -37,5 +39,13 @@ describe("the Slack app manifest", () => {
         event === "message" ? events.some((e) => e.startsWith("message.")) : events.includes(event);
       expect(subscribed, event).toBe(true);
     }
+  });
+
+  it("asks for the same bot scopes on OAuth install as the manifest grants", () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...scopes].sort());
+  });
+
+  it("grants the scopes the directory's Web API methods need (users.info, lookupByEmail, conversations.info)", () => {
+    for (const scope of DIRECTORY_SCOPES) expect(scopes.has(scope), scope).toBe(true);
   });
 });
