@@ -117,3 +117,8 @@ export function milestonesToList(milestones: readonly Milestone[], all: boolean)
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
     );
 }
+
+/** Open and moved twice or more: what the supervisor's daily check-in summary points out. */
+export function isSlipping(milestone: Milestone): boolean {
+  return milestone.moves >= 2 && (milestone.status === "planned" || milestone.status === "blocked");
+}

@@ -22,6 +22,19 @@ export const checkinKeys = {
   blocker: (checkinId: number, textHash: string) => `blocker:${checkinId}:${textHash}`,
 };
 
+/**
+ * Trial check-ins (`try checkin`): the intern's prompt, and the preview of the supervisor's message that
+ * the answer sends whoever asked for the trial. `requestedAt` (milliseconds) tells trials apart.
+ */
+export const trialKeys = {
+  /** Every trial prompt of an internship, to see whether one still waits. */
+  promptPrefix: (internshipId: number) => `checkin-trial:${internshipId}:`,
+  prompt: (internshipId: number, requestedAt: number) =>
+    `${trialKeys.promptPrefix(internshipId)}${requestedAt}`,
+  preview: (internshipId: number, requestedAt: number) =>
+    `checkin-trial-preview:${internshipId}:${requestedAt}`,
+};
+
 const REPLY_ALERT_FAMILIES = ["reply-warning", "reply-breach", "reply-escalation"] as const;
 const replyAlertPrefix = (family: (typeof REPLY_ALERT_FAMILIES)[number], clockId: number) =>
   `${family}:${clockId}:`;
@@ -179,6 +192,8 @@ export function internshipKeyPrefixes(internshipId: number, supervisorId: number
     "checkin-reminder",
     "checkin-summary",
     "missed-streak",
+    "checkin-trial",
+    "checkin-trial-preview",
     "nudge",
     "isolation-risk",
     "pattern",

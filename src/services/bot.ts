@@ -11,6 +11,7 @@ import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
+import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementAction } from "./command-handlers/agreement-actions.js";
 import { handleCommand } from "./command-handlers/handle-command.js";
@@ -100,6 +101,10 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
         const { date, text } = confirmedAnswer(event.value, ctx.today);
         return await recordCheckinAnswers(ctx, parseCheckinReply(text), date);
       }
+      case "checkin-trial.open":
+        return await openTrialForm(ctx, event.value);
+      case "checkin-trial.answer":
+        return await answerTrialCheckin(ctx, event.value, event.form ?? {});
       case "checkin.dismiss":
         return reply(checkinCopy.notSaved());
       case "checkin.answer": {

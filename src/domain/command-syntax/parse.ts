@@ -27,11 +27,14 @@ function unknownCommand(tokens: readonly Token[]): ParseResult {
   const group = commandGroups().get(first.lower);
   if (group) {
     const subcommands = group.map((spec) => spec.words.slice(1).join(" "));
-    const list = `${subcommands.slice(0, -1).join(", ")} or ${subcommands.at(-1)}`;
+    const list =
+      subcommands.length === 1
+        ? `${subcommands[0]}`
+        : `${subcommands.slice(0, -1).join(", ")} or ${subcommands.at(-1)}`;
     const second = tokens[1];
     if (!second) {
       return err(
-        `${first.lower} needs one of ${list}, e.g. ${group[0]?.example}. Type "help ${first.lower}" for details.`,
+        `${first.lower} needs ${subcommands.length === 1 ? "" : "one of "}${list}, e.g. ${group[0]?.example}. Type "help ${first.lower}" for details.`,
       );
     }
     const guess = closest(group.map(displayName), typedWords(tokens));

@@ -17,6 +17,7 @@ import { NUDGE_COMMANDS } from "./nudges.js";
 import { REFLECT_COMMANDS } from "./reflect.js";
 import { type CommandSpec, displayName } from "./spec.js";
 import { STATUS } from "./status.js";
+import { TRY_COMMANDS } from "./try.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
   HELP,
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...DIGEST_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
+  ...TRY_COMMANDS,
 ];
 
 /** Every keyword sequence that starts a command, with its spec. */

@@ -32,7 +32,8 @@ export type Command =
   | { name: "agreement.accept"; intern?: MentionRef }
   | { name: "agreement.decline"; reason?: string; intern?: MentionRef }
   | { name: "leave.add"; from: LocalDate; to: LocalDate }
-  | { name: "leave.list" };
+  | { name: "leave.list" }
+  | { name: "try.checkin"; intern?: MentionRef };
 
 export type CommandName = Command["name"];
 

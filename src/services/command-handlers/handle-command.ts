@@ -14,6 +14,7 @@ import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
 import { handleReflectCommand } from "./reflect.js";
 import { handleStatusCommand } from "./status.js";
+import { handleTryCommand } from "./try.js";
 
 export async function handleCommand(ctx: CommandContext, command: Command): Promise<Reply> {
   switch (command.name) {
@@ -58,5 +59,7 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleReflectCommand(ctx, command);
     case "digest":
       return await handleDigestCommand(ctx, command);
+    case "try.checkin":
+      return await handleTryCommand(ctx, command);
   }
 }

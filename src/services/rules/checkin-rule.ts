@@ -8,6 +8,7 @@ import {
   missedStreakNotice,
 } from "../../domain/copy/checkin.js";
 import { parseDuration } from "../../domain/duration.js";
+import { isSlipping } from "../../domain/milestones.js";
 import { checkinKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import { startOfNextDay } from "../../domain/working-days.js";
@@ -58,9 +59,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     const drafts: (OutboxDraft | undefined)[] = [];
     const settled = { ...checkin, status };
     if (ctx.terms.checkIn.summary === "daily") {
-      const slipping = (await store.milestones.listFor(ctx.internship.id)).filter(
-        (m) => m.moves >= 2 && (m.status === "planned" || m.status === "blocked"),
-      );
+      const slipping = (await store.milestones.listFor(ctx.internship.id)).filter(isSlipping);
       // A blocker still waiting for the same reader would arrive with the summary, which carries it:
       // one message, not two about the same thing (Ana's afternoon is Bram's evening).
       for (const waiting of await store.outbox.withPrefix(
