@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: { write(text: string): void };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** Where to look for a .env file (the process's working directory); none is read without it. */
+  cwd?: string;
 }
 
 export function option(args: string[], name: string): string | undefined {

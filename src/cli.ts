@@ -5,6 +5,7 @@ import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
 import type { Workspace } from "./domain/types.js";
+import { applyEnvFile, environmentOnly, type SettingsSource } from "./env-file.js";
 import { buildTeamsAppPackage, compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
@@ -42,7 +43,8 @@ const USAGE = `Usage: tandem <command> [options]
                                  build the Teams app package for MICROSOFT_APP_ID
   help                           this text
 
-Configuration comes from the environment; see .env.example.`;
+Configuration comes from the environment and from a .env file in the working directory (the
+environment wins); see .env.example.`;
 
 function parseInstant(text: string): Date {
   const at = new Date(text);
@@ -200,6 +202,25 @@ async function backup(config: Config, args: string[], io: CliIo): Promise<void> 
   io.stdout.write(`backup written to ${file}: integrity ok\n`);
 }
 
+/** The configuration; a bad value that came from the .env file says so, since the environment looks fine. */
+function configFrom(env: NodeJS.ProcessEnv, settings: SettingsSource): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    const variable = isAppError(error) ? /^[A-Z_]+/.exec(error.message)?.[0] : undefined;
+    if (variable && settings.fromFile.includes(variable)) {
+      throw new AppError(
+        "CONFIG",
+        `${(error as AppError).message} (${variable} is set in ${settings.file})`,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
 /** Runs one CLI command; returns the exit code. Errors become one clear line, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command = "start", ...args] = argv;
@@ -208,10 +229,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const config = loadConfig(io.env);
+    const settings = io.cwd ? applyEnvFile(io.env, io.cwd) : environmentOnly(io.env);
+    const config = configFrom(io.env, settings);
     switch (command) {
       case "start": {
-        const running = await startService(config, { input: io.stdin as never, output: io.stdout });
+        const running = await startService(
+          config,
+          { input: io.stdin as never, output: io.stdout },
+          { settings },
+        );
         const stop = () => void running.stop();
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
@@ -278,7 +304,9 @@ export async function main(): Promise<never> {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    // .env fills what the environment leaves unset, for Tandem and the libraries it uses (proxies).
     env: process.env,
+    cwd: process.cwd(),
   });
   process.exit(code);
 }

@@ -157,6 +157,9 @@ const VARIABLES = {
 } as const;
 
 type Variables = typeof VARIABLES;
+
+/** Every variable Tandem reads, e.g. to spot a misspelt one in a .env file. */
+export const SETTING_NAMES: readonly string[] = Object.keys(VARIABLES);
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
 
 /** Variables whose values must never appear in an error line. */

@@ -15,6 +15,7 @@ import { type Config, checkTeamsExposure } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import type { Platform } from "./domain/types.js";
 import { localDateIn } from "./domain/zone-time.js";
+import { environmentOnly, type SettingsSource } from "./env-file.js";
 import { createHttpServer, type HttpLimits, type HttpServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import type { ChatPlatform } from "./ports/chat-platform.js";
@@ -31,6 +32,7 @@ import { importProgramme } from "./services/programme/import-programme.js";
 import { createRetention } from "./services/retention.js";
 import { allRules } from "./services/rules/all-rules.js";
 import { createTicker, type Ticker, type TickResult } from "./services/ticker.js";
+import { describeStart } from "./startup-summary.js";
 import { openStoreFor } from "./storage/open-store.js";
 
 export interface Io {
@@ -170,7 +172,13 @@ export interface Running {
 export async function startService(
   config: Config,
   io: Io,
-  options: { clock?: Clock; log?: Logger; httpLimits?: Partial<HttpLimits> } = {},
+  options: {
+    clock?: Clock;
+    log?: Logger;
+    httpLimits?: Partial<HttpLimits>;
+    /** Where the settings came from (the CLI reads .env), for the start-up line. */
+    settings?: SettingsSource;
+  } = {},
 ): Promise<Running> {
   const services = await compose(config, io, options);
   const { store, log, clock, bot, ticker, platforms, consolePlatform } = services;
@@ -191,14 +199,45 @@ export async function startService(
   for (const platform of platforms.values()) {
     for (const route of platform.routes) http.addRoute(route);
   }
-  const port = await http.listen(config.port, config.host);
   const handle = (event: Parameters<Bot["handle"]>[0]) => bot.handle(event);
-  for (const platform of platforms.values()) await platform.start(handle);
+  let port: number;
+  const started: ChatPlatform[] = [];
+  try {
+    port = await http.listen(config.port, config.host);
+    for (const platform of platforms.values()) {
+      await platform.start(handle);
+      started.push(platform);
+    }
+  } catch (error) {
+    // A platform that cannot start (a refused token, no network) stops start-up: release what was opened.
+    for (const platform of started) await platform.stop();
+    await http.close();
+    await store.close();
+    throw error;
+  }
   const metronome = config.scheduler
     ? startMetronome(clock, async (now) => await ticker.tick(now), log)
     : undefined;
   ready = true;
-  log.info({ port, platforms: config.platforms, scheduler: config.scheduler }, "Tandem started");
+  const settings = options.settings ?? environmentOnly({});
+  for (const { name, meant } of settings.unknown) {
+    log.warn(
+      { file: settings.file, variable: name },
+      `${name} in ${settings.file} is not a Tandem setting${meant ? `: did you mean ${meant}?` : ""}`,
+    );
+  }
+  const summary = describeStart(config, settings, port);
+  log.info(
+    {
+      port,
+      platforms: config.platforms,
+      scheduler: config.scheduler,
+      settings: { file: settings.found ? settings.file : undefined, fromFile: settings.fromFile },
+    },
+    summary,
+  );
+  // The playground logs to a file: say it where its user looks.
+  if (consolePlatform) io.output.write(`${summary}\n`);
 
   let stopping: Promise<void> | undefined;
   let resolveStopped: () => void = () => {};

@@ -18,6 +18,7 @@ import { renderMessage } from "./render.js";
 import { toSendError } from "./send-errors.js";
 import { createSlackDirectory } from "./slack-directory.js";
 import { createSocketReceiver } from "./socket-receiver.js";
+import { slackStartFailure } from "./start-errors.js";
 import { createTokenVault } from "./token-vault.js";
 import type { TokenWorkspace } from "./workspace-check.js";
 import {
@@ -176,10 +177,14 @@ export function createSlackPlatform(
     try {
       return (await (await clients.clientFor("")).auth.test()) as Identity;
     } catch (cause) {
-      throw new AppError(
-        "CONFIG",
-        `SLACK_BOT_TOKEN was refused by Slack (${(cause as Error).message}); copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page`,
-        { cause },
+      throw slackStartFailure(
+        cause,
+        "auth.test",
+        {
+          variable: "SLACK_BOT_TOKEN",
+          advice: "copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page",
+        },
+        settings.apiUrl,
       );
     }
   }
@@ -234,7 +239,23 @@ export function createSlackPlatform(
         log: deps.log,
         ...(me.user_id ? { botUserId: me.user_id } : {}),
       });
-      if (!receiver) await app.start();
+      if (!receiver) {
+        try {
+          await app.start();
+        } catch (cause) {
+          app = undefined;
+          throw slackStartFailure(
+            cause,
+            "apps.connections.open",
+            {
+              variable: "SLACK_APP_TOKEN",
+              advice:
+                "create an app-level token with the connections:write scope under the app's Basic Information, and turn on Socket Mode",
+            },
+            settings.apiUrl,
+          );
+        }
+      }
       log.info(
         { team: me.team_id, botUserId: me.user_id, auth: auth.kind, mode: connection.mode },
         "Slack connected",

@@ -10,6 +10,8 @@ export type ErrorCode =
   | "NO_WORKING_TIME"
   | "PLATFORM"
   | "UNREACHABLE"
+  /** Tandem could not reach a service at all (no connection, DNS, timeout, HTTP 5xx): nothing was refused. */
+  | "NETWORK"
   /**
    * The platform cannot act for a whole workspace (bot token revoked or invalid, installation unreadable):
    * its sends pause, nothing is dead-lettered, and they resume once a send succeeds again.

@@ -1,6 +1,8 @@
 /** The real `tandem` CLI in a child process (node --import tsx src/cli.ts ...), as an operator runs it. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -12,9 +14,16 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * An empty working directory: tandem reads a .env where it runs, and a developer's .env in the clone
+ * (PLATFORMS, DATABASE_URL) must not change what these children do.
+ */
+const CWD = mkdtempSync(join(tmpdir(), "tandem-child-"));
+
 export function spawnTandem(args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], {
-    cwd: ROOT,
+  const tsx = import.meta.resolve("tsx");
+  const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "src", "cli.ts"), ...args], {
+    cwd: CWD,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
