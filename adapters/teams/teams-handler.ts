@@ -12,6 +12,7 @@ import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { formCard, replyActivity } from "./cards.js";
+import { noteActivity } from "./directory-notes.js";
 import {
   actionEvent,
   messageEvent,
@@ -31,11 +32,14 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     private readonly refs: PlatformRefRepo,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Where names, time zones and teams seen in activities are noted for the directory. */
+    private readonly notes: PlatformRefRepo = refs,
   ) {
     super();
     // Every activity: remember how to reach its conversation and its sender, before anything else.
     this.onTurn(async (context, next) => {
       await saveReferences(this.refs, context, this.clock.now());
+      await noteActivity(this.notes, context, this.clock.now());
       await next();
     });
     this.onMessage(async (context, next) => {

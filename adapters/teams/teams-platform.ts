@@ -16,6 +16,7 @@ import { messageActivity } from "./cards.js";
 import { keepingStoredReferences } from "./references.js";
 import { answerFor, isMetadataFailure, withSdkConsole } from "./sdk-console.js";
 import { toTeamsSendError } from "./send-errors.js";
+import { createTeamsDirectory } from "./teams-directory.js";
 import { NOT_RECORDED, TandemTeamsHandler } from "./teams-handler.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -211,6 +212,26 @@ export function createTeamsPlatform(
     return ref ? { ref } : {};
   }
 
+  /** Work in a proactive turn on a stored reference, for the directory: its errors come back to the caller. */
+  async function converse<T>(reference: object, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    // Set inside the callback, which TypeScript cannot follow: hence the widened type.
+    let outcome = { error: new Error("the proactive turn did not run") } as { value: T } | { error: unknown };
+    try {
+      await adapter.continueConversationAsync(appId, reference as never, async (context) => {
+        try {
+          tuneConnector(context, timeoutMs, false, log);
+          outcome = { value: await work(context) };
+        } catch (error) {
+          outcome = { error };
+        }
+      });
+    } catch (error) {
+      outcome = { error };
+    }
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
   /** POST /api/messages: activities from the Bot Connector, checked before botbuilder reads them. */
   async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? "").split("?")[0];
@@ -274,12 +295,13 @@ export function createTeamsPlatform(
       }
       // Unauthenticated activities may add references but never change a stored one.
       const refs = appId ? deps.refs : keepingStoredReferences(deps.refs);
-      handler = new TandemTeamsHandler(handle, refs, deps.clock, deps.log);
+      handler = new TandemTeamsHandler(handle, refs, deps.clock, deps.log, deps.refs);
     },
     async stop() {
       handler = undefined;
     },
     routes: [route],
+    directory: createTeamsDirectory({ refs: deps.refs, converse, clock: deps.clock }),
     async send(address: Address, message: OutboundMessage, progress?: GroupProgress): Promise<SendResult> {
       const parsed = parseAddress(address);
       if (parsed?.platform !== "teams") throw new AppError("PLATFORM", `${address} is not a Teams address`);

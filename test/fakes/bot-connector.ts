@@ -7,6 +7,8 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { adaptiveCardProblem } from "./adaptive-card-check.js";
+import { teamsUserId } from "./teams-activities.js";
+import { answerRoster, type FakeRoster } from "./teams-roster.js";
 
 export interface ConnectorCall {
   method: string;
@@ -54,6 +56,8 @@ export interface FakeBotConnector {
   failIn(conversationId: string, n: number, failure: Failure, retryAfterSeconds?: number): void;
   /** Resolves once `count` activities were accepted (in this conversation, when given). */
   waitForActivities(count: number, conversationId?: string, timeoutMs?: number): Promise<PostedActivity[]>;
+  /** The tenant's people and teams the roster routes answer with; change them to have someone join. */
+  roster: FakeRoster;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,8 @@ export interface FakeConnectorOptions {
    * header; a header that is there must still be a well-formed bearer token.
    */
   token?: string;
+  /** People and teams for the roster routes (members, pagedmembers, a team's channels). */
+  roster?: Partial<FakeRoster>;
 }
 
 /** Why the connector refuses this Authorization header with 401, or undefined when it accepts it. */
@@ -112,6 +118,11 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
   const conversationIds = new Map<string, string>();
   const failuresIn = new Map<string, { left: number; failure: Failure; retryAfter: number }>();
   let nextId = 1_700_000_000_000;
+  const roster: FakeRoster = {
+    tenant: options.roster?.tenant ?? "tenant-1",
+    people: [...(options.roster?.people ?? [])],
+    teams: [...(options.roster?.teams ?? [])],
+  };
 
   /** Seconds until a slot frees up in the first window that is full, or undefined when one is free. */
   function throttled(key: string, at: number): number | undefined {
@@ -149,7 +160,8 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
     } catch {
       body = undefined;
     }
-    const rawPath = new URL(req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/{2,}/g, "/");
+    const requestUrl = new URL(req.url ?? "/", "http://127.0.0.1");
+    const rawPath = requestUrl.pathname.replace(/\/{2,}/g, "/");
     const segments = rawPath.split("/").filter(Boolean).map(decodeURIComponent);
     const call: ConnectorCall = {
       method: req.method ?? "GET",
@@ -182,6 +194,11 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
       fail(res, call, status, status === 429 ? { "retry-after": String(planned.retryAfter) } : {});
       return;
     }
+    const rostered = answerRoster(roster, req.method ?? "GET", segments, requestUrl.searchParams);
+    if (rostered) {
+      answer(res, call, rostered[0], rostered[1]);
+      return;
+    }
     if (req.method !== "POST" || version !== "v3" || collection !== "conversations") {
       fail(res, call, 404);
       return;
@@ -190,6 +207,15 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
       const members = Array.isArray(body?.members) ? (body.members as { id?: unknown }[]) : [];
       if (members.length === 0 || members.some((m) => typeof m?.id !== "string")) {
         answer(res, call, 400, { error: { code: ERROR_CODES[400], message: "members must list user ids" } });
+        return;
+      }
+      // Told a roster, the fake refuses a chat with someone in no team the bot is in, as Teams does.
+      const inATeam = (id: string) =>
+        roster.teams.some((t) =>
+          t.members.some((aad) => aad === id || teamsUserId({ aad, name: "" }) === id),
+        );
+      if (roster.teams.length > 0 && members.some((m) => !inATeam(m.id as string))) {
+        fail(res, call, 403);
         return;
       }
       // Teams keeps one chat per set of members: the same members get the same conversation back.
@@ -241,6 +267,7 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
     url,
     calls,
     activities,
+    roster,
     failNext(n, failure, retryAfterSeconds = 1) {
       failures = { left: n, failure, retryAfter: retryAfterSeconds };
     },
