@@ -1,14 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEFAULT_TERMS } from "../../src/domain/agreement.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
+import { describeEachStore } from "../helpers/each-store.js";
 import { sampleProgramme } from "../helpers/programme.js";
-import { createTestStore } from "../helpers/test-store.js";
 
-describe("the current agreement's terms", () => {
-  const at = new Date("2026-11-30T12:00:00Z");
+const at = new Date("2026-11-30T12:00:00Z");
 
+describeEachStore("the current agreement's terms", (each) => {
   async function setUp() {
-    const store = createTestStore(at);
+    const store = each.store;
     await importProgramme(store, sampleProgramme(), at);
     const workspace = (await store.workspaces.find("console", "test"))!;
     const internship = (await store.internships.byKey(workspace.id, "ana-2026"))!;
@@ -39,7 +39,7 @@ describe("the current agreement's terms", () => {
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    // The next version gets the rolled-back one's row id, with other terms.
+    // On SQLite the next version gets the rolled-back one's row id, with other terms.
     await store.agreements.addVersion(workspace.id, internship.id, withReaction("thumbsup"), undefined, at);
     expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("thumbsup");
   });

@@ -1,15 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { createTestStore } from "../helpers/test-store.js";
+import { expect, it } from "vitest";
+import { describeEachStore } from "../helpers/each-store.js";
+import { rawRows } from "../helpers/test-store.js";
 
-describe("platform references", () => {
+describeEachStore("platform references", (each) => {
   const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
 
   function setUp() {
-    const store = createTestStore();
-    const row = () =>
-      store.db.prepare("SELECT reference, updated_at FROM platform_references WHERE key = 'u1'").get() as
-        | { reference: string; updated_at: number }
-        | undefined;
+    const store = each.store;
+    const row = async () =>
+      (await rawRows(store, "SELECT reference, updated_at FROM platform_references WHERE key = 'u1'"))[0];
     const save = async (reference: string, minute: number) =>
       await store.platformRefs.save("teams", "tenant", "user", "u1", reference, at(minute));
     return { store, row, save };
@@ -19,9 +18,9 @@ describe("platform references", () => {
     const { store, row, save } = setUp();
     await save("ref-a", 0);
     await save("ref-a", 1);
-    expect(row()).toEqual({ reference: "ref-a", updated_at: at(0).getTime() });
+    expect(await row()).toEqual({ reference: "ref-a", updated_at: at(0).getTime() });
     await save("ref-b", 2);
-    expect(row()).toEqual({ reference: "ref-b", updated_at: at(2).getTime() });
+    expect(await row()).toEqual({ reference: "ref-b", updated_at: at(2).getTime() });
     expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBe("ref-b");
     expect(await store.platformRefs.get("teams", "other-tenant", "user", "u1")).toBeUndefined();
   });
@@ -37,6 +36,6 @@ describe("platform references", () => {
     ).rejects.toThrow("rolled back");
     expect(await store.platformRefs.get("teams", "tenant", "user", "u1")).toBeUndefined();
     await save("ref-a", 1);
-    expect(row()).toEqual({ reference: "ref-a", updated_at: at(1).getTime() });
+    expect(await row()).toEqual({ reference: "ref-a", updated_at: at(1).getTime() });
   });
 });
