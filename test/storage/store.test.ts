@@ -333,6 +333,29 @@ describeEachStore(
         expect((await store.people.list(ws)).map((p) => p.key)).toEqual(["ana"]);
       });
     });
+
+    describe("health and lifecycle", () => {
+      it("answers a ping and proves it can write by rewriting the one health-probe row", async () => {
+        expect(await store.ping()).toBe(true);
+        await store.probeWrite(later(-1));
+        await store.probeWrite(T0);
+        expect(await rawRows(store, "SELECT id, probed_at FROM health_probe")).toEqual([
+          { id: 1, probed_at: T0.getTime() },
+        ]);
+      });
+
+      it("finishes batched work queued before it closes", async () => {
+        const queued = store.batched(async () => await store.inbound.firstSeen("slack", "T1", "Ev1", T0));
+        await store.close();
+        await expect(queued).resolves.toBe(true);
+      });
+
+      it("closes once, however often it is asked to, and answers nothing after", async () => {
+        await Promise.all([store.close(), store.close()]);
+        await store.close();
+        await expect(store.ping()).rejects.toThrow();
+      });
+    });
   },
   { now: T0 },
 );

@@ -85,8 +85,9 @@ export function createPostgresStore(
     },
     migrations: () => migrationStatus(sql.pool, migrationsDir),
     close: () => {
-      // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here.
-      closed ??= sql.pool.end();
+      // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here. Work already
+      // started (a batched event waiting for a connection) finishes first, as on SQLite.
+      closed ??= sql.end();
       return closed;
     },
   };

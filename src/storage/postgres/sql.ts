@@ -24,6 +24,11 @@ export interface Sql {
 
 export interface PostgresSql extends Sql {
   readonly pool: pg.Pool;
+  /**
+   * Refuses new work, lets the work already started finish, then ends the pool. pg's own pool.end() would
+   * strand a transaction still waiting for a connection (it fails after connectionTimeoutMillis).
+   */
+  end(): Promise<void>;
 }
 
 export interface PoolOptions {
@@ -106,6 +111,18 @@ interface Scope {
 
 export function createSql(pool: pg.Pool): PostgresSql {
   const context = new AsyncLocalStorage<Scope>();
+  /** Statements and transactions started outside a transaction, until they settle. */
+  const inFlight = new Set<Promise<unknown>>();
+  let ending = false;
+
+  function tracked<T>(work: () => Promise<T>): Promise<T> {
+    if (ending) return Promise.reject(new Error("the PostgreSQL store is closed"));
+    const promise = work();
+    inFlight.add(promise);
+    const forget = () => inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
 
   function runner(): pg.Pool | pg.PoolClient {
     const scope = context.getStore();
@@ -116,8 +133,10 @@ export function createSql(pool: pg.Pool): PostgresSql {
     text: string,
     values: readonly unknown[] | undefined,
   ): Promise<pg.QueryResult<T>> {
+    const on = runner();
     try {
-      return await runner().query<T>(text, values as unknown[] | undefined);
+      const run = () => on.query<T>(text, values as unknown[] | undefined);
+      return await (on === pool ? tracked(run) : run());
     } catch (error) {
       throw safe(error, text);
     }
@@ -194,7 +213,12 @@ export function createSql(pool: pg.Pool): PostgresSql {
     },
     atomic<T>(fn: () => Promise<T>): Promise<T> {
       const scope = context.getStore();
-      return scope?.tx.open ? savepoint(scope, fn) : transaction(fn);
+      return scope?.tx.open ? savepoint(scope, fn) : tracked(() => transaction(fn));
+    },
+    async end(): Promise<void> {
+      ending = true;
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await pool.end();
     },
   };
 }
