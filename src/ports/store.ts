@@ -328,4 +328,10 @@ export interface Store extends Repositories {
   /** A cheap write that proves the database can be written; rejects (disk full, read-only) when not. */
   probeWrite(at: Date): Promise<void>;
   close(): Promise<void>;
+  /**
+   * A private in-memory copy of everything, to try things on (the week preview runs the real rules on it):
+   * nothing done to it reaches this store. Close it after use. Absent where the engine cannot make one
+   * (PostgreSQL).
+   */
+  snapshot?(): Promise<Store>;
 }

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import type { Store } from "../ports/store.js";
 import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
@@ -72,7 +73,21 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
       await group.flush();
       db.close();
     },
+    // In its turn, like any call: a transaction of another caller is not half in the copy.
+    snapshot: () => transactions.call(() => createSqliteStore(copyDatabase(db))),
   };
+}
+
+/** Bytes 18 and 19 of a database image: 2 in WAL mode, which an in-memory database cannot open. */
+const FILE_FORMAT_OFFSETS = [18, 19];
+
+/** An in-memory copy of the database as this connection sees it. */
+function copyDatabase(db: SqliteDatabase): SqliteDatabase {
+  const image = db.serialize();
+  for (const offset of FILE_FORMAT_OFFSETS) image[offset] = 1;
+  const copy = new Database(image);
+  copy.pragma("foreign_keys = ON");
+  return copy;
 }
 
 /** Opens, migrates and wraps the database: what main, the CLI and tests use. */

@@ -14,6 +14,7 @@ import { MET_COMMANDS } from "./met.js";
 import { MILESTONE_COMMANDS } from "./milestone.js";
 import { NOREPLY_COMMANDS } from "./noreply.js";
 import { NUDGE_COMMANDS } from "./nudges.js";
+import { PREVIEW_COMMANDS } from "./preview.js";
 import { REFLECT_COMMANDS } from "./reflect.js";
 import { type CommandSpec, displayName } from "./spec.js";
 import { STATUS } from "./status.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
   ...TRY_COMMANDS,
+  ...PREVIEW_COMMANDS,
 ];
 
 /** Every keyword sequence that starts a command, with its spec. */

@@ -33,7 +33,8 @@ export type Command =
   | { name: "agreement.decline"; reason?: string; intern?: MentionRef }
   | { name: "leave.add"; from: LocalDate; to: LocalDate }
   | { name: "leave.list" }
-  | { name: "try.checkin"; intern?: MentionRef };
+  | { name: "try.checkin"; intern?: MentionRef }
+  | { name: "preview.week"; intern?: MentionRef };
 
 export type CommandName = Command["name"];
 

@@ -12,6 +12,7 @@ import { handleMetCommand } from "./met.js";
 import { handleMilestoneCommand } from "./milestone.js";
 import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
+import { handlePreviewCommand } from "./preview.js";
 import { handleReflectCommand } from "./reflect.js";
 import { handleStatusCommand } from "./status.js";
 import { handleTryCommand } from "./try.js";
@@ -61,5 +62,7 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleDigestCommand(ctx, command);
     case "try.checkin":
       return await handleTryCommand(ctx, command);
+    case "preview.week":
+      return await handlePreviewCommand(ctx, command);
   }
 }
