@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type CliIo, chooseWorkspace, option, positional } from "./cli-args.js";
 import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
-import type { Workspace } from "./domain/types.js";
+import type { Platform, Workspace } from "./domain/types.js";
 import { applyEnvFile, environmentOnly, type SettingsSource } from "./env-file.js";
 import { buildTeamsAppPackage, compose, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
@@ -16,6 +16,7 @@ import {
   importProgramme,
   parseProgrammeText,
 } from "./services/programme/import-programme.js";
+import { programmeTemplate } from "./services/programme/programme-template.js";
 import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
 import { migrate } from "./storage/migrate.js";
@@ -25,6 +26,9 @@ import { openStore } from "./storage/sqlite-store.js";
 const USAGE = `Usage: tandem <command> [options]
 
   start                          run the service (the console playground when PLATFORMS=console)
+  init [<file>] [--platform slack|teams|console] [--force]
+                                 write a commented programme file to fill in (default programme.yaml,
+                                 for the platform PLATFORMS names first); --force replaces an existing file
   tick [--at <ISO time>]         plan and send what is due at that instant (default: now), then exit
   migrate                        apply pending database migrations, then exit
   import <file.yaml|json> [--apply|--prune]
@@ -202,6 +206,38 @@ async function backup(config: Config, args: string[], io: CliIo): Promise<void> 
   io.stdout.write(`backup written to ${file}: integrity ok\n`);
 }
 
+const TEMPLATE_PLATFORMS: readonly Platform[] = ["slack", "teams", "console"];
+
+/** `tandem init`: the template for the platform asked for, or the first real one PLATFORMS names. */
+function init(argv: string[], io: CliIo): void {
+  const force = argv.includes("--force");
+  // --force takes no value: out of the way, the file name is the one positional argument.
+  const args = argv.filter((a) => a !== "--force");
+  const file = positional(args) ?? "programme.yaml";
+  const named =
+    option(args, "--platform") ??
+    (io.env.PLATFORMS ?? "")
+      .split(",")
+      .map((p) => p.trim().toLowerCase())
+      .find((p) => p === "slack" || p === "teams") ??
+    "slack";
+  if (!TEMPLATE_PLATFORMS.includes(named as Platform)) {
+    throw new AppError("BAD_INPUT", `--platform "${named}" is not a platform; use slack, teams or console`);
+  }
+  const path = resolve(file);
+  if (existsSync(path) && !force) {
+    throw new AppError(
+      "BAD_INPUT",
+      `${file} already exists and was left as it is; choose another name, or add --force to replace it`,
+    );
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  writePrivateFile(path, programmeTemplate(named as Platform, today));
+  io.stdout.write(
+    `wrote a programme template for ${named} to ${file}: replace the example people, ids and dates (its comments say where ${named === "console" ? "each field goes" : "to find each id"}), then run: tandem import ${file}\n`,
+  );
+}
+
 /** The configuration; a bad value that came from the .env file says so, since the environment looks fine. */
 function configFrom(env: NodeJS.ProcessEnv, settings: SettingsSource): Config {
   try {
@@ -230,6 +266,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const settings = io.cwd ? applyEnvFile(io.env, io.cwd) : environmentOnly(io.env);
+    if (command === "init") {
+      init(args, io);
+      return 0;
+    }
     const config = configFrom(io.env, settings);
     switch (command) {
       case "start": {
