@@ -271,6 +271,20 @@ export interface LeaseRepo {
   release(name: string, holder: string): Promise<void>;
 }
 
+/**
+ * People a workspace names as programme admins, by platform user id: besides the platform's own admins and
+ * owners, they may set up internships and choose colleagues in chat.
+ */
+export interface ProgrammeAdminRepo {
+  /** Their platform user ids, in the order they were added. */
+  list(workspaceId: number): Promise<string[]>;
+  has(workspaceId: number, userId: string): Promise<boolean>;
+  /** True when newly added; `addedBy` is the platform user id of whoever added them, if anyone. */
+  add(workspaceId: number, userId: string, addedBy: string | undefined, at: Date): Promise<boolean>;
+  /** True when they were one. */
+  remove(workspaceId: number, userId: string): Promise<boolean>;
+}
+
 /** Which schema migrations the database has, of those this version of Tandem ships. */
 export interface MigrationStatus {
   applied: number[];
@@ -299,6 +313,7 @@ export interface Repositories {
   installations: InstallationRepo;
   wakeups: WakeupRepo;
   leases: LeaseRepo;
+  programmeAdmins: ProgrammeAdminRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
 }

@@ -18,6 +18,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createSqliteTransactions } from "./sqlite-transactions.js";
@@ -61,6 +62,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     installations: wrap(createInstallationRepo(db)),
     wakeups: wrap(createWakeupRepo(db)),
     leases: wrap(createLeaseRepo(db)),
+    programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),
     retention: wrap(createRetentionRepo(db)),
     migrations: () => transactions.call(() => migrationStatus(db)),

@@ -22,6 +22,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createPool, createSql, type PostgresSql } from "./sql.js";
@@ -74,6 +75,7 @@ export function createPostgresStore(
     installations: createInstallationRepo(sql),
     wakeups: createWakeupRepo(sql),
     leases: createLeaseRepo(sql),
+    programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),
     retention: createRetentionRepo(sql),
     ping: async () => (await sql.one<{ ok: number }>("SELECT 1 AS ok"))?.ok === 1,
