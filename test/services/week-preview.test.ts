@@ -30,7 +30,7 @@ describe("preview week", () => {
     expect(text.split("\n")[0]).toBe(
       "What Tandem would send about Ana Souza from Tue 1 Dec, 08:00 to Tue 8 Dec, 08:00 (Ana's time), if nobody answered or wrote in that time (answers cancel reminders and change summaries); times are each recipient's own. Nothing was sent.",
     );
-    const ana = linesFor(text, "Ana Souza (intern, America/Sao_Paulo):");
+    const ana = linesFor(text, "Ana Souza (intern, America/Sao Paulo):");
     // A check-in every working day at 09:30 São Paulo time, and its one reminder three working hours later.
     for (const day of ["Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec", "Mon 7 Dec"]) {
       expect(ana).toContainEqual(

@@ -33,7 +33,9 @@ function heading(recipient: PreviewRecipient, intern: Person): string {
   }
   if (recipient.kind === "group") return `Group chat with ${recipient.name} (${firstName(intern)}'s time):`;
   const roles = recipient.roles.map((r) => ROLE_NAMES[r]);
-  return `${recipient.name} (${[...(roles.length > 0 ? roles : ["colleague"]), recipient.timezone].join(", ")}):`;
+  // "America/Sao Paulo": the zone as people read it (an underscore would turn into markup on some platforms).
+  const zone = recipient.timezone.replaceAll("_", " ");
+  return `${recipient.name} (${[...(roles.length > 0 ? roles : ["colleague"]), zone].join(", ")}):`;
 }
 
 /**
