@@ -1,8 +1,11 @@
 /**
  * The requests the inbound benchmarks send, built and (for Slack) signed before the clock starts.
- * Event i goes to home channel ⌊i/2⌋ mod N: even events are the intern asking a question (a reply clock
- * starts), odd ones are a plain message without "?" (from the supervisor by default, which answers the
- * open question; or from the intern, so clocks pile up).
+ * Event i goes to home channel ⌊i/2⌋ mod N: even events are the intern asking a question at top level
+ * (a reply clock starts), odd ones a plain message without "?" in the thread of that channel's previous
+ * question (one round, 2N events, earlier: an answer sent right after its question could be handled
+ * before it). From the supervisor by default, so each answer closes a clock (a top-level message would
+ * close one only if it mentioned the asker) and each channel has one clock open at a time; or from the
+ * intern, so clocks pile up. The first round's plain messages have no earlier question: top level.
  */
 import { eventCallback, messageEvent, slackSignature } from "../../test/fakes/slack-requests.js";
 import { channelMessage } from "../../test/fakes/teams-activities.js";
@@ -44,7 +47,15 @@ function pick(spec: BodySpec, pairs: BenchPair[], i: number) {
   const pair = pairs[Math.floor(i / 2) % pairs.length]!;
   const question = i % 2 === 0;
   const who = question || spec.plainFrom === "intern" ? pair.intern : pair.supervisor;
-  return { pair, question, who, text: question ? QUESTION : PLAIN };
+  // The same channel's question one round earlier, whose thread a plain message answers in.
+  const earlier = i - 1 - 2 * pairs.length;
+  return {
+    pair,
+    question,
+    who,
+    text: question ? QUESTION : PLAIN,
+    ...(question || earlier < 0 ? {} : { earlier }),
+  };
 }
 
 export function slackRequests(spec: BodySpec): PreparedRequest[] {
@@ -55,11 +66,12 @@ export function slackRequests(spec: BodySpec): PreparedRequest[] {
   // One signing time for the whole run: the service accepts it for five minutes.
   const timestamp = Math.floor(Date.now() / 1000);
   return Array.from({ length: total }, (_, i) => {
-    const { pair, question, who, text } = pick(spec, pairs, i);
+    const { pair, question, who, text, earlier } = pick(spec, pairs, i);
     const ts = slackTsAt(sentAt(startMs, i));
     const eventId = `Ev${spec.runId}${String(i).padStart(7, "0")}`;
+    const thread = earlier === undefined ? {} : { thread_ts: slackTsAt(sentAt(startMs, earlier)) };
     const body = JSON.stringify(
-      eventCallback(messageEvent({ user: who.id, channel: pair.channel, text, ts }), {
+      eventCallback(messageEvent({ user: who.id, channel: pair.channel, text, ts, ...thread }), {
         team_id: SLACK_TEAM,
         event_id: eventId,
       }),
@@ -85,7 +97,7 @@ export function teamsRequests(spec: BodySpec): PreparedRequest[] {
   const startMs = firstAt(total);
   const base = 1_800_000_000_000 + Number.parseInt(spec.runId, 36) * 10_000_000;
   return Array.from({ length: total }, (_, i) => {
-    const { pair, question, who, text } = pick(spec, pairs, i);
+    const { pair, question, who, text, earlier } = pick(spec, pairs, i);
     const activity = channelMessage({
       serviceUrl: spec.serviceUrl ?? "http://127.0.0.1:9/",
       tenant: TEAMS_TENANT,
@@ -93,6 +105,8 @@ export function teamsRequests(spec: BodySpec): PreparedRequest[] {
       id: String(base + i),
       timestamp: new Date(sentAt(startMs, i)),
       channel: pair.channel,
+      // A question starts its own thread (the activity id is its root); an answer goes into one.
+      ...(earlier === undefined ? {} : { root: String(base + earlier) }),
       text,
     });
     return {

@@ -37,6 +37,8 @@ export async function startBenchService(
     platforms: [platform],
     databasePath,
     port: 0,
+    // Loopback: unauthenticated Teams (the bench's CloudAdapter has no app id) is refused anywhere else.
+    host: "127.0.0.1",
     logLevel: "warn",
     scheduler: false,
     ...settings,
