@@ -6,10 +6,13 @@
  *
  *   node --import tsx bench/slack-inbound.bench.ts
  *   BENCH_SECONDS=5 BENCH_RATES=500,1000 BENCH_PLAIN_FROM=intern node --import tsx bench/slack-inbound.bench.ts
+ *   BENCH_BEFORE=../before node --import tsx bench/slack-inbound.bench.ts   # that checkout's service too
+ *   BENCH_STORE=postgres node --import tsx bench/slack-inbound.bench.ts     # on a throwaway PostgreSQL
  */
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { startFakeSlackApi } from "../test/fakes/slack-api.js";
+import { type PostgresServer, startPostgres } from "../test/helpers/postgres-server.js";
 import { runLoadInChild } from "./lib/load-child.js";
 import { SLACK_TEAM } from "./lib/load-programme.js";
 import {
@@ -19,6 +22,7 @@ import {
   ratioTable,
   runLine,
   runsTable,
+  type Target,
   type TargetRun,
 } from "./lib/load-report.js";
 import { startBenchService } from "./lib/load-service.js";
@@ -27,7 +31,9 @@ import { machineLine } from "./lib/machine.js";
 
 const SECRET = "bench-signing-secret";
 const INTERNSHIPS = 50;
-const { seconds, rates, plainFrom, targets, warmup } = envSettings();
+const { seconds, rates, plainFrom, targets, warmup, before, store } = envSettings();
+/** The throwaway PostgreSQL server of BENCH_STORE=postgres, started in main(). */
+let postgres: PostgresServer | undefined;
 
 /** The baseline: Bolt's own HTTPReceiver (signature check, body parsing) and a listener that does nothing. */
 async function startBareBolt() {
@@ -73,19 +79,24 @@ async function runBare(rate: number, secs = seconds): Promise<TargetRun> {
   }
 }
 
-async function runService(rate: number, secs = seconds): Promise<TargetRun> {
+async function runService(rate: number, secs = seconds, target: Target = "service"): Promise<TargetRun> {
   const fake = await startFakeSlackApi();
-  const service = await startBenchService("slack", INTERNSHIPS, {
-    slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.url },
-    teams: { appType: "MultiTenant", allowUnauthenticated: false },
-  });
+  const service = await startBenchService(
+    "slack",
+    INTERNSHIPS,
+    {
+      slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.url },
+      teams: { appType: "MultiTenant", allowUnauthenticated: false },
+    },
+    target === "before" ? { checkout: before } : postgres ? { postgres: postgres.url } : {},
+  );
   try {
-    const before = service.logged();
+    const previously = service.logged();
     const load = await runLoadInChild(job(service.url, rate, secs));
-    const check = await verifyDurable(service.databasePath, "slack", SLACK_TEAM, load);
+    const check = await verifyDurable(service.database, "slack", SLACK_TEAM, load);
     const after = service.logged();
-    const logs = `log warn ${after.warn - before.warn}, error ${after.error - before.error}`;
-    return { target: "service", rate, load, durable: check.durable, durability: `${check.text}; ${logs}` };
+    const logs = `log warn ${after.warn - previously.warn}, error ${after.error - previously.error}`;
+    return { target, rate, load, durable: check.durable, durability: `${check.text}; ${logs}` };
   } finally {
     await service.stop();
     await fake.close();
@@ -96,20 +107,28 @@ async function main(): Promise<void> {
   console.log(
     `Slack inbound, ${seconds} s per rate, rates ${rates.join(", ")}/s, ${INTERNSHIPS} home channels,`,
   );
-  console.log(`plain messages from the ${plainFrom}; machine: ${machineLine()}\n`);
+  console.log(
+    `plain messages from the ${plainFrom}; store ${store}${before ? `; before: ${before}` : ""}; machine: ${machineLine()}\n`,
+  );
+  if (store === "postgres") postgres = await startPostgres();
   const runs: TargetRun[] = [];
-  const runner = (target: "bare" | "service") => (target === "bare" ? runBare : runService);
-  for (const target of warmup ? targets : []) {
-    const result = await runner(target)(Math.min(...rates), warmup);
-    console.log(`${runLine(result)} (warm-up, not recorded)`);
-  }
-  for (const rate of rates) {
-    for (const target of targets) {
-      const result = await runner(target)(rate);
-      runs.push(result);
-      console.log(runLine(result));
-      await pause(1_000);
+  const runner = (target: Target) => (rate: number, secs: number) =>
+    target === "bare" ? runBare(rate, secs) : runService(rate, secs, target);
+  try {
+    for (const target of warmup ? targets : []) {
+      const result = await runner(target)(Math.min(...rates), warmup);
+      console.log(`${runLine(result)} (warm-up, not recorded)`);
     }
+    for (const rate of rates) {
+      for (const target of targets) {
+        const result = await runner(target)(rate, seconds);
+        runs.push(result);
+        console.log(runLine(result));
+        await pause(1_000);
+      }
+    }
+  } finally {
+    await postgres?.stop();
   }
   console.log(`\n${runsTable(runs)}\n\n${ratioTable(runs)}`);
   const problems = notes(runs);

@@ -7,6 +7,8 @@
  *
  *   node --import tsx bench/teams-inbound.bench.ts
  *   BENCH_SECONDS=5 BENCH_RATES=500,1000 BENCH_PLAIN_FROM=intern node --import tsx bench/teams-inbound.bench.ts
+ *   BENCH_BEFORE=../before node --import tsx bench/teams-inbound.bench.ts   # that checkout's service too
+ *   BENCH_STORE=postgres node --import tsx bench/teams-inbound.bench.ts     # on a throwaway PostgreSQL
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -14,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { responseShim } from "../adapters/teams/teams-platform.js";
 import { startFakeBotConnector } from "../test/fakes/bot-connector.js";
+import { type PostgresServer, startPostgres } from "../test/helpers/postgres-server.js";
 import { runLoadInChild } from "./lib/load-child.js";
 import { TEAMS_TENANT } from "./lib/load-programme.js";
 import {
@@ -23,6 +26,7 @@ import {
   ratioTable,
   runLine,
   runsTable,
+  type Target,
   type TargetRun,
 } from "./lib/load-report.js";
 import { startBenchService } from "./lib/load-service.js";
@@ -30,7 +34,9 @@ import { verifyDurable } from "./lib/load-store.js";
 import { machineLine } from "./lib/machine.js";
 
 const INTERNSHIPS = 50;
-const { seconds, rates, plainFrom, targets, warmup } = envSettings();
+const { seconds, rates, plainFrom, targets, warmup, before, store } = envSettings();
+/** The throwaway PostgreSQL server of BENCH_STORE=postgres, started in main(). */
+let postgres: PostgresServer | undefined;
 
 /** The baseline: node's http server, the body read as JSON, CloudAdapter with auth off, a no-op turn. */
 async function startBareCloudAdapter() {
@@ -102,18 +108,28 @@ async function runBare(rate: number, secs: number, serviceUrl: string): Promise<
   }
 }
 
-async function runService(rate: number, secs: number, serviceUrl: string): Promise<TargetRun> {
-  const service = await startBenchService("teams", INTERNSHIPS, {
-    slack: { mode: "http" },
-    teams: { appType: "MultiTenant", allowUnauthenticated: true },
-  });
+async function runService(
+  rate: number,
+  secs: number,
+  serviceUrl: string,
+  target: Target = "service",
+): Promise<TargetRun> {
+  const service = await startBenchService(
+    "teams",
+    INTERNSHIPS,
+    {
+      slack: { mode: "http" },
+      teams: { appType: "MultiTenant", allowUnauthenticated: true },
+    },
+    target === "before" ? { checkout: before } : postgres ? { postgres: postgres.url } : {},
+  );
   try {
-    const before = service.logged();
+    const previously = service.logged();
     const load = await runLoadInChild(job(service.url, rate, secs, serviceUrl));
-    const check = await verifyDurable(service.databasePath, "teams", TEAMS_TENANT, load);
+    const check = await verifyDurable(service.database, "teams", TEAMS_TENANT, load);
     const after = service.logged();
-    const logs = `log warn ${after.warn - before.warn}, error ${after.error - before.error}`;
-    return { target: "service", rate, load, durable: check.durable, durability: `${check.text}; ${logs}` };
+    const logs = `log warn ${after.warn - previously.warn}, error ${after.error - previously.error}`;
+    return { target, rate, load, durable: check.durable, durability: `${check.text}; ${logs}` };
   } finally {
     await service.stop();
   }
@@ -123,11 +139,15 @@ async function main(): Promise<void> {
   console.log(
     `Teams inbound, ${seconds} s per rate, rates ${rates.join(", ")}/s, ${INTERNSHIPS} home channels,`,
   );
-  console.log(`plain messages from the ${plainFrom}; machine: ${machineLine()}\n`);
+  console.log(
+    `plain messages from the ${plainFrom}; store ${store}${before ? `; before: ${before}` : ""}; machine: ${machineLine()}\n`,
+  );
+  if (store === "postgres") postgres = await startPostgres();
   // The connector is only the activities' serviceUrl: nothing in these runs should call it.
   const connector = await startFakeBotConnector();
   const runs: TargetRun[] = [];
-  const runner = (target: "bare" | "service") => (target === "bare" ? runBare : runService);
+  const runner = (target: Target) => (rate: number, secs: number, url: string) =>
+    target === "bare" ? runBare(rate, secs, url) : runService(rate, secs, url, target);
   try {
     for (const target of warmup ? targets : []) {
       const result = await runner(target)(Math.min(...rates), warmup, connector.url);
@@ -143,6 +163,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await connector.close();
+    await postgres?.stop();
   }
   console.log(`\n${runsTable(runs)}\n\n${ratioTable(runs)}`);
   console.log(`Bot Connector calls during the runs: ${connector.calls.length}`);

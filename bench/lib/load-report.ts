@@ -1,9 +1,15 @@
-/** The inbound benchmarks' shared driver and tables: each rate against the bare SDK and the service. */
+/**
+ * The inbound benchmarks' shared driver and tables: each rate against the bare SDK and the service, and
+ * optionally the service of another checkout (BENCH_BEFORE=<path>, e.g. the commit before a change).
+ */
 import type { MeasuredLoad } from "./load-child.js";
 import { fmt, summarize, table } from "./stats.js";
 
+/** bare: the SDK alone; before: the service of the BENCH_BEFORE checkout; service: this checkout's. */
+export type Target = "bare" | "before" | "service";
+
 export interface TargetRun {
-  target: "bare" | "service";
+  target: Target;
   rate: number;
   load: MeasuredLoad;
   /** Service only: what the database holds afterwards, and whether it matches what was accepted. */
@@ -18,9 +24,15 @@ export function envSettings() {
     .map((r) => Number(r.trim()))
     .filter((r) => r > 0);
   const plainFrom = process.env.BENCH_PLAIN_FROM === "intern" ? ("intern" as const) : ("supervisor" as const);
-  // BENCH_ONLY=service (or bare) runs one target, e.g. under --cpu-prof.
+  // BENCH_BEFORE=<checkout>: that checkout's service runs too, between the bare SDK and this one's.
+  const before = process.env.BENCH_BEFORE || undefined;
+  // BENCH_STORE=postgres: the service on a throwaway PostgreSQL server instead of a SQLite file.
+  const store = process.env.BENCH_STORE === "postgres" ? ("postgres" as const) : ("sqlite" as const);
+  // BENCH_ONLY=service (or bare, before) runs one target, e.g. under --cpu-prof.
   const only = process.env.BENCH_ONLY;
-  const targets = (["bare", "service"] as const).filter((t) => !only || only === t);
+  const targets = (["bare", "before", "service"] as const)
+    .filter((t) => t !== "before" || before)
+    .filter((t) => !only || only === t);
   // Each target first gets this long at the lowest rate, unrecorded, so the JIT has warmed up (0: none).
   const warmup = Number(process.env.BENCH_WARMUP ?? 3);
   return {
@@ -28,6 +40,8 @@ export function envSettings() {
     rates,
     plainFrom,
     targets,
+    before,
+    store,
     warmup: Number.isFinite(warmup) ? Math.max(warmup, 0) : 0,
   };
 }
@@ -99,24 +113,38 @@ export function runsTable(runs: TargetRun[]): string {
 
 export function ratioTable(runs: TargetRun[]): string {
   const rates = [...new Set(runs.map((r) => r.rate))];
+  const p99 = (r: TargetRun) => summarize(okLatencies(r.load)).p99;
+  const cpu = (r: TargetRun) => r.load.serverCpuMs / Math.max(1, r.load.ok);
   const rows = rates.flatMap((rate) => {
-    const bare = runs.find((r) => r.rate === rate && r.target === "bare");
-    const service = runs.find((r) => r.rate === rate && r.target === "service");
-    if (!bare || !service) return [];
-    const p99 = (r: TargetRun) => summarize(okLatencies(r.load)).p99;
-    const cpu = (r: TargetRun) => r.load.serverCpuMs / Math.max(1, r.load.ok);
-    return [
-      [
-        String(rate),
-        `${fmt((100 * service.load.achievedPerSec) / bare.load.achievedPerSec, 1)}%`,
-        `${fmt(p99(service) / p99(bare), 2)}x`,
-        `${fmt(cpu(service) / cpu(bare), 2)}x`,
-        service.durability ?? "-",
-      ],
-    ];
+    const at = (target: Target) => runs.find((r) => r.rate === rate && r.target === target);
+    const bare = at("bare");
+    const before = at("before");
+    return (["before", "service"] as const).flatMap((target) => {
+      const run = at(target);
+      if (!bare || !run) return [];
+      return [
+        [
+          String(rate),
+          target,
+          `${fmt((100 * run.load.achievedPerSec) / bare.load.achievedPerSec, 1)}%`,
+          `${fmt(p99(run) / p99(bare), 2)}x`,
+          `${fmt(cpu(run) / cpu(bare), 2)}x`,
+          target === "service" && before ? `${fmt(cpu(run) / cpu(before), 2)}x` : "-",
+          run.durability ?? "-",
+        ],
+      ];
+    });
   });
   return table(
-    ["rate/s", "throughput service/bare", "p99 service/bare", "CPU per event service/bare", "durability"],
+    [
+      "rate/s",
+      "target",
+      "throughput /bare",
+      "p99 /bare",
+      "CPU per event /bare",
+      "CPU per event /before",
+      "durability",
+    ],
     rows,
   );
 }
