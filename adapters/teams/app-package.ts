@@ -5,6 +5,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import { COMMANDS } from "../../src/domain/command-syntax/registry.js";
 import { displayName } from "../../src/domain/command-syntax/spec.js";
+import { TEAMS_MENU, type TeamsScope } from "../../src/domain/command-syntax/teams-menu.js";
 
 export interface PackageOptions {
   botId: string;
@@ -13,13 +14,23 @@ export interface PackageOptions {
   version?: string;
 }
 
+/** Teams refuses a longer command description: cut between words, and say so with an ellipsis. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, "")}…`;
+}
+
 export function teamsManifest(options: PackageOptions): Record<string, unknown> {
   const site = options.websiteUrl ?? "https://github.com/tandem-internships/tandem";
-  // Teams shows at most 10 commands per scope; the most used ones come first in the registry.
-  const commands = COMMANDS.slice(0, 10).map((spec) => ({
-    title: displayName(spec).slice(0, 32),
-    description: spec.summary.slice(0, 128),
-  }));
+  // Teams shows at most 10 commands per scope: each scope's ten are chosen in teams-menu.ts.
+  const commandsFor = (scope: TeamsScope) =>
+    TEAMS_MENU[scope].map((name) => {
+      const spec = COMMANDS.find((s) => s.id === name);
+      if (!spec) throw new Error(`the Teams menu names ${name}, which is not a command`);
+      return { title: displayName(spec).slice(0, 32), description: shorten(spec.summary, 128) };
+    });
   return {
     $schema: "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json",
     manifestVersion: "1.17",
@@ -44,7 +55,10 @@ export function teamsManifest(options: PackageOptions): Record<string, unknown> 
         scopes: ["personal", "team", "groupChat"],
         supportsFiles: false,
         isNotificationOnly: false,
-        commandLists: ["personal", "team", "groupChat"].map((scope) => ({ scopes: [scope], commands })),
+        commandLists: (["personal", "team", "groupChat"] as const).map((scope) => ({
+          scopes: [scope],
+          commands: commandsFor(scope),
+        })),
       },
     ],
     permissions: ["identity", "messageTeamMembers"],

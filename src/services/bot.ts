@@ -79,7 +79,8 @@ export function createBot({ store, clock, log }: BotDeps): Bot {
     const now = clock.now();
     const ctx = await contextOf(speaker, now);
     const parsed = parseCommand(text, { today: ctx?.today ?? localDateIn("UTC", now) });
-    if (parsed.ok && parsed.value.name === "help") return reply(helpText(parsed.value.topic));
+    if (parsed.ok && parsed.value.name === "help")
+      return reply(helpText(parsed.value.topic, speaker.platform));
     if (!ctx) return reply(parsed.ok || direct ? UNKNOWN_PERSON : parsed.error);
     if (parsed.ok) return await handleCommand(ctx, parsed.value);
     if (!direct) return reply(parsed.error);

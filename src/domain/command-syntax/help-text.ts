@@ -1,8 +1,11 @@
 /** Help texts, generated from the command registry so they never drift from the parser. */
+
+import type { Platform } from "../types.js";
 import { echo } from "./echo.js";
 import { COMMANDS, commandGroups, findCommand } from "./registry.js";
 import { type CommandSpec, displayName } from "./spec.js";
 import { closest } from "./suggest.js";
+import { inTeamsMenu } from "./teams-menu.js";
 
 export const DATE_HELP = [
   "Dates are read in your own time zone:",
@@ -18,11 +21,26 @@ function commandLine(spec: CommandSpec): string {
   return `  ${spec.usage} — ${spec.summary}`;
 }
 
+const DATES_LINE = 'Dates: 2026-12-15, 15 Dec, friday, next friday, in 2 weeks; "help dates" explains them.';
+
 function overview(): string {
   return [
     'Tandem commands (type "help <command>" for details, e.g. "help milestone add"):',
     ...COMMANDS.map(commandLine),
-    'Dates: 2026-12-15, 15 Dec, friday, next friday, in 2 weeks; "help dates" explains them.',
+    DATES_LINE,
+  ].join("\n");
+}
+
+/** Teams' menu shows ten commands a scope: help lists the others in full, then names the menu's. */
+function teamsOverview(): string {
+  const rest = COMMANDS.filter((spec) => !inTeamsMenu(spec.id));
+  const menu = COMMANDS.filter((spec) => inTeamsMenu(spec.id)).map(displayName);
+  return [
+    'Tandem commands beyond the Teams command menu (type "help <command>" for details, e.g. "help milestone move"):',
+    ...rest.map(commandLine),
+    `In the menu: ${menu.join(", ")}.`,
+    "In a channel or group chat, @mention Tandem first.",
+    DATES_LINE,
   ].join("\n");
 }
 
@@ -46,9 +64,10 @@ export function helpTopics(): string[] {
   return [...COMMANDS.map(displayName), ...commandGroups().keys(), "dates"];
 }
 
-export function helpText(topic?: string): string {
+/** Help on `topic`, or every command; in Teams the overview starts with what its menu does not show. */
+export function helpText(topic?: string, platform?: Platform): string {
   const wanted = (topic ?? "").toLowerCase().replace(/\s+/g, " ").trim().replace(/^\/+/, "");
-  if (!wanted) return overview();
+  if (!wanted) return platform === "teams" ? teamsOverview() : overview();
   if (wanted === "dates" || wanted === "date") return DATE_HELP;
   const spec = findCommand(wanted);
   if (spec) return commandHelp(spec);

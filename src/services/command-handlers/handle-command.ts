@@ -20,7 +20,7 @@ import { handleTryCommand } from "./try.js";
 export async function handleCommand(ctx: CommandContext, command: Command): Promise<Reply> {
   switch (command.name) {
     case "help":
-      return reply(helpText(command.topic));
+      return reply(helpText(command.topic, ctx.workspace.platform));
     case "status":
       return await handleStatusCommand(ctx);
     case "noreply":

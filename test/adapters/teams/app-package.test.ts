@@ -1,6 +1,9 @@
 import { crc32, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { teamsAppPackage } from "../../../adapters/teams/app-package.js";
+import { COMMANDS } from "../../../src/domain/command-syntax/registry.js";
+import { displayName } from "../../../src/domain/command-syntax/spec.js";
+import { TEAMS_MENU } from "../../../src/domain/command-syntax/teams-menu.js";
 
 const BOT_ID = "11111111-2222-3333-4444-555555555555";
 
@@ -87,6 +90,28 @@ describe("the Teams app package", () => {
     }
     const personal = (bot?.commandLists[0]?.commands ?? []) as { title: string }[];
     expect(personal.map((c) => c.title)).toContain("help");
+  });
+
+  it("lists each scope's chosen commands, a summary too long for Teams cut between words", () => {
+    const [bot] = manifest.bots as Bot[];
+    const lists = bot?.commandLists ?? [];
+    const scopes = ["personal", "team", "groupChat"] as const;
+    scopes.forEach((scope, i) => {
+      const commands = lists[i]?.commands as { title: string; description: string }[];
+      const chosen = TEAMS_MENU[scope].map((name) => COMMANDS.find((spec) => spec.id === name)!);
+      expect(commands.map((c) => c.title)).toEqual(chosen.map(displayName));
+      chosen.forEach((spec, j) => {
+        const description = commands[j]!.description;
+        if (spec.summary.length <= 128) expect(description).toBe(spec.summary);
+        else {
+          expect(description).toMatch(/\w…$/);
+          expect(description.length).toBeLessThanOrEqual(128);
+          expect(`${spec.summary} `).toContain(`${description.slice(0, -1)} `);
+        }
+      });
+    });
+    const team = (lists[1]?.commands ?? []) as { title: string }[];
+    expect(team.map((c) => c.title)).toContain("try checkin");
   });
 
   it("asks resource-specific consent to read channel and group chat messages without an @mention", () => {

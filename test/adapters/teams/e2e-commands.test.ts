@@ -33,7 +33,11 @@ describe("commands in Teams", () => {
     expect(response.status).toBe(200);
     const [reply] = teams.fake.activities("a:1aad-ana");
     expect(reply?.replyToId).toBe(typed.id);
-    expect(String(reply?.activity.text)).toContain("Tandem commands");
+    // Teams' menu shows ten commands: help starts with the others.
+    expect(String(reply?.activity.text)).toContain("Tandem commands beyond the Teams command menu");
+    expect(String(reply?.activity.text)).toContain(
+      "checkin history \\[for @intern\\] — Show the last two weeks",
+    );
     expect(reply?.activity).toMatchObject({ type: "message", from: { id: "28:bot-id" } });
     // The stored reference names no activity, so a later proactive message is not a reply to this one,
     // and activities from the same chat leave the row as it was.
