@@ -1,10 +1,26 @@
-import type { OutboundForm } from "../../src/domain/messages.js";
+import type { FormField, OutboundForm } from "../../src/domain/messages.js";
 
 export type FormStep = { done: false; ask: string } | { done: true; values: Record<string, string> };
 
+/** What to type for fields that a real platform answers with a picker. */
+const TYPED: Partial<Record<FormField["kind"], string>> = {
+  user: " (a person's key, e.g. kenji)",
+  users: " (people's keys, separated by commas)",
+  channel: " (a channel name, e.g. intern-kenji)",
+  date: " (YYYY-MM-DD)",
+};
+
+/** The name a field's initial value stands for, when the form named it (a person picked before). */
+function shown(field: FormField, value: string): string {
+  return value
+    .split(",")
+    .map((v) => field.choices?.find((c) => c.value === v.trim())?.label ?? v.trim())
+    .join(", ");
+}
+
 /**
- * The console's version of a modal: asks a form's fields one line at a time. An empty line skips an
- * optional field; a choice must be one of its values.
+ * The console's version of a modal: asks a form's fields one line at a time. An empty line keeps a
+ * field's initial value, or skips an optional field; a choice must be one of its values.
  */
 export function createFormFiller(form: OutboundForm) {
   const values: Record<string, string> = {};
@@ -12,18 +28,26 @@ export function createFormFiller(form: OutboundForm) {
   const question = (): FormStep => {
     const field = form.fields[index];
     if (!field) return { done: true, values };
-    const choices = field.choices ? ` [${field.choices.map((c) => c.value).join("/")}]` : "";
-    const skip = field.optional ? " (empty line to skip)" : "";
-    return { done: false, ask: `${field.label}${choices}${skip}` };
+    const choices =
+      field.kind === "choice" && field.choices ? ` [${field.choices.map((c) => c.value).join("/")}]` : "";
+    const typed = TYPED[field.kind] ?? "";
+    const initial = field.initial?.trim();
+    const keep = initial
+      ? ` (empty line keeps ${shown(field, initial)})`
+      : field.optional
+        ? " (empty line to skip)"
+        : "";
+    const hint = field.hint ? `\n  ${field.hint}` : "";
+    return { done: false, ask: `${field.label}${choices}${typed}${keep}${hint}` };
   };
   return {
     start: question,
     answer(line: string): FormStep {
       const field = form.fields[index];
       if (!field) return { done: true, values };
-      const text = line.trim();
+      const text = line.trim() || field.initial?.trim() || "";
       if (!text && !field.optional) return { done: false, ask: `Please answer: ${field.label}` };
-      if (text && field.choices && !field.choices.some((c) => c.value === text)) {
+      if (text && field.kind === "choice" && field.choices && !field.choices.some((c) => c.value === text)) {
         return {
           done: false,
           ask: `Choose one of ${field.choices.map((c) => c.value).join(", ")}: ${field.label}`,

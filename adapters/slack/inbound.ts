@@ -163,6 +163,18 @@ export function blockAction(body: Json, at: Date): ActionEvent | undefined {
   };
 }
 
+/** What one input of a submitted modal holds, as text: a picked user, channel or date is its id or day. */
+function stateValue(input: Json): string | undefined {
+  const selected = (input.selected_option as Json | null | undefined)?.value;
+  if (typeof selected === "string") return selected;
+  for (const key of ["selected_user", "selected_conversation", "selected_channel", "selected_date"]) {
+    if (typeof input[key] === "string") return input[key] as string;
+  }
+  const many = input.selected_users;
+  if (Array.isArray(many)) return many.filter((id) => typeof id === "string").join(",");
+  return typeof input.value === "string" ? input.value : undefined;
+}
+
 /** A submitted modal: callback_id is the form's action, private_metadata its value. */
 export function viewSubmission(body: Json, at: Date): ActionEvent | undefined {
   const user = ((body.user ?? {}) as Json).id;
@@ -178,9 +190,8 @@ export function viewSubmission(body: Json, at: Date): ActionEvent | undefined {
     for (const [field, input] of Object.entries(block)) {
       // A malformed input must not fail the listener before it acknowledges the submission.
       if (!isObject(input)) continue;
-      const selected = (input.selected_option as Json | undefined)?.value;
-      const value = typeof selected === "string" ? selected : input.value;
-      if (typeof value === "string" && value.trim() !== "") form[field] = value;
+      const value = stateValue(input);
+      if (value !== undefined && value.trim() !== "") form[field] = value;
     }
   }
   return {

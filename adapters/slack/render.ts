@@ -5,7 +5,7 @@
  * between graphemes, with a line saying where the rest can be read.
  */
 import { stripBidiControls } from "../../src/domain/escape.js";
-import type { OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
+import type { FormField, OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
 import { fitPrefix, type Measure, shareBudget, splitText, truncateText } from "../../src/domain/text-cut.js";
 import { createActionIds } from "./action-ids.js";
 import { SLACK_LIMITS as LIMIT } from "./limits.js";
@@ -150,37 +150,88 @@ export function renderReply(reply: Reply): SlackMessage & { response_type: "ephe
   };
 }
 
+const plain = (text: string, max: number) => ({ type: "plain_text", text: truncateText(text, max) || " " });
+
+/** A date Slack's datepicker accepts as `initial_date`. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Slack ids of people and conversations as its pickers take them. */
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
+const SLACK_CONVERSATION = /^[CG][A-Z0-9]+$/;
+
+/** The element of one form field: a picker for people, channels and dates, else a select or a text input. */
+function formElement(field: FormField): Block {
+  const initial = field.initial?.trim() ?? "";
+  switch (field.kind) {
+    case "user":
+      return {
+        type: "users_select",
+        action_id: field.id,
+        ...(SLACK_USER.test(initial) ? { initial_user: initial } : {}),
+      };
+    case "users": {
+      const users = initial
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => SLACK_USER.test(id));
+      return {
+        type: "multi_users_select",
+        action_id: field.id,
+        ...(users.length ? { initial_users: users } : {}),
+      };
+    }
+    case "channel":
+      return {
+        type: "conversations_select",
+        action_id: field.id,
+        // Channels only: a DM or a group DM cannot be an internship's home.
+        filter: { include: ["public", "private"], exclude_bot_users: true },
+        ...(SLACK_CONVERSATION.test(initial)
+          ? { initial_conversation: initial }
+          : { default_to_current_conversation: true }),
+      };
+    case "date":
+      return {
+        type: "datepicker",
+        action_id: field.id,
+        ...(DATE.test(initial) ? { initial_date: initial } : {}),
+      };
+    case "choice": {
+      const options = (field.choices ?? [])
+        .filter((c) => c.value.length <= LIMIT.optionValue)
+        .slice(0, LIMIT.selectOptions)
+        .map((c) => ({ text: plain(c.label || c.value, LIMIT.optionText), value: c.value }));
+      const chosen = options.find((o) => o.value === initial);
+      return {
+        type: "static_select",
+        action_id: field.id,
+        options,
+        ...(chosen ? { initial_option: chosen } : {}),
+      };
+    }
+    case "text": {
+      // Declared on every input, so people see the limit while they type rather than after.
+      const max = Math.min(field.maxLength ?? LIMIT.inputMaxLength, LIMIT.inputMaxLength);
+      return {
+        type: "plain_text_input",
+        action_id: field.id,
+        multiline: field.multiline ?? false,
+        max_length: max,
+        ...(initial ? { initial_value: initial.slice(0, max) } : {}),
+      };
+    }
+  }
+}
+
 /** A form as a modal; the form's action and value travel in callback_id and private_metadata. */
 export function renderModal(form: OutboundForm, intro?: string): Block {
-  const inputs: Block[] = form.fields.slice(0, LIMIT.viewBlocks - 2).map((field) => {
-    const element =
-      field.kind === "choice"
-        ? {
-            type: "static_select",
-            action_id: field.id,
-            options: (field.choices ?? [])
-              .filter((c) => c.value.length <= LIMIT.optionValue)
-              .slice(0, LIMIT.selectOptions)
-              .map((c) => ({
-                text: { type: "plain_text", text: truncateText(c.label, LIMIT.optionText) || c.value },
-                value: c.value,
-              })),
-          }
-        : {
-            type: "plain_text_input",
-            action_id: field.id,
-            multiline: field.multiline ?? false,
-            // Declared on every input, so people see the limit while they type rather than after.
-            max_length: Math.min(field.maxLength ?? LIMIT.inputMaxLength, LIMIT.inputMaxLength),
-          };
-    return {
-      type: "input",
-      block_id: field.id,
-      optional: field.optional ?? false,
-      label: { type: "plain_text", text: truncateText(field.label, LIMIT.inputLabel) || field.id },
-      element,
-    };
-  });
+  const inputs: Block[] = form.fields.slice(0, LIMIT.viewBlocks - 2).map((field) => ({
+    type: "input",
+    block_id: field.id,
+    optional: field.optional ?? false,
+    label: { type: "plain_text", text: truncateText(field.label, LIMIT.inputLabel) || field.id },
+    element: formElement(field),
+    ...(field.hint ? { hint: plain(field.hint, LIMIT.inputLabel) } : {}),
+  }));
   const introBlocks = intro
     ? viewSections(intro, LIMIT.viewBlocks - inputs.length, LIMIT.messageTextBudget)
     : [];

@@ -5,7 +5,7 @@
  * facts cut between graphemes with a line saying where the rest can be read.
  */
 import { stripBidiControls } from "../../src/domain/escape.js";
-import type { OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
+import type { FormField, OutboundForm, OutboundMessage, Reply } from "../../src/domain/messages.js";
 import { type Measure, shareBudget, truncateText } from "../../src/domain/text-cut.js";
 import { activityBytes, TEAMS_MESSAGE_LIMITS as LIMIT } from "./limits.js";
 
@@ -190,30 +190,54 @@ export function messageActivity(message: OutboundMessage): Record<string, unknow
   );
 }
 
+/** Teams' people picker: a choice set that searches the organisation's directory as the person types. */
+const PEOPLE = { type: "Data.Query", dataset: "graph.microsoft.com/users" };
+
+/** One form field as an Adaptive Card input; its answer arrives under the field's id. */
+function formInput(field: FormField): Card {
+  const base = { id: field.id, label: field.label, isRequired: !field.optional };
+  const initial = field.initial?.trim() ? { value: field.initial.trim() } : {};
+  const hint = field.hint ? { placeholder: truncateText(field.hint, 200) } : {};
+  const choices = (field.choices ?? []).map((c) => ({ title: c.label, value: c.value }));
+  switch (field.kind) {
+    case "choice":
+      return { type: "Input.ChoiceSet", ...base, style: "expanded", choices, ...initial };
+    case "user":
+    case "users":
+      // The ids it starts with need their names among the choices: the picker shows a choice's title.
+      return {
+        type: "Input.ChoiceSet",
+        ...base,
+        choices,
+        "choices.data": PEOPLE,
+        isMultiSelect: field.kind === "users",
+        ...initial,
+        ...hint,
+      };
+    case "date":
+      return { type: "Input.Date", ...base, ...initial };
+    case "channel":
+    case "text":
+      return {
+        type: "Input.Text",
+        ...base,
+        isMultiline: field.multiline ?? false,
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...initial,
+        ...hint,
+      };
+  }
+}
+
 export function formCard(form: OutboundForm, intro?: string): Card {
   const body: Card[] = [textBlock(form.title, { weight: "Bolder", size: "Medium" })];
   // A form's intro is a sentence; this cap only keeps a form card far from Teams' size limit.
   if (intro) body.push(textBlock(truncateText(intro, MAX_FORM_INTRO, cardLength)));
   for (const field of form.fields) {
-    body.push(
-      field.kind === "choice"
-        ? {
-            type: "Input.ChoiceSet",
-            id: field.id,
-            label: field.label,
-            isRequired: !field.optional,
-            style: "expanded",
-            choices: (field.choices ?? []).map((c) => ({ title: c.label, value: c.value })),
-          }
-        : {
-            type: "Input.Text",
-            id: field.id,
-            label: field.label,
-            isRequired: !field.optional,
-            isMultiline: field.multiline ?? false,
-            ...(field.maxLength ? { maxLength: field.maxLength } : {}),
-          },
-    );
+    body.push(formInput(field));
+    // A choice set's placeholder shows only while nothing is chosen: the hint is also said below it.
+    if (field.hint && (field.kind === "choice" || field.kind === "date"))
+      body.push(textBlock(field.hint, { isSubtle: true, size: "Small", spacing: "None" }));
   }
   return card(body, [
     { type: "Action.Submit", title: form.submitLabel, data: submitData(form.action, form.value) },

@@ -83,15 +83,27 @@ export interface OutboundButton {
   style?: "primary" | "danger";
 }
 
+/**
+ * What a form field asks for. `user`, `users` and `channel` are answered with platform ids, picked where
+ * the platform has a picker (Slack users_select / conversations_select, the Teams people picker) and typed
+ * elsewhere; several users arrive as one comma-separated list. A `date` is `YYYY-MM-DD`.
+ */
+export type FormFieldKind = "text" | "choice" | "user" | "users" | "channel" | "date";
+
 /** A question in a form: a Slack modal, a Teams Adaptive Card, or prompts in the console. */
 export interface FormField {
   id: string;
   label: string;
-  kind: "text" | "choice";
+  kind: FormFieldKind;
   optional?: boolean;
   multiline?: boolean;
   maxLength?: number;
+  /** The options of a choice; for a user field, names for the ids it starts with (pickers show them). */
   choices?: { value: string; label: string }[];
+  /** The answer it starts with: a default, or what is being edited (comma-separated ids for `users`). */
+  initial?: string;
+  /** One line under the field saying what it is for or where a default came from. */
+  hint?: string;
 }
 
 /** Submitting it arrives as an ActionEvent with `action`, `value` and the answers in `form`. */

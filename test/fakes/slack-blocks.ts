@@ -35,6 +35,12 @@ function element(value: unknown, where: string): string | undefined {
       if (!Array.isArray(options) || options.length === 0 || options.length > 100) {
         return `${where}: 1 to 100 options`;
       }
+      if (
+        value.initial_option !== undefined &&
+        !options.some((o) => isObject(o) && o.value === (value.initial_option as Json | null)?.value)
+      ) {
+        return `${where}: initial_option must be one of the options`;
+      }
       for (const [i, option] of options.entries()) {
         if (!isObject(option) || typeof option.value !== "string" || option.value.length > 150) {
           return `${where}.options[${i}]: bad value`;
@@ -48,6 +54,39 @@ function element(value: unknown, where: string): string | undefined {
       if (typeof value.max_length === "number" && (value.max_length < 1 || value.max_length > 3000)) {
         return `${where}: max_length must be 1 to 3000`;
       }
+      if (
+        typeof value.initial_value === "string" &&
+        typeof value.max_length === "number" &&
+        value.initial_value.length > value.max_length
+      ) {
+        return `${where}: initial_value longer than max_length`;
+      }
+      return undefined;
+    case "users_select":
+      if (value.initial_user !== undefined && !/^[UW][A-Z0-9]+$/.test(String(value.initial_user)))
+        return `${where}: initial_user must be a user id`;
+      return undefined;
+    case "multi_users_select":
+      if (
+        value.initial_users !== undefined &&
+        (!Array.isArray(value.initial_users) ||
+          value.initial_users.some((id) => !/^[UW][A-Z0-9]+$/.test(String(id))))
+      )
+        return `${where}: initial_users must be user ids`;
+      return undefined;
+    case "conversations_select":
+      if (value.initial_conversation !== undefined && value.default_to_current_conversation !== undefined)
+        return `${where}: initial_conversation and default_to_current_conversation exclude each other`;
+      if (value.filter !== undefined) {
+        const include = (value.filter as Json).include;
+        const kinds = ["im", "mpim", "private", "public"];
+        if (include !== undefined && (!Array.isArray(include) || include.some((k) => !kinds.includes(k))))
+          return `${where}: filter.include takes im, mpim, private and public`;
+      }
+      return undefined;
+    case "datepicker":
+      if (value.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(value.initial_date)))
+        return `${where}: initial_date must be YYYY-MM-DD`;
       return undefined;
     case "mrkdwn":
     case "plain_text":
@@ -102,7 +141,9 @@ function block(value: unknown, where: string, surface: "message" | "modal" | "ho
     case "input":
       if (surface === "home") return `${where}: input blocks belong in modals`;
       return (
-        textObject(value.label, `${where}.label`, 2000, true) ?? element(value.element, `${where}.element`)
+        textObject(value.label, `${where}.label`, 2000, true) ??
+        (value.hint === undefined ? undefined : textObject(value.hint, `${where}.hint`, 2000, true)) ??
+        element(value.element, `${where}.element`)
       );
     default:
       return `${where}: unknown block type ${String(value.type)}`;

@@ -248,8 +248,33 @@ export function blockActionsPayload(input: BlockActionInput): Json {
   };
 }
 
-/** A value in a modal's state: text for plain_text_input, an option for static_select. */
-export type StateValue = string | { selected: string | null };
+/**
+ * A value in a modal's state: text for plain_text_input, an option for static_select, a pick of
+ * users_select, multi_users_select, conversations_select or datepicker.
+ */
+export type StateValue =
+  | string
+  | { selected: string | null }
+  | { user: string | null }
+  | { users: string[] }
+  | { conversation: string | null }
+  | { date: string | null };
+
+function stateOf(value: StateValue): Json {
+  if (typeof value === "string") return { type: "plain_text_input", value };
+  if ("user" in value) return { type: "users_select", selected_user: value.user };
+  if ("users" in value) return { type: "multi_users_select", selected_users: value.users };
+  if ("conversation" in value)
+    return { type: "conversations_select", selected_conversation: value.conversation };
+  if ("date" in value) return { type: "datepicker", selected_date: value.date };
+  return {
+    type: "static_select",
+    selected_option:
+      value.selected === null
+        ? null
+        : { text: { type: "plain_text", text: value.selected }, value: value.selected },
+  };
+}
 
 export interface ViewSubmissionInput {
   user: string;
@@ -268,18 +293,7 @@ export function viewSubmissionPayload(input: ViewSubmissionInput): Json {
   const n = next();
   const values: Record<string, Record<string, Json>> = {};
   for (const [id, value] of Object.entries(input.values)) {
-    values[id] = {
-      [id]:
-        value !== null && typeof value === "object"
-          ? {
-              type: "static_select",
-              selected_option:
-                value.selected === null
-                  ? null
-                  : { text: { type: "plain_text", text: value.selected }, value: value.selected },
-            }
-          : { type: "plain_text_input", value },
-    };
+    values[id] = { [id]: value === null ? { type: "plain_text_input", value: null } : stateOf(value) };
   }
   return {
     type: "view_submission",
