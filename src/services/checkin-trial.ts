@@ -17,7 +17,7 @@ import type { Person } from "../domain/types.js";
 import { answersFromForm } from "./checkin-answers.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
-import { resolveScope } from "./internship-scope.js";
+import { resolveScopeOrAdmin } from "./internship-scope.js";
 import { directDraft, queueDirect } from "./notify.js";
 
 const DAY_MS = 86_400_000;
@@ -47,7 +47,7 @@ export async function requestTrialCheckin(
   ctx: CommandContext,
   intern: MentionRef | undefined,
 ): Promise<Reply> {
-  const scope = await resolveScope(ctx, intern, "try checkin");
+  const scope = await resolveScopeOrAdmin(ctx, intern, "try checkin");
   if (!scope.ok) return reply(scope.error);
   const { store, workspace, now } = ctx;
   const context = await loadInternshipContext(store, workspace.id, scope.value.internship.id);

@@ -73,3 +73,27 @@ export async function resolveScope(
   const internPerson = (await store.people.get(workspace.id, internship.internId))!;
   return ok({ internship, roles: rolesOf(internship, speaker.id), intern: internPerson });
 }
+
+/**
+ * As resolveScope, and a programme admin may also name any intern of the workspace: whoever set an
+ * internship up can try it out and preview it without a part in it.
+ */
+export async function resolveScopeOrAdmin(
+  ctx: CommandContext,
+  intern: MentionRef | undefined,
+  example: string,
+): Promise<Scope> {
+  const scope = await resolveScope(ctx, intern, example);
+  if (scope.ok || !intern) return scope;
+  const { store, workspace, speaker } = ctx;
+  const userId = speaker.ids[workspace.platform];
+  if (!userId || !(await store.programmeAdmins.has(workspace.id, userId))) return scope;
+  const person = await resolveMention(ctx, intern);
+  if (!person) return scope;
+  const theirs = (await store.internships.forPerson(workspace.id, person.id)).filter(
+    (i) => i.internId === person.id,
+  );
+  const internship = pickCurrent(theirs, ctx.today);
+  if (!internship) return scope;
+  return ok({ internship, roles: rolesOf(internship, speaker.id), intern: person });
+}

@@ -147,6 +147,22 @@ describe("try checkin", () => {
     );
   });
 
+  it("lets a programme admin without a part in the internship try it, and sends them the preview", async () => {
+    const h = await createServiceHarness({ rules: "checkin" });
+    await h.store.programmeAdmins.add(h.workspace.id, "olga", undefined, h.clock.now());
+    const answer = await askAt(h, "olga", "2026-12-01T10:00");
+    expect(answer).toContain("Ana Souza gets a trial check-in now");
+    expect(answer).toContain("you get a preview of what Bram Peeters (supervisor) receives");
+    const button = await trialOf(h);
+    await submit(h, "ana", "checkin-trial.answer", button.value, { progress: "hello" });
+    await h.tickAt(h.clock.now());
+    expect((await h.sentTo("olga")).map((s) => s.message.text.split("\n")[0])).toEqual([
+      expect.stringMatching(/^Trial check-in answered by Ana Souza/),
+    ]);
+    // Naming someone who is no intern still says so.
+    expect(await h.say("olga", "try checkin for @bram")).toBe("Bram Peeters is not an intern.");
+  });
+
   it("takes a trial's answer once, only from its intern, only for a trial Tandem sent, and never an empty one", async () => {
     const h = await createServiceHarness({ rules: "checkin" });
     await askAt(h, "bram", "2026-12-01T10:00");

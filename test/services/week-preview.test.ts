@@ -95,6 +95,13 @@ describe("preview week", () => {
     expect(ana.join("\n")).not.toContain("Dec, 09:30");
   });
 
+  it("shows a programme admin without a part in the internship the same week", async () => {
+    const h = await createServiceHarness({ rules: "every" });
+    await h.store.programmeAdmins.add(h.workspace.id, "olga", undefined, h.clock.now());
+    const asAdmin = await previewAt(h, "2026-12-01T08:00", "olga");
+    expect(asAdmin).toBe(await previewAt(h, "2026-12-01T08:00", "bram"));
+  });
+
   it("refuses outsiders, an ended internship, and a store that cannot make a copy", async () => {
     const h = await createServiceHarness({ rules: "every" });
     expect(await previewAt(h, "2026-12-01T08:00", "olga")).toBe(

@@ -6,7 +6,7 @@ import type { Address, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/types.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
-import { resolveScope } from "../internship-scope.js";
+import { resolveScopeOrAdmin } from "../internship-scope.js";
 import { type SimulatedSend, simulateSends } from "../week-preview.js";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -19,7 +19,7 @@ export async function handlePreviewCommand(
   ctx: CommandContext,
   command: Extract<Command, { name: "preview.week" }>,
 ): Promise<Reply> {
-  const scope = await resolveScope(ctx, command.intern, "preview week");
+  const scope = await resolveScopeOrAdmin(ctx, command.intern, "preview week");
   if (!scope.ok) return reply(scope.error);
   const { store, workspace, now } = ctx;
   if (!store.snapshot) return reply(previewCopy.unavailable());
