@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type CliIo, chooseWorkspace, option, positional } from "./cli-args.js";
+import { copy } from "./cli-copy.js";
 import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
@@ -36,6 +37,10 @@ const USAGE = `Usage: tandem <command> [options]
   person erase <key> [--workspace <platform:id>] --yes
                                  remove or anonymise one person everywhere (figures stay consistent)
   backup <file>                  copy the database while the service runs (SQLite online backup), then check the copy
+  copy --from <database> --to <database> [--replace]
+                                 move an installation between SQLite and PostgreSQL, row for row, into an empty
+                                 migrated database (--replace empties it first); a database is sqlite:<file>
+                                 or postgres://user:password@host:5432/name
   teams-manifest --out <file.zip>
                                  build the Teams app package for MICROSOFT_APP_ID
   help                           this text
@@ -210,6 +215,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (command === "help" || command === "--help" || command === "-h") {
       io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command === "copy") {
+      // Both databases come from the arguments: the environment's configuration plays no part.
+      await copy(args, io);
       return 0;
     }
     const config = loadConfig(io.env);
