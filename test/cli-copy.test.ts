@@ -292,6 +292,20 @@ describe("tandem copy", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("says which target file it cannot write", async () => {
+    const result = await cli([
+      "copy",
+      "--from",
+      `sqlite:${source}`,
+      "--to",
+      "sqlite:/etc/hostname/tandem/tandem.db",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^tandem: cannot write the SQLite file \/etc\/hostname\/tandem\/tandem\.db: /,
+    );
+  });
+
   it("refuses a source that this Tandem's migrations have not all reached", async () => {
     const old = tempPath("old");
     const db = new Database(old);

@@ -91,7 +91,14 @@ export function sqliteCopySource(path: string): CopySource {
 
 /** Opens (creating it if needed) and migrates the file at `path`, to be written in one transaction. */
 export function sqliteCopyTarget(path: string, now: Date): CopyTarget {
-  const db = openDatabase(path);
+  let db: SqliteDatabase;
+  try {
+    db = openDatabase(path);
+  } catch (error) {
+    // openDatabase names DATABASE_PATH; here the file came from --to.
+    const cause = (error as { cause?: Error }).cause ?? (error as Error);
+    throw new AppError("BAD_INPUT", `cannot write the SQLite file ${path}: ${cause.message}`, { cause });
+  }
   try {
     migrate(db, undefined, now.getTime());
   } catch (error) {
