@@ -5,7 +5,7 @@ import type { Config } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import { writePrivateFile } from "./private-files.js";
 import { erasePerson, exportPerson } from "./services/person-data.js";
-import { openStore } from "./storage/sqlite-store.js";
+import { openStoreFor } from "./storage/open-store.js";
 
 /** `person export <key>` and `person erase <key> --yes`: one person's data under their control. */
 export async function person(config: Config, args: string[], io: CliIo): Promise<void> {
@@ -17,7 +17,7 @@ export async function person(config: Config, args: string[], io: CliIo): Promise
   if (!key)
     throw new AppError("BAD_INPUT", `person ${verb} needs a person's key, e.g. tandem person ${verb} ana`);
   const now = new Date();
-  const store = openStore(config.databasePath, { now });
+  const store = await openStoreFor(config, { now });
   try {
     const { platform, id } = await chooseWorkspace(store, option(rest, "--workspace"), `find ${key} in`);
     const workspace = await store.workspaces.find(platform, id);

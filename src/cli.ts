@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type CliIo, chooseWorkspace, option, positional } from "./cli-args.js";
+import { copy } from "./cli-copy.js";
 import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
@@ -19,9 +20,7 @@ import {
 import { programmeTemplate } from "./services/programme/programme-template.js";
 import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
-import { migrate } from "./storage/migrate.js";
-import { openDatabase } from "./storage/open-database.js";
-import { openStore } from "./storage/sqlite-store.js";
+import { migrateStoreFor, openStoreFor } from "./storage/open-store.js";
 
 const USAGE = `Usage: tandem <command> [options]
 
@@ -43,6 +42,10 @@ const USAGE = `Usage: tandem <command> [options]
   person erase <key> [--workspace <platform:id>] --yes
                                  remove or anonymise one person everywhere (figures stay consistent)
   backup <file>                  copy the database while the service runs (SQLite online backup), then check the copy
+  copy --from <database> --to <database> [--replace]
+                                 move an installation between SQLite and PostgreSQL, row for row, into an empty
+                                 migrated database (--replace empties it first); a database is sqlite:<file>
+                                 or postgres://user:password@host:5432/name
   teams-manifest --out <file.zip>
                                  build the Teams app package for MICROSOFT_APP_ID
   help                           this text
@@ -94,7 +97,7 @@ async function importFile(config: Config, args: string[], io: CliIo): Promise<vo
       { cause },
     );
   }
-  const store = openStore(config.databasePath, { now: new Date() });
+  const store = await openStoreFor(config, { now: new Date() });
   try {
     const prune = args.includes("--apply") || args.includes("--prune");
     const s = await importProgramme(store, parseProgrammeText(text, file), new Date(), "cli", { prune });
@@ -120,7 +123,7 @@ function pruneReport(p: ImportSummary["pruning"], file: string): string {
 }
 
 async function exportFile(config: Config, args: string[], io: CliIo): Promise<void> {
-  const store = openStore(config.databasePath, { now: new Date() });
+  const store = await openStoreFor(config, { now: new Date() });
   try {
     const { platform, id } = await chooseWorkspace(store, option(args, "--workspace"), "export");
     const yaml = programmeToYaml(await exportProgramme(store, platform, id));
@@ -145,7 +148,7 @@ async function report(config: Config, args: string[], io: CliIo): Promise<void> 
   const atText = option(args, "--at");
   const now = atText ? parseInstant(atText) : new Date();
   const key = positional(args);
-  const store = openStore(config.databasePath, { now });
+  const store = await openStoreFor(config, { now });
   try {
     const { platform, id } = await chooseWorkspace(store, option(args, "--workspace"), "report on");
     const workspace: Workspace | undefined = await store.workspaces.find(platform, id);
@@ -180,18 +183,24 @@ async function report(config: Config, args: string[], io: CliIo): Promise<void> 
   }
 }
 
-function migrateOnly(config: Config, io: CliIo): void {
-  const db = openDatabase(config.databasePath);
-  try {
-    const ran = migrate(db, undefined, Date.now());
-    io.stdout.write(ran.length ? `applied migrations ${ran.join(", ")}\n` : "the database is up to date\n");
-  } finally {
-    db.close();
-  }
+async function migrateOnly(config: Config, io: CliIo): Promise<void> {
+  const { dialect, where, applied } = await migrateStoreFor(config, new Date());
+  // PostgreSQL: say which database, since several replicas may share the command line's history.
+  const on = dialect === "postgres" ? ` on PostgreSQL ${where}` : "";
+  io.stdout.write(
+    applied.length ? `applied migrations ${applied.join(", ")}${on}\n` : `the database is up to date${on}\n`,
+  );
 }
 
 async function backup(config: Config, args: string[], io: CliIo): Promise<void> {
   const file = positional(args);
+  if (config.databaseUrl) {
+    // SQLite's online backup copies a file; a PostgreSQL server has its own tools for this.
+    throw new AppError(
+      "BAD_INPUT",
+      'backup copies the SQLite file, but DATABASE_URL points at PostgreSQL: back it up with pg_dump --format=custom --file=tandem.dump "$DATABASE_URL" and restore with pg_restore (see "Scaling out" in the README)',
+    );
+  }
   if (!file)
     throw new AppError("BAD_INPUT", "backup needs a target file, e.g. tandem backup ./backups/tandem.db");
   const db = openForBackup(config.databasePath);
@@ -265,6 +274,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (command === "copy") {
+      // Both databases come from the arguments: the environment's configuration plays no part.
+      await copy(args, io);
+      return 0;
+    }
     const settings = io.cwd ? applyEnvFile(io.env, io.cwd) : environmentOnly(io.env);
     if (command === "init") {
       init(args, io);
@@ -287,7 +301,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "tick":
         return await tick(config, args, io);
       case "migrate":
-        migrateOnly(config, io);
+        await migrateOnly(config, io);
         return 0;
       case "import":
         await importFile(config, args, io);

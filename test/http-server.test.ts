@@ -41,7 +41,12 @@ describe("http server", () => {
       checks: { database: "ok", migrations: { current: true, pending: [] }, pausedWorkspaces: [] },
     });
     const ready = await fetch(`http://127.0.0.1:${running.port}/readyz`);
-    expect(await ready.json()).toEqual({ ready: true, status: "ok", reasons: [] });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      status: "ok",
+      reasons: [],
+      database: { engine: "sqlite", state: "ok", migrationsCurrent: true },
+    });
     const missing = await fetch(`http://127.0.0.1:${running.port}/nope`);
     expect(missing.status).toBe(404);
   });

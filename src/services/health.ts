@@ -21,6 +21,19 @@ export interface ReadyReport {
   ready: boolean;
   status: HealthStatus | "starting";
   reasons: string[];
+  /** The store's engine and state; never where it is (a URL would carry the password). */
+  database?: { engine: Store["dialect"]; state: DatabaseState; migrationsCurrent: boolean };
+}
+
+export type DatabaseState = "ok" | "not writable" | "down";
+
+/**
+ * What went wrong, in words that carry no secret: a driver's code (ECONNREFUSED, a SQLSTATE), never its
+ * message, which may name the server or, for PostgreSQL, echo a URL.
+ */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /^[A-Z0-9_]{1,40}$/.test(code) ? code : "unreachable";
 }
 
 /** At least this many dead letters in the last hour and nothing sent: delivery is failing, not one person. */
@@ -59,7 +72,8 @@ export function createHealth(deps: {
   function paused() {
     return Promise.all(
       deps.dispatcher.outages.list().map(async (o) => {
-        const workspace = await store.workspaces.get(o.workspaceId);
+        // A database that stopped answering still lets health say which workspaces are paused, by id.
+        const workspace = await store.workspaces.get(o.workspaceId).catch(() => undefined);
         return {
           workspace: workspace ? `${workspace.platform}:${workspace.externalId}` : String(o.workspaceId),
           since: o.since.toISOString(),
@@ -69,18 +83,38 @@ export function createHealth(deps: {
     );
   }
 
+  /** Whether the database answers; a PostgreSQL server that is down rejects instead of answering false. */
+  async function ping(): Promise<{ answers: boolean; error?: string }> {
+    try {
+      return { answers: await store.ping() };
+    } catch (error) {
+      return { answers: false, error: errorCode(error) };
+    }
+  }
+
+  async function migrationState(answers: boolean): Promise<{ current: boolean; error?: string }> {
+    if (!answers) return { current: false, error: "the database does not answer" };
+    try {
+      return await deps.migrations();
+    } catch (error) {
+      return { current: false, error: errorCode(error) };
+    }
+  }
+
   async function health(): Promise<HealthReport> {
     const now = clock.now();
-    const answers = await store.ping();
-    const write = answers ? await writable(now) : { writable: false };
-    const migrations = await deps.migrations();
+    const { answers, error: pingError } = await ping();
+    const write = answers
+      ? await writable(now)
+      : { writable: false, ...(pingError ? { error: pingError } : {}) };
+    const migrations = await migrationState(answers);
     const tick = deps.ticker.health();
     const deliveries = deps.dispatcher.stats.lastHour(now);
     const pausedWorkspaces = await paused();
     const failing = [
       !answers && "the database does not answer",
       answers && !write.writable && "the database cannot be written (disk full or read-only?)",
-      !migrations.current && "migrations are not current",
+      answers && !migrations.current && "migrations are not current",
       tick.failing && "the last tick failed",
       deliveries.dead >= ALL_DEAD &&
         deliveries.sent === 0 &&
@@ -95,7 +129,8 @@ export function createHealth(deps: {
       ok: status !== "failing",
       status,
       checks: {
-        database: answers ? (write.writable ? "ok" : "not writable") : "down",
+        database: (answers ? (write.writable ? "ok" : "not writable") : "down") satisfies DatabaseState,
+        databaseEngine: store.dialect,
         ...(write.error ? { databaseError: write.error } : {}),
         migrations,
         lastTick: tick.lastTickAt?.toISOString() ?? null,
@@ -121,15 +156,29 @@ export function createHealth(deps: {
       if (!started) return { ready: false, status: "starting", reasons: ["Tandem is starting or stopping"] };
       const report = await health();
       const reasons: string[] = [];
-      if (report.checks.database !== "ok") reasons.push("the database cannot be written");
+      if (report.checks.database === "down") reasons.push("the database does not answer");
+      else if (report.checks.database !== "ok") reasons.push("the database cannot be written");
       // Every workspace paused (the one workspace of a single bot token): nothing can be sent at all.
       // Some paused among many: the others still work, so the instance stays in service ("degraded").
       const pausedCount = (report.checks.pausedWorkspaces as unknown[]).length;
-      const chatWorkspaces = (await store.workspaces.list()).filter((w) => w.platform !== "console").length;
-      if (pausedCount > 0 && pausedCount >= chatWorkspaces) {
+      const down = report.checks.database === "down";
+      const chatWorkspaces = down
+        ? 0
+        : (await store.workspaces.list()).filter((w) => w.platform !== "console").length;
+      if (!down && pausedCount > 0 && pausedCount >= chatWorkspaces) {
         reasons.push("sends are paused in every workspace: the platform refuses Tandem's credentials");
       }
-      return { ready: reasons.length === 0, status: reasons.length ? "failing" : report.status, reasons };
+      const database = {
+        engine: store.dialect,
+        state: report.checks.database as DatabaseState,
+        migrationsCurrent: (report.checks.migrations as { current: boolean }).current,
+      };
+      return {
+        ready: reasons.length === 0,
+        status: reasons.length ? "failing" : report.status,
+        reasons,
+        database,
+      };
     },
   };
 }

@@ -16,7 +16,7 @@ import {
 } from "../migrate.js";
 
 /** The advisory lock's key: any constant that nothing else in the database uses ("tandem" in ASCII). */
-const LOCK_KEY = 0x74616e64656d;
+export const MIGRATION_LOCK_KEY = 0x74616e64656d;
 
 const TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version    INTEGER PRIMARY KEY,
@@ -35,12 +35,12 @@ async function locked<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
       return await fn(client);
     } finally {
       try {
-        await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+        await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
       } catch (error) {
         // Closing the connection releases the lock too.
         broken = error as Error;

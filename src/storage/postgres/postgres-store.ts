@@ -109,12 +109,17 @@ export async function openPostgresStore(
     await migrate(pool, migrationsDir, options.now?.getTime() ?? 0);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      "CONFIG",
-      `DATABASE_URL ${redactDatabaseUrl(url)} cannot be used (${(error as Error).message}); check the host, port, user, password and database name, and that the server accepts connections from here`,
-      { cause: error },
-    );
+    throw unusableDatabase(url, error);
   }
   return createPostgresStore(createSql(pool), migrationsDir);
+}
+
+/** A failure to reach or migrate the database at `url`, as one clear line without the password. */
+export function unusableDatabase(url: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError(
+    "CONFIG",
+    `DATABASE_URL ${redactDatabaseUrl(url)} cannot be used (${(error as Error).message}); check the host, port, user, password and database name, and that the server accepts connections from here`,
+    { cause: error },
+  );
 }
