@@ -12,6 +12,8 @@ export interface SlackCall {
   method: string;
   params: Record<string, unknown>;
   token: string | undefined;
+  /** The workspace the token belongs to, once the call was authorised. */
+  team?: string;
   /** Wall-clock milliseconds when the call arrived. */
   time: number;
   /** The HTTP status answered (undefined while a hung call is held). */
@@ -66,6 +68,13 @@ export interface FakeSlackApi {
   setToken(token: string, team: string | undefined): void;
   /** The DM channel the fake uses for a user. */
   dmChannel(user: string): string;
+  /** chat.postMessage calls allowed per workspace in any sliding minute (more are answered 429). */
+  readonly workspacePerMinute: number;
+  /**
+   * The most calls of `method` one workspace made within any 60 seconds, per workspace: every call that
+   * arrived counts, the ones refused with 429 too, so a sender over the limit shows above it.
+   */
+  peakPerMinute(method: string): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -281,6 +290,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       if (revoked.has(token)) return reply(200, { ok: false, error: "token_revoked" });
       const team = tokens[token];
       if (!team) return reply(200, { ok: false, error: "invalid_auth" });
+      call.team = team;
       const [status, body, headers] = answer(method, params, team);
       reply(status, body, headers);
     }
@@ -327,6 +337,24 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       }
     },
     dmChannel,
+    workspacePerMinute: perMinute,
+    peakPerMinute(method) {
+      const times = new Map<string, number[]>();
+      for (const call of select(method)) {
+        if (call.team !== undefined) times.set(call.team, [...(times.get(call.team) ?? []), call.time]);
+      }
+      const peaks = new Map<string, number>();
+      for (const [team, list] of times) {
+        list.sort((a, b) => a - b);
+        let peak = 0;
+        for (let first = 0, last = 0; last < list.length; last++) {
+          while (list[last]! - list[first]! >= 60_000) first++;
+          peak = Math.max(peak, last - first + 1);
+        }
+        peaks.set(team, peak);
+      }
+      return peaks;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         held.splice(0);
