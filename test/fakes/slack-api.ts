@@ -72,9 +72,10 @@ export interface FakeSlackApi {
   readonly workspacePerMinute: number;
   /**
    * The most calls of `method` one workspace made within any 60 seconds, per workspace: every call that
-   * arrived counts, the ones refused with 429 too, so a sender over the limit shows above it.
+   * arrived counts, the ones refused with 429 too, so a sender over the limit shows above it. `during`
+   * limits it to calls that arrived from `from` (inclusive) to `to` (exclusive), in the fake's time.
    */
-  peakPerMinute(method: string): Map<string, number>;
+  peakPerMinute(method: string, during?: { from?: number; to?: number }): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -338,10 +339,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     dmChannel,
     workspacePerMinute: perMinute,
-    peakPerMinute(method) {
+    peakPerMinute(method, during = {}) {
       const times = new Map<string, number[]>();
+      const from = during.from ?? Number.NEGATIVE_INFINITY;
+      const to = during.to ?? Number.POSITIVE_INFINITY;
       for (const call of select(method)) {
-        if (call.team !== undefined) times.set(call.team, [...(times.get(call.team) ?? []), call.time]);
+        if (call.team !== undefined && call.time >= from && call.time < to) times.set(call.team, [...(times.get(call.team) ?? []), call.time]);
       }
       const peaks = new Map<string, number>();
       for (const [team, list] of times) {

@@ -167,6 +167,9 @@ describe("the fake Slack Web API", () => {
         ["T2", 1],
       ]),
     );
+    expect(fake!.peakPerMinute("chat.postMessage", { from: 1_000_001, to: 1_060_000 })).toEqual(
+      new Map([["T1", 1]]),
+    );
     expect(fake!.workspacePerMinute).toBe(3);
   });
 
