@@ -221,6 +221,9 @@ export function createDispatcher(deps: {
       log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
       return undefined;
     }
+    // The workspace's sending lease was found taken during this pass (a renewal came too late on a busy
+    // database): its rows are the new holder's, so this replica neither sends nor writes them any more.
+    if (!sending.holds(first.workspaceId)) return undefined;
     const held = outages.holdUntil(first.workspaceId, now);
     if (held) {
       await hold(items, held);

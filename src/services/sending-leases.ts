@@ -15,6 +15,8 @@ export interface SendingLeases {
    * Returns the workspaces whose lease was lost meanwhile.
    */
   renew(): Promise<number[]>;
+  /** Whether this replica still holds the workspace's lease (a late renewal may have found it taken). */
+  holds(workspaceId: number): boolean;
   /** Hands back the leases of workspaces with nothing left to send. */
   settle(now: Date): Promise<void>;
 }
@@ -36,23 +38,29 @@ export function createSendingLeases(
     async take(now) {
       const from = current(now);
       const until = new Date(from.getTime() + ttlMs);
-      for (const id of await store.outbox.readyWorkspaces(now)) {
-        if (await store.leases.acquire(leaseName(id), holder, from, until)) held.add(id);
-        else held.delete(id);
-      }
+      // All at once: one at a time, a busy database would let the first leases run out before the last.
+      await Promise.all(
+        (await store.outbox.readyWorkspaces(now)).map(async (id) => {
+          if (await store.leases.acquire(leaseName(id), holder, from, until)) held.add(id);
+          else held.delete(id);
+        }),
+      );
       return [...held];
     },
     async renew() {
       const from = clock.now();
       const until = new Date(from.getTime() + ttlMs);
       const lost: number[] = [];
-      for (const id of [...held]) {
-        if (await store.leases.acquire(leaseName(id), holder, from, until)) continue;
-        held.delete(id);
-        lost.push(id);
-      }
-      return lost;
+      await Promise.all(
+        [...held].map(async (id) => {
+          if (await store.leases.acquire(leaseName(id), holder, from, until)) return;
+          held.delete(id);
+          lost.push(id);
+        }),
+      );
+      return lost.sort((a, b) => a - b);
     },
+    holds: (workspaceId) => held.has(workspaceId),
     async settle(now) {
       const ready = new Set(await store.outbox.readyWorkspaces(now));
       for (const id of held) {

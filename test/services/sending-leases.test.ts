@@ -114,5 +114,6 @@ describe("sending leases across replicas", () => {
     expect(await b.take(at(151))).toEqual([two]);
     clock.set(at(152));
     expect(await a.renew()).toEqual([two]);
+    expect([a.holds(one!), a.holds(two!)]).toEqual([true, false]);
   });
 });
