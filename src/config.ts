@@ -21,6 +21,13 @@ export interface Config {
   /** Whether debug logs may show what people wrote (payloads of Slack's libraries); off when omitted. */
   logMessageText?: boolean;
   scheduler: boolean;
+  /** Seconds between two ticks of the metronome (a divisor of 60); 60 when omitted. */
+  tickSeconds?: number;
+  /**
+   * How long a replica's sending lease on a workspace lasts unless renewed; the messages it claimed are
+   * leased a third longer. A replica that dies is taken over once they run out. 90 when omitted.
+   */
+  leaseSeconds?: number;
   /** Days each kind of data is kept (see README "What Tandem stores"); the defaults when omitted. */
   retention?: { inboundDays: number; outboxDays: number; answersDays: number };
   slack: {
@@ -115,6 +122,25 @@ const VARIABLES = {
   LOG_LEVEL: { example: "info", schema: z.enum(LOG_LEVELS).default("info") },
   LOG_MESSAGE_TEXT: { example: "false", schema: z.enum(["true", "false"]).default("false") },
   SCHEDULER: { example: "on", schema: z.enum(["on", "off"]).default("on") },
+  TICK_SECONDS: {
+    example: "60",
+    schema: z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1")
+      .max(60, "must be at most 60")
+      .refine((n) => 60 % n === 0, "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)")
+      .default(60),
+  },
+  LEASE_SECONDS: {
+    example: "90",
+    schema: z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(5, "must be at least 5")
+      .max(3600, "must be at most 3600")
+      .default(90),
+  },
   RETENTION_INBOUND_DAYS: { example: "30", schema: days(30) },
   RETENTION_OUTBOX_DAYS: { example: "90", schema: days(90) },
   RETENTION_ANSWERS_DAYS: { example: "365", schema: days(365) },
@@ -205,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     logMessageText: v.LOG_MESSAGE_TEXT === "true",
     scheduler: v.SCHEDULER === "on",
+    tickSeconds: v.TICK_SECONDS,
+    leaseSeconds: v.LEASE_SECONDS,
     retention: {
       inboundDays: v.RETENTION_INBOUND_DAYS,
       outboxDays: v.RETENTION_OUTBOX_DAYS,

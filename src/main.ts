@@ -138,7 +138,15 @@ export async function compose(
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const replica =
     store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";
-  const dispatcher = createDispatcher({ store, platforms, clock, log, replica });
+  const lease = config.leaseSeconds ? config.leaseSeconds * 1000 : undefined;
+  const dispatcher = createDispatcher({
+    store,
+    platforms,
+    clock,
+    log,
+    replica,
+    ...(lease ? { options: { sendLeaseMs: lease, leaseMs: Math.round((lease * 4) / 3) } } : {}),
+  });
   const retention = createRetention({
     store,
     log,
@@ -216,7 +224,7 @@ export async function startService(
     throw error;
   }
   const metronome = config.scheduler
-    ? startMetronome(clock, async (now) => await ticker.tick(now), log)
+    ? startMetronome(clock, async (now) => await ticker.tick(now), log, config.tickSeconds)
     : undefined;
   ready = true;
   const settings = options.settings ?? environmentOnly({});

@@ -72,3 +72,24 @@ describe("redactDatabaseUrl", () => {
     expect(redactDatabaseUrl(url)).toBe(shown);
   });
 });
+
+describe("TICK_SECONDS and LEASE_SECONDS", () => {
+  it("ticks every minute and leases for 90 seconds by default", () => {
+    expect(loadConfig({})).toMatchObject({ tickSeconds: 60, leaseSeconds: 90 });
+  });
+
+  it("accepts a shorter tick that divides the minute, and a shorter lease", () => {
+    expect(loadConfig({ TICK_SECONDS: "5", LEASE_SECONDS: "10" })).toMatchObject({
+      tickSeconds: 5,
+      leaseSeconds: 10,
+    });
+  });
+
+  it.each(["0", "7", "90", "1.5"])("refuses TICK_SECONDS=%s", (seconds) => {
+    expect(configError({ TICK_SECONDS: seconds }).message).toMatch(/^TICK_SECONDS is not valid/);
+  });
+
+  it.each(["4", "3601", "soon"])("refuses LEASE_SECONDS=%s", (seconds) => {
+    expect(configError({ LEASE_SECONDS: seconds }).message).toMatch(/^LEASE_SECONDS is not valid/);
+  });
+});

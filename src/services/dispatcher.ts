@@ -94,7 +94,7 @@ export function createDispatcher(deps: {
   const log = deps.log.child({ component: "dispatcher" });
   const { store } = deps;
   const outages = deps.outages ?? createWorkspaceOutages({ log: deps.log });
-  const sending = createSendingLeases(store, deps.replica ?? "local", options.sendLeaseMs);
+  const sending = createSendingLeases(store, deps.replica ?? "local", options.sendLeaseMs, deps.clock);
   let stopping = false;
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
@@ -139,6 +139,33 @@ export function createDispatcher(deps: {
       );
       return null;
     }
+  }
+
+  /**
+   * Renews the sending leases every third of a lease while a pass runs: its sends may wait for a
+   * platform's pacing (a minute at Slack's per-workspace cap) longer than a lease. The returned stop waits
+   * for a renewal under way, so none re-takes a lease that settle() hands back.
+   */
+  function keepLeases(): () => Promise<void> {
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = sending.renew().then(
+        (lost) => {
+          if (lost.length > 0)
+            log.warn({ workspaceIds: lost }, "another replica took these workspaces' sending leases");
+        },
+        (error: unknown) =>
+          log.warn(
+            { err: error },
+            "could not renew the sending leases; another replica takes them when they run out",
+          ),
+      );
+    }, options.sendLeaseMs / 3);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await renewing;
+    };
   }
 
   /** Rows put back while their workspace is paused; they are sent as soon as it resumes. */
@@ -194,6 +221,9 @@ export function createDispatcher(deps: {
       log.error({ ...context, address }, "no platform for this address; add it to PLATFORMS");
       return undefined;
     }
+    // The workspace's sending lease was found taken during this pass (a renewal came too late on a busy
+    // database): its rows are the new holder's, so this replica neither sends nor writes them any more.
+    if (!sending.holds(first.workspaceId)) return undefined;
     const held = outages.holdUntil(first.workspaceId, now);
     if (held) {
       await hold(items, held);
@@ -307,15 +337,20 @@ export function createDispatcher(deps: {
       const cache = new Map<number, Recipient>();
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
-      while (!overdue()) {
-        const mine = await sending.take(now);
-        if (mine.length === 0) break;
-        const batch = await store.outbox.claim(now, options.leaseMs, options.batchSize, mine);
-        if (batch.length === 0) break;
-        const queued = followUps;
-        await dispatchBatch(batch, now, cache, result, overdue);
-        // A refusal or an unreachable recipient queued messages that are ready now: one more claim sends them.
-        if (batch.length < options.batchSize && followUps === queued) break;
+      const stopKeeping = keepLeases();
+      try {
+        while (!overdue()) {
+          const mine = await sending.take(now);
+          if (mine.length === 0) break;
+          const batch = await store.outbox.claim(now, options.leaseMs, options.batchSize, mine);
+          if (batch.length === 0) break;
+          const queued = followUps;
+          await dispatchBatch(batch, now, cache, result, overdue);
+          // A refusal or an unreachable recipient queued messages that are ready now: one more claim sends them.
+          if (batch.length < options.batchSize && followUps === queued) break;
+        }
+      } finally {
+        await stopKeeping();
       }
       await sending.settle(now);
       if (result.putBack > 0 && overdue()) {

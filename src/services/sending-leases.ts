@@ -1,3 +1,4 @@
+import type { Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 
 /**
@@ -8,23 +9,58 @@ import type { Store } from "../ports/store.js";
 export interface SendingLeases {
   /** Takes or renews the lease of every workspace with rows ready at `now`; returns the workspaces held. */
   take(now: Date): Promise<number[]>;
+  /**
+   * Renews every lease held, whether or not rows are ready (the rows being sent are claimed, not ready):
+   * while a pass waits for a platform's pacing longer than a lease, no other replica takes its workspaces.
+   * Returns the workspaces whose lease was lost meanwhile.
+   */
+  renew(): Promise<number[]>;
+  /** Whether this replica still holds the workspace's lease (a late renewal may have found it taken). */
+  holds(workspaceId: number): boolean;
   /** Hands back the leases of workspaces with nothing left to send. */
   settle(now: Date): Promise<void>;
 }
 
 const leaseName = (workspaceId: number) => `send:${workspaceId}`;
 
-export function createSendingLeases(store: Store, holder: string, ttlMs: number): SendingLeases {
+export function createSendingLeases(
+  store: Store,
+  holder: string,
+  ttlMs: number,
+  clock: Clock,
+): SendingLeases {
   const held = new Set<number>();
+  // A lease runs from the time it is taken, not from the pass's `now`: a pass that started late (a long
+  // planning pass ran first) or runs long would otherwise take a lease that has already run out, and
+  // another replica would send for the same workspace at the same time.
+  const current = (now: Date) => new Date(Math.max(now.getTime(), clock.now().getTime()));
   return {
     async take(now) {
-      const until = new Date(now.getTime() + ttlMs);
-      for (const id of await store.outbox.readyWorkspaces(now)) {
-        if (await store.leases.acquire(leaseName(id), holder, now, until)) held.add(id);
-        else held.delete(id);
-      }
+      const from = current(now);
+      const until = new Date(from.getTime() + ttlMs);
+      // All at once: one at a time, a busy database would let the first leases run out before the last.
+      await Promise.all(
+        (await store.outbox.readyWorkspaces(now)).map(async (id) => {
+          if (await store.leases.acquire(leaseName(id), holder, from, until)) held.add(id);
+          else held.delete(id);
+        }),
+      );
       return [...held];
     },
+    async renew() {
+      const from = clock.now();
+      const until = new Date(from.getTime() + ttlMs);
+      const lost: number[] = [];
+      await Promise.all(
+        [...held].map(async (id) => {
+          if (await store.leases.acquire(leaseName(id), holder, from, until)) return;
+          held.delete(id);
+          lost.push(id);
+        }),
+      );
+      return lost.sort((a, b) => a - b);
+    },
+    holds: (workspaceId) => held.has(workspaceId),
     async settle(now) {
       const ready = new Set(await store.outbox.readyWorkspaces(now));
       for (const id of held) {

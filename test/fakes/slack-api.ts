@@ -20,6 +20,8 @@ export interface SlackCall {
   method: string;
   params: Record<string, unknown>;
   token: string | undefined;
+  /** The workspace the token belongs to, once the call was authorised. */
+  team?: string;
   /** Wall-clock milliseconds when the call arrived. */
   time: number;
   /** The HTTP status answered (undefined while a hung call is held). */
@@ -82,6 +84,14 @@ export interface FakeSlackApi {
   dmChannel(user: string): string;
   /** The members, channels and scopes it answers with; change them to have someone join later. */
   directory: FakeSlackDirectory;
+  /** chat.postMessage calls allowed per workspace in any sliding minute (more are answered 429). */
+  readonly workspacePerMinute: number;
+  /**
+   * The most calls of `method` one workspace made within any 60 seconds, per workspace: every call that
+   * arrived counts, the ones refused with 429 too, so a sender over the limit shows above it. `during`
+   * limits it to calls that arrived from `from` (inclusive) to `to` (exclusive), in the fake's time.
+   */
+  peakPerMinute(method: string, during?: { from?: number; to?: number }): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -306,6 +316,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       if (revoked.has(token)) return reply(200, { ok: false, error: "token_revoked" });
       const team = tokens[token];
       if (!team) return reply(200, { ok: false, error: "invalid_auth" });
+      call.team = team;
       const [status, body, headers] = answer(method, params, team);
       reply(status, body, headers);
     }
@@ -353,6 +364,27 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     dmChannel,
     directory,
+    workspacePerMinute: perMinute,
+    peakPerMinute(method, during = {}) {
+      const times = new Map<string, number[]>();
+      const from = during.from ?? Number.NEGATIVE_INFINITY;
+      const to = during.to ?? Number.POSITIVE_INFINITY;
+      for (const call of select(method)) {
+        if (call.team !== undefined && call.time >= from && call.time < to)
+          times.set(call.team, [...(times.get(call.team) ?? []), call.time]);
+      }
+      const peaks = new Map<string, number>();
+      for (const [team, list] of times) {
+        list.sort((a, b) => a - b);
+        let peak = 0;
+        for (let first = 0, last = 0; last < list.length; last++) {
+          while (list[last]! - list[first]! >= 60_000) first++;
+          peak = Math.max(peak, last - first + 1);
+        }
+        peaks.set(team, peak);
+      }
+      return peaks;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         held.splice(0);

@@ -151,6 +151,28 @@ describe("the fake Slack Web API", () => {
     expect((await call("chat.postMessage", { channel: "C4", text: "x" })).status).toBe(200);
   });
 
+  it("measures each workspace's busiest minute of a method, the calls it refused included", async () => {
+    let now = 1_000_000;
+    await start({ now: () => now, workspacePerMinute: 3, tokens: { "xoxb-test": "T1", "xoxb-two": "T2" } });
+    for (const channel of ["C1", "C2", "C3", "C4"]) await call("chat.postMessage", { channel, text: "x" });
+    now += 59_999;
+    await call("chat.postMessage", { channel: "C5", text: "x" });
+    now += 1;
+    await call("chat.postMessage", { channel: "C6", text: "x" }, "xoxb-two");
+    expect(fake!.calls("chat.postMessage").filter((c) => c.status === 429)).toHaveLength(2);
+    // T1: four calls at the start and one 59.999 s later fall within one minute.
+    expect(fake!.peakPerMinute("chat.postMessage")).toEqual(
+      new Map([
+        ["T1", 5],
+        ["T2", 1],
+      ]),
+    );
+    expect(fake!.peakPerMinute("chat.postMessage", { from: 1_000_001, to: 1_060_000 })).toEqual(
+      new Map([["T1", 1]]),
+    );
+    expect(fake!.workspacePerMinute).toBe(3);
+  });
+
   it("fails the next calls of a method as told, only for matching params when asked", async () => {
     await start();
     fake!.failNext("chat.postMessage", { error: "channel_not_found", when: { channel: "C9" } }, 2);
