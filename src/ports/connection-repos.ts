@@ -66,7 +66,7 @@ export interface ActivityRepo {
   ): Promise<void>;
   /** The last time this person wrote in the internship's tracked conversations. */
   lastBy(internshipId: number, personId: number): Promise<Date | undefined>;
-  /** Everyone who wrote in a thread (or top-level message) of the internship. */
+  /** Everyone who wrote in a thread (or top-level message) of the internship, by id. */
   threadParticipants(internshipId: number, conversation: string, threadKey: string): Promise<number[]>;
   addExchange(workspaceId: number, exchange: Exchange): Promise<void>;
   exchangesSince(internshipId: number, from: Date): Promise<Exchange[]>;

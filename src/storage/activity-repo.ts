@@ -31,8 +31,9 @@ export function createActivityRepo(db: SqliteDatabase): Synchronous<ActivityRepo
   );
   // Without INDEXED BY, SQLite reads DISTINCT person_id from the (internship, person, at) index, which
   // visits every activity row of the internship: each reply in a thread cost more than the one before.
+  // ORDER BY: by id, as PostgreSQL answers (the thread index alone gives them in the order they wrote).
   const participants = db.prepare<[number, string, string], { person_id: number }>(
-    "SELECT DISTINCT person_id FROM activity INDEXED BY activity_thread WHERE internship_id = ? AND conversation = ? AND thread_key = ?",
+    "SELECT DISTINCT person_id FROM activity INDEXED BY activity_thread WHERE internship_id = ? AND conversation = ? AND thread_key = ? ORDER BY person_id",
   );
   const addExchange = db.prepare(
     "INSERT INTO exchanges (workspace_id, internship_id, person_id, source, at) VALUES (?, ?, ?, ?, ?)",

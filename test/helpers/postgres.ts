@@ -32,11 +32,24 @@ async function onDatabase(url: string, statement: string): Promise<void> {
 }
 
 const created: string[] = [];
+let icu = true;
 
-/** Creates an empty database on the run's server and returns its URL; it is dropped when the file ends. */
+/**
+ * Creates an empty database on the run's server and returns its URL; it is dropped when the file ends. Its
+ * collation is natural-language (en-US), as on many servers, so that the tests show ordering follows the
+ * schema's COLLATE "C" (SQLite's byte order) and not the server's locale; the server's default without ICU.
+ */
 export async function freshDatabase(): Promise<string> {
   const name = `tandem_test_${randomBytes(6).toString("hex")}`;
-  await onDatabase(postgresUrl(), `CREATE DATABASE ${name}`);
+  if (icu) {
+    await onDatabase(
+      postgresUrl(),
+      `CREATE DATABASE ${name} LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8' TEMPLATE template0`,
+    ).catch(() => {
+      icu = false;
+    });
+  }
+  if (!icu) await onDatabase(postgresUrl(), `CREATE DATABASE ${name}`);
   created.push(name);
   return databaseUrl(postgresUrl(), name);
 }

@@ -37,11 +37,7 @@ afterAll(async () => {
   await Promise.all(closeWithFile.splice(0).map((close) => close()));
 });
 
-function closeAfterwards(store: TestStore, cleanUp: () => void = () => undefined): void {
-  const close = async () => {
-    await store.close();
-    cleanUp();
-  };
+function closeAfterwards(close: () => Promise<void>): void {
   try {
     // In a test or its beforeEach: closed when that test ends, so pools never pile up over a file.
     onTestFinished(close);
@@ -60,21 +56,37 @@ export async function openTestStore(
 ): Promise<TestStore> {
   const now = options.now ?? DEFAULT_NOW;
   if (kind === "postgres") {
-    // As openPostgresStore opens it, on a database migrated once for the file and emptied between tests.
-    const database = await migratedDatabase(now);
-    const store = createPostgresStore(createSql(createPool(database.url, { max: 4 })));
-    closeAfterwards(store, database.release);
-    return store;
+    const [store] = await openPostgresReplicas(1, now);
+    return store!;
   }
   if (options.sqlite !== "file") {
     const store = createTestStore(now);
-    closeAfterwards(store);
+    closeAfterwards(() => store.close());
     return store;
   }
   const path = join(mkdtempSync(join(tmpdir(), "tandem-store-")), "tandem.db");
   const store = openStore(path, { now });
-  closeAfterwards(store, () => rmSync(dirname(path), { recursive: true, force: true }));
+  closeAfterwards(async () => {
+    await store.close();
+    rmSync(dirname(path), { recursive: true, force: true });
+  });
   return store;
+}
+
+/**
+ * Replicas sharing one PostgreSQL database, each a store on a pool of its own, closed after the test. As
+ * openPostgresStore opens them, on a database migrated once for the file and emptied between tests.
+ */
+export async function openPostgresReplicas(count: number, now = DEFAULT_NOW): Promise<PostgresStore[]> {
+  const database = await migratedDatabase(now);
+  const stores = Array.from({ length: count }, () =>
+    createPostgresStore(createSql(createPool(database.url, { max: 6 }))),
+  );
+  closeAfterwards(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    database.release();
+  });
+  return stores;
 }
 
 /**

@@ -29,7 +29,7 @@ function setUp() {
   return { db, group: createGroupCommit(db, createSqliteTransactions(db)), insert, seen };
 }
 
-describe("group commit", () => {
+describe("SQLite group commit", () => {
   it("runs work queued in one turn in one transaction, in order, and resolves after the commit", async () => {
     const { db, group, insert, seen } = setUp();
     const during: unknown[] = [];
@@ -95,7 +95,7 @@ describe("group commit", () => {
   });
 });
 
-describe("the store's batched work", () => {
+describe("the SQLite store's batched work, reopened from its file", () => {
   let store: SqliteStore | undefined;
   afterEach(async () => await store?.close());
 

@@ -55,7 +55,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe("migrate", () => {
+describe("SQLite migrate", () => {
   it("applies every migration to a fresh database and creates the tables", () => {
     const db = open();
     const ran = migrate(db, migrationsDir, 1_000);
@@ -162,7 +162,7 @@ describe("migrate", () => {
   });
 });
 
-describe("migrationStatus", () => {
+describe("SQLite migrationStatus", () => {
   it("reports everything pending on a fresh database and current after migrating", () => {
     const db = open();
     expect(migrationStatus(db, migrationsDir)).toEqual({
@@ -200,7 +200,7 @@ describe("migrationStatus", () => {
   });
 });
 
-describe("openDatabase", () => {
+describe("openDatabase (SQLite)", () => {
   it("creates the folder and sets WAL, foreign keys and a busy timeout on a file", () => {
     const db = open();
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");

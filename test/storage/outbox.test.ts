@@ -62,6 +62,27 @@ describeEachStore(
         expect("expiresAt" in b).toBe(false);
         expect("recipientId" in b).toBe(false);
         expect(await store.outbox.get(ws, "missing")).toBeUndefined();
+        // Absent, not null; ids as numbers; the payload as an object.
+        const a = (await store.outbox.get(ws, "a"))!;
+        expect(a).toStrictEqual({
+          id: 1,
+          workspaceId: ws,
+          key: "a",
+          address: "dm:ana",
+          payload: { text: "How is it going?" },
+          status: "pending",
+          notBefore: T0,
+          expiresAt: at(3_600_000),
+          attempts: 0,
+        });
+      });
+
+      it("uses up no id on a refused enqueue: the next row is the second", async () => {
+        expect(await store.outbox.enqueue(draft(), T0)).toBe(true);
+        expect(await store.outbox.enqueue(draft(), T0)).toBe(false);
+        expect(await store.outbox.enqueue(draft(), T0)).toBe(false);
+        await store.outbox.enqueue(draft({ key: "next" }), T0);
+        expect((await store.outbox.list()).map((item) => item.id)).toEqual([1, 2]);
       });
     });
 
@@ -199,6 +220,75 @@ describeEachStore(
         await store.outbox.markDelivered(row!.id, "b");
         const [again] = await store.outbox.claim(at(1), LEASE, 10);
         expect(again?.deliveredTo).toEqual(["a", "b"]);
+      });
+    });
+
+    describe("outbox deferrals, budgets and families", () => {
+      it("puts a deferred row back without counting the attempt, and readies it earlier on demand", async () => {
+        await store.outbox.enqueue(draft(), T0);
+        const [item] = await store.outbox.claim(T0, LEASE, 10);
+        await store.outbox.defer(item!.id, at(500));
+        expect(await store.outbox.get(ws, draft().key)).toMatchObject({
+          status: "pending",
+          attempts: 0,
+          notBefore: at(500),
+        });
+        expect(await store.outbox.claim(at(499), LEASE, 10)).toEqual([]);
+        await store.outbox.readyAt(item!.id, at(100));
+        expect(await store.outbox.claim(at(100), LEASE, 10)).toHaveLength(1);
+      });
+
+      it("counts a merged delivery once and each unreferenced one apart", async () => {
+        const person = { timezone: "UTC", country: "BE", contactHours: "Mon-Fri 09:00-17:00", ids: {} };
+        const ana = (
+          await store.people.upsert(
+            ws,
+            { key: "ana", name: "Ana", ...person, isColleague: false, dailyBudget: 6 },
+            T0,
+          )
+        ).id;
+        const send = async (key: string, ref: string | undefined, sentAt: Date) => {
+          await store.outbox.enqueue(draft({ key, recipientId: ana }), T0);
+          await store.outbox.markSent((await store.outbox.get(ws, key))!.id, sentAt, ref);
+        };
+        await send("d1", "ts-1", at(10));
+        await send("d2", "ts-1", at(10));
+        await send("n1", undefined, at(20));
+        await send("n2", undefined, at(30));
+        await send("old", "ts-0", at(-10));
+        await store.outbox.enqueue(draft({ key: "waiting", recipientId: ana }), T0);
+        expect(await store.outbox.sentTo(ana, T0)).toBe(3);
+        expect(await store.outbox.sentTo(ana, at(-100))).toBe(4);
+        expect(await store.outbox.sentTo(ana + 1, T0)).toBe(0);
+      });
+
+      it("withdraws and lists a key family by prefix, keys with % and _ taken literally", async () => {
+        await store.outbox.enqueue(draft({ key: "nudge:1:a", notBefore: at(2) }), T0);
+        await store.outbox.enqueue(draft({ key: "nudge:1:b", notBefore: at(1) }), T0);
+        await store.outbox.enqueue(draft({ key: "nudge:10:a" }), T0);
+        await store.outbox.enqueue(draft({ key: "nudge%1:a" }), T0);
+        await store.outbox.enqueue(draft({ key: "nudge_1:a" }), T0);
+        await store.outbox.enqueue(draft({ key: "nudgex1:a" }), T0);
+        await store.outbox.enqueue(draft({ key: "nudge:1:c", workspaceId: other }), T0);
+        const keys = async (prefix: string) => (await store.outbox.withPrefix(ws, prefix)).map((i) => i.key);
+        expect(await keys("nudge_1:")).toEqual(["nudge_1:a"]);
+        expect(await keys("nudge%")).toEqual(["nudge%1:a"]);
+        expect((await store.outbox.withPrefix(ws, "nudge:1:")).map((i) => i.key)).toEqual([
+          "nudge:1:b",
+          "nudge:1:a",
+        ]);
+        expect(await store.outbox.cancelPending(ws, "nudge:1:")).toBe(2);
+        expect(await store.outbox.get(ws, "nudge:1:a")).toMatchObject({
+          status: "expired",
+          lastError: "withdrawn: no longer needed",
+        });
+        expect((await store.outbox.list({ status: "pending" })).map((i) => i.key)).toEqual([
+          "nudge:10:a",
+          "nudge%1:a",
+          "nudge_1:a",
+          "nudgex1:a",
+          "nudge:1:c",
+        ]);
       });
     });
   },

@@ -21,7 +21,7 @@ function toMeeting(row: MeetingRow): Meeting {
   return meeting;
 }
 
-// Ties in time are broken by id, and participants come by id: the order SQLite's indexes give.
+// Ties in time are broken by id, and participants come by id: the order SQLite gives.
 export function createActivityRepo(sql: Sql): ActivityRepo {
   return {
     record: async (workspaceId, internshipId, personId, conversation, threadKey, at) => {
