@@ -11,7 +11,7 @@ import { lastEntry } from "../domain/milestone-followup.js";
 import { type Milestone, shownStatus } from "../domain/milestones.js";
 import type { IsolationLevel } from "../domain/records.js";
 import { type FiguresByDirection, figuresByDirection } from "../domain/reply-figures.js";
-import type { LocalDate, Person } from "../domain/types.js";
+import type { LocalDate } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { planStatus } from "./intro-plan.js";
@@ -154,7 +154,6 @@ export async function summarizeInternship(
   );
   const signal = (await store.signals.between(internship.id, internship.start, periodTo)).at(-1);
 
-  const people = new Map<number, Person>((await store.people.list(workspaceId)).map((p) => [p.id, p]));
   const introductions = (await store.introductions.forInternship(internship.id)).filter(
     (i) => (i.metAnswerAt ?? i.respondedAt ?? i.proposedAt).getTime() < end.getTime(),
   );
@@ -165,6 +164,9 @@ export async function summarizeInternship(
     within(e.at, from, end),
   );
   const top = concentration(exchanges);
+  // Only the one person named: reading every person of the workspace per intern made a coordinator's
+  // digest quadratic in their number of interns.
+  const topPerson = top && (await store.people.get(workspaceId, top.personId));
   const age = daysBetween(internship.start, asOf);
   const [firstWeek, lastWeek] = [isoWeek(periodFrom), isoWeek(periodTo)];
 
@@ -216,7 +218,7 @@ export async function summarizeInternship(
       asked: introductions.filter((i) => i.status === "proposed").length,
     },
     concentration: top && {
-      person: safe(people.get(top.personId)?.name ?? `person #${top.personId}`),
+      person: safe(topPerson?.name ?? `person #${top.personId}`),
       share: top.share,
       exchanges: top.total,
       flagged: top.share > CONCENTRATION_LIMIT && age >= FLAG_AFTER_DAYS,
