@@ -7,7 +7,8 @@ import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
 import type { Platform, Workspace } from "./domain/types.js";
 import { applyEnvFile, environmentOnly, type SettingsSource } from "./env-file.js";
-import { buildTeamsAppPackage, compose, startService } from "./main.js";
+import { createLogger } from "./logger.js";
+import { buildTeamsAppPackage, compose, directoryFor, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
@@ -100,14 +101,41 @@ async function importFile(config: Config, args: string[], io: CliIo): Promise<vo
   const store = await openStoreFor(config, { now: new Date() });
   try {
     const prune = args.includes("--apply") || args.includes("--prune");
-    const s = await importProgramme(store, parseProgrammeText(text, file), new Date(), "cli", { prune });
+    const raw = parseProgrammeText(text, file);
+    const platform = (raw as { workspace?: { platform?: unknown } } | null)?.workspace?.platform;
+    // The platform is asked when this configuration serves it (ids, e-mails, time zones, channels).
+    const directory =
+      typeof platform === "string"
+        ? directoryFor(config, store, platform, createLogger("error", process.stderr))
+        : undefined;
+    const s = await importProgramme(store, raw, new Date(), "cli", {
+      prune,
+      ...(directory ? { directory } : {}),
+    });
     io.stdout.write(
       `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}\n`,
     );
+    io.stdout.write(importReport(s.report, String(platform)));
     io.stdout.write(pruneReport(s.pruning, file));
   } finally {
     await store.close();
   }
+}
+
+/** What the platform said and what was proposed, for the admin to confirm or fix. */
+function importReport(r: ImportSummary["report"], platform: string): string {
+  const block = (title: string, lines: string[]) =>
+    lines.length ? `${title}:\n${lines.map((l) => `  ${l}`).join("\n")}\n` : "";
+  const unchecked =
+    !r.checkedWith && (platform === "slack" || platform === "teams")
+      ? `${platform} was not asked (PLATFORMS does not include it here): ids were checked for their shape only\n`
+      : "";
+  return (
+    block("to confirm", r.notes) +
+    block("to fix", r.warnings) +
+    (r.pending.length ? `pending until they first write to Tandem: ${r.pending.join(", ")}\n` : "") +
+    unchecked
+  );
 }
 
 /** What the file no longer lists: ended and removed with --apply, otherwise how to apply it. */

@@ -89,6 +89,27 @@ export function buildTeamsAppPackage(botId: string): Buffer {
   return teamsAppPackage({ botId });
 }
 
+/**
+ * The directory of a platform this configuration serves, built without starting it, for `tandem import`
+ * to check a programme against it; undefined when the configuration does not serve that platform.
+ */
+export function directoryFor(
+  config: Config,
+  store: Store,
+  platform: string,
+  log: Logger,
+): PlatformDirectory | undefined {
+  if (!config.platforms.includes(platform as Platform)) return undefined;
+  if (platform === "console") return createConsoleDirectory(store);
+  if (platform === "slack") {
+    return createSlackPlatform(slackSettings(config, store), { clock: systemClock, log }).directory;
+  }
+  if (platform === "teams") {
+    return createTeamsPlatform(config.teams, { clock: systemClock, log, refs: store.platformRefs }).directory;
+  }
+  return undefined;
+}
+
 /** config -> logger -> database -> services -> platforms. Shared by `tandem start` and `tandem tick`. */
 export async function compose(
   config: Config,
@@ -134,7 +155,7 @@ export async function compose(
   }
   const directories = new Map<Platform, PlatformDirectory>();
   for (const [name, platform] of platforms) if (platform.directory) directories.set(name, platform.directory);
-  const bot = createBot({ store, clock, log });
+  const bot = createBot({ store, clock, log, directories });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const replica =
     store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";

@@ -7,8 +7,10 @@ import { checkinCopy, checkinForm } from "../domain/copy/checkin.js";
 import { generalCopy } from "../domain/copy/general.js";
 import { stripBidiControls } from "../domain/escape.js";
 import type { ActionEvent, InboundEvent, MessageEvent, Reply, Speaker } from "../domain/messages.js";
+import type { Person, Workspace } from "../domain/types.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
+import type { Directories } from "../ports/platform-directory.js";
 import type { Store } from "../ports/store.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
 import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
@@ -19,6 +21,7 @@ import { handleIntroAction } from "./command-handlers/intro-actions.js";
 import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
 import { handleReflectionAction } from "./command-handlers/reflect.js";
 import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
+import { linkNewcomer } from "./pending-people.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 
 export interface Bot {
@@ -30,6 +33,8 @@ export interface BotDeps {
   store: Store;
   clock: Clock;
   log: Logger;
+  /** What each platform knows of its people: links someone imported by e-mail when they first write. */
+  directories?: Directories;
 }
 
 const UNKNOWN_PERSON = generalCopy.unknownPerson();
@@ -52,16 +57,33 @@ function withoutBidiControls(event: InboundEvent): InboundEvent {
   return event;
 }
 
-export function createBot({ store, clock, log }: BotDeps): Bot {
+export function createBot({ store, clock, log, directories }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
 
   /** Who is speaking, in which workspace, and their "today": undefined for strangers. */
   async function contextOf(speaker: Speaker, now: Date): Promise<CommandContext | undefined> {
     const workspace = await store.workspaces.find(speaker.platform, speaker.workspace);
     const person =
-      workspace && (await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user));
+      workspace &&
+      ((await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user)) ??
+        (await newcomer(workspace, speaker.user, now)));
     if (!workspace || !person) return undefined;
     return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
+  }
+
+  /** Someone imported by e-mail, writing for the first time; undefined for a stranger. */
+  async function newcomer(workspace: Workspace, user: string, now: Date): Promise<Person | undefined> {
+    const directory = directories?.get(workspace.platform);
+    if (!directory) return undefined;
+    try {
+      const person = await linkNewcomer(store, directory, workspace, user, now);
+      if (person)
+        botLog.info({ person: person.key, workspace: workspace.id }, "linked a person imported by e-mail");
+      return person;
+    } catch (error) {
+      botLog.warn({ err: error, workspace: workspace.id }, "could not ask the platform who a newcomer is");
+      return undefined;
+    }
   }
 
   const directMessages = createDirectMessages();

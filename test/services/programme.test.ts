@@ -77,6 +77,7 @@ describe("importing a programme", () => {
       agreements: { versioned: 3, unchanged: 0 },
       daysOff: { holidays: 0, closures: 0, changed: false },
       pruning: { internships: [], roles: [], applied: false },
+      report: { notes: [], warnings: [], pending: [] },
     });
     const ws = await workspaceId();
     const ana = (await store.people.byKey(ws, "ana"))!;

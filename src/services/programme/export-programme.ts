@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY, type Platform } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
+import { pendingEmail } from "../pending-people.js";
 import type { ProgrammeInput } from "./programme-schema.js";
 
 /** Writes a workspace back in the programme format, so export -> import is a no-op. */
@@ -26,9 +27,12 @@ export async function exportProgramme(
     people: await Promise.all(
       people.map(async (p) => {
         const leave = (await store.people.leaveOf(p.id)).filter((l) => l.source === "programme");
+        // Someone still waiting for their account is exported with the address they were imported by.
+        const email = p.ids[platform] ? undefined : await pendingEmail(store, workspace, p.key);
         return {
           key: p.key,
           name: p.name,
+          ...(email ? { email } : {}),
           ids: p.ids,
           timezone: p.timezone,
           country: p.country,

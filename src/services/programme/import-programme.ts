@@ -1,13 +1,17 @@
 import { parse as parseYaml } from "yaml";
 import { termsKey, withDefaults } from "../../domain/agreement.js";
 import { AppError } from "../../domain/errors.js";
+import type { Person } from "../../domain/types.js";
 import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
+import type { PlatformDirectory } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
+import { notePending } from "../pending-people.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
-import type { Programme } from "./programme-schema.js";
+import { askPlatform, type PlatformFacts } from "./platform-facts.js";
+import type { CompleteProgramme } from "./programme-schema.js";
 import { type PrunePlan, planPrune } from "./prune-programme.js";
-import { effectiveIds, validateProgramme } from "./validate-programme.js";
+import { completeProgramme, effectiveIds, parseProgramme } from "./validate-programme.js";
 
 export interface ImportSummary {
   workspace: string;
@@ -18,11 +22,34 @@ export interface ImportSummary {
   daysOff: { holidays: number; closures: number; changed: boolean };
   /** What the file no longer lists; `applied` when it was ended and removed (`prune`). */
   pruning: PrunePlan & { applied: boolean };
+  /** What the platform said and what was proposed, to show the admin for confirmation. */
+  report: {
+    /** Values taken from the platform or proposed from a time zone. */
+    notes: string[];
+    /** Things to fix on the platform (Tandem not in a home channel, someone it cannot message). */
+    warnings: string[];
+    /** Keys of people given by e-mail whom the platform does not have yet. */
+    pending: string[];
+    /** Whether the platform was asked (false: its checks could not run). */
+    checkedWith?: string;
+  };
 }
 
 export interface ImportOptions {
   /** End internships and remove roles the file no longer lists (`--apply`, `--prune`). */
   prune?: boolean;
+  /**
+   * The workspace's platform, asked before importing: ids checked, e-mails resolved, names and time
+   * zones filled in, home channels and reachability checked. Without it only the file is checked.
+   */
+  directory?: PlatformDirectory;
+}
+
+function refusal(errors: string[]): AppError {
+  return new AppError(
+    "BAD_INPUT",
+    `the programme has ${errors.length} problem${errors.length === 1 ? "" : "s"}; nothing was imported:\n${errors.map((e) => `  - ${e}`).join("\n")}`,
+  );
 }
 
 /** Reads YAML or JSON text (JSON is YAML too) into plain data; a syntax error names the line. */
@@ -46,29 +73,43 @@ export async function importProgramme(
   actorLabel = "import",
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const validation = validateProgramme(raw);
-  if (!validation.ok) {
-    throw new AppError(
-      "BAD_INPUT",
-      `the programme has ${validation.error.length} problem${validation.error.length === 1 ? "" : "s"}; nothing was imported:\n${validation.error.map((e) => `  - ${e}`).join("\n")}`,
-    );
+  const parsed = parseProgramme(raw);
+  if (!parsed.ok) throw refusal(parsed.error);
+  const { platform, id } = parsed.value.workspace;
+  // The platform is asked before the transaction: no network call ever holds the database.
+  let facts: PlatformFacts | undefined;
+  if (options.directory?.platform === platform) {
+    facts = await askPlatform(parsed.value, options.directory);
+    if (facts.errors.length > 0) throw refusal(facts.errors);
   }
+  const known = await store.workspaces.find(platform, id);
+  const stored = new Map<string, Person>(
+    known ? (await store.people.list(known.id)).map((p) => [p.key, p] as const) : [],
+  );
+  const completed = completeProgramme(parsed.value, facts, stored);
+  if (!completed.ok) throw refusal(completed.error);
+  const programme = completed.value.programme;
   return await store.transaction(async () => {
-    const summary = await apply(store, validation.value, at, actorLabel);
-    const workspace = (await store.workspaces.find(
-      validation.value.workspace.platform,
-      validation.value.workspace.id,
-    ))!;
-    const pruning = await planPrune(store, workspace, validation.value, localDateIn("UTC", at), at);
+    const summary = await apply(store, programme, at, actorLabel);
+    const workspace = (await store.workspaces.find(platform, id))!;
+    const pending = programme.people.filter((p) => !effectiveIds(platform, p)[platform] && p.email);
+    for (const p of pending) await notePending(store, workspace, p.email!, p.key, at);
+    const pruning = await planPrune(store, workspace, programme, localDateIn("UTC", at), at);
     if (options.prune) await pruning.apply();
     summary.pruning = { ...pruning.plan, applied: options.prune === true };
+    summary.report = {
+      notes: [...(facts?.notes ?? []), ...completed.value.notes],
+      warnings: facts?.warnings ?? [],
+      pending: pending.map((p) => p.key),
+      ...(facts ? { checkedWith: platform } : {}),
+    };
     return summary;
   });
 }
 
 async function apply(
   store: Store,
-  programme: Programme,
+  programme: CompleteProgramme,
   at: Date,
   actorLabel: string,
 ): Promise<ImportSummary> {
@@ -81,6 +122,7 @@ async function apply(
     agreements: { versioned: 0, unchanged: 0 },
     daysOff: { holidays: 0, closures: 0, changed: false },
     pruning: { internships: [], roles: [], applied: false },
+    report: { notes: [], warnings: [], pending: [] },
   };
   const audit = async (action: string, entity: string, entityId: number, detail?: unknown) =>
     await store.audit.record({ workspaceId: workspace.id, actorLabel, action, entity, entityId, detail }, at);

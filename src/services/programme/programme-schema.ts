@@ -29,16 +29,33 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   return text;
 });
 
+/**
+ * A person: name and time zone may be left to the platform (Slack, Teams) when it knows them, country
+ * and contact hours are then proposed from the time zone; `email` stands in for a platform id that is
+ * not known yet (resolved at import, or when the person first writes to Tandem).
+ */
 const person = z.strictObject({
   key,
-  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
+  name: z.string().trim().min(1, "cannot be empty").max(120, "must be at most 120 characters").optional(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address, e.g. kenji@example.com")
+    .optional(),
   ids: z
     .partialRecord(z.enum(PLATFORMS as ["slack", "teams", "console"]), z.string().trim().min(1).max(128))
     .default({}),
-  timezone: z.string().trim().min(1, "is required, e.g. Europe/Brussels"),
-  country: z.string().trim().toUpperCase().length(2, "must be a two-letter ISO 3166-1 code, e.g. BE"),
+  timezone: z.string().trim().min(1, "cannot be empty; e.g. Europe/Brussels").optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .length(2, "must be a two-letter ISO 3166-1 code, e.g. BE")
+    .optional(),
   region: z.string().trim().toUpperCase().min(1).max(8).optional(),
-  contactHours: z.string().trim().min(1, 'is required, e.g. "Mon-Fri 09:00-17:00"'),
+  contactHours: z.string().trim().min(1, 'cannot be empty; e.g. "Mon-Fri 09:00-17:00"').optional(),
   department: z.string().trim().min(1).max(80).optional(),
   dailyBudget: z.number().int().min(1, "must be at least 1").max(50, "must be at most 50").optional(),
   languages: z
@@ -151,7 +168,16 @@ export const programmeSchema = z.strictObject({
 
 export type Programme = z.output<typeof programmeSchema>;
 export type ProgrammeInput = z.input<typeof programmeSchema>;
+/** A person as the file gives them: some fields may still come from the platform. */
 export type ProgrammePerson = Programme["people"][number];
+/** A person with everything Tandem stores filled in, from the file, the platform or the defaults. */
+export type CompletePerson = ProgrammePerson & {
+  name: string;
+  timezone: string;
+  country: string;
+  contactHours: string;
+};
+export type CompleteProgramme = Omit<Programme, "people"> & { people: CompletePerson[] };
 export type ProgrammeInternship = Programme["internships"][number];
 export type ProgrammeHoliday = NonNullable<Programme["holidays"]>[number];
 export type ProgrammeClosure = NonNullable<Programme["closures"]>[number];
