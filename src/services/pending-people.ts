@@ -6,6 +6,7 @@
 import type { Person, Workspace } from "../domain/types.js";
 import type { PlatformDirectory } from "../ports/platform-directory.js";
 import type { Store } from "../ports/store.js";
+import { updatePerson } from "./person-update.js";
 import { touchInternship } from "./rules/wakeup-rule.js";
 
 const key = (email: string) => `pending-email:${email.trim().toLowerCase()}`;
@@ -65,24 +66,7 @@ export async function linkNewcomer(
     const person = await store.people.byKey(workspace.id, personKey);
     // Linked already (to this account or, by a later import, to another): nothing to do.
     if (!person || person.ids[platform]) return undefined;
-    await store.people.upsert(
-      workspace.id,
-      {
-        key: person.key,
-        name: person.name,
-        timezone: person.timezone,
-        country: person.country,
-        ...(person.region ? { region: person.region } : {}),
-        contactHours: person.contactHours,
-        ...(person.department ? { department: person.department } : {}),
-        dailyBudget: person.dailyBudget,
-        languages: person.languages,
-        introCapacity: person.introCapacity,
-        ids: { ...person.ids, [platform]: userId },
-        isColleague: await store.people.isColleague(person.id),
-      },
-      at,
-    );
+    await updatePerson(store, person, { ids: { ...person.ids, [platform]: userId } }, at);
     await store.audit.record(
       {
         workspaceId: workspace.id,

@@ -12,6 +12,7 @@ import { INTRO_COMMANDS } from "./intro.js";
 import { LEAVE_COMMANDS } from "./leave.js";
 import { MET_COMMANDS } from "./met.js";
 import { MILESTONE_COMMANDS } from "./milestone.js";
+import { MY_SETTINGS_COMMANDS } from "./my-settings.js";
 import { NOREPLY_COMMANDS } from "./noreply.js";
 import { NUDGE_COMMANDS } from "./nudges.js";
 import { PREVIEW_COMMANDS } from "./preview.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...DIGEST_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
+  ...MY_SETTINGS_COMMANDS,
   ...TRY_COMMANDS,
   ...PREVIEW_COMMANDS,
 ];

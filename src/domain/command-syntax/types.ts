@@ -33,6 +33,10 @@ export type Command =
   | { name: "agreement.decline"; reason?: string; intern?: MentionRef }
   | { name: "leave.add"; from: LocalDate; to: LocalDate }
   | { name: "leave.list" }
+  /** Without hours: show them. */
+  | { name: "my.hours"; hours?: string }
+  /** Without a country: show it. */
+  | { name: "my.country"; country?: string; region?: string }
   | { name: "try.checkin"; intern?: MentionRef }
   | { name: "preview.week"; intern?: MentionRef };
 

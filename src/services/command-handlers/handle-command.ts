@@ -10,6 +10,7 @@ import { handleIntroCommand } from "./intro.js";
 import { handleLeaveCommand } from "./leave.js";
 import { handleMetCommand } from "./met.js";
 import { handleMilestoneCommand } from "./milestone.js";
+import { handleMySettingsCommand } from "./my-settings.js";
 import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
 import { handlePreviewCommand } from "./preview.js";
@@ -45,6 +46,9 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
     case "leave.add":
     case "leave.list":
       return await handleLeaveCommand(ctx, command);
+    case "my.hours":
+    case "my.country":
+      return await handleMySettingsCommand(ctx, command);
     case "met":
       return await handleMetCommand(ctx, command);
     case "why":

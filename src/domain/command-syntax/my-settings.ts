@@ -1,0 +1,45 @@
+import { formatContactHours, readContactHours } from "../contact-hours.js";
+import { validateCountryRegion } from "../holidays.js";
+import { err, ok } from "../result.js";
+import type { CommandSpec } from "./spec.js";
+import { textOf } from "./tokens.js";
+
+const HOURS: CommandSpec = {
+  id: "my.hours",
+  words: ["my", "hours"],
+  usage: "my hours [<days> <from>-<to>]",
+  summary: "Set your own contact hours: Tandem messages you, and counts your reply times, only then.",
+  details:
+    'Days and times in your own time zone, several groups separated by ";", e.g. my hours Mon-Thu 09:00-17:00; Fri 09:00-13:00. "my hours" alone shows them.',
+  example: "my hours Mon-Thu 08:00-16:00",
+  parse(args) {
+    if (args.tokens.length === 0) return ok({ name: "my.hours" });
+    const hours = readContactHours(textOf(args));
+    if (!hours.ok) return err(`${hours.error}. For example: my hours Mon-Thu 08:00-16:00`);
+    // Stored as Tandem writes them, so every reader gets the same text.
+    return ok({ name: "my.hours", hours: formatContactHours(hours.value) });
+  },
+};
+
+const COUNTRY: CommandSpec = {
+  id: "my.country",
+  words: ["my", "country"],
+  usage: "my country [<country code> [<region>]]",
+  summary: "Set the country (and region) whose public holidays are your days off.",
+  details:
+    'A two-letter ISO code, and the region when its holidays differ, e.g. my country BR SP or my country DE BY. "my country" alone shows yours.',
+  example: "my country BR SP",
+  parse(args) {
+    if (args.tokens.length === 0) return ok({ name: "my.country" });
+    if (args.tokens.length > 2) {
+      return err("Give a country code and, if you like, a region, e.g. my country BR SP.");
+    }
+    const country = args.tokens[0]!.text.toUpperCase();
+    const region = args.tokens[1]?.text.toUpperCase();
+    const known = validateCountryRegion(country, region);
+    if (!known.ok) return err(`${known.error}; e.g. my country BR SP`);
+    return ok({ name: "my.country", country, ...(region ? { region } : {}) });
+  },
+};
+
+export const MY_SETTINGS_COMMANDS: readonly CommandSpec[] = [HOURS, COUNTRY];

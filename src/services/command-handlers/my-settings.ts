@@ -1,0 +1,50 @@
+import type { Command } from "../../domain/command-syntax/types.js";
+import { mySettingsCopy as copy } from "../../domain/copy/my-settings.js";
+import type { Reply } from "../../domain/messages.js";
+import { type CommandContext, reply } from "../command-context.js";
+import { type PersonChanges, updatePerson } from "../person-update.js";
+import { touchInternship } from "../rules/wakeup-rule.js";
+
+type MySettingsCommand = Extract<Command, { name: `my.${string}` }>;
+
+/** `my hours` and `my country`: each person corrects what Tandem proposed for them, or shows it. */
+export async function handleMySettingsCommand(
+  ctx: CommandContext,
+  command: MySettingsCommand,
+): Promise<Reply> {
+  const me = ctx.speaker;
+  if (command.name === "my.hours") {
+    if (!command.hours) return reply(copy.hours(me.contactHours, me.timezone));
+    return (await change(ctx, "my.hours", { contactHours: command.hours }))
+      ? reply(copy.hoursSet(command.hours, me.timezone))
+      : reply(copy.unchanged());
+  }
+  if (!command.country) return reply(copy.country(me.country, me.region));
+  return (await change(ctx, "my.country", { country: command.country, region: command.region }))
+    ? reply(copy.countrySet(command.country, command.region))
+    : reply(copy.unchanged());
+}
+
+/** Saves the change, audits it, and has the rules look again at the speaker's internships. */
+async function change(ctx: CommandContext, action: string, changes: PersonChanges): Promise<boolean> {
+  return await ctx.store.transaction(async () => {
+    const changed = await updatePerson(ctx.store, ctx.speaker, changes, ctx.now);
+    if (!changed) return false;
+    await ctx.store.audit.record(
+      {
+        workspaceId: ctx.workspace.id,
+        actorId: ctx.speaker.id,
+        actorLabel: ctx.speaker.key,
+        action,
+        entity: "person",
+        entityId: ctx.speaker.id,
+        detail: changes,
+      },
+      ctx.now,
+    );
+    for (const internship of await ctx.store.internships.forPerson(ctx.workspace.id, ctx.speaker.id)) {
+      await touchInternship(ctx.store, ctx.workspace.id, internship.id, ctx.now);
+    }
+    return true;
+  });
+}

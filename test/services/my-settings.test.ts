@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { importProgramme } from "../../src/services/programme/import-programme.js";
+import { createBotHarness } from "../helpers/bot-harness.js";
+import { sampleProgramme } from "../helpers/programme.js";
+
+describe("my hours and my country", () => {
+  it("shows a person their contact hours and country", async () => {
+    const h = await createBotHarness();
+    expect(await h.say("bram", "my hours")).toBe(
+      "Your contact hours: Mon-Fri 09:00-17:00 (Europe/Brussels). Tandem messages you, and counts your reply times, only then. Change them with e.g. my hours Mon-Thu 08:00-16:00.",
+    );
+    expect(await h.say("lena", "my country")).toMatch(/^Your public holidays are those of DE-BE\./);
+  });
+
+  it("sets a person's own contact hours, audits it and wakes the rules of their internships", async () => {
+    const h = await createBotHarness();
+    expect(await h.say("ana", "my hours Mon-Thu 08:00-16:00")).toBe(
+      "Done: your contact hours are now Mon-Thu 08:00-16:00 (America/Sao_Paulo). Tandem messages you, and counts your reply times, only then.",
+    );
+    expect((await h.person("ana")).contactHours).toBe("Mon-Thu 08:00-16:00");
+    expect((await h.store.audit.list(h.workspace.id)).some((a) => a.action === "my.hours")).toBe(true);
+    expect(await h.say("ana", "my hours mon-thu 8:00-16:00")).toBe(
+      "That is what Tandem already had; nothing changed.",
+    );
+  });
+
+  it("sets the country and region whose holidays count, and refuses an unknown one with an example", async () => {
+    const h = await createBotHarness();
+    expect(await h.say("ana", "my country br sp")).toBe(
+      "Done: the public holidays of BR-SP are now your days off.",
+    );
+    expect(await h.person("ana")).toMatchObject({ country: "BR", region: "SP" });
+    expect(await h.say("ana", "my country BR")).toBe(
+      "Done: the public holidays of BR are now your days off.",
+    );
+    expect((await h.person("ana")).region).toBeUndefined();
+    const before = h.snapshot();
+    expect(await h.say("ana", "my country XX")).toMatch(
+      /country "XX" is not an ISO 3166-1 code.*e\.g\. my country BR SP/,
+    );
+    expect(await h.say("ana", "my country BR ZZ")).toMatch(/region "ZZ" is not a region of BR/);
+    expect(await h.say("ana", "my hours whenever")).toMatch(/For example: my hours Mon-Thu 08:00-16:00$/);
+    expect(h.snapshot()).toBe(before);
+  });
+
+  it("keeps what a person set when a later import leaves the field out", async () => {
+    const h = await createBotHarness();
+    await h.say("bram", "my hours Mon-Thu 08:00-16:00");
+    const file = sampleProgramme();
+    file.people = file.people.map((p) => (p.key === "bram" ? { ...p, contactHours: undefined } : p));
+    await importProgramme(h.store, file, h.clock.now());
+    expect((await h.person("bram")).contactHours).toBe("Mon-Thu 08:00-16:00");
+  });
+});
