@@ -10,6 +10,7 @@ import { AppError } from "../../../src/domain/errors.js";
 import type { ChatPlatform } from "../../../src/ports/chat-platform.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
 import type { PlatformDirectory } from "../../../src/ports/platform-directory.js";
+import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import type { SqliteStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../../fakes/bot-connector.js";
 import { channelMessage, personalMessage, type TeamsUser } from "../../fakes/teams-activities.js";
@@ -219,5 +220,59 @@ describe("Teams directory", () => {
     const failure = await directory.person(TENANT, "aad-kenji").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).retryable).toBe(true);
+  });
+
+  it("lets a programme file give Teams people by e-mail: found in the team's roster, time zones from their messages", async () => {
+    await post({
+      ...channelMessage({
+        serviceUrl: fake.url,
+        tenant: TENANT,
+        from: maya,
+        channel: TEAM,
+        team: TEAM,
+        text: "hi",
+        atBot: true,
+      }),
+      localTimezone: "Europe/Oslo",
+    });
+    const summary = await importProgramme(
+      store,
+      {
+        workspace: { platform: "teams", id: TENANT },
+        people: [
+          { key: "maya", email: "maya@acme.example" },
+          { key: "kenji", email: "kenji@acme.example", timezone: "Asia/Tokyo" },
+        ],
+        internships: [
+          {
+            key: "kenji-2026",
+            intern: "kenji",
+            supervisor: "maya",
+            start: "2026-12-07",
+            end: "2027-03-31",
+            homeChannel: HOME,
+          },
+        ],
+      },
+      new Date("2026-12-01T12:00:00Z"),
+      "test",
+      { directory },
+    );
+    const ws = (await store.workspaces.find("teams", TENANT))!;
+    expect(await store.people.byKey(ws.id, "maya")).toMatchObject({
+      name: "Maya Berg",
+      timezone: "Europe/Oslo",
+      country: "NO",
+      ids: { teams: "aad-maya" },
+    });
+    expect(await store.people.byKey(ws.id, "kenji")).toMatchObject({
+      name: "Kenji Sato",
+      timezone: "Asia/Tokyo",
+      country: "JP",
+      ids: { teams: "aad-kenji" },
+    });
+    // Both can be messaged (Kenji through a chat Tandem started), and Tandem is in the home channel.
+    expect(summary.report.warnings).toEqual([]);
+    expect(summary.report.pending).toEqual([]);
   });
 });
