@@ -27,6 +27,13 @@ describe("tandem init", () => {
       expect(imported.stdout).toContain(`into ${platform}:`);
       expect(imported.stdout).toContain("people 5 new");
       expect(imported.stdout).toContain("internships 1 new");
+      if (platform !== "console") {
+        // The colleague given by e-mail only: kept pending, her country and hours proposed to confirm.
+        expect(imported.stdout).toContain("pending until they first write to Tandem: sofie");
+        expect(imported.stdout).toContain(
+          "people[4] (sofie): country BE and contact hours Mon-Fri 09:00-17:00 proposed",
+        );
+      }
     },
   );
 

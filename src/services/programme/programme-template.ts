@@ -131,10 +131,23 @@ export function programmeTemplate(platform: Platform, today: LocalDate): string 
       [
         "key: your short name for the person in this file (letters, digits, . _ -)",
         ...w.idHelp,
+        ...(platform === "console"
+          ? []
+          : [
+              "email: instead of ids, when you do not have the id (or the account does not exist yet):",
+              `  found on ${w.name} at import, or kept pending until the person first writes to Tandem`,
+            ]),
         "timezone: an IANA name (Europe/Brussels, America/Sao_Paulo, Asia/Tokyo); Tandem writes in it",
         "country: two letters for public holidays (BE, BR); region: optional state or province (SP)",
         "contactHours: when Tandem may write to them, their time; also",
         '  "Mon-Thu 09:00-17:00; Fri 09:00-13:00" or "Sun-Thu 08:00-16:00"',
+        ...(platform === "console"
+          ? []
+          : [
+              `When the tandem that imports serves ${w.name} (PLATFORMS in .env), name and timezone may be`,
+              "left out for anyone it finds there; country and contactHours may always be left out: they",
+              "are proposed from the time zone and listed for you to confirm.",
+            ]),
       ],
       "  ",
     ),
@@ -153,11 +166,21 @@ export function programmeTemplate(platform: Platform, today: LocalDate): string 
       "contactHours: Mon-Thu 09:00-17:00; Fri 09:00-13:00",
     ]),
     ...person("lena", "Lena Vogel", "Europe/Berlin", "DE", ["contactHours: Mon-Fri 09:00-16:00"]),
-    ...person("sofie", "Sofie Claes", "Europe/Brussels", "BE", [
-      "contactHours: Mon-Fri 09:00-17:00",
-      "department: Sales",
-      "introCapacity: 2                   # optional: introductions a month (default 2)",
-    ]),
+    ...(platform === "console"
+      ? person("sofie", "Sofie Claes", "Europe/Brussels", "BE", [
+          "contactHours: Mon-Fri 09:00-17:00",
+          "department: Sales",
+          "introCapacity: 2                   # optional: introductions a month (default 2)",
+        ])
+      : [
+          "  - key: sofie",
+          "    name: Sofie Claes",
+          "    email: sofie.claes@example.com     # no id yet: found by e-mail, or pending",
+          "    timezone: Europe/Brussels",
+          "    # country and contactHours left out: BE and Mon-Fri 09:00-17:00 are proposed",
+          "    department: Sales",
+          "    introCapacity: 2                   # optional: introductions a month (default 2)",
+        ]),
     "",
     "# Colleagues who agreed to meet interns (Tandem asks each one before every introduction).",
     "colleagues: [sofie]",
