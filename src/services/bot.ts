@@ -10,7 +10,7 @@ import type { ActionEvent, InboundEvent, MessageEvent, Reply, Speaker } from "..
 import type { Person, Workspace } from "../domain/types.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
-import type { Directories } from "../ports/platform-directory.js";
+import type { Directories, PlatformDirectory } from "../ports/platform-directory.js";
 import type { Store } from "../ports/store.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
 import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
@@ -64,17 +64,33 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
   async function contextOf(speaker: Speaker, now: Date): Promise<CommandContext | undefined> {
     const workspace = await store.workspaces.find(speaker.platform, speaker.workspace);
     const person =
-      workspace &&
-      ((await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user)) ??
-        (await newcomer(workspace, speaker.user, now)));
+      workspace && (await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user));
     if (!workspace || !person) return undefined;
     return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
   }
 
-  /** Someone imported by e-mail, writing for the first time; undefined for a stranger. */
-  async function newcomer(workspace: Workspace, user: string, now: Date): Promise<Person | undefined> {
-    const directory = directories?.get(workspace.platform);
-    if (!directory) return undefined;
+  /**
+   * Someone imported by e-mail, writing for the first time, is linked to their account before the event
+   * is handled: the platform is asked outside the event's transaction (no network call holds it).
+   */
+  async function linkIfNewcomer(event: InboundEvent, now: Date): Promise<void> {
+    const speaks =
+      event.kind === "command" ||
+      event.kind === "action" ||
+      (event.kind === "message" && event.isDirect && !event.fromBot);
+    const directory = directories?.get(event.platform);
+    if (!speaks || !directory) return;
+    const workspace = await store.workspaces.find(event.platform, event.workspace);
+    if (!workspace || (await store.people.byPlatformId(workspace.id, event.platform, event.user))) return;
+    await newcomer(directory, workspace, event.user, now);
+  }
+
+  async function newcomer(
+    directory: PlatformDirectory,
+    workspace: Workspace,
+    user: string,
+    now: Date,
+  ): Promise<Person | undefined> {
     try {
       const person = await linkNewcomer(store, directory, workspace, user, now);
       if (person)
@@ -162,6 +178,7 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
       const event = withoutBidiControls(inbound);
       const now = clock.now();
       try {
+        await linkIfNewcomer(event, now);
         // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
         // share one commit; each still commits or rolls back on its own.
