@@ -1,47 +1,17 @@
-import type { Checkin, CheckinAnswers, CheckinStatus } from "../domain/checkins.js";
+import type { CheckinAnswers } from "../domain/checkins.js";
 import type { LocalDate } from "../domain/types.js";
 import type { CheckinRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type CheckinRow, toCheckin } from "./rows/checkin-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  local_date: string;
-  status: CheckinStatus;
-  progress: string | null;
-  next_steps: string | null;
-  blockers: string | null;
-  connectedness: number | null;
-  sent_at: number | null;
-  answered_at: number | null;
-  settled_at: number | null;
-}
-
-function toCheckin(row: Row): Checkin {
-  const c: Checkin = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    date: row.local_date,
-    status: row.status,
-  };
-  if (row.progress !== null) c.progress = row.progress;
-  if (row.next_steps !== null) c.nextSteps = row.next_steps;
-  if (row.blockers !== null) c.blockers = row.blockers;
-  if (row.connectedness !== null) c.connectedness = row.connectedness;
-  if (row.sent_at !== null) c.sentAt = new Date(row.sent_at);
-  if (row.answered_at !== null) c.answeredAt = new Date(row.answered_at);
-  if (row.settled_at !== null) c.settledAt = new Date(row.settled_at);
-  return c;
-}
-
 export function createCheckinRepo(db: SqliteDatabase): Synchronous<CheckinRepo> {
-  const get = db.prepare<[number, string], Row>(
+  const get = db.prepare<[number, string], CheckinRow>(
     "SELECT * FROM checkins WHERE internship_id = ? AND local_date = ?",
   );
-  const byId = db.prepare<[number, number], Row>("SELECT * FROM checkins WHERE workspace_id = ? AND id = ?");
+  const byId = db.prepare<[number, number], CheckinRow>(
+    "SELECT * FROM checkins WHERE workspace_id = ? AND id = ?",
+  );
   const create = db.prepare(
     `INSERT INTO checkins (workspace_id, internship_id, local_date, status, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (internship_id, local_date) DO NOTHING`,
@@ -51,16 +21,16 @@ export function createCheckinRepo(db: SqliteDatabase): Synchronous<CheckinRepo> 
     `UPDATE checkins SET status = @status, progress = @progress, next_steps = @nextSteps, blockers = @blockers,
        connectedness = @connectedness, answered_at = @at WHERE id = @id`,
   );
-  const unsettled = db.prepare<[number, string], Row>(
+  const unsettled = db.prepare<[number, string], CheckinRow>(
     "SELECT * FROM checkins WHERE internship_id = ? AND settled_at IS NULL AND local_date < ? ORDER BY local_date",
   );
   const settle = db.prepare(
     "UPDATE checkins SET status = ?, settled_at = ? WHERE id = ? AND settled_at IS NULL",
   );
-  const recent = db.prepare<[number, number], Row>(
+  const recent = db.prepare<[number, number], CheckinRow>(
     "SELECT * FROM checkins WHERE internship_id = ? ORDER BY local_date DESC LIMIT ?",
   );
-  const between = db.prepare<[number, string, string], Row>(
+  const between = db.prepare<[number, string, string], CheckinRow>(
     "SELECT * FROM checkins WHERE internship_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date",
   );
 

@@ -1,44 +1,7 @@
-import type { OutboundMessage } from "../domain/messages.js";
-import type { OutboxItem, OutboxRepo, OutboxStatus } from "../ports/store.js";
+import type { OutboxRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type OutboxRow, toItem } from "./rows/outbox-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  recipient_id: number | null;
-  address: string;
-  payload: string;
-  status: OutboxStatus;
-  not_before: number;
-  expires_at: number | null;
-  attempts: number;
-  last_error: string | null;
-  platform_ref: string | null;
-  sent_at: number | null;
-  delivered_to: string | null;
-}
-
-function toItem(row: Row): OutboxItem {
-  const item: OutboxItem = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    key: row.key,
-    address: row.address,
-    payload: JSON.parse(row.payload) as OutboundMessage,
-    status: row.status,
-    notBefore: new Date(row.not_before),
-    attempts: row.attempts,
-  };
-  if (row.recipient_id !== null) item.recipientId = row.recipient_id;
-  if (row.expires_at !== null) item.expiresAt = new Date(row.expires_at);
-  if (row.last_error !== null) item.lastError = row.last_error;
-  if (row.platform_ref !== null) item.platformRef = row.platform_ref;
-  if (row.sent_at !== null) item.sentAt = new Date(row.sent_at);
-  if (row.delivered_to !== null) item.deliveredTo = JSON.parse(row.delivered_to) as string[];
-  return item;
-}
 
 /** Workspaces take turns among this many times `limit` oldest ready rows: the cost of a claim stays bounded. */
 const FAIR_WINDOW = 25;
@@ -52,7 +15,7 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
   // Both branches use the outbox_ready index; a crashed sender's lease simply runs out. Among the
   // oldest ready rows, workspaces take turns (each one's rows stay in order): every workspace is rate
   // limited on its own, so a batch from many workspaces can go out at once where one workspace's queues.
-  const ready = db.prepare<{ now: number; limit: number; window: number; ids: string | null }, Row>(
+  const ready = db.prepare<{ now: number; limit: number; window: number; ids: string | null }, OutboxRow>(
     `WITH ready AS (
        SELECT * FROM (SELECT id, workspace_id, not_before FROM outbox
          WHERE status = 'pending' AND not_before <= @now
@@ -102,11 +65,13 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
     `UPDATE outbox SET status = 'expired', last_error = 'withdrawn: no longer needed', lease_until = NULL
      WHERE workspace_id = ? AND key >= ? AND key < ? AND status = 'pending'`,
   );
-  const get = db.prepare<[number, string], Row>("SELECT * FROM outbox WHERE workspace_id = ? AND key = ?");
-  const withPrefix = db.prepare<[number, string, string], Row>(
+  const get = db.prepare<[number, string], OutboxRow>(
+    "SELECT * FROM outbox WHERE workspace_id = ? AND key = ?",
+  );
+  const withPrefix = db.prepare<[number, string, string], OutboxRow>(
     "SELECT * FROM outbox WHERE workspace_id = ? AND key >= ? AND key < ? ORDER BY not_before, id",
   );
-  const list = db.prepare<{ status: string | null; workspaceId: number | null }, Row>(
+  const list = db.prepare<{ status: string | null; workspaceId: number | null }, OutboxRow>(
     `SELECT * FROM outbox WHERE (@status IS NULL OR status = @status)
        AND (@workspaceId IS NULL OR workspace_id = @workspaceId) ORDER BY id`,
   );

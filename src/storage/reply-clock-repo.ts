@@ -1,50 +1,7 @@
-import type { CloseReason, TrackedMessage } from "../domain/reply-records.js";
 import type { ReplyClockRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type ReplyClockRow, toTracked } from "./rows/reply-clock-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  conversation: string;
-  message_ref: string;
-  thread_ref: string | null;
-  permalink: string | null;
-  direction: TrackedMessage["direction"];
-  author_id: number;
-  responder_id: number;
-  sent_at: number;
-  allowed_ms: number;
-  due_at: number;
-  closed_at: number | null;
-  closed_by: number | null;
-  close_reason: CloseReason | null;
-  reply_ms: number | null;
-}
-
-function toTracked(row: Row): TrackedMessage {
-  const t: TrackedMessage = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    conversation: row.conversation,
-    messageRef: row.message_ref,
-    direction: row.direction,
-    authorId: row.author_id,
-    responderId: row.responder_id,
-    sentAt: new Date(row.sent_at),
-    allowedMs: row.allowed_ms,
-    dueAt: new Date(row.due_at),
-  };
-  if (row.thread_ref !== null) t.threadRef = row.thread_ref;
-  if (row.permalink !== null) t.permalink = row.permalink;
-  if (row.closed_at !== null) t.closedAt = new Date(row.closed_at);
-  if (row.closed_by !== null) t.closedBy = row.closed_by;
-  if (row.close_reason !== null) t.closeReason = row.close_reason;
-  if (row.reply_ms !== null) t.replyMs = row.reply_ms;
-  return t;
-}
 
 export function createReplyClockRepo(db: SqliteDatabase): Synchronous<ReplyClockRepo> {
   const insert = db.prepare(
@@ -54,22 +11,22 @@ export function createReplyClockRepo(db: SqliteDatabase): Synchronous<ReplyClock
        @authorId, @responderId, @sentAt, @allowedMs, @dueAt)
      ON CONFLICT (workspace_id, conversation, message_ref) DO NOTHING`,
   );
-  const byRef = db.prepare<[number, string, string], Row>(
+  const byRef = db.prepare<[number, string, string], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE workspace_id = ? AND conversation = ? AND message_ref = ?",
   );
-  const byMessage = db.prepare<[number, string], Row>(
+  const byMessage = db.prepare<[number, string], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE workspace_id = ? AND message_ref = ? AND closed_at IS NULL",
   );
-  const openIn = db.prepare<[number, string], Row>(
+  const openIn = db.prepare<[number, string], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE workspace_id = ? AND conversation = ? AND closed_at IS NULL ORDER BY sent_at",
   );
-  const openFor = db.prepare<[number], Row>(
+  const openFor = db.prepare<[number], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE internship_id = ? AND closed_at IS NULL ORDER BY due_at",
   );
-  const askedBy = db.prepare<[number, number], Row>(
+  const askedBy = db.prepare<[number, number], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE workspace_id = ? AND author_id = ? AND closed_at IS NULL ORDER BY sent_at DESC",
   );
-  const since = db.prepare<[number, number], Row>(
+  const since = db.prepare<[number, number], ReplyClockRow>(
     "SELECT * FROM tracked_messages WHERE internship_id = ? AND sent_at >= ? ORDER BY sent_at",
   );
   const close = db.prepare(
@@ -77,7 +34,7 @@ export function createReplyClockRepo(db: SqliteDatabase): Synchronous<ReplyClock
      WHERE id = @id AND closed_at IS NULL`,
   );
   const setDue = db.prepare("UPDATE tracked_messages SET due_at = ? WHERE id = ?");
-  const all = (rows: Row[]) => rows.map(toTracked);
+  const all = (rows: ReplyClockRow[]) => rows.map(toTracked);
 
   return {
     start: (input) => {

@@ -1,39 +1,6 @@
-import type { Checkin, CheckinStatus } from "../../domain/checkins.js";
 import type { CheckinRepo } from "../../ports/connection-repos.js";
+import { type CheckinRow, toCheckin } from "../rows/checkin-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  local_date: string;
-  status: CheckinStatus;
-  progress: string | null;
-  next_steps: string | null;
-  blockers: string | null;
-  connectedness: number | null;
-  sent_at: number | null;
-  answered_at: number | null;
-  settled_at: number | null;
-}
-
-function toCheckin(row: Row): Checkin {
-  const c: Checkin = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    date: row.local_date,
-    status: row.status,
-  };
-  if (row.progress !== null) c.progress = row.progress;
-  if (row.next_steps !== null) c.nextSteps = row.next_steps;
-  if (row.blockers !== null) c.blockers = row.blockers;
-  if (row.connectedness !== null) c.connectedness = row.connectedness;
-  if (row.sent_at !== null) c.sentAt = new Date(row.sent_at);
-  if (row.answered_at !== null) c.answeredAt = new Date(row.answered_at);
-  if (row.settled_at !== null) c.settledAt = new Date(row.settled_at);
-  return c;
-}
 
 /**
  * Every INSERT that reaches ON CONFLICT spends an id; the NOT EXISTS guard spares it, so ids stay dense as
@@ -41,10 +8,11 @@ function toCheckin(row: Row): Checkin {
  */
 export function createCheckinRepo(sql: Sql): CheckinRepo {
   const one = async (text: string, values: unknown[]) => {
-    const row = await sql.one<Row>(text, values);
+    const row = await sql.one<CheckinRow>(text, values);
     return row ? toCheckin(row) : undefined;
   };
-  const all = async (text: string, values: unknown[]) => (await sql.rows<Row>(text, values)).map(toCheckin);
+  const all = async (text: string, values: unknown[]) =>
+    (await sql.rows<CheckinRow>(text, values)).map(toCheckin);
 
   return {
     get: (internshipId, date) =>

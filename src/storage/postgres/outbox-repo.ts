@@ -1,43 +1,6 @@
-import type { OutboundMessage } from "../../domain/messages.js";
-import type { OutboxItem, OutboxRepo, OutboxStatus } from "../../ports/store.js";
+import type { OutboxRepo } from "../../ports/store.js";
+import { type OutboxRow, toItem } from "../rows/outbox-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  recipient_id: number | null;
-  address: string;
-  payload: string;
-  status: OutboxStatus;
-  not_before: number;
-  expires_at: number | null;
-  attempts: number;
-  last_error: string | null;
-  platform_ref: string | null;
-  sent_at: number | null;
-  delivered_to: string | null;
-}
-
-function toItem(row: Row): OutboxItem {
-  const item: OutboxItem = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    key: row.key,
-    address: row.address,
-    payload: JSON.parse(row.payload) as OutboundMessage,
-    status: row.status,
-    notBefore: new Date(row.not_before),
-    attempts: row.attempts,
-  };
-  if (row.recipient_id !== null) item.recipientId = row.recipient_id;
-  if (row.expires_at !== null) item.expiresAt = new Date(row.expires_at);
-  if (row.last_error !== null) item.lastError = row.last_error;
-  if (row.platform_ref !== null) item.platformRef = row.platform_ref;
-  if (row.sent_at !== null) item.sentAt = new Date(row.sent_at);
-  if (row.delivered_to !== null) item.deliveredTo = JSON.parse(row.delivered_to) as string[];
-  return item;
-}
 
 /** Workspaces take turns among this many times `limit` oldest ready rows: the cost of a claim stays bounded. */
 const FAIR_WINDOW = 25;
@@ -100,7 +63,7 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
         )
       ).map((r) => r.workspace_id),
     claim: async (now, leaseMs, limit, workspaceIds) => {
-      const rows = await sql.rows<Row & { turn: number }>(CLAIM, [
+      const rows = await sql.rows<OutboxRow & { turn: number }>(CLAIM, [
         now.getTime(),
         now.getTime() + leaseMs,
         limit,
@@ -167,7 +130,7 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
         )
       )?.n ?? 0,
     get: async (workspaceId, key) => {
-      const row = await sql.one<Row>("SELECT * FROM outbox WHERE workspace_id = $1 AND key = $2", [
+      const row = await sql.one<OutboxRow>("SELECT * FROM outbox WHERE workspace_id = $1 AND key = $2", [
         workspaceId,
         key,
       ]);
@@ -175,14 +138,14 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
     },
     withPrefix: async (workspaceId, prefix) =>
       (
-        await sql.rows<Row>(
+        await sql.rows<OutboxRow>(
           "SELECT * FROM outbox WHERE workspace_id = $1 AND key >= $2 AND key < $3 ORDER BY not_before, id",
           [workspaceId, prefix, `${prefix}\uffff`],
         )
       ).map(toItem),
     list: async (filter = {}) =>
       (
-        await sql.rows<Row>(
+        await sql.rows<OutboxRow>(
           `SELECT * FROM outbox WHERE ($1::text IS NULL OR status = $1)
              AND ($2::bigint IS NULL OR workspace_id = $2) ORDER BY id`,
           [filter.status ?? null, filter.workspaceId ?? null],

@@ -1,59 +1,17 @@
-import type { CloseReason, TrackedMessage } from "../../domain/reply-records.js";
 import type { ReplyClockRepo } from "../../ports/connection-repos.js";
+import { type ReplyClockRow, toTracked } from "../rows/reply-clock-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  conversation: string;
-  message_ref: string;
-  thread_ref: string | null;
-  permalink: string | null;
-  direction: TrackedMessage["direction"];
-  author_id: number;
-  responder_id: number;
-  sent_at: number;
-  allowed_ms: number;
-  due_at: number;
-  closed_at: number | null;
-  closed_by: number | null;
-  close_reason: CloseReason | null;
-  reply_ms: number | null;
-}
-
-function toTracked(row: Row): TrackedMessage {
-  const t: TrackedMessage = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    conversation: row.conversation,
-    messageRef: row.message_ref,
-    direction: row.direction,
-    authorId: row.author_id,
-    responderId: row.responder_id,
-    sentAt: new Date(row.sent_at),
-    allowedMs: row.allowed_ms,
-    dueAt: new Date(row.due_at),
-  };
-  if (row.thread_ref !== null) t.threadRef = row.thread_ref;
-  if (row.permalink !== null) t.permalink = row.permalink;
-  if (row.closed_at !== null) t.closedAt = new Date(row.closed_at);
-  if (row.closed_by !== null) t.closedBy = row.closed_by;
-  if (row.close_reason !== null) t.closeReason = row.close_reason;
-  if (row.reply_ms !== null) t.replyMs = row.reply_ms;
-  return t;
-}
 
 // Ties (and lists SQLite leaves unordered) come in the order SQLite's indexes give them: by id, or by
 // conversation then id where it walks tracked_messages_conversation. The NOT EXISTS guard keeps ids dense as
 // on SQLite: an INSERT that reaches ON CONFLICT has spent an id already.
 export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
-  const all = async (text: string, values: unknown[]) => (await sql.rows<Row>(text, values)).map(toTracked);
+  const all = async (text: string, values: unknown[]) =>
+    (await sql.rows<ReplyClockRow>(text, values)).map(toTracked);
 
   return {
     start: async (input) => {
-      const row = await sql.one<Row>(
+      const row = await sql.one<ReplyClockRow>(
         `INSERT INTO tracked_messages (workspace_id, internship_id, conversation, message_ref, thread_ref, permalink,
            direction, author_id, responder_id, sent_at, allowed_ms, due_at)
          SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::text, $6::text, $7::text, $8::bigint, $9::bigint,
