@@ -1,26 +1,8 @@
-import type { ExchangeSource, Meeting } from "../domain/records.js";
+import type { ExchangeSource } from "../domain/records.js";
 import type { ActivityRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type MeetingRow, toMeeting } from "./rows/activity-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface MeetingRow {
-  id: number;
-  internship_id: number;
-  person_id: number;
-  note: string | null;
-  at: number;
-}
-
-function toMeeting(row: MeetingRow): Meeting {
-  const meeting: Meeting = {
-    id: row.id,
-    internshipId: row.internship_id,
-    personId: row.person_id,
-    at: new Date(row.at),
-  };
-  if (row.note !== null) meeting.note = row.note;
-  return meeting;
-}
 
 export function createActivityRepo(db: SqliteDatabase): Synchronous<ActivityRepo> {
   const record = db.prepare(

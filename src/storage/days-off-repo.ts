@@ -1,33 +1,8 @@
-import type { AddedHoliday, Closure, WorkspaceDaysOff } from "../domain/days-off.js";
+import type { WorkspaceDaysOff } from "../domain/days-off.js";
 import type { DaysOffRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type ClosureRow, type HolidayRow, toClosure, toHoliday } from "./rows/days-off-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface HolidayRow {
-  country: string;
-  region: string | null;
-  date: string;
-  name: string;
-}
-interface ClosureRow {
-  from_date: string;
-  to_date: string;
-  name: string;
-  people: string | null;
-}
-
-const toHoliday = (r: HolidayRow): AddedHoliday => ({
-  country: r.country,
-  ...(r.region ? { region: r.region } : {}),
-  date: r.date,
-  name: r.name,
-});
-const toClosure = (r: ClosureRow): Closure => ({
-  from: r.from_date,
-  to: r.to_date,
-  name: r.name,
-  ...(r.people ? { people: JSON.parse(r.people) as string[] } : {}),
-});
 
 /** A stable text form of a workspace's days off, order-independent, to tell whether an import changes them. */
 function fingerprint(days: WorkspaceDaysOff): string {

@@ -1,51 +1,24 @@
-import type { Internship } from "../domain/types.js";
 import type { InternshipInput, InternshipRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type InternshipRow, toInternship } from "./rows/internship-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  intern_id: number;
-  supervisor_id: number;
-  backup_supervisor_id: number | null;
-  coordinator_id: number | null;
-  start_date: string;
-  end_date: string;
-  home_channel: string | null;
-}
-
-function toInternship(row: Row): Internship {
-  const internship: Internship = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    key: row.key,
-    internId: row.intern_id,
-    supervisorId: row.supervisor_id,
-    start: row.start_date,
-    end: row.end_date,
-  };
-  if (row.backup_supervisor_id !== null) internship.backupSupervisorId = row.backup_supervisor_id;
-  if (row.coordinator_id !== null) internship.coordinatorId = row.coordinator_id;
-  if (row.home_channel !== null) internship.homeChannel = row.home_channel;
-  return internship;
-}
-
 export function createInternshipRepo(db: SqliteDatabase): Synchronous<InternshipRepo> {
-  const get = db.prepare<[number, number], Row>(
+  const get = db.prepare<[number, number], InternshipRow>(
     "SELECT * FROM internships WHERE workspace_id = ? AND id = ?",
   );
-  const byKey = db.prepare<[number, string], Row>(
+  const byKey = db.prepare<[number, string], InternshipRow>(
     "SELECT * FROM internships WHERE workspace_id = ? AND key = ?",
   );
-  const list = db.prepare<[number], Row>("SELECT * FROM internships WHERE workspace_id = ? ORDER BY key");
-  const forPerson = db.prepare<{ w: number; p: number }, Row>(
+  const list = db.prepare<[number], InternshipRow>(
+    "SELECT * FROM internships WHERE workspace_id = ? ORDER BY key",
+  );
+  const forPerson = db.prepare<{ w: number; p: number }, InternshipRow>(
     `SELECT * FROM internships WHERE workspace_id = @w
        AND (intern_id = @p OR supervisor_id = @p OR backup_supervisor_id = @p OR coordinator_id = @p)
      ORDER BY end_date DESC, id DESC`,
   );
-  const activeOn = db.prepare<[string, string], Row>(
+  const activeOn = db.prepare<[string, string], InternshipRow>(
     "SELECT * FROM internships WHERE end_date >= ? AND start_date <= ? ORDER BY id",
   );
   const insert = db.prepare(
@@ -61,7 +34,7 @@ export function createInternshipRepo(db: SqliteDatabase): Synchronous<Internship
      WHERE id = @id`,
   );
 
-  const byConversation = db.prepare<{ w: number; c: string }, Row>(
+  const byConversation = db.prepare<{ w: number; c: string }, InternshipRow>(
     `SELECT * FROM internships WHERE workspace_id = @w AND home_channel = @c
      UNION SELECT i.* FROM internship_conversations c JOIN internships i ON i.id = c.internship_id
        WHERE c.workspace_id = @w AND c.conversation = @c`,

@@ -1,52 +1,23 @@
-import type { Introduction, IntroductionStatus } from "../domain/records.js";
 import type { IntroductionRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type IntroductionRow, toIntroduction } from "./rows/introduction-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  colleague_id: number;
-  status: IntroductionStatus;
-  conversation: string | null;
-  proposed_at: number;
-  responded_at: number | null;
-  met_answer_at: number | null;
-  rescheduled: number;
-}
-
-function toIntroduction(row: Row): Introduction {
-  const intro: Introduction = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    colleagueId: row.colleague_id,
-    status: row.status,
-    proposedAt: new Date(row.proposed_at),
-    rescheduled: row.rescheduled === 1,
-  };
-  if (row.conversation !== null) intro.conversation = row.conversation;
-  if (row.responded_at !== null) intro.respondedAt = new Date(row.responded_at);
-  if (row.met_answer_at !== null) intro.metAnswerAt = new Date(row.met_answer_at);
-  return intro;
-}
-
 export function createIntroductionRepo(db: SqliteDatabase): Synchronous<IntroductionRepo> {
-  const get = db.prepare<[number, number], Row>(
+  const get = db.prepare<[number, number], IntroductionRow>(
     "SELECT * FROM introductions WHERE workspace_id = ? AND id = ?",
   );
-  const forInternship = db.prepare<[number], Row>(
+  const forInternship = db.prepare<[number], IntroductionRow>(
     "SELECT * FROM introductions WHERE internship_id = ? ORDER BY proposed_at, id",
   );
-  const forColleague = db.prepare<[number], Row>(
+  const forColleague = db.prepare<[number], IntroductionRow>(
     "SELECT * FROM introductions WHERE colleague_id = ? ORDER BY proposed_at, id",
   );
   const insert = db.prepare(
     `INSERT INTO introductions (workspace_id, internship_id, colleague_id, status, proposed_at)
      VALUES (?, ?, ?, 'proposed', ?) ON CONFLICT (internship_id, colleague_id) DO NOTHING`,
   );
-  const byPair = db.prepare<[number, number], Row>(
+  const byPair = db.prepare<[number, number], IntroductionRow>(
     "SELECT * FROM introductions WHERE internship_id = ? AND colleague_id = ?",
   );
   const setStatus = db.prepare(

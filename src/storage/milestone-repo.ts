@@ -1,66 +1,13 @@
-import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { MilestoneRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type MilestoneHistoryRow, type MilestoneRow, toEntry, toMilestone } from "./rows/milestone-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  title: string;
-  due_date: string;
-  status: MilestoneStatus;
-  block_reason: string | null;
-  feedback: string | null;
-  moves: number;
-  created_by: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface HistoryRow {
-  action: string;
-  actor_id: number | null;
-  from_status: MilestoneStatus | null;
-  to_status: MilestoneStatus | null;
-  from_due: string | null;
-  to_due: string | null;
-  note: string | null;
-  at: number;
-}
-
-function toMilestone(row: Row): Milestone {
-  const m: Milestone = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    title: row.title,
-    due: row.due_date,
-    status: row.status,
-    moves: row.moves,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  if (row.block_reason !== null) m.blockReason = row.block_reason;
-  if (row.feedback !== null) m.feedback = row.feedback;
-  if (row.created_by !== null) m.createdBy = row.created_by;
-  return m;
-}
-
-function toEntry(row: HistoryRow): MilestoneHistoryEntry {
-  const entry: MilestoneHistoryEntry = { action: row.action, at: new Date(row.at) };
-  if (row.actor_id !== null) entry.actorId = row.actor_id;
-  if (row.from_status !== null) entry.fromStatus = row.from_status;
-  if (row.to_status !== null) entry.toStatus = row.to_status;
-  if (row.from_due !== null) entry.fromDue = row.from_due;
-  if (row.to_due !== null) entry.toDue = row.to_due;
-  if (row.note !== null) entry.note = row.note;
-  return entry;
-}
-
 export function createMilestoneRepo(db: SqliteDatabase): Synchronous<MilestoneRepo> {
-  const get = db.prepare<[number, number], Row>("SELECT * FROM milestones WHERE workspace_id = ? AND id = ?");
-  const listFor = db.prepare<[number], Row>(
+  const get = db.prepare<[number, number], MilestoneRow>(
+    "SELECT * FROM milestones WHERE workspace_id = ? AND id = ?",
+  );
+  const listFor = db.prepare<[number], MilestoneRow>(
     "SELECT * FROM milestones WHERE internship_id = ? ORDER BY due_date, id",
   );
   const insert = db.prepare(
@@ -75,7 +22,7 @@ export function createMilestoneRepo(db: SqliteDatabase): Synchronous<MilestoneRe
     `INSERT INTO milestone_history (workspace_id, milestone_id, action, actor_id, from_status, to_status, from_due, to_due, note, at)
      VALUES (@workspaceId, @milestoneId, @action, @actorId, @fromStatus, @toStatus, @fromDue, @toDue, @note, @at)`,
   );
-  const history = db.prepare<[number], HistoryRow>(
+  const history = db.prepare<[number], MilestoneHistoryRow>(
     "SELECT * FROM milestone_history WHERE milestone_id = ? ORDER BY at, id",
   );
 

@@ -1,25 +1,7 @@
-import type { IsolationLevel, StoredSignal } from "../domain/records.js";
 import type { ReflectionRepo, SignalRepo } from "../ports/connection-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type SignalRow, toSignal } from "./rows/signal-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface Row {
-  internship_id: number;
-  local_date: string;
-  level: IsolationLevel;
-  reasons: string;
-  inputs: string;
-  computed_at: number;
-}
-
-const toSignal = (row: Row): StoredSignal => ({
-  internshipId: row.internship_id,
-  date: row.local_date,
-  level: row.level,
-  reasons: JSON.parse(row.reasons) as StoredSignal["reasons"],
-  inputs: JSON.parse(row.inputs) as StoredSignal["inputs"],
-  computedAt: new Date(row.computed_at),
-});
 
 export function createSignalRepo(db: SqliteDatabase): Synchronous<SignalRepo> {
   const save = db.prepare(
@@ -28,10 +10,10 @@ export function createSignalRepo(db: SqliteDatabase): Synchronous<SignalRepo> {
      ON CONFLICT (internship_id, local_date) DO UPDATE SET level = excluded.level, reasons = excluded.reasons,
        inputs = excluded.inputs, computed_at = excluded.computed_at`,
   );
-  const latest = db.prepare<[number], Row>(
+  const latest = db.prepare<[number], SignalRow>(
     "SELECT * FROM isolation_signals WHERE internship_id = ? ORDER BY local_date DESC LIMIT 1",
   );
-  const between = db.prepare<[number, string, string], Row>(
+  const between = db.prepare<[number, string, string], SignalRow>(
     "SELECT * FROM isolation_signals WHERE internship_id = ? AND local_date BETWEEN ? AND ? ORDER BY local_date",
   );
   return {

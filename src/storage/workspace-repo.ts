@@ -1,32 +1,18 @@
-import type { Platform, Workspace } from "../domain/types.js";
 import type { WorkspaceRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { toWorkspace, type WorkspaceRow } from "./rows/workspace-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  platform: Platform;
-  external_id: string;
-  name: string;
-}
-
-const toWorkspace = (row: Row): Workspace => ({
-  id: row.id,
-  platform: row.platform,
-  externalId: row.external_id,
-  name: row.name,
-});
-
 export function createWorkspaceRepo(db: SqliteDatabase): Synchronous<WorkspaceRepo> {
-  const find = db.prepare<[string, string], Row>(
+  const find = db.prepare<[string, string], WorkspaceRow>(
     "SELECT * FROM workspaces WHERE platform = ? AND external_id = ?",
   );
-  const get = db.prepare<[number], Row>("SELECT * FROM workspaces WHERE id = ?");
+  const get = db.prepare<[number], WorkspaceRow>("SELECT * FROM workspaces WHERE id = ?");
   const insert = db.prepare(
     "INSERT INTO workspaces (platform, external_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
   const rename = db.prepare("UPDATE workspaces SET name = ? WHERE id = ? AND name <> ?");
-  const list = db.prepare<[], Row>("SELECT * FROM workspaces ORDER BY id");
+  const list = db.prepare<[], WorkspaceRow>("SELECT * FROM workspaces ORDER BY id");
   const any = db.prepare("SELECT 1 FROM workspaces LIMIT 1");
 
   return {

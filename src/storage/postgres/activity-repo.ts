@@ -1,25 +1,7 @@
-import type { ExchangeSource, Meeting } from "../../domain/records.js";
+import type { ExchangeSource } from "../../domain/records.js";
 import type { ActivityRepo } from "../../ports/connection-repos.js";
+import { type MeetingRow, toMeeting } from "../rows/activity-row.js";
 import type { Sql } from "./sql.js";
-
-interface MeetingRow {
-  id: number;
-  internship_id: number;
-  person_id: number;
-  note: string | null;
-  at: number;
-}
-
-function toMeeting(row: MeetingRow): Meeting {
-  const meeting: Meeting = {
-    id: row.id,
-    internshipId: row.internship_id,
-    personId: row.person_id,
-    at: new Date(row.at),
-  };
-  if (row.note !== null) meeting.note = row.note;
-  return meeting;
-}
 
 // Ties in time are broken by id, and participants come by id: the order SQLite gives.
 export function createActivityRepo(sql: Sql): ActivityRepo {

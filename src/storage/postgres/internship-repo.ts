@@ -1,45 +1,19 @@
-import type { Internship } from "../../domain/types.js";
 import type { InternshipInput, InternshipRepo } from "../../ports/store.js";
+import { type InternshipRow, toInternship } from "../rows/internship-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  intern_id: number;
-  supervisor_id: number;
-  backup_supervisor_id: number | null;
-  coordinator_id: number | null;
-  start_date: string;
-  end_date: string;
-  home_channel: string | null;
-}
-
-function toInternship(row: Row): Internship {
-  const internship: Internship = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    key: row.key,
-    internId: row.intern_id,
-    supervisorId: row.supervisor_id,
-    start: row.start_date,
-    end: row.end_date,
-  };
-  if (row.backup_supervisor_id !== null) internship.backupSupervisorId = row.backup_supervisor_id;
-  if (row.coordinator_id !== null) internship.coordinatorId = row.coordinator_id;
-  if (row.home_channel !== null) internship.homeChannel = row.home_channel;
-  return internship;
-}
 
 export function createInternshipRepo(sql: Sql): InternshipRepo {
   const all = async (text: string, values: unknown[]) =>
-    (await sql.rows<Row>(text, values)).map(toInternship);
+    (await sql.rows<InternshipRow>(text, values)).map(toInternship);
   const first = async (text: string, values: unknown[]) => {
-    const row = await sql.one<Row>(text, values);
+    const row = await sql.one<InternshipRow>(text, values);
     return row ? toInternship(row) : undefined;
   };
   const byKey = (workspaceId: number, key: string) =>
-    sql.one<Row>("SELECT * FROM internships WHERE workspace_id = $1 AND key = $2", [workspaceId, key]);
+    sql.one<InternshipRow>("SELECT * FROM internships WHERE workspace_id = $1 AND key = $2", [
+      workspaceId,
+      key,
+    ]);
   const conversationsOf = async (id: number) =>
     (
       await sql.rows<{ conversation: string }>(

@@ -1,47 +1,18 @@
-import type { Introduction, IntroductionStatus } from "../../domain/records.js";
 import type { IntroductionRepo } from "../../ports/connection-repos.js";
+import { type IntroductionRow, toIntroduction } from "../rows/introduction-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  colleague_id: number;
-  status: IntroductionStatus;
-  conversation: string | null;
-  proposed_at: number;
-  responded_at: number | null;
-  met_answer_at: number | null;
-  rescheduled: number;
-}
-
-function toIntroduction(row: Row): Introduction {
-  const intro: Introduction = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    colleagueId: row.colleague_id,
-    status: row.status,
-    proposedAt: new Date(row.proposed_at),
-    rescheduled: row.rescheduled === 1,
-  };
-  if (row.conversation !== null) intro.conversation = row.conversation;
-  if (row.responded_at !== null) intro.respondedAt = new Date(row.responded_at);
-  if (row.met_answer_at !== null) intro.metAnswerAt = new Date(row.met_answer_at);
-  return intro;
-}
 
 // The NOT EXISTS guard keeps ids dense as on SQLite: an INSERT that reaches ON CONFLICT has spent an id already.
 export function createIntroductionRepo(sql: Sql): IntroductionRepo {
   const all = async (text: string, values: unknown[]) =>
-    (await sql.rows<Row>(text, values)).map(toIntroduction);
+    (await sql.rows<IntroductionRow>(text, values)).map(toIntroduction);
 
   return {
     get: async (workspaceId, id) => {
-      const row = await sql.one<Row>("SELECT * FROM introductions WHERE workspace_id = $1 AND id = $2", [
-        workspaceId,
-        id,
-      ]);
+      const row = await sql.one<IntroductionRow>(
+        "SELECT * FROM introductions WHERE workspace_id = $1 AND id = $2",
+        [workspaceId, id],
+      );
       return row ? toIntroduction(row) : undefined;
     },
     forInternship: (internshipId) =>
@@ -49,7 +20,7 @@ export function createIntroductionRepo(sql: Sql): IntroductionRepo {
     forColleague: (colleagueId) =>
       all("SELECT * FROM introductions WHERE colleague_id = $1 ORDER BY proposed_at, id", [colleagueId]),
     propose: async (workspaceId, internshipId, colleagueId, at) => {
-      const row = await sql.one<Row>(
+      const row = await sql.one<IntroductionRow>(
         `INSERT INTO introductions (workspace_id, internship_id, colleague_id, status, proposed_at)
          SELECT $1::bigint, $2::bigint, $3::bigint, 'proposed', $4::bigint
          WHERE NOT EXISTS (SELECT 1 FROM introductions WHERE internship_id = $2 AND colleague_id = $3)

@@ -1,61 +1,6 @@
-import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../../domain/milestones.js";
 import type { MilestoneRepo } from "../../ports/store.js";
+import { type MilestoneHistoryRow, type MilestoneRow, toEntry, toMilestone } from "../rows/milestone-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  internship_id: number;
-  title: string;
-  due_date: string;
-  status: MilestoneStatus;
-  block_reason: string | null;
-  feedback: string | null;
-  moves: number;
-  created_by: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface HistoryRow {
-  action: string;
-  actor_id: number | null;
-  from_status: MilestoneStatus | null;
-  to_status: MilestoneStatus | null;
-  from_due: string | null;
-  to_due: string | null;
-  note: string | null;
-  at: number;
-}
-
-function toMilestone(row: Row): Milestone {
-  const m: Milestone = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    internshipId: row.internship_id,
-    title: row.title,
-    due: row.due_date,
-    status: row.status,
-    moves: row.moves,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  if (row.block_reason !== null) m.blockReason = row.block_reason;
-  if (row.feedback !== null) m.feedback = row.feedback;
-  if (row.created_by !== null) m.createdBy = row.created_by;
-  return m;
-}
-
-function toEntry(row: HistoryRow): MilestoneHistoryEntry {
-  const entry: MilestoneHistoryEntry = { action: row.action, at: new Date(row.at) };
-  if (row.actor_id !== null) entry.actorId = row.actor_id;
-  if (row.from_status !== null) entry.fromStatus = row.from_status;
-  if (row.to_status !== null) entry.toStatus = row.to_status;
-  if (row.from_due !== null) entry.fromDue = row.from_due;
-  if (row.to_due !== null) entry.toDue = row.to_due;
-  if (row.note !== null) entry.note = row.note;
-  return entry;
-}
 
 const RECORD = `INSERT INTO milestone_history
   (workspace_id, milestone_id, action, actor_id, from_status, to_status, from_due, to_due, note, at)
@@ -64,21 +9,22 @@ const RECORD = `INSERT INTO milestone_history
 export function createMilestoneRepo(sql: Sql): MilestoneRepo {
   return {
     get: async (workspaceId, id) => {
-      const row = await sql.one<Row>("SELECT * FROM milestones WHERE workspace_id = $1 AND id = $2", [
-        workspaceId,
-        id,
-      ]);
+      const row = await sql.one<MilestoneRow>(
+        "SELECT * FROM milestones WHERE workspace_id = $1 AND id = $2",
+        [workspaceId, id],
+      );
       return row ? toMilestone(row) : undefined;
     },
     listFor: async (internshipId) =>
       (
-        await sql.rows<Row>("SELECT * FROM milestones WHERE internship_id = $1 ORDER BY due_date, id", [
-          internshipId,
-        ])
+        await sql.rows<MilestoneRow>(
+          "SELECT * FROM milestones WHERE internship_id = $1 ORDER BY due_date, id",
+          [internshipId],
+        )
       ).map(toMilestone),
     add: (workspaceId, input, at) =>
       sql.atomic(async () => {
-        const row = (await sql.one<Row>(
+        const row = (await sql.one<MilestoneRow>(
           `INSERT INTO milestones (workspace_id, internship_id, title, due_date, status, created_by, created_at, updated_at)
            VALUES ($1, $2, $3, $4, 'planned', $5, $6, $6) RETURNING *`,
           [workspaceId, input.internshipId, input.title, input.due, input.createdBy, at.getTime()],
@@ -127,16 +73,16 @@ export function createMilestoneRepo(sql: Sql): MilestoneRepo {
           entry.note ?? null,
           at.getTime(),
         ]);
-        const row = await sql.one<Row>("SELECT * FROM milestones WHERE workspace_id = $1 AND id = $2", [
-          workspaceId,
-          milestone.id,
-        ]);
+        const row = await sql.one<MilestoneRow>(
+          "SELECT * FROM milestones WHERE workspace_id = $1 AND id = $2",
+          [workspaceId, milestone.id],
+        );
         // SQLite's non-null assertion throws on a milestone of another workspace; so does this.
         return toMilestone(row!);
       }),
     history: async (milestoneId) =>
       (
-        await sql.rows<HistoryRow>(
+        await sql.rows<MilestoneHistoryRow>(
           "SELECT * FROM milestone_history WHERE milestone_id = $1 ORDER BY at, id",
           [milestoneId],
         )

@@ -1,24 +1,6 @@
-import type { IsolationLevel, StoredSignal } from "../../domain/records.js";
 import type { ReflectionRepo, SignalRepo } from "../../ports/connection-repos.js";
+import { type SignalRow, toSignal } from "../rows/signal-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  internship_id: number;
-  local_date: string;
-  level: IsolationLevel;
-  reasons: string;
-  inputs: string;
-  computed_at: number;
-}
-
-const toSignal = (row: Row): StoredSignal => ({
-  internshipId: row.internship_id,
-  date: row.local_date,
-  level: row.level,
-  reasons: JSON.parse(row.reasons) as StoredSignal["reasons"],
-  inputs: JSON.parse(row.inputs) as StoredSignal["inputs"],
-  computedAt: new Date(row.computed_at),
-});
 
 export function createSignalRepo(sql: Sql): SignalRepo {
   return {
@@ -40,7 +22,7 @@ export function createSignalRepo(sql: Sql): SignalRepo {
       );
     },
     latest: async (internshipId) => {
-      const row = await sql.one<Row>(
+      const row = await sql.one<SignalRow>(
         "SELECT * FROM isolation_signals WHERE internship_id = $1 ORDER BY local_date DESC LIMIT 1",
         [internshipId],
       );
@@ -48,7 +30,7 @@ export function createSignalRepo(sql: Sql): SignalRepo {
     },
     between: async (internshipId, from, to) =>
       (
-        await sql.rows<Row>(
+        await sql.rows<SignalRow>(
           `SELECT * FROM isolation_signals WHERE internship_id = $1 AND local_date BETWEEN $2 AND $3
            ORDER BY local_date`,
           [internshipId, from, to],

@@ -1,31 +1,21 @@
-import type { Platform, Workspace } from "../../domain/types.js";
+import type { Platform } from "../../domain/types.js";
 import type { WorkspaceRepo } from "../../ports/store.js";
+import { toWorkspace, type WorkspaceRow } from "../rows/workspace-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  platform: Platform;
-  external_id: string;
-  name: string;
-}
-
-const toWorkspace = (row: Row): Workspace => ({
-  id: row.id,
-  platform: row.platform,
-  externalId: row.external_id,
-  name: row.name,
-});
 
 export function createWorkspaceRepo(sql: Sql): WorkspaceRepo {
   const find = (platform: Platform, externalId: string) =>
-    sql.one<Row>("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [platform, externalId]);
+    sql.one<WorkspaceRow>("SELECT * FROM workspaces WHERE platform = $1 AND external_id = $2", [
+      platform,
+      externalId,
+    ]);
   return {
     find: async (platform, externalId) => {
       const row = await find(platform, externalId);
       return row ? toWorkspace(row) : undefined;
     },
     get: async (id) => {
-      const row = await sql.one<Row>("SELECT * FROM workspaces WHERE id = $1", [id]);
+      const row = await sql.one<WorkspaceRow>("SELECT * FROM workspaces WHERE id = $1", [id]);
       return row ? toWorkspace(row) : undefined;
     },
     // Insert-if-absent then read: two replicas ensuring the same workspace at once get the same row. NOT
@@ -45,7 +35,7 @@ export function createWorkspaceRepo(sql: Sql): WorkspaceRepo {
         }
         return toWorkspace({ ...row, name: name || row.name });
       }),
-    list: async () => (await sql.rows<Row>("SELECT * FROM workspaces ORDER BY id")).map(toWorkspace),
+    list: async () => (await sql.rows<WorkspaceRow>("SELECT * FROM workspaces ORDER BY id")).map(toWorkspace),
     isEmpty: async () => (await sql.one("SELECT 1 FROM workspaces LIMIT 1")) === undefined,
   };
 }
