@@ -1,34 +1,21 @@
 import { withDefaults } from "../domain/agreement.js";
 import type { AgreementTerms, PartialTerms } from "../domain/agreement-terms.js";
-import type { Agreement, AgreementRepo, AgreementState } from "../ports/store.js";
+import type { Agreement, AgreementRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type AgreementRow, toAgreement } from "./rows/agreement-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-interface Row {
-  id: number;
-  internship_id: number;
-  version: number;
-  terms: string;
-  state: AgreementState;
-  created_by: number | null;
-  created_at: number;
-  lapses_at: number | null;
-  decided_at: number | null;
-  decided_by: number | null;
-  decline_reason: string | null;
-}
-
 export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRepo> {
-  const current = db.prepare<[number], Row>(
+  const current = db.prepare<[number], AgreementRow>(
     "SELECT * FROM agreements WHERE internship_id = ? AND state = 'agreed' ORDER BY version DESC LIMIT 1",
   );
-  const currentText = db.prepare<[number], Pick<Row, "terms">>(
+  const currentText = db.prepare<[number], Pick<AgreementRow, "terms">>(
     "SELECT terms FROM agreements WHERE internship_id = ? AND state = 'agreed' ORDER BY version DESC LIMIT 1",
   );
-  const open = db.prepare<[number], Row>(
+  const open = db.prepare<[number], AgreementRow>(
     "SELECT * FROM agreements WHERE internship_id = ? AND state = 'proposed' ORDER BY version DESC LIMIT 1",
   );
-  const byId = db.prepare<[number], Row>("SELECT * FROM agreements WHERE id = ?");
+  const byId = db.prepare<[number], AgreementRow>("SELECT * FROM agreements WHERE id = ?");
   const lastVersion = db.prepare<[number], { version: number | null }>(
     "SELECT MAX(version) AS version FROM agreements WHERE internship_id = ?",
   );
@@ -54,24 +41,11 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
     "INSERT INTO agreement_acks (agreement_id, person_id, workspace_id, acked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
 
-  const toAgreement = (row: Row): Agreement => {
-    const agreement: Agreement = {
-      id: row.id,
-      internshipId: row.internship_id,
-      version: row.version,
-      // Older versions lack later fields: they read with today's defaults.
-      terms: withDefaults(JSON.parse(row.terms) as PartialTerms),
-      state: row.state,
-      createdAt: new Date(row.created_at),
-      acknowledgedBy: acks.all(row.id).map((a) => a.person_id),
-    };
-    if (row.created_by !== null) agreement.createdBy = row.created_by;
-    if (row.lapses_at !== null) agreement.lapsesAt = new Date(row.lapses_at);
-    if (row.decided_at !== null) agreement.decidedAt = new Date(row.decided_at);
-    if (row.decided_by !== null) agreement.decidedBy = row.decided_by;
-    if (row.decline_reason !== null) agreement.declineReason = row.decline_reason;
-    return agreement;
-  };
+  const toAgreementWithAcks = (row: AgreementRow) =>
+    toAgreement(
+      row,
+      acks.all(row.id).map((a) => a.person_id),
+    );
 
   const write = (
     workspaceId: number,
@@ -94,13 +68,13 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
       state,
       lapsesAt?.getTime() ?? null,
     ).lastInsertRowid;
-    return toAgreement(byId.get(Number(id))!);
+    return toAgreementWithAcks(byId.get(Number(id))!);
   };
 
   return {
     current: (internshipId) => {
       const row = current.get(internshipId);
-      return row ? toAgreement(row) : undefined;
+      return row ? toAgreementWithAcks(row) : undefined;
     },
     currentTerms: (internshipId) => {
       const row = currentText.get(internshipId);
@@ -115,7 +89,7 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
     },
     proposal: (internshipId) => {
       const row = open.get(internshipId);
-      return row ? toAgreement(row) : undefined;
+      return row ? toAgreementWithAcks(row) : undefined;
     },
     addVersion: (workspaceId, internshipId, terms, createdBy, at) =>
       write(workspaceId, internshipId, terms, createdBy, at, "agreed", undefined),

@@ -1,29 +1,8 @@
-import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../domain/types.js";
+import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Platform } from "../domain/types.js";
 import type { PeopleRepo, PersonInput } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { type LeaveRow, type PersonRow, toPerson } from "./rows/person-row.js";
 import type { Synchronous } from "./synchronous.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  name: string;
-  timezone: string;
-  country: string;
-  region: string | null;
-  contact_hours: string;
-  department: string | null;
-  is_colleague: number;
-  daily_budget: number;
-  languages: string;
-  intro_capacity: number;
-  /** [[from, to], ...] in date order. */
-  leave_json: string;
-  /** { platform: external id }. */
-  ids_json: string;
-}
-
-type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
 
 export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
   // One query per person: leave and platform ids come along as JSON instead of two more queries each.
@@ -31,21 +10,21 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
     (SELECT json_group_array(json_array(from_date, to_date)) FROM
       (SELECT from_date, to_date FROM leave_periods WHERE person_id = p.id ORDER BY from_date, to_date)) AS leave_json,
     (SELECT json_group_object(platform, external_id) FROM person_identities WHERE person_id = p.id) AS ids_json`;
-  const get = db.prepare<[number, number], Row>(
+  const get = db.prepare<[number, number], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.id = ?`,
   );
-  const byKey = db.prepare<[number, string], Row>(
+  const byKey = db.prepare<[number, string], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.key = ?`,
   );
   // SQLite's lower() folds ASCII only, so "CHLOÉ" would miss "Chloé": handles are compared in JS.
-  const byId = db.prepare<[number], Row>(
+  const byId = db.prepare<[number], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? ORDER BY p.id`,
   );
-  const byPlatformId = db.prepare<[number, string, string], Row>(
+  const byPlatformId = db.prepare<[number, string, string], PersonRow>(
     `SELECT ${person} FROM person_identities i JOIN people p ON p.id = i.person_id
      WHERE i.workspace_id = ? AND i.platform = ? AND i.external_id = ?`,
   );
-  const list = db.prepare<[number], Row>(
+  const list = db.prepare<[number], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? ORDER BY p.key`,
   );
   const ids = db.prepare<[number], { platform: Platform; external_id: string }>(
@@ -55,7 +34,7 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
     "SELECT from_date, to_date, source FROM leave_periods WHERE person_id = ? ORDER BY from_date, to_date",
   );
   const setColleague = db.prepare("UPDATE people SET is_colleague = ? WHERE id = ?");
-  const colleagues = db.prepare<[number], Row>(
+  const colleagues = db.prepare<[number], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.is_colleague = 1 ORDER BY p.id`,
   );
   const colleague = db.prepare<[number], { is_colleague: number }>(
@@ -86,26 +65,7 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
     "INSERT INTO leave_periods (workspace_id, person_id, from_date, to_date, source, created_at) VALUES (?, ?, ?, ?, ?, ?)",
   );
 
-  const toPerson = (row: Row): Person => {
-    const person: Person = {
-      id: row.id,
-      workspaceId: row.workspace_id,
-      key: row.key,
-      name: row.name,
-      timezone: row.timezone,
-      country: row.country,
-      contactHours: row.contact_hours,
-      dailyBudget: row.daily_budget,
-      languages: JSON.parse(row.languages) as string[],
-      introCapacity: row.intro_capacity,
-      leave: (JSON.parse(row.leave_json) as [string, string][]).map(([from, to]) => ({ from, to })),
-      ids: JSON.parse(row.ids_json) as Person["ids"],
-    };
-    if (row.region) person.region = row.region;
-    if (row.department) person.department = row.department;
-    return person;
-  };
-  const maybe = (row: Row | undefined) => (row ? toPerson(row) : undefined);
+  const maybe = (row: PersonRow | undefined) => (row ? toPerson(row) : undefined);
 
   const sameIds = (personId: number, wanted: Partial<Record<Platform, string>>) => {
     const current = Object.fromEntries(ids.all(personId).map((i) => [i.platform, i.external_id]));

@@ -1,32 +1,10 @@
 import type { PersonDataRepo, RetentionRepo } from "../ports/privacy-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { BLANK_PAYLOAD, ERASED_NAME, type PersonDataRow, parsed } from "./rows/person-data-row.js";
 import type { Synchronous } from "./synchronous.js";
 
-/** What an erased or expired payload becomes: the row (and its key, for dedupe) stays. */
-export const BLANK_PAYLOAD = JSON.stringify({ text: "" });
-const ERASED_NAME = "Erased person";
-
-type Row = Record<string, unknown>;
-
-/** JSON columns read back as values, so an export is plain JSON and not JSON inside strings. */
-function parsed(rows: Row[], ...columns: string[]): Row[] {
-  return rows.map((row) => {
-    const copy = { ...row };
-    for (const c of columns) {
-      if (typeof copy[c] === "string") {
-        try {
-          copy[c] = JSON.parse(copy[c] as string);
-        } catch {
-          // Left as text.
-        }
-      }
-    }
-    return copy;
-  });
-}
-
 export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonDataRepo> {
-  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
+  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as PersonDataRow[];
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
   const asIntern = "SELECT id FROM internships WHERE workspace_id = ? AND intern_id = ?";
 

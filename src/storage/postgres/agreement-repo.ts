@@ -1,20 +1,10 @@
 import { withDefaults } from "../../domain/agreement.js";
 import type { AgreementTerms, PartialTerms } from "../../domain/agreement-terms.js";
-import type { Agreement, AgreementRepo, AgreementState } from "../../ports/store.js";
+import type { Agreement, AgreementRepo } from "../../ports/store.js";
+import { type AgreementRow, toAgreement } from "../rows/agreement-row.js";
 import type { Sql } from "./sql.js";
 
-interface Row {
-  id: number;
-  internship_id: number;
-  version: number;
-  terms: string;
-  state: AgreementState;
-  created_by: number | null;
-  created_at: number;
-  lapses_at: number | null;
-  decided_at: number | null;
-  decided_by: number | null;
-  decline_reason: string | null;
+interface Row extends AgreementRow {
   /** JSON array of the person ids who acknowledged, in the order they did. */
   acks_json: string;
 }
@@ -24,24 +14,7 @@ const AGREEMENT = `a.*,
   (SELECT coalesce(json_agg(person_id ORDER BY acked_at, person_id), '[]')::text
      FROM agreement_acks WHERE agreement_id = a.id) AS acks_json`;
 
-function toAgreement(row: Row): Agreement {
-  const agreement: Agreement = {
-    id: row.id,
-    internshipId: row.internship_id,
-    version: row.version,
-    // Older versions lack later fields: they read with today's defaults.
-    terms: withDefaults(JSON.parse(row.terms) as PartialTerms),
-    state: row.state,
-    createdAt: new Date(row.created_at),
-    acknowledgedBy: JSON.parse(row.acks_json) as number[],
-  };
-  if (row.created_by !== null) agreement.createdBy = row.created_by;
-  if (row.lapses_at !== null) agreement.lapsesAt = new Date(row.lapses_at);
-  if (row.decided_at !== null) agreement.decidedAt = new Date(row.decided_at);
-  if (row.decided_by !== null) agreement.decidedBy = row.decided_by;
-  if (row.decline_reason !== null) agreement.declineReason = row.decline_reason;
-  return agreement;
-}
+const toAgreementWithAcks = (row: Row) => toAgreement(row, JSON.parse(row.acks_json) as number[]);
 
 export function createAgreementRepo(sql: Sql): AgreementRepo {
   const newest = async (internshipId: number, state: "agreed" | "proposed") => {
@@ -49,7 +22,7 @@ export function createAgreementRepo(sql: Sql): AgreementRepo {
       `SELECT ${AGREEMENT} FROM agreements a WHERE internship_id = $1 AND state = $2 ORDER BY version DESC LIMIT 1`,
       [internshipId, state],
     );
-    return row ? toAgreement(row) : undefined;
+    return row ? toAgreementWithAcks(row) : undefined;
   };
   // Parsed terms are kept by their stored text (frozen, as callers share them). Not by row id: a rolled-back
   // version's id may be given to the next one, with other terms.
@@ -87,7 +60,7 @@ export function createAgreementRepo(sql: Sql): AgreementRepo {
           lapsesAt?.getTime() ?? null,
         ],
       );
-      return toAgreement(row!);
+      return toAgreementWithAcks(row!);
     });
 
   return {

@@ -1,16 +1,6 @@
 import type { AuditEntry, AuditRepo } from "../../ports/store.js";
+import { type AuditRow, toAuditEntry } from "../rows/audit-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  workspace_id: number;
-  actor_id: number | null;
-  actor_label: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  detail: string | null;
-  at: number;
-}
 
 export function createAuditRepo(sql: Sql): AuditRepo {
   return {
@@ -32,22 +22,10 @@ export function createAuditRepo(sql: Sql): AuditRepo {
     },
     list: async (workspaceId, limit = 100) =>
       (
-        await sql.rows<Row>(
+        await sql.rows<AuditRow>(
           "SELECT * FROM audit_log WHERE workspace_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
           [workspaceId, limit],
         )
-      ).map((row) => {
-        const entry: AuditEntry & { at: Date } = {
-          workspaceId: row.workspace_id,
-          actorLabel: row.actor_label,
-          action: row.action,
-          entity: row.entity,
-          at: new Date(row.at),
-        };
-        if (row.actor_id !== null) entry.actorId = row.actor_id;
-        if (row.entity_id !== null) entry.entityId = row.entity_id;
-        if (row.detail !== null) entry.detail = JSON.parse(row.detail);
-        return entry;
-      }),
+      ).map(toAuditEntry),
   };
 }

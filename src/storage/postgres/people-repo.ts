@@ -1,28 +1,7 @@
-import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Person, type Platform } from "../../domain/types.js";
+import { DEFAULT_INTRO_CAPACITY, type LeavePeriod, type Platform } from "../../domain/types.js";
 import type { PeopleRepo, PersonInput } from "../../ports/store.js";
+import { type LeaveRow, type PersonRow, toPerson } from "../rows/person-row.js";
 import type { Sql } from "./sql.js";
-
-interface Row {
-  id: number;
-  workspace_id: number;
-  key: string;
-  name: string;
-  timezone: string;
-  country: string;
-  region: string | null;
-  contact_hours: string;
-  department: string | null;
-  is_colleague: number;
-  daily_budget: number;
-  languages: string;
-  intro_capacity: number;
-  /** [[from, to], ...] in date order. */
-  leave_json: string;
-  /** { platform: external id }. */
-  ids_json: string;
-}
-
-type LeaveRow = { from_date: string; to_date: string; source: "programme" | "command" };
 
 // One query per person: leave and platform ids come along as JSON text (parsed here, whatever type parsers
 // the pool has) instead of two more queries each.
@@ -32,30 +11,11 @@ const PERSON = `p.*,
   (SELECT coalesce(json_object_agg(platform, external_id ORDER BY platform), '{}')::text
      FROM person_identities WHERE person_id = p.id) AS ids_json`;
 
-function toPerson(row: Row): Person {
-  const person: Person = {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    key: row.key,
-    name: row.name,
-    timezone: row.timezone,
-    country: row.country,
-    contactHours: row.contact_hours,
-    dailyBudget: row.daily_budget,
-    languages: JSON.parse(row.languages) as string[],
-    introCapacity: row.intro_capacity,
-    leave: (JSON.parse(row.leave_json) as [string, string][]).map(([from, to]) => ({ from, to })),
-    ids: JSON.parse(row.ids_json) as Person["ids"],
-  };
-  if (row.region) person.region = row.region;
-  if (row.department) person.department = row.department;
-  return person;
-}
-const maybe = (row: Row | undefined) => (row ? toPerson(row) : undefined);
+const maybe = (row: PersonRow | undefined) => (row ? toPerson(row) : undefined);
 
 export function createPeopleRepo(sql: Sql): PeopleRepo {
   const byKey = (workspaceId: number, key: string) =>
-    sql.one<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.key = $2`, [
+    sql.one<PersonRow>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.key = $2`, [
       workspaceId,
       key,
     ]);
@@ -87,7 +47,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
   return {
     get: async (workspaceId, id) =>
       maybe(
-        await sql.one<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.id = $2`, [
+        await sql.one<PersonRow>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.id = $2`, [
           workspaceId,
           id,
         ]),
@@ -95,7 +55,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
     byKey: async (workspaceId, key) => maybe(await byKey(workspaceId, key)),
     byPlatformId: async (workspaceId, platform, externalId) =>
       maybe(
-        await sql.one<Row>(
+        await sql.one<PersonRow>(
           `SELECT ${PERSON} FROM person_identities i JOIN people p ON p.id = i.person_id
            WHERE i.workspace_id = $1 AND i.platform = $2 AND i.external_id = $3`,
           [workspaceId, platform, externalId],
@@ -104,7 +64,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
     // Handles are compared in JS, as on SQLite: the same folding on both stores.
     byHandle: async (workspaceId, handle) => {
       const wanted = fold(handle);
-      const rows = await sql.rows<Row>(
+      const rows = await sql.rows<PersonRow>(
         `SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 ORDER BY p.id`,
         [workspaceId],
       );
@@ -114,7 +74,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
     },
     list: async (workspaceId) =>
       (
-        await sql.rows<Row>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 ORDER BY p.key`, [
+        await sql.rows<PersonRow>(`SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 ORDER BY p.key`, [
           workspaceId,
         ])
       ).map(toPerson),
@@ -126,7 +86,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
     },
     colleagues: async (workspaceId) =>
       (
-        await sql.rows<Row>(
+        await sql.rows<PersonRow>(
           `SELECT ${PERSON} FROM people p WHERE p.workspace_id = $1 AND p.is_colleague = 1 ORDER BY p.id`,
           [workspaceId],
         )

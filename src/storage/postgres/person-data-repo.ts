@@ -1,27 +1,6 @@
 import type { PersonDataRepo, RetentionRepo } from "../../ports/privacy-repos.js";
-import { BLANK_PAYLOAD } from "../person-data-repo.js";
+import { BLANK_PAYLOAD, ERASED_NAME, type PersonDataRow, parsed } from "../rows/person-data-row.js";
 import type { Sql } from "./sql.js";
-
-const ERASED_NAME = "Erased person";
-
-type Row = Record<string, unknown>;
-
-/** JSON columns read back as values, so an export is plain JSON and not JSON inside strings. */
-function parsed(rows: Row[], ...columns: string[]): Row[] {
-  return rows.map((row) => {
-    const copy = { ...row };
-    for (const c of columns) {
-      if (typeof copy[c] === "string") {
-        try {
-          copy[c] = JSON.parse(copy[c] as string);
-        } catch {
-          // Left as text.
-        }
-      }
-    }
-    return copy;
-  });
-}
 
 /** An erased or withdrawn message: its text goes, the row (and its key, for dedupe) stays, unsent. */
 const BLANK_OUTBOX = `payload = $1,
@@ -37,7 +16,7 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
 
   return {
     async export(w, p) {
-      const all = (text: string, values: unknown[] = [w, p]) => sql.rows<Row>(text, values);
+      const all = (text: string, values: unknown[] = [w, p]) => sql.rows<PersonDataRow>(text, values);
       const roles = (
         await all(
           `SELECT key, start_date, end_date,
