@@ -23,6 +23,7 @@ import { handleReflectionAction } from "./command-handlers/reflect.js";
 import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
 import { linkNewcomer } from "./pending-people.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
+import { createSetupDesk } from "./setup/setup-desk.js";
 
 export interface Bot {
   /** Handles one inbound event; a redelivered event id has no second effect and no reply. */
@@ -59,6 +60,7 @@ function withoutBidiControls(event: InboundEvent): InboundEvent {
 
 export function createBot({ store, clock, log, directories }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
+  const setupDesk = createSetupDesk({ store, clock, log, ...(directories ? { directories } : {}) });
 
   /** Who is speaking, in which workspace, and their "today": undefined for strangers. */
   async function contextOf(speaker: Speaker, now: Date): Promise<CommandContext | undefined> {
@@ -179,6 +181,8 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
       const now = clock.now();
       try {
         await linkIfNewcomer(event, now);
+        // Set-up asks the platform first (who is an admin, who was picked), outside any transaction.
+        const setup = await setupDesk.prepare(event);
         // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
         // share one commit; each still commits or rolls back on its own.
@@ -187,6 +191,7 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return undefined;
           }
+          if (setup) return await setup.apply();
           if (event.kind === "command") return await handleText(event, event.text);
           if (event.kind === "action") return await handleAction(event);
           if (event.kind === "reaction") {

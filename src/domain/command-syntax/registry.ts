@@ -17,6 +17,7 @@ import { NOREPLY_COMMANDS } from "./noreply.js";
 import { NUDGE_COMMANDS } from "./nudges.js";
 import { PREVIEW_COMMANDS } from "./preview.js";
 import { REFLECT_COMMANDS } from "./reflect.js";
+import { SETUP_COMMANDS } from "./setup.js";
 import { type CommandSpec, displayName } from "./spec.js";
 import { STATUS } from "./status.js";
 import { TRY_COMMANDS } from "./try.js";
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...MY_SETTINGS_COMMANDS,
   ...TRY_COMMANDS,
   ...PREVIEW_COMMANDS,
+  ...SETUP_COMMANDS,
 ];
 
 /** Every keyword sequence that starts a command, with its spec. */

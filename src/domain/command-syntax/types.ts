@@ -38,7 +38,9 @@ export type Command =
   /** Without a country: show it. */
   | { name: "my.country"; country?: string; region?: string }
   | { name: "try.checkin"; intern?: MentionRef }
-  | { name: "preview.week"; intern?: MentionRef };
+  | { name: "preview.week"; intern?: MentionRef }
+  | { name: "setup"; intern?: MentionRef }
+  | { name: "colleagues" };
 
 export type CommandName = Command["name"];
 

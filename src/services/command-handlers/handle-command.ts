@@ -1,6 +1,8 @@
 /** Routes a parsed command to its handler: one case per command, one handler file per feature. */
+
 import { helpText } from "../../domain/command-syntax/help-text.js";
 import type { Command } from "../../domain/command-syntax/types.js";
+import { setupCopy } from "../../domain/copy/setup.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { handleAgreementCommand } from "./agreement.js";
@@ -68,5 +70,10 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleTryCommand(ctx, command);
     case "preview.week":
       return await handlePreviewCommand(ctx, command);
+    // The set-up desk answers these before any handler (services/setup/setup-desk.ts), as they ask the
+    // platform first; they reach here only when it has no directory to ask.
+    case "setup":
+    case "colleagues":
+      return reply(setupCopy.noDirectory(ctx.workspace.platform));
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * People picked in a set-up form become people in Tandem: name and time zone from the platform,
+ * country and contact hours proposed from the time zone (each person confirms or corrects their own).
+ * Someone Tandem already knows is left as they are.
+ */
+import { defaultsForZone } from "../../domain/person-defaults.js";
+import {
+  DEFAULT_DAILY_BUDGET,
+  DEFAULT_INTRO_CAPACITY,
+  type Person,
+  type Workspace,
+} from "../../domain/types.js";
+import type { DirectoryPerson } from "../../ports/platform-directory.js";
+import type { Store } from "../../ports/store.js";
+
+export interface EnsuredPerson {
+  person: Person;
+  /** Made now, with what was proposed from the time zone. */
+  created?: { country: string; contactHours: string };
+  /** The platform gave no time zone: the fallback was used. */
+  zoneAssumed: boolean;
+}
+
+/** `Kenji Satō` -> `kenji`, then `kenji-sato`, `kenji-sato-2`: a key people can type after @. */
+function keyCandidates(name: string): string[] {
+  const words = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const first = words[0] ?? "person";
+  const full = words.slice(0, 3).join("-") || first;
+  return [
+    first.slice(0, 40),
+    full.slice(0, 40),
+    ...Array.from({ length: 50 }, (_, i) => `${full.slice(0, 36)}-${i + 2}`),
+  ];
+}
+
+async function freeKey(store: Store, workspaceId: number, name: string, at: Date): Promise<string> {
+  for (const key of keyCandidates(name)) {
+    if (!(await store.people.byKey(workspaceId, key))) return key;
+  }
+  return `person-${at.getTime().toString(36)}`;
+}
+
+/** Call inside the set-up's transaction. */
+export async function ensurePerson(
+  store: Store,
+  workspace: Workspace,
+  entry: DirectoryPerson,
+  fallbackZone: string,
+  at: Date,
+): Promise<EnsuredPerson> {
+  const known = await store.people.byPlatformId(workspace.id, workspace.platform, entry.userId);
+  if (known) return { person: known, zoneAssumed: false };
+  const timezone = entry.timezone ?? fallbackZone;
+  const proposed = defaultsForZone(timezone);
+  const country = proposed.country ?? "";
+  const key = await freeKey(store, workspace.id, entry.name, at);
+  const { id } = await store.people.upsert(
+    workspace.id,
+    {
+      key,
+      name: entry.name,
+      timezone,
+      country,
+      contactHours: proposed.contactHours,
+      dailyBudget: DEFAULT_DAILY_BUDGET,
+      languages: [],
+      introCapacity: DEFAULT_INTRO_CAPACITY,
+      ids: { [workspace.platform]: entry.userId },
+      isColleague: false,
+    },
+    at,
+  );
+  const person = (await store.people.get(workspace.id, id))!;
+  return {
+    person,
+    created: { country, contactHours: proposed.contactHours },
+    zoneAssumed: entry.timezone === undefined,
+  };
+}

@@ -1,0 +1,313 @@
+/** `setup` and `colleagues` through the real bot, with the playground's directory as the platform. */
+import { describe, expect, it } from "vitest";
+import { createConsoleDirectory } from "../../adapters/console/console-directory.js";
+import { DEMO_WORKSPACE, demoProgramme } from "../../adapters/console/demo-programme.js";
+import type { InboundEvent, Reply } from "../../src/domain/messages.js";
+import type { Platform } from "../../src/domain/types.js";
+import { createSettableClock } from "../../src/ports/clock.js";
+import type { DirectoryPerson, PlatformDirectory } from "../../src/ports/platform-directory.js";
+import { createBot } from "../../src/services/bot.js";
+import { importProgramme } from "../../src/services/programme/import-programme.js";
+import { captureLog } from "../helpers/log-capture.js";
+import { createTestStore } from "../helpers/test-store.js";
+
+const NOW = new Date("2026-12-03T10:00:00Z");
+const FORM = {
+  intern: "kenji",
+  supervisor: "olga",
+  home: "intern-kenji",
+  start: "2026-12-07",
+  end: "2027-02-26",
+  checkinAt: "09:00",
+  checkinDays: "Mon-Fri",
+  replySupervisor: "8h",
+  replyIntern: "4h",
+  sync: "weekly",
+};
+
+let n = 0;
+
+async function playground() {
+  const clock = createSettableClock(NOW);
+  const store = createTestStore(NOW);
+  await importProgramme(store, demoProgramme("2026-12-01"), NOW, "demo");
+  const bot = createBot({
+    store,
+    clock,
+    log: captureLog().log,
+    directories: new Map([["console", createConsoleDirectory(store)]]),
+  });
+  const workspace = (await store.workspaces.find("console", DEMO_WORKSPACE))!;
+  const base = { platform: "console" as const, workspace: DEMO_WORKSPACE, at: NOW };
+  const say = async (user: string, text: string) =>
+    (await bot.handle({
+      ...base,
+      kind: "command",
+      id: `e${++n}`,
+      user,
+      conversation: `console:demo:user:${user}`,
+      text,
+    }))!;
+  const submit = async (user: string, action: string, value: string, form: Record<string, string>) =>
+    (await bot.handle({
+      ...base,
+      kind: "action",
+      id: `e${++n}`,
+      user,
+      conversation: `console:demo:user:${user}`,
+      action,
+      value,
+      form,
+    }))!;
+  return { store, bot, clock, workspace, say, submit };
+}
+
+describe("setup in chat", () => {
+  it("refuses someone who is not an admin, saying who can", async () => {
+    const p = await playground();
+    const answer = await p.say("ana", "setup");
+    expect(answer.form).toBeUndefined();
+    expect(answer.text).toMatch(
+      /^Only the playground workspace's admins and owner and Tandem's programme admins can set up/,
+    );
+  });
+
+  it("lets a workspace admin set up a new intern and supervisor picked from the platform, with the time zone's proposals", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup");
+    expect(opened.form?.action).toBe("setup.submit");
+    expect(opened.text).toMatch(/Names and time zones come from the playground/);
+
+    const saved = await p.submit("marc", "setup.submit", opened.form!.value, FORM);
+    expect(saved.formErrors).toBeUndefined();
+    expect(saved.text).toMatch(
+      /^Set up Kenji Sato's internship: Mon 7 Dec 2026 to Fri 26 Feb 2027, home channel #intern-kenji\./,
+    );
+    expect(saved.text).toContain(
+      '- Intern: Kenji Sato (@kenji), time zone Asia/Tokyo from the playground; proposed from the time zone: country JP and contact hours Mon-Fri 09:00-17:00. Kenji can correct them with "my country" and "my hours".',
+    );
+    expect(saved.text).toContain(
+      "- Supervisor: Olga Nowak (@olga), time zone Europe/Warsaw from the playground",
+    );
+    expect(saved.text).toContain('Next: "try checkin for @kenji"');
+
+    const kenji = (await p.store.people.byKey(p.workspace.id, "kenji"))!;
+    expect(kenji).toMatchObject({
+      name: "Kenji Sato",
+      timezone: "Asia/Tokyo",
+      country: "JP",
+      ids: { console: "kenji" },
+    });
+    const [internship] = (await p.store.internships.forPerson(p.workspace.id, kenji.id)).filter(
+      (i) => i.internId === kenji.id,
+    );
+    expect(internship).toMatchObject({
+      key: "kenji-2026",
+      start: "2026-12-07",
+      end: "2027-02-26",
+      homeChannel: "intern-kenji",
+    });
+    expect((await p.store.agreements.currentTerms(internship!.id))?.checkIn.at).toBe("09:00");
+    expect(await p.store.wakeups.get(internship!.id, "welcome")).toEqual(NOW);
+    // Whoever set it up may now try it out: a programme admin, known to Tandem.
+    expect(await p.store.programmeAdmins.list(p.workspace.id)).toEqual(["marc"]);
+  });
+
+  it("updates the same internship when the form is saved again, with a new agreement version only when terms changed", async () => {
+    const p = await playground();
+    const opened = await p.say("lena", "setup");
+    await p.submit("lena", "setup.submit", opened.form!.value, FORM);
+    const again = await p.submit("lena", "setup.submit", opened.form!.value, { ...FORM, end: "2027-03-05" });
+    expect(again.text).toMatch(/^Updated Kenji Sato's internship: .* to Fri 5 Mar 2027/);
+    expect(again.text).toContain("The agreement is unchanged.");
+    expect(again.text).toContain("already known to Tandem, left as they were");
+    const kenji = (await p.store.people.byKey(p.workspace.id, "kenji"))!;
+    expect(
+      (await p.store.internships.forPerson(p.workspace.id, kenji.id)).filter((i) => i.internId === kenji.id),
+    ).toHaveLength(1);
+  });
+
+  it("opens the form of an intern's internship as it is with setup for @intern", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup for @ana");
+    expect(opened.form?.title).toBe("Edit internship");
+    const field = (id: string) => opened.form?.fields.find((f) => f.id === id);
+    expect(field("intern")).toMatchObject({
+      initial: "ana",
+      choices: [{ value: "ana", label: "Ana Souza" }],
+    });
+    expect(field("supervisor")?.initial).toBe("bram");
+    expect(JSON.parse(opened.form!.value)).toEqual({ edit: "ana-internship" });
+    expect((await p.say("marc", "setup for @olga")).text).toMatch(/not an intern in any internship here/);
+  });
+
+  it("names people the platform does not know, bots and deactivated accounts at set-up, and saves nothing", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup");
+    const refused = await p.submit("marc", "setup.submit", opened.form!.value, {
+      ...FORM,
+      intern: "nobody",
+      supervisor: "helpbot",
+      backup: "pieter",
+    });
+    expect(refused.formErrors).toEqual({
+      intern: "The playground does not know this person in this workspace; pick them again.",
+      supervisor: "Help Bot is a bot or app; pick a person.",
+      backup: "Pieter Maes's account is deactivated; pick someone else.",
+    });
+    expect(refused.text).toMatch(/^Nothing was saved yet; please fix:\n- Intern: /);
+    expect(await p.store.people.byKey(p.workspace.id, "olga")).toBeUndefined();
+    expect(await p.store.programmeAdmins.list(p.workspace.id)).toEqual([]);
+  });
+
+  it("refuses a home channel Tandem cannot use", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup");
+    const refused = await p.submit("marc", "setup.submit", opened.form!.value, {
+      ...FORM,
+      home: "Not A Channel!",
+    });
+    expect(refused.formErrors?.home).toBe("There is no such channel; use a name like intern-kenji.");
+  });
+
+  it("refuses a forged submission from someone who may not set up", async () => {
+    const p = await playground();
+    const refused = await p.submit("ana", "setup.submit", "{}", FORM);
+    expect(refused.text).toMatch(/^Only /);
+    expect(await p.store.people.byKey(p.workspace.id, "kenji")).toBeUndefined();
+  });
+
+  it("lets a programme admin set up, and names programme admins when refusing others", async () => {
+    const p = await playground();
+    await p.store.programmeAdmins.add(p.workspace.id, "rita", undefined, NOW);
+    expect((await p.say("rita", "setup")).form).toBeDefined();
+    expect((await p.say("tiago", "setup")).text).toContain("Tandem's programme admins are Rita Almeida.");
+  });
+});
+
+describe("colleagues in chat", () => {
+  it("shows the colleagues in a picker, adds and removes them, and asks nobody anything yet", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "colleagues");
+    const field = opened.form!.fields[0]!;
+    expect(field).toMatchObject({
+      id: "colleagues",
+      kind: "users",
+      initial: "dries,ines,sofie,tiago,marc,rita",
+    });
+    const saved = await p.submit("marc", "colleagues.submit", "", {
+      colleagues: "dries,ines,sofie,tiago,marc,kenji",
+    });
+    expect(saved.text).toBe(
+      "Added Kenji Sato: each is asked first, with their first introduction request. Removed Rita Almeida: no more introduction requests for them. 6 colleagues now meet interns.",
+    );
+    const colleagues = (await p.store.people.colleagues(p.workspace.id)).map((c) => c.key);
+    expect(colleagues.sort()).toEqual(["dries", "ines", "kenji", "marc", "sofie", "tiago"]);
+  });
+
+  it("refuses a colleague the platform does not know", async () => {
+    const p = await playground();
+    const refused = await p.submit("marc", "colleagues.submit", "", { colleagues: "dries,ghost" });
+    expect(refused.formErrors?.colleagues).toMatch(/does not know this person.*\(ghost\)/);
+  });
+
+  it("is for admins only", async () => {
+    const p = await playground();
+    expect((await p.say("kenji", "colleagues")).text).toMatch(/^Only /);
+  });
+});
+
+/** A Teams-like directory: it knows its members, but names no admins (Teams does not tell a bot). */
+function teamsDirectory(members: DirectoryPerson[]): PlatformDirectory {
+  return {
+    platform: "teams",
+    person: async (_ws, id) => members.find((m) => m.userId === id),
+    byEmail: async () => undefined,
+    canMessage: async (_ws, id) =>
+      id === "aad-far" ? { reachable: false, reason: "not-installed" } : { reachable: true },
+    botInChannel: async (_ws, channel) =>
+      channel.startsWith("19:") ? { state: "member", name: "Interns" } : { state: "not-found" },
+  };
+}
+
+const member = (userId: string, name: string, timezone?: string): DirectoryPerson => ({
+  userId,
+  name,
+  ...(timezone ? { timezone } : {}),
+  isAdmin: false,
+  isOwner: false,
+  isBot: false,
+  deleted: false,
+});
+
+describe("setup on Teams", () => {
+  async function teams() {
+    const clock = createSettableClock(NOW);
+    const store = createTestStore(NOW);
+    const directory = teamsDirectory([
+      member("aad-hr", "Hana Ruiz", "Europe/Madrid"),
+      member("aad-kenji", "Kenji Sato", "Asia/Tokyo"),
+      member("aad-olga", "Olga Nowak", "Europe/Warsaw"),
+      member("aad-far", "Farid Haddad"),
+      member("aad-other", "Otto Berg", "Europe/Oslo"),
+    ]);
+    const bot = createBot({
+      store,
+      clock,
+      log: captureLog().log,
+      directories: new Map([["teams" as Platform, directory]]),
+    });
+    const event = (user: string, conversation: string, extra: Partial<InboundEvent>) =>
+      ({
+        platform: "teams",
+        workspace: "tenant-1",
+        at: NOW,
+        id: `t${++n}`,
+        user,
+        conversation,
+        ...extra,
+      }) as InboundEvent;
+    const handle = async (e: InboundEvent) => (await bot.handle(e)) as Reply;
+    return { store, handle, event };
+  }
+
+  it("makes the first person to set up in a fresh workspace its programme admin; the home is the channel typed in", async () => {
+    const t = await teams();
+    const channel = "teams:tenant-1:conv:19:interns@thread.tacv2";
+    const opened = await t.handle(t.event("aad-hr", channel, { kind: "command", text: "setup" }));
+    expect(opened.form?.fields.some((f) => f.id === "home")).toBe(false);
+    expect(opened.text).toContain("The home channel is this channel.");
+    const saved = await t.handle(
+      t.event("aad-hr", "teams:tenant-1:user:aad-hr", {
+        kind: "action",
+        action: "setup.submit",
+        value: opened.form!.value,
+        form: { ...FORM, intern: "aad-kenji", supervisor: "aad-olga", backup: "aad-far", home: "" },
+      }),
+    );
+    expect(saved.text).toContain("home channel #Interns");
+    expect(saved.text).toContain("You are this workspace's first programme admin");
+    expect(saved.text).toContain(
+      "- Backup supervisor: Farid Haddad (@farid), time zone Europe/Madrid assumed (Teams does not say theirs yet)",
+    );
+    expect(saved.text).toContain(
+      "Tandem cannot message Farid Haddad yet: ask them to add the Tandem app in Teams",
+    );
+    const ws = (await t.store.workspaces.find("teams", "tenant-1"))!;
+    expect(await t.store.programmeAdmins.list(ws.id)).toEqual(["aad-hr"]);
+    expect((await t.store.internships.list(ws.id))[0]?.homeChannel).toBe("19:interns@thread.tacv2");
+
+    const other = await t.handle(t.event("aad-other", channel, { kind: "command", text: "setup" }));
+    expect(other.text).toBe(
+      "Only Tandem's programme admins can set up internships and choose colleagues. Tandem's programme admins are Hana Ruiz. Ask one of them to do it, or to make you a programme admin.",
+    );
+  });
+
+  it("says in a personal chat that the internship gets no home channel there", async () => {
+    const t = await teams();
+    const opened = await t.handle(
+      t.event("aad-hr", "teams:tenant-1:user:aad-hr", { kind: "command", text: "setup" }),
+    );
+    expect(opened.text).toMatch(/Typed here, the internship gets no home channel/);
+  });
+});
