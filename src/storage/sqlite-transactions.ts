@@ -8,8 +8,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqliteDatabase } from "./open-database.js";
 import type { Synchronous } from "./synchronous.js";
 
+/** An open transaction: calls made in its asynchronous context join it. */
 interface Scope {
-  savepoints: number;
+  readonly kind: "transaction";
 }
 
 export interface SqliteTransactions {
@@ -31,6 +32,11 @@ export function createSqliteTransactions(db: SqliteDatabase): SqliteTransactions
   const begin = db.prepare("BEGIN IMMEDIATE");
   const commit = db.prepare("COMMIT");
   const rollback = db.prepare("ROLLBACK");
+  // One name for every savepoint: SQLite releases or rolls back to the innermost one of that name, and
+  // savepoints here nest strictly, so prepared statements serve (exec would parse them on every event).
+  const openSavepoint = db.prepare("SAVEPOINT tx");
+  const releaseSavepoint = db.prepare("RELEASE tx");
+  const rollbackToSavepoint = db.prepare("ROLLBACK TO tx");
 
   function release(): void {
     current = undefined;
@@ -70,16 +76,18 @@ export function createSqliteTransactions(db: SqliteDatabase): SqliteTransactions
     }
   }
 
-  async function savepoint<T>(scope: Scope, fn: () => Promise<T>): Promise<T> {
-    const name = `s${++scope.savepoints}`;
-    db.exec(`SAVEPOINT ${name}`);
+  async function savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    openSavepoint.run();
     try {
       const value = await fn();
-      db.exec(`RELEASE ${name}`);
+      releaseSavepoint.run();
       return value;
     } catch (error) {
       // Some errors (a full disk) end the whole transaction: there is no savepoint left to roll back to.
-      if (db.inTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      if (db.inTransaction) {
+        rollbackToSavepoint.run();
+        releaseSavepoint.run();
+      }
       throw error;
     }
   }
@@ -87,7 +95,7 @@ export function createSqliteTransactions(db: SqliteDatabase): SqliteTransactions
   async function exclusive<T>(
     fn: (join: <U>(scope: () => Promise<U>) => Promise<U>) => Promise<T>,
   ): Promise<T> {
-    const scope: Scope = { savepoints: 0 };
+    const scope: Scope = { kind: "transaction" };
     await take(scope);
     try {
       return await fn((work) => context.run(scope, work));
@@ -100,7 +108,7 @@ export function createSqliteTransactions(db: SqliteDatabase): SqliteTransactions
     call,
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       const scope = context.getStore();
-      if (scope && scope === current) return savepoint(scope, fn);
+      if (scope && scope === current) return savepoint(fn);
       return exclusive(async (join) => {
         // IMMEDIATE takes the write lock up front, so a writer in another process (the CLI) makes this
         // wait for busy_timeout instead of failing half-way when a read turns into a write.
