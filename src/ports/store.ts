@@ -41,8 +41,21 @@ export interface Agreement {
   declineReason?: string;
 }
 
+/** A workspace as read now, with the version of its directory (see findVersioned). */
+export interface VersionedWorkspace {
+  workspace: Workspace;
+  directoryVersion: number;
+}
+
 export interface WorkspaceRepo {
   find(platform: Platform, externalId: string): Promise<Workspace | undefined>;
+  /**
+   * The workspace and its directory version: every write to its people (their platform ids and leave
+   * included), internships, their conversations, agreements, holidays and closures changes the version,
+   * whoever wrote and in their transaction (migration 0014), and a version never comes back. So what was
+   * read about them while the version was V still holds as long as it reads V.
+   */
+  findVersioned(platform: Platform, externalId: string): Promise<VersionedWorkspace | undefined>;
   get(id: number): Promise<Workspace | undefined>;
   ensure(platform: Platform, externalId: string, name: string, at: Date): Promise<Workspace>;
   list(): Promise<Workspace[]>;

@@ -20,11 +20,15 @@ export async function recordActivity(
   store: Store,
   internship: Internship,
   seen: SeenInConversation,
+  /** Who wrote in the thread before, when the caller read it already. */
+  threadPeople?: readonly number[],
 ): Promise<void> {
   const threadKey = seen.threadRef ?? seen.messageRef;
-  const before = seen.threadRef
-    ? await store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
-    : [];
+  const before =
+    threadPeople ??
+    (seen.threadRef
+      ? await store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
+      : []);
   await store.activity.record(
     seen.workspaceId,
     internship.id,

@@ -24,6 +24,7 @@ import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
 import { linkNewcomer } from "./pending-people.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 import { createSetupDesk } from "./setup/setup-desk.js";
+import { createWorkspaceCache } from "./workspace-cache.js";
 
 export interface Bot {
   /** Handles one inbound event; a redelivered event id has no second effect and no reply. */
@@ -105,6 +106,8 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
   }
 
   const directMessages = createDirectMessages();
+  // Channel messages read the same people and internships again and again: kept per directory version.
+  const workspaces = createWorkspaceCache(store);
 
   /**
    * Text from a command (slash command, @mention) or a direct message. A command that does not parse is
@@ -195,11 +198,11 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
           if (event.kind === "command") return await handleText(event, event.text);
           if (event.kind === "action") return await handleAction(event);
           if (event.kind === "reaction") {
-            await trackReaction(store, event, now);
+            await trackReaction(store, workspaces, event, now);
             return undefined;
           }
           if (event.kind === "message" && !event.isDirect) {
-            await trackMessage(store, event, now);
+            await trackMessage(store, workspaces, event, now);
             return undefined;
           }
           if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {

@@ -11,18 +11,18 @@ import { localDateIn } from "../domain/zone-time.js";
 import type { Store } from "../ports/store.js";
 import { recordActivity } from "./activity-tracker.js";
 import { addresseeFor } from "./cover.js";
-import { type InternshipContext, loadInternshipContext } from "./internship-context.js";
+import type { InternshipContext } from "./internship-context.js";
 import { directDraft } from "./notify.js";
-import { calendarFor } from "./person-calendar.js";
+import type { CachedWorkspace, WorkspaceCache } from "./workspace-cache.js";
 
 /** Where a channel event happened and who did it, or undefined when Tandem has nothing to track there. */
-async function locate(store: Store, event: MessageEvent | ReactionEvent) {
+async function locate(workspaces: WorkspaceCache, event: MessageEvent | ReactionEvent) {
   const address = parseAddress(event.conversation);
   if (address?.kind !== "conv") return undefined;
-  const workspace = await store.workspaces.find(event.platform, event.workspace);
-  const author = workspace && (await store.people.byPlatformId(workspace.id, event.platform, event.user));
-  if (!workspace || !author) return undefined;
-  return { workspace, author, conversation: address.id };
+  const cached = await workspaces.open(event.platform, event.workspace);
+  const author = cached && (await cached.byPlatformId(event.user));
+  if (!cached || !author) return undefined;
+  return { cached, workspace: cached.workspace, author, conversation: address.id };
 }
 
 /** Closes a clock and withdraws its alerts that are still waiting. */
@@ -40,28 +40,38 @@ export async function closeClock(
   return true;
 }
 
-async function workingMsToReply(store: Store, clock: TrackedMessage, at: Date): Promise<number | undefined> {
-  const responder = await store.people.get(clock.workspaceId, clock.responderId);
-  return responder ? (await calendarFor(store, responder)).workingTimeBetween(clock.sentAt, at) : undefined;
+async function workingMsToReply(
+  cached: CachedWorkspace,
+  clock: TrackedMessage,
+  at: Date,
+): Promise<number | undefined> {
+  const responder = await cached.person(clock.responderId);
+  return responder ? (await cached.calendarOf(responder)).workingTimeBetween(clock.sentAt, at) : undefined;
 }
 
 /**
  * A message in a conversation: it may answer open clocks (from the other side, in the thread or after
- * them) and start a new one. Bots, system messages and direct messages never count.
+ * them) and start a new one. Bots, system messages and direct messages never count. What it reads about
+ * the workspace's people and internships comes from `workspaces` (kept while nothing of it changes).
  */
-export async function trackMessage(store: Store, event: MessageEvent, now: Date): Promise<void> {
+export async function trackMessage(
+  store: Store,
+  workspaces: WorkspaceCache,
+  event: MessageEvent,
+  now: Date,
+): Promise<void> {
   if (event.fromBot || event.isSystem || event.isDirect) return;
-  const place = await locate(store, event);
+  const place = await locate(workspaces, event);
   if (!place) return;
-  const { workspace, author, conversation } = place;
+  const { cached, workspace, author, conversation } = place;
   const day = localDateIn(author.timezone, event.at);
-  const internships = (await store.internships.byConversation(workspace.id, conversation)).filter(
+  const internships = (await cached.internshipsIn(conversation)).filter(
     (i) => i.start <= day && day <= i.end,
   );
   if (internships.length === 0) return;
   const mentionIds: number[] = [];
   for (const user of event.mentions) {
-    const id = (await store.people.byPlatformId(workspace.id, event.platform, user))?.id;
+    const id = (await cached.byPlatformId(user))?.id;
     if (id !== undefined && id !== author.id) mentionIds.push(id);
   }
   const reply = {
@@ -72,7 +82,7 @@ export async function trackMessage(store: Store, event: MessageEvent, now: Date)
   };
   const open = await store.replyClocks.openIn(workspace.id, conversation);
   const contexts = new Map<number, InternshipContext | undefined>();
-  for (const i of internships) contexts.set(i.id, await loadInternshipContext(store, workspace.id, i.id));
+  for (const i of internships) contexts.set(i.id, await cached.context(i.id));
   for (const internship of internships) {
     const context = contexts.get(internship.id);
     if (!context) continue;
@@ -84,38 +94,56 @@ export async function trackMessage(store: Store, event: MessageEvent, now: Date)
           event.at,
           author.id,
           "reply",
-          await workingMsToReply(store, clock, event.at),
+          await workingMsToReply(cached, clock, event.at),
         );
       }
     }
   }
+  // Who wrote in the thread before this message: what the activity record and the clock both need.
+  const threadPeople = new Map<number, readonly number[]>();
   for (const internship of internships) {
-    await recordActivity(store, internship, {
-      workspaceId: workspace.id,
-      conversation,
-      author,
-      mentionIds,
-      messageRef: event.messageRef,
-      ...(event.threadRef ? { threadRef: event.threadRef } : {}),
-      at: event.at,
-    });
+    threadPeople.set(
+      internship.id,
+      event.threadRef
+        ? await store.activity.threadParticipants(internship.id, conversation, event.threadRef)
+        : [],
+    );
+  }
+  for (const internship of internships) {
+    await recordActivity(
+      store,
+      internship,
+      {
+        workspaceId: workspace.id,
+        conversation,
+        author,
+        mentionIds,
+        messageRef: event.messageRef,
+        ...(event.threadRef ? { threadRef: event.threadRef } : {}),
+        at: event.at,
+      },
+      threadPeople.get(internship.id),
+    );
   }
   for (const internship of internships) {
     const context = contexts.get(internship.id);
     if (!context) continue;
-    const threadPeople = event.threadRef
-      ? await store.activity.threadParticipants(internship.id, conversation, event.threadRef)
-      : [];
-    const seen = { authorId: author.id, mentionIds, asks: event.asks, threadPeople };
+    const seen = {
+      authorId: author.id,
+      mentionIds,
+      asks: event.asks,
+      threadPeople: threadPeople.get(internship.id) ?? [],
+    };
     const start = clockFor(seen, internship, context.terms.replies.trigger);
     if (!start) continue;
-    await startClock(store, context, author, start, event, conversation, now);
+    await startClock(store, cached, context, author, start, event, conversation, now);
     return; // one clock per message
   }
 }
 
 async function startClock(
   store: Store,
+  cached: CachedWorkspace,
   context: InternshipContext,
   asker: Person,
   start: NonNullable<ReturnType<typeof clockFor>>,
@@ -125,7 +153,7 @@ async function startClock(
 ): Promise<void> {
   const { workspace } = context;
   const internshipId = context.internship.id;
-  const named = await store.people.get(workspace.id, start.responderId);
+  const named = await cached.person(start.responderId);
   if (!named) return;
   // While the one asked is on leave, whoever covers for them owes the reply, on their own clock.
   const responder = addresseeFor(context, named, event.at);
@@ -171,12 +199,18 @@ const sameReaction = (name: string, term: string) =>
  * A reaction in a conversation: the responder's acknowledgement closes the clock of that message; the
  * tracking reaction by a message's author (a party of the agreement) starts one, counted from now.
  */
-export async function trackReaction(store: Store, event: ReactionEvent, now: Date): Promise<void> {
-  const place = await locate(store, event);
+export async function trackReaction(
+  store: Store,
+  workspaces: WorkspaceCache,
+  event: ReactionEvent,
+  now: Date,
+): Promise<void> {
+  const place = await locate(workspaces, event);
   if (!place) return;
+  const { cached } = place;
   for (const clock of await store.replyClocks.openByMessage(place.workspace.id, event.messageRef)) {
     if (clock.conversation !== place.conversation || clock.responderId !== place.author.id) continue;
-    const context = await loadInternshipContext(store, place.workspace.id, clock.internshipId);
+    const context = await cached.context(clock.internshipId);
     if (!context || reactionName(event) !== context.terms.replies.ackReaction) continue;
     await closeClock(
       store,
@@ -184,7 +218,7 @@ export async function trackReaction(store: Store, event: ReactionEvent, now: Dat
       event.at,
       place.author.id,
       "reaction",
-      await workingMsToReply(store, clock, event.at),
+      await workingMsToReply(cached, clock, event.at),
     );
   }
   if (event.itemAuthor === undefined || event.itemAuthor === event.user)
@@ -197,21 +231,22 @@ async function markForTracking(
   place: NonNullable<Awaited<ReturnType<typeof locate>>>,
   now: Date,
 ): Promise<void> {
-  const { workspace, author, conversation } = place;
+  const { cached, author, conversation } = place;
   const day = localDateIn(author.timezone, event.at);
-  const mine = (await store.internships.byConversation(workspace.id, conversation))
+  const mine = (await cached.internshipsIn(conversation))
     .filter((i) => i.start <= day && day <= i.end)
     .filter((i) => i.internId === author.id || isCompanyParty(author.id, i));
   // A supervisor of several interns in one channel: whose reply is meant is not known, so none.
   const internship = mine.find((i) => i.internId === author.id) ?? (mine.length === 1 ? mine[0] : undefined);
   if (!internship) return;
-  const context = await loadInternshipContext(store, workspace.id, internship.id);
+  const context = await cached.context(internship.id);
   if (!context || !sameReaction(reactionName(event), context.terms.replies.trackReaction)) return;
   const others = internship.internId === author.id ? [] : [internship.internId];
   const start = clockFor({ authorId: author.id, mentionIds: others, asks: true }, internship);
   if (start)
     await startClock(
       store,
+      cached,
       context,
       author,
       start,

@@ -7,6 +7,10 @@ export function createWorkspaceRepo(db: SqliteDatabase): Synchronous<WorkspaceRe
   const find = db.prepare<[string, string], WorkspaceRow>(
     "SELECT * FROM workspaces WHERE platform = ? AND external_id = ?",
   );
+  const findVersioned = db.prepare<[string, string], WorkspaceRow & { directory_version: number | null }>(
+    `SELECT w.*, v.version AS directory_version FROM workspaces w
+     LEFT JOIN directory_versions v ON v.workspace_id = w.id WHERE w.platform = ? AND w.external_id = ?`,
+  );
   const get = db.prepare<[number], WorkspaceRow>("SELECT * FROM workspaces WHERE id = ?");
   const insert = db.prepare(
     "INSERT INTO workspaces (platform, external_id, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -19,6 +23,11 @@ export function createWorkspaceRepo(db: SqliteDatabase): Synchronous<WorkspaceRe
     find: (platform, externalId) => {
       const row = find.get(platform, externalId);
       return row ? toWorkspace(row) : undefined;
+    },
+    // No version row yet: nothing in the directory was written since migration 0014.
+    findVersioned: (platform, externalId) => {
+      const row = findVersioned.get(platform, externalId);
+      return row ? { workspace: toWorkspace(row), directoryVersion: row.directory_version ?? 0 } : undefined;
     },
     get: (id) => {
       const row = get.get(id);

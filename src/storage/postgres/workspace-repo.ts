@@ -14,6 +14,15 @@ export function createWorkspaceRepo(sql: Sql): WorkspaceRepo {
       const row = await find(platform, externalId);
       return row ? toWorkspace(row) : undefined;
     },
+    // No version row yet: nothing in the directory was written since migration 0014.
+    findVersioned: async (platform, externalId) => {
+      const row = await sql.one<WorkspaceRow & { directory_version: number | null }>(
+        `SELECT w.*, v.version AS directory_version FROM workspaces w
+         LEFT JOIN directory_versions v ON v.workspace_id = w.id WHERE w.platform = $1 AND w.external_id = $2`,
+        [platform, externalId],
+      );
+      return row ? { workspace: toWorkspace(row), directoryVersion: row.directory_version ?? 0 } : undefined;
+    },
     get: async (id) => {
       const row = await sql.one<WorkspaceRow>("SELECT * FROM workspaces WHERE id = $1", [id]);
       return row ? toWorkspace(row) : undefined;
