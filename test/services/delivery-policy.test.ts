@@ -12,6 +12,7 @@ import type { OutboxDraft, PersonInput } from "../../src/ports/store.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
 import { captureLog } from "../helpers/log-capture.js";
+import { personInput } from "../helpers/person-input.js";
 import { createRecordingPlatform } from "../helpers/recording-platform.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -35,23 +36,7 @@ async function setup(options: { store?: SqliteStore; at?: string; withoutRefs?: 
   });
 
   const person = async (key: string, input: Partial<PersonInput> = {}) =>
-    (
-      await store.people.upsert(
-        workspace.id,
-        {
-          key,
-          name: key,
-          timezone: "Europe/Brussels",
-          country: "BE",
-          contactHours: "Mon-Fri 09:00-17:00",
-          ids: { console: key },
-          isColleague: false,
-          dailyBudget: 6,
-          ...input,
-        },
-        clock.now(),
-      )
-    ).id;
+    (await store.people.upsert(workspace.id, personInput(key, input), clock.now())).id;
 
   let counter = 0;
   /** Queues a message due now; without a recipient it is a channel post. */

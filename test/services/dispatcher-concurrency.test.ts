@@ -8,6 +8,7 @@ import type { OutboxItem } from "../../src/ports/store.js";
 import { type Delivery, deliveryLanes } from "../../src/services/delivery-policy.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { captureLog } from "../helpers/log-capture.js";
+import { personInput } from "../helpers/person-input.js";
 import { createTestStore } from "../helpers/test-store.js";
 
 /** Tuesday 2026-12-01, 10:00 in Brussels: inside everyone's contact hours. */
@@ -47,23 +48,7 @@ async function setup(concurrency?: number) {
     log: captureLog().log,
     ...(concurrency ? { options: { concurrency } } : {}),
   });
-  const person = async (key: string) =>
-    (
-      await store.people.upsert(
-        workspace.id,
-        {
-          key,
-          name: key,
-          timezone: "Europe/Brussels",
-          country: "BE",
-          contactHours: "Mon-Fri 09:00-17:00",
-          ids: { console: key },
-          isColleague: false,
-          dailyBudget: 6,
-        },
-        NOW,
-      )
-    ).id;
+  const person = async (key: string) => (await store.people.upsert(workspace.id, personInput(key), NOW)).id;
   let counter = 0;
   const enqueue = async (text: string, to: { person: number; key: string } | { channel: string }) => {
     const address =

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { DEFAULT_TERMS } from "../../src/domain/agreement.js";
-import type { PersonInput } from "../../src/ports/store.js";
 import { describeEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 import type { TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
@@ -9,17 +9,7 @@ const T0 = new Date("2026-11-30T12:00:00Z");
 let store: TestStore;
 let ws: number;
 
-const person = (key: string, overrides: Partial<PersonInput> = {}): PersonInput => ({
-  key,
-  name: key,
-  timezone: "Europe/Brussels",
-  country: "BE",
-  contactHours: "Mon-Fri 09:00-17:00",
-  ids: { console: key },
-  isColleague: false,
-  dailyBudget: 6,
-  ...overrides,
-});
+const person = personInput;
 
 const version = async () => (await store.workspaces.findVersioned("console", "test"))?.directoryVersion;
 

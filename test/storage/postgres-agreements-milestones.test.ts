@@ -2,26 +2,19 @@
  * Working agreements and milestones: the same answers on both stores through a whole life, and on
  * PostgreSQL, proposals from replicas at once.
  */
+
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TERMS } from "../../src/domain/agreement.js";
-import type { PersonInput, Repositories } from "../../src/ports/store.js";
+import type { Repositories } from "../../src/ports/store.js";
 import type { PostgresStore } from "../../src/storage/postgres/postgres-store.js";
 import { sameOnEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 import { openPostgresReplicas } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-const person = (key: string): PersonInput => ({
-  key,
-  name: key,
-  timezone: "Europe/Brussels",
-  country: "BE",
-  contactHours: "Mon-Fri 09:00-17:00",
-  ids: { console: key },
-  isColleague: false,
-  dailyBudget: 6,
-});
+const person = (key: string) => personInput(key);
 
 async function internship(r: Repositories) {
   const ws = (await r.workspaces.ensure("console", "test", "Test", T0)).id;

@@ -2,27 +2,18 @@
  * Workspaces, people, internships and days off: the same answers on both stores for a mixed import, and
  * on PostgreSQL, replicas importing at once.
  */
+
 import { describe, expect, it } from "vitest";
 import type { PersonInput } from "../../src/ports/store.js";
 import { sameOnEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 import { openPostgresReplicas, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-function person(key: string, overrides: Partial<PersonInput> = {}): PersonInput {
-  return {
-    key,
-    name: `${key} Tester`,
-    timezone: "Europe/Brussels",
-    country: "BE",
-    contactHours: "Mon-Fri 09:00-17:00",
-    ids: { console: key },
-    isColleague: false,
-    dailyBudget: 6,
-    ...overrides,
-  };
-}
+const person = (key: string, overrides: Partial<PersonInput> = {}) =>
+  personInput(key, { name: `${key} Tester`, ...overrides });
 
 /** Everything a caller can see after a mixed import, to compare both stores on. */
 async function scenario(repos: TestStore) {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_TERMS } from "../../src/domain/agreement.js";
 import type { PersonInput } from "../../src/ports/store.js";
 import { describeEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 import { countRows, rawRows, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
@@ -10,19 +11,8 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 let store: TestStore;
 let ws: number;
 
-function person(key: string, overrides: Partial<PersonInput> = {}): PersonInput {
-  return {
-    key,
-    name: `${key[0]!.toUpperCase()}${key.slice(1)} Tester`,
-    timezone: "Europe/Brussels",
-    country: "BE",
-    contactHours: "Mon-Fri 09:00-17:00",
-    ids: { console: key },
-    isColleague: false,
-    dailyBudget: 6,
-    ...overrides,
-  };
-}
+const person = (key: string, overrides: Partial<PersonInput> = {}) =>
+  personInput(key, { name: `${key[0]!.toUpperCase()}${key.slice(1)} Tester`, ...overrides });
 
 async function add(key: string, overrides: Partial<PersonInput> = {}): Promise<number> {
   return (await store.people.upsert(ws, person(key, overrides), T0)).id;

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from "vitest";
 import { describeEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 import { countRows, rawRows, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-12-01T09:00:00Z");
@@ -20,23 +21,7 @@ describeEachStore(
         .filter((name) => name !== "test")
         .sort();
     const count = (table: string) => countRows(store, table);
-    const add = async (key: string) =>
-      (
-        await store.people.upsert(
-          ws,
-          {
-            key,
-            name: key,
-            timezone: "Europe/Brussels",
-            country: "BE",
-            contactHours: "Mon-Fri 09:00-17:00",
-            ids: { console: key },
-            isColleague: false,
-            dailyBudget: 6,
-          },
-          T0,
-        )
-      ).id;
+    const add = async (key: string) => (await store.people.upsert(ws, personInput(key), T0)).id;
 
     it("rolls back every write when the transaction throws", async () => {
       await expect(
