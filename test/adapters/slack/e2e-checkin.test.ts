@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   BXL,
   blockText,
+  buttonsOf,
   eventually,
   PACED_TIMEOUT,
   type SlackService,
@@ -16,12 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await slack.stop();
 });
-
-type Button = { type: string; action_id: string; value: string };
-const buttonsOf = (blocks: unknown): Button[] =>
-  ((blocks as { type: string; elements?: Button[] }[]) ?? [])
-    .filter((b) => b.type === "actions")
-    .flatMap((b) => b.elements ?? []);
 
 describe("a daily check-in in Slack", { timeout: PACED_TIMEOUT }, () => {
   it("sends the check-in DM at 09:30 in São Paulo, opens the modal on Answer, stores the answers and sums them up for the supervisor", async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkBlocks } from "../../fakes/slack-blocks.js";
 import {
   blockText,
+  buttonsOf,
   eventually,
   PACED_TIMEOUT,
   type SlackService,
@@ -16,12 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await slack.stop();
 });
-
-type Button = { type: string; action_id: string; value: string };
-const buttonsOf = (blocks: unknown): Button[] =>
-  ((blocks as { type: string; elements?: Button[] }[]) ?? [])
-    .filter((b) => b.type === "actions")
-    .flatMap((b) => b.elements ?? []);
 
 describe("trying Tandem out in Slack", { timeout: PACED_TIMEOUT }, () => {
   it("/tandem try checkin delivers a trial check-in DM, its modal, and the supervisor's preview, and stores no check-in", async () => {

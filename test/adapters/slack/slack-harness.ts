@@ -131,3 +131,11 @@ export function blockText(value: unknown): string {
 }
 
 export { eventually } from "../../helpers/eventually.js";
+
+export type Button = { type: string; action_id: string; value: string };
+
+/** The buttons of a message's actions blocks. */
+export const buttonsOf = (blocks: unknown): Button[] =>
+  ((blocks as { type: string; elements?: Button[] }[]) ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);

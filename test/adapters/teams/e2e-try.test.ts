@@ -1,21 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { personalMessage, submitMessage } from "../../fakes/teams-activities.js";
-import {
-  cardOf,
-  neverInstalledBy,
-  SP,
-  startTeamsService,
-  submitData,
-  type TeamsService,
-} from "./teams-harness.js";
+import { cardOf, SP, startTeamsWithAnaAndBram, submitData, type TeamsService } from "./teams-harness.js";
 
 let teams: TeamsService;
 beforeEach(async () => {
-  teams = await startTeamsService();
-  teams.clock.set(teams.local("2026-11-30T17:00", SP));
-  await teams.install("ana");
-  await teams.install("bram");
-  teams.log.allowErrors(neverInstalledBy("ben", "chloe", "lena", "olga", "piet"));
+  teams = await startTeamsWithAnaAndBram();
 });
 afterEach(async () => {
   await teams.stop();

@@ -157,6 +157,19 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
 
 export type TeamsService = Awaited<ReturnType<typeof startTeamsService>>;
 
+/**
+ * The journeys' start: the evening before, Ana and Bram have installed Tandem; the others never did, so what
+ * the rules queue for them is dead-lettered (and logged as an error the tests expect).
+ */
+export async function startTeamsWithAnaAndBram(): Promise<TeamsService> {
+  const teams = await startTeamsService();
+  teams.clock.set(teams.local("2026-11-30T17:00", SP));
+  await teams.install("ana");
+  await teams.install("bram");
+  teams.log.allowErrors(neverInstalledBy("ben", "chloe", "lena", "olga", "piet"));
+  return teams;
+}
+
 /** The Adaptive Card of a posted activity, if it has one. */
 export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   const attachments = activity?.attachments as
