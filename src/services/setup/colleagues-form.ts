@@ -11,7 +11,7 @@ import type { DirectoryPerson } from "../../ports/platform-directory.js";
 import { reply } from "../command-context.js";
 import type { Access } from "./setup-access.js";
 import { adoptAdmin } from "./setup-admin.js";
-import { ensurePerson } from "./setup-people.js";
+import { checkPicked, ensurePerson } from "./setup-people.js";
 import { answered, type DeskContext, type PreparedWork } from "./setup-work.js";
 
 export const COLLEAGUES_ACTION = "colleagues.submit";
@@ -68,10 +68,9 @@ export async function submitColleagues(
   const errors: FieldErrors = {};
   for (const id of picked.filter((id) => !already.has(id))) {
     const entry = await directory.person(event.workspace, id);
-    if (!entry) errors.colleagues = `${setupCopy.unknownPerson(platform)} (${id})`;
-    else if (entry.deleted) errors.colleagues = setupCopy.deletedPerson(entry.name);
-    else if (entry.isBot) errors.colleagues = setupCopy.botPerson(entry.name);
-    else newcomers.push(entry);
+    const checked = checkPicked(entry, platform);
+    if (checked.ok) newcomers.push(checked.value);
+    else errors.colleagues = entry ? checked.error : `${checked.error} (${id})`;
   }
   if (Object.keys(errors).length > 0) {
     return answered({ text: setupCopy.problems(errors, setupCopy.roleLabels()), formErrors: errors });

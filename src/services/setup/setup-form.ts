@@ -21,7 +21,7 @@ import { reply } from "../command-context.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Access } from "./setup-access.js";
 import { adoptAdmin } from "./setup-admin.js";
-import { ensurePerson } from "./setup-people.js";
+import { checkPicked, ensurePerson } from "./setup-people.js";
 import { answered, type DeskContext, type PreparedWork } from "./setup-work.js";
 
 type Allowed = Extract<Access, { allowed: true }>;
@@ -134,10 +134,9 @@ async function checkWithPlatform(
   const unreachable = new Map<string, UnreachableReason>();
   for (const { role, id } of people) {
     const entry = await directory.person(event.workspace, id);
-    if (!entry) errors[role] = setupCopy.unknownPerson(platform);
-    else if (entry.deleted) errors[role] = setupCopy.deletedPerson(entry.name);
-    else if (entry.isBot) errors[role] = setupCopy.botPerson(entry.name);
-    else entries.set(role, entry);
+    const checked = checkPicked(entry, platform);
+    if (checked.ok) entries.set(role, checked.value);
+    else errors[role] = checked.error;
   }
   let homeName: string | undefined;
   if (home) {

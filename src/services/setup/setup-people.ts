@@ -3,15 +3,29 @@
  * country and contact hours proposed from the time zone (each person confirms or corrects their own).
  * Someone Tandem already knows is left as they are.
  */
+import { setupCopy } from "../../domain/copy/setup.js";
 import { defaultsForZone } from "../../domain/person-defaults.js";
+import { err, ok, type Result } from "../../domain/result.js";
 import {
   DEFAULT_DAILY_BUDGET,
   DEFAULT_INTRO_CAPACITY,
   type Person,
+  type Platform,
   type Workspace,
 } from "../../domain/types.js";
 import type { DirectoryPerson } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
+
+/** Someone picked in a form, or why they cannot take part (unknown, deactivated, a bot): one rule for every form. */
+export function checkPicked(
+  entry: DirectoryPerson | undefined,
+  platform: Platform,
+): Result<DirectoryPerson, string> {
+  if (!entry) return err(setupCopy.unknownPerson(platform));
+  if (entry.deleted) return err(setupCopy.deletedPerson(entry.name));
+  if (entry.isBot) return err(setupCopy.botPerson(entry.name));
+  return ok(entry);
+}
 
 export interface EnsuredPerson {
   person: Person;
