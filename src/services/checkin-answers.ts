@@ -85,7 +85,7 @@ export async function recordCheckinAnswers(
     const after = (await ctx.store.checkins.get(internship.id, date))!;
     const context = (await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id))!;
     // While the supervisor is on leave, blockers and answers go to whoever covers.
-    const { to, words } = await addressed(context, context.supervisor, ctx.now);
+    const { to, words } = addressed(context, context.supervisor, ctx.now);
     const notBefore = context.calendarOf(to).nextWorkingMoment(ctx.now);
     const drafts = [];
     if (answers.blockers && answers.blockers !== before.blockers) {

@@ -24,11 +24,11 @@ export function coverFor(ctx: InternshipContext, person: Person, at: Date): Pers
  * redirected). Decided for when it will be read: a summary settled on Friday evening before the leave
  * goes to the backup on Monday; one settled on the last evening of the leave waits for the person.
  */
-export async function addressed(
+export function addressed(
   ctx: InternshipContext,
   person: Person,
   at: Date,
-): Promise<{ to: Person; words: (message: OutboundMessage) => OutboundMessage }> {
+): { to: Person; words: (message: OutboundMessage) => OutboundMessage } {
   const { internship } = ctx;
   const standIn =
     person.id === internship.supervisorId

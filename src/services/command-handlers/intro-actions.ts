@@ -117,7 +117,7 @@ async function accept(l: Loaded): Promise<Reply> {
       workspaceId: ctx.workspace.id,
       key: introKeys.group(intro.id),
       address,
-      payload: await groupIntroductionOf(l),
+      payload: groupIntroductionOf(l),
       notBefore: sendAt,
     },
     ctx.now,
@@ -132,7 +132,7 @@ async function accept(l: Loaded): Promise<Reply> {
   return reply(introActionCopy.accepted(intern.name, when));
 }
 
-async function groupIntroductionOf(l: Loaded): Promise<OutboundMessage> {
+function groupIntroductionOf(l: Loaded): OutboundMessage {
   const { intern, colleague, internship } = l;
   const overlap = weeklyOverlap(
     internship.calendarOf(intern),

@@ -198,7 +198,7 @@ async function queueNotices(
   // A supervisor who marks it done knows already; anyone else's done asks the supervisor to accept.
   if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
     // While the supervisor is on leave, the backup accepts.
-    const { to, words } = await addressed(context, context.supervisor, now);
+    const { to, words } = addressed(context, context.supervisor, now);
     const payload = words(acceptRequestMessage(m, context.intern.name));
     await queueDirect(store, workspace, to, milestoneKeys.acceptRequest(m.id, now), payload, now);
   }

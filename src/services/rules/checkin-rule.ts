@@ -52,7 +52,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     if (!(await store.checkins.settle(checkin.id, status, now))) return [];
     if (status === "skipped") return [];
     // While the supervisor is on leave the backup reads the summaries and streak alerts.
-    const { to, words } = await addressed(ctx, ctx.supervisor, now);
+    const { to, words } = addressed(ctx, ctx.supervisor, now);
     const notBefore = (await ctx.calendarOf(to)).nextWorkingMoment(
       new Date(Math.max(now.getTime(), closedAt.getTime())),
     );

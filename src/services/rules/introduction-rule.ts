@@ -40,11 +40,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
   const { store } = deps;
   const log = deps.log.child({ rule: "introductions" });
 
-  async function askMessage(
-    ctx: InternshipContext,
-    colleague: Person,
-    intro: Introduction,
-  ): Promise<OutboundMessage> {
+  function askMessage(ctx: InternshipContext, colleague: Person, intro: Introduction): OutboundMessage {
     const { intern } = ctx;
     const colleagueCalendar = ctx.calendarOf(colleague);
     const overlap = weeklyOverlap(
@@ -141,12 +137,12 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
       },
       now,
     );
-    return await askDraft(ctx, colleague, intro);
+    return askDraft(ctx, colleague, intro);
   }
 
-  async function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
+  function askDraft(ctx: InternshipContext, colleague: Person, intro: Introduction) {
     const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
-    const message = await askMessage(ctx, colleague, intro);
+    const message = askMessage(ctx, colleague, intro);
     return directDraft(
       ctx.workspace,
       colleague,
@@ -201,7 +197,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
         }
         pending = true;
         wakes.push(lapsesAt);
-        const ask = await askDraft(ctx, colleague, intro);
+        const ask = askDraft(ctx, colleague, intro);
         if (ask) drafts.push(ask);
       } else if (intro.status === "accepted") {
         const acceptedAt = intro.respondedAt ?? intro.proposedAt;

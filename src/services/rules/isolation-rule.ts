@@ -106,7 +106,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     let note: SupervisorNote =
       notes.length === 0 ? "none" : notes.some((n) => n.status === "waiting") ? "queued" : "sent";
     if (assessment.level === "at_risk" && notes.length === 0) {
-      const draft = await supervisorNote(ctx, assessment, stored, today, now, open !== undefined);
+      const draft = supervisorNote(ctx, assessment, stored, today, now, open !== undefined);
       if (draft) {
         drafts.push(draft);
         note = "queued";
@@ -284,14 +284,14 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   }
 
   /** At risk: the supervisor hears privately (a direct message, never a channel), at most once in 7 days. */
-  async function supervisorNote(
+  function supervisorNote(
     ctx: InternshipContext,
     assessment: IsolationAssessment,
     inputs: Record<string, number | null>,
     today: LocalDate,
     now: Date,
     questionOpen: boolean,
-  ): Promise<OutboxDraft | undefined> {
+  ): OutboxDraft | undefined {
     // Reasons name the intern as the programme file spells them, neutralised like every echo.
     const subject = { name: safe(ctx.intern.name) };
     const note = supervisorRiskNote(
@@ -302,7 +302,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
       questionOpen,
     );
     // While the supervisor is on leave the backup hears it; the welcome back repeats it on return.
-    const { to, words } = await addressed(ctx, ctx.supervisor, now);
+    const { to, words } = addressed(ctx, ctx.supervisor, now);
     return directDraft(
       ctx.workspace,
       to,

@@ -77,7 +77,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
       );
     };
 
-    const alertOverdue = async (m: Milestone) => {
+    const alertOverdue = (m: Milestone) => {
       const slot = overdueAlertDay(internCalendar, m.due, today);
       if (!slot) return;
       // An alert still undelivered when the next one is due is dropped in its favour.
@@ -92,7 +92,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           expiresAt,
         ),
       );
-      const { to, words } = await addressed(context, supervisor, now);
+      const { to, words } = addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
@@ -116,7 +116,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         if (!next || remindAt < next) next = remindAt;
         return;
       }
-      const { to, words } = await addressed(context, supervisor, now);
+      const { to, words } = addressed(context, supervisor, now);
       push(
         directDraft(
           workspace,
@@ -131,7 +131,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
     for (const m of await store.milestones.listFor(internship.id)) {
       if (isOpen(m) && running) {
         await remind(m);
-        await alertOverdue(m);
+        alertOverdue(m);
       } else if (m.status === "done") {
         await awaitAcceptance(m);
       }

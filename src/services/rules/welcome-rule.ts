@@ -31,7 +31,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
   const { store } = deps;
 
   /** The person's first working moment on or after the internship's start (or `now`, if later). */
-  async function firstMoment(ctx: InternshipContext, person: Person, now: Date): Promise<Date | undefined> {
+  function firstMoment(ctx: InternshipContext, person: Person, now: Date): Date | undefined {
     const calendar = ctx.calendarOf(person);
     const startOfStart = calendar.workingIntervals(ctx.internship.start)[0]?.start;
     const from = startOfStart && startOfStart > now ? startOfStart : now;
@@ -133,7 +133,7 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       if (seen.has(person.id)) continue;
       seen.add(person.id);
       if (!person.ids[workspace.platform] || (await store.outbox.get(workspace.id, key))) continue;
-      const at = await firstMoment(ctx, person, now);
+      const at = firstMoment(ctx, person, now);
       if (!at) continue;
       if (at.getTime() - now.getTime() > LEAD_MS) {
         nexts.push(at.getTime() - LEAD_MS);
