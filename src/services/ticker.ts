@@ -21,6 +21,7 @@ export interface Ticker {
   /**
    * One pass: plan what is due at `now` at once, then send it. Planning never waits for sending: while
    * a dispatch is running, the next one is queued behind it (at most one), and resolves this tick.
+   * Planning passes do not overlap either: a tick that arrives while one runs shares it.
    */
   tick(now: Date): Promise<TickResult>;
   /** Resolves when no pass is running: for a clean shutdown. */
@@ -40,6 +41,18 @@ export function createTicker(deps: {
   let running: Promise<unknown> = Promise.resolve();
   let queued: { now: Date; pass: Promise<DispatchResult> } | undefined;
   const health: TickHealth = {};
+  /**
+   * The planning pass under way. When planning takes longer than a tick (thousands of due wake-ups on a
+   * busy database), overlapping passes would only add load to the same work: later ticks share this one,
+   * and the tick after it plans what came due meanwhile.
+   */
+  let planning: Promise<PlanResult> | undefined;
+  const planFor = (now: Date) => {
+    planning ??= deps.planner.tick(now).finally(() => {
+      planning = undefined;
+    });
+    return planning;
+  };
 
   /** Dispatches run one after another; ticks that arrive meanwhile share the one queued behind. */
   function dispatchAfter(now: Date): Promise<DispatchResult> {
@@ -62,7 +75,7 @@ export function createTicker(deps: {
       let plan: PlanResult;
       let dispatch: DispatchResult;
       try {
-        plan = await deps.planner.tick(now);
+        plan = await planFor(now);
         dispatch = await dispatchAfter(now);
       } catch (error) {
         health.lastTickAt = now;
