@@ -31,6 +31,8 @@ export interface ReplicaEventsReport {
     slack: Record<string, number>;
     /** Replies Tandem posted in ana's DM. */
     dmReplies: number;
+    /** Calls the fake refused as over Slack's rate limits (a reply lost). */
+    rateLimited: number;
   };
   /** How each replica ended when stopped (SIGTERM). */
   exits: { id: string; code: number | null; signal: NodeJS.Signals | null }[];
@@ -81,6 +83,7 @@ async function stateOf(r: Replicas): Promise<ReplicaEventsReport["state"]> {
     ),
     slack,
     dmReplies: r.fake.okCalls("chat.postMessage").filter((c) => c.params.channel === "D0ANA").length,
+    rateLimited: r.fake.calls().filter((c) => c.status === 429).length,
   };
 }
 
@@ -148,6 +151,7 @@ export async function eventsAcrossReplicas(rounds: number): Promise<ReplicaEvent
   const one = async (text: string, values: unknown[]) => (await r.rows(text, values)).length === 1;
   try {
     const due = DateTime.utc().plus({ days: 20 }).toISODate();
+    let lastDm = 0;
     for (let round = 0; round < rounds; round++) {
       const ts = slackTs(new Date());
       await deliver(
@@ -182,6 +186,9 @@ export async function eventsAcrossReplicas(rounds: number): Promise<ReplicaEvent
       const [{ id }] = (await r.rows<{ id: number }>("SELECT id FROM milestones WHERE title = $1", [
         title,
       ])) as [{ id: number }];
+      // Ana types her commands no faster than Slack lets a bot answer in one channel (about 1 a second).
+      await new Promise((resolve) => setTimeout(resolve, lastDm + 1_100 - Date.now()));
+      lastDm = Date.now();
       await deliver(
         "command in a DM",
         messageEvent({

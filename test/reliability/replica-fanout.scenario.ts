@@ -122,7 +122,12 @@ export async function killDuringFanOut(options: FanOutOptions): Promise<ReplicaF
   try {
     // The programme is imported once all three run: whichever ticks first plans it, all may send.
     await r.seed(cohortDueNow(interns, perWorkspace, new Date()));
-    await until(() => checkins().length >= interns / 3, options.timeoutMs, "a third of the check-ins sent");
+    await until(
+      () => checkins().length >= interns / 3,
+      options.timeoutMs,
+      "a third of the check-ins sent",
+      10,
+    );
 
     // The replica sending for the most workspaces right now.
     const holders = await r.rows<{ holder: string; workspace: number }>(
@@ -156,6 +161,7 @@ export async function killDuringFanOut(options: FanOutOptions): Promise<ReplicaF
       async () => JSON.stringify(await statuses(r)) === JSON.stringify({ sent: interns }),
       options.timeoutMs,
       "every check-in sent",
+      250,
     );
     expect(await statuses(r)).toEqual({ sent: interns });
 

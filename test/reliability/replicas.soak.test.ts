@@ -12,6 +12,7 @@ describe("three `tandem start` replicas on one PostgreSQL database (soak)", () =
       milestones: { done: 40 },
       slack: { "chat.postEphemeral": 40, "chat.postMessage": 40, "views.publish": 40 },
       dmReplies: 40,
+      rateLimited: 0,
     });
   });
 
@@ -20,8 +21,8 @@ describe("three `tandem start` replicas on one PostgreSQL database (soak)", () =
     const report = await killDuringFanOut({
       interns: 5_000,
       perWorkspace: 500,
-      leaseSeconds: 10,
-      timeoutMs: 10 * 60_000,
+      leaseSeconds: 15,
+      timeoutMs: 12 * 60_000,
     });
     console.log("replica fan-out (soak):", JSON.stringify(report));
     expect(report.reached).toBe(5_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventsAcrossReplicas } from "./replica-events.scenario.js";
 import { killDuringFanOut } from "./replica-fanout.scenario.js";
 
-describe("three `tandem start` replicas on one PostgreSQL database", { timeout: 120_000 }, () => {
+describe("three `tandem start` replicas on one PostgreSQL database", { timeout: 240_000 }, () => {
   it("gives every Slack event one effect when its retries reach the other replicas", async () => {
     const rounds = 2;
     const report = await eventsAcrossReplicas(rounds);
@@ -23,6 +23,7 @@ describe("three `tandem start` replicas on one PostgreSQL database", { timeout: 
         "views.publish": rounds,
       },
       dmReplies: rounds,
+      rateLimited: 0,
     });
     expect(report.exits.map((e) => e.code)).toEqual([0, 0, 0]);
   });
@@ -31,8 +32,8 @@ describe("three `tandem start` replicas on one PostgreSQL database", { timeout: 
     const report = await killDuringFanOut({
       interns: 300,
       perWorkspace: 100,
-      leaseSeconds: 5,
-      timeoutMs: 60_000,
+      leaseSeconds: 6,
+      timeoutMs: 90_000,
     });
     console.log("replica fan-out (short):", JSON.stringify(report));
     expect(report.reached).toBe(300);

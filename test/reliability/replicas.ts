@@ -62,8 +62,11 @@ export interface Replicas {
   processed(n: number): number;
   /** SIGKILL, then waits until everything the replica had put on the wire reached the fake Slack. */
   kill(n: number): Promise<void>;
-  /** Stops the replicas still running (SIGTERM), then the fake and the proxies; returns how each ended. */
-  stop(): Promise<{ id: string; code: number | null; signal: NodeJS.Signals | null }[]>;
+  /**
+   * Stops the replicas still running (SIGTERM; SIGKILL after a minute, a paced send's longest wait),
+   * then the fake and the proxies; returns how each ended, with the end of its output when not cleanly.
+   */
+  stop(): Promise<{ id: string; code: number | null; signal: NodeJS.Signals | null; output?: string }[]>;
 }
 
 /** An installation as Slack's OAuth flow stores it: the bot token of `team`. */
@@ -79,12 +82,17 @@ function installation(team: string): Installation<"v2", false> {
   };
 }
 
-/** Polls `check` until it holds; fails saying `what` did not happen in time. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+/** Polls `check` every `everyMs` until it holds; fails saying `what` did not happen in time. */
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+  everyMs = 20,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -160,10 +168,17 @@ export async function startReplicas(options: ReplicaOptions): Promise<Replicas> 
     async stop() {
       const ended = [];
       for (const replica of replicas) {
-        if (replica.alive) replica.child.process.kill("SIGTERM");
-        const timer = setTimeout(() => replica.child.process.kill("SIGKILL"), 15_000);
-        ended.push({ id: replica.id, ...(await replica.child.exited) });
+        const stopping = replica.alive;
+        if (stopping) replica.child.process.kill("SIGTERM");
+        const timer = setTimeout(() => replica.child.process.kill("SIGKILL"), 60_000);
+        const exit = await replica.child.exited;
         clearTimeout(timer);
+        const clean = !stopping || exit.code === 0;
+        ended.push({
+          id: replica.id,
+          ...exit,
+          ...(clean ? {} : { output: replica.child.output().split("\n").slice(-20).join("\n") }),
+        });
         replica.alive = false;
       }
       for (const replica of replicas) await replica.proxy.close();
