@@ -133,7 +133,6 @@ export async function startReplicas(options: ReplicaOptions): Promise<Replicas> 
     const child = spawnTandem(["start"], {
       PLATFORMS: "slack",
       DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: "4",
       REPLICA_ID: id,
       PORT: String(port),
       HOST: "127.0.0.1",
