@@ -370,8 +370,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const from = during.from ?? Number.NEGATIVE_INFINITY;
       const to = during.to ?? Number.POSITIVE_INFINITY;
       for (const call of select(method)) {
-        if (call.team !== undefined && call.time >= from && call.time < to)
-          times.set(call.team, [...(times.get(call.team) ?? []), call.time]);
+        if (call.team === undefined || call.time < from || call.time >= to) continue;
+        const list = times.get(call.team) ?? [];
+        list.push(call.time);
+        times.set(call.team, list);
       }
       const peaks = new Map<string, number>();
       for (const [team, list] of times) {
