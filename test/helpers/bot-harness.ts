@@ -4,14 +4,28 @@ import { importProgramme } from "../../src/services/programme/import-programme.j
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { captureLog } from "./log-capture.js";
 import { sampleProgramme } from "./programme.js";
-import { createTestStore } from "./test-store.js";
+import { openTestStore, rawRows, type StoreKind } from "./test-store.js";
 
 let counter = 0;
 
-/** The real bot on a real in-memory database with the sample programme, at a fixed instant. */
-export async function createBotHarness(options: { now?: string; programme?: ProgrammeInput } = {}) {
+/**
+ * The real bot on a real database with the sample programme, at a fixed instant: SQLite in memory, or a
+ * PostgreSQL database of its own with `store: "postgres"` or TANDEM_TEST_STORE=postgres. Closed after the test.
+ */
+export async function createBotHarness(
+  options: {
+    now?: string;
+    programme?: ProgrammeInput;
+    store?: StoreKind;
+    /** "file": the harness outlives its test (a simulation several tests read); closed when the file ends. */
+    closeAfter?: "test" | "file";
+  } = {},
+) {
   const clock = createSettableClock(new Date(options.now ?? "2026-12-01T14:00:00Z"));
-  const store = createTestStore(clock.now());
+  const store = await openTestStore(options.store, {
+    now: clock.now(),
+    ...(options.closeAfter ? { closeAfter: options.closeAfter } : {}),
+  });
   const programme = options.programme ?? sampleProgramme();
   await importProgramme(store, programme, clock.now());
   const captured = captureLog();
@@ -103,17 +117,21 @@ export async function createBotHarness(options: { now?: string; programme?: Prog
   const person = async (key: string) => (await store.people.byKey(ws.id, key))!;
   const internship = async (key: string) => (await store.internships.byKey(ws.id, key))!;
   /** A fingerprint of every table a command may write, to prove that nothing was written. */
-  const snapshot = () =>
+  const snapshot = async () =>
     JSON.stringify(
-      [
-        "milestones",
-        "milestone_history",
-        "agreements",
-        "agreement_acks",
-        "leave_periods",
-        "outbox",
-        "audit_log",
-      ].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+      await Promise.all(
+        [
+          "milestones",
+          "milestone_history",
+          "agreements",
+          "agreement_acks",
+          "leave_periods",
+          "outbox",
+          "audit_log",
+        ].map(async (t) =>
+          (await rawRows(store, `SELECT * FROM ${t}`)).map((row) => JSON.stringify(row)).sort(),
+        ),
+      ),
     );
   return {
     store,

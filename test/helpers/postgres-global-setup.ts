@@ -4,7 +4,7 @@
  * starts one); otherwise a throwaway one starts here and stops when the run ends.
  */
 import type { TestProject } from "vitest/node";
-import { startPostgres } from "./postgres-server.js";
+import { type PostgresServer, startPostgres } from "./postgres-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,13 +12,23 @@ declare module "vitest" {
   }
 }
 
+/** vitest runs the global setup once per project (and once for the root): they all share one server. */
+const shared = globalThis as { tandemTestPostgres?: { server: Promise<PostgresServer>; users: number } };
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.TANDEM_TEST_POSTGRES?.trim();
   if (given) {
     project.provide("postgresUrl", given);
     return undefined;
   }
-  const server = await startPostgres();
+  shared.tandemTestPostgres ??= { server: startPostgres(), users: 0 };
+  const entry = shared.tandemTestPostgres;
+  entry.users++;
+  const server = await entry.server;
   project.provide("postgresUrl", server.url);
-  return () => server.stop();
+  return async () => {
+    if (--entry.users > 0) return;
+    shared.tandemTestPostgres = undefined;
+    await server.stop();
+  };
 }

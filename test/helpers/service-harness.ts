@@ -13,6 +13,7 @@ import { createWelcomeRule } from "../../src/services/rules/welcome-rule.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { createBotHarness } from "./bot-harness.js";
 import { createRecordingPlatform } from "./recording-platform.js";
+import type { StoreKind } from "./test-store.js";
 
 /**
  * The bot harness plus the real rules, planner and dispatcher delivering to a recording platform:
@@ -25,6 +26,10 @@ export async function createServiceHarness(
     rules?: "all" | "checkin" | "every";
     /** Adds the welcome rule ("every" has it anyway): most tests read messages without the welcome. */
     welcome?: boolean;
+    /** SQLite or PostgreSQL: TANDEM_TEST_STORE by default (see test-store.ts). */
+    store?: StoreKind;
+    /** "file": the harness outlives its test (a simulation several tests read); closed when the file ends. */
+    closeAfter?: "test" | "file";
   } = {},
 ) {
   // Imported the day before the tests look, so every internship is awake from then on.

@@ -49,11 +49,11 @@ describe("agreement commands", () => {
 
   it("lets only people of the internship propose a change, and writes nothing otherwise", async () => {
     const h = await createBotHarness();
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("olga", "agreement set reply.intern 8h for @ana")).toMatch(
       /not part of Ana Souza's internship/,
     );
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it.each([
@@ -65,9 +65,9 @@ describe("agreement commands", () => {
     ["agreement set colour blue for @ana", /not an agreement field|colour/],
   ])("refuses %s with a clear message", async (command, expected) => {
     const h = await createBotHarness();
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("bram", command)).toMatch(expected);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });
 
@@ -88,11 +88,11 @@ describe("leave", () => {
   it("refuses leave that is over, or already covered, without writing", async () => {
     const h = await createBotHarness();
     await h.say("ana", "leave 2026-12-24 2027-01-01");
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("ana", "leave 2026-11-02 2026-11-03")).toMatch(/already over/);
     expect(await h.say("ana", "leave 2026-12-26 2026-12-28")).toMatch(/already on leave/);
     expect(await h.say("ana", "leave 2027-01-05 2026-12-30")).toMatch(/before/);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });
 

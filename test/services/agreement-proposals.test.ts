@@ -198,9 +198,9 @@ describe("reply times have a floor and a ceiling", () => {
     ["reply.intern 41h", '"41h" is longer than 5 working days'],
   ])("refuses %s with the range, and writes nothing", async (change, expected) => {
     const { h } = await setup();
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("bram", `agreement set ${change} for @ana`)).toContain(expected);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it.each(["1h", "60m", "5d", "40h"])("accepts %s as a proposal", async (value) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mentionCommand } from "../../adapters/slack/inbound.js";
 import { appMentionEvent } from "../fakes/slack-requests.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
+import { rawRows } from "../helpers/test-store.js";
 
 const SP = "America/Sao_Paulo";
 
@@ -22,20 +23,20 @@ function submit(h: Awaited<ReturnType<typeof createServiceHarness>>, date: strin
 }
 
 const checkinRows = (h: Awaited<ReturnType<typeof createServiceHarness>>) =>
-  h.store.db.prepare("SELECT local_date, status, progress FROM checkins ORDER BY local_date").all();
+  rawRows(h.store, "SELECT local_date, status, progress FROM checkins ORDER BY local_date");
 
 describe("where check-in answers may come from", () => {
   it("refuses a form dated on a day whose check-in was never sent, and writes nothing", async () => {
     const h = await createServiceHarness({ rules: "checkin" });
     await h.tickAt(h.local("2026-12-02T09:30", SP));
-    const before = checkinRows(h);
+    const before = await checkinRows(h);
     for (const [i, date] of ["2026-11-16", "2026-12-01", "2025-01-01", "2026-02-30"].entries()) {
       const answer = await submit(h, date, `forged-${i}`);
       expect(answer?.text).toMatch(
         /^(There was no check-in on .*|That check-in does not exist); answer today's/,
       );
     }
-    expect(checkinRows(h)).toEqual(before);
+    expect(await checkinRows(h)).toEqual(before);
     expect((await h.store.outbox.list()).filter((o) => o.key.startsWith("checkin-answer:"))).toEqual([]);
   });
 
@@ -104,7 +105,7 @@ describe("where check-in answers may come from", () => {
     const checkin = await h.store.checkins.get((await h.internship("ana-2026")).id, "2026-12-01");
     expect(checkin?.answeredAt).toBeUndefined();
     expect(checkin?.progress).toBeUndefined();
-    const stored = JSON.stringify(h.store.db.prepare("SELECT * FROM checkins").all());
+    const stored = JSON.stringify(await rawRows(h.store, "SELECT * FROM checkins"));
     expect(stored).not.toContain("client contract");
   });
 });

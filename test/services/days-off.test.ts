@@ -5,7 +5,7 @@ import { importProgramme, parseProgrammeText } from "../../src/services/programm
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore } from "../helpers/test-store.js";
 
 const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
@@ -130,7 +130,7 @@ describe("days off in the programme file", () => {
   };
 
   it("exports what was imported, and importing the export again changes nothing", async () => {
-    const store = createTestStore(T0);
+    const store = await openTestStore(undefined, { now: T0 });
     const first = await importProgramme(store, programme(extra), T0);
     expect(first.daysOff).toEqual({ holidays: 2, closures: 2, changed: true });
     const yaml = programmeToYaml(await exportProgramme(store, "console", "test"));
@@ -145,7 +145,7 @@ describe("days off in the programme file", () => {
   });
 
   it("reads unquoted YAML dates and replaces the days off when the file changes", async () => {
-    const store = createTestStore(T0);
+    const store = await openTestStore(undefined, { now: T0 });
     await importProgramme(store, programme(extra), T0);
     const text = `${programmeToYaml(programme())}holidays:\n  - { country: br, region: SP, date: 2026-11-20, name: Consciência Negra }\n`;
     const summary = await importProgramme(store, parseProgrammeText(text, "p.yaml"), T0);
@@ -158,7 +158,7 @@ describe("days off in the programme file", () => {
   });
 
   it("refuses unknown places, closures that end before they start and unknown people, naming each", async () => {
-    const store = createTestStore(T0);
+    const store = await openTestStore(undefined, { now: T0 });
     let caught: unknown;
     try {
       await importProgramme(

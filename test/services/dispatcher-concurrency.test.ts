@@ -9,7 +9,7 @@ import { type Delivery, deliveryLanes } from "../../src/services/delivery-policy
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { personInput } from "../helpers/person-input.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore } from "../helpers/test-store.js";
 
 /** Tuesday 2026-12-01, 10:00 in Brussels: inside everyone's contact hours. */
 const NOW = new Date("2026-12-01T09:00:00Z");
@@ -37,7 +37,7 @@ function slowPlatform(ms: number) {
 }
 
 async function setup(concurrency?: number) {
-  const store = createTestStore(NOW);
+  const store = await openTestStore(undefined, { now: NOW });
   const clock = createSettableClock(NOW);
   const workspace = await store.workspaces.ensure("console", "w", "", NOW);
   const slow = slowPlatform(15);

@@ -6,13 +6,13 @@ import type { ChatPlatform } from "../../src/ports/chat-platform.js";
 import { createSettableClock } from "../../src/ports/clock.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { captureLog } from "../helpers/log-capture.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore } from "../helpers/test-store.js";
 
 const NOW = new Date("2026-12-01T09:00:00Z");
 
 describe("a dispatcher that loses its workspace's sending lease during a pass", () => {
   it("sends nothing more there once a renewal finds the lease taken, and leaves the rows to the new holder", async () => {
-    const store = createTestStore(NOW);
+    const store = await openTestStore(undefined, { now: NOW });
     const clock = createSettableClock(NOW);
     const workspace = await store.workspaces.ensure("console", "w", "", NOW);
     const lease = `send:${workspace.id}`;

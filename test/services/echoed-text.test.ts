@@ -3,6 +3,7 @@ import { renderReply } from "../../adapters/slack/render.js";
 import { escapeMarkdown } from "../../adapters/teams/cards.js";
 import { stripBidiControls } from "../../src/domain/escape.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
+import { rawRows } from "../helpers/test-store.js";
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const RLO = "\u202E";
@@ -17,7 +18,7 @@ describe("text people type, stored and echoed", () => {
     const h = await createBotHarness();
     const answer = await h.say("ana", `milestone add "Invoice ${RLO}fdp.exe" due 2026-12-15`);
     expect(answer).toBe('Added milestone #1 "Invoice fdp.exe", due Tue 15 Dec 2026.');
-    const stored = h.store.db.prepare("SELECT title FROM milestones").all() as { title: string }[];
+    const stored = await rawRows(h.store, "SELECT title FROM milestones");
     expect(stored.map((r) => r.title)).toEqual(["Invoice fdp.exe"]);
     expect(await h.say("ana", "milestone list")).not.toMatch(BIDI);
   });

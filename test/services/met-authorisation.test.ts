@@ -17,14 +17,14 @@ async function setup() {
 describe('who may log "met @intern"', () => {
   it("refuses somebody outside the internship without an introduction, and records nothing", async () => {
     const { h, meetings, notices } = await setup();
-    const before = h.snapshot();
+    const before = await h.snapshot();
     // Olga supervises another intern: part of the company, but nothing to do with Ana's internship.
     expect(await h.say("olga", "met @ana coffee")).toBe(
       "Only the people of Ana Souza's internship and colleagues introduced to Ana Souza can log a meeting with Ana Souza. If you met, Ana Souza can log it: met @you.",
     );
     expect(await meetings()).toEqual([]);
     expect(await notices()).toEqual([]);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it("refuses a colleague whose introduction was only proposed or declined", async () => {

@@ -95,11 +95,11 @@ describe("milestone authorisation", () => {
     const h = await createBotHarness();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
     await h.say("ana", "milestone done 1");
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("ana", "milestone accept 1")).toBe(
       "Only the supervisor or the coordinator can accept a milestone.",
     );
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
     expect(await h.say("lena", "milestone accept 1")).toContain("Accepted #1");
   });
 
@@ -113,7 +113,7 @@ describe("milestone authorisation", () => {
   it("answers someone outside the internship as if the milestone did not exist, and writes nothing", async () => {
     const h = await createBotHarness();
     await h.say("ana", 'milestone add "Secret plan" due 2026-12-15');
-    const before = h.snapshot();
+    const before = await h.snapshot();
     for (const command of [
       "milestone done 1",
       "milestone accept 1",
@@ -128,7 +128,7 @@ describe("milestone authorisation", () => {
         'There is no milestone #1. Type "milestone list" to see the numbers.',
       );
     }
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it("refuses to show another internship's milestones", async () => {
@@ -167,10 +167,10 @@ describe("milestone bad input", () => {
   it.each(cases)("answers %s clearly and writes nothing", async (command, expected) => {
     const h = await createBotHarness();
     await h.say("ana", 'milestone add "Existing" due 2026-12-20');
-    const before = h.snapshot();
+    const before = await h.snapshot();
     const actor = command.startsWith("milestone accept") ? "bram" : "ana";
     expect(await h.say(actor, command)).toMatch(expected);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it("echoes titles so that they cannot ping anyone", async () => {

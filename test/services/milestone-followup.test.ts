@@ -239,13 +239,13 @@ describe("acceptance", () => {
   it("writes nothing when queueing a follow-up fails", async () => {
     const { h } = await setup();
     await h.say("ana", 'milestone add "Survey" due 2026-12-15');
-    const before = h.snapshot();
+    const before = await h.snapshot();
     h.log.allowErrors("event failed");
     h.store.outbox.enqueue = () => {
       throw new Error("disk full");
     };
     expect(await h.say("ana", "milestone done 1")).toMatch(/nothing was changed/);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 });
 

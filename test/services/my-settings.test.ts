@@ -34,13 +34,13 @@ describe("my hours and my country", () => {
       "Done: the public holidays of BR are now your days off.",
     );
     expect((await h.person("ana")).region).toBeUndefined();
-    const before = h.snapshot();
+    const before = await h.snapshot();
     expect(await h.say("ana", "my country XX")).toMatch(
       /country "XX" is not an ISO 3166-1 code.*e\.g\. my country BR SP/,
     );
     expect(await h.say("ana", "my country BR ZZ")).toMatch(/region "ZZ" is not a region of BR/);
     expect(await h.say("ana", "my hours whenever")).toMatch(/For example: my hours Mon-Thu 08:00-16:00$/);
-    expect(h.snapshot()).toBe(before);
+    expect(await h.snapshot()).toBe(before);
   });
 
   it("keeps what a person set when a later import leaves the field out", async () => {

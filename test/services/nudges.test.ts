@@ -11,8 +11,8 @@ const SP = "America/Sao_Paulo";
 const BXL = "Europe/Brussels";
 
 /** Every rule, the dispatcher and a recording platform; Ana last wrote on Tue 24 Nov. */
-async function setup(programme: ProgrammeInput = sampleProgramme()) {
-  const h = await createServiceHarness({ programme, rules: "every" });
+async function setup(programme: ProgrammeInput = sampleProgramme(), closeAfter?: "file") {
+  const h = await createServiceHarness({ programme, rules: "every", ...(closeAfter ? { closeAfter } : {}) });
   const ana = await h.internship("ana-2026");
   let n = 0;
   const post = async (user: string, at: Date, options: { thread?: string; question?: boolean } = {}) => {
@@ -66,7 +66,8 @@ async function setup(programme: ProgrammeInput = sampleProgramme()) {
 let quietMonth: ReturnType<typeof setup> | undefined;
 async function fourQuietWeeks() {
   quietMonth ??= (async () => {
-    const sim = await setup();
+    // Read by several tests: kept open until the file ends.
+    const sim = await setup(sampleProgramme(), "file");
     await sim.post("ana", sim.h.local("2026-11-24T10:30", SP));
     await sim.live("2026-11-30", "2026-12-24");
     return sim;

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { userAddress } from "../../src/domain/addresses.js";
 import type { Platform } from "../../src/domain/types.js";
@@ -10,10 +7,9 @@ import type { Store } from "../../src/ports/store.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
 import { createPlanner, type PlanRule } from "../../src/services/planner.js";
 import { createTicker } from "../../src/services/ticker.js";
-import { openStore } from "../../src/storage/sqlite-store.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { createRecordingPlatform } from "../helpers/recording-platform.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore, testDatabase } from "../helpers/test-store.js";
 
 /** A rule that says "one greeting per local date", keyed by what is due, not by when the tick ran. */
 function dailyGreeting(workspaceId: number): PlanRule {
@@ -55,7 +51,7 @@ async function setup(store: Store, options: { maxAttempts?: number } = {}) {
 
 describe("outbox delivery", () => {
   it("sends one message however many times the tick runs", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker } = await setup(store);
     await ticker.tick(clock.now());
     await ticker.tick(clock.now());
@@ -66,13 +62,13 @@ describe("outbox delivery", () => {
   });
 
   it("sends nothing twice after a restart on the same database", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "tandem-")), "tandem.db");
-    const first = openStore(path);
+    const database = await testDatabase();
+    const first = await database.open();
     const before = await setup(first);
     await before.ticker.tick(before.clock.now());
     await first.close();
 
-    const second = openStore(path);
+    const second = await database.open();
     const after = await setup(second);
     await after.ticker.tick(after.clock.now());
     expect(before.platform.sent).toHaveLength(1);
@@ -81,7 +77,7 @@ describe("outbox delivery", () => {
   });
 
   it("retries a failed send after the backoff and then delivers it", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker, captured } = await setup(store);
     platform.failNext(1);
     const first = await ticker.tick(clock.now());
@@ -95,7 +91,7 @@ describe("outbox delivery", () => {
   });
 
   it("dead-letters after the last attempt and logs why", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker, captured } = await setup(store, { maxAttempts: 2 });
     captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(5);
@@ -110,7 +106,7 @@ describe("outbox delivery", () => {
   });
 
   it("dead-letters at once when the platform refuses for good", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker, captured } = await setup(store);
     captured.allowErrors("send failed for good; message dead-lettered");
     platform.failNext(1, false);
@@ -119,7 +115,7 @@ describe("outbox delivery", () => {
   });
 
   it("lets a message expire when its window closed during an outage, instead of sending it late", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker } = await setup(store);
     platform.failNext(1);
     await ticker.tick(clock.now());
@@ -130,7 +126,7 @@ describe("outbox delivery", () => {
   });
 
   it("retries a message whose sender crashed once its lease runs out", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, platform, ticker, workspace } = await setup(store);
     await store.outbox.enqueue(
       {
@@ -153,7 +149,7 @@ describe("outbox delivery", () => {
   });
 
   it("keeps going when one rule throws, and says which rule failed", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const captured = captureLog();
     captured.allowErrors("plan rule failed");
     const workspace = await store.workspaces.ensure("console", "w", "", new Date());
@@ -174,7 +170,7 @@ describe("outbox delivery", () => {
   });
 
   it("dead-letters a message for a platform that is not configured, naming it", async () => {
-    const store = createTestStore();
+    const store = await openTestStore();
     const { clock, ticker, workspace, captured } = await setup(store);
     captured.allowErrors("no platform for this address; add it to PLATFORMS");
     await store.outbox.enqueue(

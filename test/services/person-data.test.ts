@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { summarizeWholeInternship } from "../../src/services/internship-summary.js";
 import { erasePerson, exportPerson } from "../../src/services/person-data.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
+import { rawRows, tableNames } from "../helpers/test-store.js";
 
 const SP = "America/Sao_Paulo";
 const ANA_WORDS = [
@@ -41,10 +42,11 @@ async function anaWithHistory() {
 }
 
 /** Every row of every table, as text: what someone reading the database file would see. */
-const dump = (h: Awaited<ReturnType<typeof anaWithHistory>>) =>
-  (h.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-    .map((t) => JSON.stringify(h.store.db.prepare(`SELECT * FROM "${t.name}"`).all()))
-    .join("\n");
+const dump = async (h: Awaited<ReturnType<typeof anaWithHistory>>) => {
+  const tables = await tableNames(h.store);
+  const rows = await Promise.all(tables.map((name) => rawRows(h.store, `SELECT * FROM "${name}"`)));
+  return rows.map((r) => JSON.stringify(r)).join("\n");
+};
 
 const figures = async (h: Awaited<ReturnType<typeof anaWithHistory>>) => {
   const s = (await summarizeWholeInternship(
@@ -93,11 +95,11 @@ describe("a person's data under their control", () => {
     const anaId = (await h.person("ana")).id;
     const before = await figures(h);
     expect(before.checkins.scores).toHaveLength(1);
-    expect(dump(h)).toContain("the client contract is late");
+    expect(await dump(h)).toContain("the client contract is late");
     const erased = await erasePerson(h.store, h.workspace, "ana", h.clock.now());
     expect(erased.ok).toBe(true);
 
-    const all = dump(h);
+    const all = await dump(h);
     for (const words of [...ANA_WORDS, "Ana Souza"]) expect(all).not.toContain(words);
     expect(await h.store.people.byKey(h.workspace.id, "ana")).toBeUndefined();
     const again = await exportPerson(h.store, h.workspace, `erased-${anaId}`, h.clock.now());

@@ -13,11 +13,10 @@ import { createBot } from "../../src/services/bot.js";
 import { exportProgramme } from "../../src/services/programme/export-programme.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
-import type { SqliteStore } from "../../src/storage/sqlite-store.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.js";
 import type { FakeSlackUser } from "../fakes/slack-directory.js";
 import { captureLog } from "../helpers/log-capture.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
 const MEMBERS: FakeSlackUser[] = [
@@ -38,12 +37,12 @@ const CHANNELS = [
 ];
 
 let fake: FakeSlackApi;
-let store: SqliteStore;
+let store: TestStore;
 let directory: PlatformDirectory;
 
 beforeEach(async () => {
   fake = await startFakeSlackApi({ users: [...MEMBERS], channels: CHANNELS });
-  store = createTestStore(T0);
+  store = await openTestStore(undefined, { now: T0 });
   const slack = createSlackPlatform(
     {
       auth: { kind: "token", botToken: "xoxb-test" },

@@ -4,9 +4,8 @@ import type { Store } from "../../src/ports/store.js";
 import { exportProgramme, programmeToYaml } from "../../src/services/programme/export-programme.js";
 import { importProgramme, parseProgrammeText } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
-import type { SqliteStore } from "../../src/storage/sqlite-store.js";
 import { sampleProgramme } from "../helpers/programme.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { countRows, openTestStore, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-10-15T08:00:00Z");
 const T1 = new Date("2026-10-16T08:00:00Z");
@@ -14,16 +13,14 @@ const TABLES = "workspaces people person_identities leave_periods internships ag
   " ",
 );
 
-let store: SqliteStore;
+let store: TestStore;
 
-beforeEach(() => {
-  store = createTestStore(T0);
+beforeEach(async () => {
+  store = await openTestStore(undefined, { now: T0 });
 });
 
-function counts(): Record<string, number> {
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  );
+async function counts(): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await countRows(store, t)])));
 }
 
 async function workspaceId(): Promise<number> {
@@ -36,7 +33,7 @@ function appError(code: string, message: RegExp) {
 
 /** Imports `raw`, expecting a refusal that writes nothing; returns the listed problems. */
 async function problems(raw: unknown): Promise<string[]> {
-  const before = counts();
+  const before = await counts();
   let caught: unknown;
   try {
     await importProgramme(store, raw, T1);
@@ -44,7 +41,7 @@ async function problems(raw: unknown): Promise<string[]> {
     caught = error;
   }
   expect(caught).toEqual(appError("BAD_INPUT", /nothing was imported/));
-  expect(counts()).toEqual(before);
+  expect(await counts()).toEqual(before);
   return (caught as AppError).message
     .split("\n")
     .slice(1)
@@ -113,12 +110,12 @@ describe("importing a programme", () => {
 
   it("changes nothing when the same programme is imported again", async () => {
     await importProgramme(store, sampleProgramme(), T0);
-    const before = counts();
+    const before = await counts();
     const summary = await importProgramme(store, sampleProgramme(), T1);
     expect(summary.people).toEqual({ created: 0, updated: 0, unchanged: 7 });
     expect(summary.internships).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(summary.agreements).toEqual({ versioned: 0, unchanged: 3 });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     const ship = (await store.internships.byKey(await workspaceId(), "ana-2026"))!;
     expect((await store.agreements.current(ship.id))?.version).toBe(1);
   });
@@ -182,7 +179,7 @@ describe("importing a programme", () => {
     };
     const failing: Store = { ...store, agreements: { ...store.agreements, addVersion: fail } };
     await expect(importProgramme(failing, sampleProgramme(), T0)).rejects.toThrow("disk full");
-    expect(Object.values(counts()).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
   });
 });
 
@@ -290,7 +287,7 @@ describe("validation", () => {
 
   it("leaves an earlier import untouched when a later one is refused", async () => {
     await importProgramme(store, sampleProgramme(), T0);
-    const before = counts();
+    const before = await counts();
     const bad = withPerson(1, { timezone: "Europe/Lisbon" });
     bad.people.push({
       key: "zoe",
@@ -300,7 +297,7 @@ describe("validation", () => {
       contactHours: "Mon 09:00-10:00",
     });
     expect(await problems(bad)).toHaveLength(1);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect((await store.people.byKey(await workspaceId(), "bram"))?.timezone).toBe("Europe/Brussels");
   });
 });
@@ -316,7 +313,7 @@ describe("exportProgramme", () => {
       { from: "2027-02-01", to: "2027-02-01" },
       T0,
     );
-    const before = counts();
+    const before = await counts();
     const exported = await exportProgramme(store, "console", "test");
     expect(exported.people.find((x) => x.key === "ana")?.leave).toEqual([
       { from: "2026-12-24", to: "2027-01-02" },
@@ -329,7 +326,7 @@ describe("exportProgramme", () => {
     expect(again.people).toEqual({ created: 0, updated: 0, unchanged: 7 });
     expect(again.internships).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(again.agreements).toEqual({ versioned: 0, unchanged: 3 });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it("refuses an unknown workspace with NOT_FOUND, listing the known ones", async () => {

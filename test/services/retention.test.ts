@@ -7,6 +7,7 @@ import { runCli } from "../../src/cli.js";
 import { createRetention } from "../../src/services/retention.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
+import { countRows, onPostgresRun, rawRows } from "../helpers/test-store.js";
 
 const DAY = 86_400_000;
 
@@ -59,7 +60,7 @@ describe("retention", () => {
   it("deletes or blanks exactly what is older than each setting", async () => {
     const { h, retention } = await setup();
     expect(await retention.run(h.clock.now())).toBe(true);
-    const inbound = h.store.db.prepare("SELECT event_id FROM inbound_events ORDER BY event_id").all();
+    const inbound = await rawRows(h.store, "SELECT event_id FROM inbound_events ORDER BY event_id");
     expect(inbound).toEqual([{ event_id: "edge" }, { event_id: "recent" }]);
     const payloads = Object.fromEntries((await h.store.outbox.list()).map((o) => [o.key, o.payload.text]));
     expect(payloads).toEqual({
@@ -77,22 +78,21 @@ describe("retention", () => {
     const { h, retention } = await setup();
     const old = new Date(h.clock.now().getTime() - 40 * DAY);
     for (let i = 0; i < 6_000; i++) await h.store.inbound.firstSeen("console", "test", `bulk-${i}`, old);
-    const count = () =>
-      (h.store.db.prepare("SELECT count(*) AS n FROM inbound_events").get() as { n: number }).n;
+    const count = () => countRows(h.store, "inbound_events");
     expect(await retention.run(h.clock.now())).toBe(false);
-    expect(count()).toBe(6_003 - 5_000);
+    expect(await count()).toBe(6_003 - 5_000);
     expect(await retention.run(h.clock.now())).toBe(true);
-    expect(count()).toBe(2);
+    expect(await count()).toBe(2);
     await h.store.inbound.firstSeen("console", "test", "late", old);
     expect(await retention.run(h.clock.now())).toBe(true);
-    expect(count()).toBe(3);
+    expect(await count()).toBe(3);
     // The next day: "late" goes, and so does "edge", now past 30 days; "recent" stays.
     expect(await retention.run(new Date(h.clock.now().getTime() + DAY))).toBe(true);
-    expect(h.store.db.prepare("SELECT event_id FROM inbound_events").all()).toEqual([{ event_id: "recent" }]);
+    expect(await rawRows(h.store, "SELECT event_id FROM inbound_events")).toEqual([{ event_id: "recent" }]);
   });
 });
 
-describe("retention in the ticker", () => {
+describe.skipIf(onPostgresRun())("retention in the ticker (SQLite only: the CLI opens DATABASE_PATH)", () => {
   it("tandem tick applies it with the configured days", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-retention-"));
     const env = { LOG_LEVEL: "silent", DATABASE_PATH: join(dir, "tandem.db"), RETENTION_INBOUND_DAYS: "7" };

@@ -1,22 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSettableClock } from "../../src/ports/clock.js";
 import { createSendingLeases } from "../../src/services/sending-leases.js";
-import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
-import { tempDatabasePath } from "../helpers/seeded-database.js";
+import { openTestStore, type TestStore } from "../helpers/test-store.js";
 
 const T0 = new Date("2026-12-01T09:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-let store: SqliteStore;
+let store: TestStore;
 /** The time of day; each test's passes run at `at(...)`, at or after it. */
 const clock = createSettableClock(T0);
 
-afterEach(async () => {
+afterEach(() => {
   clock.set(T0);
-  await store.close();
 });
 
 async function withReadyRows(workspaces: string[]) {
-  store = openStore(tempDatabasePath("leases"), { now: T0 });
+  store = await openTestStore(undefined, { now: T0, sqlite: "file" });
   const ids: number[] = [];
   for (const name of workspaces) {
     const ws = await store.workspaces.ensure("console", name, name, T0);

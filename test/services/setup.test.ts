@@ -9,7 +9,7 @@ import type { DirectoryPerson, PlatformDirectory } from "../../src/ports/platfor
 import { createBot } from "../../src/services/bot.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { captureLog } from "../helpers/log-capture.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { openTestStore } from "../helpers/test-store.js";
 
 const NOW = new Date("2026-12-03T10:00:00Z");
 const FORM = {
@@ -29,7 +29,7 @@ let n = 0;
 
 async function playground() {
   const clock = createSettableClock(NOW);
-  const store = createTestStore(NOW);
+  const store = await openTestStore(undefined, { now: NOW });
   await importProgramme(store, demoProgramme("2026-12-01"), NOW, "demo");
   const bot = createBot({
     store,
@@ -243,7 +243,7 @@ const member = (userId: string, name: string, timezone?: string): DirectoryPerso
 describe("setup on Teams", () => {
   async function teams() {
     const clock = createSettableClock(NOW);
-    const store = createTestStore(NOW);
+    const store = await openTestStore(undefined, { now: NOW });
     const directory = teamsDirectory([
       member("aad-hr", "Hana Ruiz", "Europe/Madrid"),
       member("aad-kenji", "Kenji Sato", "Asia/Tokyo"),
