@@ -30,6 +30,9 @@ import { startFakeSlackApi } from "../test/fakes/slack-api.js";
 import { seedInstallations } from "./seed/seed-installations.js";
 import { seedInternships, ZONES } from "./seed/seed-internships.js";
 
+/** TypeScript runs through tsx; the compiled bench (npm run bench -- --compiled) is plain JavaScript. */
+const viaTsx = (file: string) => (file.endsWith(".ts") ? ["--import", "tsx"] : []);
+
 /** The fake's limits (its defaults). */
 const PER_CHANNEL_PER_S = 1;
 const WORKSPACE_PER_MIN = 300;
@@ -95,7 +98,7 @@ function statsOf(fake: Awaited<ReturnType<typeof startFakeSlackApi>>, tokens: Re
 function startFake(tokens: Record<string, string>) {
   const self = fileURLToPath(import.meta.url);
   const child: ChildProcess = fork(self, ["--fake", JSON.stringify(tokens)], {
-    execArgv: ["--import", "tsx"],
+    execArgv: viaTsx(self),
   });
   const next = <T>(type: string) =>
     new Promise<T>((resolve) => {
@@ -246,7 +249,7 @@ async function main(): Promise<void> {
   const all: Figures[] = [];
   for (const spec of variants.length > 0 ? variants : ["service", "wired:200:32"]) {
     const self = fileURLToPath(import.meta.url);
-    const result = spawnSync(process.execPath, ["--import", "tsx", self, "--variant", spec], {
+    const result = spawnSync(process.execPath, [...viaTsx(self), self, "--variant", spec], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 16 * 1024 * 1024,

@@ -133,11 +133,16 @@ async function measure(size: number, path: string): Promise<Omit<Figures, "seedM
 
 function child(args: string[]): string {
   const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, ["--import", "tsx", self, ...args], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // Through tsx unless this is the compiled bench (npm run bench -- --compiled).
+  const result = spawnSync(
+    process.execPath,
+    [...(self.endsWith(".ts") ? ["--import", "tsx"] : []), self, ...args],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed with status ${result.status}`);
   return result.stdout.trim().split("\n").at(-1)!;
 }

@@ -14,12 +14,14 @@ export interface MeasuredLoad extends LoadResult {
   wallMs: number;
 }
 
-const WORKER = fileURLToPath(new URL("./load-worker.ts", import.meta.url));
+// Next to this file: load-worker.ts through tsx, or load-worker.js in the compiled bench.
+const typescript = import.meta.url.endsWith(".ts");
+const WORKER = fileURLToPath(new URL(typescript ? "./load-worker.ts" : "./load-worker.js", import.meta.url));
 
 export function runLoadInChild(job: WorkerJob): Promise<MeasuredLoad> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, [], {
-      execArgv: ["--import", "tsx"],
+      execArgv: typescript ? ["--import", "tsx"] : [],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let cpuBefore: NodeJS.CpuUsage | undefined;

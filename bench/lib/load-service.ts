@@ -43,10 +43,19 @@ export async function startBenchService(
     : undefined;
   const databasePath = postgres ? "" : await seedDatabase(platform, internships, now);
   const counts = { warn: 0, error: 0 };
+  const shown = new Set<string>();
   const log = createLogger("warn", {
     write(line: string) {
       if (/"level":40[,}]/.test(line)) counts.warn += 1;
       else counts.error += 1;
+      // BENCH_LOG=1 shows them (the first of each message), to find out what a run complained about.
+      if (process.env.BENCH_LOG === "1") {
+        const message = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line;
+        if (!shown.has(message)) {
+          shown.add(message);
+          process.stderr.write(line);
+        }
+      }
     },
   });
   const config: Config = {

@@ -79,6 +79,8 @@ export interface Dispatcher {
 }
 
 type Recipient = { calendar: WorkingCalendar; budget: number } | null;
+/** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
+const RECIPIENTS_KEPT = 1_000;
 
 export function createDispatcher(deps: {
   store: Store;
@@ -109,13 +111,19 @@ export function createDispatcher(deps: {
     },
   });
 
-  /** People and calendars for this pass; counts are read per batch since sends change them. */
+  /**
+   * People and calendars for this pass; counts are read per batch since sends change them. At most
+   * RECIPIENTS_KEPT are kept: a fan-out to 10,000 people held 10,000 calendars until its pass ended.
+   */
   async function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
     const infos = new Map<number, RecipientInfo>();
     for (const item of batch) {
       const id = item.recipientId;
       if (id === undefined || infos.has(id)) continue;
-      if (!cache.has(id)) cache.set(id, await loadRecipient(item.workspaceId, id));
+      if (!cache.has(id)) {
+        if (cache.size >= RECIPIENTS_KEPT) cache.delete(cache.keys().next().value!);
+        cache.set(id, await loadRecipient(item.workspaceId, id));
+      }
       const recipient = cache.get(id);
       if (!recipient) continue;
       const sentToday = await store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));

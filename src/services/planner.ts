@@ -4,7 +4,12 @@ import type { OutboxDraft, Store } from "../ports/store.js";
 /** One kind of due work (check-ins, reply alerts, ...): what should be in the outbox at `now`. */
 export interface PlanRule {
   readonly name: string;
-  plan(now: Date): Promise<OutboxDraft[]>;
+  /**
+   * What is due at `now`. A rule may queue drafts itself through `enqueue` as it goes, in the same
+   * transaction, and return the rest: the wake-up rules do, so the drafts of a fan-out of 10,000 check-ins
+   * are never all in memory at once.
+   */
+  plan(now: Date, enqueue: (draft: OutboxDraft) => Promise<void>): Promise<OutboxDraft[]>;
 }
 
 export interface PlanResult {
@@ -30,8 +35,10 @@ export function createPlanner(deps: { store: Store; rules: readonly PlanRule[]; 
         try {
           const count = await deps.store.transaction(async () => {
             let inserted = 0;
-            for (const draft of await rule.plan(now))
+            const enqueue = async (draft: OutboxDraft) => {
               if (await deps.store.outbox.enqueue(draft, now)) inserted += 1;
+            };
+            for (const draft of await rule.plan(now, enqueue)) await enqueue(draft);
             return inserted;
           });
           result.byRule[rule.name] = count;

@@ -43,8 +43,7 @@ export function createWakeupRule(deps: {
   const { store } = deps;
   return {
     name: deps.kind,
-    async plan(now) {
-      const drafts: OutboxDraft[] = [];
+    async plan(now, enqueue) {
       // Batch after batch until nothing is due: every evaluated wake-up moves past `now`, so this ends,
       // and a fan-out of many thousands is planned in one tick instead of one batch a minute.
       for (
@@ -52,16 +51,16 @@ export function createWakeupRule(deps: {
         batch.length > 0;
         batch = batch.length < BATCH ? [] : await store.wakeups.due(deps.kind, now, BATCH)
       ) {
-        await evaluateBatch(batch, now, drafts);
+        await evaluateBatch(batch, now, enqueue);
       }
-      return drafts;
+      return [];
     },
   };
 
   async function evaluateBatch(
     batch: { workspaceId: number; internshipId: number }[],
     now: Date,
-    drafts: OutboxDraft[],
+    enqueue: (draft: OutboxDraft) => Promise<void>,
   ): Promise<void> {
     for (const { workspaceId, internshipId } of batch) {
       try {
@@ -69,7 +68,8 @@ export function createWakeupRule(deps: {
         await store.transaction(async () => {
           const context = await loadInternshipContext(store, workspaceId, internshipId);
           const result = context ? await deps.evaluate(context, now) : { drafts: [], next: undefined };
-          drafts.push(...result.drafts);
+          // Queued with the wake-up's move, in the internship's savepoint, and not kept in memory.
+          for (const draft of result.drafts) await enqueue(draft);
           if (result.next && result.next.getTime() > now.getTime()) {
             await store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
           } else if (result.next) {
