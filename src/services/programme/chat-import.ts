@@ -11,6 +11,7 @@ import type { MessageEvent, Reply } from "../../domain/messages.js";
 import type { Clock } from "../../ports/clock.js";
 import type { Directories } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
+import { setupAccess } from "../setup/setup-access.js";
 import { importProgramme, parseProgrammeText } from "./import-programme.js";
 import { importedLine, importReport, pruneReport } from "./import-report.js";
 
@@ -49,11 +50,10 @@ export async function importChatFile(deps: ChatImportDeps, event: MessageEvent):
     return { text: copy.unreadable(file.name, copy.tooLarge()) };
   }
   const directory = deps.directories?.get(event.platform);
-  const workspace = await store.workspaces.find(event.platform, event.workspace);
-  const self = await directory?.person(event.workspace, event.user).catch(() => undefined);
-  const platformAdmin = self && !self.deleted && !self.isBot && (self.isAdmin || self.isOwner);
-  const programmeAdmin = workspace && (await store.programmeAdmins.has(workspace.id, event.user));
-  if (!platformAdmin && !programmeAdmin) return { text: copy.notAllowed() };
+  if (!directory) return { text: copy.noPlatform() };
+  // The same people as for set-up in chat: the platform's admins and owners, and programme admins.
+  const access = await setupAccess(store, directory, event.platform, event.workspace, event.user);
+  if (!access.allowed) return { text: copy.notAllowed(access.admins) };
   try {
     const raw = parseProgrammeText(file.text, file.name);
     const target = (raw as { workspace?: { platform?: unknown; id?: unknown } } | null)?.workspace;
@@ -68,6 +68,11 @@ export async function importChatFile(deps: ChatImportDeps, event: MessageEvent):
     const summary = await importProgramme(store, raw, now, `chat:${event.user}`, {
       ...(directory ? { directory } : {}),
     });
+    // The first to import into a fresh Teams workspace becomes its programme admin, as with set-up.
+    if (access.via === "first-admin") {
+      const workspace = await store.workspaces.find(event.platform, event.workspace);
+      if (workspace) await store.programmeAdmins.add(workspace.id, event.user, event.user, now);
+    }
     deps.log.info(
       { workspace: summary.workspace, by: event.user },
       "a programme file was imported from chat",
