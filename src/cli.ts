@@ -13,11 +13,8 @@ import { createSettableClock } from "./ports/clock.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
 import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
-import {
-  type ImportSummary,
-  importProgramme,
-  parseProgrammeText,
-} from "./services/programme/import-programme.js";
+import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
+import { importedLine, importReport, pruneReport } from "./services/programme/import-report.js";
 import { programmeTemplate } from "./services/programme/programme-template.js";
 import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
@@ -112,42 +109,12 @@ async function importFile(config: Config, args: string[], io: CliIo): Promise<vo
       prune,
       ...(directory ? { directory } : {}),
     });
-    io.stdout.write(
-      `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}\n`,
-    );
+    io.stdout.write(importedLine(s, file));
     io.stdout.write(importReport(s.report, String(platform)));
-    io.stdout.write(pruneReport(s.pruning, file));
+    io.stdout.write(pruneReport(s.pruning, file, `tandem import ${file} --apply`));
   } finally {
     await store.close();
   }
-}
-
-/** What the platform said and what was proposed, for the admin to confirm or fix. */
-function importReport(r: ImportSummary["report"], platform: string): string {
-  const block = (title: string, lines: string[]) =>
-    lines.length ? `${title}:\n${lines.map((l) => `  ${l}`).join("\n")}\n` : "";
-  const unchecked =
-    !r.checkedWith && (platform === "slack" || platform === "teams")
-      ? `${platform} was not asked (PLATFORMS does not include it here): ids were checked for their shape only\n`
-      : "";
-  return (
-    block("to confirm", r.notes) +
-    block("to fix", r.warnings) +
-    (r.pending.length ? `pending until they first write to Tandem: ${r.pending.join(", ")}\n` : "") +
-    unchecked
-  );
-}
-
-/** What the file no longer lists: ended and removed with --apply, otherwise how to apply it. */
-function pruneReport(p: ImportSummary["pruning"], file: string): string {
-  if (p.internships.length === 0 && p.roles.length === 0) return "";
-  const lines = [
-    ...p.internships.map((key) => `  internship ${key} (ends today)`),
-    ...p.roles.map((role) => `  role ${role}`),
-  ];
-  return p.applied
-    ? `ended and removed, no longer in ${file}:\n${lines.join("\n")}\n`
-    : `not in ${file} any more, still running (nothing was ended):\n${lines.join("\n")}\nto end these internships and remove these roles: tandem import ${file} --apply\n`;
 }
 
 async function exportFile(config: Config, args: string[], io: CliIo): Promise<void> {

@@ -20,6 +20,7 @@ import {
 } from "./inbound.js";
 import { REQUEST_TIME, SLASH_COMMANDS } from "./protocol.js";
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
+import { readSharedFile } from "./shared-file.js";
 
 /** A button that opens a modal straight from its value, when a form came in a direct message. */
 const OPEN_FORM = "tandem.form";
@@ -54,9 +55,10 @@ async function postReply(client: Client, channel: string, reply: Reply): Promise
 export function listen(
   bolt: App,
   handle: InboundHandler,
-  deps: { clock: Clock; log: Logger; botUserId?: string },
+  deps: { clock: Clock; log: Logger; botUserId?: string; fileTimeoutMs?: number },
 ): void {
   const { log, clock, botUserId } = deps;
+  const fileTimeoutMs = deps.fileTimeoutMs ?? 10_000;
   const requestTime = (context: Record<string, unknown>) =>
     new Date(
       typeof context[REQUEST_TIME] === "number" ? (context[REQUEST_TIME] as number) : clock.now().getTime(),
@@ -80,6 +82,10 @@ export function listen(
   bolt.event("message", async ({ event, body, context, client }) => {
     const inbound = messageEvent(body.team_id ?? "", body.event_id, event as never);
     if (!inbound || inbound.user === ownUser(context)) return;
+    const [file] = ((event as { files?: unknown[] }).files ?? []) as Record<string, unknown>[];
+    if (inbound.isDirect && !inbound.fromBot && file) {
+      inbound.attachment = await readSharedFile(file, context.botToken, fileTimeoutMs);
+    }
     const reply = await handle(inbound);
     // A person told in a direct message that it failed retries themselves; anything else Slack redelivers.
     eventRecorded(context, inbound.isDirect || !reply?.failed);

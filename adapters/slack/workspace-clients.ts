@@ -76,6 +76,7 @@ export const BOT_SCOPES = [
   "mpim:history",
   "chat:write",
   "commands",
+  "files:read",
   "im:write",
   "mpim:write",
   "reactions:read",

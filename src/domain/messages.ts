@@ -55,6 +55,11 @@ export interface MessageEvent extends InboundBase {
   /** A link that opens the message on its platform, for alerts about it. */
   permalink?: string;
   text?: string;
+  /**
+   * A file sent in a direct message to Tandem (a programme file to import), read by the adapter before
+   * the event is handed over; `problem` when it could not be read (too large, not text, refused).
+   */
+  attachment?: { name: string; text: string } | { name: string; problem: string };
 }
 
 /** A reaction added to a message (Slack reaction_added, Teams messageReaction). */

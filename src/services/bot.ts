@@ -22,6 +22,7 @@ import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
 import { handleReflectionAction } from "./command-handlers/reflect.js";
 import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
 import { linkNewcomer } from "./pending-people.js";
+import { importChatFile, isFileForTandem } from "./programme/chat-import.js";
 import { trackMessage, trackReaction } from "./reply-tracker.js";
 import { createSetupDesk } from "./setup/setup-desk.js";
 import { createWorkspaceCache } from "./workspace-cache.js";
@@ -184,6 +185,13 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
       const now = clock.now();
       try {
         await linkIfNewcomer(event, now);
+        // A programme file asks the platform and imports in its own transaction, never inside this one.
+        if (event.kind === "message" && isFileForTandem(event)) {
+          return await importChatFile(
+            { store, clock, log: botLog, ...(directories ? { directories } : {}) },
+            event,
+          );
+        }
         // Set-up asks the platform first (who is an admin, who was picked), outside any transaction.
         const setup = await setupDesk.prepare(event);
         // The dedupe record and the effects commit together: a failure rolls both back,

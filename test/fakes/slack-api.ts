@@ -84,6 +84,8 @@ export interface FakeSlackApi {
   dmChannel(user: string): string;
   /** The members, channels and scopes it answers with; change them to have someone join later. */
   directory: FakeSlackDirectory;
+  /** A file someone shared: the url_private_download a message event carries (GET with the bot token). */
+  shareFile(name: string, content: string): string;
   /** chat.postMessage calls allowed per workspace in any sliding minute (more are answered 429). */
   readonly workspacePerMinute: number;
   /**
@@ -237,6 +239,20 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     }
   }
 
+  const files = new Map<string, string>();
+  /** Like Slack: the file for a valid bot token with files:read, its sign-in page (HTML) otherwise. */
+  function serveFile(res: ServerResponse, path: string, token: string | undefined) {
+    const content = files.get(path);
+    if (content === undefined) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const allowed = token !== undefined && tokens[token] !== undefined && directory.scopes.has("files:read");
+    res.writeHead(200, { "content-type": allowed ? "application/octet-stream" : "text/html; charset=utf-8" });
+    res.end(allowed ? content : "<html><body>Sign in to Slack</body></html>");
+  }
+
   function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers = {}) {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
     res.end(JSON.stringify(body));
@@ -257,6 +273,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       call.response = body;
       send(res, status, body, headers);
     };
+    if (req.method === "GET" && path.startsWith("/files/")) return serveFile(res, path, token);
     if (req.method !== "POST" || (!response && !path.startsWith("/api/"))) return reply(404, { ok: false });
     if (response) {
       const refused = refuseMessageBlocks(params.blocks);
@@ -364,6 +381,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     dmChannel,
     directory,
+    shareFile(name, content) {
+      const path = `/files/F${files.size + 1}/${encodeURIComponent(name)}`;
+      files.set(path, content);
+      return `http://127.0.0.1:${port}${path}`;
+    },
     workspacePerMinute: perMinute,
     peakPerMinute(method, during = {}) {
       const times = new Map<string, number[]>();

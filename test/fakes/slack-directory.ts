@@ -37,6 +37,7 @@ export const DIRECTORY_SCOPES = [
   "channels:read",
   "groups:read",
   "im:write",
+  "files:read",
 ];
 
 export const FAKE_BOT_USER = "UBOT";
