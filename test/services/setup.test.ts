@@ -217,6 +217,31 @@ describe("colleagues in chat", () => {
   });
 });
 
+describe("programme admins in chat", () => {
+  it("lists them for anyone, lets an admin add and remove one, and refuses others", async () => {
+    const p = await playground();
+    expect((await p.say("ana", "admins")).text).toBe(
+      "This workspace has no programme admins yet. Besides them, the playground workspace's admins and owner can set up internships. Whoever sets up an internship becomes one.",
+    );
+    expect((await p.say("ana", "admins add @rita")).text).toMatch(/^Only /);
+    expect((await p.say("marc", "admins add @kenji")).text).toBe(
+      "Kenji Sato is now a programme admin: they can set up internships and choose colleagues.",
+    );
+    // Added in the same instant: listed by id.
+    expect(await p.store.programmeAdmins.list(p.workspace.id)).toEqual(["kenji", "marc"]);
+    expect((await p.say("kenji", "setup")).form).toBeDefined();
+    expect((await p.say("ana", "admins")).text).toContain(
+      "Tandem's programme admins here: Kenji Sato and Marc Dubois.",
+    );
+    expect((await p.say("kenji", "admins remove @marc")).text).toBe(
+      "Marc Dubois is no longer a programme admin.",
+    );
+    expect((await p.say("kenji", "admins remove @marc")).text).toMatch(/is not a programme admin/);
+    expect((await p.say("marc", "admins add @ghost")).text).toMatch(/does not know @ghost/);
+    expect((await p.say("marc", "admins add")).text).toMatch(/admins add needs the person/);
+  });
+});
+
 /** A Teams-like directory: it knows its members, but names no admins (Teams does not tell a bot). */
 function teamsDirectory(members: DirectoryPerson[]): PlatformDirectory {
   return {
@@ -301,6 +326,18 @@ describe("setup on Teams", () => {
     expect(other.text).toBe(
       "Only Tandem's programme admins can set up internships and choose colleagues. Tandem's programme admins are Hana Ruiz. Ask one of them to do it, or to make you a programme admin.",
     );
+  });
+
+  it("keeps the last programme admin, as Teams names no admins of its own", async () => {
+    const t = await teams();
+    const chat = "teams:tenant-1:user:aad-hr";
+    await t.handle(t.event("aad-hr", chat, { kind: "command", text: "admins add <@aad-olga>" }));
+    expect(
+      (await t.handle(t.event("aad-hr", chat, { kind: "command", text: "admins remove <@aad-olga>" }))).text,
+    ).toBe("Olga Nowak is no longer a programme admin.");
+    expect(
+      (await t.handle(t.event("aad-hr", chat, { kind: "command", text: "admins remove <@aad-hr>" }))).text,
+    ).toMatch(/^Hana Ruiz is the last programme admin here/);
   });
 
   it("says in a personal chat that the internship gets no home channel there", async () => {

@@ -1,7 +1,11 @@
 /** setup and colleagues: an admin sets up internships and chooses colleagues in chat, with pickers. */
-import { ok } from "../result.js";
+import { err, ok } from "../result.js";
 import { noArguments, readOptions } from "./arguments.js";
+import { echo } from "./echo.js";
+import { parseMention } from "./mentions.js";
 import type { CommandSpec } from "./spec.js";
+import type { Args } from "./tokens.js";
+import type { MentionRef } from "./types.js";
 
 const SETUP: CommandSpec = {
   id: "setup",
@@ -35,4 +39,59 @@ const COLLEAGUES: CommandSpec = {
   },
 };
 
-export const SETUP_COMMANDS: readonly CommandSpec[] = [SETUP, COLLEAGUES];
+/** The one person `admins add` and `admins remove` take. */
+function onePerson(
+  args: Args,
+  command: string,
+): { ok: true; value: MentionRef } | { ok: false; error: string } {
+  const [first, second] = args.tokens;
+  const person = first && parseMention(first.text);
+  if (!person) return err(`${command} needs the person, e.g. ${command} @hana.`);
+  if (second)
+    return err(`${command} takes one person (I got ${echo(second.text)} after it); e.g. ${command} @hana.`);
+  return ok(person);
+}
+
+const ADMINS: CommandSpec = {
+  id: "admins",
+  words: ["admins"],
+  usage: "admins",
+  summary:
+    "List Tandem's programme admins here: who, besides the workspace's own admins, may set up internships.",
+  details:
+    'A programme admin may run "setup" and "colleagues", and try out or preview any intern\'s internship. Whoever sets up an internship becomes one.',
+  example: "admins",
+  parse(args) {
+    const none = noArguments(args, "admins");
+    return none.ok ? ok({ name: "admins" }) : none;
+  },
+};
+
+const ADMINS_ADD: CommandSpec = {
+  id: "admins.add",
+  words: ["admins", "add"],
+  usage: "admins add @person",
+  summary: "Make someone a programme admin (for workspace admins and owners and programme admins).",
+  details: "They may then set up internships and choose colleagues in chat.",
+  example: "admins add @hana",
+  parse(args) {
+    const person = onePerson(args, "admins add");
+    return person.ok ? ok({ name: "admins.add", person: person.value }) : person;
+  },
+};
+
+const ADMINS_REMOVE: CommandSpec = {
+  id: "admins.remove",
+  words: ["admins", "remove"],
+  usage: "admins remove @person",
+  summary: "Stop someone being a programme admin (for workspace admins and owners and programme admins).",
+  details:
+    "On Teams, where the platform names no admins, the last programme admin stays until another is added.",
+  example: "admins remove @hana",
+  parse(args) {
+    const person = onePerson(args, "admins remove");
+    return person.ok ? ok({ name: "admins.remove", person: person.value }) : person;
+  },
+};
+
+export const SETUP_COMMANDS: readonly CommandSpec[] = [SETUP, COLLEAGUES, ADMINS, ADMINS_ADD, ADMINS_REMOVE];

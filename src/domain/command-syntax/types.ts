@@ -40,7 +40,10 @@ export type Command =
   | { name: "try.checkin"; intern?: MentionRef }
   | { name: "preview.week"; intern?: MentionRef }
   | { name: "setup"; intern?: MentionRef }
-  | { name: "colleagues" };
+  | { name: "colleagues" }
+  | { name: "admins" }
+  | { name: "admins.add"; person: MentionRef }
+  | { name: "admins.remove"; person: MentionRef };
 
 export type CommandName = Command["name"];
 

@@ -195,6 +195,36 @@ export const setupCopy = {
     return `${parts.join(" ")} ${total} colleague${total === 1 ? "" : "s"} now meet interns.`;
   },
 
+  adminsList(platform: Platform, names: readonly string[]): string {
+    const others =
+      platform === "teams" ? "" : ` Besides them, ${PLATFORM_ADMINS[platform]} can set up internships.`;
+    return names.length === 0
+      ? `This workspace has no programme admins yet.${others} Whoever sets up an internship becomes one.`
+      : `Tandem's programme admins here: ${list(names)}.${others}`;
+  },
+
+  adminUnknown(platform: Platform, typed: string): string {
+    return `${cap(PLATFORM_NAMES[platform])} does not know ${typed} as a person in this workspace; mention them as ${platform === "console" ? "@key" : "@name"}.`;
+  },
+
+  adminAdded(name: string, added: boolean): string {
+    return added
+      ? `${name} is now a programme admin: they can set up internships and choose colleagues.`
+      : `${name} already is a programme admin.`;
+  },
+
+  adminNotOne(name: string): string {
+    return `${name} is not a programme admin; "admins" lists them.`;
+  },
+
+  adminLast(name: string): string {
+    return `${name} is the last programme admin here, and Teams names no admins of its own: add another with "admins add @name" first.`;
+  },
+
+  adminRemoved(name: string): string {
+    return `${name} is no longer a programme admin.`;
+  },
+
   roleLabels(): Record<string, string> {
     return {
       ...ROLE_LABELS,

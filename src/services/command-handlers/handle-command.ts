@@ -74,6 +74,9 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
     // platform first; they reach here only when it has no directory to ask.
     case "setup":
     case "colleagues":
+    case "admins":
+    case "admins.add":
+    case "admins.remove":
       return reply(setupCopy.noDirectory(ctx.workspace.platform));
   }
 }

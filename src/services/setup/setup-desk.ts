@@ -16,6 +16,7 @@ import type { Clock } from "../../ports/clock.js";
 import type { Directories } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
 import { reply } from "../command-context.js";
+import { changeAdmins, listAdmins } from "./admins-command.js";
 import { COLLEAGUES_ACTION, openColleagues, submitColleagues } from "./colleagues-form.js";
 import { setupAccess } from "./setup-access.js";
 import { openSetup, submitSetup } from "./setup-form.js";
@@ -30,7 +31,9 @@ type Wanted =
   | { kind: "setup"; intern?: MentionRef }
   | { kind: "colleagues" }
   | { kind: "setup.submit" }
-  | { kind: "colleagues.submit" };
+  | { kind: "colleagues.submit" }
+  | { kind: "admins" }
+  | { kind: "admins.add" | "admins.remove"; person: MentionRef };
 
 function wanted(event: InboundEvent): Wanted | undefined {
   if (event.kind === "action") {
@@ -50,7 +53,17 @@ function wanted(event: InboundEvent): Wanted | undefined {
   if (parsed.value.name === "setup") {
     return parsed.value.intern ? { kind: "setup", intern: parsed.value.intern } : { kind: "setup" };
   }
-  return parsed.value.name === "colleagues" ? { kind: "colleagues" } : undefined;
+  const command = parsed.value;
+  switch (command.name) {
+    case "colleagues":
+    case "admins":
+      return { kind: command.name };
+    case "admins.add":
+    case "admins.remove":
+      return { kind: command.name, person: command.person };
+    default:
+      return undefined;
+  }
 }
 
 export function createSetupDesk(deps: {
@@ -69,6 +82,8 @@ export function createSetupDesk(deps: {
       if (!directory) return answered(reply(setupCopy.noDirectory(platform)));
       const ctx: DeskContext = { store: deps.store, directory, log, now: deps.clock.now(), event, platform };
       try {
+        // Anyone may see who the programme admins are: refusals name them too.
+        if (want.kind === "admins") return await listAdmins(ctx);
         const access = await setupAccess(deps.store, directory, platform, event.workspace, event.user);
         if (!access.allowed) return answered(reply(setupCopy.refused(platform, access.admins)));
         switch (want.kind) {
@@ -80,6 +95,10 @@ export function createSetupDesk(deps: {
             return await openColleagues(ctx);
           case "colleagues.submit":
             return await submitColleagues(ctx, access);
+          case "admins.add":
+            return await changeAdmins(ctx, access, "add", want.person);
+          case "admins.remove":
+            return await changeAdmins(ctx, access, "remove", want.person);
         }
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
