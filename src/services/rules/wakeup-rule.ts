@@ -63,13 +63,18 @@ export function createWakeupRule(deps: {
     enqueue: (draft: OutboxDraft) => Promise<void>,
   ): Promise<void> {
     for (const { workspaceId, internshipId } of batch) {
+      let outboxFailed = false;
       try {
         // Each internship in its own savepoint: one bad record cannot undo the others.
         await store.transaction(async () => {
           const context = await loadInternshipContext(store, workspaceId, internshipId);
           const result = context ? await deps.evaluate(context, now) : { drafts: [], next: undefined };
           // Queued with the wake-up's move, in the internship's savepoint, and not kept in memory.
-          for (const draft of result.drafts) await enqueue(draft);
+          for (const draft of result.drafts) {
+            outboxFailed = true;
+            await enqueue(draft);
+            outboxFailed = false;
+          }
           if (result.next && result.next.getTime() > now.getTime()) {
             await store.wakeups.set(workspaceId, internshipId, deps.kind, result.next);
           } else if (result.next) {
@@ -79,6 +84,9 @@ export function createWakeupRule(deps: {
           }
         });
       } catch (error) {
+        // The outbox could not be written (a full disk, a lost connection): not this internship's fault, so
+        // the whole rule fails and the planner tries again at the next tick, not in an hour.
+        if (outboxFailed) throw error;
         log.error({ err: error, internshipId }, "evaluating an internship failed; trying again in an hour");
         await store.wakeups.set(
           workspaceId,
