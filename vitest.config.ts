@@ -1,9 +1,13 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     testTimeout: 20_000,
     pool: "forks",
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core machine, idle while the
+    // end-to-end tests wait on real-time pacing, sockets and PostgreSQL round trips. Two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ["test/helpers/log-guard.ts"],
     // One throwaway PostgreSQL for the run (or TANDEM_TEST_POSTGRES): see test/helpers/postgres.ts.
     globalSetup: ["test/helpers/postgres-global-setup.ts"],
