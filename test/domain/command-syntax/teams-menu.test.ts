@@ -26,6 +26,11 @@ describe("the Teams command menu", () => {
       expect.arrayContaining(["try.checkin", "preview.week", "milestone.list"]),
     );
   });
+
+  it("offers setup in a team channel, where an admin types it to make that channel the home", () => {
+    expect(TEAMS_MENU.team).toContain("setup");
+    expect(TEAMS_MENU.personal).not.toContain("setup");
+  });
 });
 
 describe("help in Teams", () => {
