@@ -11,6 +11,7 @@ import type {
   SignalRepo,
 } from "./connection-repos.js";
 import type { InstallationRepo, PlatformRefRepo } from "./platform-repos.js";
+import type { PortalLinkRepo, PortalSessionRepo } from "./portal-repos.js";
 import type { PersonDataRepo, RetentionRepo } from "./privacy-repos.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
@@ -329,6 +330,8 @@ export interface Repositories {
   programmeAdmins: ProgrammeAdminRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
+  portalLinks: PortalLinkRepo;
+  portalSessions: PortalSessionRepo;
 }
 
 /**

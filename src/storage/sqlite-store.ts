@@ -18,6 +18,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
@@ -65,6 +66,8 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),
     retention: wrap(createRetentionRepo(db)),
+    portalLinks: wrap(createPortalLinkRepo(db)),
+    portalSessions: wrap(createPortalSessionRepo(db)),
     migrations: () => transactions.call(() => migrationStatus(db)),
     ping: () => transactions.call(() => (ping.get() as { ok: number } | undefined)?.ok === 1),
     probeWrite: (at) =>

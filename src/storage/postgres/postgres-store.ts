@@ -22,6 +22,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
+import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
@@ -78,6 +79,8 @@ export function createPostgresStore(
     programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),
     retention: createRetentionRepo(sql),
+    portalLinks: createPortalLinkRepo(sql),
+    portalSessions: createPortalSessionRepo(sql),
     ping: async () => (await sql.one<{ ok: number }>("SELECT 1 AS ok"))?.ok === 1,
     probeWrite: async (at) => {
       await sql.run(
