@@ -1,5 +1,6 @@
 import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
+import type { LearningAgreement } from "../domain/learning-agreement.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 import type {
@@ -299,6 +300,28 @@ export interface ProgrammeAdminRepo {
   remove(workspaceId: number, userId: string): Promise<boolean>;
 }
 
+/**
+ * Each internship's learning agreement (outcomes, evaluation criteria and dates, language) and which
+ * outcomes its milestones serve.
+ */
+export interface LearningAgreementRepo {
+  get(internshipId: number): Promise<LearningAgreement | undefined>;
+  /**
+   * Replaces the agreement. Outcomes are kept by key, so the milestones serving one stay linked; an
+   * outcome left out is removed with its links (the caller refuses that while milestones serve it).
+   */
+  put(workspaceId: number, internshipId: number, agreement: LearningAgreement, at: Date): Promise<void>;
+  /** Links a milestone to outcomes of its internship, by key; keys the agreement lacks are ignored. */
+  link(
+    workspaceId: number,
+    milestoneId: number,
+    internshipId: number,
+    keys: readonly string[],
+  ): Promise<void>;
+  /** The outcome keys each milestone of the internship serves, by milestone id (agreement order). */
+  outcomesOfMilestones(internshipId: number): Promise<Map<number, string[]>>;
+}
+
 /** Which schema migrations the database has, of those this version of Tandem ships. */
 export interface MigrationStatus {
   applied: number[];
@@ -328,6 +351,7 @@ export interface Repositories {
   wakeups: WakeupRepo;
   leases: LeaseRepo;
   programmeAdmins: ProgrammeAdminRepo;
+  learning: LearningAgreementRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
   portalLinks: PortalLinkRepo;

@@ -10,6 +10,7 @@ import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
+import { createLearningRepo } from "./learning-repo.js";
 import { createLeaseRepo } from "./lease-repo.js";
 import { migrate, migrationStatus } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
@@ -63,6 +64,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     installations: wrap(createInstallationRepo(db)),
     wakeups: wrap(createWakeupRepo(db)),
     leases: wrap(createLeaseRepo(db)),
+    learning: wrap(createLearningRepo(db)),
     programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),
     retention: wrap(createRetentionRepo(db)),

@@ -15,6 +15,7 @@ import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
+import { createLearningRepo } from "./learning-repo.js";
 import { createLeaseRepo } from "./lease-repo.js";
 import { defaultPostgresMigrationsDir, migrate, migrationStatus } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
@@ -76,6 +77,7 @@ export function createPostgresStore(
     installations: createInstallationRepo(sql),
     wakeups: createWakeupRepo(sql),
     leases: createLeaseRepo(sql),
+    learning: createLearningRepo(sql),
     programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),
     retention: createRetentionRepo(sql),

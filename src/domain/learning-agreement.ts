@@ -1,0 +1,90 @@
+import { addDays, daysBetween } from "./local-date.js";
+import type { LocalDate } from "./types.js";
+
+/**
+ * The learning agreement for traineeships (Erasmus+ Table A) as Tandem keeps it: what the traineeship is
+ * called and its hours, the outcomes it is meant to bring, the criteria the intern is evaluated on and
+ * when, and the working language. The working agreement's terms (check-ins, reply times, meetings) are
+ * its monitoring plan.
+ */
+export interface LearningOutcome {
+  /** The short name milestones use, e.g. `market-research`. */
+  key: string;
+  description: string;
+}
+
+export interface EvaluationCriterion {
+  key: string;
+  name: string;
+}
+
+export const LANGUAGE_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2", "native"] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+
+export interface LearningAgreement {
+  title?: string;
+  hoursPerWeek?: number;
+  outcomes: LearningOutcome[];
+  criteria: EvaluationCriterion[];
+  /** Left out: half time. */
+  midterm?: LocalDate;
+  /** Left out: the internship's last week. */
+  final?: LocalDate;
+  language?: { code: string; level?: LanguageLevel };
+}
+
+/** The criteria of the Erasmus+ traineeship evaluation, used unless the agreement names others. */
+export const DEFAULT_CRITERIA: readonly EvaluationCriterion[] = [
+  { key: "analytical-skills", name: "Analytical skills" },
+  { key: "initiative", name: "Initiative" },
+  { key: "adaptability", name: "Adaptability" },
+  { key: "communication", name: "Communication" },
+  { key: "teamwork", name: "Teamwork" },
+  { key: "decision-making", name: "Decision-making" },
+  { key: "ict-skills", name: "ICT skills" },
+  { key: "foreign-languages", name: "Foreign languages" },
+  { key: "intercultural-awareness", name: "Intercultural awareness" },
+];
+
+/** At most this many outcomes and criteria: a form with more is not filled in with care. */
+export const MAX_OUTCOMES = 12;
+export const MAX_CRITERIA = 15;
+
+/** A key for an outcome or criterion: lower case words joined by dashes, e.g. `market-research`. */
+export const OUTCOME_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A criterion's key from its name: "ICT skills" -> "ict-skills". */
+export function criterionKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
+
+export interface EvaluationDates {
+  midterm: LocalDate;
+  final: LocalDate;
+}
+
+/**
+ * When the two evaluations are asked for: the agreed dates, else the mid-term at half time and the final
+ * at the start of the last seven days, so its window (a working week) ends with the internship.
+ */
+export function evaluationDates(
+  internship: { start: LocalDate; end: LocalDate },
+  agreement: Pick<LearningAgreement, "midterm" | "final"> | undefined,
+): EvaluationDates {
+  const length = daysBetween(internship.start, internship.end);
+  const final = agreement?.final ?? addDays(internship.end, -Math.min(6, length));
+  const midterm = agreement?.midterm ?? addDays(internship.start, Math.floor(length / 2));
+  return { midterm, final };
+}
+
+/** The outcome keys among `keys` the agreement does not define, in the order given. */
+export function unknownOutcomes(agreement: LearningAgreement | undefined, keys: readonly string[]): string[] {
+  const known = new Set(agreement?.outcomes.map((outcome) => outcome.key) ?? []);
+  return keys.filter((key) => !known.has(key));
+}
