@@ -53,7 +53,8 @@ export function teamsManifest(options: PackageOptions): Record<string, unknown> 
       {
         botId: options.botId,
         scopes: ["personal", "team", "groupChat"],
-        supportsFiles: false,
+        // A programme file sent in the personal chat is imported (an admin needs no shell on the server).
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: (["personal", "team", "groupChat"] as const).map((scope) => ({
           scopes: [scope],

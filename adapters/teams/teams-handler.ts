@@ -22,9 +22,13 @@ import {
   tenantOf,
 } from "./inbound.js";
 import { saveReferences, userLookupFor } from "./references.js";
+import { readSentFile, sentFile } from "./shared-file.js";
 
 /** Set in a turn's state when its activity could not be recorded and no person heard about it. */
 export const NOT_RECORDED = Symbol("tandem.notRecorded");
+
+/** A file sent to Tandem is downloaded within the turn; Teams redelivers an activity not answered in 15 s. */
+const FILE_TIMEOUT_MS = 10_000;
 
 export class TandemTeamsHandler extends TeamsActivityHandler {
   constructor(
@@ -55,6 +59,10 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
             await userLookupFor(this.refs, tenantOf(activity) ?? "", activity),
             this.clock.now(),
           );
+      const file = sentFile((activity as { attachments?: unknown }).attachments);
+      if (event?.kind === "message" && event.isDirect && !event.fromBot && file) {
+        event.attachment = await readSentFile(file, FILE_TIMEOUT_MS);
+      }
       await this.answer(context, event);
       await next();
     });

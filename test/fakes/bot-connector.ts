@@ -58,6 +58,12 @@ export interface FakeBotConnector {
   waitForActivities(count: number, conversationId?: string, timeoutMs?: number): Promise<PostedActivity[]>;
   /** The tenant's people and teams the roster routes answer with; change them to have someone join. */
   roster: FakeRoster;
+  /**
+   * Keeps a file someone sends the bot and returns its downloadUrl, as Teams puts it in a
+   * file.download.info attachment (a pre-authorised link: GET it without a token). `expire` revokes it.
+   */
+  shareFile(name: string, content: string | Buffer): string;
+  expireFile(url: string): void;
   close(): Promise<void>;
 }
 
@@ -116,6 +122,8 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
     retryAfter: 1,
   };
   const conversationIds = new Map<string, string>();
+  /** Files sent to the bot, by their download path (on loopback, like SharePoint's link in Teams). */
+  const files = new Map<string, Buffer>();
   const failuresIn = new Map<string, { left: number; failure: Failure; retryAfter: number }>();
   let nextId = 1_700_000_000_000;
   const roster: FakeRoster = {
@@ -176,6 +184,18 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
     if (replyToId) call.replyToId = replyToId;
     calls.push(call);
 
+    // A file's download link is pre-authorised (SharePoint's, not the connector's): no token is checked.
+    if (version === "files") {
+      const file = files.get(call.path);
+      if (req.method !== "GET" || !file) {
+        answer(res, call, file ? 405 : 403, { error: { code: "accessDenied", message: "link expired" } });
+        return;
+      }
+      call.status = 200;
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.length });
+      res.end(file);
+      return;
+    }
     const unauthorized = authProblem(req.headers.authorization, options.token);
     if (unauthorized) {
       answer(res, call, 401, { error: { code: ERROR_CODES[401], message: unauthorized } });
@@ -268,6 +288,14 @@ export async function startFakeBotConnector(options: FakeConnectorOptions = {}):
     calls,
     activities,
     roster,
+    shareFile(name, content) {
+      const path = `/files/${files.size + 1}/${encodeURIComponent(name)}`;
+      files.set(decodeURIComponent(path), Buffer.from(content));
+      return `${url}${path.slice(1)}`;
+    },
+    expireFile(fileUrl) {
+      files.delete(decodeURIComponent(new URL(fileUrl).pathname));
+    },
     failNext(n, failure, retryAfterSeconds = 1) {
       failures = { left: n, failure, retryAfter: retryAfterSeconds };
     },

@@ -130,6 +130,28 @@ export function channelMessage(
   return inChannel(input, "message", { text, textFormat: "xml", entities });
 }
 
+/**
+ * A file sent in the person's own chat with the bot (the manifest's supportsFiles): Teams stores it in
+ * their OneDrive and sends a file.download.info attachment with a short-lived download link, beside the
+ * message's own text/html attachment.
+ */
+export function personalFile(input: Common & { name: string; downloadUrl: string; text?: string }) {
+  const fileType = input.name.includes(".") ? input.name.split(".").pop()! : "";
+  return base("message", input, personal(input), {
+    text: input.text ?? "",
+    textFormat: "plain",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.teams.file.download.info",
+        contentUrl: `https://acme-my.sharepoint.com/personal/${input.from.aad}/Documents/Microsoft%20Teams%20Chat%20Files/${encodeURIComponent(input.name)}`,
+        name: input.name,
+        content: { downloadUrl: input.downloadUrl, uniqueId: `unique-${input.name}`, fileType },
+      },
+      { contentType: "text/html", content: `<p>${input.text ?? ""}</p>` },
+    ],
+  });
+}
+
 /** Action.Submit on a card in the personal chat: a message with the card's data (and inputs) as `value`. */
 export function submitMessage(
   input: Common & {
