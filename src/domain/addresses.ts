@@ -23,6 +23,21 @@ export function groupAddress(platform: Platform, workspace: string, users: reado
   return `${platform}:${workspace}:group:${ids.join(",")}`;
 }
 
+const MAIL_PREFIX = "email:";
+
+/**
+ * `email:<address>`: a message sent by e-mail (SMTP) rather than on a chat platform, for a person with no
+ * id on their workspace's platform, or a digest its reader wants in their inbox.
+ */
+export function mailAddress(email: string): Address {
+  return `${MAIL_PREFIX}${email.trim().toLowerCase()}`;
+}
+
+/** The e-mail address an `email:` address sends to, or undefined for a chat address. */
+export function mailRecipient(address: Address): string | undefined {
+  return address.startsWith(MAIL_PREFIX) ? address.slice(MAIL_PREFIX.length) : undefined;
+}
+
 export type ParsedAddress =
   | { platform: Platform; workspace: string; kind: "user" | "conv"; id: string }
   | { platform: Platform; workspace: string; kind: "group"; ids: string[] }

@@ -154,6 +154,11 @@ export const agreementKeys = {
     `agreement-decided:${internshipId}:v${version}:${outcome}:${readerId}`,
 };
 
+/** Portal sign-in links sent by e-mail: one per link asked for (`digest` names the link, not the time). */
+export const portalKeys = {
+  signIn: (personId: number, digest: string) => `portal-sign-in:${personId}:${digest}`,
+};
+
 const UNREACHABLE_PREFIX = "unreachable:";
 
 /** "Tandem cannot reach this person", told once to their contact. */

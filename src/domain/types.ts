@@ -39,6 +39,10 @@ export interface Person {
   /** Introductions a month a colleague takes (default 2). */
   introCapacity: number;
   ids: Partial<Record<Platform, string>>; // platform user ids
+  /** Lower-case e-mail address: delivery for someone with no id on the workspace's platform, and the portal. */
+  email?: string;
+  /** Set when a person with both a chat id and an address wants digests by e-mail (`my digests email`). */
+  digestsTo?: "email";
 }
 
 export interface Internship {

@@ -16,7 +16,10 @@ import type { PortalLinkRepo, PortalSessionRepo } from "./portal-repos.js";
 import type { PersonDataRepo, RetentionRepo } from "./privacy-repos.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
-export type PersonInput = Omit<Person, "id" | "workspaceId" | "leave" | "languages" | "introCapacity"> & {
+export type PersonInput = Omit<
+  Person,
+  "id" | "workspaceId" | "leave" | "languages" | "introCapacity" | "digestsTo"
+> & {
   isColleague: boolean;
   languages?: string[];
   introCapacity?: number;
@@ -95,6 +98,10 @@ export interface PeopleRepo {
   ): Promise<boolean>;
   addLeave(workspaceId: number, personId: number, period: LeavePeriod, at: Date): Promise<void>;
   leaveOf(personId: number): Promise<(LeavePeriod & { source: "programme" | "command" })[]>;
+  /** Everyone with this e-mail address (compared lower-case), across workspaces, by id. */
+  byEmail(email: string): Promise<Person[]>;
+  /** `my digests email` / `my digests chat`. */
+  setDigestsTo(personId: number, where: "chat" | "email"): Promise<void>;
 }
 
 export interface InternshipRepo {

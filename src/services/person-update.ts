@@ -24,6 +24,7 @@ export async function updatePerson(
       ...(region ? { region } : {}),
       contactHours: next.contactHours,
       ...(next.department ? { department: next.department } : {}),
+      ...(next.email ? { email: next.email } : {}),
       dailyBudget: next.dailyBudget,
       languages: next.languages,
       introCapacity: next.introCapacity,

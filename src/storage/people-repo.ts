@@ -41,16 +41,21 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
     "SELECT is_colleague FROM people WHERE id = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, daily_budget, languages, intro_capacity, created_at, updated_at)
+    `INSERT INTO people (workspace_id, key, name, timezone, country, region, contact_hours, department, is_colleague, daily_budget, languages, intro_capacity, email, created_at, updated_at)
      VALUES (@workspaceId, @key, @name, @timezone, @country, @region, @contactHours, @department, @isColleague, @dailyBudget,
-       @languages, @introCapacity, @at, @at)`,
+       @languages, @introCapacity, @email, @at, @at)`,
   );
   const update = db.prepare(
     `UPDATE people SET name = @name, timezone = @timezone, country = @country, region = @region,
        contact_hours = @contactHours, department = @department, is_colleague = @isColleague,
-       daily_budget = @dailyBudget, languages = @languages, intro_capacity = @introCapacity, updated_at = @at
+       daily_budget = @dailyBudget, languages = @languages, intro_capacity = @introCapacity, email = @email,
+       updated_at = @at
      WHERE id = @id`,
   );
+  const byEmail = db.prepare<[string], PersonRow>(
+    `SELECT ${person} FROM people p WHERE p.email = ? ORDER BY p.id`,
+  );
+  const setDigestsTo = db.prepare("UPDATE people SET digests_to = ? WHERE id = ?");
   const deleteIds = db.prepare("DELETE FROM person_identities WHERE person_id = ?");
   // The programme file is the truth about who holds a platform id: an id that moves to another
   // person (ids swapped, a key renamed) is released by its old holder first.
@@ -105,6 +110,7 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
         dailyBudget: input.dailyBudget,
         languages: JSON.stringify(input.languages ?? []),
         introCapacity: input.introCapacity ?? DEFAULT_INTRO_CAPACITY,
+        email: input.email?.trim().toLowerCase() || null,
         at: at.getTime(),
       };
       const existing = byKey.get(workspaceId, input.key);
@@ -125,7 +131,8 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
           existing.is_colleague === params.isColleague &&
           existing.daily_budget === params.dailyBudget &&
           existing.languages === params.languages &&
-          existing.intro_capacity === params.introCapacity;
+          existing.intro_capacity === params.introCapacity &&
+          existing.email === params.email;
         if (!same) {
           update.run({ ...params, id });
           changed = true;
@@ -158,6 +165,10 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
     },
     leaveOf: (personId) =>
       leave.all(personId).map((l) => ({ from: l.from_date, to: l.to_date, source: l.source })),
+    byEmail: (email) => byEmail.all(email.trim().toLowerCase()).map(toPerson),
+    setDigestsTo: (personId, where) => {
+      setDigestsTo.run(where, personId);
+    },
   };
 }
 

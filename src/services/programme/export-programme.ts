@@ -28,7 +28,7 @@ export async function exportProgramme(
       people.map(async (p) => {
         const leave = (await store.people.leaveOf(p.id)).filter((l) => l.source === "programme");
         // Someone still waiting for their account is exported with the address they were imported by.
-        const email = p.ids[platform] ? undefined : await pendingEmail(store, workspace, p.key);
+        const email = p.email ?? (p.ids[platform] ? undefined : await pendingEmail(store, workspace, p.key));
         return {
           key: p.key,
           name: p.name,

@@ -169,6 +169,7 @@ async function apply(
         languages: p.languages ?? [],
         introCapacity: p.introCapacity ?? DEFAULT_INTRO_CAPACITY,
         ...(p.department ? { department: p.department } : {}),
+        ...(p.email ? { email: p.email } : {}),
         ids,
         isColleague: colleagues.has(p.key),
       },

@@ -104,6 +104,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
           dailyBudget: input.dailyBudget,
           languages: JSON.stringify(input.languages ?? []),
           introCapacity: input.introCapacity ?? DEFAULT_INTRO_CAPACITY,
+          email: input.email?.trim().toLowerCase() || null,
         };
         const values = [
           params.name,
@@ -116,6 +117,7 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
           params.dailyBudget,
           params.languages,
           params.introCapacity,
+          params.email,
           at.getTime(),
         ];
         let existing = await byKey(workspaceId, input.key);
@@ -125,8 +127,8 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
           // Another replica importing the same file may insert the key first: then this one updates it.
           const inserted = await sql.one<{ id: number }>(
             `INSERT INTO people (name, timezone, country, region, contact_hours, department, is_colleague, daily_budget,
-               languages, intro_capacity, created_at, updated_at, workspace_id, key)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
+               languages, intro_capacity, email, created_at, updated_at, workspace_id, key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)
              ON CONFLICT (workspace_id, key) DO NOTHING RETURNING id`,
             [...values, workspaceId, input.key],
           );
@@ -149,13 +151,14 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
             existing.is_colleague === params.isColleague &&
             existing.daily_budget === params.dailyBudget &&
             existing.languages === params.languages &&
-            existing.intro_capacity === params.introCapacity;
+            existing.intro_capacity === params.introCapacity &&
+            existing.email === params.email;
           if (!same) {
             await sql.run(
               `UPDATE people SET name = $1, timezone = $2, country = $3, region = $4, contact_hours = $5,
                  department = $6, is_colleague = $7, daily_budget = $8, languages = $9, intro_capacity = $10,
-                 updated_at = $11
-               WHERE id = $12`,
+                 email = $11, updated_at = $12
+               WHERE id = $13`,
               [...values, id],
             );
             changed = true;
@@ -199,6 +202,15 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
     },
     leaveOf: async (personId) =>
       (await leave(personId)).map((l) => ({ from: l.from_date, to: l.to_date, source: l.source })),
+    byEmail: async (email) =>
+      (
+        await sql.rows<PersonRow>(`SELECT ${PERSON} FROM people p WHERE p.email = $1 ORDER BY p.id`, [
+          email.trim().toLowerCase(),
+        ])
+      ).map(toPerson),
+    setDigestsTo: async (personId, where) => {
+      await sql.run("UPDATE people SET digests_to = $1 WHERE id = $2", [where, personId]);
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface PersonRow {
   daily_budget: number;
   languages: string;
   intro_capacity: number;
+  email: string | null;
+  digests_to: string;
   /** [[from, to], ...] in date order. */
   leave_json: string;
   /** { platform: external id }. */
@@ -39,5 +41,7 @@ export function toPerson(row: PersonRow): Person {
   };
   if (row.region) person.region = row.region;
   if (row.department) person.department = row.department;
+  if (row.email) person.email = row.email;
+  if (row.digests_to === "email") person.digestsTo = "email";
   return person;
 }
