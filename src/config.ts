@@ -30,6 +30,13 @@ export interface Config {
   leaseSeconds?: number;
   /** Days each kind of data is kept (see README "What Tandem stores"); the defaults when omitted. */
   retention?: { inboundDays: number; outboxDays: number; answersDays: number };
+  /**
+   * The address people reach Tandem at (https://tandem.example.edu): the web portal at /portal is on when
+   * set, and links in messages point there. No trailing slash.
+   */
+  publicUrl?: string;
+  /** The portal's signing secret for session and CSRF cookies (PORTAL_SECRET); set when publicUrl is. */
+  portal?: { secret: string };
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -144,6 +151,18 @@ const VARIABLES = {
   RETENTION_INBOUND_DAYS: { example: "30", schema: days(30) },
   RETENTION_OUTBOX_DAYS: { example: "90", schema: days(90) },
   RETENTION_ANSWERS_DAYS: { example: "365", schema: days(365) },
+  PUBLIC_URL: {
+    example: "https://tandem.example.edu",
+    schema: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+      .refine((url) => !url.includes("?") && !url.includes("#"), "must not hold ? or #")
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  },
+  PORTAL_SECRET: {
+    example: "$(openssl rand -base64 32)",
+    schema: z.string().trim().min(32, "must be at least 32 characters").optional(),
+  },
   SLACK_BOT_TOKEN: {
     example: "xoxb-...",
     schema: z.string().trim().startsWith("xoxb-", "must start with xoxb-").optional(),
@@ -191,6 +210,7 @@ type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
 /** Variables whose values must never appear in an error line. */
 const SECRET = new Set([
   "DATABASE_URL",
+  "PORTAL_SECRET",
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
@@ -264,6 +284,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         fail(
           "SLACK_TOKEN_KEY",
           "is required with SLACK_CLIENT_ID, to encrypt bot tokens at rest",
+          "$(openssl rand -base64 32)",
+        ),
+    };
+  }
+  if (v.PUBLIC_URL) {
+    config.publicUrl = v.PUBLIC_URL;
+    config.portal = {
+      secret:
+        v.PORTAL_SECRET ??
+        fail(
+          "PORTAL_SECRET",
+          "is required with PUBLIC_URL, to sign the portal's session cookies",
           "$(openssl rand -base64 32)",
         ),
     };

@@ -77,6 +77,9 @@ describe("loadConfig refuses a bad value with one line naming the variable and a
     ["RETENTION_INBOUND_DAYS", "0"],
     ["RETENTION_OUTBOX_DAYS", "ninety"],
     ["RETENTION_ANSWERS_DAYS", "36.5"],
+    ["PUBLIC_URL", "tandem.example.edu"],
+    ["PUBLIC_URL", "ftp://tandem.example.edu"],
+    ["PORTAL_SECRET", "short"],
   ])("%s=%s", (name, value) => {
     const { message } = configError({ [name]: value });
     expect(message.startsWith(`${name} `)).toBe(true);
@@ -169,6 +172,30 @@ describe("loadConfig checks what each platform needs", () => {
       MICROSOFT_APP_TENANT_ID: "tenant-1",
     });
     expect(ok.teams).toMatchObject({ appType: "SingleTenant", tenantId: "tenant-1" });
+  });
+});
+
+describe("loadConfig turns the portal on with PUBLIC_URL", () => {
+  const SECRET = "a-portal-secret-of-at-least-32-characters";
+
+  it("keeps the portal off without PUBLIC_URL", () => {
+    const config = loadConfig({});
+    expect(config.publicUrl).toBeUndefined();
+    expect(config.portal).toBeUndefined();
+  });
+
+  it("takes the address without its trailing slash, with the signing secret", () => {
+    const config = loadConfig({ PUBLIC_URL: "https://tandem.example.edu/", PORTAL_SECRET: SECRET });
+    expect(config.publicUrl).toBe("https://tandem.example.edu");
+    expect(config.portal).toEqual({ secret: SECRET });
+  });
+
+  it("requires PORTAL_SECRET with PUBLIC_URL, and never shows it", () => {
+    expect(configError({ PUBLIC_URL: "https://tandem.example.edu" }).message).toMatch(
+      /^PORTAL_SECRET is required with PUBLIC_URL/,
+    );
+    const { message } = configError({ PUBLIC_URL: "https://t.example", PORTAL_SECRET: "secret-value-123" });
+    expect(message).not.toContain("secret-value");
   });
 });
 
