@@ -9,6 +9,8 @@
  *   default pacing) or "wired:<perWorkspaceMs>:<concurrency>" (compose-like wiring with other settings),
  *   then optionally "/minute" (tick once a minute like the metronome instead of back to back) and
  *   "@<workspaces>x<interns>" (another load than 100x100), e.g. "service/minute", "wired:200:32@10x1000".
+ *   A "pg:" prefix runs the variant on a throwaway PostgreSQL server (the SQLite seed copied over as `tandem
+ *   copy` does); BENCH_STORE=postgres puts it before every variant, BENCH_STORE=both runs each on both stores.
  */
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,17 +18,25 @@ import { cpus, loadavg, platform as osPlatform, release, tmpdir, totalmem } from
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { pino } from "pino";
 import { createSlackPlatform } from "../adapters/slack/slack-platform.js";
 import type { Config } from "../src/config.js";
 import { startService } from "../src/main.js";
 import { createSettableClock } from "../src/ports/clock.js";
+import type { Store } from "../src/ports/store.js";
 import { createDispatcher } from "../src/services/dispatcher.js";
 import { createPlanner } from "../src/services/planner.js";
 import { allRules } from "../src/services/rules/all-rules.js";
 import { createTicker, type TickResult } from "../src/services/ticker.js";
+import { sqliteCopySource } from "../src/storage/copy-sqlite.js";
+import { copyStore } from "../src/storage/copy-store.js";
+import { postgresCopyTarget } from "../src/storage/postgres/copy-postgres.js";
+import { openPostgresStore } from "../src/storage/postgres/postgres-store.js";
 import { openStore } from "../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../test/fakes/slack-api.js";
+import { type PostgresServer, startPostgres } from "../test/helpers/postgres-server.js";
+import { machineBusyMs } from "./lib/machine.js";
 import { seedInstallations } from "./seed/seed-installations.js";
 import { seedInternships, ZONES } from "./seed/seed-internships.js";
 
@@ -54,6 +64,8 @@ interface Stats {
   lastOk: number;
   peakPerWorkspaceMinute: number;
   peakPerChannel: number;
+  /** The fake's own CPU, ms. */
+  cpuMs: number;
 }
 
 /** The fake Slack, in its own process so it does not share the service's event loop. */
@@ -92,6 +104,7 @@ function statsOf(fake: Awaited<ReturnType<typeof startFakeSlackApi>>, tokens: Re
     lastOk: Math.max(0, ...ok.map((c) => c.time)),
     peakPerWorkspaceMinute: peak,
     peakPerChannel: Math.max(0, ...byChannel.values()),
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   };
 }
 
@@ -124,8 +137,43 @@ function startFake(tokens: Record<string, string>) {
   };
 }
 
-async function runVariant(spec: string) {
-  const [settings = "service", load = "100x100"] = spec.split("@");
+/** A fresh database on the server holding a copy of the seeded SQLite file; returns its URL. */
+async function copyToPostgres(serverUrl: string, databasePath: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `fanout_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const source = sqliteCopySource(databasePath);
+  const target = await postgresCopyTarget(url.toString(), IMPORTED);
+  try {
+    await copyStore(source, target);
+  } finally {
+    await source.close();
+    await target.close();
+  }
+  return url.toString();
+}
+
+/** Counts the delivered check-ins in either store. */
+function sentCounter(databasePath: string, databaseUrl: string | undefined) {
+  const SENT = "SELECT count(*) AS n FROM outbox WHERE key LIKE 'checkin:%' AND status = 'sent'";
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    return {
+      count: async () => Number((await pool.query<{ n: string }>(SENT)).rows[0]!.n),
+      close: () => pool.end(),
+    };
+  }
+  const peek = openStore(databasePath);
+  const sent = peek.db.prepare<[], { n: number }>(SENT);
+  return { count: async () => sent.get()!.n, close: () => peek.close() };
+}
+
+async function runVariant(spec: string, postgresUrl?: string) {
+  const [settings = "service", load = "100x100"] = spec.replace(/^pg:/, "").split("@");
   const [base = "service", cadence] = settings.split("/");
   const [WORKSPACES, INTERNS] = load.split("x").map(Number) as [number, number];
   const TOTAL = WORKSPACES * INTERNS;
@@ -150,6 +198,7 @@ async function runVariant(spec: string) {
     IMPORTED,
   );
   await seedStore.close();
+  const databaseUrl = postgresUrl ? await copyToPostgres(postgresUrl, databasePath) : undefined;
   const fake = startFake(tokens);
   const apiUrl = await fake.url;
   const clock = createSettableClock(NOW);
@@ -161,6 +210,7 @@ async function runVariant(spec: string) {
     const config: Config = {
       platforms: ["slack"],
       databasePath,
+      ...(databaseUrl ? { databaseUrl } : {}),
       port: 0,
       logLevel: "error",
       scheduler: false,
@@ -172,7 +222,9 @@ async function runVariant(spec: string) {
     tick = running.tick;
     stop = running.stop;
   } else {
-    const store = openStore(databasePath, { now: NOW });
+    const store: Store = databaseUrl
+      ? await openPostgresStore(databaseUrl, { now: NOW })
+      : openStore(databasePath, { now: NOW });
     const slack = createSlackPlatform(
       {
         auth: { kind: "oauth", ...OAUTH, tokenKey: TOKEN_KEY, installations: store.installations },
@@ -196,14 +248,13 @@ async function runVariant(spec: string) {
     };
   }
 
-  const peek = openStore(databasePath);
-  const sentCount = peek.db.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM outbox WHERE key LIKE 'checkin:%' AND status = 'sent'",
-  );
+  const sent = sentCounter(databasePath, databaseUrl);
   const ticks: { ms: number; planned: number; sent: number; retried: number }[] = [];
+  const cpu0 = process.cpuUsage();
+  const busy0 = machineBusyMs();
   const t0 = Date.now();
   // Ticks back to back with the clock following real time (a metronome catching up), or once a minute.
-  while (sentCount.get()!.n < TOTAL && Date.now() - t0 < LIMIT_MS) {
+  while ((await sent.count()) < TOTAL && Date.now() - t0 < LIMIT_MS) {
     if (cadence === "minute" && ticks.length > 0) {
       await new Promise((resolve) => setTimeout(resolve, 60_000 - ((Date.now() - t0) % 60_000)));
     }
@@ -218,8 +269,15 @@ async function runVariant(spec: string) {
       await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const stats = await fake.stats();
-  const delivered = sentCount.get()!.n;
-  await peek.close();
+  const wallMs = Date.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const serviceCpuMs = (cpu.user + cpu.system) / 1000;
+  const busy = machineBusyMs();
+  // Everything else the machine did meanwhile (other engineers' work; the PostgreSQL server too).
+  const otherCpuMs =
+    busy !== undefined && busy0 !== undefined ? busy - busy0 - serviceCpuMs - stats.cpuMs : NaN;
+  const delivered = await sent.count();
+  await sent.close();
   await stop();
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
@@ -235,6 +293,8 @@ async function runVariant(spec: string) {
     rate: delivered / totalS,
     ...stats,
     ticks,
+    serviceCpuS: serviceCpuMs / 1000,
+    otherCpuPct: (100 * otherCpuMs) / wallMs,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
@@ -244,18 +304,39 @@ type Figures = Awaited<ReturnType<typeof runVariant>>;
 async function main(): Promise<void> {
   const [mode, arg] = process.argv.slice(2);
   if (mode === "--fake") return fakeChild(JSON.parse(arg!) as Record<string, string>);
-  if (mode === "--variant") return void console.log(JSON.stringify(await runVariant(arg!)));
-  const variants = process.argv.slice(2);
+  if (mode === "--variant") return void console.log(JSON.stringify(await runVariant(arg!, process.argv[4])));
+  const given = process.argv.slice(2);
+  const stores = process.env.BENCH_STORE;
+  const variants = (given.length > 0 ? given : ["service", "wired:200:32"]).flatMap((spec) =>
+    spec.startsWith("pg:") || !stores || stores === "sqlite"
+      ? [spec]
+      : stores === "both"
+        ? [spec, `pg:${spec}`]
+        : [`pg:${spec}`],
+  );
   const all: Figures[] = [];
-  for (const spec of variants.length > 0 ? variants : ["service", "wired:200:32"]) {
-    const self = fileURLToPath(import.meta.url);
-    const result = spawnSync(process.execPath, [...viaTsx(self), self, "--variant", spec], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (result.status !== 0) throw new Error(`variant ${spec} failed with status ${result.status}`);
-    all.push(JSON.parse(result.stdout.trim().split("\n").at(-1)!) as Figures);
+  let postgres: PostgresServer | undefined;
+  try {
+    for (const spec of variants) {
+      if (spec.startsWith("pg:")) postgres ??= await startPostgres();
+      const self = fileURLToPath(import.meta.url);
+      const args = [
+        ...viaTsx(self),
+        self,
+        "--variant",
+        spec,
+        ...(spec.startsWith("pg:") ? [postgres!.url] : []),
+      ];
+      const result = spawnSync(process.execPath, args, {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      if (result.status !== 0) throw new Error(`variant ${spec} failed with status ${result.status}`);
+      all.push(JSON.parse(result.stdout.trim().split("\n").at(-1)!) as Figures);
+    }
+  } finally {
+    await postgres?.stop();
   }
   const cpu = cpus();
   const load = loadavg().map((l) => l.toFixed(2));
@@ -279,6 +360,8 @@ async function main(): Promise<void> {
       "429 share": `${((r.limited / Math.max(1, r.posts)) * 100).toFixed(2)}%`,
       "peak/ws/min": r.peakPerWorkspaceMinute,
       ticks: r.ticks.length,
+      "service CPU s": r.serviceCpuS.toFixed(1),
+      "other CPU": `${Math.round(r.otherCpuPct)}%`,
       "peak RSS MB": r.peakRssMB,
     })),
   );
