@@ -8,6 +8,7 @@
  *   BENCH_SECONDS=5 BENCH_RATES=500,1000 BENCH_PLAIN_FROM=intern node --import tsx bench/slack-inbound.bench.ts
  *   BENCH_BEFORE=../before node --import tsx bench/slack-inbound.bench.ts   # that checkout's service too
  *   BENCH_STORE=postgres node --import tsx bench/slack-inbound.bench.ts     # on a throwaway PostgreSQL
+ *   BENCH_STORE=postgres BENCH_PG_TRACE=1 ...   # and the statements per event, by kind
  */
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
@@ -28,6 +29,7 @@ import {
 import { startBenchService } from "./lib/load-service.js";
 import { verifyDurable } from "./lib/load-store.js";
 import { machineLine } from "./lib/machine.js";
+import { takeTrace, tracePostgres } from "./lib/pg-trace.js";
 
 const SECRET = "bench-signing-secret";
 const INTERNSHIPS = 50;
@@ -92,7 +94,10 @@ async function runService(rate: number, secs = seconds, target: Target = "servic
   );
   try {
     const previously = service.logged();
-    const load = await runLoadInChild(job(service.url, rate, secs));
+    const trace = postgres && target === "service" && process.env.BENCH_PG_TRACE === "1";
+    if (trace) takeTrace(); // forget the seeding's statements
+    const load = await runLoadInChild(job(service.url, rate, secs), postgres?.pid);
+    if (trace) console.log(takeTrace());
     const check = await verifyDurable(service.database, "slack", SLACK_TEAM, load);
     const after = service.logged();
     const logs = `log warn ${after.warn - previously.warn}, error ${after.error - previously.error}`;
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
     `plain messages from the ${plainFrom}; store ${store}${before ? `; before: ${before}` : ""}; machine: ${machineLine()}\n`,
   );
   if (store === "postgres") postgres = await startPostgres();
+  if (postgres && process.env.BENCH_PG_TRACE === "1") tracePostgres();
   const runs: TargetRun[] = [];
   const runner = (target: Target) => (rate: number, secs: number) =>
     target === "bare" ? runBare(rate, secs) : runService(rate, secs, target);

@@ -125,7 +125,7 @@ async function runService(
   );
   try {
     const previously = service.logged();
-    const load = await runLoadInChild(job(service.url, rate, secs, serviceUrl));
+    const load = await runLoadInChild(job(service.url, rate, secs, serviceUrl), postgres?.pid);
     const check = await verifyDurable(service.database, "teams", TEAMS_TENANT, load);
     const after = service.logged();
     const logs = `log warn ${after.warn - previously.warn}, error ${after.error - previously.error}`;

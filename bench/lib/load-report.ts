@@ -87,6 +87,7 @@ export function runsTable(runs: TargetRun[]): string {
       "errors",
       "late >3s",
       "server CPU µs/event",
+      "db CPU µs/event",
       "client lag ms",
       "other procs CPU %",
     ],
@@ -104,6 +105,7 @@ export function runsTable(runs: TargetRun[]): string {
         String(errorsOf(load)),
         String(load.late),
         fmt((load.serverCpuMs * 1000) / Math.max(1, load.ok), 0),
+        load.databaseCpuMs === undefined ? "-" : fmt((load.databaseCpuMs * 1000) / Math.max(1, load.ok), 0),
         fmt(load.maxSendLagMs, 1),
         load.otherCpuMs === undefined ? "-" : fmt((100 * load.otherCpuMs) / Math.max(1, load.wallMs), 0),
       ];

@@ -1,5 +1,5 @@
 /** The machine a benchmark ran on, printed with its figures (absolute times only mean something next to it). */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, freemem, platform, release, totalmem } from "node:os";
 
 export interface Machine {
@@ -41,4 +41,35 @@ export function machineBusyMs(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** User + system CPU of one process from /proc/<pid>/stat, ms; with `reaped`, its finished children's too. */
+function processCpuMs(pid: number, reaped: boolean): { ms: number; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces: the fields start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const at = (n: number) => Number(fields[n - 3]);
+    const ticks = at(14) + at(15) + (reaped ? at(16) + at(17) : 0);
+    return { ms: ticks * 10, ppid: at(4) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time of a process and its children so far (live ones and those it reaped), ms: a PostgreSQL
+ * postmaster and its backends. Undefined where /proc is missing.
+ */
+export function processTreeCpuMs(root: number): number | undefined {
+  const self = processCpuMs(root, true);
+  if (!self) return undefined;
+  let total = self.ms;
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === root) continue;
+    const child = processCpuMs(pid, false);
+    if (child?.ppid === root) total += child.ms;
+  }
+  return total;
 }

@@ -16,6 +16,8 @@ const run = promisify(execFile);
 export interface PostgresServer {
   /** postgres://tandem@127.0.0.1:<port>/postgres: a superuser that may create databases. */
   url: string;
+  /** The postmaster's process id (the benchmarks count the CPU of it and its backends). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `settings`: more server settings (`-c name=value`), after the defaults below so they win. */
+export async function startPostgres(settings: readonly string[] = []): Promise<PostgresServer> {
   const bin = findPostgresBin();
   const asRoot = process.getuid?.() === 0;
   const exec = (tool: string, args: string[]) =>
@@ -71,7 +74,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       "--locale=C",
     ]);
     const port = await freePort();
-    const settings = [
+    const options = [
       `-p ${port}`,
       "-c listen_addresses=127.0.0.1",
       "-c unix_socket_directories=''",
@@ -79,10 +82,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
       "-c max_connections=200",
+      ...settings.map((s) => `-c ${s}`),
     ].join(" ");
-    await exec("pg_ctl", ["-D", data, "-o", settings, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+    await exec("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+    const pid = Number((await readFile(join(data, "postmaster.pid"), "utf8")).split("\n", 1)[0]);
     return {
       url: `postgres://tandem@127.0.0.1:${port}/postgres`,
+      pid,
       async stop() {
         await exec("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
         await rm(dir, { recursive: true, force: true });
