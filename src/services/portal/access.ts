@@ -1,0 +1,85 @@
+/**
+ * Who sees what in the portal: the chat commands' rules (internship-scope.ts). A person sees the
+ * internships they have a part in (intern, supervisor, backup, coordinator), in every workspace where the
+ * signed-in principal is someone; a colleague sees nothing but their own introductions; reflections are
+ * the intern's own, and shared ones go to the coordinator only, as in the digests.
+ */
+import { rolesOf } from "../../domain/internship-roles.js";
+import type { Introduction, Reflection } from "../../domain/records.js";
+import type { Internship, Person, Role } from "../../domain/types.js";
+import type { Store } from "../../ports/store.js";
+import type { Principal } from "./principal.js";
+
+/** One internship the viewer may open, with every part the viewer's identities play in it. */
+export interface VisibleInternship {
+  internship: Internship;
+  roles: Role[];
+  intern: Person;
+}
+
+/** The people a principal is: one in chat, everyone with the address by e-mail. */
+export async function identitiesOf(store: Store, principal: Principal): Promise<Person[]> {
+  if (principal.kind === "email") return await store.people.byEmail(principal.email);
+  const person = await store.people.get(principal.workspaceId, principal.personId);
+  return person ? [person] : [];
+}
+
+/** Every internship the identities have a part in, across workspaces: running first, then newest. */
+export async function visibleInternships(store: Store, identities: Person[]): Promise<VisibleInternship[]> {
+  const byId = new Map<number, { internship: Internship; roles: Set<Role> }>();
+  for (const person of identities) {
+    for (const internship of await store.internships.forPerson(person.workspaceId, person.id)) {
+      const entry = byId.get(internship.id) ?? { internship, roles: new Set<Role>() };
+      for (const role of rolesOf(internship, person.id)) entry.roles.add(role);
+      byId.set(internship.id, entry);
+    }
+  }
+  const visible: VisibleInternship[] = [];
+  for (const { internship, roles } of byId.values()) {
+    if (roles.size === 0) continue;
+    const intern = await store.people.get(internship.workspaceId, internship.internId);
+    if (intern) visible.push({ internship, roles: [...roles], intern });
+  }
+  return visible.sort(
+    (a, b) =>
+      (a.internship.end < b.internship.end ? 1 : a.internship.end > b.internship.end ? -1 : 0) ||
+      a.internship.id - b.internship.id,
+  );
+}
+
+/** One internship, when the identities have a part in it; undefined alike for unknown and forbidden. */
+export async function visibleInternship(
+  store: Store,
+  identities: Person[],
+  internshipId: number,
+): Promise<VisibleInternship | undefined> {
+  return (await visibleInternships(store, identities)).find((v) => v.internship.id === internshipId);
+}
+
+/** The board of several interns is for those who follow interns (coordinator, supervisor, backup). */
+export function followsInterns(roles: readonly Role[]): boolean {
+  return roles.some((role) => role !== "intern");
+}
+
+/** Introductions the identities were asked for as colleagues, oldest first, with the intern's name. */
+export async function colleagueIntroductions(
+  store: Store,
+  identities: Person[],
+): Promise<{ introduction: Introduction; intern?: Person }[]> {
+  const found: { introduction: Introduction; intern?: Person }[] = [];
+  for (const person of identities) {
+    for (const introduction of await store.introductions.forColleague(person.id)) {
+      if (introduction.workspaceId !== person.workspaceId) continue;
+      const internship = await store.internships.get(introduction.workspaceId, introduction.internshipId);
+      const intern = internship && (await store.people.get(internship.workspaceId, internship.internId));
+      found.push({ introduction, ...(intern ? { intern } : {}) });
+    }
+  }
+  return found.sort((a, b) => a.introduction.proposedAt.getTime() - b.introduction.proposedAt.getTime());
+}
+
+/** The intern reads all of theirs; the coordinator the shared ones; nobody else any. */
+export function mayReadReflection(roles: readonly Role[], reflection: Reflection): boolean {
+  if (roles.includes("intern")) return true;
+  return reflection.shared && roles.includes("coordinator");
+}
