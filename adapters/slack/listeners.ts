@@ -5,11 +5,13 @@
  */
 import type { App, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { OutboundForm, Reply } from "../../src/domain/messages.js";
+import { userAddress } from "../../src/domain/addresses.js";
+import type { Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { actionOf } from "./action-ids.js";
 import { eventRecorded } from "./event-ack.js";
+import { OPEN_FORM, pressedFormButton, withFormButton } from "./form-button.js";
 import {
   blockAction,
   mentionCommand,
@@ -22,33 +24,12 @@ import { REQUEST_TIME, SLASH_COMMANDS } from "./protocol.js";
 import { renderHome, renderMessage, renderModal, renderReply } from "./render.js";
 import { readSharedFile } from "./shared-file.js";
 
-/** A button that opens a modal straight from its value, when a form came in a direct message. */
-const OPEN_FORM = "tandem.form";
-
 type Client = webApi.WebClient;
 
-/** The form a form button carries, or undefined when its value is not one (a forged or damaged payload). */
-function formOf(value: string | undefined): OutboundForm | undefined {
-  try {
-    const form = JSON.parse(value ?? "") as Partial<OutboundForm> | null;
-    return form && typeof form.action === "string" && Array.isArray(form.fields)
-      ? (form as OutboundForm)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A reply in a direct message; a form becomes a button that opens it. */
-async function postReply(client: Client, channel: string, reply: Reply): Promise<void> {
-  const button = reply.form && {
-    action: OPEN_FORM,
-    value: JSON.stringify(reply.form),
-    label: reply.form.title,
-    style: "primary" as const,
-  };
-  const buttons = [...(reply.buttons ?? []), ...(button ? [button] : [])];
-  const rendered = renderMessage({ text: reply.text, ...(buttons.length ? { buttons } : {}) });
+/** A reply in a direct message; a form becomes a button that opens it (see form-button.ts). */
+async function postReply(client: Client, channel: string, reply: Reply, command?: string): Promise<void> {
+  const { text, buttons } = withFormButton(reply, command);
+  const rendered = renderMessage({ text, ...(buttons?.length ? { buttons } : {}) });
   await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
 }
 
@@ -89,7 +70,9 @@ export function listen(
     const reply = await handle(inbound);
     // A person told in a direct message that it failed retries themselves; anything else Slack redelivers.
     eventRecorded(context, inbound.isDirect || !reply?.failed);
-    if (reply && inbound.isDirect) await postReply(client, (event as { channel: string }).channel, reply);
+    if (reply && inbound.isDirect) {
+      await postReply(client, (event as { channel: string }).channel, reply, inbound.text);
+    }
   });
   bolt.event("app_mention", async ({ event, body, context, client }) => {
     const inbound = mentionCommand(body.team_id ?? "", body.event_id, event as never, ownUser(context));
@@ -130,9 +113,7 @@ export function listen(
     await ack();
     const trigger = (body as { trigger_id?: string }).trigger_id;
     if (actionOf((action as { action_id?: string }).action_id ?? "") === OPEN_FORM && trigger) {
-      const form = formOf((action as { value?: string }).value);
-      if (form) await client.views.open({ trigger_id: trigger, view: renderModal(form) as never });
-      else log.warn({ actionId: OPEN_FORM }, "a form button arrived without a readable form; ignored");
+      await openFormButton(body as never, (action as { value?: string }).value, trigger, client);
       return;
     }
     const inbound = blockAction(body as never, requestTime(context));
@@ -158,6 +139,53 @@ export function listen(
     await ack();
     if (reply && inbound) await postReply(client, inbound.user, reply);
   });
+  /**
+   * A form button pressed in a direct message: the command it holds runs again for the presser and its
+   * form opens; whatever else the command answers (a refusal, a usage) is posted in the DM, never dropped.
+   */
+  async function openFormButton(
+    body: { user?: { id?: string }; team?: { id?: string } | null; channel?: { id?: string } },
+    value: string | undefined,
+    trigger: string,
+    client: Client,
+  ): Promise<void> {
+    const user = body.user?.id ?? "";
+    const team = body.team?.id ?? "";
+    const channel = body.channel?.id ?? user;
+    const pressed = pressedFormButton(value);
+    let reply: Reply | undefined;
+    if (!pressed) {
+      log.warn({ actionId: OPEN_FORM }, "a form button arrived without a readable command or form");
+      reply = { text: "This button no longer works: type the command again to get the form." };
+    } else if ("form" in pressed) reply = { text: "", form: pressed.form };
+    else {
+      reply = await handle({
+        kind: "command",
+        id: `form:${trigger}`,
+        platform: "slack",
+        workspace: team,
+        user,
+        conversation: userAddress("slack", team, user),
+        at: clock.now(),
+        text: pressed.command,
+      });
+    }
+    if (!reply) return;
+    if (!reply.form) return await postReply(client, channel, reply);
+    try {
+      await client.views.open({
+        trigger_id: trigger,
+        view: renderModal(reply.form, reply.text || undefined) as never,
+      });
+    } catch (error) {
+      // Slack gives 3 seconds to open a modal from a press: a slow platform check can miss them.
+      log.warn({ err: error, actionId: OPEN_FORM }, "could not open a form from its button");
+      await postReply(client, channel, {
+        text: `Slack did not let me open the form in time (${(error as Error).message}): press the button again.`,
+      });
+    }
+  }
+
   bolt.error(async (error) => {
     log.error({ err: error }, "Slack listener failed");
   });

@@ -5,7 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkView } from "../../fakes/slack-blocks.js";
 import { FAKE_BOT_USER } from "../../fakes/slack-directory.js";
-import { eventually, PACED_TIMEOUT, type SlackService, startSlackService } from "./slack-harness.js";
+import { messageEvent, slackTs } from "../../fakes/slack-requests.js";
+import { personInput } from "../../helpers/person-input.js";
+import {
+  buttonsOf,
+  eventually,
+  PACED_TIMEOUT,
+  type SlackService,
+  startSlackService,
+} from "./slack-harness.js";
 
 const TOKYO = "Asia/Tokyo";
 let slack: SlackService;
@@ -126,5 +134,110 @@ describe("setting up an internship in Slack", { timeout: PACED_TIMEOUT }, () => 
       },
     });
     expect(await slack.peek.people.byPlatformId(slack.workspace.id, "slack", "U0KENJI")).toBeUndefined();
+  });
+
+  it("setup typed in the DM answers with a button holding the command, which opens the set-up modal when pressed", async () => {
+    slack.clock.set(slack.local("2026-12-01T10:00", TOKYO));
+    const dm = slack.fake.dmChannel("U0HR");
+    const typed = messageEvent({
+      user: "U0HR",
+      channel: dm,
+      text: "setup",
+      ts: slackTs(slack.clock.now()),
+      channel_type: "im",
+    });
+    expect((await slack.event(typed)).status).toBe(200);
+    const answer = await eventually(() =>
+      slack.fake.okCalls("chat.postMessage").find((c) => c.params.channel === dm),
+    );
+    const button = buttonsOf(answer.params.blocks).find((b) => b.action_id === "tandem.form");
+    // The button holds the command, not the form: the press runs it again and opens the fresh form.
+    expect(button?.value).toBe("command:setup");
+    await slack.press({
+      user: "U0HR",
+      action_id: "tandem.form",
+      value: button!.value,
+      channel: dm,
+      trigger_id: "dm.trigger",
+    });
+    const [opened] = await slack.fake.waitFor("views.open");
+    expect(opened?.params.trigger_id).toBe("dm.trigger");
+    expect(opened?.response?.ok).toBe(true);
+    expect((opened!.params.view as View).callback_id).toBe("setup.submit");
+  });
+
+  it("colleagues typed in the DM opens its picker from the button even when the form is far over 2,000 characters", async () => {
+    for (let n = 10; n < 70; n++) {
+      await slack.peek.people.upsert(
+        slack.workspace.id,
+        personInput(`colleague${n}`, {
+          name: `Colleague Number ${n}`,
+          ids: { slack: `U0COL${n}` },
+          isColleague: true,
+        }),
+        slack.clock.now(),
+      );
+    }
+    const dm = slack.fake.dmChannel("U0HR");
+    const typed = messageEvent({
+      user: "U0HR",
+      channel: dm,
+      text: "colleagues",
+      ts: slackTs(slack.clock.now()),
+      channel_type: "im",
+    });
+    expect((await slack.event(typed)).status).toBe(200);
+    const answer = await eventually(() =>
+      slack.fake.okCalls("chat.postMessage").find((c) => c.params.channel === dm),
+    );
+    const button = buttonsOf(answer.params.blocks).find((b) => b.action_id === "tandem.form");
+    expect(button?.value).toBe("command:colleagues");
+    await slack.press({
+      user: "U0HR",
+      action_id: "tandem.form",
+      value: button!.value,
+      channel: dm,
+      trigger_id: "col.trigger",
+    });
+    const [opened] = await slack.fake.waitFor("views.open");
+    expect(opened?.response?.ok).toBe(true);
+    const view = opened!.params.view as View;
+    expect(view.callback_id).toBe("colleagues.submit");
+    // The form (60 people's ids and names, about 3,500 characters as JSON) no longer rides in the button.
+    const picker = view.blocks.find((b) => b.element?.type === "multi_users_select")?.element as {
+      initial_users?: string[];
+    };
+    // Olga, a colleague of the sample programme, and the 60.
+    expect(picker.initial_users).toHaveLength(61);
+    expect(picker.initial_users).toContain("U0COL69");
+  });
+
+  it("a form button pressed by someone who may not set up answers in the DM instead of doing nothing", async () => {
+    const dm = slack.fake.dmChannel("U0BRAM");
+    await slack.press({
+      user: "U0BRAM",
+      action_id: "tandem.form",
+      value: "command:setup",
+      channel: dm,
+      trigger_id: "bram.press",
+    });
+    const answer = await eventually(() =>
+      slack.fake.okCalls("chat.postMessage").find((c) => c.params.channel === dm),
+    );
+    expect(String(answer.params.text)).toMatch(/^Only the Slack workspace's admins and owners/);
+    await slack.press({
+      user: "U0BRAM",
+      action_id: "tandem.form",
+      value: "{not a form",
+      channel: dm,
+      trigger_id: "bram.bad",
+    });
+    await eventually(
+      () => slack.fake.okCalls("chat.postMessage").filter((c) => c.params.channel === dm).length === 2,
+    );
+    expect(String(slack.fake.okCalls("chat.postMessage").at(-1)?.params.text)).toBe(
+      "This button no longer works: type the command again to get the form.",
+    );
+    expect(slack.fake.calls("views.open")).toHaveLength(0);
   });
 });
