@@ -168,7 +168,8 @@ export interface NewMilestone {
   internshipId: number;
   title: string;
   due: LocalDate;
-  createdBy: number;
+  /** Absent for a milestone planned in the programme file. */
+  createdBy?: number;
 }
 
 export interface MilestoneChange {

@@ -72,6 +72,7 @@ describe("importing a programme", () => {
       people: { created: 7, updated: 0, unchanged: 0 },
       internships: { created: 3, updated: 0, unchanged: 0 },
       agreements: { versioned: 3, unchanged: 0 },
+      learning: { updated: 0, milestonesAdded: 0 },
       daysOff: { holidays: 0, closures: 0, changed: false },
       pruning: { internships: [], roles: [], applied: false },
       report: { notes: [], warnings: [], pending: [] },

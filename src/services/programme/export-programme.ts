@@ -1,9 +1,12 @@
 import { stringify } from "yaml";
 import { AppError } from "../../domain/errors.js";
+import { DEFAULT_CRITERIA } from "../../domain/learning-agreement.js";
 import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY, type Platform } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import { pendingEmail } from "../pending-people.js";
 import type { ProgrammeInput } from "./programme-schema.js";
+
+type InternshipInput = NonNullable<ProgrammeInput["internships"]>[number];
 
 /** Writes a workspace back in the programme format, so export -> import is a no-op. */
 export async function exportProgramme(
@@ -52,6 +55,7 @@ export async function exportProgramme(
       (await store.internships.list(workspace.id)).map(async (s) => {
         const agreement = await store.agreements.current(s.id);
         const conversations = await store.internships.conversations(s.id);
+        const learning = await learningOf(store, s.id);
         return {
           key: s.key,
           intern: keyOf.get(s.internId)!,
@@ -63,6 +67,7 @@ export async function exportProgramme(
           ...(s.homeChannel ? { homeChannel: s.homeChannel } : {}),
           ...(conversations.length ? { conversations } : {}),
           ...(agreement ? { agreement: agreement.terms } : {}),
+          ...learning,
         };
       }),
     ),
@@ -78,6 +83,45 @@ async function daysOffOf(
   return {
     ...(holidays.length ? { holidays: holidays.map((h) => ({ ...h })) } : {}),
     ...(closures.length ? { closures: closures.map((c) => ({ ...c })) } : {}),
+  };
+}
+
+/** The learning agreement as the file writes it (criteria left out when they are the default list) and the milestones with the outcomes they serve. */
+async function learningOf(
+  store: Store,
+  internshipId: number,
+): Promise<Pick<InternshipInput, "learning" | "milestones">> {
+  const stored = await store.learning.get(internshipId);
+  const served = await store.learning.outcomesOfMilestones(internshipId);
+  const milestones = (await store.milestones.listFor(internshipId)).map((m) => ({
+    title: m.title,
+    due: m.due,
+    ...(served.get(m.id) ? { outcomes: served.get(m.id)! } : {}),
+  }));
+  const defaultCriteria =
+    stored !== undefined &&
+    stored.criteria.length === DEFAULT_CRITERIA.length &&
+    stored.criteria.every(
+      (c, i) => c.key === DEFAULT_CRITERIA[i]!.key && c.name === DEFAULT_CRITERIA[i]!.name,
+    );
+  const evaluations = stored && {
+    ...(stored.midterm ? { midterm: stored.midterm } : {}),
+    ...(stored.final ? { final: stored.final } : {}),
+  };
+  return {
+    ...(stored
+      ? {
+          learning: {
+            ...(stored.title ? { title: stored.title } : {}),
+            ...(stored.hoursPerWeek ? { hoursPerWeek: stored.hoursPerWeek } : {}),
+            outcomes: stored.outcomes.map((o) => ({ ...o })),
+            ...(defaultCriteria ? {} : { criteria: stored.criteria.map((c) => c.name) }),
+            ...(evaluations && Object.keys(evaluations).length ? { evaluations } : {}),
+            ...(stored.language ? { language: { ...stored.language } } : {}),
+          },
+        }
+      : {}),
+    ...(milestones.length ? { milestones } : {}),
   };
 }
 

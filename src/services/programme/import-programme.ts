@@ -8,6 +8,7 @@ import type { PlatformDirectory } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
 import { notePending } from "../pending-people.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
+import { importLearning } from "./import-learning.js";
 import { askPlatform, type PlatformFacts } from "./platform-facts.js";
 import type { CompleteProgramme } from "./programme-schema.js";
 import { type PrunePlan, planPrune } from "./prune-programme.js";
@@ -18,6 +19,8 @@ export interface ImportSummary {
   people: { created: number; updated: number; unchanged: number };
   internships: { created: number; updated: number; unchanged: number };
   agreements: { versioned: number; unchanged: number };
+  /** Learning agreements written anew, and planned milestones added (each once, matched by title). */
+  learning: { updated: number; milestonesAdded: number };
   /** Added holidays and closures now stored, and whether this import changed them. */
   daysOff: { holidays: number; closures: number; changed: boolean };
   /** What the file no longer lists; `applied` when it was ended and removed (`prune`). */
@@ -98,7 +101,7 @@ export async function importProgramme(
     if (options.prune) await pruning.apply();
     summary.pruning = { ...pruning.plan, applied: options.prune === true };
     summary.report = {
-      notes: [...(facts?.notes ?? []), ...completed.value.notes],
+      notes: [...(facts?.notes ?? []), ...completed.value.notes, ...summary.report.notes],
       warnings: facts?.warnings ?? [],
       pending: pending.map((p) => p.key),
       ...(facts ? { checkedWith: platform } : {}),
@@ -120,6 +123,7 @@ async function apply(
     people: { created: 0, updated: 0, unchanged: 0 },
     internships: { created: 0, updated: 0, unchanged: 0 },
     agreements: { versioned: 0, unchanged: 0 },
+    learning: { updated: 0, milestonesAdded: 0 },
     daysOff: { holidays: 0, closures: 0, changed: false },
     pruning: { internships: [], roles: [], applied: false },
     report: { notes: [], warnings: [], pending: [] },
@@ -232,6 +236,19 @@ async function apply(
         version: version.version,
       });
     }
+
+    const learning = await importLearning(store, workspace.id, internshipId, s, at);
+    if (learning.changed) {
+      summary.learning.updated += 1;
+      await audit("learning.update", "internship", internshipId, { internship: s.key });
+    }
+    summary.learning.milestonesAdded += learning.milestonesAdded.length;
+    if (learning.milestonesAdded.length > 0)
+      await audit("milestone.plan", "internship", internshipId, { titles: learning.milestonesAdded });
+    for (const key of learning.unlinked)
+      summary.report.notes.push(
+        `internship ${s.key}: outcome "${key}" is no longer in learning.outcomes, so no milestone serves it any more`,
+      );
   }
   return summary;
 }

@@ -6,6 +6,8 @@ import {
   SYNC_CADENCES,
 } from "../../domain/agreement-options.js";
 import { PLATFORMS } from "../../domain/types.js";
+import { learningSchema, plannedMilestoneSchema } from "./learning-schema.js";
+import { isoDate } from "./schema-fields.js";
 
 /** The programme file: one workspace's people, internships and agreements (YAML or JSON). */
 const key = z
@@ -15,19 +17,6 @@ const key = z
     /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
     "must be 1-64 letters, digits, dots, dashes or underscores, e.g. intern1",
   );
-const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
-  // YAML reads an unquoted 2026-12-01 as a Date; both forms mean the same calendar day.
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
-    Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ||
-    new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text
-  ) {
-    ctx.addIssue({ code: "custom", message: `"${String(text)}" is not a date; write it like 2026-12-01` });
-    return z.NEVER;
-  }
-  return text;
-});
 
 /**
  * A person: name and time zone may be left to the platform (Slack, Teams) when it knows them, country
@@ -149,6 +138,10 @@ const internship = z.strictObject({
   /** Other conversations whose messages count for the reply-time rules. */
   conversations: z.array(z.string().trim().min(1).max(256)).max(20).optional(),
   agreement: agreement.optional(),
+  /** The learning agreement (Erasmus+ Table A): outcomes, evaluation criteria and dates, language. */
+  learning: learningSchema.optional(),
+  /** Milestones planned from the start; after the import they live in chat (moved, done, accepted). */
+  milestones: z.array(plannedMilestoneSchema).max(100).optional(),
 });
 
 export const programmeSchema = z.strictObject({

@@ -8,6 +8,7 @@ import { defaultsForZone } from "../../domain/person-defaults.js";
 import { channelIdProblem, userIdProblem } from "../../domain/platform-ids.js";
 import { err, ok, type Result } from "../../domain/result.js";
 import type { Person, Platform } from "../../domain/types.js";
+import { learningErrors } from "./learning-checks.js";
 import type { PlatformFacts } from "./platform-facts.js";
 import {
   type CompletePerson,
@@ -217,6 +218,7 @@ function meaningErrors(programme: CompleteProgramme): string[] {
     for (const { field, error } of termsErrors(withDefaults(s.agreement))) {
       errors.push(`${at}.agreement (${field}): ${error}`);
     }
+    errors.push(...learningErrors(s, at));
   });
   return errors;
 }

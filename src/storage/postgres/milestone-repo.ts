@@ -27,13 +27,13 @@ export function createMilestoneRepo(sql: Sql): MilestoneRepo {
         const row = (await sql.one<MilestoneRow>(
           `INSERT INTO milestones (workspace_id, internship_id, title, due_date, status, created_by, created_at, updated_at)
            VALUES ($1, $2, $3, $4, 'planned', $5, $6, $6) RETURNING *`,
-          [workspaceId, input.internshipId, input.title, input.due, input.createdBy, at.getTime()],
+          [workspaceId, input.internshipId, input.title, input.due, input.createdBy ?? null, at.getTime()],
         ))!;
         await sql.run(RECORD, [
           workspaceId,
           row.id,
           "add",
-          input.createdBy,
+          input.createdBy ?? null,
           null,
           "planned",
           null,
