@@ -155,7 +155,13 @@ export async function compose(
   }
   const directories = new Map<Platform, PlatformDirectory>();
   for (const [name, platform] of platforms) if (platform.directory) directories.set(name, platform.directory);
-  const bot = createBot({ store, clock, log, directories });
+  const bot = createBot({
+    store,
+    clock,
+    log,
+    directories,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const replica =
     store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";

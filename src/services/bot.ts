@@ -38,6 +38,8 @@ export interface BotDeps {
   log: Logger;
   /** What each platform knows of its people: links someone imported by e-mail when they first write. */
   directories?: Directories;
+  /** Where the web portal is (PUBLIC_URL), when it is on: the `portal` and `report` commands link there. */
+  publicUrl?: string;
 }
 
 const UNKNOWN_PERSON = generalCopy.unknownPerson();
@@ -60,7 +62,7 @@ function withoutBidiControls(event: InboundEvent): InboundEvent {
   return event;
 }
 
-export function createBot({ store, clock, log, directories }: BotDeps): Bot {
+export function createBot({ store, clock, log, directories, publicUrl }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
   const setupDesk = createSetupDesk({ store, clock, log, ...(directories ? { directories } : {}) });
 
@@ -70,7 +72,16 @@ export function createBot({ store, clock, log, directories }: BotDeps): Bot {
     const person =
       workspace && (await store.people.byPlatformId(workspace.id, speaker.platform, speaker.user));
     if (!workspace || !person) return undefined;
-    return { store, log: botLog, now, workspace, speaker: person, today: localDateIn(person.timezone, now) };
+    const today = localDateIn(person.timezone, now);
+    return {
+      store,
+      log: botLog,
+      now,
+      workspace,
+      speaker: person,
+      today,
+      ...(publicUrl ? { publicUrl } : {}),
+    };
   }
 
   /**

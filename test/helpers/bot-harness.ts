@@ -19,6 +19,8 @@ export async function createBotHarness(
     store?: StoreKind;
     /** "file": the harness outlives its test (a simulation several tests read); closed when the file ends. */
     closeAfter?: "test" | "file";
+    /** PUBLIC_URL: the web portal is on, and `portal` and `report` link there. */
+    publicUrl?: string;
   } = {},
 ) {
   const clock = createSettableClock(new Date(options.now ?? "2026-12-01T14:00:00Z"));
@@ -29,7 +31,12 @@ export async function createBotHarness(
   const programme = options.programme ?? sampleProgramme();
   await importProgramme(store, programme, clock.now());
   const captured = captureLog();
-  const bot = createBot({ store, clock, log: captured.log });
+  const bot = createBot({
+    store,
+    clock,
+    log: captured.log,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   const workspace = programme.workspace.id;
   const platform = programme.workspace.platform;
 

@@ -15,6 +15,7 @@ import { MILESTONE_COMMANDS } from "./milestone.js";
 import { MY_SETTINGS_COMMANDS } from "./my-settings.js";
 import { NOREPLY_COMMANDS } from "./noreply.js";
 import { NUDGE_COMMANDS } from "./nudges.js";
+import { PORTAL_COMMANDS } from "./portal.js";
 import { PREVIEW_COMMANDS } from "./preview.js";
 import { REFLECT_COMMANDS } from "./reflect.js";
 import { SETUP_COMMANDS } from "./setup.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...INTRO_COMMANDS,
   ...REFLECT_COMMANDS,
   ...DIGEST_COMMANDS,
+  ...PORTAL_COMMANDS,
   ...AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
   ...MY_SETTINGS_COMMANDS,

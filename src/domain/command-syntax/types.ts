@@ -18,6 +18,8 @@ export type Command =
   | { name: "intro.status"; intern?: MentionRef }
   | { name: "reflect"; text?: string }
   | { name: "digest"; intern?: MentionRef }
+  | { name: "portal" }
+  | { name: "report"; intern?: MentionRef }
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }

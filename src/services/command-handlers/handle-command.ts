@@ -15,6 +15,7 @@ import { handleMilestoneCommand } from "./milestone.js";
 import { handleMySettingsCommand } from "./my-settings.js";
 import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
+import { handlePortalCommand, handleReportCommand } from "./portal.js";
 import { handlePreviewCommand } from "./preview.js";
 import { handleReflectCommand } from "./reflect.js";
 import { handleStatusCommand } from "./status.js";
@@ -66,6 +67,10 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleReflectCommand(ctx, command);
     case "digest":
       return await handleDigestCommand(ctx, command);
+    case "portal":
+      return await handlePortalCommand(ctx);
+    case "report":
+      return await handleReportCommand(ctx, command);
     case "try.checkin":
       return await handleTryCommand(ctx, command);
     case "preview.week":
