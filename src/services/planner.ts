@@ -5,11 +5,17 @@ import type { OutboxDraft, Store } from "../ports/store.js";
 export interface PlanRule {
   readonly name: string;
   /**
-   * What is due at `now`. A rule may queue drafts itself through `enqueue` as it goes, in the same
-   * transaction, and return the rest: the wake-up rules do, so the drafts of a fan-out of 10,000 check-ins
-   * are never all in memory at once.
+   * What is due at `now`. A rule runs its own transactions and may queue drafts itself through `enqueue`
+   * as it goes, inside them, and return the rest (queued in one transaction after it): the wake-up rules
+   * commit every few hundred internships, so a fan-out of 10,000 check-ins is neither in memory at once
+   * nor held back from sending until the last one is planned. `committed` is called after such a part
+   * when more may follow.
    */
-  plan(now: Date, enqueue: (draft: OutboxDraft) => Promise<void>): Promise<OutboxDraft[]>;
+  plan(
+    now: Date,
+    enqueue: (draft: OutboxDraft) => Promise<void>,
+    committed: () => void,
+  ): Promise<OutboxDraft[]>;
 }
 
 export interface PlanResult {
@@ -19,7 +25,8 @@ export interface PlanResult {
 }
 
 export interface Planner {
-  tick(now: Date): Promise<PlanResult>;
+  /** `committed`: a large rule committed part of its work, which can be sent while it plans the rest. */
+  tick(now: Date, committed?: () => void): Promise<PlanResult>;
 }
 
 /**
@@ -29,18 +36,20 @@ export interface Planner {
 export function createPlanner(deps: { store: Store; rules: readonly PlanRule[]; log: Logger }): Planner {
   const log = deps.log.child({ component: "planner" });
   return {
-    async tick(now) {
+    async tick(now, committed = () => {}) {
       const result: PlanResult = { enqueued: 0, byRule: {}, failedRules: [] };
       for (const rule of deps.rules) {
         try {
-          const count = await deps.store.transaction(async () => {
-            let inserted = 0;
-            const enqueue = async (draft: OutboxDraft) => {
-              if (await deps.store.outbox.enqueue(draft, now)) inserted += 1;
-            };
-            for (const draft of await rule.plan(now, enqueue)) await enqueue(draft);
-            return inserted;
-          });
+          let count = 0;
+          const enqueue = async (draft: OutboxDraft) => {
+            if (await deps.store.outbox.enqueue(draft, now)) count += 1;
+          };
+          const rest = await rule.plan(now, enqueue, committed);
+          if (rest.length > 0) {
+            await deps.store.transaction(async () => {
+              for (const draft of rest) await enqueue(draft);
+            });
+          }
           result.byRule[rule.name] = count;
           result.enqueued += count;
         } catch (error) {

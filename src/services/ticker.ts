@@ -21,7 +21,8 @@ export interface Ticker {
   /**
    * One pass: plan what is due at `now` at once, then send it. Planning never waits for sending: while
    * a dispatch is running, the next one is queued behind it (at most one), and resolves this tick.
-   * Planning passes do not overlap either: a tick that arrives while one runs shares it.
+   * Planning passes do not overlap either: a tick that arrives while one runs shares it. A large plan
+   * (a fan-out) starts sending what it committed so far while it plans the rest.
    */
   tick(now: Date): Promise<TickResult>;
   /** Resolves when no pass is running: for a clean shutdown. */
@@ -47,8 +48,8 @@ export function createTicker(deps: {
    * and the tick after it plans what came due meanwhile.
    */
   let planning: Promise<PlanResult> | undefined;
-  const planFor = (now: Date) => {
-    planning ??= deps.planner.tick(now).finally(() => {
+  const planFor = (now: Date, committed: () => void) => {
+    planning ??= deps.planner.tick(now, committed).finally(() => {
       planning = undefined;
     });
     return planning;
@@ -74,9 +75,17 @@ export function createTicker(deps: {
     async tick(now) {
       let plan: PlanResult;
       let dispatch: DispatchResult;
+      // Every dispatch pass this tick asked for: those started while planning went on, and the last.
+      const passes = new Set<Promise<DispatchResult>>();
       try {
-        plan = await planFor(now);
-        dispatch = await dispatchAfter(now);
+        plan = await planFor(now, () => {
+          const pass = dispatchAfter(now);
+          // Awaited below, after planning: until then a failure must not count as unhandled.
+          pass.catch(() => undefined);
+          passes.add(pass);
+        });
+        passes.add(dispatchAfter(now));
+        dispatch = sumOf(await Promise.all(passes));
       } catch (error) {
         health.lastTickAt = now;
         health.failing = { at: now, failedRules: [], error: (error as Error).message };
@@ -103,4 +112,14 @@ export function createTicker(deps: {
     },
     health: () => ({ ...health }),
   };
+}
+
+/** Several dispatch passes' results as one. */
+function sumOf(results: readonly DispatchResult[]): DispatchResult {
+  const [first, ...rest] = results;
+  const sum = { ...first! };
+  for (const result of rest) {
+    for (const name of Object.keys(sum) as (keyof DispatchResult)[]) sum[name] += result[name];
+  }
+  return sum;
 }

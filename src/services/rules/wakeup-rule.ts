@@ -27,7 +27,11 @@ export interface Evaluation {
 
 /** How long to wait before looking again at an internship whose evaluation failed. */
 const RETRY_AFTER_FAILURE_MS = 60 * 60_000;
-const BATCH = 5_000;
+/**
+ * Internships evaluated per transaction. A part commits before the next is claimed, so what it queued
+ * can be sent meanwhile, and a transaction stays short (on PostgreSQL it holds its rows and a connection).
+ */
+export const WAKEUP_BATCH = 500;
 
 /**
  * A plan rule driven by the wake-ups table: only internships whose wake-up has come are evaluated,
@@ -43,17 +47,19 @@ export function createWakeupRule(deps: {
   const { store } = deps;
   return {
     name: deps.kind,
-    async plan(now, enqueue) {
+    async plan(now, enqueue, committed) {
       // Batch after batch until nothing is due: every evaluated wake-up moves past `now`, so this ends,
-      // and a fan-out of many thousands is planned in one tick instead of one batch a minute.
-      for (
-        let batch = await store.wakeups.due(deps.kind, now, BATCH);
-        batch.length > 0;
-        batch = batch.length < BATCH ? [] : await store.wakeups.due(deps.kind, now, BATCH)
-      ) {
-        await evaluateBatch(batch, now, enqueue);
+      // and a fan-out of many thousands is planned in one tick instead of one batch a minute. Each batch
+      // is claimed and evaluated in one transaction (a failed one is claimed again next tick).
+      for (;;) {
+        const size = await store.transaction(async () => {
+          const batch = await store.wakeups.due(deps.kind, now, WAKEUP_BATCH);
+          await evaluateBatch(batch, now, enqueue);
+          return batch.length;
+        });
+        if (size < WAKEUP_BATCH) return [];
+        committed();
       }
-      return [];
     },
   };
 
