@@ -13,6 +13,11 @@ import type { LocalDate } from "./types.js";
 /** Daily check-ins, and what their answers cause. */
 export const checkinKeys = {
   prompt: (internshipId: number, date: LocalDate) => `checkin:${internshipId}:${date}`,
+  /** The internship a prompt's key names; undefined for any other key. */
+  promptInternship: (key: string): number | undefined => {
+    const match = /^checkin:(\d+):\d{4}-\d{2}-\d{2}$/.exec(key);
+    return match ? Number(match[1]) : undefined;
+  },
   reminder: (internshipId: number, date: LocalDate) => `checkin-reminder:${internshipId}:${date}`,
   summary: (internshipId: number, date: LocalDate) => `checkin-summary:${internshipId}:${date}`,
   missedStreak: (internshipId: number, date: LocalDate) => `missed-streak:${internshipId}:${date}`,

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
+import { checkinKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
 import { startOfLocalDay } from "../domain/working-days.js";
 import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
@@ -12,6 +13,7 @@ import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
 import { calendarFor } from "./person-calendar.js";
+import type { WakeupKind } from "./rules/wakeup-rule.js";
 import { createSendingLeases } from "./sending-leases.js";
 import { createWorkspaceOutages, type WorkspaceOutages } from "./workspace-outages.js";
 
@@ -78,6 +80,7 @@ export interface Dispatcher {
   readonly stats: DeliveryStats;
 }
 
+const CHECKIN_KIND = ["checkin"] as const satisfies readonly WakeupKind[];
 type Recipient = { calendar: WorkingCalendar; budget: number } | null;
 /** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
 const RECIPIENTS_KEPT = 1_000;
@@ -277,6 +280,22 @@ export function createDispatcher(deps: {
     return undefined;
   }
 
+  /**
+   * The check-in rule waits for its prompt to be sent (or to expire or fail): it looks again at the next
+   * tick, as it would if it polled, without re-examining every waiting prompt every minute.
+   */
+  async function wakeCheckins(batch: readonly OutboxItem[], now: Date): Promise<void> {
+    const prompts = batch.flatMap((item) => {
+      const internshipId = checkinKeys.promptInternship(item.key);
+      return internshipId === undefined ? [] : [{ workspaceId: item.workspaceId, internshipId }];
+    });
+    if (prompts.length === 0) return;
+    await store.transaction(async () => {
+      for (const { workspaceId, internshipId } of prompts)
+        await store.wakeups.touch(workspaceId, internshipId, CHECKIN_KIND, now);
+    });
+  }
+
   async function dispatchBatch(
     batch: OutboxItem[],
     now: Date,
@@ -327,6 +346,7 @@ export function createDispatcher(deps: {
       },
       overdue,
     );
+    await wakeCheckins(batch, now);
   }
 
   return {

@@ -162,4 +162,11 @@ describe("outbox keys", () => {
     expect(unreachableKeys.isReport(unreachableKeys.report(9))).toBe(true);
     expect(unreachableKeys.isReport(checkinKeys.prompt(9, "2026-12-14"))).toBe(false);
   });
+
+  it("reads the internship from a check-in prompt's key, and from no other check-in key", () => {
+    expect(checkinKeys.promptInternship(checkinKeys.prompt(42, "2026-12-14"))).toBe(42);
+    expect(checkinKeys.promptInternship(checkinKeys.reminder(42, "2026-12-14"))).toBeUndefined();
+    expect(checkinKeys.promptInternship(checkinKeys.summary(42, "2026-12-14"))).toBeUndefined();
+    expect(checkinKeys.promptInternship(checkinKeys.answer(42, "answered"))).toBeUndefined();
+  });
 });

@@ -22,8 +22,13 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /** Missed check-ins in a row that make the supervisor hear about it (again at 6, 9, ...). */
 export const MISSED_STREAK = 3;
-/** How often to look whether a queued prompt went out, while it waits in the outbox. */
-const DELIVERY_POLL_MS = 60_000;
+/**
+ * How often to look whether a queued prompt went out, while it waits in the outbox. The dispatcher wakes
+ * the rule when it has handled the prompt (see wakeCheckins), so this only covers what it cannot see, such
+ * as a replica that died after sending: polling every minute re-examined every waiting prompt of a fan-out
+ * each minute until it was sent.
+ */
+const DELIVERY_POLL_MS = 15 * 60_000;
 
 const earliest = (...dates: (Date | undefined)[]) =>
   new Date(Math.min(...dates.filter((d): d is Date => d !== undefined).map((d) => d.getTime())));
