@@ -26,6 +26,23 @@ import { readSharedFile } from "./shared-file.js";
 
 type Client = webApi.WebClient;
 
+/** Slack wants a slash command acknowledged within 3 s, network included: a slower answer follows. */
+const COMMAND_ACK_MS = 1_500;
+const WORKING = "Working on it: the answer follows in a moment.";
+
+/** The promise's value when it settles within `ms` (its error, thrown), else undefined. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A reply in a direct message; a form becomes a button that opens it (see form-button.ts). */
 async function postReply(client: Client, channel: string, reply: Reply, command?: string): Promise<void> {
   const { text, buttons } = withFormButton(reply, command);
@@ -36,9 +53,10 @@ async function postReply(client: Client, channel: string, reply: Reply, command?
 export function listen(
   bolt: App,
   handle: InboundHandler,
-  deps: { clock: Clock; log: Logger; botUserId?: string; fileTimeoutMs?: number },
+  deps: { clock: Clock; log: Logger; botUserId?: string; fileTimeoutMs?: number; commandAckMs?: number },
 ): void {
   const { log, clock, botUserId } = deps;
+  const commandAckMs = deps.commandAckMs ?? COMMAND_ACK_MS;
   const fileTimeoutMs = deps.fileTimeoutMs ?? 10_000;
   const requestTime = (context: Record<string, unknown>) =>
     new Date(
@@ -47,18 +65,42 @@ export function listen(
   const ownUser = (context: Record<string, unknown>) =>
     (context.botUserId as string | undefined) ?? botUserId;
 
-  bolt.command(SLASH_COMMANDS, async ({ command, ack, context, client }) => {
+  bolt.command(SLASH_COMMANDS, async ({ command, ack, context, client, respond }) => {
     const event = slashCommand(command as never, requestTime(context));
-    const reply = event && (await handle(event));
-    if (reply?.form) {
-      await ack();
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: renderModal(reply.form, reply.text) as never,
-      });
+    if (!event) return await ack();
+    const work = handle(event);
+    const quick = await settledWithin(work, commandAckMs);
+    if (quick) {
+      const reply = quick.value;
+      if (reply?.form) {
+        await ack();
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderModal(reply.form, reply.text) as never,
+        });
+        return;
+      }
+      return await ack(reply ? renderReply(reply) : undefined);
+    }
+    // Slack shows the person an error when a command is not answered within 3 seconds (a preview of a
+    // large cohort takes longer): say it is coming, and answer through the command's response_url.
+    await ack({ response_type: "ephemeral", text: WORKING });
+    const reply = await work;
+    if (!reply) return;
+    if (reply.form) {
+      try {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderModal(reply.form, reply.text) as never,
+        });
+      } catch (error) {
+        // The trigger lasts 3 seconds too: the form comes as a button in the DM instead.
+        log.warn({ err: error }, "a slow command's form could not open; offered in the DM");
+        await postReply(client, event.user, reply, event.text);
+      }
       return;
     }
-    await ack(reply ? renderReply(reply) : undefined);
+    await respond(renderReply(reply));
   });
   bolt.event("message", async ({ event, body, context, client }) => {
     const inbound = messageEvent(body.team_id ?? "", body.event_id, event as never);

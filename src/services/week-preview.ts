@@ -6,6 +6,7 @@
  * Nobody answers or writes in the copy, so what answers would change (reminders, summaries, nudges) shows
  * as it would happen in silence.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "pino";
 import { parseAddress } from "../domain/addresses.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
@@ -31,6 +32,11 @@ const MINUTE_MS = 60_000;
 const MAX_STEPS = 8 * 24 * 60;
 const KINDS: readonly WakeupKind[] = [...WAKEUP_KINDS, "welcome"];
 const PLATFORMS: readonly Platform[] = ["slack", "teams", "console"];
+/**
+ * The copy is SQLite, whose calls never wait: without a pause the whole preview (seconds on a large
+ * cohort) would hold the event loop, and a platform adapter could not answer "working on it" in time.
+ */
+const YIELD_EVERY = 200;
 
 /** Whether a queued message is about this internship: to its people or channels, or its introductions. */
 async function concernsInternship(copy: Store, ctx: InternshipContext) {
@@ -67,8 +73,10 @@ async function concernsInternship(copy: Store, ctx: InternshipContext) {
 async function isolate(copy: Store, ctx: InternshipContext): Promise<void> {
   const concerns = await concernsInternship(copy, ctx);
   for (const workspace of await copy.workspaces.list()) {
+    let done = 0;
     for (const internship of await copy.internships.list(workspace.id)) {
       if (internship.id !== ctx.internship.id) await copy.wakeups.clearAll(internship.id);
+      if (++done % YIELD_EVERY === 0) await nextTurn();
     }
     for (const row of await copy.outbox.list({ status: "pending", workspaceId: workspace.id })) {
       if (!concerns(row)) await copy.outbox.cancelPending(workspace.id, row.key);
@@ -131,6 +139,7 @@ export async function simulateSends(
     await planner.tick(at);
     await dispatcher.dispatch(at);
     at = await nextDue(copy, ctx, at);
+    await nextTurn();
   }
   return sent;
 }

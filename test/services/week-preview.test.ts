@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/ports/store.js";
 import { handlePreviewCommand } from "../../src/services/command-handlers/preview.js";
+import { loadInternshipContext } from "../../src/services/internship-context.js";
+import { simulateSends } from "../../src/services/week-preview.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 import { onPostgresRun } from "../helpers/test-store.js";
@@ -105,6 +107,32 @@ describe.skipIf(onPostgresRun())(
       await h.store.programmeAdmins.add(h.workspace.id, "olga", undefined, h.clock.now());
       const asAdmin = await previewAt(h, "2026-12-01T08:00", "olga");
       expect(asAdmin).toBe(await previewAt(h, "2026-12-01T08:00", "bram"));
+    });
+
+    it("lets timers run while it works (a platform must answer within seconds meanwhile)", async () => {
+      const h = await createServiceHarness({ rules: "every" });
+      h.clock.set(h.local("2026-12-01T08:00", SP));
+      const ctx = (await loadInternshipContext(
+        h.store,
+        h.workspace.id,
+        (
+          await h.internship("ana-2026")
+        ).id,
+      ))!;
+      const copy = await h.store.snapshot!();
+      let turns = 0;
+      const timer = setInterval(() => turns++, 0);
+      try {
+        const inCopy = (await loadInternshipContext(copy, h.workspace.id, ctx.internship.id))!;
+        const until = new Date(h.clock.now().getTime() + 7 * 86_400_000);
+        const sends = await simulateSends(copy, inCopy, { from: h.clock.now(), until }, h.log.log);
+        expect(sends.length).toBeGreaterThan(10);
+      } finally {
+        clearInterval(timer);
+        await copy.close();
+      }
+      // Without a pause between steps, the whole week ran in one turn of the event loop.
+      expect(turns).toBeGreaterThan(3);
     });
 
     it("refuses outsiders, an ended internship, and a store that cannot make a copy", async () => {

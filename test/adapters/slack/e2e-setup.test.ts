@@ -240,4 +240,26 @@ describe("setting up an internship in Slack", { timeout: PACED_TIMEOUT }, () => 
     );
     expect(slack.fake.calls("views.open")).toHaveLength(0);
   });
+
+  it("acknowledges a slow command at once and answers it through response_url", async () => {
+    // Slack takes its time answering users.info: the refusal needs it, and comes after Slack's 3 seconds.
+    slack.fake.hangNext("users.info");
+    const started = Date.now();
+    const response = await slack.command({
+      text: "setup",
+      user_id: "U0BRAM",
+      trigger_id: "slow.trigger",
+      response_url: slack.fake.responseUrl("slow"),
+    });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await response.json()).toEqual({
+      response_type: "ephemeral",
+      text: "Working on it: the answer follows in a moment.",
+    });
+    expect(slack.fake.calls("response_url")).toHaveLength(0);
+    slack.fake.release();
+    const [answer] = await slack.fake.waitFor("response_url");
+    expect(answer?.params).toMatchObject({ response_type: "ephemeral" });
+    expect(String(answer?.params.text)).toMatch(/^Only the Slack workspace's admins and owners/);
+  });
 });
