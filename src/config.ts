@@ -37,6 +37,11 @@ export interface Config {
   publicUrl?: string;
   /** The portal's signing secret for session and CSRF cookies (PORTAL_SECRET); set when publicUrl is. */
   portal?: { secret: string };
+  /**
+   * E-mail delivery (SMTP_URL, MAIL_FROM): for people with an address and no chat id, digests people chose
+   * to read by e-mail, and portal sign-in links. Off when SMTP_URL is unset.
+   */
+  mail?: { smtpUrl: string; from: string };
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -163,6 +168,21 @@ const VARIABLES = {
     example: "$(openssl rand -base64 32)",
     schema: z.string().trim().min(32, "must be at least 32 characters").optional(),
   },
+  SMTP_URL: {
+    example: "smtps://tandem%40uni.example:app-password@smtp.uni.example:465",
+    schema: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
+  },
+  MAIL_FROM: {
+    example: '"Tandem <tandem@uni.example>"',
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^(?:[^<>@]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/,
+        "must be an address, or a name and an address in <>",
+      )
+      .optional(),
+  },
   SLACK_BOT_TOKEN: {
     example: "xoxb-...",
     schema: z.string().trim().startsWith("xoxb-", "must start with xoxb-").optional(),
@@ -211,6 +231,7 @@ type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
 const SECRET = new Set([
   "DATABASE_URL",
   "PORTAL_SECRET",
+  "SMTP_URL",
   "SLACK_BOT_TOKEN",
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
@@ -299,6 +320,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           "$(openssl rand -base64 32)",
         ),
     };
+  }
+  if (v.SMTP_URL) {
+    config.mail = {
+      smtpUrl: v.SMTP_URL,
+      from:
+        v.MAIL_FROM ??
+        fail(
+          "MAIL_FROM",
+          "is required with SMTP_URL: the sender of Tandem's e-mails",
+          VARIABLES.MAIL_FROM.example,
+        ),
+    };
+  } else if (v.MAIL_FROM) {
+    fail(
+      "SMTP_URL",
+      "is required with MAIL_FROM: the server Tandem sends e-mail through",
+      VARIABLES.SMTP_URL.example,
+    );
   }
   if (v.MICROSOFT_APP_ID) config.teams.appId = v.MICROSOFT_APP_ID;
   if (v.MICROSOFT_APP_PASSWORD) config.teams.appPassword = v.MICROSOFT_APP_PASSWORD;

@@ -8,6 +8,7 @@ import { type ConsolePlatform, createConsolePlatform } from "../adapters/console
 import { DEMO_WORKSPACE, demoProgramme } from "../adapters/console/demo-programme.js";
 import { personasIn } from "../adapters/console/persona.js";
 import { runPlayground } from "../adapters/console/playground.js";
+import { createSmtpMail, type SmtpMail } from "../adapters/email/mail-sender.js";
 import { createSlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
 import { teamsAppPackage } from "../adapters/teams/app-package.js";
 import { createTeamsPlatform } from "../adapters/teams/teams-platform.js";
@@ -51,6 +52,8 @@ export interface Services {
   platforms: Map<Platform, ChatPlatform>;
   /** What each served platform can tell about its people and channels (set-up, import checks). */
   directories: Directories;
+  /** E-mail delivery when SMTP_URL is set. */
+  mail?: SmtpMail;
   /** The console platform when PLATFORMS includes it: the playground reads its buttons. */
   consolePlatform?: ConsolePlatform;
 }
@@ -166,9 +169,17 @@ export async function compose(
   const replica =
     store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";
   const lease = config.leaseSeconds ? config.leaseSeconds * 1000 : undefined;
+  const mail =
+    config.mail &&
+    createSmtpMail({
+      ...config.mail,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      log,
+    });
   const dispatcher = createDispatcher({
     store,
     platforms,
+    ...(mail ? { mail } : {}),
     clock,
     log,
     replica,
@@ -190,6 +201,7 @@ export async function compose(
     dispatcher,
     platforms,
     directories,
+    ...(mail ? { mail } : {}),
     ...(consolePlatform ? { consolePlatform } : {}),
   };
 }
@@ -250,6 +262,13 @@ export async function startService(
     await store.close();
     throw error;
   }
+  // A mail server that cannot be reached does not stop the chat platforms: e-mails wait in the outbox.
+  await services.mail?.verify().catch((error: unknown) => {
+    log.warn(
+      { err: error },
+      `${error instanceof Error ? error.message : String(error)}; e-mails wait in the outbox until it answers`,
+    );
+  });
   const metronome = config.scheduler
     ? startMetronome(clock, async (now) => await ticker.tick(now), log, config.tickSeconds)
     : undefined;
@@ -287,6 +306,7 @@ export async function startService(
       await http.close();
       // No new send starts; those in flight end within the platform's HTTP timeout.
       await ticker.stop();
+      services.mail?.close();
       await store.close();
       log.info("Tandem stopped");
       resolveStopped();

@@ -42,10 +42,17 @@ function settingsWords(source: SettingsSource): string {
   return parts.join(" ");
 }
 
+/** The mail server without its user and password: `e-mail through smtps://smtp.uni.example:465 as ...`. */
+function mailWords(config: Config): string {
+  if (!config.mail) return "";
+  const url = new URL(config.mail.smtpUrl);
+  return `; e-mail through ${url.protocol}//${url.host} from ${config.mail.from}`;
+}
+
 export function describeStart(config: Config, settings: SettingsSource, port: number): string {
   const database = config.databaseUrl
     ? `PostgreSQL ${redactDatabaseUrl(config.databaseUrl)}`
     : `SQLite ${config.databasePath}`;
   const scheduler = config.scheduler ? "" : "; scheduler off (an external cron runs tandem tick)";
-  return `Tandem serves ${list(platformWords(config))}; HTTP on ${config.host ?? "0.0.0.0"}:${port} (/healthz, /readyz); database ${database}${scheduler}; ${settingsWords(settings)}.`;
+  return `Tandem serves ${list(platformWords(config))}; HTTP on ${config.host ?? "0.0.0.0"}:${port} (/healthz, /readyz); database ${database}${mailWords(config)}${scheduler}; ${settingsWords(settings)}.`;
 }

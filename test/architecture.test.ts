@@ -93,12 +93,17 @@ describe("architecture", () => {
     expect(cyclesIn(graph).map((cycle) => cycle.join(" -> "))).toEqual([]);
   });
 
-  it("keeps platforms out of the core: only the composition root (main.ts) imports adapters, Slack or botbuilder", () => {
+  it("keeps platforms out of the core: only the composition root (main.ts) imports adapters, Slack, botbuilder or a mail library", () => {
     const core = src.filter((f) => f !== "src/main.ts");
     expect(
       violations(
         core,
-        (t) => t.startsWith("adapters/") || t.startsWith("@slack/") || t.startsWith("botbuilder"),
+        (t) =>
+          t.startsWith("adapters/") ||
+          t.startsWith("@slack/") ||
+          t.startsWith("botbuilder") ||
+          t === "nodemailer" ||
+          t === "smtp-server",
       ),
     ).toEqual([]);
   });

@@ -199,6 +199,40 @@ describe("loadConfig turns the portal on with PUBLIC_URL", () => {
   });
 });
 
+describe("loadConfig turns e-mail on with SMTP_URL and MAIL_FROM", () => {
+  it("keeps e-mail off without SMTP_URL", () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+  });
+
+  it("takes the server and the sender", () => {
+    const config = loadConfig({
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      MAIL_FROM: "Tandem <tandem@uni.example>",
+    });
+    expect(config.mail).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: "Tandem <tandem@uni.example>" });
+  });
+
+  it("requires each with the other, and says what to write", () => {
+    expect(configError({ SMTP_URL: "smtp://mail.example" }).message).toMatch(
+      /^MAIL_FROM is required with SMTP_URL/,
+    );
+    expect(configError({ MAIL_FROM: "t@uni.example" }).message).toMatch(
+      /^SMTP_URL is required with MAIL_FROM/,
+    );
+    expect(configError({ SMTP_URL: "http://mail.example", MAIL_FROM: "t@uni.example" }).message).toMatch(
+      /^SMTP_URL is not valid: must be an smtp:\/\/ or smtps:\/\/ address; for example SMTP_URL=/,
+    );
+    expect(configError({ SMTP_URL: "smtp://mail.example", MAIL_FROM: "tandem" }).message).toMatch(
+      /^MAIL_FROM is not valid: must be an address/,
+    );
+  });
+
+  it("never shows the password in SMTP_URL", () => {
+    const { message } = configError({ SMTP_URL: "http://user:secret-value-123@mail.example" });
+    expect(message).not.toContain("secret-value");
+  });
+});
+
 describe("loadConfig keeps secrets out of error messages", () => {
   it.each([
     ["SLACK_BOT_TOKEN", { SLACK_BOT_TOKEN: "secret-value-123" }],

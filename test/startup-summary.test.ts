@@ -23,6 +23,16 @@ describe("the start-up line", () => {
     );
   });
 
+  it("names the mail server and sender without the password in SMTP_URL", () => {
+    const line = describeStart(
+      config({ SMTP_URL: "smtps://tandem:secret-pw@smtp.uni.example:465", MAIL_FROM: "tandem@uni.example" }),
+      noFile,
+      3000,
+    );
+    expect(line).toContain("; e-mail through smtps://smtp.uni.example:465 from tandem@uni.example;");
+    expect(line).not.toContain("secret-pw");
+  });
+
   it("names Slack's mode, Teams, the file the settings came from and what the environment overrode", () => {
     const settings: SettingsSource = {
       ...noFile,

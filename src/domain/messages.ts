@@ -135,6 +135,11 @@ export interface OutboundMessage {
   /** Deep link to the message this one is about. */
   link?: string;
   /**
+   * The portal page this message concerns (`/portal/internships/12`), set by the dispatcher for e-mail:
+   * the mail adapter turns it into a link when PUBLIC_URL is set. Chat adapters ignore it.
+   */
+  portalPath?: string;
+  /**
    * Where the whole content can be read when a platform has to shorten the message to fit its limits,
    * e.g. 'Type "report" to read every intern's week.' Without it, adapters point to "help".
    */

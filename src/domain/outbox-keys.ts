@@ -162,6 +162,7 @@ export const agreementKeys = {
 /** Portal sign-in links sent by e-mail: one per link asked for (`digest` names the link, not the time). */
 export const portalKeys = {
   signIn: (personId: number, digest: string) => `portal-sign-in:${personId}:${digest}`,
+  isSignIn: (key: string): boolean => key.startsWith("portal-sign-in:"),
 };
 
 const UNREACHABLE_PREFIX = "unreachable:";
@@ -214,6 +215,24 @@ export function internshipKeyPrefixes(internshipId: number, supervisorId: number
     "agreement-decided",
   ];
   return [...families.map((f) => `${f}:${internshipId}:`), `digest:${supervisorId}:${internshipId}:`];
+}
+
+/**
+ * The internship a key names, for the portal link under an e-mail: the families built on an internship
+ * id (see internshipKeyPrefixes) and the supervisor's digest (`digest:<supervisor>:<internship>:<week>`).
+ */
+export function internshipOfKey(key: string): number | undefined {
+  const [family, first, second, third] = key.split(":");
+  const families = internshipKeyPrefixes(0, 0).map((prefix) => prefix.split(":")[0]);
+  const id =
+    family === "digest"
+      ? third !== undefined
+        ? second
+        : undefined
+      : families.includes(family!)
+        ? first
+        : undefined;
+  return id !== undefined && /^\d+$/.test(id) ? Number(id) : undefined;
 }
 
 /** The family a key belongs to (`milestone-due`, `digest`, ...): what kind of message it is. */

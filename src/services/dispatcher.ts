@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { mailRecipient } from "../domain/addresses.js";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
@@ -7,11 +8,13 @@ import type { Platform } from "../domain/types.js";
 import { startOfLocalDay } from "../domain/working-days.js";
 import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
+import type { MailSender } from "../ports/mail-sender.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import { createDeliveryFailures } from "./delivery-failures.js";
 import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
+import { createMailDelivery } from "./mail-delivery.js";
 import { calendarFor } from "./person-calendar.js";
 import type { WakeupKind } from "./rules/wakeup-rule.js";
 import { createSendingLeases } from "./sending-leases.js";
@@ -88,6 +91,8 @@ const RECIPIENTS_KEPT = 1_000;
 export function createDispatcher(deps: {
   store: Store;
   platforms: ReadonlyMap<Platform, ChatPlatform>;
+  /** E-mail delivery for `email:` addresses; without it (no SMTP_URL) they are dead-lettered, with why. */
+  mail?: MailSender;
   clock: Clock;
   log: Logger;
   options?: Partial<DispatchOptions>;
@@ -104,7 +109,7 @@ export function createDispatcher(deps: {
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
   const stats = createDeliveryStats();
-  const { deadLetter, fail, refuse } = createDeliveryFailures({
+  const failures = createDeliveryFailures({
     store,
     log,
     stats,
@@ -113,6 +118,8 @@ export function createDispatcher(deps: {
       followUps += count;
     },
   });
+  const { deadLetter, fail, refuse } = failures;
+  const mail = createMailDelivery({ store, log, stats, clock: deps.clock, failures, sender: deps.mail });
 
   /**
    * People and calendars for this pass; counts are read per batch since sends change them. At most
@@ -224,6 +231,10 @@ export function createDispatcher(deps: {
     const context = merged
       ? { outboxIds: items.map((i) => i.id), keys: items.map((i) => i.key) }
       : { outboxId: first.id, key: first.key, attempt: first.attempts };
+    if (mailRecipient(address) !== undefined) {
+      if (!sending.holds(first.workspaceId)) return undefined;
+      return await mail.deliver(delivery, now, result, context);
+    }
     const name = platformOf(address);
     const platform = name && deps.platforms.get(name);
     if (!platform) {

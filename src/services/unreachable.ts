@@ -1,5 +1,9 @@
-import { parseAddress } from "../domain/addresses.js";
-import { channelUnreachableNotice, unreachableNotice } from "../domain/copy/delivery.js";
+import { mailRecipient, parseAddress } from "../domain/addresses.js";
+import {
+  channelUnreachableNotice,
+  mailUnreachableNotice,
+  unreachableNotice,
+} from "../domain/copy/delivery.js";
 import { unreachableKeys } from "../domain/outbox-keys.js";
 import type { Person } from "../domain/types.js";
 import type { OutboxDraft, OutboxItem, Store } from "../ports/store.js";
@@ -46,7 +50,11 @@ export async function unreachableReport(
   if (!person) return undefined;
   const contact = await contactOf(store, item.workspaceId, item.recipientId);
   if (!contact) return undefined;
-  const notice = unreachableNotice(person, workspace.platform);
+  const email = mailRecipient(item.address);
+  const notice =
+    email !== undefined
+      ? mailUnreachableNotice(person, email)
+      : unreachableNotice(person, workspace.platform);
   return directDraft(workspace, contact, unreachableKeys.report(person.id), notice, now);
 }
 

@@ -191,7 +191,7 @@ export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonData
       counts.identities = run("DELETE FROM person_identities WHERE person_id = ?", p);
       counts.leave = run("DELETE FROM leave_periods WHERE person_id = ?", p);
       counts.profile = run(
-        `UPDATE people SET key = 'erased-' || id, name = ?, region = NULL, department = NULL, languages = '[]',
+        `UPDATE people SET key = 'erased-' || id, name = ?, region = NULL, department = NULL, email = NULL, languages = '[]',
            is_colleague = 0, updated_at = ? WHERE workspace_id = ? AND id = ?`,
         ERASED_NAME,
         at.getTime(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { queueDirect } from "../../src/services/notify.js";
+import { erasePerson } from "../../src/services/person-data.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { queueSignInLink } from "../../src/services/sign-in-link.js";
@@ -90,6 +91,14 @@ describe("people reached by e-mail", () => {
     expect((await person("bram")).email).toBe("bram@example.com");
     expect((await person("bram")).digestsTo).toBe("email");
     expect(workspace.platform).toBe("slack");
+  });
+});
+
+describe("erasing a person reached by e-mail", () => {
+  it("forgets their address", async () => {
+    const { store, workspace } = await setUp();
+    expect((await erasePerson(store, workspace, "lena", NOW)).ok).toBe(true);
+    expect(await store.people.byEmail("lena@uni.example")).toEqual([]);
   });
 });
 

@@ -14,6 +14,14 @@ export function unreachableNotice(person: Person, platform: Platform): OutboundM
   };
 }
 
+/** The mail server refused a person's address for good (no such mailbox, mailbox disabled, ...). */
+export function mailUnreachableNotice(person: Person, email: string): OutboundMessage {
+  return {
+    text: `Tandem cannot reach ${person.name} by e-mail: the mail server refused ${email} for good (no such mailbox, or it does not accept mail), so check-ins, alerts and digests for them are not delivered. Please check their address in the programme file (email:) and import it again.`,
+    reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
+  };
+}
+
 /** A channel Tandem posts in (an internship's home channel) was removed, archived, or Tandem is not in it. */
 export function channelUnreachableNotice(internName: string | undefined): OutboundMessage {
   const where = internName ? `the home channel of ${internName}'s internship` : "a channel of this programme";

@@ -178,7 +178,7 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
         counts.identities = await run("DELETE FROM person_identities WHERE person_id = $1", [p]);
         counts.leave = await run("DELETE FROM leave_periods WHERE person_id = $1", [p]);
         counts.profile = await run(
-          `UPDATE people SET key = 'erased-' || id, name = $1, region = NULL, department = NULL, languages = '[]',
+          `UPDATE people SET key = 'erased-' || id, name = $1, region = NULL, department = NULL, email = NULL, languages = '[]',
              is_colleague = 0, updated_at = $2 WHERE workspace_id = $3 AND id = $4`,
           [ERASED_NAME, at.getTime(), w, p],
         );
