@@ -1,7 +1,8 @@
-/** Splits `"<title>" due <date> [for @intern]` (or the unquoted `<title> due <date>`) into its parts. */
+/** Splits `"<title>" due <date> [for outcome <keys>] [for @intern]` (or the unquoted `<title> due <date>`) into its parts. */
 import { err, ok, type Result } from "../result.js";
 import { takeTrailingFor } from "./arguments.js";
 import { echo } from "./echo.js";
+import { takeOutcomes } from "./outcome-keys.js";
 import { type Args, argsOf, textOf } from "./tokens.js";
 import type { MentionRef } from "./types.js";
 
@@ -49,7 +50,9 @@ function checkTitle(raw: string): Result<string> {
   return ok(title);
 }
 
-export function readTitleAndDue(args: Args): Result<{ title: string; dueText: string; intern?: MentionRef }> {
+export function readTitleAndDue(
+  args: Args,
+): Result<{ title: string; dueText: string; intern?: MentionRef; outcomes?: string[] }> {
   const raw = textOf(args);
   if (!raw) return err(`milestone add needs a title and a due date, e.g. ${EXAMPLE}.`);
   const split = splitTitle(raw);
@@ -62,10 +65,23 @@ export function readTitleAndDue(args: Args): Result<{ title: string; dueText: st
     const got = keyword ? `, not ${echo(textOf(after))}` : "";
     return err(`After the title comes "due <date>"${got}, e.g. ${EXAMPLE}.`);
   }
-  const trailing = takeTrailingFor({ source: after.source, tokens: after.tokens.slice(1) });
-  if (!trailing.ok) return trailing;
-  const dueText = textOf(trailing.value.rest);
+  // `for @intern` and `for outcome ...` end the command, in either order.
+  const last = takeTrailingFor({ source: after.source, tokens: after.tokens.slice(1) });
+  if (!last.ok) return last;
+  const served = takeOutcomes(last.value.rest, EXAMPLE);
+  if (!served.ok) return served;
+  const first: Result<{ rest: Args; intern?: MentionRef }> = last.value.intern
+    ? ok({ rest: served.value.rest })
+    : takeTrailingFor(served.value.rest);
+  if (!first.ok) return first;
+  const dueText = textOf(first.value.rest);
   if (!dueText) return err(`milestone add needs a date after "due", e.g. ${EXAMPLE}.`);
-  const intern = trailing.value.intern;
-  return ok(intern ? { title: title.value, dueText, intern } : { title: title.value, dueText });
+  const intern = last.value.intern ?? first.value.intern;
+  const outcomes = served.value.outcomes;
+  return ok({
+    title: title.value,
+    dueText,
+    ...(intern ? { intern } : {}),
+    ...(outcomes ? { outcomes } : {}),
+  });
 }

@@ -8,19 +8,25 @@ import { textOf } from "./tokens.js";
 const ADD: CommandSpec = {
   id: "milestone.add",
   words: ["milestone", "add"],
-  usage: 'milestone add "<title>" due <date> [for @intern]',
+  usage: 'milestone add "<title>" due <date> [for outcome <key>] [for @intern]',
   summary: "Log a milestone and when it is due.",
   details:
-    'The title goes in double quotes and has at most 200 characters. A supervisor adds one for their intern with "for @intern". Type "help dates" for the date forms.',
+    'The title goes in double quotes and has at most 200 characters. A supervisor adds one for their intern with "for @intern". "for outcome market-research" links it to outcomes of the learning agreement (see "outcomes"). Type "help dates" for the date forms.',
   example: 'milestone add "Draft of the market study" due 15 Dec',
   parse(args, context) {
     const read = readTitleAndDue(args);
     if (!read.ok) return read;
-    const { title, dueText, intern } = read.value;
+    const { title, dueText, intern, outcomes } = read.value;
     const date = parseDate(dueText, context.today);
     if (!date.ok) return date;
     const due = date.value;
-    return ok(intern ? { name: "milestone.add", title, due, intern } : { name: "milestone.add", title, due });
+    return ok({
+      name: "milestone.add",
+      title,
+      due,
+      ...(intern ? { intern } : {}),
+      ...(outcomes ? { outcomes } : {}),
+    });
   },
 };
 

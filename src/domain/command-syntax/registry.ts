@@ -15,6 +15,7 @@ import { MILESTONE_COMMANDS } from "./milestone.js";
 import { MY_SETTINGS_COMMANDS } from "./my-settings.js";
 import { NOREPLY_COMMANDS } from "./noreply.js";
 import { NUDGE_COMMANDS } from "./nudges.js";
+import { OUTCOMES } from "./outcomes.js";
 import { PORTAL_COMMANDS } from "./portal.js";
 import { PREVIEW_COMMANDS } from "./preview.js";
 import { REFLECT_COMMANDS } from "./reflect.js";
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   STATUS,
   ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
+  OUTCOMES,
   ...NOREPLY_COMMANDS,
   ...MET_COMMANDS,
   ...NUDGE_COMMANDS,

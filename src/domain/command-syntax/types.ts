@@ -21,7 +21,8 @@ export type Command =
   | { name: "portal" }
   | { name: "report"; intern?: MentionRef }
   | { name: "checkin.history"; intern?: MentionRef }
-  | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef }
+  | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef; outcomes?: string[] }
+  | { name: "outcomes"; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }
   | { name: "milestone.done"; id: number }
   | { name: "milestone.move"; id: number; due: LocalDate; reason?: string }

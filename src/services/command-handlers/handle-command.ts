@@ -15,6 +15,7 @@ import { handleMilestoneCommand } from "./milestone.js";
 import { handleMySettingsCommand } from "./my-settings.js";
 import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
+import { handleOutcomesCommand } from "./outcomes.js";
 import { handlePortalCommand, handleReportCommand } from "./portal.js";
 import { handlePreviewCommand } from "./preview.js";
 import { handleReflectCommand } from "./reflect.js";
@@ -40,6 +41,8 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
     case "milestone.accept":
     case "milestone.reopen":
       return await handleMilestoneCommand(ctx, command);
+    case "outcomes":
+      return await handleOutcomesCommand(ctx, command);
     case "agreement.show":
     case "agreement.ack":
     case "agreement.set":

@@ -1,5 +1,6 @@
 import { conversationAddress } from "../../domain/addresses.js";
 import type { Command } from "../../domain/command-syntax/types.js";
+import { learningCopy } from "../../domain/copy/learning.js";
 import {
   acceptedMessage,
   acceptRequestMessage,
@@ -10,6 +11,7 @@ import {
   transitionRefusalText,
 } from "../../domain/copy/milestone.js";
 import { rolesOf } from "../../domain/internship-roles.js";
+import { unknownOutcomes } from "../../domain/learning-agreement.js";
 import { fitLines, joinedLength, MESSAGE_TEXT_BUDGET } from "../../domain/message-budget.js";
 import type { Reply } from "../../domain/messages.js";
 import {
@@ -55,6 +57,22 @@ async function add(
   if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "add"));
   if (command.due < ctx.today) return reply(copy.dueInPast(command.due));
   if (command.due > scope.value.internship.end) return reply(copy.dueAfterEnd(scope.value.internship.end));
+  const outcomes = command.outcomes ?? [];
+  if (outcomes.length > 0) {
+    const learning = await ctx.store.learning.get(scope.value.internship.id);
+    const unknown = unknownOutcomes(learning, outcomes);
+    if (!learning)
+      return reply(
+        learningCopy.noAgreement(scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name),
+      );
+    if (unknown.length > 0)
+      return reply(
+        learningCopy.unknownOutcomes(
+          unknown,
+          learning.outcomes.map((o) => o.key),
+        ),
+      );
+  }
   const milestone = await ctx.store.transaction(async () => {
     const created = await ctx.store.milestones.add(
       ctx.workspace.id,
@@ -74,15 +92,18 @@ async function add(
         action: "milestone.add",
         entity: "milestone",
         entityId: created.id,
-        detail: { due: created.due },
+        detail: { due: created.due, ...(outcomes.length > 0 ? { outcomes } : {}) },
       },
       ctx.now,
     );
+    if (outcomes.length > 0)
+      await ctx.store.learning.link(ctx.workspace.id, created.id, scope.value.internship.id, outcomes);
     await touchInternship(ctx.store, ctx.workspace.id, scope.value.internship.id, ctx.now);
     return created;
   });
   return reply(
-    copy.added(milestone, scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name),
+    copy.added(milestone, scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name) +
+      (outcomes.length > 0 ? learningCopy.serves(outcomes) : ""),
   );
 }
 

@@ -1,0 +1,56 @@
+/** The words of the learning agreement: outcomes, the milestones serving them, evaluation dates. */
+import { neutralizeMentions } from "../escape.js";
+import { formatDate } from "../format.js";
+import type { EvaluationDates, LearningAgreement } from "../learning-agreement.js";
+import type { Milestone, MilestoneShownStatus } from "../milestones.js";
+import { truncateText } from "../text-cut.js";
+
+const safe = neutralizeMentions;
+
+function whose(intern: string): string {
+  return intern ? `${intern}'s` : "Your";
+}
+
+/** One milestone as an outcome lists it: `#12 "Survey" accepted` or `#14 "Deck" due Mon 15 Feb 2027`. */
+function milestoneBrief(m: Milestone, status: MilestoneShownStatus): string {
+  const state = status === "planned" || status === "blocked" ? `${status}, due ${formatDate(m.due)}` : status;
+  return `#${m.id} "${truncateText(safe(m.title), 60)}" ${state}`;
+}
+
+export const learningCopy = {
+  noAgreement: (intern: string) =>
+    `${whose(intern)} internship has no learning agreement in Tandem yet: its outcomes, evaluation criteria and dates come from the programme file's learning: section (see "The programme file" in the README).`,
+  unknownOutcomes: (unknown: readonly string[], known: readonly string[]) =>
+    `${unknown.map((k) => `"${k}"`).join(", ")} ${unknown.length === 1 ? "is not an outcome" : "are not outcomes"} of this internship's learning agreement${known.length ? `; its outcomes are ${known.join(", ")}` : ", which lists none yet"}. Type "outcomes" to see them.`,
+  serves: (keys: readonly string[]) =>
+    ` It serves ${keys.length === 1 ? "the outcome" : "the outcomes"} ${keys.join(", ")}.`,
+  outcomesMore: (left: number) => `and ${left} more outcomes`,
+  /** `outcomes`: each outcome with the milestones serving it, then how the intern is evaluated. */
+  outcomes: (
+    intern: string,
+    agreement: LearningAgreement,
+    served: ReadonlyMap<string, readonly { milestone: Milestone; status: MilestoneShownStatus }[]>,
+    dates: EvaluationDates,
+  ): { heading: string; lines: string[]; footer: string } => {
+    const heading = [
+      `${whose(intern)} learning agreement`,
+      agreement.title ? `: ${safe(agreement.title)}` : "",
+      agreement.hoursPerWeek ? ` (${agreement.hoursPerWeek} hours a week)` : "",
+    ].join("");
+    const lines = agreement.outcomes.map((o) => {
+      const ms = served.get(o.key) ?? [];
+      const list = ms.length
+        ? ms.map((s) => milestoneBrief(s.milestone, s.status)).join("; ")
+        : `No milestone yet (add one with: milestone add "Title" due 15 Dec for outcome ${o.key})`;
+      return `• ${o.key}: ${truncateText(safe(o.description), 120)}. ${list}`;
+    });
+    const language = agreement.language
+      ? ` Working language: ${agreement.language.code}${agreement.language.level ? ` (${agreement.language.level})` : ""}.`
+      : "";
+    return {
+      heading: `${heading}. Expected learning outcomes and the milestones serving them:`,
+      lines: lines.length ? lines : ["• none listed yet"],
+      footer: `Evaluated on ${agreement.criteria.map((c) => c.name).join(", ")}: mid-term ${formatDate(dates.midterm)}, final ${formatDate(dates.final)}.${language}`,
+    };
+  },
+};

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { createBotHarness } from "../helpers/bot-harness.js";
+import { sampleProgramme } from "../helpers/programme.js";
+
+/** The sample programme, Ana's internship (2026-11-01 to 2027-03-31) with a learning agreement. */
+function programme() {
+  const p = sampleProgramme();
+  p.internships![0] = {
+    ...p.internships![0]!,
+    learning: {
+      title: "Market research assistant",
+      hoursPerWeek: 30,
+      outcomes: [
+        { key: "market-research", description: "Plan and run a small market study" },
+        { key: "presenting", description: "Present findings to a client" },
+      ],
+      criteria: ["Teamwork", "Initiative"],
+      language: { code: "en", level: "B2" },
+    },
+  };
+  return p;
+}
+
+describe("milestones serving learning outcomes", () => {
+  it("links a milestone to outcomes when it is added, and says so", async () => {
+    const h = await createBotHarness({ programme: programme() });
+    expect(await h.say("ana", 'milestone add "Survey" due 2026-12-15 for outcome market-research')).toBe(
+      'Added milestone #1 "Survey", due Tue 15 Dec 2026. It serves the outcome market-research.',
+    );
+    expect(
+      await h.say(
+        "bram",
+        'milestone add "Deck" due 15 Jan for outcomes market-research, presenting for @ana',
+      ),
+    ).toBe(
+      'Added milestone #2 "Deck" for Ana Souza, due Fri 15 Jan 2027. It serves the outcomes market-research, presenting.',
+    );
+    expect(await h.say("bram", 'milestone add "Demo" due 20 Jan for @ana for outcome presenting')).toContain(
+      "It serves the outcome presenting.",
+    );
+    const ship = await h.internship("ana-2026");
+    expect(await h.store.learning.outcomesOfMilestones(ship.id)).toEqual(
+      new Map([
+        [1, ["market-research"]],
+        [2, ["market-research", "presenting"]],
+        [3, ["presenting"]],
+      ]),
+    );
+  });
+
+  it("refuses an outcome the learning agreement does not define, naming the ones it does, and adds nothing", async () => {
+    const h = await createBotHarness({ programme: programme() });
+    expect(await h.say("ana", 'milestone add "Pitch" due 2026-12-15 for outcome pitching')).toBe(
+      '"pitching" is not an outcome of this internship\'s learning agreement; its outcomes are market-research, presenting. Type "outcomes" to see them.',
+    );
+    expect(await h.say("ana", 'milestone add "Pitch" due 2026-12-15 for outcome Pitching!')).toMatch(
+      /is not an outcome key: keys are lower-case words joined by dashes/,
+    );
+    expect(await h.say("ana", 'milestone add "Pitch" due 2026-12-15 for outcome')).toMatch(
+      /^Name the outcome after "for outcome"/,
+    );
+    expect(await h.store.milestones.listFor((await h.internship("ana-2026")).id)).toEqual([]);
+  });
+
+  it("says where outcomes come from when the internship has no learning agreement", async () => {
+    const h = await createBotHarness();
+    expect(await h.say("ana", 'milestone add "Pitch" due 2026-12-15 for outcome pitching')).toMatch(
+      /^Your internship has no learning agreement in Tandem yet/,
+    );
+    expect(await h.say("ana", "outcomes")).toMatch(
+      /^Your internship has no learning agreement in Tandem yet/,
+    );
+  });
+
+  it("lists each outcome with the milestones serving it and their state, and how the internship is evaluated", async () => {
+    const h = await createBotHarness({ programme: programme() });
+    await h.say("ana", 'milestone add "Survey" due 2026-12-15 for outcome market-research');
+    await h.say("ana", "milestone done 1");
+    await h.say("bram", "milestone accept 1 it goes into the Q1 plan");
+    await h.say("ana", 'milestone add "Interviews" due 2026-12-10 for outcome market-research');
+    h.clock.set(new Date("2026-12-11T10:00:00Z"));
+    expect((await h.say("bram", "outcomes for @ana")).split("\n")).toEqual([
+      "Ana Souza's learning agreement: Market research assistant (30 hours a week). Expected learning outcomes and the milestones serving them:",
+      '• market-research: Plan and run a small market study. #2 "Interviews" overdue; #1 "Survey" accepted',
+      '• presenting: Present findings to a client. No milestone yet (add one with: milestone add "Title" due 15 Dec for outcome presenting)',
+      "Evaluated on Teamwork, Initiative: mid-term Fri 15 Jan 2027, final Thu 25 Mar 2027. Working language: en (B2).",
+    ]);
+    // A colleague does not see an intern's outcomes; the coordinator does.
+    expect(await h.say("olga", "outcomes for @ana")).not.toMatch(/learning agreement/);
+    expect(await h.say("lena", "outcomes for @ana")).toMatch(/^Ana Souza's learning agreement/);
+  });
+});
