@@ -27,6 +27,8 @@ describe("tandem init", () => {
       expect(imported.stdout).toContain(`into ${platform}:`);
       expect(imported.stdout).toContain("people 5 new");
       expect(imported.stdout).toContain("internships 1 new");
+      // Lena, a key in people, is the example's programme admin.
+      expect(imported.stdout).toContain("programme admins 1 new, 0 unchanged");
       if (platform !== "console") {
         // The colleague given by e-mail only: kept pending, her country and hours proposed to confirm.
         expect(imported.stdout).toContain("pending until they first write to Tandem: sofie");

@@ -74,6 +74,7 @@ describe("importing a programme", () => {
       agreements: { versioned: 3, unchanged: 0 },
       learning: { updated: 0, milestonesAdded: 0 },
       daysOff: { holidays: 0, closures: 0, changed: false },
+      admins: { listed: 0, added: 0 },
       pruning: { internships: [], roles: [], applied: false },
       report: { notes: [], warnings: [], pending: [] },
     });

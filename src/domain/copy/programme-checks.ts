@@ -46,6 +46,21 @@ export const programmeChecksCopy = {
   fromPlatform: (platform: Platform, fields: string) => `${fields} from ${PLATFORM_NAME[platform]}`,
   linkedByEmail: (platform: Platform, email: string, id: string) =>
     `${email} is ${PLATFORM_NAME[platform]} member ${id}`,
+  adminKeyAndMore: () =>
+    "a key names someone in people, whose ids and email are given there: write either the key, or email: / ids: for someone not in people",
+  adminNeedsId: (platform: Platform) =>
+    `is required for a ${platform} workspace, so Tandem knows who this admin is; or give their email:, or the key of someone in people`,
+  adminTwice: (first: string) => `is already listed as ${first}`,
+  adminPending: (platform: Platform, key: string) =>
+    `${key} has no ${PLATFORM_NAME[platform]} account Tandem knows yet, so is not a programme admin yet: import the file again once they have written to Tandem, or type "admins add @${key}"`,
+  adminUnchecked: (platform: Platform, email: string) =>
+    `${email} was not looked up (${PLATFORM_NAME[platform]} was not asked: PLATFORMS does not include it here), so nobody was made a programme admin by it; give ids.${platform} instead, or import where Tandem serves ${PLATFORM_NAME[platform]}`,
+  adminNoMember: (platform: Platform, email: string) =>
+    `no ${PLATFORM_NAME[platform]} member has ${email} yet, so nobody was made a programme admin by it: import the file again once their account exists`,
+  adminNotAPerson: (reason: "bot" | "deleted") =>
+    reason === "bot"
+      ? "this is a bot or an app, not a person: not made a programme admin"
+      : "this account is deactivated: not made a programme admin",
   proposed: (fields: string, zone: string) =>
     `${fields} proposed from the time zone ${zone}: correct it in the file, or the person types my country / my hours`,
 };

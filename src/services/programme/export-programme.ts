@@ -1,7 +1,12 @@
 import { stringify } from "yaml";
 import { AppError } from "../../domain/errors.js";
 import { DEFAULT_CRITERIA } from "../../domain/learning-agreement.js";
-import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY, type Platform } from "../../domain/types.js";
+import {
+  DEFAULT_DAILY_BUDGET,
+  DEFAULT_INTRO_CAPACITY,
+  type Person,
+  type Platform,
+} from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import { pendingEmail } from "../pending-people.js";
 import type { ProgrammeInput } from "./programme-schema.js";
@@ -51,6 +56,7 @@ export async function exportProgramme(
     ),
     ...(await daysOffOf(store, workspace.id)),
     colleagues: people.filter((_, i) => colleague[i]).map((p) => p.key),
+    ...(await adminsOf(store, workspace.id, platform, people)),
     internships: await Promise.all(
       (await store.internships.list(workspace.id)).map(async (s) => {
         const agreement = await store.agreements.current(s.id);
@@ -73,6 +79,23 @@ export async function exportProgramme(
     ),
   };
   return programme;
+}
+
+/** Programme admins: by key when Tandem knows them as a person, else by their platform id. */
+async function adminsOf(
+  store: Store,
+  workspaceId: number,
+  platform: Platform,
+  people: readonly Person[],
+): Promise<Pick<ProgrammeInput, "admins">> {
+  const ids = await store.programmeAdmins.list(workspaceId);
+  if (ids.length === 0) return {};
+  return {
+    admins: ids.map((id) => {
+      const person = people.find((p) => p.ids[platform] === id);
+      return person ? person.key : { ids: { [platform]: id } };
+    }),
+  };
 }
 
 async function daysOffOf(

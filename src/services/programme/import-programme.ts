@@ -10,6 +10,7 @@ import { notePending } from "../pending-people.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import { importLearning } from "./import-learning.js";
 import { askPlatform, type PlatformFacts } from "./platform-facts.js";
+import { resolveAdmins } from "./programme-admins.js";
 import type { CompleteProgramme } from "./programme-schema.js";
 import { type PrunePlan, planPrune } from "./prune-programme.js";
 import { completeProgramme, effectiveIds, parseProgramme } from "./validate-programme.js";
@@ -23,6 +24,8 @@ export interface ImportSummary {
   learning: { updated: number; milestonesAdded: number };
   /** Added holidays and closures now stored, and whether this import changed them. */
   daysOff: { holidays: number; closures: number; changed: boolean };
+  /** The file's programme admins who could be identified, and how many of them are new. */
+  admins: { listed: number; added: number };
   /** What the file no longer lists; `applied` when it was ended and removed (`prune`). */
   pruning: PrunePlan & { applied: boolean };
   /** What the platform said and what was proposed, to show the admin for confirmation. */
@@ -92,17 +95,39 @@ export async function importProgramme(
   const completed = completeProgramme(parsed.value, facts, stored);
   if (!completed.ok) throw refusal(completed.error);
   const programme = completed.value.programme;
+  const idOfKey = (key: string) => {
+    const person = programme.people.find((p) => p.key === key);
+    return person ? effectiveIds(platform, person)[platform] : undefined;
+  };
+  const admins = await resolveAdmins(programme, idOfKey, facts ? options.directory : undefined);
+  if (admins.errors.length > 0) throw refusal(admins.errors);
   return await store.transaction(async () => {
     const summary = await apply(store, programme, at, actorLabel);
     const workspace = (await store.workspaces.find(platform, id))!;
+    for (const userId of admins.userIds) {
+      if (!(await store.programmeAdmins.add(workspace.id, userId, undefined, at))) continue;
+      summary.admins.added += 1;
+      await store.audit.record(
+        {
+          workspaceId: workspace.id,
+          actorLabel,
+          action: "programme-admin.add",
+          entity: "workspace",
+          entityId: workspace.id,
+          detail: { user: userId },
+        },
+        at,
+      );
+    }
+    summary.admins.listed = admins.userIds.length;
     const pending = programme.people.filter((p) => !effectiveIds(platform, p)[platform] && p.email);
     for (const p of pending) await notePending(store, workspace, p.email!, p.key, at);
     const pruning = await planPrune(store, workspace, programme, localDateIn("UTC", at), at);
     if (options.prune) await pruning.apply();
     summary.pruning = { ...pruning.plan, applied: options.prune === true };
     summary.report = {
-      notes: [...(facts?.notes ?? []), ...completed.value.notes, ...summary.report.notes],
-      warnings: facts?.warnings ?? [],
+      notes: [...(facts?.notes ?? []), ...admins.notes, ...completed.value.notes, ...summary.report.notes],
+      warnings: [...(facts?.warnings ?? []), ...admins.warnings],
       pending: pending.map((p) => p.key),
       ...(facts ? { checkedWith: platform } : {}),
     };
@@ -125,6 +150,7 @@ async function apply(
     agreements: { versioned: 0, unchanged: 0 },
     learning: { updated: 0, milestonesAdded: 0 },
     daysOff: { holidays: 0, closures: 0, changed: false },
+    admins: { listed: 0, added: 0 },
     pruning: { internships: [], roles: [], applied: false },
     report: { notes: [], warnings: [], pending: [] },
   };

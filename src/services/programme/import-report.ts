@@ -2,13 +2,17 @@
 import type { ImportSummary } from "./import-programme.js";
 
 export function importedLine(s: ImportSummary, file: string): string {
-  return `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}${learningPart(s.learning)}\n`;
+  return `imported ${file} into ${s.workspace}: people ${s.people.created} new, ${s.people.updated} updated, ${s.people.unchanged} unchanged; internships ${s.internships.created} new, ${s.internships.updated} updated, ${s.internships.unchanged} unchanged; agreements ${s.agreements.versioned} new versions, ${s.agreements.unchanged} unchanged; days off ${s.daysOff.holidays} added holidays, ${s.daysOff.closures} closures${s.daysOff.changed ? " (changed)" : ""}${learningPart(s.learning)}${adminsPart(s.admins)}\n`;
 }
 
 function learningPart(l: ImportSummary["learning"]): string {
   return l.updated || l.milestonesAdded
     ? `; learning agreements ${l.updated} updated, ${l.milestonesAdded} planned milestones added`
     : "";
+}
+
+function adminsPart(a: ImportSummary["admins"]): string {
+  return a.listed > 0 ? `; programme admins ${a.added} new, ${a.listed - a.added} unchanged` : "";
 }
 
 /** What the platform said and what was proposed, for the admin to confirm or fix. */

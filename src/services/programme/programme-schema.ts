@@ -18,6 +18,17 @@ const key = z
     "must be 1-64 letters, digits, dots, dashes or underscores, e.g. intern1",
   );
 
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address, e.g. kenji@example.com");
+const userIds = z.partialRecord(
+  z.enum(PLATFORMS as ["slack", "teams", "console"]),
+  z.string().trim().min(1).max(128),
+);
+
 /**
  * A person: name and time zone may be left to the platform (Slack, Teams) when it knows them, country
  * and contact hours are then proposed from the time zone; `email` stands in for a platform id that is
@@ -26,16 +37,8 @@ const key = z
 const person = z.strictObject({
   key,
   name: z.string().trim().min(1, "cannot be empty").max(120, "must be at most 120 characters").optional(),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address, e.g. kenji@example.com")
-    .optional(),
-  ids: z
-    .partialRecord(z.enum(PLATFORMS as ["slack", "teams", "console"]), z.string().trim().min(1).max(128))
-    .default({}),
+  email: email.optional(),
+  ids: userIds.default({}),
   timezone: z.string().trim().min(1, "cannot be empty; e.g. Europe/Brussels").optional(),
   country: z
     .string()
@@ -63,6 +66,21 @@ const person = z.strictObject({
     .max(200)
     .default([]),
 });
+
+/**
+ * A programme admin: besides the workspace's own admins and owners, they may set up internships and
+ * choose colleagues in chat. A key in `people`, or someone given as people are, by `email:` or `ids:`
+ * (an HR lead need not be in any internship); `name` only labels the entry.
+ */
+const admin = z.preprocess(
+  (value) => (typeof value === "string" ? { key: value } : value),
+  z.strictObject({
+    key: key.optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+    email: email.optional(),
+    ids: userIds.optional(),
+  }),
+);
 
 const dayName = z
   .string()
@@ -156,6 +174,7 @@ export const programmeSchema = z.strictObject({
   holidays: z.array(holiday).max(500).optional(),
   closures: z.array(closure).max(200).optional(),
   colleagues: z.array(key).default([]),
+  admins: z.array(admin).max(100, "lists at most 100 programme admins").default([]),
   internships: z.array(internship).default([]),
 });
 
@@ -174,3 +193,4 @@ export type CompleteProgramme = Omit<Programme, "people"> & { people: CompletePe
 export type ProgrammeInternship = Programme["internships"][number];
 export type ProgrammeHoliday = NonNullable<Programme["holidays"]>[number];
 export type ProgrammeClosure = NonNullable<Programme["closures"]>[number];
+export type ProgrammeAdmin = Programme["admins"][number];

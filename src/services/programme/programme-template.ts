@@ -185,6 +185,26 @@ export function programmeTemplate(platform: Platform, today: LocalDate): string 
     "# Colleagues who agreed to meet interns (Tandem asks each one before every introduction).",
     "colleagues: [sofie]",
     "",
+    ...comment(
+      platform === "teams"
+        ? [
+            "Programme admins: the people who may set up internships, choose colleagues and send this file",
+            "to Tandem in chat (Teams does not tell Tandem who owns a team, so only they may). Each is a key",
+            "in people, or someone given by email: or ids: as people are (an HR lead in no internship). An",
+            'import adds them and never removes one: "admins remove @person" in chat does.',
+          ]
+        : [
+            "Programme admins: besides the workspace's admins and owners, the people who may set up",
+            "internships, choose colleagues and send this file to Tandem in chat. Each is a key in people,",
+            "or someone given by email: or ids: as people are (an HR lead in no internship). An import adds",
+            'them and never removes one: "admins remove @person" in chat does.',
+          ],
+      "",
+    ),
+    "admins:",
+    "  - lena",
+    `  # - { name: HR lead, ${platform === "console" ? "ids: { console: hr }" : "email: hr@example.com"} }`,
+    "",
     "internships:",
     "  - key: ana-internship                # your name for this internship: tandem report <key>",
     "    intern: ana",

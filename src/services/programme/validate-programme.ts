@@ -10,6 +10,7 @@ import { err, ok, type Result } from "../../domain/result.js";
 import type { Person, Platform } from "../../domain/types.js";
 import { learningErrors } from "./learning-checks.js";
 import type { PlatformFacts } from "./platform-facts.js";
+import { adminReferenceErrors, adminShapeErrors } from "./programme-admins.js";
 import {
   type CompletePerson,
   type CompleteProgramme,
@@ -72,6 +73,7 @@ export function parseProgramme(raw: unknown): Result<Programme, string[]> {
       );
     }
   });
+  errors.push(...adminShapeErrors(programme));
   programme.internships.forEach((s, i) => {
     const at = `internships[${i}] (${s.key})`;
     const home = s.homeChannel && channelIdProblem(platform, s.homeChannel);
@@ -200,6 +202,7 @@ function meaningErrors(programme: CompleteProgramme): string[] {
   programme.colleagues.forEach((c, i) => {
     if (!keys.has(c)) errors.push(`colleagues[${i}]: "${c}" is not a key in people`);
   });
+  errors.push(...adminReferenceErrors(programme, keys));
   daysOffErrors(programme, keys, errors);
   const internshipKeys = new Set<string>();
   programme.internships.forEach((s, i) => {
