@@ -158,13 +158,6 @@ export async function compose(
   }
   const directories = new Map<Platform, PlatformDirectory>();
   for (const [name, platform] of platforms) if (platform.directory) directories.set(name, platform.directory);
-  const bot = createBot({
-    store,
-    clock,
-    log,
-    directories,
-    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-  });
   const planner = createPlanner({ store, rules: allRules(store, log), log });
   const replica =
     store.dialect === "postgres" ? (config.replicaId ?? `${hostname()}:${process.pid}`) : "local";
@@ -184,6 +177,15 @@ export async function compose(
     log,
     replica,
     ...(lease ? { options: { sendLeaseMs: lease, leaseMs: Math.round((lease * 4) / 3) } } : {}),
+  });
+  // A reply to someone who just wrote is queued with the event's effects and sent at once.
+  const bot = createBot({
+    store,
+    clock,
+    log,
+    directories,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    sendNow: (workspaceId, key) => dispatcher.sendNow(workspaceId, key),
   });
   const retention = createRetention({
     store,
@@ -306,6 +308,7 @@ export async function startService(
       await http.close();
       // No new send starts; those in flight end within the platform's HTTP timeout.
       await ticker.stop();
+      await services.dispatcher.idle();
       services.mail?.close();
       await store.close();
       log.info("Tandem stopped");

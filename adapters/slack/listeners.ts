@@ -10,6 +10,7 @@ import type { Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { actionOf } from "./action-ids.js";
+import { slackConversation } from "./addresses.js";
 import { eventRecorded } from "./event-ack.js";
 import { OPEN_FORM, pressedFormButton, withFormButton } from "./form-button.js";
 import {
@@ -43,8 +44,12 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<{ valu
   }
 }
 
-/** A reply in a direct message; a form becomes a button that opens it (see form-button.ts). */
+/**
+ * A reply in a direct message that the core did not queue in the outbox (see InboundEvent.replyTo): a
+ * form, a failure, a workspace Tandem does not know. A form becomes a button that opens it (form-button.ts).
+ */
 async function postReply(client: Client, channel: string, reply: Reply, command?: string): Promise<void> {
+  if (reply.queued) return;
   const { text, buttons } = withFormButton(reply, command);
   const rendered = renderMessage({ text, ...(buttons?.length ? { buttons } : {}) });
   await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
@@ -109,12 +114,12 @@ export function listen(
     if (inbound.isDirect && !inbound.fromBot && file) {
       inbound.attachment = await readSharedFile(file, context.botToken, fileTimeoutMs);
     }
+    const channel = (event as { channel: string }).channel;
+    if (inbound.isDirect) inbound.replyTo = slackConversation(body.team_id ?? "", channel);
     const reply = await handle(inbound);
     // A person told in a direct message that it failed retries themselves; anything else Slack redelivers.
     eventRecorded(context, inbound.isDirect || !reply?.failed);
-    if (reply && inbound.isDirect) {
-      await postReply(client, (event as { channel: string }).channel, reply, inbound.text);
-    }
+    if (reply && inbound.isDirect) await postReply(client, channel, reply, inbound.text);
   });
   bolt.event("app_mention", async ({ event, body, context, client }) => {
     const inbound = mentionCommand(body.team_id ?? "", body.event_id, event as never, ownUser(context));
@@ -159,11 +164,14 @@ export function listen(
       return;
     }
     const inbound = blockAction(body as never, requestTime(context));
+    const inPlace = Boolean((body as { response_url?: string }).response_url);
+    // Nowhere to answer in place: the reply is a direct message, queued with the click's effects.
+    if (inbound && !inPlace) inbound.replyTo = userAddress("slack", inbound.workspace, inbound.user);
     const reply = inbound && (await handle(inbound));
     if (!reply || !inbound) return;
     if (reply.form && trigger) {
       await client.views.open({ trigger_id: trigger, view: renderModal(reply.form, reply.text) as never });
-    } else if ((body as { response_url?: string }).response_url) {
+    } else if (inPlace) {
       await respond({
         response_type: "ephemeral",
         replace_original: false,
@@ -173,6 +181,7 @@ export function listen(
   });
   bolt.view(/.+/, async ({ ack, body, context, client }) => {
     const inbound = viewSubmission(body as never, requestTime(context));
+    if (inbound) inbound.replyTo = userAddress("slack", inbound.workspace, inbound.user);
     const reply = inbound && (await handle(inbound));
     if (reply?.formErrors) {
       await ack({ response_action: "errors", errors: reply.formErrors });

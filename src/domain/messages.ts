@@ -24,6 +24,12 @@ interface InboundBase extends Speaker {
   /** The platform's own timestamp of the event. */
   at: Date;
   conversation: Address;
+  /**
+   * Where the adapter shows the reply when the platform's own response cannot carry it (a direct message,
+   * a click with nowhere to answer in place): the core then queues the reply in the outbox there, in the
+   * event's transaction, and sends it at once, so a failed post is retried instead of lost.
+   */
+  replyTo?: Address;
 }
 
 export interface CommandEvent extends InboundBase {
@@ -159,4 +165,11 @@ export interface Reply {
   formErrors?: Record<string, string>;
   /** The event could not be handled and nothing of it was recorded: a platform may deliver it again. */
   failed?: true;
+  /** The reply went to the outbox for the event's `replyTo`: the adapter shows nothing itself. */
+  queued?: true;
+}
+
+/** A reply (without a form) as a message of its own, e.g. in a direct message. */
+export function replyMessage(reply: Reply): OutboundMessage {
+  return { text: reply.text, ...(reply.buttons?.length ? { buttons: reply.buttons } : {}) };
 }

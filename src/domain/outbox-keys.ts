@@ -111,6 +111,11 @@ export const meetingKeys = {
   logged: (meetingId: number) => `meeting-logged:${meetingId}`,
 };
 
+/** The reply to an inbound event shown as a message of its own (see InboundEvent.replyTo), once per event. */
+export const inboundReplyKeys = {
+  reply: (eventId: string) => `reply-to:${eventId}`,
+};
+
 /** Weekly reports, per reader and ISO week. */
 export const reportKeys = {
   reflection: (internshipId: number, week: string) => `reflection:${internshipId}:${week}`,

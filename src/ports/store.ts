@@ -228,6 +228,11 @@ export interface OutboxRepo {
    * workspaces only when `workspaceIds` is set. Two replicas never claim the same row.
    */
   claim(now: Date, leaseMs: number, limit: number, workspaceIds?: readonly number[]): Promise<OutboxItem[]>;
+  /**
+   * Leases one row by key when it is ready (pending and due, or sending with an expired lease): a reply
+   * sent at once, without waiting for a pass. Undefined when it is not (sent, leased by another sender).
+   */
+  claimKey(workspaceId: number, key: string, now: Date, leaseMs: number): Promise<OutboxItem | undefined>;
   /** The workspaces that have rows ready to send at `now`. */
   readyWorkspaces(now: Date): Promise<number[]>;
   markSent(id: number, at: Date, platformRef: string | undefined): Promise<void>;

@@ -6,7 +6,15 @@ import { chatCopy } from "../domain/copy/chat.js";
 import { checkinCopy, checkinForm } from "../domain/copy/checkin.js";
 import { generalCopy } from "../domain/copy/general.js";
 import { stripBidiControls } from "../domain/escape.js";
-import type { ActionEvent, InboundEvent, MessageEvent, Reply, Speaker } from "../domain/messages.js";
+import {
+  type ActionEvent,
+  type InboundEvent,
+  type MessageEvent,
+  type Reply,
+  replyMessage,
+  type Speaker,
+} from "../domain/messages.js";
+import { inboundReplyKeys } from "../domain/outbox-keys.js";
 import type { Person, Workspace } from "../domain/types.js";
 import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
@@ -40,6 +48,8 @@ export interface BotDeps {
   directories?: Directories;
   /** Where the web portal is (PUBLIC_URL), when it is on: the `portal` and `report` commands link there. */
   publicUrl?: string;
+  /** Sends a reply queued in the outbox at once, once its event committed (see InboundEvent.replyTo). */
+  sendNow?: (workspaceId: number, key: string) => void;
 }
 
 const UNKNOWN_PERSON = generalCopy.unknownPerson();
@@ -62,7 +72,7 @@ function withoutBidiControls(event: InboundEvent): InboundEvent {
   return event;
 }
 
-export function createBot({ store, clock, log, directories, publicUrl }: BotDeps): Bot {
+export function createBot({ store, clock, log, directories, publicUrl, sendNow }: BotDeps): Bot {
   const botLog = log.child({ component: "bot" });
   const setupDesk = createSetupDesk({ store, clock, log, ...(directories ? { directories } : {}) });
 
@@ -190,6 +200,41 @@ export function createBot({ store, clock, log, directories, publicUrl }: BotDeps
     }
   }
 
+  /**
+   * The reply as an outbox row for the event's `replyTo`, written with the event's effects: a post that
+   * fails (a 429, a crash right after the commit) is retried by the dispatcher instead of lost. A reply
+   * for a workspace Tandem does not know has no outbox to go to, and a form's button is shaped by each
+   * platform (Slack's holds the command typed): the adapter posts those itself.
+   */
+  async function queueReply(event: InboundEvent, reply: Reply | undefined, now: Date) {
+    if (!reply || !event.replyTo || reply.form || reply.formErrors) return { reply };
+    const workspace = await store.workspaces.find(event.platform, event.workspace);
+    if (!workspace) return { reply };
+    const key = inboundReplyKeys.reply(event.id);
+    const draft = { workspaceId: workspace.id, key, address: event.replyTo, notBefore: now };
+    await store.outbox.enqueue({ ...draft, payload: replyMessage(reply) }, now);
+    return { reply: { ...reply, queued: true as const }, queued: { workspaceId: workspace.id, key } };
+  }
+
+  /** What the event does, inside its transaction. */
+  async function apply(event: InboundEvent, setup: Awaited<ReturnType<typeof setupDesk.prepare>>, now: Date) {
+    if (setup) return await setup.apply();
+    if (event.kind === "command") return await handleText(event, event.text);
+    if (event.kind === "action") return await handleAction(event);
+    if (event.kind === "reaction") {
+      await trackReaction(store, workspaces, event, now);
+      return undefined;
+    }
+    if (event.kind === "message" && !event.isDirect) {
+      await trackMessage(store, workspaces, event, now);
+      return undefined;
+    }
+    if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
+      return await handleText(event, event.text, event);
+    }
+    return undefined;
+  }
+
   return {
     async handle(inbound) {
       const event = withoutBidiControls(inbound);
@@ -208,27 +253,16 @@ export function createBot({ store, clock, log, directories, publicUrl }: BotDeps
         // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
         // share one commit; each still commits or rolls back on its own.
-        return await store.batched(async () => {
+        const outcome = await store.batched(async () => {
           if (!(await store.inbound.firstSeen(event.platform, event.workspace, event.id, now))) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
-            return undefined;
+            return { reply: undefined };
           }
-          if (setup) return await setup.apply();
-          if (event.kind === "command") return await handleText(event, event.text);
-          if (event.kind === "action") return await handleAction(event);
-          if (event.kind === "reaction") {
-            await trackReaction(store, workspaces, event, now);
-            return undefined;
-          }
-          if (event.kind === "message" && !event.isDirect) {
-            await trackMessage(store, workspaces, event, now);
-            return undefined;
-          }
-          if (event.kind === "message" && !event.fromBot && !event.isSystem && event.text) {
-            return await handleText(event, event.text, event);
-          }
-          return undefined;
+          return await queueReply(event, await apply(event, setup, now), now);
         });
+        // Committed: the queued reply goes now, not at the next tick.
+        if (outcome.queued) sendNow?.(outcome.queued.workspaceId, outcome.queued.key);
+        return outcome.reply;
       } catch (error) {
         // The speaker gets one clear sentence; the operator gets the details.
         botLog.error(

@@ -17,7 +17,13 @@ type Counts = { retried: number; dead: number; refused: number };
 
 export interface DeliveryFailures {
   deadLetter(items: readonly OutboxItem[], why: string, now: Date, result: Counts): Promise<void>;
-  fail(item: OutboxItem, error: unknown, now: Date, result: Counts): Promise<Date | undefined>;
+  fail(
+    item: OutboxItem,
+    error: unknown,
+    now: Date,
+    result: Counts,
+    awaited?: boolean,
+  ): Promise<Date | undefined>;
   refuse(delivery: Delivery, error: unknown, now: Date, result: Counts): Promise<void>;
 }
 
@@ -45,22 +51,27 @@ export function createDeliveryFailures(deps: {
     stats.record("dead", items.length, now);
   }
 
-  /** Returns when the row will be tried again, or undefined when it was dead-lettered. */
+  /**
+   * Returns when the row will be tried again, or undefined when it was dead-lettered. `awaited`: someone
+   * waits for this message (a reply), so its first retry comes when the platform's Retry-After says.
+   */
   async function fail(
     item: OutboxItem,
     error: unknown,
     now: Date,
     result: Counts,
+    awaited = false,
   ): Promise<Date | undefined> {
     const context = { outboxId: item.id, key: item.key, attempt: item.attempts };
     const message = error instanceof Error ? error.message : String(error);
     const retryable = isAppError(error) ? error.retryable : true;
     if (retryable && item.attempts < options.maxAttempts) {
       // The platform's own Retry-After wins when it asks for longer than our backoff.
-      const wait = Math.max(
-        options.backoffMs(item.attempts),
-        isAppError(error) ? (error.retryAfterMs ?? 0) : 0,
-      );
+      const retryAfter = isAppError(error) ? error.retryAfterMs : undefined;
+      const wait =
+        awaited && item.attempts === 1 && retryAfter !== undefined
+          ? retryAfter
+          : Math.max(options.backoffMs(item.attempts), retryAfter ?? 0);
       const at = new Date(now.getTime() + wait);
       await store.outbox.markRetry(item.id, message, at);
       result.retried += 1;

@@ -75,8 +75,16 @@ export interface DispatchResult {
 export interface Dispatcher {
   /** Sends what is due at `now` until nothing ready is left, or the pass's time is up. */
   dispatch(now: Date): Promise<DispatchResult>;
+  /**
+   * Sends one queued row now, outside the passes (a reply to someone who just wrote): it does not wait
+   * for a tick, nor for this replica to hold the workspace's sending lease. A failure is retried like any
+   * row (soon ones from here at once); an error is logged, and the row waits for a pass.
+   */
+  sendNow(workspaceId: number, key: string): void;
   /** Starts no new delivery from now on (shutdown); deliveries in flight finish. */
   stop(): void;
+  /** Resolves when no row sent at once is in flight (after stop(), for a clean shutdown). */
+  idle(): Promise<void>;
   /** Workspaces whose sends are paused, for health. */
   readonly outages: WorkspaceOutages;
   /** Sent and dead-lettered over the last hour, for health. */
@@ -87,6 +95,20 @@ const CHECKIN_KIND = ["checkin"] as const satisfies readonly WakeupKind[];
 type Recipient = { calendar: WorkingCalendar; budget: number } | null;
 /** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
 const RECIPIENTS_KEPT = 1_000;
+/** A row sent at once that must wait less than this (a 429's Retry-After) is tried again from here. */
+const RETRY_SOON_MS = 60_000;
+
+const noResult = (): DispatchResult => ({
+  sent: 0,
+  retried: 0,
+  dead: 0,
+  expired: 0,
+  deferred: 0,
+  merged: 0,
+  refused: 0,
+  paused: 0,
+  putBack: 0,
+});
 
 export function createDispatcher(deps: {
   store: Store;
@@ -225,7 +247,16 @@ export function createDispatcher(deps: {
     };
   }
 
-  async function deliver(delivery: Delivery, now: Date, result: DispatchResult): Promise<LaneStep> {
+  /**
+   * `leased`: sent by a pass, which sends only for the workspaces whose sending lease it holds. A row sent
+   * at once is claimed by itself and needs no lease.
+   */
+  async function deliver(
+    delivery: Delivery,
+    now: Date,
+    result: DispatchResult,
+    leased = true,
+  ): Promise<LaneStep> {
     const { items, address, merged } = delivery;
     const first = items[0]!;
     const context = merged
@@ -245,7 +276,7 @@ export function createDispatcher(deps: {
     }
     // The workspace's sending lease was found taken during this pass (a renewal came too late on a busy
     // database): its rows are the new holder's, so this replica neither sends nor writes them any more.
-    if (!sending.holds(first.workspaceId)) return undefined;
+    if (leased && !sending.holds(first.workspaceId)) return undefined;
     const held = outages.holdUntil(first.workspaceId, now);
     if (held) {
       await hold(items, held);
@@ -267,7 +298,7 @@ export function createDispatcher(deps: {
         return undefined;
       }
       let retryAt: Date | undefined;
-      for (const item of items) retryAt = (await fail(item, error, now, result)) ?? retryAt;
+      for (const item of items) retryAt = (await fail(item, error, now, result, !leased)) ?? retryAt;
       return retryAt && { giveUpUntil: retryAt };
     }
     await resume(first.workspaceId, now);
@@ -360,19 +391,42 @@ export function createDispatcher(deps: {
     await wakeCheckins(batch, now);
   }
 
+  const inFlight = new Set<Promise<void>>();
+  const retryTimers = new Set<NodeJS.Timeout>();
+
+  /** `at`: a retry's own time, so a timer that fires a little early (or a test's clock) still finds it ready. */
+  async function sendOne(workspaceId: number, key: string, at?: Date): Promise<void> {
+    const now = new Date(Math.max(deps.clock.now().getTime(), at?.getTime() ?? 0));
+    const item = await store.outbox.claimKey(workspaceId, key, now, options.leaseMs);
+    if (!item) return;
+    const delivery = { items: [item], address: item.address, message: item.payload };
+    const retryAt = (await deliver(delivery, now, noResult(), false))?.giveUpUntil;
+    const wait = retryAt && retryAt.getTime() - deps.clock.now().getTime();
+    if (!retryAt || wait === undefined || wait > RETRY_SOON_MS || stopping) return;
+    const timer = setTimeout(
+      () => {
+        retryTimers.delete(timer);
+        sendNow(workspaceId, key, retryAt);
+      },
+      Math.max(wait, 0),
+    );
+    timer.unref();
+    retryTimers.add(timer);
+  }
+
+  function sendNow(workspaceId: number, key: string, at?: Date): void {
+    if (stopping) return;
+    const sending = sendOne(workspaceId, key, at).catch((error: unknown) =>
+      log.warn({ err: error, workspaceId, key }, "could not send this message at once; a pass sends it"),
+    );
+    inFlight.add(sending);
+    void sending.finally(() => inFlight.delete(sending));
+  }
+
   return {
+    sendNow: (workspaceId, key) => sendNow(workspaceId, key),
     async dispatch(now) {
-      const result: DispatchResult = {
-        sent: 0,
-        retried: 0,
-        dead: 0,
-        expired: 0,
-        deferred: 0,
-        merged: 0,
-        refused: 0,
-        paused: 0,
-        putBack: 0,
-      };
+      const result = noResult();
       const cache = new Map<number, Recipient>();
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
@@ -404,6 +458,11 @@ export function createDispatcher(deps: {
     },
     stop() {
       stopping = true;
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
+    },
+    async idle() {
+      await Promise.all([...inFlight]);
     },
     outages,
     stats,

@@ -81,6 +81,16 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
      UNION SELECT DISTINCT workspace_id FROM outbox WHERE status = 'sending' AND lease_until <= @now`,
   );
 
+  const readyByKey = db.prepare<[number, string, number, number], OutboxRow>(
+    `SELECT * FROM outbox WHERE workspace_id = ? AND key = ?
+       AND ((status = 'pending' AND not_before <= ?) OR (status = 'sending' AND lease_until <= ?))`,
+  );
+  const claimKey = db.transaction((workspaceId: number, key: string, now: number, leaseMs: number) => {
+    const row = readyByKey.get(workspaceId, key, now, now);
+    if (!row) return undefined;
+    lease.run(now + leaseMs, row.id);
+    return toItem({ ...row, status: "sending", attempts: row.attempts + 1 });
+  });
   const claim = db.transaction((now: number, leaseMs: number, limit: number, ids: string | null) => {
     const rows = ready.all({ now, limit, window: limit * FAIR_WINDOW, ids });
     for (const row of rows) lease.run(now + leaseMs, row.id);
@@ -101,6 +111,8 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
       }).changes > 0,
     claim: (now, leaseMs, limit, workspaceIds) =>
       claim.immediate(now.getTime(), leaseMs, limit, workspaceIds ? JSON.stringify(workspaceIds) : null),
+    claimKey: (workspaceId, key, now, leaseMs) =>
+      claimKey.immediate(workspaceId, key, now.getTime(), leaseMs),
     readyWorkspaces: (now) => readyWorkspaces.all({ now: now.getTime() }).map((r) => r.workspace_id),
     markSent: (id, at, ref) => {
       sent.run(at.getTime(), ref ?? null, id);

@@ -134,6 +134,23 @@ describeEachStore(
         ]);
         expect((await store.outbox.claim(at(10), LEASE, 4)).map((c) => c.key)).toEqual(["a3"]);
       });
+
+      it("claims one ready row by key, and neither a leased, a later, a sent nor another workspace's row", async () => {
+        await store.outbox.enqueue(draft({ key: "reply" }), T0);
+        await store.outbox.enqueue(draft({ key: "later", notBefore: at(10_000) }), T0);
+        await store.outbox.enqueue(draft({ key: "other" }), T0);
+        expect(await store.outbox.claimKey(other, "reply", T0, LEASE)).toBeUndefined();
+        expect(await store.outbox.claimKey(ws, "later", T0, LEASE)).toBeUndefined();
+        const claimed = await store.outbox.claimKey(ws, "reply", T0, LEASE);
+        expect(claimed).toMatchObject({ key: "reply", status: "sending", attempts: 1 });
+        expect(await store.outbox.claimKey(ws, "reply", at(1), LEASE)).toBeUndefined();
+        // A pass claims everything else but the leased row.
+        expect((await store.outbox.claim(at(1), LEASE, 10)).map((c) => c.key)).toEqual(["other"]);
+        // A lease that ran out (a crash during the send) is claimed again; a sent row never.
+        expect(await store.outbox.claimKey(ws, "reply", at(LEASE + 1), LEASE)).toMatchObject({ attempts: 2 });
+        await store.outbox.markSent(claimed!.id, at(LEASE + 2), "ts");
+        expect(await store.outbox.claimKey(ws, "reply", at(3 * LEASE), LEASE)).toBeUndefined();
+      });
     });
 
     describe("outbox outcomes", () => {

@@ -54,6 +54,17 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
           at.getTime(),
         ],
       )) > 0,
+    claimKey: async (workspaceId, key, now, leaseMs) => {
+      const [row] = await sql.rows<OutboxRow>(
+        `UPDATE outbox SET status = 'sending', lease_until = $4, attempts = attempts + 1
+         WHERE id = (SELECT id FROM outbox WHERE workspace_id = $1 AND key = $2
+           AND ((status = 'pending' AND not_before <= $3) OR (status = 'sending' AND lease_until <= $3))
+           FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [workspaceId, key, now.getTime(), now.getTime() + leaseMs],
+      );
+      return row && toItem(row);
+    },
     readyWorkspaces: async (now) =>
       (
         await sql.rows<{ workspace_id: number }>(

@@ -41,6 +41,34 @@ describe("Slack events and buttons", { timeout: PACED_TIMEOUT }, () => {
     expect(String(reply?.params.text)).toMatch(/milestones/i);
   });
 
+  it("still answers a DM once when Slack rate-limits the reply: it waits in the outbox for Retry-After", async () => {
+    slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1, when: { channel: "D0ANA" } });
+    const dm = messageEvent({
+      user: "U0ANA",
+      channel: "D0ANA",
+      text: "milestone list",
+      ts: ts(),
+      channel_type: "im",
+    });
+    expect((await slack.event(dm, { event_id: "Ev0LIMITED" })).status).toBe(200);
+    const [limited, reply] = await slack.fake.waitFor("chat.postMessage", 2, 10_000);
+    expect(limited?.status).toBe(429);
+    expect(reply?.params.channel).toBe("D0ANA");
+    expect(String(reply?.params.text)).toMatch(/milestones/i);
+    // Not before Slack's Retry-After, and not at the next tick a minute later.
+    expect(reply!.time - limited!.time).toBeGreaterThanOrEqual(1_000);
+    expect(reply!.time - limited!.time).toBeLessThan(5_000);
+    const row = () => slack.peek.outbox.get(slack.workspace.id, "reply-to:Ev0LIMITED");
+    await eventually(async () => (await row())?.status === "sent");
+    expect(await row()).toMatchObject({ attempts: 2, address: "slack:T1:conv:D0ANA" });
+    // Slack's redelivery of the event (its own retry) neither acts nor answers again.
+    expect((await slack.event(dm, { event_id: "Ev0LIMITED" }, { "X-Slack-Retry-Num": "1" })).status).toBe(
+      200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.fake.calls("chat.postMessage")).toHaveLength(2);
+  });
+
   it("ignores the bot's own messages in its DM", async () => {
     const own = messageEvent({
       user: "UBOT",
