@@ -133,6 +133,8 @@ export interface AgreementRepo {
   currentTerms(internshipId: number): Promise<Readonly<AgreementTerms> | undefined>;
   /** The proposal waiting for answers, if any (at most one per internship). */
   proposal(internshipId: number): Promise<Agreement | undefined>;
+  /** Every version, agreed or not, oldest first, each with its acknowledgements (the portal's history). */
+  versions(internshipId: number): Promise<Agreement[]>;
   /**
    * Writes a new agreed version (1 when none exists), in force at once: the programme file, which both sides
    * signed. An open proposal, written against older terms, is replaced. Acknowledgements stay with their version.

@@ -9,7 +9,7 @@ import { reasonText } from "../domain/isolation.js";
 import { addDays, daysBetween, isoWeek } from "../domain/local-date.js";
 import { lastEntry } from "../domain/milestone-followup.js";
 import { type Milestone, shownStatus } from "../domain/milestones.js";
-import type { IsolationLevel } from "../domain/records.js";
+import type { IsolationLevel, StoredSignal } from "../domain/records.js";
 import { type FiguresByDirection, figuresByDirection } from "../domain/reply-figures.js";
 import type { LocalDate } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
@@ -100,7 +100,8 @@ const within = (at: Date | undefined, from: Date, to: Date) =>
 const average = (values: readonly number[]) =>
   values.length === 0 ? undefined : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 
-function trendOf(scores: readonly number[]): Trend | undefined {
+/** Second half of the scores against the first half; unknown with fewer than two. */
+export function trendOf(scores: readonly number[]): Trend | undefined {
   if (scores.length < 2) return undefined;
   const half = Math.floor(scores.length / 2);
   const first = average(scores.slice(0, half))!;
@@ -108,6 +109,16 @@ function trendOf(scores: readonly number[]): Trend | undefined {
   if (second - first >= TREND_STEP) return "rising";
   if (first - second >= TREND_STEP) return "falling";
   return "steady";
+}
+
+/** A stored signal's reasons as a summary states them, about the intern by name. */
+export function signalReasons(signal: StoredSignal, internName: string): string[] {
+  const name = safe(internName);
+  // One message, one computation: the connectedness reasons point at the scores shown beside them.
+  return signal.reasons.map(
+    (r) =>
+      connectednessInSummary(r.code, name) ?? reasonText(r.code, signal.inputs, { name }) ?? safe(r.text),
+  );
 }
 
 /** Undefined when the internship or its intern and supervisor are gone. */
@@ -198,13 +209,7 @@ export async function summarizeInternship(
     isolation: signal && {
       level: signal.level,
       date: signal.date,
-      // One message, one computation: the connectedness reasons point at the scores shown above.
-      reasons: signal.reasons.map(
-        (r) =>
-          connectednessInSummary(r.code, safe(intern.name)) ??
-          reasonText(r.code, signal.inputs, { name: safe(intern.name) }) ??
-          safe(r.text),
-      ),
+      reasons: signalReasons(signal, intern.name),
     },
     introductions: {
       met: plan.met.map((p) => ({ name: safe(p.name), department: p.department && safe(p.department) })),

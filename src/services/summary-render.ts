@@ -118,14 +118,15 @@ export function renderChat(s: InternshipSummary, audience: Audience): string {
   return [heading(s), ...body].join("\n");
 }
 
-export function renderMarkdown(s: InternshipSummary): string {
+/** A supervisor's copy (the portal) leaves the reflections section out: they are shared with the coordinator. */
+export function renderMarkdown(s: InternshipSummary, audience: Audience = "report"): string {
   const lines = [
     `# Internship report: ${s.intern} (${s.internshipKey})`,
     "",
     `Supervisor: ${s.supervisor}. Coordinator: ${s.coordinator ?? "none"}.`,
     `Period: ${formatDate(s.period.from)} to ${formatDate(s.period.to)} (week ${s.week}).`,
   ];
-  for (const section of summarySections(s, "report")) {
+  for (const section of summarySections(s, audience)) {
     lines.push("", `## ${section.title}`, "", ...section.lines.map((l) => `- ${l}`));
   }
   return `${lines.join("\n")}\n`;
@@ -147,9 +148,11 @@ function figuresView(f: ReplyFigures) {
 }
 
 /** The summary as JSON: unknown values are null, never left out and never zero. */
-export function renderJson(s: InternshipSummary): string {
+export function renderJson(s: InternshipSummary, audience: Audience = "report"): string {
+  const { reflections, ...rest } = s;
   const view = {
-    ...s,
+    ...rest,
+    ...(audience === "supervisor" ? {} : { reflections }),
     coordinator: s.coordinator ?? null,
     checkins: {
       ...s.checkins,
@@ -167,10 +170,10 @@ export function renderJson(s: InternshipSummary): string {
   return `${JSON.stringify(view, null, 2)}\n`;
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: Cell): string {
+export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -180,7 +183,7 @@ function csvCell(value: Cell): string {
 const titles = (items: MilestoneLine[]) => items.map((m) => `#${m.id} ${m.title}`).join(" | ");
 
 /** One row per section and metric; an empty value means unknown. */
-export function renderCsv(s: InternshipSummary): string {
+export function renderCsv(s: InternshipSummary, audience: Audience = "report"): string {
   const rows: [string, string, Cell][] = [
     ["report", "internship", s.internshipKey],
     ["report", "intern", s.intern],
@@ -234,7 +237,7 @@ export function renderCsv(s: InternshipSummary): string {
     ["concentration", "exchanges", s.concentration?.exchanges],
     ["concentration", "flagged", s.concentration?.flagged],
   );
-  for (const r of s.reflections) rows.push(["reflections", r.week, r.text]);
+  if (audience !== "supervisor") for (const r of s.reflections) rows.push(["reflections", r.week, r.text]);
   return `${["section,metric,value", ...rows.map((row) => row.map(csvCell).join(","))].join("\n")}\n`;
 }
 

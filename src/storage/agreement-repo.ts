@@ -15,6 +15,9 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
   const open = db.prepare<[number], AgreementRow>(
     "SELECT * FROM agreements WHERE internship_id = ? AND state = 'proposed' ORDER BY version DESC LIMIT 1",
   );
+  const all = db.prepare<[number], AgreementRow>(
+    "SELECT * FROM agreements WHERE internship_id = ? ORDER BY version",
+  );
   const byId = db.prepare<[number], AgreementRow>("SELECT * FROM agreements WHERE id = ?");
   const lastVersion = db.prepare<[number], { version: number | null }>(
     "SELECT MAX(version) AS version FROM agreements WHERE internship_id = ?",
@@ -91,6 +94,7 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
       const row = open.get(internshipId);
       return row ? toAgreementWithAcks(row) : undefined;
     },
+    versions: (internshipId) => all.all(internshipId).map(toAgreementWithAcks),
     addVersion: (workspaceId, internshipId, terms, createdBy, at) =>
       write(workspaceId, internshipId, terms, createdBy, at, "agreed", undefined),
     propose: (workspaceId, internshipId, terms, createdBy, at, lapsesAt) =>

@@ -194,6 +194,11 @@ describeEachStore(
           { a: v1.id, p: ana },
           { a: v1.id, p: bram },
         ]);
+        const versions = await store.agreements.versions(ship);
+        expect(versions.map((v) => [v.version, v.state, v.acknowledgedBy])).toEqual([
+          [1, "agreed", [ana, bram]],
+          [2, "agreed", []],
+        ]);
       });
     });
 

@@ -80,6 +80,13 @@ export function createAgreementRepo(sql: Sql): AgreementRepo {
       return terms;
     },
     proposal: (internshipId) => newest(internshipId, "proposed"),
+    versions: async (internshipId) =>
+      (
+        await sql.rows<Row>(
+          `SELECT ${AGREEMENT} FROM agreements a WHERE internship_id = $1 ORDER BY version`,
+          [internshipId],
+        )
+      ).map(toAgreementWithAcks),
     addVersion: (workspaceId, internshipId, terms, createdBy, at) =>
       write(workspaceId, internshipId, terms, createdBy, at, "agreed", undefined),
     propose: (workspaceId, internshipId, terms, createdBy, at, lapsesAt) =>

@@ -1,0 +1,141 @@
+/**
+ * The cohort board: one row per internship a person may see, with the figures a coordinator scans first.
+ * Lighter than the report (no milestone histories, exchanges or reflections): the board of 500 interns is
+ * read in one request.
+ */
+
+import { neutralizeMentions } from "../../domain/escape.js";
+import { addDays, daysBetween } from "../../domain/local-date.js";
+import { shownStatus } from "../../domain/milestones.js";
+import type { IsolationLevel } from "../../domain/records.js";
+import { type FiguresByDirection, figuresByDirection } from "../../domain/reply-figures.js";
+import type { LocalDate } from "../../domain/types.js";
+import type { Store } from "../../ports/store.js";
+import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
+import { signalReasons, type Trend, trendOf } from "../internship-summary.js";
+import { planStatus } from "../intro-plan.js";
+import { earlierDate } from "./portal-figures.js";
+
+/** An internship the viewer may see, as access.ts lists them. */
+export interface InternshipRef {
+  workspaceId: number;
+  internshipId: number;
+}
+
+export interface MilestoneBrief {
+  id: number;
+  title: string;
+  due: LocalDate;
+  moves: number;
+}
+
+export interface CohortRow {
+  workspaceId: number;
+  internshipId: number;
+  internshipKey: string;
+  intern: string;
+  /** The host company: the workspace's name. */
+  company: string;
+  /** Week of the internship as of today in the intern's zone (0 before it starts). */
+  week: number;
+  start: LocalDate;
+  end: LocalDate;
+  /** Undefined until the signal was first computed. */
+  level: IsolationLevel | undefined;
+  levelDate: LocalDate | undefined;
+  reasons: string[];
+  /** The last connectedness scores, oldest first (up to COHORT_SCORES). */
+  connectedness: { date: LocalDate; score: number }[];
+  trend: Trend | undefined;
+  /** The newest check-in that was answered, fully or partly. */
+  lastCheckin: { date: LocalDate; score: number | undefined } | undefined;
+  /** to_company: the company answering the intern; to_intern: the intern answering. Whole internship. */
+  replies: FiguresByDirection;
+  overdue: MilestoneBrief[];
+  /** Open and moved at least twice. */
+  slipping: MilestoneBrief[];
+  introductions: {
+    met: number;
+    target: number;
+    departments: number;
+    departmentsTarget: number;
+    state: string;
+  };
+}
+
+/** Scores the trend chart shows: about six weeks of workdays. */
+export const COHORT_SCORES = 30;
+
+const brief = (m: { id: number; title: string; due: LocalDate; moves: number }): MilestoneBrief => ({
+  id: m.id,
+  title: neutralizeMentions(m.title),
+  due: m.due,
+  moves: m.moves,
+});
+
+export async function cohortRow(store: Store, ctx: InternshipContext, now: Date): Promise<CohortRow> {
+  const { internship, intern, workspace } = ctx;
+  const calendar = ctx.calendarOf(intern);
+  const today = calendar.localDate(now);
+  const startAt = calendar.atLocalTime(internship.start, "00:00");
+  const checkins = await store.checkins.recent(internship.id, COHORT_SCORES * 2);
+  const scores = checkins
+    .filter((c) => c.connectedness !== undefined)
+    .slice(0, COHORT_SCORES)
+    .map((c) => ({ date: c.date, score: c.connectedness! }))
+    .reverse();
+  const answered = checkins.find((c) => c.status === "answered" || c.status === "partial");
+  const milestones = await store.milestones.listFor(internship.id);
+  const signal = await store.signals.latest(internship.id);
+  const clocks = await store.replyClocks.since(internship.id, startAt);
+  const asOf = earlierDate(today, internship.end);
+  const plan = await planStatus(
+    store,
+    ctx,
+    await store.introductions.forInternship(internship.id),
+    asOf,
+    calendar.atLocalTime(addDays(asOf, 1), "00:00"),
+  );
+  return {
+    workspaceId: workspace.id,
+    internshipId: internship.id,
+    internshipKey: internship.key,
+    intern: neutralizeMentions(intern.name),
+    company: workspace.name,
+    week: today < internship.start ? 0 : Math.floor(daysBetween(internship.start, asOf) / 7) + 1,
+    start: internship.start,
+    end: internship.end,
+    level: signal?.level,
+    levelDate: signal?.date,
+    reasons: signal ? signalReasons(signal, intern.name) : [],
+    connectedness: scores,
+    trend: trendOf(scores.map((s) => s.score)),
+    lastCheckin: answered && { date: answered.date, score: answered.connectedness },
+    replies: figuresByDirection(clocks, now),
+    overdue: milestones.filter((m) => shownStatus(m, today) === "overdue").map(brief),
+    slipping: milestones
+      .filter((m) => (m.status === "planned" || m.status === "blocked") && m.moves >= 2)
+      .map(brief),
+    introductions: {
+      met: plan.coverage.met.length,
+      target: plan.coverage.target,
+      departments: plan.coverage.departments.length,
+      departmentsTarget: plan.coverage.departmentsTarget,
+      state: plan.state,
+    },
+  };
+}
+
+/** Rows for every internship listed, skipping any whose intern or supervisor is gone. */
+export async function cohortRows(
+  store: Store,
+  refs: readonly InternshipRef[],
+  now: Date,
+): Promise<CohortRow[]> {
+  const rows: CohortRow[] = [];
+  for (const ref of refs) {
+    const ctx = await loadInternshipContext(store, ref.workspaceId, ref.internshipId);
+    if (ctx) rows.push(await cohortRow(store, ctx, now));
+  }
+  return rows;
+}
