@@ -400,8 +400,8 @@ export interface Store extends Repositories {
   close(): Promise<void>;
   /**
    * A private in-memory copy of everything, to try things on (the week preview runs the real rules on it):
-   * nothing done to it reaches this store. Close it after use. Absent where the engine cannot make one
-   * (PostgreSQL).
+   * nothing done to it reaches this store. Close it after use. SQLite copies its own image; PostgreSQL
+   * copies its rows into an in-memory SQLite database. Absent where a store cannot make one.
    */
   snapshot?(): Promise<Store>;
 }

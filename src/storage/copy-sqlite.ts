@@ -105,6 +105,11 @@ export function sqliteCopyTarget(path: string, now: Date): CopyTarget {
     db.close();
     throw error;
   }
+  return databaseCopyTarget(db);
+}
+
+/** Writes a migrated database in one transaction (closing the target closes it). */
+export function databaseCopyTarget(db: SqliteDatabase): CopyTarget {
   return {
     tables: async () => tablesOf(db),
     async transaction(fn) {

@@ -73,5 +73,5 @@ export const previewCopy = {
     `${intern.name}'s internship ended on ${formatDate(end)}; Tandem sends nothing more about it.`,
   /** The store cannot make a private copy to run the rules on. */
   unavailable: () =>
-    "The week preview needs a private copy of Tandem's data, which only the SQLite database offers so far; with PostgreSQL it is not available yet.",
+    "The week preview needs a private copy of Tandem's data, which this database cannot make.",
 };

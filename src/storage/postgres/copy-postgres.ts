@@ -85,6 +85,11 @@ async function connect(url: string, flag: string): Promise<pg.Pool> {
 /** Reads the database at `url` without changing it. */
 export async function postgresCopySource(url: string): Promise<CopySource> {
   const pool = await connect(url, "--from");
+  return poolCopySource(pool, () => pool.end());
+}
+
+/** Reads a database through a pool without changing it; `close` is what ending the source does to the pool. */
+export function poolCopySource(pool: pg.Pool, close: () => Promise<void>): CopySource {
   let snapshot: pg.PoolClient | undefined;
   const on = (): Queryable => snapshot ?? pool;
   return {
@@ -135,7 +140,7 @@ export async function postgresCopySource(url: string): Promise<CopySource> {
         await query(client, "CLOSE tandem_copy");
       }
     },
-    close: () => pool.end(),
+    close,
   };
 }
 

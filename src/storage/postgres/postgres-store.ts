@@ -17,6 +17,7 @@ import { createInternshipRepo } from "./internship-repo.js";
 import { createIntroductionRepo } from "./introduction-repo.js";
 import { createLearningRepo } from "./learning-repo.js";
 import { createLeaseRepo } from "./lease-repo.js";
+import { memorySnapshot } from "./memory-snapshot.js";
 import { defaultPostgresMigrationsDir, migrate, migrationStatus } from "./migrate.js";
 import { createMilestoneRepo } from "./milestone-repo.js";
 import { createOutboxRepo } from "./outbox-repo.js";
@@ -91,6 +92,8 @@ export function createPostgresStore(
       );
     },
     migrations: () => migrationStatus(sql.pool, migrationsDir),
+    // An in-memory SQLite copy (preview week): read on its own pooled connection, outside any transaction.
+    snapshot: () => memorySnapshot(sql.pool),
     close: () => {
       // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here. Work already
       // started (a batched event waiting for a connection) finishes first, as on SQLite.
