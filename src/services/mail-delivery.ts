@@ -7,7 +7,6 @@
 import type { Logger } from "pino";
 import type { OutboundMessage } from "../domain/messages.js";
 import { internshipOfKey, portalKeys } from "../domain/outbox-keys.js";
-import { portalPathFor } from "../domain/portal-paths.js";
 import type { Clock } from "../ports/clock.js";
 import type { MailSender } from "../ports/mail-sender.js";
 import type { Store } from "../ports/store.js";
@@ -15,6 +14,7 @@ import type { DeliveryFailures } from "./delivery-failures.js";
 import type { Delivery } from "./delivery-policy.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { LaneStep } from "./dispatch-lanes.js";
+import { portalPaths } from "./portal/portal-paths.js";
 
 type Counts = { sent: number; merged: number; retried: number; dead: number; refused: number };
 
@@ -27,7 +27,8 @@ export function withPortalPath(delivery: Delivery): OutboundMessage {
   const first = delivery.items[0]!;
   if (portalKeys.isSignIn(first.key)) return delivery.message;
   const internship = delivery.merged ? undefined : internshipOfKey(first.key);
-  return { ...delivery.message, portalPath: portalPathFor(internship) };
+  const portalPath = internship === undefined ? portalPaths.home() : portalPaths.internship(internship);
+  return { ...delivery.message, portalPath };
 }
 
 export function createMailDelivery(deps: {
@@ -45,7 +46,10 @@ export function createMailDelivery(deps: {
       const first = items[0]!;
       if (!sender) {
         await failures.deadLetter(items, "e-mail is off: SMTP_URL is not set", now, result);
-        log.warn(context, "a message is due by e-mail but SMTP_URL is not set; set SMTP_URL and MAIL_FROM to send it");
+        log.warn(
+          context,
+          "a message is due by e-mail but SMTP_URL is not set; set SMTP_URL and MAIL_FROM to send it",
+        );
         return undefined;
       }
       let ref: string | undefined;

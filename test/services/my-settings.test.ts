@@ -52,3 +52,37 @@ describe("my hours and my country", () => {
     expect((await h.person("bram")).contactHours).toBe("Mon-Thu 08:00-16:00");
   });
 });
+
+describe("my digests", () => {
+  function withEmail() {
+    const file = sampleProgramme();
+    file.people = file.people.map((p) => (p.key === "bram" ? { ...p, email: "bram@acme.example" } : p));
+    return file;
+  }
+
+  it("sends a person's digests by e-mail once they choose it, and back in chat when they say so", async () => {
+    const h = await createBotHarness({ programme: withEmail() });
+    expect(await h.say("bram", "my digests")).toBe(
+      "Your weekly digests come here, in chat. Type my digests email to have them sent to your address instead.",
+    );
+    expect(await h.say("bram", "my digests e-mail")).toBe(
+      "Done: from the next one, your weekly digests go by e-mail to bram@acme.example.",
+    );
+    expect((await h.person("bram")).digestsTo).toBe("email");
+    expect((await h.store.audit.list(h.workspace.id)).some((a) => a.action === "my.digests")).toBe(true);
+    expect(await h.say("bram", "my digests email")).toBe("That is what Tandem already had; nothing changed.");
+    expect(await h.say("bram", "my digests chat")).toBe(
+      "Done: from the next one, your weekly digests come here, in chat.",
+    );
+    expect((await h.person("bram")).digestsTo).toBeUndefined();
+  });
+
+  it("keeps digests in chat for someone without an address, and says what to type when the choice is unclear", async () => {
+    const h = await createBotHarness();
+    const before = await h.snapshot();
+    expect(await h.say("ana", "my digests email")).toMatch(/^Tandem has no e-mail address for you/);
+    expect(await h.say("ana", "my digests inbox")).toMatch(/my digests email, or my digests chat\.$/);
+    expect(await h.snapshot()).toBe(before);
+    expect((await h.person("ana")).digestsTo).toBeUndefined();
+  });
+});

@@ -42,4 +42,22 @@ const COUNTRY: CommandSpec = {
   },
 };
 
-export const MY_SETTINGS_COMMANDS: readonly CommandSpec[] = [HOURS, COUNTRY];
+const DIGESTS: CommandSpec = {
+  id: "my.digests",
+  words: ["my", "digests"],
+  usage: "my digests [email|chat]",
+  summary: "Choose where your weekly digests go: by e-mail or in chat.",
+  details:
+    'For people with both a chat account and an e-mail address in the programme file; everything else stays in chat. "my digests" alone shows where they go.',
+  example: "my digests email",
+  parse(args) {
+    if (args.tokens.length === 0) return ok({ name: "my.digests" });
+    const where = args.tokens[0]!.text.toLowerCase().replace(/^e-mail$/, "email");
+    if (args.tokens.length > 1 || (where !== "email" && where !== "chat")) {
+      return err("Say where your digests should go: my digests email, or my digests chat.");
+    }
+    return ok({ name: "my.digests", to: where });
+  },
+};
+
+export const MY_SETTINGS_COMMANDS: readonly CommandSpec[] = [HOURS, COUNTRY, DIGESTS];

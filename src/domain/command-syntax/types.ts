@@ -40,6 +40,7 @@ export type Command =
   | { name: "my.hours"; hours?: string }
   /** Without a country: show it. */
   | { name: "my.country"; country?: string; region?: string }
+  | { name: "my.digests"; to?: "email" | "chat" }
   | { name: "try.checkin"; intern?: MentionRef }
   | { name: "preview.week"; intern?: MentionRef }
   | { name: "setup"; intern?: MentionRef }

@@ -10,4 +10,14 @@ export const mySettingsCopy = {
   countrySet: (country: string, region: string | undefined) =>
     `Done: the public holidays of ${region ? `${country}-${region}` : country} are now your days off.`,
   unchanged: () => "That is what Tandem already had; nothing changed.",
+  digests: (to: "email" | "chat", email: string | undefined) =>
+    to === "email"
+      ? `Your weekly digests go by e-mail to ${email}. Type my digests chat to have them here again.`
+      : `Your weekly digests come here, in chat.${email ? " Type my digests email to have them sent to your address instead." : ""}`,
+  digestsSet: (to: "email" | "chat", email: string | undefined) =>
+    to === "email"
+      ? `Done: from the next one, your weekly digests go by e-mail to ${email}.`
+      : "Done: from the next one, your weekly digests come here, in chat.",
+  noEmail: () =>
+    "Tandem has no e-mail address for you, so your digests stay in chat. Ask whoever imports the programme file to add your email: to it.",
 };

@@ -54,6 +54,7 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleLeaveCommand(ctx, command);
     case "my.hours":
     case "my.country":
+    case "my.digests":
       return await handleMySettingsCommand(ctx, command);
     case "met":
       return await handleMetCommand(ctx, command);

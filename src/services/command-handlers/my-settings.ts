@@ -13,6 +13,7 @@ export async function handleMySettingsCommand(
   command: MySettingsCommand,
 ): Promise<Reply> {
   const me = ctx.speaker;
+  if (command.name === "my.digests") return await digests(ctx, command.to);
   if (command.name === "my.hours") {
     if (!command.hours) return reply(copy.hours(me.contactHours, me.timezone));
     return (await change(ctx, "my.hours", { contactHours: command.hours }))
@@ -23,6 +24,31 @@ export async function handleMySettingsCommand(
   return (await change(ctx, "my.country", { country: command.country, region: command.region }))
     ? reply(copy.countrySet(command.country, command.region))
     : reply(copy.unchanged());
+}
+
+/** `my digests email|chat`: where the speaker's weekly digests go (digests already queued keep theirs). */
+async function digests(ctx: CommandContext, to: "email" | "chat" | undefined): Promise<Reply> {
+  const me = ctx.speaker;
+  const now = me.digestsTo === "email" && me.email ? "email" : "chat";
+  if (!to) return reply(copy.digests(now, me.email));
+  if (to === "email" && !me.email) return reply(copy.noEmail());
+  if (to === now) return reply(copy.unchanged());
+  await ctx.store.transaction(async () => {
+    await ctx.store.people.setDigestsTo(me.id, to);
+    await ctx.store.audit.record(
+      {
+        workspaceId: ctx.workspace.id,
+        actorId: me.id,
+        actorLabel: me.key,
+        action: "my.digests",
+        entity: "person",
+        entityId: me.id,
+        detail: { to },
+      },
+      ctx.now,
+    );
+  });
+  return reply(copy.digestsSet(to, me.email));
 }
 
 /** Saves the change, audits it, and has the rules look again at the speaker's internships. */
