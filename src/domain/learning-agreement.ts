@@ -88,3 +88,17 @@ export function unknownOutcomes(agreement: LearningAgreement | undefined, keys: 
   const known = new Set(agreement?.outcomes.map((outcome) => outcome.key) ?? []);
   return keys.filter((key) => !known.has(key));
 }
+
+/** A quarter of the way through: by then every outcome should have a milestone serving it. */
+export function quarterDay(internship: { start: LocalDate; end: LocalDate }): LocalDate {
+  return addDays(internship.start, Math.floor(daysBetween(internship.start, internship.end) / 4));
+}
+
+/** The outcomes no milestone serves, in the agreement's order. */
+export function outcomesWithoutMilestone(
+  agreement: LearningAgreement,
+  served: ReadonlyMap<number, readonly string[]>,
+): LearningOutcome[] {
+  const linked = new Set([...served.values()].flat());
+  return agreement.outcomes.filter((outcome) => !linked.has(outcome.key));
+}

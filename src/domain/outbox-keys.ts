@@ -73,6 +73,11 @@ export const milestoneKeys = {
   announce: (id: number, doneAt: Date) => `milestone-announce:${id}:${doneAt.getTime()}`,
 };
 
+/** The learning agreement: the supervisor hears once of outcomes no milestone serves. */
+export const learningKeys = {
+  outcomeGap: (internshipId: number) => `outcome-gap:${internshipId}`,
+};
+
 /** Introductions: the colleague's consent request, the group message, "did you meet?" and the new-time offer. */
 export const introKeys = {
   ask: (introId: number) => `intro-ask:${introId}`,

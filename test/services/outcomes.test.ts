@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createPlanner } from "../../src/services/planner.js";
+import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { sampleProgramme } from "../helpers/programme.js";
 
@@ -88,5 +90,57 @@ describe("milestones serving learning outcomes", () => {
     // A colleague does not see an intern's outcomes; the coordinator does.
     expect(await h.say("olga", "outcomes for @ana")).not.toMatch(/learning agreement/);
     expect(await h.say("lena", "outcomes for @ana")).toMatch(/^Ana Souza's learning agreement/);
+  });
+});
+
+describe("outcomes no milestone serves, a quarter of the way in", () => {
+  async function setup(p = programme()) {
+    const h = await createBotHarness({ programme: p });
+    const planner = createPlanner({
+      store: h.store,
+      rules: [createMilestoneRule({ store: h.store, log: h.log.log })],
+      log: h.log.log,
+    });
+    const tick = async (iso: string) => {
+      h.clock.set(new Date(iso));
+      await planner.tick(h.clock.now());
+    };
+    const gaps = async () => (await h.store.outbox.list()).filter((o) => o.key.startsWith("outcome-gap:"));
+    return { h, tick, gaps };
+  }
+
+  it("tells the supervisor once, from the quarter day (8 Dec) on, which outcomes still lack a milestone", async () => {
+    const { h, tick, gaps } = await setup();
+    await h.say("ana", 'milestone add "Survey" due 2026-12-15 for outcome market-research');
+    await tick("2026-12-07T20:00:00Z");
+    expect(await gaps()).toEqual([]);
+    await tick("2026-12-08T12:00:00Z");
+    const [gap, ...more] = await gaps();
+    expect(more).toEqual([]);
+    expect(gap!.recipientId).toBe((await h.person("bram")).id);
+    expect(gap!.payload.text).toBe(
+      'A quarter of Ana Souza\'s internship has passed, and 1 of its 2 learning outcomes has no milestone serving it yet: presenting (Present findings to a client). A milestone for each outcome lets the evaluations and the certificate show what the work achieved. Add one with: milestone add "Title" due <date> for outcome presenting for @ana, or type "outcomes for @ana" to see them all.',
+    );
+    expect(gap!.payload.reason).toMatch(
+      /^Because you supervise Ana Souza and the learning agreement lists these outcomes/,
+    );
+    // Not again on later days, and never after the mid-term evaluation.
+    await tick("2026-12-09T12:00:00Z");
+    await tick("2026-12-14T12:00:00Z");
+    expect(await gaps()).toHaveLength(1);
+    expect(gap!.expiresAt?.toISOString()).toBe("2027-01-14T23:00:00.000Z");
+  });
+
+  it("says nothing when every outcome has a milestone, or when the agreement lists no outcomes", async () => {
+    const { h, tick, gaps } = await setup();
+    await h.say("ana", 'milestone add "Survey" due 2026-12-15 for outcomes market-research, presenting');
+    await tick("2026-12-08T12:00:00Z");
+    expect(await gaps()).toEqual([]);
+
+    const p = programme();
+    p.internships![0]!.learning!.outcomes = [];
+    const empty = await setup(p);
+    await empty.tick("2026-12-08T12:00:00Z");
+    expect(await empty.gaps()).toEqual([]);
   });
 });

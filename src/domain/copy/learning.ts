@@ -1,7 +1,8 @@
 /** The words of the learning agreement: outcomes, the milestones serving them, evaluation dates. */
 import { neutralizeMentions } from "../escape.js";
 import { formatDate } from "../format.js";
-import type { EvaluationDates, LearningAgreement } from "../learning-agreement.js";
+import type { EvaluationDates, LearningAgreement, LearningOutcome } from "../learning-agreement.js";
+import type { OutboundMessage } from "../messages.js";
 import type { Milestone, MilestoneShownStatus } from "../milestones.js";
 import { truncateText } from "../text-cut.js";
 
@@ -54,3 +55,22 @@ export const learningCopy = {
     };
   },
 };
+
+/**
+ * To the supervisor, once, a quarter of the way in: outcomes of the learning agreement that no milestone
+ * serves yet. `mention` is how to name the intern in a command (e.g. `@ana`).
+ */
+export function outcomeGapMessage(
+  internName: string,
+  mention: string,
+  missing: readonly LearningOutcome[],
+  total: number,
+): OutboundMessage {
+  const intern = safe(internName);
+  const listed = missing.map((o) => `${o.key} (${truncateText(safe(o.description), 80)})`).join("; ");
+  const first = missing[0]?.key ?? "";
+  return {
+    text: `A quarter of ${intern}'s internship has passed, and ${missing.length === total ? (total === 1 ? "its learning outcome has" : `none of its ${total} learning outcomes has`) : `${missing.length} of its ${total} learning outcomes ${missing.length === 1 ? "has" : "have"}`} no milestone serving it yet: ${listed}. A milestone for each outcome lets the evaluations and the certificate show what the work achieved. Add one with: milestone add "Title" due <date> for outcome ${first} for ${mention}, or type "outcomes for ${mention}" to see them all.`,
+    reason: `Because you supervise ${intern} and the learning agreement lists these outcomes; Tandem points this out once, a quarter of the way through.`,
+  };
+}

@@ -23,6 +23,7 @@ import { addressed, addresseeFor } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
+import { outcomeGapDraft } from "./outcome-gap.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /** Overdue alerts go on a little after the internship ends: a final report is often late by days. */
@@ -38,7 +39,8 @@ function endOfWorkingDay(calendar: WorkingCalendar, date: LocalDate): Date {
 
 /**
  * Milestone follow-up: the intern's reminder before a due date, overdue alerts to intern and
- * supervisor once a working week, and one reminder to accept a done milestone. The messages that
+ * supervisor once a working week, one reminder to accept a done milestone, and once, a quarter of the
+ * way in, the learning outcomes no milestone serves (outcome-gap.ts). The messages that
  * answer a command (acceptance request, accepted, announcement) are queued by the commands.
  */
 export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRule {
@@ -136,6 +138,7 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
         await awaitAcceptance(m);
       }
     }
+    if (running) push(await outcomeGapDraft(store, context, now, today));
     // Long after the end nothing is left to say, unless a supervisor still owes an acceptance.
     if (!running && !waiting) next = undefined;
     return { drafts, next };
