@@ -12,6 +12,7 @@ import { createSmtpMail, type SmtpMail } from "../adapters/email/mail-sender.js"
 import { createSlackPlatform, type SlackSettings } from "../adapters/slack/slack-platform.js";
 import { teamsAppPackage } from "../adapters/teams/app-package.js";
 import { createTeamsPlatform } from "../adapters/teams/teams-platform.js";
+import { createPortal, type Portal } from "../adapters/web/portal-app.js";
 import { type Config, checkTeamsExposure } from "./config.js";
 import { AppError } from "./domain/errors.js";
 import type { Platform } from "./domain/types.js";
@@ -245,6 +246,12 @@ export async function startService(
     ready: async () => await checks.ready(ready),
     health: () => checks.health(),
   });
+  // The web portal at /portal on the same server, when PUBLIC_URL is set.
+  const portal: Portal | undefined =
+    config.publicUrl && config.portal
+      ? await createPortal({ store, clock, log, publicUrl: config.publicUrl, secret: config.portal.secret })
+      : undefined;
+  if (portal) http.addRoute(portal.route);
   for (const platform of platforms.values()) {
     for (const route of platform.routes) http.addRoute(route);
   }
@@ -261,6 +268,7 @@ export async function startService(
     // A platform that cannot start (a refused token, no network) stops start-up: release what was opened.
     for (const platform of started) await platform.stop();
     await http.close();
+    await portal?.close();
     await store.close();
     throw error;
   }
@@ -306,6 +314,7 @@ export async function startService(
       metronome?.stop();
       for (const platform of platforms.values()) await platform.stop();
       await http.close();
+      await portal?.close();
       // No new send starts; those in flight end within the platform's HTTP timeout.
       await ticker.stop();
       await services.dispatcher.idle();

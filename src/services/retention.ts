@@ -51,6 +51,11 @@ export function createRetention(deps: { store: Store; log: Logger; policy?: Rete
           "check-ins and reflections",
           async () => await retention.purgeAnswers(addDays(today, -policy.answersDays), BATCH),
         ],
+        [
+          "expired portal sign-in links and sessions",
+          async () =>
+            (await deps.store.portalLinks.prune(now)) + (await deps.store.portalSessions.prune(now)),
+        ],
       ];
       let batches = 0;
       for (const [kind, step] of steps) {

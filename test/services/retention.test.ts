@@ -74,6 +74,24 @@ describe("retention", () => {
     expect(await h.store.reflections.forInternship((await h.internship("ana-2026")).id)).toHaveLength(1);
   });
 
+  it("deletes expired portal sign-in links and sessions, and keeps those still valid", async () => {
+    const { h, retention } = await setup();
+    const now = h.clock.now().getTime();
+    const link = (hash: string, expiresAt: number) => ({
+      tokenHash: hash,
+      principal: "{}",
+      createdAt: new Date(expiresAt - 15 * 60_000),
+      expiresAt: new Date(expiresAt),
+    });
+    await h.store.portalLinks.add(link("expired", now - 1));
+    await h.store.portalLinks.add(link("valid", now + 60_000));
+    await h.store.portalSessions.set("idle", "{}", new Date(now - 1));
+    await h.store.portalSessions.set("active", "{}", new Date(now + 60_000));
+    expect(await retention.run(h.clock.now())).toBe(true);
+    expect(await rawRows(h.store, "SELECT token_hash FROM portal_links")).toEqual([{ token_hash: "valid" }]);
+    expect(await rawRows(h.store, "SELECT id_hash FROM portal_sessions")).toEqual([{ id_hash: "active" }]);
+  });
+
   it("runs once a day, in batches that leave the rest for the next tick", async () => {
     const { h, retention } = await setup();
     const old = new Date(h.clock.now().getTime() - 40 * DAY);

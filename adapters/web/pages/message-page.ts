@@ -1,0 +1,15 @@
+import { html } from "../html.js";
+import { page } from "../layout.js";
+
+/** A page that says one thing: a refusal, a confirmation, an error. */
+export function messagePage(
+  title: string,
+  text: string,
+  link?: { href: string; label: string },
+  signedInAs?: string,
+): string {
+  return page(
+    { title, ...(signedInAs ? { signedInAs } : {}) },
+    html`<p>${text}</p>${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ""}`,
+  );
+}
