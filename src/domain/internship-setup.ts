@@ -8,6 +8,7 @@ import { SYNC_CADENCES } from "./agreement-options.js";
 import type { AgreementTerms } from "./agreement-terms.js";
 import { addDays, parseLocalDate, weekdayOf } from "./local-date.js";
 import type { FormField, OutboundForm } from "./messages.js";
+import { isEmail } from "./platform-ids.js";
 import { err, ok, type Result } from "./result.js";
 import type { LocalDate, Platform } from "./types.js";
 
@@ -54,6 +55,8 @@ export interface SetupCurrent {
   supervisor: SetupPerson;
   backup?: SetupPerson;
   coordinator?: SetupPerson;
+  /** A coordinator outside the workspace, reached by e-mail. */
+  coordinatorEmail?: string;
   home?: string;
   start: LocalDate;
   end: LocalDate;
@@ -122,6 +125,15 @@ export function setupForm(input: SetupFormInput): OutboundForm {
       ...person("coordinator", "University coordinator", current?.coordinator, true),
       hint: "receives the weekly digest",
     },
+    {
+      id: "coordinatorEmail",
+      label: "Or the coordinator's e-mail",
+      kind: "text",
+      optional: true,
+      maxLength: 254,
+      ...(current?.coordinatorEmail ? { initial: current.coordinatorEmail } : {}),
+      hint: "for a coordinator outside this workspace: Tandem writes to them by e-mail",
+    },
   ];
   // Teams: the home channel is where the command was typed (see the form's intro).
   if (platform !== "teams") {
@@ -187,6 +199,8 @@ export function readSetupValue(value: string): SetupFormValue {
 /** The answers, checked: platform user ids, dates and the terms they make. */
 export interface SetupAnswers {
   people: { role: SetupRole; id: string }[];
+  /** The coordinator's address when they are not picked from the workspace. */
+  coordinatorEmail?: string;
   home?: string;
   start: LocalDate;
   end: LocalDate;
@@ -227,6 +241,11 @@ export function readSetupAnswers(
     if (same) errors[role] = `${ROLE_NAMES[same.role]} is already this person; choose someone else.`;
     else people.push({ role, id });
   }
+  const coordinatorEmail = form.coordinatorEmail?.trim().toLowerCase() || undefined;
+  if (coordinatorEmail && !isEmail(coordinatorEmail))
+    errors.coordinatorEmail = "Give an e-mail address, e.g. lena.vogel@uni.example, or leave it empty.";
+  else if (coordinatorEmail && people.some((p) => p.role === "coordinator"))
+    errors.coordinatorEmail = "Choose the coordinator above or give their e-mail, not both.";
   const start = parseLocalDate(form.start?.trim() ?? "");
   const end = parseLocalDate(form.end?.trim() ?? "");
   if (!start) errors.start = "Give the first day as a date, e.g. 2026-12-07.";
@@ -245,5 +264,12 @@ export function readSetupAnswers(
   }
   const chosenHome = form.home?.trim() || home;
   if (Object.keys(errors).length > 0) return err(errors);
-  return ok({ people, ...(chosenHome ? { home: chosenHome } : {}), start: start!, end: end!, terms });
+  return ok({
+    people,
+    ...(coordinatorEmail ? { coordinatorEmail } : {}),
+    ...(chosenHome ? { home: chosenHome } : {}),
+    start: start!,
+    end: end!,
+    terms,
+  });
 }

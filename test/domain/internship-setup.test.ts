@@ -36,6 +36,7 @@ describe("the set-up form", () => {
       "supervisor",
       "backup",
       "coordinator",
+      "coordinatorEmail",
       "home",
       "start",
       "end",

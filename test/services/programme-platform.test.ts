@@ -133,7 +133,7 @@ describe("importing a programme with the platform's help", () => {
     const summary = await importProgramme(store, programme(), T0, "test", { directory });
     expect(summary.report.pending).toEqual(["kenji"]);
     expect(summary.report.warnings).toEqual([
-      "people[2] (kenji): no Slack member has kenji@acme.example yet: kept pending, and linked when they first write to Tandem",
+      "people[2] (kenji): no Slack member has kenji@acme.example yet: kept pending (written to by e-mail meanwhile, when SMTP_URL is set), and linked when they first write to Tandem",
       "internships[1] (kenji-2026).homeChannel: Tandem is not in #intern-kenji: type /invite @Tandem in it",
     ]);
     const ws = (await store.workspaces.find("slack", "T1"))!;

@@ -113,6 +113,49 @@ describe("setup in chat", () => {
     expect(await p.store.programmeAdmins.list(p.workspace.id)).toEqual(["marc"]);
   });
 
+  it("takes a coordinator outside the workspace by e-mail, reached by e-mail, and shows the address when edited", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup");
+    const saved = await p.submit("marc", "setup.submit", opened.form!.value, {
+      ...FORM,
+      coordinatorEmail: "Lena.Vogel@Uni.example",
+    });
+    expect(saved.formErrors).toBeUndefined();
+    expect(saved.text).toContain("Coordinator: Lena Vogel");
+    const [coordinator] = await p.store.people.byEmail("lena.vogel@uni.example");
+    expect(coordinator).toMatchObject({ name: "Lena Vogel", ids: {}, email: "lena.vogel@uni.example" });
+    const kenji = (await p.store.people.byKey(p.workspace.id, "kenji"))!;
+    const [internship] = await p.store.internships.forPerson(p.workspace.id, kenji.id);
+    expect(internship?.coordinatorId).toBe(coordinator!.id);
+    const edit = await p.say("marc", "setup for @kenji");
+    expect(edit.form?.fields.find((f) => f.id === "coordinatorEmail")?.initial).toBe(
+      "lena.vogel@uni.example",
+    );
+    // Saved again with the same address: the same person, not a second one.
+    await p.submit("marc", "setup.submit", edit.form!.value, {
+      ...FORM,
+      coordinatorEmail: "lena.vogel@uni.example",
+    });
+    expect(await p.store.people.byEmail("lena.vogel@uni.example")).toHaveLength(1);
+  });
+
+  it("refuses a malformed coordinator address, or one given beside a picked coordinator", async () => {
+    const p = await playground();
+    const opened = await p.say("marc", "setup");
+    const bad = await p.submit("marc", "setup.submit", opened.form!.value, {
+      ...FORM,
+      coordinatorEmail: "lena",
+    });
+    expect(bad.formErrors?.coordinatorEmail).toMatch(/^Give an e-mail address/);
+    const both = await p.submit("marc", "setup.submit", opened.form!.value, {
+      ...FORM,
+      coordinator: "lena",
+      coordinatorEmail: "lena@uni.example",
+    });
+    expect(both.formErrors?.coordinatorEmail).toMatch(/not both/);
+    expect(await p.store.people.byEmail("lena@uni.example")).toEqual([]);
+  });
+
   it("updates the same internship when the form is saved again, with a new agreement version only when terms changed", async () => {
     const p = await playground();
     const opened = await p.say("lena", "setup");

@@ -14,7 +14,7 @@ export const programmeChecksCopy = {
   unknownId: (platform: Platform, id: string) =>
     `${PLATFORM_NAME[platform]} has no member ${id} in this workspace; check the id (or give email: instead)`,
   notYetMember: (platform: Platform, email: string) =>
-    `no ${PLATFORM_NAME[platform]} member has ${email} yet: kept pending, and linked when they first write to Tandem`,
+    `no ${PLATFORM_NAME[platform]} member has ${email} yet: kept pending (written to by e-mail meanwhile, when SMTP_URL is set), and linked when they first write to Tandem`,
   needsForPending: (field: string, email: string) =>
     `is required while nobody has ${email} on the platform (Tandem cannot ask it yet), e.g. ${field === "timezone" ? "timezone: Asia/Tokyo" : "name: Kenji Sato"}`,
   needsWithoutPlatform: (field: string, platform: Platform) =>

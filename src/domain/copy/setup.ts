@@ -228,6 +228,7 @@ export const setupCopy = {
   roleLabels(): Record<string, string> {
     return {
       ...ROLE_LABELS,
+      coordinatorEmail: "Coordinator's e-mail",
       home: "Home channel",
       start: "First day",
       end: "Last day",

@@ -21,7 +21,7 @@ import { reply } from "../command-context.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Access } from "./setup-access.js";
 import { adoptAdmin } from "./setup-admin.js";
-import { checkPicked, ensurePerson } from "./setup-people.js";
+import { checkPicked, ensureEmailPerson, ensurePerson } from "./setup-people.js";
 import { answered, type DeskContext, type PreparedWork } from "./setup-work.js";
 
 type Allowed = Extract<Access, { allowed: true }>;
@@ -51,8 +51,13 @@ async function describeCurrent(
     named(internship.backupSupervisorId),
     named(internship.coordinatorId),
   ]);
+  const byMail =
+    !coordinator && internship.coordinatorId !== undefined
+      ? (await store.people.get(workspace.id, internship.coordinatorId))?.email
+      : undefined;
   return {
     key: internship.key,
+    ...(byMail ? { coordinatorEmail: byMail } : {}),
     intern: intern ?? { id: "", name: "" },
     supervisor: supervisor ?? { id: "", name: "" },
     ...(backup ? { backup } : {}),
@@ -205,6 +210,19 @@ export async function submitSetup(ctx: DeskContext, access: Allowed): Promise<Pr
           zoneAssumed: ensured.zoneAssumed,
           ...(ensured.created ? { created: ensured.created } : {}),
           ...(reason ? { unreachable: reason } : {}),
+        });
+      }
+      const email = answers.value.coordinatorEmail;
+      if (email) {
+        const ensured = await ensureEmailPerson(store, workspace, email, fallbackZone, at);
+        people.set("coordinator", ensured.person);
+        notes.push({
+          role: "coordinator",
+          name: ensured.person.name,
+          handle: ensured.person.key,
+          timezone: ensured.person.timezone,
+          zoneAssumed: ensured.zoneAssumed,
+          ...(ensured.created ? { created: ensured.created } : {}),
         });
       }
       const intern = people.get("intern")!;

@@ -96,3 +96,49 @@ export async function ensurePerson(
     zoneAssumed: entry.timezone === undefined,
   };
 }
+
+/** `lena.vogel@uni.example` -> `Lena Vogel`: a name to start with until a programme file gives theirs. */
+function nameFromEmail(email: string): string {
+  const local = email.split("@")[0] ?? email;
+  const words = local.split(/[._+-]+/).filter(Boolean);
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ") || local;
+}
+
+/**
+ * A coordinator given by e-mail in the set-up form: whoever in the workspace has that address, else a new
+ * person reached by e-mail, in the admin's time zone until a programme file or `my hours` says otherwise.
+ * Call inside the set-up's transaction.
+ */
+export async function ensureEmailPerson(
+  store: Store,
+  workspace: Workspace,
+  email: string,
+  fallbackZone: string,
+  at: Date,
+): Promise<EnsuredPerson> {
+  const known = (await store.people.byEmail(email)).find((p) => p.workspaceId === workspace.id);
+  if (known) return { person: known, zoneAssumed: false };
+  const name = nameFromEmail(email);
+  const proposed = defaultsForZone(fallbackZone);
+  const country = proposed.country ?? "";
+  const key = await freeKey(store, workspace.id, name, at);
+  const { id } = await store.people.upsert(
+    workspace.id,
+    {
+      key,
+      name,
+      timezone: fallbackZone,
+      country,
+      contactHours: proposed.contactHours,
+      dailyBudget: DEFAULT_DAILY_BUDGET,
+      languages: [],
+      introCapacity: DEFAULT_INTRO_CAPACITY,
+      ids: {},
+      email,
+      isColleague: false,
+    },
+    at,
+  );
+  const person = (await store.people.get(workspace.id, id))!;
+  return { person, created: { country, contactHours: proposed.contactHours }, zoneAssumed: true };
+}
