@@ -1,5 +1,6 @@
 import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
+import type { EvaluationRound, NewEvaluation, SubmittedEvaluation } from "../domain/evaluations.js";
 import type { LearningAgreement } from "../domain/learning-agreement.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
@@ -337,6 +338,19 @@ export interface LearningAgreementRepo {
   outcomesOfMilestones(internshipId: number): Promise<Map<number, string[]>>;
 }
 
+/**
+ * Two-way evaluations, one record per internship, round and side, written once at submission and never
+ * edited. Who may read which is the caller's business (see visibleSides in src/domain/evaluations.ts).
+ */
+export interface EvaluationRepo {
+  /** Stores a submission; undefined (nothing written) when that round and side was submitted before. */
+  submit(workspaceId: number, evaluation: NewEvaluation, at: Date): Promise<SubmittedEvaluation | undefined>;
+  /** The round's submissions, the supervisor's first. */
+  forRound(internshipId: number, round: EvaluationRound): Promise<SubmittedEvaluation[]>;
+  /** Every submission of the internship, oldest first. */
+  forInternship(internshipId: number): Promise<SubmittedEvaluation[]>;
+}
+
 /** Which schema migrations the database has, of those this version of Tandem ships. */
 export interface MigrationStatus {
   applied: number[];
@@ -367,6 +381,7 @@ export interface Repositories {
   leases: LeaseRepo;
   programmeAdmins: ProgrammeAdminRepo;
   learning: LearningAgreementRepo;
+  evaluations: EvaluationRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
   portalLinks: PortalLinkRepo;

@@ -5,6 +5,7 @@ import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
+import { createEvaluationRepo } from "./evaluation-repo.js";
 import { createGroupCommit } from "./group-commit.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
@@ -64,6 +65,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     installations: wrap(createInstallationRepo(db)),
     wakeups: wrap(createWakeupRepo(db)),
     leases: wrap(createLeaseRepo(db)),
+    evaluations: wrap(createEvaluationRepo(db)),
     learning: wrap(createLearningRepo(db)),
     programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),

@@ -11,6 +11,7 @@ import { createAuditRepo } from "./audit-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { redactDatabaseUrl } from "./database-url.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
+import { createEvaluationRepo } from "./evaluation-repo.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
@@ -78,6 +79,7 @@ export function createPostgresStore(
     installations: createInstallationRepo(sql),
     wakeups: createWakeupRepo(sql),
     leases: createLeaseRepo(sql),
+    evaluations: createEvaluationRepo(sql),
     learning: createLearningRepo(sql),
     programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),
