@@ -248,8 +248,11 @@ export interface OutboxRepo {
   defer(id: number, notBefore: Date): Promise<void>;
   /** A pending row waiting for a later time becomes ready at `at` (a paused workspace resumed). */
   readyAt(id: number, at: Date): Promise<void>;
-  /** Withdraws messages not sent yet whose key starts with `prefix` (they became pointless); returns how many. */
-  cancelPending(workspaceId: number, prefix: string): Promise<number>;
+  /**
+   * Withdraws messages not sent yet whose key starts with `prefix`, or with any of several prefixes (they
+   * became pointless); returns how many.
+   */
+  cancelPending(workspaceId: number, prefix: string | readonly string[]): Promise<number>;
   /** Messages delivered to a person since an instant, for the daily budget. */
   sentTo(recipientId: number, since: Date): Promise<number>;
   get(workspaceId: number, key: string): Promise<OutboxItem | undefined>;

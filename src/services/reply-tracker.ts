@@ -35,8 +35,7 @@ export async function closeClock(
   replyMs?: number,
 ): Promise<boolean> {
   if (!(await store.replyClocks.close(clock.id, at, by, reason, replyMs))) return false;
-  for (const prefix of replyKeys.alertPrefixes(clock.id))
-    await store.outbox.cancelPending(clock.workspaceId, prefix);
+  await store.outbox.cancelPending(clock.workspaceId, replyKeys.alertPrefixes(clock.id));
   return true;
 }
 

@@ -135,7 +135,11 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
     readyAt: (id, at) => {
       readyAt.run(at.getTime(), id, at.getTime());
     },
-    cancelPending: (workspaceId, prefix) => cancel.run(workspaceId, prefix, `${prefix}\uffff`).changes,
+    cancelPending: (workspaceId, prefix) =>
+      (typeof prefix === "string" ? [prefix] : prefix).reduce(
+        (n, p) => n + cancel.run(workspaceId, p, `${p}\uffff`).changes,
+        0,
+      ),
     sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime())?.n ?? 0,
     get: (workspaceId, key) => {
       const row = get.get(workspaceId, key);

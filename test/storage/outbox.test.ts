@@ -306,6 +306,14 @@ describeEachStore(
           "nudgex1:a",
           "nudge:1:c",
         ]);
+        // Several prefixes at once: each one's keys, taken literally, in this workspace only.
+        expect(await store.outbox.cancelPending(ws, ["nudge_1:", "nudge%", "nudge:9:", "nudge:1:"])).toBe(2);
+        expect(await store.outbox.cancelPending(ws, [])).toBe(0);
+        expect((await store.outbox.list({ status: "pending" })).map((i) => i.key)).toEqual([
+          "nudge:10:a",
+          "nudgex1:a",
+          "nudge:1:c",
+        ]);
       });
     });
   },

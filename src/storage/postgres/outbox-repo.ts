@@ -125,12 +125,17 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
     // A key range, not LIKE (keys may contain % or _): the (workspace_id, key) index finds the prefix's rows
     // directly (keys are COLLATE "C", byte order). Keys are ASCII, so prefix + U+FFFF is above every key
     // with that prefix.
-    cancelPending: (workspaceId, prefix) =>
-      sql.run(
+    // Several prefixes in one statement (one round trip): a key range each, every one on the key index.
+    cancelPending: (workspaceId, prefix) => {
+      const prefixes = typeof prefix === "string" ? [prefix] : [...prefix];
+      if (prefixes.length === 0) return Promise.resolve(0);
+      const ranges = prefixes.map((_, i) => `(key >= $${2 * i + 2} AND key < $${2 * i + 3})`).join(" OR ");
+      return sql.run(
         `UPDATE outbox SET status = 'expired', last_error = 'withdrawn: no longer needed', lease_until = NULL
-         WHERE workspace_id = $1 AND key >= $2 AND key < $3 AND status = 'pending'`,
-        [workspaceId, prefix, `${prefix}\uffff`],
-      ),
+         WHERE workspace_id = $1 AND (${ranges}) AND status = 'pending'`,
+        [workspaceId, ...prefixes.flatMap((p) => [p, `${p}\uffff`])],
+      );
+    },
     // Rows sharing a platform reference were one delivery (a merged digest); rows without one count each.
     sentTo: async (recipientId, since) =>
       (
