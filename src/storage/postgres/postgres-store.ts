@@ -1,6 +1,6 @@
 /**
  * The Store on PostgreSQL, for several replicas sharing one database. Transactions hold one pooled client
- * each and commit in parallel, so `batched` needs no group commit: it is `transaction`.
+ * each and commit in parallel; inbound events (`batched`) share transactions (group-commit.ts).
  */
 import { AppError } from "../../domain/errors.js";
 import type { Store } from "../../ports/store.js";
@@ -12,6 +12,7 @@ import { createCheckinRepo } from "./checkin-repo.js";
 import { redactDatabaseUrl } from "./database-url.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
 import { createEvaluationRepo } from "./evaluation-repo.js";
+import { createPostgresGroupCommit } from "./group-commit.js";
 import { createInboundRepo } from "./inbound-repo.js";
 import { createInstallationRepo } from "./installation-repo.js";
 import { createInternshipRepo } from "./internship-repo.js";
@@ -55,11 +56,13 @@ export function createPostgresStore(
   migrationsDir = defaultPostgresMigrationsDir(),
 ): PostgresStore {
   let closed: Promise<void> | undefined;
+  const group = createPostgresGroupCommit(sql);
   return {
     dialect: "postgres",
     sql,
     transaction: (fn) => sql.atomic(fn),
-    batched: (fn) => sql.atomic(fn),
+    // Inside a transaction, waiting for the next shared one would wait for this one: join it instead.
+    batched: (fn) => (sql.inTransaction() ? sql.atomic(fn) : group.run(fn)),
     workspaces: createWorkspaceRepo(sql),
     daysOff: createDaysOffRepo(sql),
     people: createPeopleRepo(sql),
@@ -99,7 +102,7 @@ export function createPostgresStore(
     close: () => {
       // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here. Work already
       // started (a batched event waiting for a connection) finishes first, as on SQLite.
-      closed ??= sql.end();
+      closed ??= group.flush().then(() => sql.end());
       return closed;
     },
   };

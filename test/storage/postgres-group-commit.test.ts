@@ -1,0 +1,152 @@
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPostgresGroupCommit } from "../../src/storage/postgres/group-commit.js";
+import { openPostgresStore } from "../../src/storage/postgres/postgres-store.js";
+import { createPool, createSql, type PostgresSql } from "../../src/storage/postgres/sql.js";
+import { freshDatabase } from "../helpers/postgres.js";
+
+let url: string;
+let sql: PostgresSql;
+/** A second connection: sees only what was committed. */
+let other: pg.Client;
+
+beforeAll(async () => {
+  url = await freshDatabase();
+  sql = createSql(createPool(url, { max: 4 }));
+  await sql.run("CREATE TABLE notes (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL UNIQUE)");
+  other = new pg.Client({ connectionString: url });
+  await other.connect();
+});
+
+afterAll(async () => {
+  await other.end();
+  await sql.pool.end();
+});
+
+beforeEach(async () => {
+  await sql.run("TRUNCATE notes RESTART IDENTITY");
+});
+
+const seen = async () =>
+  (await other.query<{ text: string }>("SELECT text FROM notes ORDER BY id")).rows.map((r) => r.text);
+const insert = (text: string) => sql.run("INSERT INTO notes (text) VALUES ($1)", [text]);
+
+/** Counts the transactions the runner opens (BEGIN statements on its pool's connections). */
+function countBegins(): { begins: () => number; stop: () => void } {
+  const original = pg.Client.prototype.query;
+  let begins = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (args[0] === "BEGIN") begins += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return { begins: () => begins, stop: () => (pg.Client.prototype.query = original) };
+}
+
+describe("PostgreSQL group commit", () => {
+  it("runs work queued together in one transaction, in order, and resolves after the commit", async () => {
+    const group = createPostgresGroupCommit(sql);
+    const counter = countBegins();
+    const during: unknown[] = [];
+    try {
+      const first = group.run(async () => await insert("first"));
+      const second = group.run(async () => {
+        // The first piece's row is here, in the same transaction, and nobody else sees it yet.
+        during.push(sql.inTransaction(), (await sql.rows("SELECT text FROM notes")).length, await seen());
+        return await insert("second");
+      });
+      expect(await Promise.all([first, second])).toEqual([1, 1]);
+      expect(counter.begins()).toBe(1);
+    } finally {
+      counter.stop();
+    }
+    expect(during).toEqual([true, 1, []]);
+    expect(await seen()).toEqual(["first", "second"]);
+  });
+
+  it("keeps a failure with its own piece: the others commit, the failed one leaves nothing", async () => {
+    const group = createPostgresGroupCommit(sql);
+    const results = await Promise.allSettled([
+      group.run(async () => await insert("kept")),
+      group.run(async () => {
+        await insert("half-written");
+        throw new Error("refused");
+      }),
+      group.run(async () => await insert("kept")), // UNIQUE: fails on its own
+      group.run(async () => await insert("also kept")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe("refused");
+    expect((results[2] as PromiseRejectedResult).reason.code).toBe("23505");
+    expect(await seen()).toEqual(["kept", "also kept"]);
+  });
+
+  it("gathers what arrives while a batch runs into the next one", async () => {
+    const group = createPostgresGroupCommit(sql);
+    const counter = countBegins();
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const first = group.run(async () => {
+        await insert("a");
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const later = ["b", "c", "d"].map((text) => group.run(async () => await insert(text)));
+      release();
+      await Promise.all([first, ...later]);
+      // The first alone, then b, c and d together.
+      expect(counter.begins()).toBe(2);
+    } finally {
+      counter.stop();
+    }
+    expect(await seen()).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("rejects every piece and commits nothing when the transaction cannot be opened", async () => {
+    const closed = createSql(createPool(url, { max: 1 }));
+    await closed.end();
+    const group = createPostgresGroupCommit(closed);
+    const results = await Promise.allSettled([
+      group.run(async () => await insert("x")),
+      group.run(async () => await insert("y")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await seen()).toEqual([]);
+  });
+});
+
+describe("the PostgreSQL store's batched work", () => {
+  it("is committed before the store closes, even when the turn has not ended", async () => {
+    const storeUrl = await freshDatabase();
+    const now = new Date("2026-12-01T10:00:00Z");
+    const store = await openPostgresStore(storeUrl, { now });
+    const queued = store.batched(async () => await store.inbound.firstSeen("slack", "T1", "Ev1", now));
+    await store.close();
+    const again = await openPostgresStore(storeUrl, { now });
+    try {
+      expect(await again.inbound.firstSeen("slack", "T1", "Ev1", now)).toBe(false);
+    } finally {
+      await again.close();
+    }
+    return expect(queued).resolves.toBe(true);
+  });
+
+  it("joins the open transaction when called inside one", async () => {
+    const storeUrl = await freshDatabase();
+    const now = new Date("2026-12-01T10:00:00Z");
+    const store = await openPostgresStore(storeUrl, { now });
+    try {
+      const result = await store.transaction(async () => {
+        const inner = await store.batched(
+          async () => await store.inbound.firstSeen("slack", "T1", "Ev2", now),
+        );
+        return [inner, await store.inbound.firstSeen("slack", "T1", "Ev2", now)];
+      });
+      expect(result).toEqual([true, false]);
+    } finally {
+      await store.close();
+    }
+  });
+});
