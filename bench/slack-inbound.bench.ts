@@ -90,11 +90,15 @@ async function runService(rate: number, secs = seconds, target: Target = "servic
       slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.url },
       teams: { appType: "MultiTenant", allowUnauthenticated: false },
     },
-    target === "before" ? { checkout: before } : postgres ? { postgres: postgres.url } : {},
+    // On BENCH_STORE=postgres the before checkout uses the same server, if it knows how.
+    {
+      ...(target === "before" ? { checkout: before } : {}),
+      ...(postgres ? { postgres: postgres.url } : {}),
+    },
   );
   try {
     const previously = service.logged();
-    const trace = postgres && target === "service" && process.env.BENCH_PG_TRACE === "1";
+    const trace = postgres && process.env.BENCH_PG_TRACE === "1";
     if (trace) takeTrace(); // forget the seeding's statements
     const load = await runLoadInChild(job(service.url, rate, secs), postgres?.pid);
     if (trace) console.log(takeTrace());

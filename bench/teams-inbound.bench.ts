@@ -121,7 +121,11 @@ async function runService(
       slack: { mode: "http" },
       teams: { appType: "MultiTenant", allowUnauthenticated: true },
     },
-    target === "before" ? { checkout: before } : postgres ? { postgres: postgres.url } : {},
+    // On BENCH_STORE=postgres the before checkout uses the same server, if it knows how.
+    {
+      ...(target === "before" ? { checkout: before } : {}),
+      ...(postgres ? { postgres: postgres.url } : {}),
+    },
   );
   try {
     const previously = service.logged();

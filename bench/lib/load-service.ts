@@ -36,7 +36,8 @@ export async function startBenchService(
   settings: Settings,
   options: BenchServiceOptions = {},
 ): Promise<BenchService> {
-  if (options.checkout) return startOtherCheckout(options.checkout, platform, internships, settings);
+  if (options.checkout)
+    return startOtherCheckout(options.checkout, platform, internships, settings, options.postgres);
   const now = new Date();
   const postgres = options.postgres
     ? await seedPostgres(options.postgres, platform, internships, now)
@@ -87,7 +88,7 @@ export async function startBenchService(
   };
 }
 
-/** What another checkout's bench/lib/load-service.ts exported before it learnt about PostgreSQL. */
+/** What another checkout's bench/lib/load-service.ts exports (`databasePath` before it learnt about PostgreSQL). */
 interface OtherService {
   url: string;
   databasePath: string;
@@ -95,23 +96,35 @@ interface OtherService {
   stop(): Promise<void>;
 }
 
+/**
+ * `postgres`: that checkout's service on this server too, when it knows BENCH_STORE=postgres (its
+ * startBenchService takes options and reports its database); otherwise it runs on SQLite.
+ */
 async function startOtherCheckout(
   checkout: string,
   platform: "slack" | "teams",
   internships: number,
   settings: Settings,
+  postgres?: string,
 ): Promise<BenchService> {
   const other = (await import(join(checkout, "bench/lib/load-service.ts"))) as {
-    startBenchService(p: string, n: number, s: Settings): Promise<OtherService>;
+    startBenchService(
+      p: string,
+      n: number,
+      s: Settings,
+      o?: BenchServiceOptions,
+    ): Promise<OtherService & { database?: BenchDatabase }>;
   };
   // Its config may predate HOST: passed with the settings, which it spreads into its Config.
-  const service = await other.startBenchService(platform, internships, {
-    ...settings,
-    host: "127.0.0.1",
-  } as Settings);
+  const service = await other.startBenchService(
+    platform,
+    internships,
+    { ...settings, host: "127.0.0.1" } as Settings,
+    postgres ? { postgres } : {},
+  );
   return {
     url: service.url,
-    database: { kind: "sqlite", path: service.databasePath },
+    database: service.database ?? { kind: "sqlite", path: service.databasePath },
     logged: () => service.logged(),
     stop: () => service.stop(),
   };

@@ -404,9 +404,10 @@ export interface Store extends Repositories {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /**
    * Runs `fn` atomically like `transaction`, but may share one commit with other work queued at the same
-   * moment (group commit); resolves once that commit is durable. For inbound events.
+   * moment (group commit); resolves once that commit is durable. For inbound events. Work with the same
+   * `lane` (a conversation) runs in arrival order; a store may run other lanes alongside (PostgreSQL).
    */
-  batched<T>(fn: () => Promise<T>): Promise<T>;
+  batched<T>(fn: () => Promise<T>, lane?: string): Promise<T>;
   /** Which engine answers: shown by /readyz and the CLI. */
   readonly dialect: "sqlite" | "postgres";
   /** A cheap read that proves the database answers. */

@@ -252,14 +252,15 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
         const setup = await setupDesk.prepare(event);
         // The dedupe record and the effects commit together: a failure rolls both back,
         // so the platform's retry gets a fresh chance instead of being swallowed. Events arriving together
-        // share one commit; each still commits or rolls back on its own.
+        // share one commit; each still commits or rolls back on its own. One conversation's events keep
+        // their order.
         const outcome = await store.batched(async () => {
           if (!(await store.inbound.firstSeen(event.platform, event.workspace, event.id, now))) {
             botLog.debug({ platform: event.platform, eventId: event.id }, "redelivered event ignored");
             return { reply: undefined };
           }
           return await queueReply(event, await apply(event, setup, now), now);
-        });
+        }, event.conversation);
         // Committed: the queued reply goes now, not at the next tick.
         if (outcome.queued) sendNow?.(outcome.queued.workspaceId, outcome.queued.key);
         return outcome.reply;

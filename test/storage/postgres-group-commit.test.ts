@@ -48,12 +48,12 @@ describe("PostgreSQL group commit", () => {
     const counter = countBegins();
     const during: unknown[] = [];
     try {
-      const first = group.run(async () => await insert("first"));
+      const first = group.run(async () => await insert("first"), "C1");
       const second = group.run(async () => {
         // The first piece's row is here, in the same transaction, and nobody else sees it yet.
         during.push(sql.inTransaction(), (await sql.rows("SELECT text FROM notes")).length, await seen());
         return await insert("second");
-      });
+      }, "C1");
       expect(await Promise.all([first, second])).toEqual([1, 1]);
       expect(counter.begins()).toBe(1);
     } finally {
@@ -66,13 +66,13 @@ describe("PostgreSQL group commit", () => {
   it("keeps a failure with its own piece: the others commit, the failed one leaves nothing", async () => {
     const group = createPostgresGroupCommit(sql);
     const results = await Promise.allSettled([
-      group.run(async () => await insert("kept")),
+      group.run(async () => await insert("kept"), "C1"),
       group.run(async () => {
         await insert("half-written");
         throw new Error("refused");
-      }),
-      group.run(async () => await insert("kept")), // UNIQUE: fails on its own
-      group.run(async () => await insert("also kept")),
+      }, "C1"),
+      group.run(async () => await insert("kept"), "C1"), // UNIQUE: fails on its own
+      group.run(async () => await insert("also kept"), "C1"),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe("refused");
@@ -91,9 +91,9 @@ describe("PostgreSQL group commit", () => {
       const first = group.run(async () => {
         await insert("a");
         await held;
-      });
+      }, "C1");
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const later = ["b", "c", "d"].map((text) => group.run(async () => await insert(text)));
+      const later = ["b", "c", "d"].map((text) => group.run(async () => await insert(text), "C1"));
       release();
       await Promise.all([first, ...later]);
       // The first alone, then b, c and d together.
@@ -104,13 +104,36 @@ describe("PostgreSQL group commit", () => {
     expect(await seen()).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("runs another conversation's work alongside a batch that waits", async () => {
+    const group = createPostgresGroupCommit(sql);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = group.run(async () => {
+      await insert("slow");
+      await held;
+    }, "C1");
+    // Found by its own lane while C1's batch holds its transaction open.
+    const lanes = ["C2", "C3", "C4", "C5", "C6"];
+    const others = await Promise.race([
+      Promise.any(lanes.map((lane) => group.run(async () => await insert(lane), lane))),
+      new Promise((resolve) => setTimeout(() => resolve("timed out"), 5_000)),
+    ]);
+    expect(others).toBe(1);
+    release();
+    await slow;
+    await group.flush();
+    expect((await seen()).sort()).toEqual(["C2", "C3", "C4", "C5", "C6", "slow"]);
+  });
+
   it("rejects every piece and commits nothing when the transaction cannot be opened", async () => {
     const closed = createSql(createPool(url, { max: 1 }));
     await closed.end();
     const group = createPostgresGroupCommit(closed);
     const results = await Promise.allSettled([
-      group.run(async () => await insert("x")),
-      group.run(async () => await insert("y")),
+      group.run(async () => await insert("x"), "C1"),
+      group.run(async () => await insert("y"), "C1"),
     ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(await seen()).toEqual([]);

@@ -6,8 +6,11 @@
  * piece runs again in a transaction of its own, so a failure still stays with its own piece. Nothing is
  * acknowledged before its commit: a piece resolves only after COMMIT answered.
  *
- * One batch at a time per process: two batches holding row locks of the same internships in different
- * orders could deadlock, which PostgreSQL only detects after a second.
+ * Batches run in a few lanes side by side (a round trip waits on two processes being scheduled, so one
+ * chain of statements at a time leaves the machine idle). Work of one conversation keeps to one lane, in
+ * order: batches in different lanes rarely touch the same rows (a wake-up, a clock), and would have to
+ * take two of them in opposite orders to deadlock, which PostgreSQL detects after a second and this undoes
+ * like any failed piece.
  */
 import type { GroupCommit } from "../group-commit.js";
 import type { Sql } from "./sql.js";
@@ -19,15 +22,38 @@ interface Pending {
 }
 
 /** Pieces per shared transaction: bounds how long its locks are held and how long the last piece waits. */
-const MOST_PER_BATCH = 64;
+const MOST_PER_BATCH = 32;
 
 /** Thrown inside the shared transaction when a piece failed: rolls it back. */
 class PieceFailed extends Error {}
 
-export function createPostgresGroupCommit(sql: Sql): GroupCommit {
-  let queue: Pending[] = [];
-  let scheduled: NodeJS.Immediate | undefined;
-  let running: Promise<void> | undefined;
+interface Lane {
+  queue: Pending[];
+  scheduled: NodeJS.Immediate | undefined;
+  running: Promise<void> | undefined;
+}
+
+/** FNV-1a: the same key always goes to the same lane. */
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface PostgresGroupCommit extends GroupCommit {
+  /** `lane`: work with the same lane (a conversation) runs in arrival order; other lanes run alongside. */
+  run<T>(work: () => Promise<T>, lane?: string): Promise<T>;
+}
+
+/** `lanes`: batches that may run side by side, each holding a pooled connection while it runs. */
+export function createPostgresGroupCommit(sql: Sql, laneCount = 8): PostgresGroupCommit {
+  const count = Math.max(1, laneCount);
+  const lanes: Lane[] = Array.from({ length: count }, () => ({
+    queue: [],
+    scheduled: undefined,
+    running: undefined,
+  }));
+  let turn = 0;
 
   /** Each piece alone, one after another, in its own transaction: after a shared one failed. */
   async function oneByOne(batch: Pending[]): Promise<void> {
@@ -65,36 +91,38 @@ export function createPostgresGroupCommit(sql: Sql): GroupCommit {
     for (const [i, pending] of batch.entries()) pending.resolve(values[i]);
   }
 
-  async function drain(): Promise<void> {
-    scheduled = undefined;
-    while (queue.length > 0) {
-      const batch = queue.slice(0, MOST_PER_BATCH);
-      queue = queue.slice(batch.length);
+  async function drain(lane: Lane): Promise<void> {
+    while (lane.queue.length > 0) {
+      const batch = lane.queue.slice(0, MOST_PER_BATCH);
+      lane.queue = lane.queue.slice(batch.length);
       await runBatch(batch);
     }
   }
 
-  function start(): void {
-    scheduled = undefined;
-    running ??= drain().finally(() => {
-      running = undefined;
+  function start(lane: Lane): void {
+    lane.scheduled = undefined;
+    lane.running ??= drain(lane).finally(() => {
+      lane.running = undefined;
       // Work queued between the last batch and this line would otherwise wait for the next arrival.
-      if (queue.length > 0) scheduled ??= setImmediate(start);
+      if (lane.queue.length > 0) lane.scheduled ??= setImmediate(() => start(lane));
     });
   }
 
   return {
-    run<T>(work: () => Promise<T>): Promise<T> {
+    run<T>(work: () => Promise<T>, key?: string): Promise<T> {
+      const lane = lanes[(key === undefined ? turn++ : hash(key)) % count]!;
       return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        lane.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
         // Work queued in this turn joins the batch; while a batch runs, the next one gathers.
-        if (!running) scheduled ??= setImmediate(start);
+        if (!lane.running) lane.scheduled ??= setImmediate(() => start(lane));
       });
     },
     async flush(): Promise<void> {
-      if (scheduled) clearImmediate(scheduled);
-      start();
-      await running;
+      for (const lane of lanes) {
+        if (lane.scheduled) clearImmediate(lane.scheduled);
+        start(lane);
+      }
+      await Promise.all(lanes.map((lane) => lane.running));
     },
   };
 }

@@ -56,13 +56,14 @@ export function createPostgresStore(
   migrationsDir = defaultPostgresMigrationsDir(),
 ): PostgresStore {
   let closed: Promise<void> | undefined;
-  const group = createPostgresGroupCommit(sql);
+  // Inbound batches may take all but two of the pool's connections: the dispatcher and the planner keep some.
+  const group = createPostgresGroupCommit(sql, (sql.pool.options.max ?? 10) - 2);
   return {
     dialect: "postgres",
     sql,
     transaction: (fn) => sql.atomic(fn),
     // Inside a transaction, waiting for the next shared one would wait for this one: join it instead.
-    batched: (fn) => (sql.inTransaction() ? sql.atomic(fn) : group.run(fn)),
+    batched: (fn, lane) => (sql.inTransaction() ? sql.atomic(fn) : group.run(fn, lane)),
     workspaces: createWorkspaceRepo(sql),
     daysOff: createDaysOffRepo(sql),
     people: createPeopleRepo(sql),
