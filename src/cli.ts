@@ -78,6 +78,7 @@ async function tick(config: Config, args: string[], io: CliIo): Promise<number> 
     );
     return 1;
   } finally {
+    services.mail?.close();
     await services.store.close();
   }
 }

@@ -27,6 +27,7 @@ interface SmtpError extends Error {
 
 /** Without a server's answer in time, the send is retried later rather than holding the dispatcher. */
 const TIMEOUT_MS = 20_000;
+const MAX_CONNECTIONS = 3;
 
 export function createSmtpMail(options: {
   smtpUrl: string;
@@ -38,6 +39,9 @@ export function createSmtpMail(options: {
   const transport = nodemailer.createTransport(
     {
       url: options.smtpUrl,
+      // A few reused connections: a digest morning is many e-mails, and servers limit parallel sessions.
+      pool: true,
+      maxConnections: MAX_CONNECTIONS,
       connectionTimeout: TIMEOUT_MS,
       greetingTimeout: TIMEOUT_MS,
       socketTimeout: TIMEOUT_MS,
