@@ -200,6 +200,20 @@ describe("e-mail delivery through SMTP", () => {
     expect(smtp.received).toEqual([]);
   });
 
+  it("keeps to the recipient's daily budget: what is over it arrives merged into one e-mail", async () => {
+    const { store, workspace, dispatcher, person } = await setUp();
+    const lena = await person("lena");
+    for (let i = 1; i <= 8; i += 1)
+      await queueDirect(store, workspace, lena, `note:${i}`, { text: `Message number ${i}` }, NOW);
+    const result = await dispatcher.dispatch(NOW);
+    expect(result.sent).toBe(8);
+    expect(result.merged).toBe(1);
+    const mails = await smtp.waitFor(6);
+    expect(mails).toHaveLength(lena.dailyBudget);
+    const merged = mails.find((m) => m.text.includes("Message number 8"));
+    expect(merged?.text).toContain("Message number 6");
+  });
+
   it("sends a portal sign-in link at once, even outside contact hours, without a second portal link", async () => {
     const { store, dispatcher, person } = await setUp("https://tandem.example.edu");
     const night = new Date("2026-12-01T23:30:00Z");
