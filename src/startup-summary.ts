@@ -49,10 +49,15 @@ function mailWords(config: Config): string {
   return `; e-mail through ${url.protocol}//${url.host} from ${config.mail.from}`;
 }
 
+/** Where the portal is, when PUBLIC_URL turns it on. */
+function portalWords(config: Config): string {
+  return config.publicUrl && config.portal ? `; web portal at ${config.publicUrl}/portal` : "";
+}
+
 export function describeStart(config: Config, settings: SettingsSource, port: number): string {
   const database = config.databaseUrl
     ? `PostgreSQL ${redactDatabaseUrl(config.databaseUrl)}`
     : `SQLite ${config.databasePath}`;
   const scheduler = config.scheduler ? "" : "; scheduler off (an external cron runs tandem tick)";
-  return `Tandem serves ${list(platformWords(config))}; HTTP on ${config.host ?? "0.0.0.0"}:${port} (/healthz, /readyz); database ${database}${mailWords(config)}${scheduler}; ${settingsWords(settings)}.`;
+  return `Tandem serves ${list(platformWords(config))}; HTTP on ${config.host ?? "0.0.0.0"}:${port} (/healthz, /readyz); database ${database}${mailWords(config)}${portalWords(config)}${scheduler}; ${settingsWords(settings)}.`;
 }

@@ -33,6 +33,16 @@ describe("the start-up line", () => {
     expect(line).not.toContain("secret-pw");
   });
 
+  it("says where the web portal is when PUBLIC_URL turns it on", () => {
+    const line = describeStart(
+      config({ PUBLIC_URL: "https://tandem.example.edu/", PORTAL_SECRET: "x".repeat(32) }),
+      noFile,
+      3000,
+    );
+    expect(line).toContain("; web portal at https://tandem.example.edu/portal;");
+    expect(line).not.toContain("x".repeat(32));
+  });
+
   it("names Slack's mode, Teams, the file the settings came from and what the environment overrode", () => {
     const settings: SettingsSource = {
       ...noFile,

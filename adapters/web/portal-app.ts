@@ -46,8 +46,10 @@ export async function createPortal(
   const log = deps.log.child({ component: "portal" });
   const https = deps.publicUrl.startsWith("https:");
   const limits = { ...SIGN_IN_LIMITS, ...deps.limits };
-  // Behind https Tandem expects a TLS-terminating proxy: its X-Forwarded-For and -Proto are believed.
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy: https });
+  // Behind https Tandem expects one TLS-terminating proxy: its X-Forwarded-Proto and the client address it
+  // saw are believed, not addresses a client put further left in X-Forwarded-For (the per-client limit).
+  const trustProxy = https ? (_address: string, hop: number) => hop === 0 : false;
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, trustProxy });
 
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody);
