@@ -1,21 +1,19 @@
 import type { Logger } from "pino";
 import { mailRecipient } from "../domain/addresses.js";
-import type { WorkingCalendar } from "../domain/calendar.js";
 import { isAppError } from "../domain/errors.js";
 import { platformOf } from "../domain/messages.js";
 import { checkinKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
-import { startOfLocalDay } from "../domain/working-days.js";
 import type { ChatPlatform, GroupProgress } from "../ports/chat-platform.js";
 import type { Clock } from "../ports/clock.js";
 import type { MailSender } from "../ports/mail-sender.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import { createDeliveryFailures } from "./delivery-failures.js";
-import { type Delivery, deliveryLanes, planDeliveries, type RecipientInfo } from "./delivery-policy.js";
+import { type Delivery, deliveryLanes, planDeliveries } from "./delivery-policy.js";
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
+import { createRecipientReader, newPassCache, type PassCache } from "./dispatch-recipients.js";
 import { createMailDelivery } from "./mail-delivery.js";
-import { calendarFor } from "./person-calendar.js";
 import type { WakeupKind } from "./rules/wakeup-rule.js";
 import { createSendingLeases } from "./sending-leases.js";
 import { createWorkspaceOutages, type WorkspaceOutages } from "./workspace-outages.js";
@@ -92,9 +90,6 @@ export interface Dispatcher {
 }
 
 const CHECKIN_KIND = ["checkin"] as const satisfies readonly WakeupKind[];
-type Recipient = { calendar: WorkingCalendar; budget: number } | null;
-/** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
-const RECIPIENTS_KEPT = 1_000;
 /** A row sent at once that must wait less than this (a 429's Retry-After) is tried again from here. */
 const RETRY_SOON_MS = 60_000;
 
@@ -131,6 +126,7 @@ export function createDispatcher(deps: {
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
   const stats = createDeliveryStats();
+  const recipientsOf = createRecipientReader(store, log);
   const failures = createDeliveryFailures({
     store,
     log,
@@ -142,44 +138,6 @@ export function createDispatcher(deps: {
   });
   const { deadLetter, fail, refuse } = failures;
   const mail = createMailDelivery({ store, log, stats, clock: deps.clock, failures, sender: deps.mail });
-
-  /**
-   * People and calendars for this pass; counts are read per batch since sends change them. At most
-   * RECIPIENTS_KEPT are kept: a fan-out to 10,000 people held 10,000 calendars until its pass ended.
-   */
-  async function recipientsOf(batch: OutboxItem[], now: Date, cache: Map<number, Recipient>) {
-    const infos = new Map<number, RecipientInfo>();
-    for (const item of batch) {
-      const id = item.recipientId;
-      if (id === undefined || infos.has(id)) continue;
-      if (!cache.has(id)) {
-        if (cache.size >= RECIPIENTS_KEPT) cache.delete(cache.keys().next().value!);
-        cache.set(id, await loadRecipient(item.workspaceId, id));
-      }
-      const recipient = cache.get(id);
-      if (!recipient) continue;
-      const sentToday = await store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
-      infos.set(id, { ...recipient, sentToday });
-    }
-    return infos;
-  }
-
-  async function loadRecipient(workspaceId: number, id: number): Promise<Recipient> {
-    const person = await store.people.get(workspaceId, id);
-    if (!person) {
-      log.debug({ recipientId: id }, "recipient no longer exists; sending without contact-hour checks");
-      return null;
-    }
-    try {
-      return { calendar: await calendarFor(store, person), budget: person.dailyBudget };
-    } catch (error) {
-      log.error(
-        { err: error, recipientId: id, person: person.key },
-        "cannot build this person's calendar; sending ungated until their time zone, country or contact hours are fixed",
-      );
-      return null;
-    }
-  }
 
   /**
    * Renews the sending leases every third of a lease while a pass runs: its sends may wait for a
@@ -341,7 +299,7 @@ export function createDispatcher(deps: {
   async function dispatchBatch(
     batch: OutboxItem[],
     now: Date,
-    cache: Map<number, Recipient>,
+    cache: PassCache,
     result: DispatchResult,
     overdue: () => boolean,
   ) {
@@ -427,7 +385,7 @@ export function createDispatcher(deps: {
     sendNow: (workspaceId, key) => sendNow(workspaceId, key),
     async dispatch(now) {
       const result = noResult();
-      const cache = new Map<number, Recipient>();
+      const cache = newPassCache();
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
       const stopKeeping = keepLeases();

@@ -1,0 +1,83 @@
+import type { Logger } from "pino";
+import type { WorkingCalendar } from "../domain/calendar.js";
+import type { WorkspaceDaysOff } from "../domain/days-off.js";
+import { startOfLocalDay } from "../domain/working-days.js";
+import type { OutboxItem, Store } from "../ports/store.js";
+import type { RecipientInfo } from "./delivery-policy.js";
+import { calendarWith } from "./person-calendar.js";
+
+type Recipient = { calendar: WorkingCalendar; budget: number } | null;
+/** What a pass reads once: its recipients (see RECIPIENTS_KEPT) and each workspace's days off. */
+export interface PassCache {
+  recipients: Map<number, Recipient>;
+  daysOff: Map<number, Promise<WorkspaceDaysOff>>;
+}
+/** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
+const RECIPIENTS_KEPT = 1_000;
+
+export const newPassCache = (): PassCache => ({ recipients: new Map(), daysOff: new Map() });
+
+/** Who a dispatch batch goes to: each recipient's calendar, daily budget and messages sent today. */
+export function createRecipientReader(store: Store, log: Logger) {
+  /**
+   * People and calendars for this pass; counts are read per batch since sends change them. At most
+   * RECIPIENTS_KEPT are kept: a fan-out to 10,000 people held 10,000 calendars until its pass ended.
+   * A batch's recipients are read at once (on PostgreSQL, over several connections: one after another they
+   * cost three round trips each before the batch could start sending), days off once per workspace.
+   */
+  async function recipientsOf(
+    batch: OutboxItem[],
+    now: Date,
+    cache: PassCache,
+  ): Promise<Map<number, RecipientInfo>> {
+    const ids = new Map<number, number>();
+    for (const item of batch) {
+      if (item.recipientId !== undefined && !ids.has(item.recipientId))
+        ids.set(item.recipientId, item.workspaceId);
+    }
+    const missing = [...ids].filter(([id]) => !cache.recipients.has(id));
+    const loaded = await Promise.all(
+      missing.map(async ([id, workspaceId]) => [id, await loadRecipient(workspaceId, id, cache)] as const),
+    );
+    for (const [id, recipient] of loaded) {
+      if (cache.recipients.size >= RECIPIENTS_KEPT)
+        cache.recipients.delete(cache.recipients.keys().next().value!);
+      cache.recipients.set(id, recipient);
+    }
+    const counted = await Promise.all(
+      [...ids.keys()].map(async (id) => {
+        const recipient = cache.recipients.get(id);
+        if (!recipient) return undefined;
+        const sentToday = await store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
+        return [id, { ...recipient, sentToday }] as const;
+      }),
+    );
+    return new Map(counted.filter((entry) => entry !== undefined));
+  }
+
+  async function loadRecipient(workspaceId: number, id: number, cache: PassCache): Promise<Recipient> {
+    const person = await store.people.get(workspaceId, id);
+    if (!person) {
+      log.debug({ recipientId: id }, "recipient no longer exists; sending without contact-hour checks");
+      return null;
+    }
+    try {
+      let daysOff = cache.daysOff.get(workspaceId);
+      if (!daysOff) {
+        daysOff = store.daysOff.of(workspaceId);
+        // A failed read is not kept: the next recipient of the workspace reads again.
+        daysOff.catch(() => cache.daysOff.delete(workspaceId));
+        cache.daysOff.set(workspaceId, daysOff);
+      }
+      return { calendar: calendarWith(person, await daysOff), budget: person.dailyBudget };
+    } catch (error) {
+      log.error(
+        { err: error, recipientId: id, person: person.key },
+        "cannot build this person's calendar; sending ungated until their time zone, country or contact hours are fixed",
+      );
+      return null;
+    }
+  }
+
+  return recipientsOf;
+}
