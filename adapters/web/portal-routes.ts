@@ -7,16 +7,29 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Role } from "../../src/domain/types.js";
 import {
   colleagueIntroductions,
+  followsInterns,
   type VisibleInternship,
   visibleInternship,
   visibleInternships,
 } from "../../src/services/portal/access.js";
+import { cohortRows } from "../../src/services/portal/cohort-board.js";
+import {
+  cohortCsv,
+  companiesOf,
+  readCohortQuery,
+  selectCohortRows,
+} from "../../src/services/portal/cohort-query.js";
+import { buildInternshipPage, readsReflections } from "../../src/services/portal/internship-page.js";
 import { portalPaths } from "../../src/services/portal/portal-paths.js";
 import { isReportFormat, REPORT_FORMATS, reportFor } from "../../src/services/portal/report.js";
-import { renderMarkdown } from "../../src/services/summary-render.js";
+import type { Audience } from "../../src/services/summary-render.js";
 import { html } from "./html.js";
 import { page, STYLESHEET, STYLESHEET_PATH } from "./layout.js";
+import { PAGE_STYLES } from "./pages/chart-figure.js";
+import { cohortBoardHtml } from "./pages/cohort-board-html.js";
+import { internshipHtml } from "./pages/internship-html.js";
 import { messagePage } from "./pages/message-page.js";
+import { reportHtml } from "./pages/report-html.js";
 import type { PortalContext } from "./portal-context.js";
 import { requireViewer, type Viewer } from "./viewer.js";
 
@@ -38,6 +51,11 @@ const frame = (viewer: Viewer, title: string, trail?: [string, string][]) => ({
   ...(trail ? { trail } : {}),
 });
 
+export const COHORT_CSV_PATH = "/portal/cohort.csv";
+
+/** A supervisor's copy of the report leaves the reflections out; the coordinator's and the intern's have them. */
+const audienceOf = (roles: readonly Role[]): Audience => (readsReflections(roles) ? "report" : "supervisor");
+
 /** Internship ids are whole numbers; anything else is simply not found. */
 const idOf = (text: string) => (/^\d{1,12}$/.test(text) ? Number(text) : undefined);
 
@@ -45,39 +63,67 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
   const { store, clock } = ctx;
 
   app.get(STYLESHEET_PATH, async (_request, reply) =>
-    reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(STYLESHEET),
+    reply
+      .type("text/css; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(`${STYLESHEET}${PAGE_STYLES}`),
   );
 
-  app.get("/portal", async (request, reply) => {
+  /** The board's rows: every internship the viewer follows (not their own as intern), filtered and sorted. */
+  const board = async (viewer: Viewer, query: Record<string, unknown>) => {
+    const visible = await visibleInternships(store, viewer.identities);
+    const followed = visible.filter((v) => followsInterns(v.roles));
+    const refs = followed.map((v) => ({
+      workspaceId: v.internship.workspaceId,
+      internshipId: v.internship.id,
+    }));
+    const rows = await cohortRows(store, refs, clock.now());
+    const cohortQuery = readCohortQuery(query);
+    return { visible, rows, cohortQuery, selected: selectCohortRows(rows, cohortQuery) };
+  };
+
+  app.get<{ Querystring: Record<string, unknown> }>("/portal", async (request, reply) => {
     const viewer = await requireViewer(store, request, reply);
     if (!viewer) return reply;
-    const visible = await visibleInternships(store, viewer.identities);
+    const { visible, rows, cohortQuery, selected } = await board(viewer, request.query);
     const intros = await colleagueIntroductions(store, viewer.identities);
-    const workspaces = new Map<number, string>();
-    for (const v of visible) {
-      const id = v.internship.workspaceId;
-      if (!workspaces.has(id)) workspaces.set(id, (await store.workspaces.get(id))?.name ?? "");
-    }
-    const list =
-      visible.length === 0
-        ? html`<p>You take part in no internship that Tandem follows.</p>`
-        : html`<div class="table-wrap"><table>
-<caption>Internships you take part in</caption>
-<thead><tr><th scope="col">Intern</th><th scope="col">Company</th><th scope="col">Your part</th><th scope="col">From</th><th scope="col">To</th></tr></thead>
-<tbody>${visible.map(
-            (
-              v,
-            ) => html`<tr><th scope="row"><a href="${portalPaths.internship(v.internship.id)}">${v.intern.name}</a></th>
-<td>${workspaces.get(v.internship.workspaceId) ?? ""}</td><td>${rolesText(v.roles)}</td>
-<td>${v.internship.start}</td><td>${v.internship.end}</td></tr>`,
-          )}</tbody></table></div>`;
+    const own = visible.filter((v) => v.roles.includes("intern"));
+    const ownList =
+      own.length === 0
+        ? ""
+        : html`<h2>Your internship</h2><ul>${own.map(
+            (v) =>
+              html`<li><a href="${portalPaths.internship(v.internship.id)}">${v.intern.name}</a>, ${v.internship.start} to ${v.internship.end}</li>`,
+          )}</ul>`;
+    const boardHtml =
+      rows.length === 0
+        ? ""
+        : cohortBoardHtml({
+            rows: selected,
+            total: rows.length,
+            companies: companiesOf(rows),
+            query: cohortQuery,
+            paths: { board: portalPaths.home(), csv: COHORT_CSV_PATH, internship: portalPaths.internship },
+          });
+    const none = visible.length === 0 ? html`<p>You take part in no internship that Tandem follows.</p>` : "";
     const introList =
       intros.length === 0
         ? ""
         : html`<h2>Your introductions</h2><ul>${intros.map(
             (i) => html`<li>${i.intern?.name ?? "An intern"}: ${i.introduction.status}</li>`,
           )}</ul>`;
-    return sendPage(reply, page(frame(viewer, "Internships"), html`${list}${introList}`));
+    const title = rows.length > 0 ? "Cohort board" : "Internships";
+    return sendPage(reply, page(frame(viewer, title), html`${none}${ownList}${boardHtml}${introList}`));
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>(COHORT_CSV_PATH, async (request, reply) => {
+    const viewer = await requireViewer(store, request, reply);
+    if (!viewer) return reply;
+    const { selected } = await board(viewer, request.query);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="cohort-board.csv"')
+      .send(cohortCsv(selected));
   });
 
   const findVisible = async (viewer: Viewer, idText: string): Promise<VisibleInternship | undefined> => {
@@ -101,14 +147,13 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
     if (!viewer) return reply;
     const visible = await findVisible(viewer, request.params.id);
     if (!visible) return notFound(reply, viewer);
-    const { internship, intern, roles } = visible;
-    const body = html`<dl>
-<dt>Your part</dt><dd>${rolesText(roles)}</dd>
-<dt>From</dt><dd>${internship.start}</dd>
-<dt>To</dt><dd>${internship.end}</dd>
-</dl>
-<p><a href="${portalPaths.report(internship.id)}">End-of-internship report</a></p>`;
-    return sendPage(reply, page(frame(viewer, intern.name, [["Internships", "/portal"]]), body));
+    const { internship, roles } = visible;
+    const view = await buildInternshipPage(store, internship.workspaceId, internship.id, roles, clock.now());
+    if (!view) return notFound(reply, viewer);
+    const body = html`<p class="note">Your part: ${rolesText(roles)}.</p>${internshipHtml(view, {
+      report: portalPaths.report(internship.id),
+    })}`;
+    return sendPage(reply, page(frame(viewer, view.intern, [["Internships", "/portal"]]), body));
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>(
@@ -129,15 +174,10 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
             "content-disposition",
             `attachment; filename="${visible.internship.key}-report.${extension}"`,
           )
-          .send(render(summary));
+          .send(render(summary, audienceOf(visible.roles)));
       }
       const path = portalPaths.report(visible.internship.id);
-      const body = html`<ul class="no-print">
-<li><a href="${path}?format=md" download>Download as Markdown</a></li>
-<li><a href="${path}?format=csv" download>Download as CSV</a></li>
-<li><a href="${path}?format=json" download>Download as JSON</a></li>
-</ul>
-<pre class="report">${renderMarkdown(summary)}</pre>`;
+      const body = reportHtml(summary, audienceOf(visible.roles), path);
       const trail: [string, string][] = [
         ["Internships", "/portal"],
         [visible.intern.name, portalPaths.internship(visible.internship.id)],

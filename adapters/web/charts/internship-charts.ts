@@ -119,7 +119,11 @@ export function replyTimesChart(page: InternshipPage, way: ReplyWay): Chart {
                   silent: true,
                   symbol: "none",
                   lineStyle: { color: COLOURS.agreed, type: "dashed", width: 2 },
-                  label: { formatter: `agreed ${agreed.text}`, color: COLOURS.agreed },
+                  label: {
+                    formatter: `agreed ${agreed.text}`,
+                    color: COLOURS.agreed,
+                    position: "insideEndTop",
+                  },
                   data: [{ yAxis: agreed.hours }],
                 },
               }),

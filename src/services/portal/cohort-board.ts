@@ -44,12 +44,12 @@ export interface CohortRow {
   level: IsolationLevel | undefined;
   levelDate: LocalDate | undefined;
   reasons: string[];
-  /** The last connectedness scores, oldest first (up to COHORT_SCORES). */
+  /** The scores of the last COHORT_SCORES check-in days, oldest first. */
   connectedness: { date: LocalDate; score: number }[];
   trend: Trend | undefined;
   /** The newest check-in that was answered, fully or partly. */
   lastCheckin: { date: LocalDate; score: number | undefined } | undefined;
-  /** to_company: the company answering the intern; to_intern: the intern answering. Whole internship. */
+  /** to_company: the company answering the intern; to_intern: the intern answering. Questions of the last REPLY_DAYS. */
   replies: FiguresByDirection;
   overdue: MilestoneBrief[];
   /** Open and moved at least twice. */
@@ -63,8 +63,10 @@ export interface CohortRow {
   };
 }
 
-/** Scores the trend chart shows: about six weeks of workdays. */
+/** Check-in days the trend chart reads: about six weeks of workdays. */
 export const COHORT_SCORES = 30;
+/** The board's reply figures cover recent questions: what a coordinator acts on, and a year of clocks per row is not read. */
+export const REPLY_DAYS = 28;
 
 const brief = (m: { id: number; title: string; due: LocalDate; moves: number }): MilestoneBrief => ({
   id: m.id,
@@ -77,17 +79,16 @@ export async function cohortRow(store: Store, ctx: InternshipContext, now: Date)
   const { internship, intern, workspace } = ctx;
   const calendar = ctx.calendarOf(intern);
   const today = calendar.localDate(now);
-  const startAt = calendar.atLocalTime(internship.start, "00:00");
-  const checkins = await store.checkins.recent(internship.id, COHORT_SCORES * 2);
+  const recentFrom = calendar.atLocalTime(addDays(today, -REPLY_DAYS), "00:00");
+  const checkins = await store.checkins.recent(internship.id, COHORT_SCORES);
   const scores = checkins
     .filter((c) => c.connectedness !== undefined)
-    .slice(0, COHORT_SCORES)
     .map((c) => ({ date: c.date, score: c.connectedness! }))
     .reverse();
   const answered = checkins.find((c) => c.status === "answered" || c.status === "partial");
   const milestones = await store.milestones.listFor(internship.id);
   const signal = await store.signals.latest(internship.id);
-  const clocks = await store.replyClocks.since(internship.id, startAt);
+  const clocks = await store.replyClocks.since(internship.id, recentFrom);
   const asOf = earlierDate(today, internship.end);
   const plan = await planStatus(
     store,

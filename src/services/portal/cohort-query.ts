@@ -95,6 +95,7 @@ export function cohortCsv(rows: readonly CohortRow[]): string {
     "connectedness_trend",
     "last_checkin",
     "last_checkin_score",
+    // Questions of the last REPLY_DAYS (28) days, as on the board.
     "replies_to_intern_median_hours",
     "replies_to_intern_on_time_percent",
     "replies_to_intern_overdue",
