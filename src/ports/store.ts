@@ -420,7 +420,9 @@ export interface Store extends Repositories {
   /**
    * A private in-memory copy of everything, to try things on (the week preview runs the real rules on it):
    * nothing done to it reaches this store. Close it after use. SQLite copies its own image; PostgreSQL
-   * copies its rows into an in-memory SQLite database. Absent where a store cannot make one.
+   * copies its rows into an in-memory SQLite database. With a scope the copy holds at least that
+   * workspace's data (PostgreSQL copies only its rows; SQLite copies everything, which costs no more).
+   * Absent where a store cannot make one.
    */
-  snapshot?(): Promise<Store>;
+  snapshot?(scope?: { workspaceId: number }): Promise<Store>;
 }

@@ -1,72 +1,42 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import type { Store } from "../../src/ports/store.js";
-import { openStore, type SqliteStore } from "../../src/storage/sqlite-store.js";
+/**
+ * Store.snapshot, the private copy preview week runs the rules on: on both engines it holds the
+ * workspace's rows with their ids, and nothing done to it reaches the store. PostgreSQL copies only the
+ * workspace asked for (its rows into an in-memory SQLite store); SQLite copies its whole image.
+ */
+import { expect, it } from "vitest";
+import { describeEachStore } from "../helpers/each-store.js";
+import { personInput } from "../helpers/person-input.js";
 
-const T0 = new Date("2026-11-30T12:00:00Z");
-const folders: string[] = [];
-const opened: { close(): Promise<void> }[] = [];
+const AT = new Date("2026-12-01T10:00:00Z");
 
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+describeEachStore("a private copy of the store", (each) => {
+  it("holds the workspace's people with their ids and platform ids, and writes to it stay in it", async () => {
+    const { store } = each;
+    const acme = await store.workspaces.ensure("slack", "T1", "Acme", AT);
+    const other = await store.workspaces.ensure("slack", "T2", "Other", AT);
+    await store.people.upsert(acme.id, personInput("ana", { ids: { slack: "U0ANA" } }), AT);
+    await store.people.upsert(other.id, personInput("zed", { ids: { slack: "U0ZED" } }), AT);
+    await store.platformRefs.save("slack", "T1", "user", "U0ANA", '{"ana":1}', AT);
+    await store.platformRefs.save("slack", "T2", "user", "U0ZED", '{"zed":1}', AT);
+    const ana = (await store.people.byKey(acme.id, "ana"))!;
 
-/** A database file in WAL mode, as the service runs it. */
-function fileStore(): SqliteStore {
-  const folder = mkdtempSync(join(tmpdir(), "tandem-snapshot-"));
-  folders.push(folder);
-  const store = openStore(join(folder, "tandem.db"), { now: T0 });
-  opened.push(store);
-  return store;
-}
-
-async function copyOf(store: Store): Promise<Store> {
-  const copy = await store.snapshot!();
-  opened.push(copy);
-  return copy;
-}
-
-describe("a snapshot of the SQLite store", () => {
-  it("holds everything the database held, and its writes never reach the database", async () => {
-    const store = fileStore();
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    const ws = await store.workspaces.ensure("console", "test", "Test", T0);
-    const copy = await copyOf(store);
-    expect((await copy.workspaces.get(ws.id))?.externalId).toBe("test");
-    await copy.workspaces.ensure("console", "other", "Other", T0);
-    await copy.outbox.enqueue(
-      {
-        workspaceId: ws.id,
-        key: "k",
-        address: "console:test:user:ana",
-        payload: { text: "hi" },
-        notBefore: T0,
-      },
-      T0,
-    );
-    expect((await copy.workspaces.list()).map((w) => w.externalId).sort()).toEqual(["other", "test"]);
-    expect((await store.workspaces.list()).map((w) => w.externalId)).toEqual(["test"]);
-    expect(await store.outbox.list()).toEqual([]);
-    expect((await copy.migrations()).current).toBe(true);
-  });
-
-  it("waits for another caller's open transaction instead of copying half of it", async () => {
-    const store = fileStore();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const writing = store.transaction(async () => {
-      await store.workspaces.ensure("console", "a", "A", T0);
-      await held;
-      await store.workspaces.ensure("console", "b", "B", T0);
-    });
-    const copying = copyOf(store);
-    release();
-    await writing;
-    expect((await (await copying).workspaces.list()).map((w) => w.externalId).sort()).toEqual(["a", "b"]);
+    const copy = await store.snapshot!({ workspaceId: acme.id });
+    try {
+      expect(await copy.people.byKey(acme.id, "ana")).toEqual(ana);
+      expect(await copy.people.byPlatformId(acme.id, "slack", "U0ANA")).toEqual(ana);
+      await copy.people.upsert(acme.id, personInput("ben"), AT);
+      const others = (await copy.workspaces.list()).map((w) => w.externalId);
+      // PostgreSQL reads only the workspace asked for; SQLite's image holds them all.
+      expect(others).toEqual(each.kind === "postgres" ? ["T1"] : ["T1", "T2"]);
+      expect(await copy.platformRefs.get("slack", "T1", "user", "U0ANA")).toBe('{"ana":1}');
+      if (each.kind === "postgres") {
+        expect(await copy.people.byKey(other.id, "zed")).toBeUndefined();
+        expect(await copy.platformRefs.get("slack", "T2", "user", "U0ZED")).toBeUndefined();
+      }
+    } finally {
+      await copy.close();
+    }
+    expect(await store.people.byKey(acme.id, "ben")).toBeUndefined();
+    expect((await store.workspaces.list()).map((w) => w.externalId)).toEqual(["T1", "T2"]);
   });
 });

@@ -31,7 +31,8 @@ export async function handlePreviewCommand(
   const startsAt = calendar.atLocalTime(internship.start, "00:00");
   const startsLater = startsAt.getTime() > now.getTime();
   const until = new Date((startsLater ? startsAt : now).getTime() + WEEK_MS);
-  const copy = await store.snapshot();
+  // Everything the rules read about an internship belongs to its workspace.
+  const copy = await store.snapshot({ workspaceId: workspace.id });
   let sends: SimulatedSend[];
   try {
     const inCopy = await loadInternshipContext(copy, workspace.id, internship.id);

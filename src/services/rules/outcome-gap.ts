@@ -23,7 +23,10 @@ export async function outcomeGapDraft(
   if (!agreement || agreement.outcomes.length === 0) return undefined;
   const { midterm } = evaluationDates(internship, agreement);
   if (today >= midterm) return undefined;
-  const missing = outcomesWithoutMilestone(agreement, await store.learning.outcomesOfMilestones(internship.id));
+  const missing = outcomesWithoutMilestone(
+    agreement,
+    await store.learning.outcomesOfMilestones(internship.id),
+  );
   if (missing.length === 0) return undefined;
   const { to, words } = addressed(context, supervisor, now);
   const calendar = context.calendarOf(to);

@@ -61,9 +61,18 @@ async function tablesOf(on: Queryable): Promise<CopyTable[]> {
   return [...tables.values()];
 }
 
-async function countOf(on: Queryable, table: string): Promise<number> {
-  const result = await query<{ n: string }>(on, `SELECT COUNT(*) AS n FROM ${quoteName(table)}`);
+async function countOf(on: Queryable, table: string, where = ""): Promise<number> {
+  const result = await query<{ n: string }>(on, `SELECT COUNT(*) AS n FROM ${quoteName(table)}${where}`);
   return Number(result.rows[0]?.n ?? 0);
+}
+
+async function columnsOf(on: Queryable, table: string): Promise<string[]> {
+  const result = await query<{ column_name: string }>(
+    on,
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+    [table],
+  );
+  return result.rows.map((r) => r.column_name);
 }
 
 /** A pool that has answered once: a wrong URL fails here, in one line without the password. */
@@ -88,10 +97,38 @@ export async function postgresCopySource(url: string): Promise<CopySource> {
   return poolCopySource(pool, () => pool.end());
 }
 
-/** Reads a database through a pool without changing it; `close` is what ending the source does to the pool. */
-export function poolCopySource(pool: pg.Pool, close: () => Promise<void>): CopySource {
+/**
+ * Only one workspace's rows: those with its `workspace_id`, or its platform and external id (`workspace`);
+ * a table with neither (the portal's links and sessions) is read whole.
+ */
+export interface CopyScope {
+  workspaceId: number;
+}
+
+/** The WHERE clause that keeps a table's rows of the scope's workspace, values inlined (DECLARE takes no parameters). */
+function scopeFilter(
+  table: CopyTable,
+  workspace: { id: number; platform: string; externalId: string },
+  client: pg.PoolClient,
+): string {
+  if (table.name === "workspaces") return ` WHERE "id" = ${workspace.id}`;
+  if (table.columns.includes("workspace_id")) return ` WHERE "workspace_id" = ${workspace.id}`;
+  if (table.columns.includes("platform") && table.columns.includes("workspace")) {
+    return ` WHERE "platform" = ${client.escapeLiteral(workspace.platform)} AND "workspace" = ${client.escapeLiteral(workspace.externalId)}`;
+  }
+  return "";
+}
+
+/**
+ * Reads a database through a pool without changing it, all of it or one workspace's rows; `close` is
+ * what ending the source does to the pool.
+ */
+export function poolCopySource(pool: pg.Pool, close: () => Promise<void>, scope?: CopyScope): CopySource {
   let snapshot: pg.PoolClient | undefined;
+  /** The scope's workspace as the snapshot sees it (read when the snapshot opens). */
+  let workspace: { id: number; platform: string; externalId: string } | undefined;
   const on = (): Queryable => snapshot ?? pool;
+  const where = (table: CopyTable) => (workspace && snapshot ? scopeFilter(table, workspace, snapshot) : "");
   return {
     migrations: async () => {
       const dir = defaultPostgresMigrationsDir();
@@ -104,6 +141,23 @@ export function poolCopySource(pool: pg.Pool, close: () => Promise<void>): CopyS
       try {
         await query(client, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         snapshot = client;
+        if (scope) {
+          if (!Number.isSafeInteger(scope.workspaceId)) {
+            throw new AppError("INTERNAL", `workspace id ${scope.workspaceId} is not an id`);
+          }
+          const found = await query<{ platform: string; external_id: string }>(
+            client,
+            "SELECT platform, external_id FROM workspaces WHERE id = $1",
+            [scope.workspaceId],
+          );
+          const row = found.rows[0];
+          // A workspace that is not there copies nothing of any workspace.
+          workspace = {
+            id: scope.workspaceId,
+            platform: row?.platform ?? "",
+            externalId: row?.external_id ?? "",
+          };
+        }
         const value = await fn();
         await query(client, "COMMIT");
         return value;
@@ -114,10 +168,15 @@ export function poolCopySource(pool: pg.Pool, close: () => Promise<void>): CopyS
         throw error;
       } finally {
         snapshot = undefined;
+        workspace = undefined;
         client.release(broken);
       }
     },
-    count: (table) => countOf(on(), table),
+    count: async (table) => {
+      if (!workspace) return await countOf(on(), table);
+      const columns = await columnsOf(on(), table);
+      return await countOf(on(), table, where({ name: table, columns, key: [], parents: [] }));
+    },
     async *batches(table, size) {
       const client = snapshot;
       if (!client) throw new AppError("INTERNAL", "a PostgreSQL copy reads inside its snapshot");
@@ -125,7 +184,7 @@ export function poolCopySource(pool: pg.Pool, close: () => Promise<void>): CopyS
       const order = table.key.map(quoteName).join(", ");
       await query(
         client,
-        `DECLARE tandem_copy NO SCROLL CURSOR FOR SELECT ${columns} FROM ${quoteName(table.name)} ORDER BY ${order}`,
+        `DECLARE tandem_copy NO SCROLL CURSOR FOR SELECT ${columns} FROM ${quoteName(table.name)}${where(table)} ORDER BY ${order}`,
       );
       try {
         for (;;) {

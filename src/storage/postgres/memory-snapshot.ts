@@ -11,16 +11,20 @@ import { copyStore } from "../copy-store.js";
 import { migrate } from "../migrate.js";
 import { openDatabase } from "../open-database.js";
 import { createSqliteStore, type SqliteStore } from "../sqlite-store.js";
-import { poolCopySource } from "./copy-postgres.js";
+import { type CopyScope, poolCopySource } from "./copy-postgres.js";
 
-/** The database as one snapshot sees it, in memory; the caller closes it. Reads through `pool`, never writes. */
-export async function memorySnapshot(pool: pg.Pool): Promise<SqliteStore> {
+/**
+ * The database as one snapshot sees it, in memory, or only one workspace's rows (a preview needs no
+ * other: people, internships and messages all belong to one workspace); the caller closes it. Reads
+ * through `pool`, never writes.
+ */
+export async function memorySnapshot(pool: pg.Pool, scope?: CopyScope): Promise<SqliteStore> {
   const db = openDatabase(":memory:");
   try {
     migrate(db, undefined, 0);
     // The pool is the service's: the source leaves it open.
     await copyStore(
-      poolCopySource(pool, async () => undefined),
+      poolCopySource(pool, async () => undefined, scope),
       databaseCopyTarget(db),
       { replace: true },
     );

@@ -99,7 +99,7 @@ export function createPostgresStore(
     },
     migrations: () => migrationStatus(sql.pool, migrationsDir),
     // An in-memory SQLite copy (preview week): read on its own pooled connection, outside any transaction.
-    snapshot: () => memorySnapshot(sql.pool),
+    snapshot: (scope) => memorySnapshot(sql.pool, scope),
     close: () => {
       // pg refuses a second end(): closing twice (a signal during shutdown) is harmless here. Work already
       // started (a batched event waiting for a connection) finishes first, as on SQLite.
