@@ -215,14 +215,20 @@ export function createDispatcher(deps: {
     result: DispatchResult,
     leased = true,
   ): Promise<LaneStep> {
-    const { items, address, merged } = delivery;
+    const { items, merged } = delivery;
+    let { address } = delivery;
     const first = items[0]!;
     const context = merged
       ? { outboxIds: items.map((i) => i.id), keys: items.map((i) => i.key) }
       : { outboxId: first.id, key: first.key, attempt: first.attempts };
     if (mailRecipient(address) !== undefined) {
-      if (!sending.holds(first.workspaceId)) return undefined;
-      return await mail.deliver(delivery, now, result, context);
+      // Queued for e-mail before the person had a chat account: now that they have one, it goes there.
+      const chat = await mail.chatAddressNow(first);
+      if (chat) address = chat;
+      else {
+        if (leased && !sending.holds(first.workspaceId)) return undefined;
+        return await mail.deliver(delivery, now, result, context);
+      }
     }
     const name = platformOf(address);
     const platform = name && deps.platforms.get(name);

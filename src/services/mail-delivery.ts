@@ -5,21 +5,38 @@
  * and reported once to whoever works with them.
  */
 import type { Logger } from "pino";
-import type { OutboundMessage } from "../domain/messages.js";
+import { mailRecipient } from "../domain/addresses.js";
+import type { Address, OutboundMessage } from "../domain/messages.js";
 import { internshipOfKey, portalKeys } from "../domain/outbox-keys.js";
 import type { Clock } from "../ports/clock.js";
 import type { MailSender } from "../ports/mail-sender.js";
-import type { Store } from "../ports/store.js";
+import type { OutboxItem, Store } from "../ports/store.js";
 import type { DeliveryFailures } from "./delivery-failures.js";
 import type { Delivery } from "./delivery-policy.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 import type { LaneStep } from "./dispatch-lanes.js";
+import { personAddress } from "./notify.js";
 import { portalPaths } from "./portal/portal-paths.js";
 
-type Counts = { sent: number; merged: number; retried: number; dead: number; refused: number };
+type Counts = {
+  sent: number;
+  merged: number;
+  retried: number;
+  dead: number;
+  refused: number;
+  deferred: number;
+};
+
+/** Without SMTP_URL, e-mails wait this long between looks: for the person to link a chat account, or for mail to be set up. */
+const MAIL_OFF_WAIT_MS = 6 * 60 * 60_000;
 
 export interface MailDelivery {
   deliver(delivery: Delivery, now: Date, result: Counts, context: Record<string, unknown>): Promise<LaneStep>;
+  /**
+   * The chat address a row queued for e-mail goes to now, when its recipient has a chat account since
+   * (a person imported by e-mail who then wrote to Tandem) and did not choose e-mail for it.
+   */
+  chatAddressNow(item: OutboxItem): Promise<Address | undefined>;
 }
 
 /** The message as the e-mail carries it: with its portal page, except a sign-in link (it is one already). */
@@ -41,14 +58,27 @@ export function createMailDelivery(deps: {
 }): MailDelivery {
   const { store, log, stats, failures, sender } = deps;
   return {
+    async chatAddressNow(item) {
+      if (item.recipientId === undefined) return undefined;
+      const person = await store.people.get(item.workspaceId, item.recipientId);
+      const workspace = person && (await store.workspaces.get(item.workspaceId));
+      const address = workspace && personAddress(workspace, person, item.key);
+      return address && mailRecipient(address) === undefined ? address : undefined;
+    },
     async deliver(delivery, now, result, context) {
       const { items, merged } = delivery;
       const first = items[0]!;
       if (!sender) {
-        await failures.deadLetter(items, "e-mail is off: SMTP_URL is not set", now, result);
+        // Not dead-lettered: its key would be spent, and a person imported by e-mail who links their chat
+        // account later would never get it (their welcome, for one). Rows with a window expire as usual.
+        const until = new Date(now.getTime() + MAIL_OFF_WAIT_MS);
+        await store.transaction(async () => {
+          for (const item of items) await store.outbox.defer(item.id, until);
+        });
+        result.deferred += items.length;
         log.warn(
           context,
-          "a message is due by e-mail but SMTP_URL is not set; set SMTP_URL and MAIL_FROM to send it",
+          "a message is due by e-mail but SMTP_URL is not set; it waits (set SMTP_URL and MAIL_FROM to send it)",
         );
         return undefined;
       }

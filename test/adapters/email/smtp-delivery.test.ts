@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSmtpMail, type SmtpMail } from "../../../adapters/email/mail-sender.js";
 import { createDispatcher } from "../../../src/services/dispatcher.js";
 import { queueDirect } from "../../../src/services/notify.js";
+import { updatePerson } from "../../../src/services/person-update.js";
 import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../../src/services/programme/programme-schema.js";
 import { queueSignInLink } from "../../../src/services/sign-in-link.js";
@@ -53,7 +54,7 @@ describe("e-mail delivery through SMTP", () => {
     await smtp.close();
   });
 
-  async function setUp(publicUrl?: string) {
+  async function setUp(publicUrl?: string, withMail = true) {
     const store = await openTestStore("sqlite");
     await importProgramme(store, programme(), NOW);
     const workspace = (await store.workspaces.find("slack", "T1"))!;
@@ -82,7 +83,7 @@ describe("e-mail delivery through SMTP", () => {
           },
         ],
       ]),
-      mail,
+      ...(withMail ? { mail } : {}),
       clock: { now: () => NOW },
       log: log.log,
     });
@@ -212,6 +213,28 @@ describe("e-mail delivery through SMTP", () => {
     expect(mails).toHaveLength(lena.dailyBudget);
     const merged = mails.find((m) => m.text.includes("Message number 8"));
     expect(merged?.text).toContain("Message number 6");
+  });
+
+  it("sends in chat what waited for e-mail once the person has a chat account", async () => {
+    const { store, workspace, dispatcher, person, sentInChat } = await setUp();
+    await queueDirect(store, workspace, await person("lena"), "note:1", { text: "one" }, NOW);
+    await updatePerson(store, await person("lena"), { ids: { slack: "U0LENA" } }, NOW);
+    await dispatcher.dispatch(NOW);
+    expect(sentInChat).toEqual(["slack:T1:user:U0LENA"]);
+    expect(smtp.received).toEqual([]);
+    expect((await store.outbox.get(workspace.id, "note:1"))?.status).toBe("sent");
+  });
+
+  it("keeps e-mails waiting, not dead, while SMTP_URL is not set", async () => {
+    const { store, workspace, dispatcher, person, log } = await setUp(undefined, false);
+    await queueDirect(store, workspace, await person("lena"), "note:1", { text: "one" }, NOW);
+    const result = await dispatcher.dispatch(NOW);
+    expect(result.deferred).toBe(1);
+    expect(result.dead).toBe(0);
+    expect((await store.outbox.get(workspace.id, "note:1"))?.status).toBe("pending");
+    expect(log.atLeast(40).map((l) => l.msg)).toContain(
+      "a message is due by e-mail but SMTP_URL is not set; it waits (set SMTP_URL and MAIL_FROM to send it)",
+    );
   });
 
   it("sends a portal sign-in link at once, even outside contact hours, without a second portal link", async () => {
