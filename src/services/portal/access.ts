@@ -17,11 +17,14 @@ export interface VisibleInternship {
   intern: Person;
 }
 
-/** The people a principal is: one in chat, everyone with the address by e-mail. */
+/**
+ * The people a principal is: one in chat, everyone with the address by e-mail. An erased person (`tandem
+ * person erase` keeps the row, anonymous, for the figures) is nobody: their sessions and links stop working.
+ */
 export async function identitiesOf(store: Store, principal: Principal): Promise<Person[]> {
   if (principal.kind === "email") return await store.people.byEmail(principal.email);
   const person = await store.people.get(principal.workspaceId, principal.personId);
-  return person ? [person] : [];
+  return person && !person.key.startsWith("erased-") ? [person] : [];
 }
 
 /** Every internship the identities have a part in, across workspaces: running first, then newest. */

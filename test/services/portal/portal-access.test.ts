@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSettableClock } from "../../../src/ports/clock.js";
+import { erasePerson } from "../../../src/services/person-data.js";
 import {
   colleagueIntroductions,
   identitiesOf,
@@ -122,6 +123,17 @@ describe("who sees what in the portal", () => {
     expect(await visibleInternship(t.store, identities, ana.id)).toBeUndefined();
     const intros = await colleagueIntroductions(t.store, identities);
     expect(intros.map((i) => i.intern?.key)).toEqual(["ana"]);
+  });
+
+  it("sees nobody once the person was erased, whichever way they signed in", async () => {
+    const t = await twoCompanies();
+    const lena = await t.person("lena");
+    await erasePerson(t.store, t.ws, "lena", t.clock.now());
+    expect(await identitiesOf(t.store, { kind: "person", workspaceId: t.ws.id, personId: lena.id })).toEqual(
+      [],
+    );
+    const byMail = await identitiesOf(t.store, { kind: "email", email: LENA });
+    expect(byMail.map((p) => p.workspaceId)).toEqual([t.other.id]);
   });
 
   it("sees nobody for a person who is gone or an address nobody has", async () => {
