@@ -68,6 +68,18 @@ export interface ActivityRepo {
   lastBy(internshipId: number, personId: number): Promise<Date | undefined>;
   /** Everyone who wrote in a thread (or top-level message) of the internship, by id. */
   threadParticipants(internshipId: number, conversation: string, threadKey: string): Promise<number[]>;
+  /**
+   * Records a reply in a thread like `record`, and returns who wrote in that thread before it, by id, as
+   * `threadParticipants` would have (one round trip on PostgreSQL instead of two).
+   */
+  recordInThread(
+    workspaceId: number,
+    internshipId: number,
+    personId: number,
+    conversation: string,
+    threadKey: string,
+    at: Date,
+  ): Promise<number[]>;
   addExchange(workspaceId: number, exchange: Exchange): Promise<void>;
   exchangesSince(internshipId: number, from: Date): Promise<Exchange[]>;
   addMeeting(

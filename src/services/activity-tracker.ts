@@ -15,28 +15,25 @@ export interface SeenInConversation {
 /**
  * Keeps the metadata the isolation signal and the introductions read: who wrote where and when, and
  * with whom the intern exchanged (a mention either way, or writing in the same thread). Never text.
+ * Returns who wrote in the thread before this message (none for a top-level message).
  */
 export async function recordActivity(
   store: Store,
   internship: Internship,
   seen: SeenInConversation,
-  /** Who wrote in the thread before, when the caller read it already. */
-  threadPeople?: readonly number[],
-): Promise<void> {
+): Promise<readonly number[]> {
   const threadKey = seen.threadRef ?? seen.messageRef;
-  const before =
-    threadPeople ??
-    (seen.threadRef
-      ? await store.activity.threadParticipants(internship.id, seen.conversation, threadKey)
-      : []);
-  await store.activity.record(
+  const args = [
     seen.workspaceId,
     internship.id,
     seen.author.id,
     seen.conversation,
     threadKey,
     seen.at,
-  );
+  ] as const;
+  let before: readonly number[] = [];
+  if (seen.threadRef) before = await store.activity.recordInThread(...args);
+  else await store.activity.record(...args);
   const exchange = async (personId: number, source: Exchange["source"]) =>
     await store.activity.addExchange(seen.workspaceId, {
       internshipId: internship.id,
@@ -49,8 +46,9 @@ export async function recordActivity(
     for (const id of mentioned) await exchange(id, "mention");
     for (const id of before)
       if (id !== internship.internId && !mentioned.has(id)) await exchange(id, "thread");
-    return;
+    return before;
   }
   if (seen.mentionIds.includes(internship.internId)) await exchange(seen.author.id, "mention");
   else if (before.includes(internship.internId)) await exchange(seen.author.id, "thread");
+  return before;
 }

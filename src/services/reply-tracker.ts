@@ -103,16 +103,7 @@ export async function trackMessage(
   for (const internship of internships) {
     threadPeople.set(
       internship.id,
-      event.threadRef
-        ? await store.activity.threadParticipants(internship.id, conversation, event.threadRef)
-        : [],
-    );
-  }
-  for (const internship of internships) {
-    await recordActivity(
-      store,
-      internship,
-      {
+      await recordActivity(store, internship, {
         workspaceId: workspace.id,
         conversation,
         author,
@@ -120,8 +111,7 @@ export async function trackMessage(
         messageRef: event.messageRef,
         ...(event.threadRef ? { threadRef: event.threadRef } : {}),
         at: event.at,
-      },
-      threadPeople.get(internship.id),
+      }),
     );
   }
   for (const internship of internships) {

@@ -47,6 +47,11 @@ export function createActivityRepo(db: SqliteDatabase): Synchronous<ActivityRepo
     },
     threadParticipants: (internshipId, conversation, threadKey) =>
       participants.all(internshipId, conversation, threadKey).map((r) => r.person_id),
+    recordInThread: (workspaceId, internshipId, personId, conversation, threadKey, at) => {
+      const before = participants.all(internshipId, conversation, threadKey).map((r) => r.person_id);
+      record.run(workspaceId, internshipId, personId, conversation, threadKey, at.getTime());
+      return before;
+    },
     addExchange: (workspaceId, e) => {
       addExchange.run(workspaceId, e.internshipId, e.personId, e.source, e.at.getTime());
     },

@@ -142,6 +142,11 @@ describe("connection repositories answer alike on both stores", () => {
         lastByNobody: await activity.lastBy(INTERNSHIP, 99),
         participants: await activity.threadParticipants(INTERNSHIP, "C1", "t1"),
         noParticipants: await activity.threadParticipants(INTERNSHIP, "C1", "t9"),
+        // Who wrote before the reply, not the reply's author; then the reply counts like any record.
+        replyBefore: await activity.recordInThread(WS, INTERNSHIP, DAN, "C1", "t1", at(6)),
+        firstInThread: await activity.recordInThread(WS, INTERNSHIP, DAN, "C1", "t8", at(6)),
+        participantsAfter: await activity.threadParticipants(INTERNSHIP, "C1", "t1"),
+        lastByDan: await activity.lastBy(INTERNSHIP, DAN),
         exchanges: await activity.exchangesSince(INTERNSHIP, at(10)),
         noExchanges: await activity.exchangesSince(INTERNSHIP, at(11)),
         meetingsSince: await activity.meetingsSince(INTERNSHIP, at(0)),
@@ -150,6 +155,10 @@ describe("connection repositories answer alike on both stores", () => {
       };
     });
     expect(result.participants).toEqual([ANA, BRAM, CARLA]);
+    expect(result.replyBefore).toEqual([ANA, BRAM, CARLA]);
+    expect(result.firstInThread).toEqual([]);
+    expect(result.participantsAfter).toEqual([ANA, BRAM, CARLA, DAN]);
+    expect(result.lastByDan).toEqual(at(6));
     expect(result.lastByAna).toEqual(at(4));
     expect(result.exchanges.map((e) => e.personId)).toEqual([CARLA, BRAM, DAN]);
     expect(result.meetingsSince.map((m) => m.personId)).toEqual([DAN, CARLA, BRAM]);

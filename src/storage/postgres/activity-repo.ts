@@ -30,6 +30,18 @@ export function createActivityRepo(sql: Sql): ActivityRepo {
           [internshipId, conversation, threadKey],
         )
       ).map((r) => r.person_id),
+    // A data-modifying CTE: the SELECT sees the thread as it was before the INSERT (one snapshot).
+    recordInThread: async (workspaceId, internshipId, personId, conversation, threadKey, at) =>
+      (
+        await sql.rows<{ person_id: number }>(
+          `WITH added AS (
+             INSERT INTO activity (workspace_id, internship_id, person_id, conversation, thread_key, at)
+             VALUES ($1, $2, $3, $4, $5, $6))
+           SELECT DISTINCT person_id FROM activity WHERE internship_id = $2 AND conversation = $4 AND thread_key = $5
+           ORDER BY person_id`,
+          [workspaceId, internshipId, personId, conversation, threadKey, at.getTime()],
+        )
+      ).map((r) => r.person_id),
     addExchange: async (workspaceId, e) => {
       await sql.run(
         "INSERT INTO exchanges (workspace_id, internship_id, person_id, source, at) VALUES ($1, $2, $3, $4, $5)",
