@@ -13,6 +13,11 @@ import type { Store } from "../ports/store.js";
 /** How long a sign-in link works; the e-mail is not sent any later either. */
 export const SIGN_IN_LINK_MINUTES = 15;
 
+/** The outbox key of the e-mail carrying `url`: for `dispatcher.sendNow`, so it need not wait for a tick. */
+export function signInLinkKey(person: Person, url: string): string {
+  return portalKeys.signIn(person.id, createHash("sha256").update(url).digest("hex").slice(0, 24));
+}
+
 /**
  * Queues an e-mail with `url` (the one-time link) to `person.email`. The key is derived from the link, so
  * asking twice for the same link sends one e-mail, and a new link is a new e-mail. False when the person
@@ -25,11 +30,10 @@ export async function queueSignInLink(
   now: Date,
 ): Promise<boolean> {
   if (!person.email) return false;
-  const digest = createHash("sha256").update(url).digest("hex").slice(0, 24);
   return await store.outbox.enqueue(
     {
       workspaceId: person.workspaceId,
-      key: portalKeys.signIn(person.id, digest),
+      key: signInLinkKey(person, url),
       address: mailAddress(person.email),
       payload: signInLinkMessage(person.name, url, SIGN_IN_LINK_MINUTES),
       notBefore: now,

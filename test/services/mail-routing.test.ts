@@ -3,7 +3,7 @@ import { queueDirect } from "../../src/services/notify.js";
 import { erasePerson } from "../../src/services/person-data.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
-import { queueSignInLink } from "../../src/services/sign-in-link.js";
+import { queueSignInLink, signInLinkKey } from "../../src/services/sign-in-link.js";
 import { openTestStore, testStoreKind } from "../helpers/test-store.js";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
@@ -117,6 +117,7 @@ describe("portal sign-in links", () => {
     expect(first.recipientId).toBeUndefined();
     expect(first.payload.text).toContain(url);
     expect(first.expiresAt?.getTime()).toBe(NOW.getTime() + 15 * 60_000);
+    expect(claimed.map((row) => row.key)).toContain(signInLinkKey(lena, url));
   });
 
   it("queues nothing for someone without an address", async () => {
