@@ -78,6 +78,19 @@ export const learningKeys = {
   outcomeGap: (internshipId: number) => `outcome-gap:${internshipId}`,
 };
 
+/**
+ * Evaluations: the request and its one reminder, per internship, round and side (a submission withdraws
+ * whichever is still pending through the prefix).
+ */
+export const evaluationKeys = {
+  prefix: (internshipId: number, round: string, side: string) =>
+    `evaluation:${internshipId}:${round}:${side}:`,
+  request: (internshipId: number, round: string, side: string) =>
+    `${evaluationKeys.prefix(internshipId, round, side)}request`,
+  reminder: (internshipId: number, round: string, side: string) =>
+    `${evaluationKeys.prefix(internshipId, round, side)}reminder`,
+};
+
 /** Introductions: the colleague's consent request, the group message, "did you meet?" and the new-time offer. */
 export const introKeys = {
   ask: (introId: number) => `intro-ask:${introId}`,

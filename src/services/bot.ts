@@ -24,6 +24,7 @@ import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./c
 import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementAction } from "./command-handlers/agreement-actions.js";
+import { handleEvaluationAction } from "./command-handlers/evaluate.js";
 import { handleCommand } from "./command-handlers/handle-command.js";
 import { handleIntroAction } from "./command-handlers/intro-actions.js";
 import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
@@ -192,6 +193,9 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
       case "reflection.open":
       case "reflection.answer":
         return await handleReflectionAction(ctx, event);
+      case "evaluation.open":
+      case "evaluation.submit":
+        return await handleEvaluationAction(ctx, event);
       default:
         if (event.action.startsWith("intro.")) return await handleIntroAction(ctx, event);
         if (event.action.startsWith("agreement.")) return await handleAgreementAction(ctx, event);

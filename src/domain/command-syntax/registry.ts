@@ -7,6 +7,7 @@
 import { AGREEMENT_COMMANDS } from "./agreement.js";
 import { CHECKIN_COMMANDS } from "./checkin.js";
 import { DIGEST_COMMANDS } from "./digest.js";
+import { EVALUATION_COMMANDS } from "./evaluate.js";
 import { HELP } from "./help.js";
 import { INTRO_COMMANDS } from "./intro.js";
 import { LEAVE_COMMANDS } from "./leave.js";
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...CHECKIN_COMMANDS,
   ...MILESTONE_COMMANDS,
   OUTCOMES,
+  ...EVALUATION_COMMANDS,
   ...NOREPLY_COMMANDS,
   ...MET_COMMANDS,
   ...NUDGE_COMMANDS,

@@ -1,3 +1,4 @@
+import type { EvaluationRound } from "../evaluations.js";
 import type { Result } from "../result.js";
 import type { LocalDate } from "../types.js";
 
@@ -23,6 +24,8 @@ export type Command =
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef; outcomes?: string[] }
   | { name: "outcomes"; intern?: MentionRef }
+  | { name: "evaluate"; round?: EvaluationRound; intern?: MentionRef }
+  | { name: "evaluation"; round?: EvaluationRound; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }
   | { name: "milestone.done"; id: number }
   | { name: "milestone.move"; id: number; due: LocalDate; reason?: string }

@@ -8,6 +8,7 @@ import { type CommandContext, reply } from "../command-context.js";
 import { handleAgreementCommand } from "./agreement.js";
 import { handleCheckinCommand } from "./checkin.js";
 import { handleDigestCommand } from "./digest.js";
+import { handleEvaluateCommand, handleEvaluationCommand } from "./evaluate.js";
 import { handleIntroCommand } from "./intro.js";
 import { handleLeaveCommand } from "./leave.js";
 import { handleMetCommand } from "./met.js";
@@ -43,6 +44,10 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleMilestoneCommand(ctx, command);
     case "outcomes":
       return await handleOutcomesCommand(ctx, command);
+    case "evaluate":
+      return await handleEvaluateCommand(ctx, command);
+    case "evaluation":
+      return await handleEvaluationCommand(ctx, command);
     case "agreement.show":
     case "agreement.ack":
     case "agreement.set":

@@ -3,6 +3,7 @@ import type { Store } from "../../ports/store.js";
 import type { PlanRule } from "../planner.js";
 import { createAgreementRule } from "./agreement-rule.js";
 import { createCheckinRule } from "./checkin-rule.js";
+import { createEvaluationRule } from "./evaluation-rule.js";
 import { createIntroductionRule } from "./introduction-rule.js";
 import { createIsolationRule } from "./isolation-rule.js";
 import { createMilestoneRule } from "./milestone-rule.js";
@@ -28,6 +29,7 @@ export function allRules(store: Store, log: Logger): PlanRule[] {
     createWeeklyDigestRule({ store, log }),
     createReflectionRule({ store, log }),
     createAgreementRule({ store, log }),
+    createEvaluationRule({ store, log }),
     // Last: it reads what the other rules planned for the leave (an at-risk note, a digest).
     createWelcomeBackRule({ store, log }),
   ];

@@ -15,6 +15,7 @@ export const WAKEUP_KINDS = [
   "reflection",
   "agreement",
   "welcome-back",
+  "evaluations",
 ] as const;
 /** "welcome" is not among them: only an import wakes it (a changed milestone is no reason to welcome anyone). */
 export type WakeupKind = (typeof WAKEUP_KINDS)[number] | "welcome";

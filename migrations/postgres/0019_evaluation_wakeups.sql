@@ -1,0 +1,5 @@
+-- The evaluations rule (requests and one reminder at each evaluation date) wakes up per internship like
+-- every rule: existing internships get their first look at once.
+INSERT INTO wakeups (workspace_id, internship_id, kind, due_at)
+SELECT workspace_id, id, 'evaluations', 0 FROM internships
+ON CONFLICT (internship_id, kind) DO NOTHING;

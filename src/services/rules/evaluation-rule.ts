@@ -1,0 +1,68 @@
+import type { Logger } from "pino";
+import { evaluationRequest } from "../../domain/copy/evaluation.js";
+import { EVALUATION_SIDES } from "../../domain/evaluations.js";
+import { evaluationKeys } from "../../domain/outbox-keys.js";
+import type { OutboxDraft, Store } from "../../ports/store.js";
+import { addressed } from "../cover.js";
+import { roundStates, sidePerson } from "../evaluation-rounds.js";
+import type { InternshipContext } from "../internship-context.js";
+import { directDraft } from "../notify.js";
+import type { PlanRule } from "../planner.js";
+import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+
+/**
+ * At each evaluation date, each side is asked for their evaluation at the start of their first working
+ * day, and reminded once at the start of the window's fourth working day; nothing to a side that has
+ * submitted, nothing after their window closes.
+ */
+export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanRule {
+  const { store } = deps;
+
+  async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
+    const agreement = await store.learning.get(ctx.internship.id);
+    if (!agreement) return { drafts: [], next: undefined };
+    const drafts: OutboxDraft[] = [];
+    let next: Date | undefined;
+    const lookAt = (at: Date) => {
+      if (!next || at.getTime() < next.getTime()) next = at;
+    };
+    for (const state of await roundStates(store, ctx, agreement)) {
+      const submitted = new Set(state.submissions.map((e) => e.side));
+      for (const side of EVALUATION_SIDES) {
+        const window = state.windows[side];
+        if (!window || submitted.has(side) || now.getTime() >= window.closes.getTime()) continue;
+        if (now.getTime() < window.opens.getTime()) {
+          lookAt(window.opens);
+          continue;
+        }
+        const reminder = now.getTime() >= window.reminderAt.getTime();
+        if (!reminder) lookAt(window.reminderAt);
+        const sendAt = reminder ? window.reminderAt : window.opens;
+        // The supervisor's request goes to whoever covers while they are away.
+        const person = sidePerson(ctx, side);
+        const { to, words } =
+          side === "supervisor" ? addressed(ctx, person, sendAt) : { to: person, words: <T>(m: T) => m };
+        const key = (reminder ? evaluationKeys.reminder : evaluationKeys.request)(
+          ctx.internship.id,
+          state.round,
+          side,
+        );
+        const message = evaluationRequest({
+          internshipId: ctx.internship.id,
+          round: state.round,
+          side,
+          internName: ctx.intern.name,
+          mention: `@${ctx.intern.key}`,
+          closes: window.closes,
+          timezone: to.timezone,
+          reminder,
+        });
+        const draft = directDraft(ctx.workspace, to, key, words(message), sendAt, window.closes);
+        if (draft) drafts.push(draft);
+      }
+    }
+    return { drafts, next };
+  }
+
+  return createWakeupRule({ kind: "evaluations", store, log: deps.log, evaluate });
+}
