@@ -50,6 +50,12 @@ export interface Config {
     apiUrl?: string;
     /** OAuth installs by several workspaces; without them, SLACK_BOT_TOKEN serves one workspace. */
     oauth?: { clientId: string; clientSecret: string; stateSecret: string; tokenKey: string };
+    /**
+     * How long a slash command may work before it is acknowledged with "Working on it" and answered
+     * later (1.5 s: Slack allows 3 s). Not an environment setting: tests raise it, so that a busy
+     * machine does not change the answers they read.
+     */
+    commandAckMs?: number;
   };
   teams: {
     appId?: string;

@@ -71,6 +71,7 @@ function slackSettings(config: Config, store: Store): SlackSettings {
         ? { mode: "socket", appToken: slack.appToken ?? "" }
         : { mode: "http", signingSecret: slack.signingSecret ?? "" },
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    ...(slack.commandAckMs !== undefined ? { commandAckMs: slack.commandAckMs } : {}),
     logMessageText: config.logMessageText ?? false,
   };
 }

@@ -56,6 +56,8 @@ export interface SlackSettings {
   perWorkspaceMs?: number;
   /** Web API timeout per call (10 s): a hung Slack fails the call, and the outbox retries it. */
   timeoutMs?: number;
+  /** How long a slash command may work before "Working on it" (see listeners.ts). */
+  commandAckMs?: number;
 }
 
 interface Identity {
@@ -237,6 +239,7 @@ export function createSlackPlatform(
       listen(app, handle, {
         clock: deps.clock,
         log: deps.log,
+        ...(settings.commandAckMs !== undefined ? { commandAckMs: settings.commandAckMs } : {}),
         ...(me.user_id ? { botUserId: me.user_id } : {}),
       });
       if (!receiver) {

@@ -19,6 +19,13 @@ const TOKYO = "Asia/Tokyo";
 let slack: SlackService;
 beforeEach(async () => {
   slack = await startSlackService();
+  addPeople(slack);
+});
+afterEach(async () => {
+  await slack.stop();
+});
+
+function addPeople(slack: SlackService) {
   const { users, channels } = slack.fake.directory;
   users.push(
     { id: "U0HR", name: "hana", real_name: "Hana Ruiz", tz: "Europe/Madrid", is_admin: true },
@@ -30,10 +37,7 @@ beforeEach(async () => {
     { id: "C0KENJI", name: "intern-kenji", members: ["U0KENJI", "U0OLGA", FAKE_BOT_USER] },
     { id: "C0NOBOT", name: "general", members: ["U0KENJI"] },
   );
-});
-afterEach(async () => {
-  await slack.stop();
-});
+}
 
 type View = {
   callback_id: string;
@@ -242,16 +246,19 @@ describe("setting up an internship in Slack", { timeout: PACED_TIMEOUT }, () => 
   });
 
   it("acknowledges a slow command at once and answers it through response_url", async () => {
+    // The service's own 1.5 s (the harness gives commands 30 s).
+    await slack.stop();
+    slack = await startSlackService({ commandAckMs: 1_500 });
+    addPeople(slack);
     // Slack takes its time answering users.info: the refusal needs it, and comes after Slack's 3 seconds.
     slack.fake.hangNext("users.info");
-    const started = Date.now();
     const response = await slack.command({
       text: "setup",
       user_id: "U0BRAM",
       trigger_id: "slow.trigger",
       response_url: slack.fake.responseUrl("slow"),
     });
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Answered while users.info still hangs: the acknowledgement did not wait for the work.
     expect(await response.json()).toEqual({
       response_type: "ephemeral",
       text: "Working on it: the answer follows in a moment.",

@@ -46,7 +46,11 @@ export function slackProgramme() {
   };
 }
 
-export async function startSlackService() {
+/**
+ * `commandAckMs`: how long a slash command may work before "Working on it" (30 s here, so a busy machine
+ * does not change the answers tests read; the service's own is 1.5 s).
+ */
+export async function startSlackService(options: { commandAckMs?: number } = {}) {
   const fake = await startFakeSlackApi();
   // Imported the day before the journeys, so every internship is awake from then on.
   const clock = createSettableClock(new Date("2026-11-30T08:00:00Z"));
@@ -62,7 +66,13 @@ export async function startSlackService() {
     port: 0,
     logLevel: "info",
     scheduler: false,
-    slack: { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.url },
+    slack: {
+      mode: "http",
+      botToken: "xoxb-test",
+      signingSecret: SECRET,
+      apiUrl: fake.url,
+      commandAckMs: options.commandAckMs ?? 30_000,
+    },
     teams: { appType: "MultiTenant", allowUnauthenticated: false },
   };
   const running = await startService(config, createTerminal(), { clock, log: log.log });
