@@ -145,6 +145,8 @@ export function messageEvent(
       conversation: conversationAddress("teams", tenant, splitConversation(conversationId).channel),
       at: whenOf(activity, receivedAt),
       text: commandText(activity, lookup),
+      // Answered in the channel or group chat, for everyone there to read.
+      shared: true,
     };
   }
   const { channel, root } = splitConversation(conversationId);

@@ -35,6 +35,11 @@ interface InboundBase extends Speaker {
 export interface CommandEvent extends InboundBase {
   kind: "command";
   text: string;
+  /**
+   * The reply is shown to everyone in the conversation (a Teams channel or group chat), not to the speaker
+   * alone as Slack's ephemeral replies are: nothing for the speaker's eyes only (a sign-in link) goes there.
+   */
+  shared?: true;
 }
 
 /**

@@ -148,7 +148,10 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
     if (parsed.ok && parsed.value.name === "help")
       return reply(helpText(parsed.value.topic, speaker.platform));
     if (!ctx) return reply(parsed.ok || direct ? UNKNOWN_PERSON : parsed.error);
-    if (parsed.ok) return await handleCommand(ctx, parsed.value);
+    if (parsed.ok) {
+      const shared = "shared" in speaker && speaker.shared === true;
+      return await handleCommand(shared ? { ...ctx, sharedReply: true } : ctx, parsed.value);
+    }
     if (!direct) return reply(parsed.error);
     const commandWord = startsWithCommand(text) ? firstWord(text) : undefined;
     return await directMessages.handle(ctx, direct, text, commandWord);

@@ -12,6 +12,8 @@ export interface CommandContext {
   speaker: Person;
   /** The speaker's local date: dates in commands are read in their zone. */
   today: LocalDate;
+  /** The reply is read by everyone in the conversation (see CommandEvent.shared). */
+  sharedReply?: true;
   /** Where the web portal is (PUBLIC_URL), when it is on. */
   publicUrl?: string;
 }

@@ -9,6 +9,7 @@ import { chatSignInLink, LINK_MINUTES } from "../portal/sign-in.js";
 /** `portal`: a private one-time link that signs the speaker in (as this person, in this workspace). */
 export async function handlePortalCommand(ctx: CommandContext): Promise<Reply> {
   if (!ctx.publicUrl) return reply(portalCopy.off());
+  if (ctx.sharedReply) return reply(portalCopy.notHere("portal"));
   const url = await chatSignInLink(ctx.store, ctx.publicUrl, ctx.speaker, undefined, ctx.now);
   return reply(portalCopy.signInLink(url, LINK_MINUTES));
 }
@@ -22,6 +23,9 @@ export async function handleReportCommand(
   if (!resolved.ok) return reply(resolved.error);
   if (!ctx.publicUrl) return reply(portalCopy.off());
   const path = portalPaths.report(resolved.value.internship.id);
+  if (ctx.sharedReply) {
+    return reply(portalCopy.reportAddress(resolved.value.intern.name, portalUrl(ctx.publicUrl, path)));
+  }
   const signIn = await chatSignInLink(ctx.store, ctx.publicUrl, ctx.speaker, path, ctx.now);
   return reply(
     portalCopy.reportLink(resolved.value.intern.name, portalUrl(ctx.publicUrl, path), signIn, LINK_MINUTES),

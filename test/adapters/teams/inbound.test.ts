@@ -66,6 +66,7 @@ describe("Teams activities as inbound events", () => {
       text: "status",
       conversation: `teams:tenant-1:conv:${HOME}`,
       user: "aad-ana",
+      shared: true,
     });
   });
 

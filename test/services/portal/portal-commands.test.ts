@@ -43,6 +43,32 @@ describe("the portal and report commands in chat", () => {
     expect(await h.store.portalLinks.prune(new Date(8.64e15))).toBe(0);
   });
 
+  it("puts no sign-in link where everyone reads the reply (a Teams channel or group chat)", async () => {
+    const h = await createBotHarness({ publicUrl: URL });
+    const inChannel = async (user: string, text: string) =>
+      (
+        await h.bot.handle({
+          kind: "command",
+          id: `evt-${user}-${text}`,
+          platform: "console",
+          workspace: "test",
+          user,
+          conversation: "console:test:conv:home",
+          at: h.clock.now(),
+          text,
+          shared: true,
+        })
+      )?.text ?? "";
+    const portal = await inChannel("lena", "portal");
+    expect(portal).not.toContain("/portal/");
+    expect(portal).toContain("personal chat");
+    const ana = await h.internship("ana-2026");
+    const report = await inChannel("bram", "report for @ana");
+    expect(report).toContain(`${URL}/portal/internships/${ana.id}/report`);
+    expect(report).not.toContain("/portal/link/");
+    expect(await h.store.portalLinks.prune(new Date(8.64e15))).toBe(0);
+  });
+
   it("says how to turn the portal on when PUBLIC_URL is not set", async () => {
     const h = await createBotHarness();
     expect(await h.say("lena", "portal")).toContain("PUBLIC_URL");
