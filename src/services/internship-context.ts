@@ -1,6 +1,7 @@
 import { DEFAULT_TERMS } from "../domain/agreement.js";
 import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { WorkingCalendar } from "../domain/calendar.js";
+import type { WorkspaceDaysOff } from "../domain/days-off.js";
 import type { Internship, Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { calendarWith } from "./person-calendar.js";
@@ -17,20 +18,60 @@ export interface InternshipContext {
   calendarOf(person: Person): WorkingCalendar;
 }
 
+/**
+ * What contexts share: workspaces, people (a supervisor of five interns, a coordinator of all of them) and
+ * a workspace's days off. A batch of wake-ups reads each once (on PostgreSQL, each read is a round trip);
+ * only within one transaction, since nothing is kept after it.
+ */
+export interface ContextReads {
+  workspace(id: number): Promise<Workspace | undefined>;
+  person(workspaceId: number, id: number): Promise<Person | undefined>;
+  daysOff(workspaceId: number): Promise<WorkspaceDaysOff>;
+}
+
+/** Straight from the store, every time. */
+const direct = (store: Store): ContextReads => ({
+  workspace: (id) => store.workspaces.get(id),
+  person: (workspaceId, id) => store.people.get(workspaceId, id),
+  daysOff: (workspaceId) => store.daysOff.of(workspaceId),
+});
+
+/** Each read once, for the duration of one batch (see ContextReads). */
+export function sharedContextReads(store: Store): ContextReads {
+  const reads = direct(store);
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    let value = memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      // A failed read is not kept: the next internship reads again.
+      value.catch(() => memo.delete(key));
+      memo.set(key, value);
+    }
+    return value;
+  };
+  return {
+    workspace: (id) => once(`w${id}`, () => reads.workspace(id)),
+    person: (workspaceId, id) => once(`p${id}`, () => reads.person(workspaceId, id)),
+    daysOff: (workspaceId) => once(`d${workspaceId}`, () => reads.daysOff(workspaceId)),
+  };
+}
+
 export async function loadInternshipContext(
   store: Store,
   workspaceId: number,
   internshipId: number,
+  reads: ContextReads = direct(store),
 ): Promise<InternshipContext | undefined> {
-  const workspace = await store.workspaces.get(workspaceId);
+  const workspace = await reads.workspace(workspaceId);
   const internship = workspace && (await store.internships.get(workspaceId, internshipId));
   if (!workspace || !internship) return undefined;
   const person = async (id: number | undefined) =>
-    id === undefined ? undefined : await store.people.get(workspaceId, id);
+    id === undefined ? undefined : await reads.person(workspaceId, id);
   const intern = await person(internship.internId);
   const supervisor = await person(internship.supervisorId);
   if (!intern || !supervisor) return undefined;
-  const daysOff = await store.daysOff.of(workspaceId);
+  const daysOff = await reads.daysOff(workspaceId);
   const calendars = new Map<number, WorkingCalendar>();
   const context: InternshipContext = {
     workspace,

@@ -1,6 +1,11 @@
 import type { Logger } from "pino";
 import type { OutboxDraft, Store } from "../../ports/store.js";
-import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
+import {
+  type ContextReads,
+  type InternshipContext,
+  loadInternshipContext,
+  sharedContextReads,
+} from "../internship-context.js";
 import type { PlanRule } from "../planner.js";
 
 /** Every kind of due work that wakes up per internship. Touching an internship brings all of them forward. */
@@ -55,7 +60,7 @@ export function createWakeupRule(deps: {
       for (;;) {
         const size = await store.transaction(async () => {
           const batch = await store.wakeups.due(deps.kind, now, WAKEUP_BATCH);
-          await evaluateBatch(batch, now, enqueue);
+          await evaluateBatch(batch, now, enqueue, sharedContextReads(store));
           return batch.length;
         });
         if (size < WAKEUP_BATCH) return [];
@@ -68,13 +73,14 @@ export function createWakeupRule(deps: {
     batch: { workspaceId: number; internshipId: number }[],
     now: Date,
     enqueue: (draft: OutboxDraft) => Promise<void>,
+    reads: ContextReads,
   ): Promise<void> {
     for (const { workspaceId, internshipId } of batch) {
       let outboxFailed = false;
       try {
         // Each internship in its own savepoint: one bad record cannot undo the others.
         await store.transaction(async () => {
-          const context = await loadInternshipContext(store, workspaceId, internshipId);
+          const context = await loadInternshipContext(store, workspaceId, internshipId, reads);
           const result = context ? await deps.evaluate(context, now) : { drafts: [], next: undefined };
           // Queued with the wake-up's move, in the internship's savepoint, and not kept in memory.
           for (const draft of result.drafts) {
