@@ -115,17 +115,35 @@ export function backupWelcome(f: WelcomeFacts, backup: Person): OutboundMessage 
   );
 }
 
+/** `byEmail`: the coordinator has no chat account here, so Tandem writes by e-mail and the portal shows the rest. */
 export function coordinatorWelcome(
   f: WelcomeFacts,
   coordinator: Person,
   interns: readonly Person[],
+  byEmail = false,
 ): OutboundMessage {
   const list = interns.map(name).join(", ");
+  const welcome = `Welcome, ${first(coordinator)}! I am Tandem, a bot that keeps virtual interns and their companies in touch. You coordinate ${interns.length === 1 ? `${name(f.intern)}'s internship, ${period(f)}` : `${interns.length} internships: ${list}`}.`;
+  const patterns =
+    "• A private note only about patterns (3 or more late replies in 14 days, or an at-risk connection signal), never about a single message.";
+  if (byEmail) {
+    return {
+      text: [
+        welcome,
+        "You have no account in this company's chat, so Tandem writes to you by e-mail:",
+        "• A weekly digest, a short paragraph per intern.",
+        patterns,
+        "• Tandem's web portal shows each intern in full (milestones, check-ins, reply times, reflections the intern shares with you, the end-of-internship report); sign in there with this address.",
+        KEEPS,
+      ].join("\n"),
+      reason: why(f),
+    };
+  }
   return message(
     [
-      `Welcome, ${first(coordinator)}! I am Tandem, a bot that keeps virtual interns and their companies in touch. You coordinate ${interns.length === 1 ? `${name(f.intern)}'s internship, ${period(f)}` : `${interns.length} internships: ${list}`}.`,
+      welcome,
       '• A weekly digest, a short paragraph per intern; "digest for @intern" shows one in full.',
-      "• A private note only about patterns (3 or more late replies in 14 days, or an at-risk connection signal), never about a single message.",
+      patterns,
       '• You can read check-ins ("checkin history for @intern"), and reflections the intern shares with you.',
       KEEPS,
     ],

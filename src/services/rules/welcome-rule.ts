@@ -12,7 +12,7 @@ import { welcomeKeys } from "../../domain/outbox-keys.js";
 import type { Person } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
-import { directDraft } from "../notify.js";
+import { directDraft, personAddress } from "../notify.js";
 import type { PlanRule } from "../planner.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
@@ -110,7 +110,8 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
         key: welcomeKeys.person(internship.id, coordinator.id),
         message: async () => {
           const interns = await coordinatorInterns(ctx, coordinator, now);
-          return interns && coordinatorWelcome(await facts(coordinator), coordinator, interns);
+          const byEmail = !coordinator.ids[workspace.platform] && coordinator.email !== undefined;
+          return interns && coordinatorWelcome(await facts(coordinator), coordinator, interns, byEmail);
         },
       });
     }
@@ -132,7 +133,8 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
       // Someone in two roles (a supervisor who coordinates too) reads one welcome, the first role's.
       if (seen.has(person.id)) continue;
       seen.add(person.id);
-      if (!person.ids[workspace.platform] || (await store.outbox.get(workspace.id, key))) continue;
+      // Nobody to write to yet (no chat id, no address): welcomed once they link their account.
+      if (!personAddress(workspace, person, key) || (await store.outbox.get(workspace.id, key))) continue;
       const at = firstMoment(ctx, person, now);
       if (!at) continue;
       if (at.getTime() - now.getTime() > LEAD_MS) {

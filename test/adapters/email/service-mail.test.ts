@@ -95,6 +95,12 @@ describe("e-mail in the running service", () => {
     const note = mails.find((m) => m.text.includes("Hello Lena"));
     expect(note?.to).toEqual(["lena@uni.example"]);
     expect(note?.text).toContain("https://tandem.example.edu/portal");
+    // Her welcome says how Tandem reaches her, and points to the portal rather than to chat commands.
+    const welcome = mails.find((m) => m.subject.startsWith("Welcome, Lena!"));
+    expect(welcome?.text).toContain(
+      "You have no account in this company's chat, so Tandem writes to you by e-mail",
+    );
+    expect(welcome?.text).not.toContain("digest for @intern");
     // Her weekly digest goes the same way: she is in no chat.
     expect(mails.every((m) => m.to.join() === "lena@uni.example")).toBe(true);
   });
