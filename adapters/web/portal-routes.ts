@@ -138,6 +138,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
         "There is no internship here that you take part in.",
         { href: "/portal", label: "Your internships" },
         viewer.name,
+        viewer.csrfToken,
       ),
       404,
     );

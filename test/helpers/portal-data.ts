@@ -18,6 +18,8 @@ export interface CohortOptions {
   today: string;
   /** The coordinator's key, the same in every company (one person per workspace). */
   coordinator?: string;
+  /** Her address in every company: an e-mail sign-in joins them all. */
+  coordinatorEmail?: string;
 }
 
 export interface SeededCohort {
@@ -47,7 +49,8 @@ export async function seedCohort(store: Store, options: CohortOptions): Promise<
     const ws = workspace.id;
     const person = async (key: string, extra: Parameters<typeof personInput>[1] = {}) =>
       (await store.people.upsert(ws, personInput(key, extra), at(start, "08:00"))).id;
-    const coordinator = await person(coordinatorKey, { name: "Carla Coordinator" });
+    const email = options.coordinatorEmail ? { email: options.coordinatorEmail } : {};
+    const coordinator = await person(coordinatorKey, { name: "Carla Coordinator", ...email });
     const supervisor = await person(`sup-${c}`, { name: `Sam Supervisor ${c}` });
     const colleagues: number[] = [];
     for (let k = 0; k < 4; k++) {

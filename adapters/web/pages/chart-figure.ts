@@ -40,6 +40,7 @@ export const PAGE_STYLES = `
 @media (max-width: 48rem) { .chart-body { grid-template-columns: 1fr; } }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin: .5rem 0 1rem; }
 .filters label { margin: 0 0 .25rem; }
+.board { min-width: 64rem; }
 .board th, .board td { font-size: .9rem; }
 .board .spark svg { width: 96px; height: 28px; display: block; }
 .level-at_risk { color: #9b1c1c; font-weight: 700; }
