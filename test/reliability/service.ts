@@ -92,6 +92,8 @@ export async function startReliableService(options: ServiceOptions) {
           mode: "http",
           signingSecret: SECRET,
           apiUrl,
+          // As in the Slack harness: a busy machine must not turn an answer into "Working on it".
+          commandAckMs: 30_000,
           oauth: {
             clientId: "123.456",
             clientSecret: "client-secret",
@@ -99,7 +101,7 @@ export async function startReliableService(options: ServiceOptions) {
             tokenKey: Buffer.alloc(32, 7).toString("base64"),
           },
         }
-      : { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl },
+      : { mode: "http", botToken: "xoxb-test", signingSecret: SECRET, apiUrl, commandAckMs: 30_000 },
     teams: { appType: "MultiTenant", allowUnauthenticated: true },
   };
   const running = await startService(config, createTerminal(), {
