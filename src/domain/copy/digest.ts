@@ -38,6 +38,8 @@ export function coordinatorDigestMessages(input: {
   briefs: readonly string[];
   flagged: number;
   example: string;
+  /** The coordinator reads it by e-mail, with no chat account to type a command in: the portal has the rest. */
+  noChat?: boolean;
 }): OutboundMessage[] {
   const { interns, briefs, flagged } = input;
   const count = plural(briefs.length, "intern");
@@ -48,7 +50,9 @@ export function coordinatorDigestMessages(input: {
         ? `${briefs.length === 1 ? "needing" : "all needing"} attention`
         : `the ${flagged} needing attention first`;
   const heading = `Your weekly digest for ${input.weekTitle}, ${count}, ${state}:`;
-  const more = `For one intern's whole week (milestones by name, reply times, reflections), type "digest for @${input.example}".`;
+  const more = input.noChat
+    ? "Each intern's whole week (milestones by name, reply times, reflections) is on their page in Tandem's portal."
+    : `For one intern's whole week (milestones by name, reply times, reflections), type "digest for @${input.example}".`;
   const reason =
     interns.length <= 5
       ? `You coordinate the internship${interns.length === 1 ? "" : "s"} of ${names(interns)}; Tandem sends you one digest for all your interns at the start of your working week. Reflections appear only when the intern agreed to share them.`

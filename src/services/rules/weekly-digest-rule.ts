@@ -163,6 +163,7 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
       briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key, w.pattern)),
       flagged: weeks.filter((w) => w.flagged).length,
       example: weeks[0]!.intern.key,
+      noChat: !coordinator.ids[ctx.workspace.platform] && coordinator.email !== undefined,
     });
     const drafts = messages
       .map((message, i) =>

@@ -101,6 +101,9 @@ describe("e-mail in the running service", () => {
       "You have no account in this company's chat, so Tandem writes to you by e-mail",
     );
     expect(welcome?.text).not.toContain("digest for @intern");
+    const digest = mails.find((m) => m.subject.startsWith("Your weekly digest"));
+    expect(digest?.text).toContain("is on their page in Tandem's portal");
+    expect(digest?.text).not.toContain('type "digest for');
     // Her weekly digest goes the same way: she is in no chat.
     expect(mails.every((m) => m.to.join() === "lena@uni.example")).toBe(true);
   });
