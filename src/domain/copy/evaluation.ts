@@ -182,8 +182,11 @@ export const evaluationCopy = {
     side === "intern"
       ? `Your ${roundName(round)} evaluation:`
       : `${safe(internName)}'s ${roundName(round)} evaluation:`,
-  problems: (count: number) =>
-    `${count === 1 ? "One answer needs" : `${count} answers need`} another look; nothing was saved yet.`,
+  /** The form's problems as one text, for platforms that show no error next to a field. */
+  problems: (errors: Readonly<Record<string, string>>) => {
+    const messages = Object.values(errors);
+    return `Nothing was saved yet: ${messages.length === 1 ? "one answer needs" : `${messages.length} answers need`} another look. ${messages.join(" ")}`;
+  },
   submitted: (round: EvaluationRound, bothIn: boolean, closes: Date, timezone: string) =>
     bothIn
       ? `Thank you: your ${roundName(round)} evaluation is saved. Both evaluations are in, so both of you and the coordinator can read them now: type "evaluation ${round}".`

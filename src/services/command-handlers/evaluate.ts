@@ -147,7 +147,7 @@ export async function handleEvaluationAction(
   if (refused) return refused;
   const answers = answersFromForm(event.form ?? {}, questionsFor(side, loaded.agreement));
   if (!answers.ok) {
-    return { text: copy.problems(Object.keys(answers.error).length), formErrors: answers.error };
+    return { text: copy.problems(answers.error), formErrors: answers.error };
   }
   const stored = await cc.store.evaluations.submit(
     cc.workspace.id,
