@@ -27,9 +27,9 @@ export async function identitiesOf(store: Store, principal: Principal): Promise<
   return person && !person.key.startsWith("erased-") ? [person] : [];
 }
 
-/** Every internship the identities have a part in, across workspaces: running first, then newest. */
-export async function visibleInternships(store: Store, identities: Person[]): Promise<VisibleInternship[]> {
-  const byId = new Map<number, { internship: Internship; roles: Set<Role> }>();
+/** Each internship the identities have a part in, with every part they play. */
+async function partsOf(store: Store, identities: Person[]): Promise<Map<number, VisibleParts>> {
+  const byId = new Map<number, VisibleParts>();
   for (const person of identities) {
     for (const internship of await store.internships.forPerson(person.workspaceId, person.id)) {
       const entry = byId.get(internship.id) ?? { internship, roles: new Set<Role>() };
@@ -37,10 +37,28 @@ export async function visibleInternships(store: Store, identities: Person[]): Pr
       byId.set(internship.id, entry);
     }
   }
+  for (const [id, entry] of byId) if (entry.roles.size === 0) byId.delete(id);
+  return byId;
+}
+
+interface VisibleParts {
+  internship: Internship;
+  roles: Set<Role>;
+}
+
+/**
+ * Every internship the identities have a part in, across workspaces: latest end first. The interns are
+ * read once per workspace (a coordinator's 500 interns are a few queries, not 500).
+ */
+export async function visibleInternships(store: Store, identities: Person[]): Promise<VisibleInternship[]> {
+  const parts = [...(await partsOf(store, identities)).values()];
+  const people = new Map<number, Person>();
+  for (const workspaceId of new Set(parts.map((p) => p.internship.workspaceId))) {
+    for (const person of await store.people.list(workspaceId)) people.set(person.id, person);
+  }
   const visible: VisibleInternship[] = [];
-  for (const { internship, roles } of byId.values()) {
-    if (roles.size === 0) continue;
-    const intern = await store.people.get(internship.workspaceId, internship.internId);
+  for (const { internship, roles } of parts) {
+    const intern = people.get(internship.internId);
     if (intern) visible.push({ internship, roles: [...roles], intern });
   }
   return visible.sort(
@@ -56,7 +74,11 @@ export async function visibleInternship(
   identities: Person[],
   internshipId: number,
 ): Promise<VisibleInternship | undefined> {
-  return (await visibleInternships(store, identities)).find((v) => v.internship.id === internshipId);
+  const entry = (await partsOf(store, identities)).get(internshipId);
+  if (!entry) return undefined;
+  const { internship, roles } = entry;
+  const intern = await store.people.get(internship.workspaceId, internship.internId);
+  return intern ? { internship, roles: [...roles], intern } : undefined;
 }
 
 /** The board of several interns is for those who follow interns (coordinator, supervisor, backup). */
