@@ -78,6 +78,8 @@ async function tick(config: Config, args: string[], io: CliIo): Promise<number> 
     );
     return 1;
   } finally {
+    // This one pass's replica hands its sending leases and heartbeat back (see sending-leases.ts).
+    await services.dispatcher.close();
     services.mail?.close();
     await services.store.close();
   }

@@ -283,6 +283,8 @@ export async function startService(
   const metronome = config.scheduler
     ? startMetronome(clock, async (now) => await ticker.tick(now), log, config.tickSeconds)
     : undefined;
+  // A replica that runs passes says so, and gets its share of the workspaces to send for.
+  if (metronome) services.dispatcher.announce();
   ready = true;
   const settings = options.settings ?? environmentOnly({});
   for (const { name, meant } of settings.unknown) {
@@ -318,7 +320,7 @@ export async function startService(
       await portal?.close();
       // No new send starts; those in flight end within the platform's HTTP timeout.
       await ticker.stop();
-      await services.dispatcher.idle();
+      await services.dispatcher.close();
       services.mail?.close();
       await store.close();
       log.info("Tandem stopped");

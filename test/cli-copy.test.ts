@@ -18,13 +18,14 @@ import { cli } from "./helpers/run-cli.js";
 import { seededDatabase } from "./helpers/seeded-database.js";
 
 const AT = new Date("2026-11-02T08:00:00Z");
-/** Not data: each engine's own bookkeeping, directory versions its triggers write, and replicas' sending leases. */
+/** Not data: each engine's own bookkeeping, directory versions its triggers write, replicas' leases and heartbeats. */
 const BOOKKEEPING = new Set([
   "schema_migrations",
   "health_probe",
   "sqlite_sequence",
   "directory_versions",
   "leases",
+  "replica_heartbeats",
 ]);
 const AUDIT_ROWS = 2_500;
 

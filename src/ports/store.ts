@@ -306,6 +306,19 @@ export interface LeaseRepo {
 }
 
 /**
+ * Replicas that send announce themselves (a heartbeat), so each workspace's sending can go to one of the
+ * live ones, spread by rendezvous hashing (see sending-leases.ts).
+ */
+export interface ReplicaRepo {
+  /** This replica is alive at `at`. */
+  beat(name: string, at: Date): Promise<void>;
+  /** Replicas whose last beat is at `since` or later, by name. */
+  live(since: Date): Promise<string[]>;
+  /** This replica stops (a clean shutdown): the others count without it at once. */
+  leave(name: string): Promise<void>;
+}
+
+/**
  * People a workspace names as programme admins, by platform user id: besides the platform's own admins and
  * owners, they may set up internships and choose colleagues in chat.
  */
@@ -382,6 +395,7 @@ export interface Repositories {
   installations: InstallationRepo;
   wakeups: WakeupRepo;
   leases: LeaseRepo;
+  replicas: ReplicaRepo;
   programmeAdmins: ProgrammeAdminRepo;
   learning: LearningAgreementRepo;
   evaluations: EvaluationRepo;

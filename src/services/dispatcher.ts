@@ -79,10 +79,19 @@ export interface Dispatcher {
    * row (soon ones from here at once); an error is logged, and the row waits for a pass.
    */
   sendNow(workspaceId: number, key: string): void;
+  /**
+   * Announces this replica every third of a sending lease until stop(), however long a planning pass
+   * keeps its passes waiting: it is counted among the replicas that send (see sending-leases.ts). For a
+   * replica whose passes run on a metronome; a pass announces it too.
+   */
+  announce(): void;
   /** Starts no new delivery from now on (shutdown); deliveries in flight finish. */
   stop(): void;
-  /** Resolves when no row sent at once is in flight (after stop(), for a clean shutdown). */
-  idle(): Promise<void>;
+  /**
+   * After stop() and the last pass: waits for the rows sent at once, then hands back this replica's
+   * sending leases and heartbeat, so the other replicas take its workspaces over at once.
+   */
+  close(): Promise<void>;
   /** Workspaces whose sends are paused, for health. */
   readonly outages: WorkspaceOutages;
   /** Sent and dead-lettered over the last hour, for health. */
@@ -355,6 +364,22 @@ export function createDispatcher(deps: {
     await wakeCheckins(batch, now);
   }
 
+  /** This replica's heartbeat, while its passes run on a metronome (see sending-leases.ts). */
+  let heartbeat: NodeJS.Timeout | undefined;
+  function startHeartbeat(): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      sending
+        .beat()
+        .catch((error: unknown) =>
+          log.warn(
+            { err: error },
+            "could not announce this replica; the others take its workspaces if it stays silent",
+          ),
+        );
+    }, options.sendLeaseMs / 3);
+    timer.unref();
+    return timer;
+  }
   const inFlight = new Set<Promise<void>>();
   const retryTimers = new Set<NodeJS.Timeout>();
 
@@ -389,6 +414,9 @@ export function createDispatcher(deps: {
 
   return {
     sendNow: (workspaceId, key) => sendNow(workspaceId, key),
+    announce() {
+      if (!stopping) heartbeat ??= startHeartbeat();
+    },
     async dispatch(now) {
       const result = noResult();
       const cache = newPassCache();
@@ -422,11 +450,14 @@ export function createDispatcher(deps: {
     },
     stop() {
       stopping = true;
+      clearInterval(heartbeat);
       for (const timer of retryTimers) clearTimeout(timer);
       retryTimers.clear();
     },
-    async idle() {
+    async close() {
+      stopping = true;
       await Promise.all([...inFlight]);
+      await sending.leave();
     },
     outages,
     stats,

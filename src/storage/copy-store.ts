@@ -63,9 +63,15 @@ export interface CopyReport {
 /**
  * Not copied: each engine's migration bookkeeping is its own; the health probe's row is scratch space that a
  * target already started once would otherwise count as data; directory versions are written by the target's
- * own triggers as the rows arrive; sending leases belong to the source's running replicas.
+ * own triggers as the rows arrive; sending leases and heartbeats belong to the source's running replicas.
  */
-const NOT_COPIED = new Set(["schema_migrations", "health_probe", "directory_versions", "leases"]);
+const NOT_COPIED = new Set([
+  "schema_migrations",
+  "health_probe",
+  "directory_versions",
+  "leases",
+  "replica_heartbeats",
+]);
 
 /** A table or column name in double quotes, as both engines read it. */
 export function quoteName(name: string): string {

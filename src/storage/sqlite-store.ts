@@ -22,6 +22,7 @@ import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
 import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
+import { createReplicaRepo } from "./replica-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createSqliteTransactions } from "./sqlite-transactions.js";
@@ -66,6 +67,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     wakeups: wrap(createWakeupRepo(db)),
     leases: wrap(createLeaseRepo(db)),
     evaluations: wrap(createEvaluationRepo(db)),
+    replicas: wrap(createReplicaRepo(db)),
     learning: wrap(createLearningRepo(db)),
     programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),

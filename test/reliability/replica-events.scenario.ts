@@ -15,7 +15,7 @@ import {
   slackTs,
 } from "../fakes/slack-requests.js";
 import { slackSample } from "./programmes.js";
-import { type Replicas, startReplicas } from "./replicas.js";
+import { type Replicas, startReplicas, until } from "./replicas.js";
 
 export interface ReplicaEventsReport {
   events: number;
@@ -46,6 +46,7 @@ async function fingerprint(r: Replicas): Promise<string> {
     "platform_references",
     "health_probe",
     "leases",
+    "replica_heartbeats",
     "schema_migrations",
   ]);
   const tables = (
@@ -197,7 +198,19 @@ export async function eventsAcrossReplicas(rounds: number): Promise<ReplicaEvent
           text: `milestone done ${id}`,
           ts: slackTs(new Date()),
         }),
-        () => one("SELECT 1 FROM milestones WHERE id = $1 AND status = 'done'", [id]),
+        // The reply goes through the outbox, sent at once: settled once its row is.
+        async () =>
+          (await one("SELECT 1 FROM milestones WHERE id = $1 AND status = 'done'", [id])) &&
+          (await until(
+            async () =>
+              await one(
+                `SELECT 1 WHERE EXISTS (SELECT 1 FROM outbox WHERE key LIKE 'reply-to:%')
+                   AND NOT EXISTS (SELECT 1 FROM outbox WHERE key LIKE 'reply-to:%' AND status <> $1)`,
+                ["sent"],
+              ),
+            10_000,
+            "the DM reply sent",
+          ).then(() => true)),
       );
       const published = r.fake.okCalls("views.publish").length;
       await deliver(

@@ -1,7 +1,8 @@
 /**
  * SIGKILL of a replica during a fan-out: three `tandem start` processes on one PostgreSQL database send a
- * cohort's check-ins (due now, in real time) to the fake Slack; the replica holding the most workspaces'
- * sending leases is killed a third of the way in. The other two take its workspaces over once its leases
+ * cohort's check-ins (due now, in real time) to the fake Slack, each for the workspaces rendezvous hashing
+ * gives it (so all three send); the replica with the most check-ins left to send is killed a third
+ * of the way in, once all three are sending. The other two take its workspaces over once its leases
  * run out (short in this test: LEASE_SECONDS, TICK_SECONDS). Nothing is lost; only what the killed
  * replica had in flight (claimed, and already taken by Slack) can arrive twice; and while all three ran,
  * no workspace got more messages a minute than Slack allows, as the fake measured it.
@@ -44,8 +45,11 @@ export interface ReplicaFanOutReport {
   /** chat.postMessage calls the fake answered 429 while all three ran, and after. */
   rateLimited: number;
   rateLimitedAfterKill: number;
-  /** Requests each replica put through to Slack (its proxy's count). */
+  /** Requests each replica put through to Slack (its proxy's count), in all and before the kill. */
   forwarded: Record<string, number>;
+  forwardedBeforeKill: Record<string, number>;
+  /** Workspaces each replica held the sending lease of when the kill came. */
+  sendingFor: Record<string, number>;
   /** Seconds until the three were ready, until the kill, and in all. */
   readySeconds: number;
   killSeconds: number;
@@ -122,22 +126,34 @@ export async function killDuringFanOut(options: FanOutOptions): Promise<ReplicaF
   try {
     // The programme is imported once all three run: whichever ticks first plans it, all may send.
     await r.seed(cohortDueNow(interns, perWorkspace, new Date()));
+    // The sending is spread (rendezvous hashing over the live replicas): each of the three sends some.
+    // The first replica to tick plans the cohort and starts on its share at once; the others start at
+    // their next tick.
     await until(
-      () => checkins().length >= interns / 3,
+      () =>
+        checkins().length >= interns / 3 && r.replicas.every((replica) => replica.proxy.stats.forwarded > 0),
       options.timeoutMs,
-      "a third of the check-ins sent",
+      "a third of the check-ins sent, and each replica sending",
       10,
     );
 
-    // The replica sending for the most workspaces right now.
-    const holders = await r.rows<{ holder: string; workspace: number }>(
-      "SELECT holder, substr(name, 6)::int AS workspace FROM leases WHERE name LIKE 'send:%' AND until_at > $1",
+    // The replica with the most check-ins still to send for the workspaces it sends for right now.
+    const holders = await r.rows<{ holder: string; workspace: number; unsent: number }>(
+      `SELECT holder, substr(name, 6)::int AS workspace,
+         (SELECT count(*)::int FROM outbox WHERE workspace_id = substr(name, 6)::int AND key LIKE 'checkin:%'
+            AND status IN ('pending', 'sending')) AS unsent
+       FROM leases WHERE name LIKE 'send:%' AND until_at > $1`,
       [Date.now()],
     );
     const byHolder = new Map<string, number[]>();
-    for (const { holder, workspace } of holders)
+    const unsent = new Map<string, number>();
+    for (const { holder, workspace, unsent: n } of holders) {
       byHolder.set(holder, [...(byHolder.get(holder) ?? []), workspace]);
-    const [killed, mine] = [...byHolder].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+      unsent.set(holder, (unsent.get(holder) ?? 0) + n);
+    }
+    const [killed, mine] =
+      [...byHolder].sort((a, b) => (unsent.get(b[0]) ?? 0) - (unsent.get(a[0]) ?? 0))[0] ?? [];
+    const forwardedBeforeKill = Object.fromEntries(r.replicas.map((x) => [x.id, x.proxy.stats.forwarded]));
     expect(killed, "a replica was sending when the third was reached").toBeDefined();
     const victim = r.replicas.findIndex((replica) => replica.id === killed);
     const killedAt = Date.now();
@@ -215,6 +231,8 @@ export async function killDuringFanOut(options: FanOutOptions): Promise<ReplicaF
       rateLimited: limited(0, killedAt),
       rateLimitedAfterKill: limited(killedAt, Number.POSITIVE_INFINITY),
       forwarded: Object.fromEntries(r.replicas.map((x) => [x.id, x.proxy.stats.forwarded])),
+      forwardedBeforeKill,
+      sendingFor: Object.fromEntries([...byHolder].map(([holder, ids]) => [holder, ids.length])),
       readySeconds: Math.round((ready - started) / 1000),
       killSeconds: Math.round((killedAt - started) / 1000),
       seconds: Math.round((Date.now() - started) / 1000),

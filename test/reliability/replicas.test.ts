@@ -32,7 +32,8 @@ describe("three `tandem start` replicas on one PostgreSQL database", { timeout: 
   it("loses no check-in when one is killed mid fan-out, and sends twice only what it had in flight", async () => {
     const report = await killDuringFanOut({
       interns: 300,
-      perWorkspace: 100,
+      // Six workspaces: rendezvous hashing gives each of replica-1, -2 and -3 two of them.
+      perWorkspace: 50,
       leaseSeconds: 6,
       timeoutMs: 90_000,
     });

@@ -1,117 +1,99 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { userAddress } from "../../src/domain/addresses.js";
 import { createSettableClock } from "../../src/ports/clock.js";
-import { createSendingLeases } from "../../src/services/sending-leases.js";
+import {
+  createSendingLeases,
+  preferredReplica,
+  type SendingLeases,
+} from "../../src/services/sending-leases.js";
 import { openTestStore, type TestStore } from "../helpers/test-store.js";
 
-const T0 = new Date("2026-12-01T09:00:00Z");
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const NOW = new Date("2026-12-01T09:00:00Z");
+const TTL = 90_000;
+const NAMES = ["replica-1", "replica-2", "replica-3"];
+const WORKSPACES = 12;
+
 let store: TestStore;
-/** The time of day; each test's passes run at `at(...)`, at or after it. */
-const clock = createSettableClock(T0);
+let workspaceIds: number[];
+const clock = createSettableClock(NOW);
+const later = (ms: number) => new Date(clock.now().getTime() + ms);
 
-afterEach(() => {
-  clock.set(T0);
-});
-
-async function withReadyRows(workspaces: string[]) {
-  store = await openTestStore(undefined, { now: T0, sqlite: "file" });
-  const ids: number[] = [];
-  for (const name of workspaces) {
-    const ws = await store.workspaces.ensure("console", name, name, T0);
-    ids.push(ws.id);
+beforeEach(async () => {
+  clock.set(NOW);
+  store = await openTestStore(undefined, { now: NOW });
+  workspaceIds = [];
+  for (let w = 1; w <= WORKSPACES; w++) {
+    const { id } = await store.workspaces.ensure("console", `w${w}`, "", NOW);
+    workspaceIds.push(id);
     await store.outbox.enqueue(
       {
-        workspaceId: ws.id,
-        key: `k-${name}`,
-        address: `console:${name}:user:ana`,
+        workspaceId: id,
+        key: "m",
+        address: userAddress("console", `w${w}`, "ana"),
         payload: { text: "hi" },
-        notBefore: T0,
+        notBefore: NOW,
       },
-      T0,
+      NOW,
     );
   }
-  return ids;
-}
+});
+afterEach(async () => {
+  await store.close();
+});
 
-describe("sending leases across replicas", () => {
-  it("lets one replica at a time send for a workspace, and the other claims nothing of it", async () => {
-    const [one] = await withReadyRows(["one"]);
-    const a = createSendingLeases(store, "replica-a", 90_000, clock);
-    const b = createSendingLeases(store, "replica-b", 90_000, clock);
-    expect(await a.take(at(0))).toEqual([one]);
-    expect(await b.take(at(1))).toEqual([]);
-    expect(await store.outbox.claim(at(1), 60_000, 10, [])).toEqual([]);
-    expect((await store.outbox.claim(at(1), 60_000, 10, await a.take(at(1)))).map((r) => r.key)).toEqual([
-      "k-one",
-    ]);
+const replica = (name: string): SendingLeases => createSendingLeases(store, name, TTL, clock);
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+describe("sending leases spread over the live replicas", () => {
+  it("gives each of three replicas the workspaces rendezvous hashing prefers for it, all of them and none twice", async () => {
+    const replicas = NAMES.map(replica);
+    // Each announces itself first (its first tick), then each takes.
+    for (const r of replicas) await r.take(NOW);
+    const taken = [];
+    for (const r of replicas) taken.push(sorted(await r.take(NOW)));
+    for (const [i, mine] of taken.entries()) {
+      expect(mine.length, `${NAMES[i]} sends for some workspaces`).toBeGreaterThan(0);
+      expect(mine).toEqual(workspaceIds.filter((id) => preferredReplica(id, NAMES) === NAMES[i]));
+    }
+    expect(sorted(taken.flat())).toEqual(workspaceIds);
   });
 
-  it("hands a workspace over when its holder dies and the lease runs out, not before", async () => {
-    const [one] = await withReadyRows(["one"]);
-    const a = createSendingLeases(store, "replica-a", 90_000, clock);
-    const b = createSendingLeases(store, "replica-b", 90_000, clock);
-    await a.take(at(0));
-    expect(await b.take(at(89))).toEqual([]);
-    expect(await b.take(at(90))).toEqual([one]);
-    expect(await a.take(at(91))).toEqual([]);
+  it("hands a joining replica its share at the next take, and takes a dead replica's share once its beat is a lease old", async () => {
+    const [one, two, three] = NAMES.map(replica);
+    // Alone, the first replica sends for everything.
+    expect(sorted(await one!.take(NOW))).toEqual(workspaceIds);
+    // Two more join: the first hands theirs back, and they take them.
+    await two!.take(NOW);
+    await three!.take(NOW);
+    const first = sorted(await one!.take(NOW));
+    expect(first).toEqual(workspaceIds.filter((id) => preferredReplica(id, NAMES) === "replica-1"));
+    const third = sorted(await three!.take(NOW));
+    expect(third).toEqual(workspaceIds.filter((id) => preferredReplica(id, NAMES) === "replica-3"));
+    expect(third.some((id) => one!.holds(id))).toBe(false);
+
+    // The third dies: nothing changes while its beat and leases last, then the other two share its workspaces.
+    clock.set(later(TTL / 2));
+    expect(sorted(await one!.take(clock.now()))).toEqual(first);
+    await two!.take(clock.now());
+    clock.set(later(TTL / 2 + 1));
+    const survivors = ["replica-1", "replica-2"];
+    const afterOne = sorted(await one!.take(clock.now()));
+    const afterTwo = sorted(await two!.take(clock.now()));
+    expect(afterOne).toEqual(workspaceIds.filter((id) => preferredReplica(id, survivors) === "replica-1"));
+    expect(afterTwo).toEqual(workspaceIds.filter((id) => preferredReplica(id, survivors) === "replica-2"));
+    expect(sorted([...afterOne, ...afterTwo])).toEqual(workspaceIds);
+    // Rendezvous hashing moves only the dead replica's workspaces.
+    expect(first.every((id) => afterOne.includes(id))).toBe(true);
   });
 
-  it("hands back the leases of workspaces with nothing left to send, so another replica sends at once", async () => {
-    const [one, two] = await withReadyRows(["one", "two"]);
-    const a = createSendingLeases(store, "replica-a", 90_000, clock);
-    const b = createSendingLeases(store, "replica-b", 90_000, clock);
-    expect((await a.take(at(0))).sort()).toEqual([one, two]);
-    const [row] = await store.outbox.claim(at(0), 60_000, 10, [one!]);
-    await store.outbox.markSent(row!.id, at(1), undefined);
-    await a.settle(at(1));
-    await store.outbox.enqueue(
-      {
-        workspaceId: one!,
-        key: "k-later",
-        address: "console:one:user:ana",
-        payload: { text: "hi" },
-        notBefore: at(2),
-      },
-      at(2),
-    );
-    expect(await b.take(at(2))).toEqual([one]);
-  });
-
-  it("runs a lease from the time it is taken, not from a pass that started earlier", async () => {
-    const [one] = await withReadyRows(["one"]);
-    const a = createSendingLeases(store, "replica-a", 90_000, clock);
-    const b = createSendingLeases(store, "replica-b", 90_000, clock);
-    // A's pass was planned at 0 but reaches its sends at 100 s (planning took that long).
-    clock.set(at(100));
-    expect(await a.take(at(0))).toEqual([one]);
-    expect(await b.take(at(101))).toEqual([]);
-    expect(await b.take(at(190))).toEqual([one]);
-  });
-
-  it("keeps the leases of a pass that sends longer than a lease, and says which it lost", async () => {
-    const [one, two] = await withReadyRows(["one", "two"]);
-    const a = createSendingLeases(store, "replica-a", 90_000, clock);
-    const b = createSendingLeases(store, "replica-b", 90_000, clock);
-    expect((await a.take(at(0))).sort()).toEqual([one, two]);
-    // Every row claimed and still being sent: none is ready, yet the workspaces stay A's.
-    await store.outbox.claim(at(0), 300_000, 10, [one!, two!]);
-    clock.set(at(60));
-    expect(await a.renew()).toEqual([]);
-    await store.outbox.enqueue(
-      {
-        workspaceId: two!,
-        key: "k-more",
-        address: "console:two:user:ana",
-        payload: { text: "hi" },
-        notBefore: at(100),
-      },
-      at(100),
-    );
-    expect(await b.take(at(120))).toEqual([]);
-    // A stalls past its lease: B takes the workspace with ready rows, and A's next renewal lets it go.
-    expect(await b.take(at(151))).toEqual([two]);
-    clock.set(at(152));
-    expect(await a.renew()).toEqual([two]);
-    expect([a.holds(one!), a.holds(two!)]).toEqual([true, false]);
+  it("hands everything back when a replica leaves, so another takes over without waiting for the lease", async () => {
+    const [one, two] = NAMES.map(replica);
+    await one!.take(NOW);
+    await two!.take(NOW);
+    const mine = await one!.take(NOW);
+    await one!.leave();
+    expect(await store.replicas.live(new Date(NOW.getTime() - TTL))).toEqual(["replica-2"]);
+    expect(sorted(await two!.take(NOW))).toEqual(workspaceIds);
+    expect(mine.length).toBeGreaterThan(0);
   });
 });

@@ -28,6 +28,7 @@ import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
 import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
+import { createReplicaRepo } from "./replica-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
 import { createPool, createSql, type PostgresSql } from "./sql.js";
@@ -84,6 +85,7 @@ export function createPostgresStore(
     wakeups: createWakeupRepo(sql),
     leases: createLeaseRepo(sql),
     evaluations: createEvaluationRepo(sql),
+    replicas: createReplicaRepo(sql),
     learning: createLearningRepo(sql),
     programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),
