@@ -8,7 +8,7 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Logger } from "pino";
-import { parseAddress } from "../domain/addresses.js";
+import { mailRecipient, parseAddress } from "../domain/addresses.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import { introKeys } from "../domain/outbox-keys.js";
 import type { Platform } from "../domain/types.js";
@@ -42,6 +42,7 @@ const YIELD_EVERY = 200;
 async function concernsInternship(copy: Store, ctx: InternshipContext) {
   const people = [ctx.intern, ctx.supervisor, ctx.backupSupervisor, ctx.coordinator];
   const users = new Set(people.flatMap((p) => (p ? Object.values(p.ids) : [])));
+  const emails = new Set(people.flatMap((p) => (p?.email ? [p.email] : [])));
   const channels = new Set([
     ctx.internship.homeChannel,
     ...(await copy.internships.conversations(ctx.internship.id)),
@@ -57,6 +58,8 @@ async function concernsInternship(copy: Store, ctx: InternshipContext) {
     );
   return (row: OutboxItem): boolean => {
     if (introKey(row.key)) return true;
+    const email = mailRecipient(row.address);
+    if (email !== undefined) return emails.has(email);
     const parsed = parseAddress(row.address);
     if (!parsed) return false;
     if (parsed.kind === "user") return users.has(parsed.id);
@@ -126,6 +129,8 @@ export async function simulateSends(
   const dispatcher = createDispatcher({
     store: copy,
     platforms: new Map(PLATFORMS.map((p) => [p, recorder(p)])),
+    // E-mails are previewed as if mail were on: the question is what people would get.
+    mail: recorder("console"),
     clock,
     log: quiet,
     // A pass is never cut short: it sends instantly. A snapshot is of SQLite, where every process sends as

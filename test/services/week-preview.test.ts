@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/ports/store.js";
 import { handlePreviewCommand } from "../../src/services/command-handlers/preview.js";
 import { loadInternshipContext } from "../../src/services/internship-context.js";
+import { updatePerson } from "../../src/services/person-update.js";
 import { simulateSends } from "../../src/services/week-preview.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
@@ -149,5 +150,16 @@ describe("preview week (on either store: it runs the rules on an in-memory SQLit
     expect(answer.text).toBe(
       "The week preview needs a private copy of Tandem's data, which this database cannot make.",
     );
+  });
+
+  it("shows what a coordinator with no chat account would get by e-mail, under her name", async () => {
+    const h = await createServiceHarness({ rules: "every" });
+    const lena = await h.person("lena");
+    await updatePerson(h.store, { ...lena, email: "lena@uni.example" }, { ids: {} }, h.clock.now());
+    expect((await h.person("lena")).ids).toEqual({});
+    const text = await previewAt(h, "2026-12-01T08:00");
+    const lines = linesFor(text, "Lena Vogel (coordinator, Europe/Berlin):");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(text).not.toContain("email:lena@uni.example");
   });
 });

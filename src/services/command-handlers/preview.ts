@@ -1,4 +1,4 @@
-import { parseAddress } from "../../domain/addresses.js";
+import { mailRecipient, parseAddress } from "../../domain/addresses.js";
 import type { Command } from "../../domain/command-syntax/types.js";
 import { type PreviewRecipient, previewCopy, weekPreviewReply } from "../../domain/copy/preview.js";
 import { rolesOf } from "../../domain/internship-roles.js";
@@ -72,8 +72,13 @@ async function recipientsOf(
   async function describe(address: Address): Promise<PreviewRecipient & { order: number }> {
     const parsed = parseAddress(address);
     const base = { roles: [], timezone: intern.timezone, sends: [] };
-    if (parsed?.kind === "user") {
-      const person = await personOf(parsed.id);
+    const email = mailRecipient(address);
+    const userId = parsed?.kind === "user" ? parsed.id : undefined;
+    if (userId !== undefined || email !== undefined) {
+      const person =
+        email !== undefined
+          ? (await ctx.store.people.byEmail(email)).find((p) => p.workspaceId === workspace.id)
+          : await personOf(userId!);
       if (person) {
         const roles = rolesOf(internship, person.id);
         // Intern, supervisor, backup, coordinator, then colleagues in the order they first get something.
