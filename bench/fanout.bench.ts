@@ -13,7 +13,8 @@
  *   copy` does); BENCH_STORE=postgres puts it before every variant, BENCH_STORE=both runs each on both stores.
  */
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { cpus, loadavg, platform as osPlatform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -137,6 +138,27 @@ function startFake(tokens: Record<string, string>) {
   };
 }
 
+/**
+ * BENCH_ALLOC_PROFILE=<file>: V8's sampling heap profiler over the sending, counting objects already
+ * collected too (what was allocated, not what is left), written as a .heapprofile (Chrome DevTools).
+ */
+async function startAllocationSampling(): Promise<(() => Promise<void>) | undefined> {
+  const file = process.env.BENCH_ALLOC_PROFILE;
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return async () => {
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 /** A fresh database on the server holding a copy of the seeded SQLite file; returns its URL. */
 async function copyToPostgres(serverUrl: string, databasePath: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -250,6 +272,7 @@ async function runVariant(spec: string, postgresUrl?: string) {
 
   const sent = sentCounter(databasePath, databaseUrl);
   const ticks: { ms: number; planned: number; sent: number; retried: number }[] = [];
+  const profiling = await startAllocationSampling();
   const cpu0 = process.cpuUsage();
   const busy0 = machineBusyMs();
   const t0 = Date.now();
@@ -269,6 +292,7 @@ async function runVariant(spec: string, postgresUrl?: string) {
       await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const stats = await fake.stats();
+  await profiling?.();
   const wallMs = Date.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const serviceCpuMs = (cpu.user + cpu.system) / 1000;
