@@ -51,3 +51,15 @@ export function positional(args: string[]): string | undefined {
   }
   return undefined;
 }
+
+/** An `--at` value: an ISO instant, e.g. 2026-12-01T09:30:00Z. */
+export function parseInstant(text: string): Date {
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(at.getTime())) {
+    throw new AppError(
+      "BAD_INPUT",
+      `--at "${text}" is not an ISO instant; write it like 2026-12-01T09:30:00Z`,
+    );
+  }
+  return at;
+}

@@ -1,22 +1,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type CliIo, chooseWorkspace, option, positional } from "./cli-args.js";
+import { type CliIo, chooseWorkspace, option, parseInstant, positional } from "./cli-args.js";
 import { copy } from "./cli-copy.js";
+import { certificate, report } from "./cli-internship.js";
 import { person } from "./cli-person.js";
 import { type Config, loadConfig } from "./config.js";
 import { AppError, isAppError } from "./domain/errors.js";
-import type { Platform, Workspace } from "./domain/types.js";
+import type { Platform } from "./domain/types.js";
 import { applyEnvFile, environmentOnly, type SettingsSource } from "./env-file.js";
 import { createLogger } from "./logger.js";
 import { buildTeamsAppPackage, compose, directoryFor, startService } from "./main.js";
 import { createSettableClock } from "./ports/clock.js";
 import { PRIVATE_UMASK, writePrivateFile } from "./private-files.js";
-import { summarizeWholeInternship } from "./services/internship-summary.js";
 import { exportProgramme, programmeToYaml } from "./services/programme/export-programme.js";
 import { importProgramme, parseProgrammeText } from "./services/programme/import-programme.js";
 import { importedLine, importReport, pruneReport } from "./services/programme/import-report.js";
 import { programmeTemplate } from "./services/programme/programme-template.js";
-import { renderCsv, renderJson, renderMarkdown } from "./services/summary-render.js";
 import { backupDatabase, integrityOf, openForBackup } from "./storage/backup.js";
 import { migrateStoreFor, openStoreFor } from "./storage/open-store.js";
 
@@ -35,6 +34,8 @@ const USAGE = `Usage: tandem <command> [options]
                                  write a workspace back in the programme format (default: stdout)
   report <internship> [--workspace <platform:id>] [--format md|csv|json] [--out <file>] [--at <ISO time>]
                                  the end-of-internship report, from its start to its end (or now)
+  certificate <internship> [--workspace <platform:id>] [--format md|json|html] [--out <file>] [--at <ISO time>]
+                                 the traineeship certificate draft (Erasmus+ Table D) from what Tandem saw
   person export <key> [--workspace <platform:id>] [--out <file>]
                                  everything Tandem holds about one person, as JSON (default: stdout)
   person erase <key> [--workspace <platform:id>] --yes
@@ -50,17 +51,6 @@ const USAGE = `Usage: tandem <command> [options]
 
 Configuration comes from the environment and from a .env file in the working directory (the
 environment wins); see .env.example.`;
-
-function parseInstant(text: string): Date {
-  const at = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(at.getTime())) {
-    throw new AppError(
-      "BAD_INPUT",
-      `--at "${text}" is not an ISO instant; write it like 2026-12-01T09:30:00Z`,
-    );
-  }
-  return at;
-}
 
 /** Returns the exit code: 1 when a rule or the dispatch failed, so cron and CI notice. */
 async function tick(config: Config, args: string[], io: CliIo): Promise<number> {
@@ -130,52 +120,6 @@ async function exportFile(config: Config, args: string[], io: CliIo): Promise<vo
       writePrivateFile(resolve(out), yaml);
       io.stdout.write(`exported ${platform}:${id} to ${out}\n`);
     } else io.stdout.write(yaml);
-  } finally {
-    await store.close();
-  }
-}
-
-const REPORT_FORMATS = { md: renderMarkdown, csv: renderCsv, json: renderJson } as const;
-type ReportFormat = keyof typeof REPORT_FORMATS;
-
-async function report(config: Config, args: string[], io: CliIo): Promise<void> {
-  const format = option(args, "--format") ?? "md";
-  if (!Object.hasOwn(REPORT_FORMATS, format)) {
-    throw new AppError("BAD_INPUT", `--format "${format}" is not a report format; use md, csv or json`);
-  }
-  const atText = option(args, "--at");
-  const now = atText ? parseInstant(atText) : new Date();
-  const key = positional(args);
-  const store = await openStoreFor(config, { now });
-  try {
-    const { platform, id } = await chooseWorkspace(store, option(args, "--workspace"), "report on");
-    const workspace: Workspace | undefined = await store.workspaces.find(platform, id);
-    if (!workspace) throw new AppError("BAD_INPUT", `there is no workspace ${platform}:${id}`);
-    const known = (await store.internships.list(workspace.id)).map((i) => i.key);
-    const knownText = known.join(", ") || "none yet";
-    if (!key) {
-      throw new AppError(
-        "BAD_INPUT",
-        `report needs an internship key, e.g. tandem report ${known[0] ?? "ana-2026"} (known: ${knownText})`,
-      );
-    }
-    const internship = await store.internships.byKey(workspace.id, key);
-    if (!internship) {
-      throw new AppError(
-        "BAD_INPUT",
-        `there is no internship "${key}" in ${platform}:${id} (known: ${knownText})`,
-      );
-    }
-    const summary = await summarizeWholeInternship(store, workspace.id, internship.id, now);
-    if (!summary) {
-      throw new AppError("BAD_INPUT", `internship "${key}" has no intern or supervisor in the database`);
-    }
-    const text = REPORT_FORMATS[format as ReportFormat](summary);
-    const out = option(args, "--out");
-    if (out) {
-      writePrivateFile(resolve(out), text);
-      io.stdout.write(`wrote the ${format} report on ${key} to ${out}\n`);
-    } else io.stdout.write(text);
   } finally {
     await store.close();
   }
@@ -309,6 +253,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "report":
         await report(config, args, io);
+        return 0;
+      case "certificate":
+        await certificate(config, args, io);
         return 0;
       case "person":
         await person(config, args, io);

@@ -166,12 +166,29 @@ describe("tandem CLI", () => {
       [["report", "ana-2026", "--format"], /--format needs a value/],
       [["report", "ana-2026", "--workspace", "slack:T404"], /there is no workspace slack:T404/],
       [["report", "ana-2026", "--at", "soon"], /--at "soon" is not an ISO instant/],
+      [["certificate"], /certificate needs an internship key, e.g. tandem certificate ana-2026/],
+      [
+        ["certificate", "ana-2026", "--format", "csv"],
+        /--format "csv" is not a certificate format; use md, json or html/,
+      ],
     ])("answers %j with a clear error", async (args, expected) => {
       const { env } = await withData();
       const result = await cli(args, env);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(expected);
+    });
+
+    it("writes the certificate draft as Markdown, or as a page to print with --format html --out", async () => {
+      const { dir, env } = await withData();
+      const md = await cli(["certificate", "ana-2026", ...AT], env);
+      expect(md).toMatchObject({ code: 0, stderr: "" });
+      expect(md.stdout).toMatch(/^# Traineeship certificate \(draft\): Ana Souza\n/);
+      expect(md.stdout).toContain("- Daily check-ins answered: 1; 0 missed.");
+      const out = join(dir, "certificate.html");
+      const html = await cli(["certificate", "ana-2026", "--format", "html", "--out", out, ...AT], env);
+      expect(html).toMatchObject({ code: 0, stdout: `wrote the html certificate on ana-2026 to ${out}\n` });
+      expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>\n<html lang="en">/);
     });
   });
 

@@ -3,6 +3,7 @@
  * same words, its fields as a table, the link to the portal page it concerns (when PUBLIC_URL is set) and
  * the same "why" line chat shows. Buttons have no place in an e-mail: the portal shows where things stand.
  */
+import { escapeHtml } from "../../src/domain/escape.js";
 import type { OutboundMessage } from "../../src/domain/messages.js";
 
 export interface RenderedMail {
@@ -14,9 +15,6 @@ export interface RenderedMail {
 /** Long enough to say what the message is about, short enough for an inbox list. */
 const SUBJECT_MAX = 90;
 const URL = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
-
-const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** Escaped text whose web addresses are links. */
 function linked(text: string): string {

@@ -367,6 +367,21 @@ export interface EvaluationRepo {
   forInternship(internshipId: number): Promise<SubmittedEvaluation[]>;
 }
 
+/** Supervisors' confirmations of the certificate draft: who confirmed which draft (its hash) and when. */
+export interface CertificateRepo {
+  confirm(
+    workspaceId: number,
+    internshipId: number,
+    personId: number,
+    draftHash: string,
+    at: Date,
+  ): Promise<void>;
+  /** The newest confirmation, if any. */
+  lastConfirmation(
+    internshipId: number,
+  ): Promise<{ personId: number; draftHash: string; at: Date } | undefined>;
+}
+
 /** Which schema migrations the database has, of those this version of Tandem ships. */
 export interface MigrationStatus {
   applied: number[];
@@ -399,6 +414,7 @@ export interface Repositories {
   programmeAdmins: ProgrammeAdminRepo;
   learning: LearningAgreementRepo;
   evaluations: EvaluationRepo;
+  certificates: CertificateRepo;
   personData: PersonDataRepo;
   retention: RetentionRepo;
   portalLinks: PortalLinkRepo;

@@ -24,6 +24,7 @@ import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./c
 import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
 import { type CommandContext, reply } from "./command-context.js";
 import { handleAgreementAction } from "./command-handlers/agreement-actions.js";
+import { handleCertificateAction } from "./command-handlers/certificate.js";
 import { handleEvaluationAction } from "./command-handlers/evaluate.js";
 import { handleCommand } from "./command-handlers/handle-command.js";
 import { handleIntroAction } from "./command-handlers/intro-actions.js";
@@ -185,6 +186,8 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
       }
       case "milestone.accept":
         return await handleMilestoneAction(ctx, event);
+      case "certificate.confirm":
+        return await handleCertificateAction(ctx, event.value);
       // The welcome's buttons do what the commands do, nothing more.
       case "agreement.ack":
         return await handleCommand(ctx, {

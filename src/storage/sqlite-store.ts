@@ -3,6 +3,7 @@ import type { Store } from "../ports/store.js";
 import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
+import { createCertificateRepo } from "./certificate-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
 import { createEvaluationRepo } from "./evaluation-repo.js";
@@ -68,6 +69,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     leases: wrap(createLeaseRepo(db)),
     evaluations: wrap(createEvaluationRepo(db)),
     replicas: wrap(createReplicaRepo(db)),
+    certificates: wrap(createCertificateRepo(db)),
     learning: wrap(createLearningRepo(db)),
     programmeAdmins: wrap(createProgrammeAdminRepo(db)),
     personData: wrap(createPersonDataRepo(db)),

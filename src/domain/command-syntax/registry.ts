@@ -5,6 +5,7 @@
  * and one case in services/command-handlers/handle-command.ts. The compiler points at each one.
  */
 import { AGREEMENT_COMMANDS } from "./agreement.js";
+import { CERTIFICATE_COMMANDS } from "./certificate.js";
 import { CHECKIN_COMMANDS } from "./checkin.js";
 import { DIGEST_COMMANDS } from "./digest.js";
 import { EVALUATION_COMMANDS } from "./evaluate.js";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...MILESTONE_COMMANDS,
   OUTCOMES,
   ...EVALUATION_COMMANDS,
+  ...CERTIFICATE_COMMANDS,
   ...NOREPLY_COMMANDS,
   ...MET_COMMANDS,
   ...NUDGE_COMMANDS,

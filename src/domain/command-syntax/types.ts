@@ -26,6 +26,8 @@ export type Command =
   | { name: "outcomes"; intern?: MentionRef }
   | { name: "evaluate"; round?: EvaluationRound; intern?: MentionRef }
   | { name: "evaluation"; round?: EvaluationRound; intern?: MentionRef }
+  | { name: "certificate"; intern?: MentionRef }
+  | { name: "certificate.confirm"; intern?: MentionRef }
   | { name: "milestone.list"; all: boolean; intern?: MentionRef }
   | { name: "milestone.done"; id: number }
   | { name: "milestone.move"; id: number; due: LocalDate; reason?: string }

@@ -6,6 +6,7 @@ import { setupCopy } from "../../domain/copy/setup.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { handleAgreementCommand } from "./agreement.js";
+import { handleCertificateCommand } from "./certificate.js";
 import { handleCheckinCommand } from "./checkin.js";
 import { handleDigestCommand } from "./digest.js";
 import { handleEvaluateCommand, handleEvaluationCommand } from "./evaluate.js";
@@ -48,6 +49,9 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleEvaluateCommand(ctx, command);
     case "evaluation":
       return await handleEvaluationCommand(ctx, command);
+    case "certificate":
+    case "certificate.confirm":
+      return await handleCertificateCommand(ctx, command);
     case "agreement.show":
     case "agreement.ack":
     case "agreement.set":

@@ -8,6 +8,7 @@ import type { MigrationStatus } from "../migrate.js";
 import { createActivityRepo } from "./activity-repo.js";
 import { createAgreementRepo } from "./agreement-repo.js";
 import { createAuditRepo } from "./audit-repo.js";
+import { createCertificateRepo } from "./certificate-repo.js";
 import { createCheckinRepo } from "./checkin-repo.js";
 import { redactDatabaseUrl } from "./database-url.js";
 import { createDaysOffRepo } from "./days-off-repo.js";
@@ -86,6 +87,7 @@ export function createPostgresStore(
     leases: createLeaseRepo(sql),
     evaluations: createEvaluationRepo(sql),
     replicas: createReplicaRepo(sql),
+    certificates: createCertificateRepo(sql),
     learning: createLearningRepo(sql),
     programmeAdmins: createProgrammeAdminRepo(sql),
     personData: createPersonDataRepo(sql),

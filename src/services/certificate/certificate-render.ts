@@ -1,0 +1,147 @@
+/** The certificate draft as Markdown, JSON and a printable HTML page, from the same sections. */
+import type { Certificate } from "../../domain/certificate.js";
+import { escapeHtml } from "../../domain/escape.js";
+import { formatDate, plural } from "../../domain/format.js";
+import { fitLines, MESSAGE_TEXT_BUDGET } from "../../domain/message-budget.js";
+import type { ReplyFigures } from "../../domain/reply-figures.js";
+
+interface Section {
+  title: string;
+  lines: string[];
+}
+
+const NOT_YET = "not submitted yet";
+
+function replies(who: string, f: ReplyFigures): string {
+  if (f.answered === 0) return `${who}: no reply timed yet.`;
+  const median = f.medianHours === undefined ? "" : `, median ${f.medianHours} working hours`;
+  const share =
+    f.withinShare === undefined ? "" : `, ${Math.round(f.withinShare * 100)}% within the agreed time`;
+  return `${who}: ${f.answered} ${f.answered === 1 ? "reply" : "replies"} timed${median}${share}.`;
+}
+
+function sections(c: Certificate): Section[] {
+  const { period, days, monitoring: m } = c;
+  return [
+    {
+      title: "Traineeship",
+      lines: [
+        `Trainee: ${c.intern}. Host organisation: ${c.host}. Supervisor: ${c.supervisor}.${c.coordinator ? ` Coordinator (sending institution): ${c.coordinator}.` : ""}`,
+        `Title: ${c.title ?? "not given in the learning agreement"}.`,
+        period.running
+          ? `Period: from ${formatDate(period.start)}; runs until ${formatDate(period.end)} (figures up to ${formatDate(period.to)}, week ${period.weeks}).`
+          : `Period: ${formatDate(period.start)} to ${formatDate(period.end)} (${plural(period.weeks, "week")}).`,
+        `Days, by the trainee's contact hours: ${plural(days.working, "working day")}, ${plural(days.leave, "day")} of leave, ${plural(days.daysOff, "public holiday or closure day")}.`,
+        `Working hours per week as agreed: ${c.hoursPerWeek ?? "not given in the learning agreement"}.`,
+      ],
+    },
+    {
+      title: "Tasks carried out (milestones the supervisor accepted)",
+      lines: c.tasks.length
+        ? c.tasks.map(
+            (t) =>
+              `"${t.title}", due ${formatDate(t.due)}${t.acceptedOn ? `, accepted ${formatDate(t.acceptedOn)}` : ""}${t.feedback ? `: ${t.feedback}` : ""}`,
+          )
+        : ["No milestone accepted yet."],
+    },
+    {
+      title: "Learning outcomes",
+      lines: c.outcomes.length
+        ? c.outcomes.map((o) => {
+            const behind = o.milestones.length
+              ? o.milestones
+                  .map((x) => `"${x.title}"${x.accepted ? " (accepted)" : " (not accepted)"}`)
+                  .join(", ")
+              : "no milestone";
+            return `${o.key}: ${o.description}. Milestones: ${behind}. Final rating: ${o.rating ?? NOT_YET}.`;
+          })
+        : ["The learning agreement lists no outcomes in Tandem."],
+    },
+    {
+      title: "Final evaluation by the supervisor",
+      lines: c.evaluation.length
+        ? c.evaluation.map(
+            (e) =>
+              `${e.criterion}: ${e.rating === undefined ? NOT_YET : `${e.rating} of 5`}${e.comment ? ` (${e.comment})` : ""}`,
+          )
+        : ["No evaluation criteria in Tandem."],
+    },
+    {
+      title: "How the traineeship was followed",
+      lines: [
+        `Daily check-ins answered: ${m.checkins.answered}${m.checkins.partial ? ` (${m.checkins.partial} in part)` : ""}; ${m.checkins.missed} missed.`,
+        replies("The company's replies to the trainee", m.replies.byCompany),
+        replies("The trainee's replies to the company", m.replies.byIntern),
+        `Live meetings logged: ${m.liveMeetings}.`,
+        `Colleagues met through introductions: ${m.colleaguesMet}${m.departments.length ? ` across ${plural(m.departments.length, "department")} (${m.departments.join(", ")})` : ""}.`,
+      ],
+    },
+    {
+      title: "Confirmation",
+      lines: [
+        c.confirmation
+          ? c.confirmation.current
+            ? `Confirmed by ${c.confirmation.by} on ${formatDate(c.confirmation.on)}.`
+            : `${c.confirmation.by} confirmed an earlier draft on ${formatDate(c.confirmation.on)}; this one is not confirmed yet.`
+          : 'Not confirmed yet: the supervisor confirms it with the Confirm button or "certificate confirm".',
+      ],
+    },
+  ];
+}
+
+const heading = (c: Certificate) => `Traineeship certificate (draft): ${c.intern}`;
+const FOOTER =
+  "Drafted by Tandem from what it recorded (milestones, check-ins, reply times, meetings and introductions); the host organisation confirms or corrects it.";
+
+/** The draft in one chat message: every section, long lists cut to fit, and where the whole draft is. */
+export function certificateChat(c: Certificate): string {
+  const lines = sections(c).flatMap((s) => [`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)]);
+  const closing = `The whole draft as Markdown, JSON or a printable page: tandem certificate ${c.internshipKey} on the server.`;
+  const room = MESSAGE_TEXT_BUDGET - heading(c).length - closing.length - 2;
+  const fitted = fitLines(lines, room, (left) => `and ${left} more lines`);
+  return [heading(c), ...fitted.lines, closing].join("\n");
+}
+
+export function certificateMarkdown(c: Certificate): string {
+  const lines = [`# ${heading(c)}`];
+  for (const s of sections(c)) lines.push("", `## ${s.title}`, "", ...s.lines.map((l) => `- ${l}`));
+  return `${[...lines, "", `_${FOOTER}_`].join("\n")}\n`;
+}
+
+/** Unknown values are null, never left out. */
+export function certificateJson(c: Certificate): string {
+  const view = {
+    ...c,
+    coordinator: c.coordinator ?? null,
+    title: c.title ?? null,
+    hoursPerWeek: c.hoursPerWeek ?? null,
+    tasks: c.tasks.map((t) => ({ ...t, acceptedOn: t.acceptedOn ?? null, feedback: t.feedback ?? null })),
+    outcomes: c.outcomes.map((o) => ({ ...o, rating: o.rating ?? null })),
+    evaluation: c.evaluation.map((e) => ({ ...e, rating: e.rating ?? null, comment: e.comment ?? null })),
+    confirmation: c.confirmation ?? null,
+  };
+  return `${JSON.stringify(view, null, 2)}\n`;
+}
+
+/** A page that prints on A4 and reads without scripts or styles it cannot load. */
+export function certificateHtml(c: Certificate): string {
+  const body = sections(c)
+    .map(
+      (s) =>
+        `<section><h2>${escapeHtml(s.title)}</h2><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul></section>`,
+    )
+    .join("\n");
+  return [
+    "<!doctype html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(heading(c))}</title>`,
+    "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}@media print{body{margin:0;max-width:none}@page{size:A4;margin:2cm}}</style>",
+    "</head><body><main>",
+    `<h1>${escapeHtml(heading(c))}</h1>`,
+    body,
+    `<p><em>${escapeHtml(FOOTER)}</em></p>`,
+    "</main></body></html>",
+    "",
+  ].join("\n");
+}
