@@ -11,6 +11,7 @@ import session from "@fastify/session";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { MAX_BODY_BYTES } from "../../src/http-body.js";
 import type { Route } from "../../src/ports/http-route.js";
+import { limitStoreFor } from "./limit-store.js";
 import { messagePage } from "./pages/message-page.js";
 import { type PortalDeps, SIGN_IN_LIMITS } from "./portal-context.js";
 import { registerPortalRoutes } from "./portal-routes.js";
@@ -66,7 +67,7 @@ export async function createPortal(
     cookieKey: "tandem_csrf",
     cookieOpts: { path: COOKIE_PATH, httpOnly: true, sameSite: "lax", secure: https, signed: true },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: limitStoreFor(deps.store, deps.clock) });
 
   app.addHook("onSend", async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {

@@ -31,3 +31,11 @@ export interface PortalSessionRepo {
   /** Deletes sessions that expired before `before`; returns how many. */
   prune(before: Date): Promise<number>;
 }
+
+/** Fixed-window counters for the sign-in limits, shared by every replica. */
+export interface PortalLimitRepo {
+  /** Counts one request for `key` in its window (a new window of `windowMs` once the last one ended). */
+  hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** Deletes counters whose window ended before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}

@@ -13,7 +13,7 @@ import type {
   SignalRepo,
 } from "./connection-repos.js";
 import type { InstallationRepo, PlatformRefRepo } from "./platform-repos.js";
-import type { PortalLinkRepo, PortalSessionRepo } from "./portal-repos.js";
+import type { PortalLimitRepo, PortalLinkRepo, PortalSessionRepo } from "./portal-repos.js";
 import type { PersonDataRepo, RetentionRepo } from "./privacy-repos.js";
 
 /** Fields of a person the programme file sets; ids come from the store. */
@@ -419,6 +419,7 @@ export interface Repositories {
   retention: RetentionRepo;
   portalLinks: PortalLinkRepo;
   portalSessions: PortalSessionRepo;
+  portalLimits: PortalLimitRepo;
 }
 
 /**

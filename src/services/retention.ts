@@ -52,9 +52,11 @@ export function createRetention(deps: { store: Store; log: Logger; policy?: Rete
           async () => await retention.purgeAnswers(addDays(today, -policy.answersDays), BATCH),
         ],
         [
-          "expired portal sign-in links and sessions",
+          "expired portal sign-in links, sessions and limits",
           async () =>
-            (await deps.store.portalLinks.prune(now)) + (await deps.store.portalSessions.prune(now)),
+            (await deps.store.portalLinks.prune(now)) +
+            (await deps.store.portalSessions.prune(now)) +
+            (await deps.store.portalLimits.prune(now)),
         ],
       ];
       let batches = 0;

@@ -1,4 +1,9 @@
-import type { PortalLink, PortalLinkRepo, PortalSessionRepo } from "../ports/portal-repos.js";
+import type {
+  PortalLimitRepo,
+  PortalLink,
+  PortalLinkRepo,
+  PortalSessionRepo,
+} from "../ports/portal-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 import { type PortalLinkRow, toPortalLink } from "./rows/portal-row.js";
 import type { Synchronous } from "./synchronous.js";
@@ -48,6 +53,27 @@ export function createPortalSessionRepo(db: SqliteDatabase): Synchronous<PortalS
     },
     destroy: (idHash) => {
       destroy.run(idHash);
+    },
+    prune: (before) => prune.run(before.getTime()).changes,
+  };
+}
+
+/** Old values on the right of SET: a window that ended starts again at 1. */
+const HIT = `INSERT INTO portal_limits (key, count, reset_at) VALUES (@key, 1, @reset)
+  ON CONFLICT (key) DO UPDATE SET
+    count = CASE WHEN portal_limits.reset_at <= @now THEN 1 ELSE portal_limits.count + 1 END,
+    reset_at = CASE WHEN portal_limits.reset_at <= @now THEN @reset ELSE portal_limits.reset_at END
+  RETURNING count, reset_at`;
+
+export function createPortalLimitRepo(db: SqliteDatabase): Synchronous<PortalLimitRepo> {
+  const hit = db.prepare<{ key: string; reset: number; now: number }, { count: number; reset_at: number }>(
+    HIT,
+  );
+  const prune = db.prepare("DELETE FROM portal_limits WHERE reset_at < ?");
+  return {
+    hit: (key, windowMs, now) => {
+      const row = hit.get({ key, reset: now.getTime() + windowMs, now: now.getTime() })!;
+      return { count: row.count, resetAt: new Date(row.reset_at) };
     },
     prune: (before) => prune.run(before.getTime()).changes,
   };

@@ -21,7 +21,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
-import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
+import { createPortalLimitRepo, createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplicaRepo } from "./replica-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
@@ -76,6 +76,7 @@ export function createSqliteStore(db: SqliteDatabase): SqliteStore {
     retention: wrap(createRetentionRepo(db)),
     portalLinks: wrap(createPortalLinkRepo(db)),
     portalSessions: wrap(createPortalSessionRepo(db)),
+    portalLimits: wrap(createPortalLimitRepo(db)),
     migrations: () => transactions.call(() => migrationStatus(db)),
     ping: () => transactions.call(() => (ping.get() as { ok: number } | undefined)?.ok === 1),
     probeWrite: (at) =>

@@ -40,4 +40,15 @@ describeEachStore("portal links and sessions", (each) => {
     await store.portalSessions.destroy("s");
     expect(await store.portalSessions.get("s", at(31))).toBeUndefined();
   });
+
+  it("counts hits per key in fixed windows, starting again once a window ended", async () => {
+    const { store } = each;
+    const window = 15 * 60_000;
+    expect(await store.portalLimits.hit("a", window, at(0))).toEqual({ count: 1, resetAt: at(15) });
+    expect(await store.portalLimits.hit("a", window, at(5))).toEqual({ count: 2, resetAt: at(15) });
+    expect(await store.portalLimits.hit("b", window, at(5))).toEqual({ count: 1, resetAt: at(20) });
+    expect(await store.portalLimits.hit("a", window, at(15))).toEqual({ count: 1, resetAt: at(30) });
+    expect(await store.portalLimits.prune(at(25))).toBe(1);
+    expect(await store.portalLimits.hit("b", window, at(26))).toEqual({ count: 1, resetAt: at(41) });
+  });
 });

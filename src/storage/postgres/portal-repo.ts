@@ -1,4 +1,9 @@
-import type { PortalLink, PortalLinkRepo, PortalSessionRepo } from "../../ports/portal-repos.js";
+import type {
+  PortalLimitRepo,
+  PortalLink,
+  PortalLinkRepo,
+  PortalSessionRepo,
+} from "../../ports/portal-repos.js";
 import { type PortalLinkRow, toPortalLink } from "../rows/portal-row.js";
 import type { Sql } from "./sql.js";
 
@@ -49,5 +54,22 @@ export function createPortalSessionRepo(sql: Sql): PortalSessionRepo {
       await sql.run("DELETE FROM portal_sessions WHERE id_hash = $1", [idHash]);
     },
     prune: (before) => sql.run("DELETE FROM portal_sessions WHERE expires_at < $1", [before.getTime()]),
+  };
+}
+
+export function createPortalLimitRepo(sql: Sql): PortalLimitRepo {
+  return {
+    hit: async (key, windowMs, now) => {
+      const row = await sql.one<{ count: number | string; reset_at: number | string }>(
+        `INSERT INTO portal_limits (key, count, reset_at) VALUES ($1, 1, $2)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN portal_limits.reset_at <= $3 THEN 1 ELSE portal_limits.count + 1 END,
+           reset_at = CASE WHEN portal_limits.reset_at <= $3 THEN $2 ELSE portal_limits.reset_at END
+         RETURNING count, reset_at`,
+        [key, now.getTime() + windowMs, now.getTime()],
+      );
+      return { count: Number(row?.count), resetAt: new Date(Number(row?.reset_at)) };
+    },
+    prune: (before) => sql.run("DELETE FROM portal_limits WHERE reset_at < $1", [before.getTime()]),
   };
 }

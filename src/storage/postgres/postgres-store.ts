@@ -27,7 +27,7 @@ import { createOutboxRepo } from "./outbox-repo.js";
 import { createPeopleRepo } from "./people-repo.js";
 import { createPersonDataRepo, createRetentionRepo } from "./person-data-repo.js";
 import { createPlatformRefRepo } from "./platform-ref-repo.js";
-import { createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
+import { createPortalLimitRepo, createPortalLinkRepo, createPortalSessionRepo } from "./portal-repo.js";
 import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplicaRepo } from "./replica-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
@@ -94,6 +94,7 @@ export function createPostgresStore(
     retention: createRetentionRepo(sql),
     portalLinks: createPortalLinkRepo(sql),
     portalSessions: createPortalSessionRepo(sql),
+    portalLimits: createPortalLimitRepo(sql),
     ping: async () => (await sql.one<{ ok: number }>("SELECT 1 AS ok"))?.ok === 1,
     probeWrite: async (at) => {
       await sql.run(

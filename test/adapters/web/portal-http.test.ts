@@ -87,7 +87,26 @@ async function portalOn(limits: Partial<SignInLimits> = {}) {
       (await chatSignInLink(store, PUBLIC, person, undefined, clock.now())).split("/portal/link/")[1] ?? ""
     );
   };
-  return { store, clock, base, ws, other, internship, signedIn, tokenFor, log, portal };
+  /** A second replica: another portal and server on the same database. */
+  async function replica() {
+    const second = await createPortal({
+      store,
+      clock,
+      log: log.log,
+      publicUrl: PUBLIC,
+      secret: SECRET,
+      limits,
+    });
+    const server = createHttpServer({
+      log: log.log,
+      health: async () => ({ ok: true, checks: {} }),
+      ready: async () => true,
+    });
+    server.addRoute(second.route);
+    servers.push(server);
+    return `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
+  }
+  return { store, clock, base, ws, other, internship, signedIn, tokenFor, log, portal, replica };
 }
 
 describe("portal sign-in over HTTP", () => {
@@ -172,6 +191,24 @@ describe("portal sign-in over HTTP", () => {
     expect((await ask("other@uni.example")).status).toBe(200);
     expect((await ask("third@uni.example")).status).toBe(429);
     expect((await p.store.outbox.list()).length).toBe(2);
+  });
+
+  it("counts the limits in the database: requests spread over replicas add up, and hashed", async () => {
+    const p = await portalOn({ perAddress: 2, perClient: 100 });
+    const bases = [p.base, await p.replica(), p.base];
+    const answers: number[] = [];
+    for (const base of bases) {
+      const client = createPortalClient(base);
+      const csrf = client.csrfIn(await client.get("/portal/sign-in"));
+      answers.push((await client.post("/portal/sign-in", { _csrf: csrf, email: LENA })).status);
+    }
+    expect(answers).toEqual([200, 200, 429]);
+    expect(JSON.stringify(await rawRows(p.store, "SELECT * FROM portal_limits"))).not.toContain("lena");
+    // The window ends: the address may ask again.
+    p.clock.advance(15 * 60_000);
+    const client = createPortalClient(p.base);
+    const csrf = client.csrfIn(await client.get("/portal/sign-in"));
+    expect((await client.post("/portal/sign-in", { _csrf: csrf, email: LENA })).status).toBe(200);
   });
 
   it("ends a session after 12 hours idle, and keeps it while used", async () => {
