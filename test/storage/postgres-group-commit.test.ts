@@ -80,6 +80,20 @@ describe("PostgreSQL group commit", () => {
     expect(await seen()).toEqual(["kept", "also kept"]);
   });
 
+  it("refuses only the piece that swallowed a failed statement, never acknowledging a rolled-back commit", async () => {
+    const group = createPostgresGroupCommit(sql);
+    const results = await Promise.allSettled([
+      group.run(async () => await insert("first"), "C1"),
+      group.run(async () => {
+        // Caught without `atomic`: PostgreSQL has aborted the transaction, and COMMIT will answer ROLLBACK.
+        await sql.run("SELECT 1 / $1::int", [0]).catch(() => undefined);
+      }, "C1"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+    expect((results[1] as PromiseRejectedResult).reason.name).toBe("CommitRolledBack");
+    expect(await seen()).toEqual(["first"]);
+  });
+
   it("gathers what arrives while a batch runs into the next one", async () => {
     const group = createPostgresGroupCommit(sql);
     const counter = countBegins();

@@ -13,7 +13,7 @@
  * like any failed piece.
  */
 import type { GroupCommit } from "../group-commit.js";
-import type { Sql } from "./sql.js";
+import { CommitRolledBack, type Sql } from "./sql.js";
 
 interface Pending {
   work: () => Promise<unknown>;
@@ -84,7 +84,9 @@ export function createPostgresGroupCommit(sql: Sql, laneCount = 8): PostgresGrou
     } catch (error) {
       // A piece failed: rolled back, every piece gets its own transaction. Otherwise BEGIN or COMMIT
       // failed (the connection): nothing is known to be committed, and the platform retries.
-      if (error instanceof PieceFailed) return await oneByOne(batch);
+      // COMMIT answering ROLLBACK means a piece swallowed a failed statement: also one by one, so that only
+      // that piece is refused.
+      if (error instanceof PieceFailed || error instanceof CommitRolledBack) return await oneByOne(batch);
       for (const pending of batch) pending.reject(error);
       return;
     }

@@ -75,6 +75,17 @@ function safe(error: unknown, statement: string): unknown {
   return error instanceof pg.DatabaseError ? new PostgresError(error, statement) : error;
 }
 
+/**
+ * COMMIT answered ROLLBACK: a statement of the transaction failed and the code that ran it went on (it
+ * should have used `atomic`). Nothing was written, so the caller must not report success.
+ */
+export class CommitRolledBack extends Error {
+  constructor() {
+    super("the transaction was rolled back at COMMIT: one of its statements had failed and was caught");
+    this.name = "CommitRolledBack";
+  }
+}
+
 /** BIGINT (int8) as a JS number: ids, counts and epoch-millisecond instants all fit in 2^53. */
 function parseInt8(text: string): number {
   const value = Number(text);
@@ -173,11 +184,13 @@ export function createSql(pool: pg.Pool): PostgresSql {
 
   /** BEGIN, COMMIT and savepoint statements: their failures read like any other statement's. */
   async function control(client: pg.PoolClient, text: string): Promise<void> {
+    let result: pg.QueryResult;
     try {
-      await client.query(text);
+      result = await client.query(text);
     } catch (error) {
       throw safe(error, text);
     }
+    if (text === "COMMIT" && result.command === "ROLLBACK") throw new CommitRolledBack();
   }
 
   async function savepoint<T>(scope: Scope, fn: () => Promise<T>): Promise<T> {
