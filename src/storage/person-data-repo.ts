@@ -40,6 +40,18 @@ export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonData
           w,
           p,
         ),
+        // Evaluations they wrote, and those about them as the intern (the supervisor's included).
+        evaluations: parsed(
+          all(
+            `SELECT * FROM evaluations WHERE workspace_id = ? AND (author_id = ? OR internship_id IN (${asIntern}))
+             ORDER BY id`,
+            w,
+            p,
+            w,
+            p,
+          ),
+          "answers",
+        ),
         milestones: all("SELECT * FROM milestones WHERE workspace_id = ? AND created_by = ?", w, p),
         milestoneHistory: all(
           "SELECT * FROM milestone_history WHERE workspace_id = ? AND actor_id = ?",

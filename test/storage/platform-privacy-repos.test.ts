@@ -44,6 +44,26 @@ async function anaWithHistory(store: TestStore): Promise<void> {
     { internshipId: 2, week: "2026-W26", text: "eve's", shared: false },
     at(3),
   );
+  const rated = {
+    criteria: { teamwork: { score: 4, comment: "asks well" } },
+    outcomes: { survey: "partly" as const },
+  };
+  await repos.evaluations.submit(
+    WS,
+    { internshipId: 1, round: "midterm", side: "intern", authorId: ANA, answers: rated },
+    at(3),
+  );
+  await repos.evaluations.submit(
+    WS,
+    {
+      internshipId: 1,
+      round: "midterm",
+      side: "supervisor",
+      authorId: BRAM,
+      answers: { ...rated, criteria: {} },
+    },
+    at(3),
+  );
   await repos.activity.addMeeting(WS, 1, CARLA, "coffee chat", at(4));
   await repos.activity.addMeeting(WS, 1, BRAM, undefined, at(5));
   await repos.introductions.propose(WS, 1, DAN, at(6));
@@ -199,6 +219,16 @@ describe("platform and privacy repositories answer alike on both stores", () => 
       return { exports, counts, after: await dump(store), again: await personData.export(WS, ANA) };
     });
     expect(result.exports.ana.checkins).toHaveLength(2);
+    // Evaluations: the ones about Ana (hers and Bram's), the one Bram wrote, none of Dan's.
+    expect((result.exports.ana.evaluations as { side: string }[]).map((e) => e.side)).toEqual([
+      "intern",
+      "supervisor",
+    ]);
+    expect((result.exports.ana.evaluations as { answers: unknown }[])[0]?.answers).toEqual(
+      expect.objectContaining({ outcomes: { survey: "partly" } }),
+    );
+    expect(result.exports.bram.evaluations).toHaveLength(1);
+    expect(result.exports.dan.evaluations).toEqual([]);
     expect((result.exports.ana.replyClocks as { conversation: string }[]).map((c) => c.conversation)).toEqual(
       ["C0", "C1"],
     );

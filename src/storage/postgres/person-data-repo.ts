@@ -54,6 +54,14 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
         reflections: await all(
           `SELECT * FROM reflections WHERE internship_id IN (${asIntern}) ORDER BY week, internship_id`,
         ),
+        // Evaluations they wrote, and those about them as the intern (the supervisor's included).
+        evaluations: parsed(
+          await all(
+            `SELECT * FROM evaluations WHERE workspace_id = $1 AND (author_id = $2 OR internship_id IN (${asIntern}))
+             ORDER BY id`,
+          ),
+          "answers",
+        ),
         milestones: await all(
           "SELECT * FROM milestones WHERE workspace_id = $1 AND created_by = $2 ORDER BY id",
         ),
