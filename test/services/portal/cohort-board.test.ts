@@ -3,12 +3,12 @@ import { DEFAULT_TERMS } from "../../../src/domain/agreement.js";
 import { cohortRows } from "../../../src/services/portal/cohort-board.js";
 import { cohortCsv, readCohortQuery, selectCohortRows } from "../../../src/services/portal/cohort-query.js";
 import { seedCohort } from "../../helpers/portal-data.js";
-import { createTestStore } from "../../helpers/test-store.js";
+import { openTestStore } from "../../helpers/test-store.js";
 
 const NOW = new Date("2026-12-03T15:00:00Z");
 
 async function board() {
-  const store = createTestStore(NOW);
+  const store = await openTestStore(undefined, { now: NOW });
   const seeded = await seedCohort(store, {
     companies: 3,
     internsPerCompany: 2,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildInternshipPage } from "../../../src/services/portal/internship-page.js";
 import { seedCohort } from "../../helpers/portal-data.js";
-import { createTestStore } from "../../helpers/test-store.js";
+import { openTestStore } from "../../helpers/test-store.js";
 
 const NOW = new Date("2026-12-03T15:00:00Z");
 
 async function page(roles: Parameters<typeof buildInternshipPage>[3]) {
-  const store = createTestStore(NOW);
+  const store = await openTestStore(undefined, { now: NOW });
   const seeded = await seedCohort(store, {
     companies: 1,
     internsPerCompany: 2,
