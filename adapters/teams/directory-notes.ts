@@ -31,7 +31,8 @@ export function ianaZone(zone: unknown): string | undefined {
   }
 }
 
-function timezoneOf(activity: TeamsActivity & { localTimezone?: unknown }): string | undefined {
+/** The sender's own time zone, as their client sent it with the activity. */
+export function timezoneOf(activity: TeamsActivity & { localTimezone?: unknown }): string | undefined {
   const entities: unknown = activity.entities;
   const clientInfo = Array.isArray(entities)
     ? (entities as { type?: unknown; timezone?: unknown }[]).find((e) => e?.type === "clientInfo")

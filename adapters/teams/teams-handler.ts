@@ -12,7 +12,7 @@ import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { PlatformRefRepo } from "../../src/ports/platform-repos.js";
 import { formCard, replyActivity } from "./cards.js";
-import { noteActivity } from "./directory-notes.js";
+import { noteActivity, timezoneOf } from "./directory-notes.js";
 import {
   actionEvent,
   messageEvent,
@@ -29,6 +29,12 @@ export const NOT_RECORDED = Symbol("tandem.notRecorded");
 
 /** A file sent to Tandem is downloaded within the turn; Teams redelivers an activity not answered in 15 s. */
 const FILE_TIMEOUT_MS = 10_000;
+
+/** The speaker's own time zone travels with what they said (it corrects one Tandem had to assume). */
+function withZone(event: InboundEvent, context: TurnContext): InboundEvent {
+  const timezone = timezoneOf(context.activity as TeamsActivity);
+  return timezone ? { ...event, timezone } : event;
+}
 
 export class TandemTeamsHandler extends TeamsActivityHandler {
   constructor(
@@ -81,7 +87,7 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
   /** Replies to what a person said to Tandem go straight back into the same conversation. */
   private async answer(context: TurnContext, event: InboundEvent | undefined): Promise<void> {
     if (!event) return;
-    const reply = await this.core(event);
+    const reply = await this.core(withZone(event, context));
     if (!reply) return;
     const personal = (context.activity as TeamsActivity).conversation?.conversationType === "personal";
     if (personal || event.kind === "command" || event.kind === "action")
@@ -121,7 +127,7 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
       ...(invokeValue.action?.data ?? {}),
     } as Record<string, unknown>;
     const event = actionEvent(context.activity as TeamsActivity, data, this.clock.now());
-    const reply: Reply | undefined = event ? await this.core(event) : undefined;
+    const reply: Reply | undefined = event ? await this.core(withZone(event, context)) : undefined;
     // A form to fill in replaces the card; anything else is a message for the person.
     if (reply?.form) {
       return {

@@ -23,6 +23,8 @@ interface InboundBase extends Speaker {
   id: string;
   /** The platform's own timestamp of the event. */
   at: Date;
+  /** The speaker's own IANA time zone, when the platform sends it with the event (Teams localTimezone). */
+  timezone?: string;
   conversation: Address;
   /**
    * Where the adapter shows the reply when the platform's own response cannot carry it (a direct message,

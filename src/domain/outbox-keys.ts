@@ -168,6 +168,8 @@ export const noticeKeys = {
   isWelcomeBack: (key: string): boolean => key.startsWith("welcome-back:"),
   agreementAck: (internshipId: number, version: number, readerId: number) =>
     `agreement-ack:${internshipId}:v${version}:${readerId}`,
+  /** A person told that their own time zone replaced the one Tandem had assumed for them. */
+  zoneLearnt: (personId: number, zone: string) => `zone-learnt:${personId}:${zone}`,
 };
 
 /** Proposed agreement changes: the request to answer (withdrawn once decided) and what was decided. */

@@ -20,6 +20,7 @@ import { localDateIn } from "../domain/zone-time.js";
 import type { Clock } from "../ports/clock.js";
 import type { Directories, PlatformDirectory } from "../ports/platform-directory.js";
 import type { Store } from "../ports/store.js";
+import { adoptOwnZone } from "./assumed-zone.js";
 import { answersFromForm, internshipForCheckin, recordCheckinAnswers } from "./checkin-answers.js";
 import { answerTrialCheckin, openTrialForm } from "./checkin-trial.js";
 import { type CommandContext, reply } from "./command-context.js";
@@ -110,6 +111,31 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
     const workspace = await store.workspaces.find(event.platform, event.workspace);
     if (!workspace || (await store.people.byPlatformId(workspace.id, event.platform, event.user))) return;
     await newcomer(directory, workspace, event.user, now);
+  }
+
+  /**
+   * Someone whose time zone Tandem had to assume speaks, and their platform says their own zone with it
+   * (Teams): theirs replaces the assumed one, and they are told once.
+   */
+  async function adoptSpeakersZone(event: InboundEvent, now: Date): Promise<void> {
+    const speaks =
+      event.kind === "command" ||
+      event.kind === "action" ||
+      (event.kind === "message" && event.isDirect && !event.fromBot);
+    if (!speaks || !event.timezone) return;
+    const zone = event.timezone;
+    const workspace = await store.workspaces.find(event.platform, event.workspace);
+    const person = workspace && (await store.people.byPlatformId(workspace.id, event.platform, event.user));
+    if (!workspace || !person) return;
+    const adopted = await store.transaction(
+      async () => await adoptOwnZone(store, workspace, person, zone, now),
+    );
+    if (!adopted) return;
+    botLog.info(
+      { person: person.key, workspace: workspace.id, timezone: zone },
+      "learnt an assumed time zone",
+    );
+    if (adopted.notice) sendNow?.(workspace.id, adopted.notice);
   }
 
   async function newcomer(
@@ -251,6 +277,7 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
       const now = clock.now();
       try {
         await linkIfNewcomer(event, now);
+        await adoptSpeakersZone(event, now);
         // A programme file asks the platform and imports in its own transaction, never inside this one.
         if (event.kind === "message" && isFileForTandem(event)) {
           return await importChatFile(

@@ -278,11 +278,9 @@ export function createDispatcher(deps: {
     // One shared ref makes sentTo count the merged message once, even when the platform gave none.
     if (merged) ref ??= `merged:${first.id}`;
     const at = deps.clock.now();
-    const markSent = async () => {
+    await store.transaction(async () => {
       for (const item of items) await store.outbox.markSent(item.id, at, ref);
-    };
-    // One row is one statement, atomic alone: on PostgreSQL a transaction around it was two more round trips.
-    await (items.length === 1 ? markSent() : store.transaction(markSent));
+    });
     result.sent += items.length;
     stats.record("sent", items.length, at);
     if (merged) {

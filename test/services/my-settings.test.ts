@@ -53,6 +53,28 @@ describe("my hours and my country", () => {
   });
 });
 
+describe("my timezone", () => {
+  it("shows and sets a person's own time zone, spelled as the time zone database does, keeping hours and country", async () => {
+    const h = await createBotHarness();
+    expect(await h.say("ana", "my timezone")).toBe(
+      "Your time zone: America/Sao_Paulo. Your contact hours and check-in times count in it. Change it with e.g. my timezone America/Sao_Paulo.",
+    );
+    const before = await h.person("ana");
+    expect(await h.say("ana", "my timezone europe/lisbon")).toBe(
+      `Done: your time zone is now Europe/Lisbon; your contact hours ${before.contactHours} count in it. Your country and hours stay as they were (my country, my hours).`,
+    );
+    expect(await h.person("ana")).toMatchObject({
+      timezone: "Europe/Lisbon",
+      country: before.country,
+      contactHours: before.contactHours,
+    });
+    expect((await h.store.audit.list(h.workspace.id)).some((a) => a.action === "my.timezone")).toBe(true);
+    const snapshot = await h.snapshot();
+    expect(await h.say("ana", "my timezone Mars/Olympus")).toMatch(/^Give an IANA time zone name, e\.g\./);
+    expect(await h.snapshot()).toBe(snapshot);
+  });
+});
+
 describe("my digests", () => {
   function withEmail() {
     const file = sampleProgramme();

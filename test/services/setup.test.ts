@@ -371,6 +371,55 @@ describe("setup on Teams", () => {
     );
   });
 
+  it("replaces a time zone it had to assume with the person's own when they first write, telling them once and keeping their hours and country", async () => {
+    const t = await teams();
+    const opened = await t.handle(
+      t.event("aad-hr", "teams:tenant-1:user:aad-hr", { kind: "command", text: "setup" }),
+    );
+    await t.handle(
+      t.event("aad-hr", "teams:tenant-1:user:aad-hr", {
+        kind: "action",
+        action: "setup.submit",
+        value: opened.form!.value,
+        form: { ...FORM, intern: "aad-kenji", supervisor: "aad-olga", backup: "aad-far", home: "" },
+      }),
+    );
+    const ws = (await t.store.workspaces.find("teams", "tenant-1"))!;
+    const before = (await t.store.people.byKey(ws.id, "farid"))!;
+    expect(before).toMatchObject({ timezone: "Europe/Madrid", country: "ES" });
+    const dm = (user: string, timezone: string) =>
+      t.event(user, `teams:tenant-1:user:${user}`, {
+        kind: "message",
+        text: "status",
+        messageRef: `m${n}`,
+        mentions: [],
+        asks: false,
+        isDirect: true,
+        fromBot: false,
+        timezone,
+      });
+
+    await t.handle(dm("aad-far", "America/Sao_Paulo"));
+    const farid = (await t.store.people.byKey(ws.id, "farid"))!;
+    expect(farid).toMatchObject({
+      timezone: "America/Sao_Paulo",
+      country: "ES",
+      contactHours: before.contactHours,
+    });
+    const notice = await t.store.outbox.get(ws.id, `zone-learnt:${farid.id}:America/Sao_Paulo`);
+    expect(notice?.payload.text).toBe(
+      `Tandem now uses your time zone from Teams, America/Sao_Paulo: when you were set up it could only assume Europe/Madrid. Your contact hours stay ${before.contactHours}, now in America/Sao_Paulo; your public holidays stay those of ES. If either is wrong, correct it with e.g. my hours Mon-Fri 09:00-17:00 or my country BR SP.`,
+    );
+
+    // Known now: a later zone (a trip) changes nothing, and nobody is told again.
+    await t.handle(dm("aad-far", "Asia/Dubai"));
+    expect((await t.store.people.byKey(ws.id, "farid"))!.timezone).toBe("America/Sao_Paulo");
+    expect(await t.store.outbox.withPrefix(ws.id, `zone-learnt:${farid.id}:`)).toHaveLength(1);
+    // A zone Teams gave at set-up was never assumed: it stays.
+    await t.handle(dm("aad-olga", "Europe/Berlin"));
+    expect((await t.store.people.byKey(ws.id, "olga"))!.timezone).toBe("Europe/Warsaw");
+  });
+
   it("keeps the last programme admin, as Teams names no admins of its own", async () => {
     const t = await teams();
     const chat = "teams:tenant-1:user:aad-hr";

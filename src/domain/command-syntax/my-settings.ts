@@ -1,3 +1,4 @@
+import { IANAZone } from "luxon";
 import { formatContactHours, readContactHours } from "../contact-hours.js";
 import { validateCountryRegion } from "../holidays.js";
 import { err, ok } from "../result.js";
@@ -42,6 +43,30 @@ const COUNTRY: CommandSpec = {
   },
 };
 
+const TIMEZONE: CommandSpec = {
+  id: "my.timezone",
+  words: ["my", "timezone"],
+  usage: "my timezone [<IANA zone>]",
+  summary: "Set your own time zone: your contact hours and check-in times count in it.",
+  details:
+    'An IANA name such as Europe/Berlin or America/Sao_Paulo; your contact hours and country stay as they are. "my timezone" alone shows yours.',
+  example: "my timezone America/Sao_Paulo",
+  parse(args) {
+    if (args.tokens.length === 0) return ok({ name: "my.timezone" });
+    const given = args.tokens[0]!.text;
+    // Spelled as the time zone database does (europe/berlin -> Europe/Berlin).
+    const zone = IANAZone.isValidZone(given)
+      ? new Intl.DateTimeFormat("en", { timeZone: given }).resolvedOptions().timeZone
+      : undefined;
+    if (args.tokens.length > 1 || !zone) {
+      return err(
+        "Give an IANA time zone name, e.g. my timezone Europe/Berlin or my timezone America/Sao_Paulo.",
+      );
+    }
+    return ok({ name: "my.timezone", timezone: zone });
+  },
+};
+
 const DIGESTS: CommandSpec = {
   id: "my.digests",
   words: ["my", "digests"],
@@ -60,4 +85,4 @@ const DIGESTS: CommandSpec = {
   },
 };
 
-export const MY_SETTINGS_COMMANDS: readonly CommandSpec[] = [HOURS, COUNTRY, DIGESTS];
+export const MY_SETTINGS_COMMANDS: readonly CommandSpec[] = [HOURS, COUNTRY, TIMEZONE, DIGESTS];

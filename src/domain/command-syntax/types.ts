@@ -45,6 +45,8 @@ export type Command =
   | { name: "my.hours"; hours?: string }
   /** Without a country: show it. */
   | { name: "my.country"; country?: string; region?: string }
+  /** Without a zone: show it. */
+  | { name: "my.timezone"; timezone?: string }
   | { name: "my.digests"; to?: "email" | "chat" }
   | { name: "try.checkin"; intern?: MentionRef }
   | { name: "preview.week"; intern?: MentionRef }

@@ -9,6 +9,10 @@ export const mySettingsCopy = {
     `Your public holidays are those of ${region ? `${country}-${region}` : country}. Change them with e.g. my country BR SP.`,
   countrySet: (country: string, region: string | undefined) =>
     `Done: the public holidays of ${region ? `${country}-${region}` : country} are now your days off.`,
+  timezone: (zone: string) =>
+    `Your time zone: ${zone}. Your contact hours and check-in times count in it. Change it with e.g. my timezone America/Sao_Paulo.`,
+  timezoneSet: (zone: string, hours: string) =>
+    `Done: your time zone is now ${zone}; your contact hours ${hours} count in it. Your country and hours stay as they were (my country, my hours).`,
   unchanged: () => "That is what Tandem already had; nothing changed.",
   digests: (to: "email" | "chat", email: string | undefined) =>
     to === "email"

@@ -63,6 +63,7 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
       return await handleLeaveCommand(ctx, command);
     case "my.hours":
     case "my.country":
+    case "my.timezone":
     case "my.digests":
       return await handleMySettingsCommand(ctx, command);
     case "met":

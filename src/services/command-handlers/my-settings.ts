@@ -1,19 +1,27 @@
 import type { Command } from "../../domain/command-syntax/types.js";
 import { mySettingsCopy as copy } from "../../domain/copy/my-settings.js";
 import type { Reply } from "../../domain/messages.js";
+import { clearZoneAssumed } from "../assumed-zone.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { type PersonChanges, updatePerson } from "../person-update.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
 type MySettingsCommand = Extract<Command, { name: `my.${string}` }>;
 
-/** `my hours` and `my country`: each person corrects what Tandem proposed for them, or shows it. */
+/** `my hours`, `my country` and `my timezone`: each person corrects what Tandem proposed for them, or shows it. */
 export async function handleMySettingsCommand(
   ctx: CommandContext,
   command: MySettingsCommand,
 ): Promise<Reply> {
   const me = ctx.speaker;
   if (command.name === "my.digests") return await digests(ctx, command.to);
+  if (command.name === "my.timezone") {
+    if (!command.timezone) return reply(copy.timezone(me.timezone));
+    const changed = await change(ctx, "my.timezone", { timezone: command.timezone });
+    // Said by the person themselves: never replaced by what the platform says later.
+    await clearZoneAssumed(ctx.store, ctx.workspace, me.id, ctx.now);
+    return changed ? reply(copy.timezoneSet(command.timezone, me.contactHours)) : reply(copy.unchanged());
+  }
   if (command.name === "my.hours") {
     if (!command.hours) return reply(copy.hours(me.contactHours, me.timezone));
     return (await change(ctx, "my.hours", { contactHours: command.hours }))

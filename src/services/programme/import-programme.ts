@@ -6,6 +6,7 @@ import { DEFAULT_DAILY_BUDGET, DEFAULT_INTRO_CAPACITY } from "../../domain/types
 import { localDateIn } from "../../domain/zone-time.js";
 import type { PlatformDirectory } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
+import { clearZoneAssumed } from "../assumed-zone.js";
 import { notePending } from "../pending-people.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import { importLearning } from "./import-learning.js";
@@ -184,7 +185,8 @@ async function apply(
   const personIds = new Map<string, number>();
 
   for (const p of programme.people) {
-    const existed = (await store.people.byKey(workspace.id, p.key)) !== undefined;
+    const before = await store.people.byKey(workspace.id, p.key);
+    const existed = before !== undefined;
     const ids = effectiveIds(platform, p);
     const { id: personId, changed } = await store.people.upsert(
       workspace.id,
@@ -207,6 +209,8 @@ async function apply(
     );
     const leaveChanged = await store.people.replaceLeave(workspace.id, personId, "programme", p.leave, at);
     personIds.set(p.key, personId);
+    // A zone set-up had to assume, given now by the file or the platform: no longer assumed.
+    if (before && before.timezone !== p.timezone) await clearZoneAssumed(store, workspace, personId, at);
     if (!existed) summary.people.created += 1;
     else if (changed || leaveChanged) summary.people.updated += 1;
     else summary.people.unchanged += 1;

@@ -15,6 +15,7 @@ import {
 } from "../../domain/types.js";
 import type { DirectoryPerson } from "../../ports/platform-directory.js";
 import type { Store } from "../../ports/store.js";
+import { adoptOwnZone, noteZoneAssumed } from "../assumed-zone.js";
 
 /** Someone picked in a form, or why they cannot take part (unknown, deactivated, a bot): one rule for every form. */
 export function checkPicked(
@@ -68,7 +69,13 @@ export async function ensurePerson(
   at: Date,
 ): Promise<EnsuredPerson> {
   const known = await store.people.byPlatformId(workspace.id, workspace.platform, entry.userId);
-  if (known) return { person: known, zoneAssumed: false };
+  if (known) {
+    // Set up before the platform knew their zone: it does now (they wrote to Tandem since).
+    if (entry.timezone && (await adoptOwnZone(store, workspace, known, entry.timezone, at))) {
+      return { person: (await store.people.get(workspace.id, known.id))!, zoneAssumed: false };
+    }
+    return { person: known, zoneAssumed: false };
+  }
   const timezone = entry.timezone ?? fallbackZone;
   const proposed = defaultsForZone(timezone);
   const country = proposed.country ?? "";
@@ -90,6 +97,7 @@ export async function ensurePerson(
     at,
   );
   const person = (await store.people.get(workspace.id, id))!;
+  if (entry.timezone === undefined) await noteZoneAssumed(store, workspace, person, at);
   return {
     person,
     created: { country, contactHours: proposed.contactHours },
@@ -140,5 +148,6 @@ export async function ensureEmailPerson(
     at,
   );
   const person = (await store.people.get(workspace.id, id))!;
+  await noteZoneAssumed(store, workspace, person, at);
   return { person, created: { country, contactHours: proposed.contactHours }, zoneAssumed: true };
 }
