@@ -15,6 +15,7 @@ import type { LocalDate } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { planStatus } from "./intro-plan.js";
+import { type LearningProgress, learningProgress } from "./learning-progress.js";
 
 export interface MilestoneLine {
   id: number;
@@ -80,6 +81,8 @@ export interface InternshipSummary {
   concentration: { person: string; share: number; exchanges: number; flagged: boolean } | undefined;
   /** Only the reflections the intern agreed to share with the coordinator. */
   reflections: { week: string; text: string }[];
+  /** The learning agreement's outcomes and evaluations; undefined without a learning agreement. */
+  learning: LearningProgress | undefined;
 }
 
 /** A trend needs this much change between the halves' averages, on the 1-5 scale. */
@@ -231,6 +234,7 @@ export async function summarizeInternship(
     reflections: (await store.reflections.forInternship(internship.id))
       .filter((r) => r.shared && r.week >= firstWeek && r.week <= lastWeek)
       .map((r) => ({ week: r.week, text: safe(r.text) })),
+    learning: await learningProgress(store, internship.id, milestones),
   };
 }
 

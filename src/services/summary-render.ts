@@ -7,6 +7,7 @@ import { formatDate, plural } from "../domain/format.js";
 import { LEVEL_NAMES } from "../domain/isolation.js";
 import type { ReplyFigures } from "../domain/reply-figures.js";
 import type { InternshipSummary, MilestoneLine } from "./internship-summary.js";
+import type { LearningProgress } from "./learning-progress.js";
 
 /** Who reads it: reflections are shown to the coordinator (and in the report), never to the supervisor. */
 export type Audience = "supervisor" | "coordinator" | "report";
@@ -70,6 +71,22 @@ function introductionLines(s: InternshipSummary): string[] {
   return lines;
 }
 
+const ROUND_NAMES = { midterm: "Mid-term evaluation", final: "Final evaluation" } as const;
+
+function learningLines(l: LearningProgress): string[] {
+  const outcomes = l.outcomes.map((o) =>
+    o.milestones === 0
+      ? `${o.key}: no milestone yet`
+      : `${o.key}: ${o.accepted} of ${plural(o.milestones, "milestone")} accepted`,
+  );
+  const evaluations = l.evaluations.map((e) =>
+    e.averages
+      ? `${ROUND_NAMES[e.round]}: both submitted; average ${e.averages.supervisor} of 5 from the supervisor, ${e.averages.intern} from the intern`
+      : `${ROUND_NAMES[e.round]}: ${e.submitted.join(" and ")} submitted, waiting for the other side`,
+  );
+  return [...(outcomes.length ? outcomes : ["no outcomes listed"]), ...evaluations];
+}
+
 /** The sections every format shows, as sentences. */
 export function summarySections(s: InternshipSummary, audience: Audience, cap = Infinity): Section[] {
   const sections: Section[] = [
@@ -98,6 +115,7 @@ export function summarySections(s: InternshipSummary, audience: Audience, cap = 
     },
     { title: "Introductions", lines: introductionLines(s) },
   ];
+  if (s.learning) sections.push({ title: "Learning agreement", lines: learningLines(s.learning) });
   if (audience !== "supervisor") {
     sections.push({
       title: "Reflections shared with the coordinator",
@@ -166,6 +184,12 @@ export function renderJson(s: InternshipSummary, audience: Audience = "report"):
       met: s.introductions.met.map((p) => ({ name: p.name, department: p.department ?? null })),
     },
     concentration: s.concentration ?? null,
+    learning: s.learning
+      ? {
+          outcomes: s.learning.outcomes,
+          evaluations: s.learning.evaluations.map((e) => ({ ...e, averages: e.averages ?? null })),
+        }
+      : null,
   };
   return `${JSON.stringify(view, null, 2)}\n`;
 }
@@ -237,6 +261,19 @@ export function renderCsv(s: InternshipSummary, audience: Audience = "report"): 
     ["concentration", "exchanges", s.concentration?.exchanges],
     ["concentration", "flagged", s.concentration?.flagged],
   );
+  for (const o of s.learning?.outcomes ?? []) {
+    rows.push(
+      ["outcomes", `${o.key}_milestones`, o.milestones],
+      ["outcomes", `${o.key}_accepted`, o.accepted],
+    );
+  }
+  for (const e of s.learning?.evaluations ?? []) {
+    rows.push(
+      ["evaluations", `${e.round}_submitted`, e.submitted.join(" | ")],
+      ["evaluations", `${e.round}_supervisor_average`, e.averages?.supervisor],
+      ["evaluations", `${e.round}_intern_average`, e.averages?.intern],
+    );
+  }
   if (audience !== "supervisor") for (const r of s.reflections) rows.push(["reflections", r.week, r.text]);
   return `${["section,metric,value", ...rows.map((row) => row.map(csvCell).join(","))].join("\n")}\n`;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { summarizeWholeInternship } from "../../src/services/internship-summary.js";
 import { createPlanner } from "../../src/services/planner.js";
 import { createMilestoneRule } from "../../src/services/rules/milestone-rule.js";
+import { renderMarkdown } from "../../src/services/summary-render.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { sampleProgramme } from "../helpers/programme.js";
 
@@ -142,5 +144,44 @@ describe("outcomes no milestone serves, a quarter of the way in", () => {
     const empty = await setup(p);
     await empty.tick("2026-12-08T12:00:00Z");
     expect(await empty.gaps()).toEqual([]);
+  });
+});
+
+describe("the learning agreement in the report and the digest", () => {
+  it("shows each outcome's milestones accepted of all, and an evaluation round's averages only once both sides are in", async () => {
+    const h = await createBotHarness({ programme: programme() });
+    await h.say("ana", 'milestone add "Survey" due 2026-12-15 for outcome market-research');
+    await h.say("ana", "milestone done 1");
+    await h.say("bram", "milestone accept 1 it goes into the Q1 plan");
+    await h.say("ana", 'milestone add "Interviews" due 2026-12-20 for outcome market-research');
+    const ship = await h.internship("ana-2026");
+    const submit = async (side: "supervisor" | "intern", key: string, score: number) =>
+      h.store.evaluations.submit(
+        h.workspace.id,
+        {
+          internshipId: ship.id,
+          round: "midterm",
+          side,
+          authorId: (await h.person(key)).id,
+          answers: { criteria: { teamwork: { score }, initiative: { score: score - 1 } }, outcomes: {} },
+        },
+        h.clock.now(),
+      );
+    const report = async () =>
+      renderMarkdown((await summarizeWholeInternship(h.store, h.workspace.id, ship.id, h.clock.now()))!);
+    await submit("supervisor", "bram", 5);
+    expect(await report()).toContain(
+      [
+        "## Learning agreement",
+        "",
+        "- market-research: 1 of 2 milestones accepted",
+        "- presenting: no milestone yet",
+        "- Mid-term evaluation: supervisor submitted, waiting for the other side",
+      ].join("\n"),
+    );
+    await submit("intern", "ana", 4);
+    expect(await report()).toContain(
+      "- Mid-term evaluation: both submitted; average 4.5 of 5 from the supervisor, 3.5 from the intern",
+    );
   });
 });
