@@ -60,8 +60,15 @@ export interface Certificate {
   hoursPerWeek: number | undefined;
   tasks: CertificateTask[];
   outcomes: CertificateOutcome[];
-  /** The supervisor's final evaluation per criterion, once submitted. */
+  /** The supervisor's final evaluation per criterion, once both sides may read it. */
   evaluation: { criterion: string; rating: number | undefined; comment: string | undefined }[];
+  /**
+   * The final evaluation: not submitted, or submitted and still blind (the other side not in, the window
+   * open until `closes`), or shown.
+   */
+  finalEvaluation: { state: "not-submitted" } | { state: "blind"; closes: Date } | { state: "shown" };
+  /** From this day on the supervisor may confirm the draft: the final evaluation's date. */
+  confirmableFrom: LocalDate;
   monitoring: {
     checkins: { answered: number; partial: number; missed: number };
     /** How fast the company answered the intern, and the intern the company (working hours). */

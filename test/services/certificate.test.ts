@@ -91,6 +91,14 @@ describe("the certificate draft", () => {
 
   it("shows the supervisor a Confirm button that records who confirmed which draft; newer figures unconfirm it", async () => {
     const { h } = await setup();
+    // While the work goes on the draft is shown, but it is confirmed only from the final evaluation's date.
+    const early = (await h.dm("bram", "certificate for @ana"))!;
+    expect(early.buttons).toBeUndefined();
+    expect(early.text).toContain("from Thu 25 Mar 2027 (the final evaluation's date) on");
+    expect(await h.say("bram", "certificate confirm for @ana")).toMatch(
+      /^The certificate is confirmed at the end of the internship: from Thu 25 Mar 2027/,
+    );
+    h.clock.set(new Date("2027-03-26T12:00:00Z"));
     const shown = (await h.dm("bram", "certificate for @ana"))!;
     expect(shown.text).toMatch(/^Traineeship certificate \(draft\): Ana Souza\n/);
     expect(shown.text).toContain("Not confirmed yet");
@@ -99,7 +107,7 @@ describe("the certificate draft", () => {
     expect((await h.press("bram", button!))?.text).toMatch(/^Confirmed the certificate draft for Ana Souza/);
     expect((await h.press("bram", button!))?.text).toMatch(/already confirmed \(by Bram/);
     const confirmed = (await h.dm("ana", "certificate"))!;
-    expect(confirmed.text).toMatch(/Confirmed by Bram .* on Tue 1 Dec 2026\./);
+    expect(confirmed.text).toMatch(/Confirmed by Bram .* on Fri 26 Mar 2027\./);
     expect(confirmed.buttons).toBeUndefined();
     const audit = (await h.store.audit.list(h.workspace.id)).filter(
       (a) => a.action === "certificate.confirm",
@@ -114,6 +122,7 @@ describe("the certificate draft", () => {
 
   it("refuses a stale button with the current draft, and lets only supervisors confirm", async () => {
     const { h, ship } = await setup();
+    h.clock.set(new Date("2027-03-26T12:00:00Z"));
     const stale = { action: "certificate.confirm", value: `${ship.id}:0000` };
     const answer = (await h.press("bram", stale))!;
     expect(answer.text).toMatch(/^The draft changed since it was shown to you/);
@@ -149,6 +158,9 @@ describe("the final evaluation in the certificate", () => {
     const blind = (await draftCertificate(h.store, h.workspace.id, ship.id, h.clock.now()))!;
     expect(blind.evaluation.map((e) => e.rating)).toEqual([undefined, undefined]);
     expect(blind.outcomes.map((o) => o.rating)).toEqual([undefined, undefined]);
+    expect(certificateMarkdown(blind)).toContain(
+      "- Teamwork: submitted; shown once the trainee's own evaluation is in or the window closes (Thu 1 Apr 2027)",
+    );
     await submit("intern", ana);
     const open = (await draftCertificate(h.store, h.workspace.id, ship.id, h.clock.now()))!;
     expect(open.evaluation).toEqual([

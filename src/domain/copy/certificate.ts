@@ -1,3 +1,5 @@
+import { formatDate } from "../format.js";
+
 /** Replies about the certificate draft (the draft's own words are in services/certificate). */
 export const certificateCopy = {
   notYours: () => "The certificate draft is for the intern, their supervisors and their coordinator only.",
@@ -7,6 +9,8 @@ export const certificateCopy = {
     'That button no longer names a certificate draft; type "certificate" to see the current one.',
   changed: () =>
     "The draft changed since it was shown to you (newer figures), so nothing was confirmed. Here is the current one:",
+  tooEarly: (from: string) =>
+    `The certificate is confirmed at the end of the internship: from ${formatDate(from)}, the final evaluation's date, on. Until then "certificate" shows the draft so far.`,
   alreadyConfirmed: (by: string) => `This draft is already confirmed (by ${by}); nothing changed.`,
   confirmed: (intern: string) =>
     `Confirmed the certificate draft for ${intern}: your name and the time are recorded with it. If the figures change later, the draft shows as not confirmed again.`,

@@ -10,7 +10,13 @@ interface Section {
   lines: string[];
 }
 
-const NOT_YET = "not submitted yet";
+/** What stands where a final rating is not shown, and why. */
+function notShown(c: Certificate): string {
+  const f = c.finalEvaluation;
+  if (f.state === "blind")
+    return `submitted; shown once the trainee's own evaluation is in or the window closes (${formatDate(f.closes.toISOString().slice(0, 10))})`;
+  return "not submitted yet";
+}
 
 function replies(who: string, f: ReplyFigures): string {
   if (f.answered === 0) return `${who}: no reply timed yet.`;
@@ -53,7 +59,7 @@ function sections(c: Certificate): Section[] {
                   .map((x) => `"${x.title}"${x.accepted ? " (accepted)" : " (not accepted)"}`)
                   .join(", ")
               : "no milestone";
-            return `${o.key}: ${o.description}. Milestones: ${behind}. Final rating: ${o.rating ?? NOT_YET}.`;
+            return `${o.key}: ${o.description}. Milestones: ${behind}. Final rating: ${o.rating ?? notShown(c)}.`;
           })
         : ["The learning agreement lists no outcomes in Tandem."],
     },
@@ -62,7 +68,7 @@ function sections(c: Certificate): Section[] {
       lines: c.evaluation.length
         ? c.evaluation.map(
             (e) =>
-              `${e.criterion}: ${e.rating === undefined ? NOT_YET : `${e.rating} of 5`}${e.comment ? ` (${e.comment})` : ""}`,
+              `${e.criterion}: ${e.rating === undefined ? notShown(c) : `${e.rating} of 5`}${e.comment ? ` (${e.comment})` : ""}`,
           )
         : ["No evaluation criteria in Tandem."],
     },
@@ -83,7 +89,7 @@ function sections(c: Certificate): Section[] {
           ? c.confirmation.current
             ? `Confirmed by ${c.confirmation.by} on ${formatDate(c.confirmation.on)}.`
             : `${c.confirmation.by} confirmed an earlier draft on ${formatDate(c.confirmation.on)}; this one is not confirmed yet.`
-          : 'Not confirmed yet: the supervisor confirms it with the Confirm button or "certificate confirm".',
+          : `Not confirmed yet: the supervisor confirms it with the Confirm button or "certificate confirm", from ${formatDate(c.confirmableFrom)} (the final evaluation's date) on.`,
       ],
     },
   ];
@@ -95,8 +101,14 @@ const FOOTER =
 
 /** The draft in one chat message: every section, long lists cut to fit, and where the whole draft is. */
 export function certificateChat(c: Certificate): string {
-  const lines = sections(c).flatMap((s) => [`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)]);
-  const closing = `The whole draft as Markdown, JSON or a printable page: tandem certificate ${c.internshipKey} on the server.`;
+  // Whether it is confirmed comes first: a long draft is cut from the end.
+  const all = sections(c);
+  const ordered = [
+    ...all.filter((s) => s.title === "Confirmation"),
+    ...all.filter((s) => s.title !== "Confirmation"),
+  ];
+  const lines = ordered.flatMap((s) => [`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)]);
+  const closing = `A programme admin can print the whole draft: tandem certificate ${c.internshipKey} --format html.`;
   const room = MESSAGE_TEXT_BUDGET - heading(c).length - closing.length - 2;
   const fitted = fitLines(lines, room, (left) => `and ${left} more lines`);
   return [heading(c), ...fitted.lines, closing].join("\n");
@@ -119,6 +131,10 @@ export function certificateJson(c: Certificate): string {
     outcomes: c.outcomes.map((o) => ({ ...o, rating: o.rating ?? null })),
     evaluation: c.evaluation.map((e) => ({ ...e, rating: e.rating ?? null, comment: e.comment ?? null })),
     confirmation: c.confirmation ?? null,
+    finalEvaluation:
+      c.finalEvaluation.state === "blind"
+        ? { state: "blind", closes: c.finalEvaluation.closes.toISOString() }
+        : c.finalEvaluation,
   };
   return `${JSON.stringify(view, null, 2)}\n`;
 }

@@ -47,7 +47,7 @@ export async function draftCertificate(
       feedback: m.feedback === undefined ? undefined : safe(m.feedback),
     });
   }
-  const final = await finalBySupervisor(store, ctx, learning, now);
+  const { answers: final, state: finalEvaluation } = await finalBySupervisor(store, ctx, learning, now);
   const outcomes: Certificate["outcomes"] = (learning?.outcomes ?? []).map((o) => ({
     key: o.key,
     description: safe(o.description),
@@ -85,6 +85,8 @@ export async function draftCertificate(
       comment:
         final?.criteria[c.key]?.comment === undefined ? undefined : safe(final.criteria[c.key]!.comment!),
     })),
+    finalEvaluation,
+    confirmableFrom: evaluationDates(internship, learning).final,
     monitoring: {
       checkins: {
         answered: summary.checkins.answered,
@@ -121,17 +123,18 @@ async function finalBySupervisor(
   ctx: InternshipContext,
   learning: LearningAgreement | undefined,
   now: Date,
-): Promise<EvaluationAnswers | undefined> {
+): Promise<{ answers: EvaluationAnswers | undefined; state: Certificate["finalEvaluation"] }> {
   const submitted = await store.evaluations.forRound(ctx.internship.id, "final");
   const supervisor = submitted.find((e) => e.side === "supervisor");
-  if (!supervisor) return undefined;
+  if (!supervisor) return { answers: undefined, state: { state: "not-submitted" } };
   const { final } = evaluationDates(ctx.internship, learning);
-  const closed = [ctx.intern, ctx.supervisor].every((p) => {
-    const window = evaluationWindow(ctx.calendarOf(p), final);
-    return window !== undefined && window.closes <= now;
-  });
+  const closes = [ctx.intern, ctx.supervisor]
+    .map((p) => evaluationWindow(ctx.calendarOf(p), final)?.closes.getTime() ?? 0)
+    .reduce((a, b) => Math.max(a, b), 0);
   const both = submitted.some((e) => e.side === "intern");
-  return both || closed ? supervisor.answers : undefined;
+  return both || closes <= now.getTime()
+    ? { answers: supervisor.answers, state: { state: "shown" } }
+    : { answers: undefined, state: { state: "blind", closes: new Date(closes) } };
 }
 
 /** What a confirmation confirms: the draft's content, without the confirmation itself. */

@@ -11,6 +11,8 @@ import { resolveScope } from "../internship-scope.js";
 
 const CONFIRMERS: readonly Role[] = ["supervisor", "backupSupervisor"];
 const mayConfirm = (roles: readonly Role[]) => roles.some((r) => CONFIRMERS.includes(r));
+/** A draft is confirmed at the end, once the final evaluation is due, not while the work goes on. */
+const confirmable = (draft: Certificate, today: string) => today >= draft.confirmableFrom;
 
 /** `certificate [for @intern]` and `certificate confirm [for @intern]`. */
 export async function handleCertificateCommand(
@@ -24,8 +26,9 @@ export async function handleCertificateCommand(
   if (roles.length === 0) return reply(copy.notYours());
   const draft = await draftCertificate(ctx.store, ctx.workspace.id, internship.id, ctx.now);
   if (!draft) return reply(copy.notYours());
-  if (command.name === "certificate") return shown(draft, internship, roles);
+  if (command.name === "certificate") return shown(draft, internship, roles, ctx.today);
   if (!mayConfirm(roles)) return reply(copy.onlySupervisor());
+  if (!confirmable(draft, ctx.today)) return reply(copy.tooEarly(draft.confirmableFrom));
   return await confirm(ctx, internship, draft);
 }
 
@@ -38,15 +41,19 @@ export async function handleCertificateAction(ctx: CommandContext, value: string
   if (!mayConfirm(roles)) return reply(copy.onlySupervisor());
   const draft = await draftCertificate(ctx.store, ctx.workspace.id, internship.id, ctx.now);
   if (!draft) return reply(copy.buttonGone());
+  if (!confirmable(draft, ctx.today)) return reply(copy.tooEarly(draft.confirmableFrom));
   // Figures moved on since the draft was shown: confirm only what the supervisor has read.
   if (certificateHash(draft) !== hash)
-    return { ...shown(draft, internship, roles), text: `${copy.changed()}\n${certificateChat(draft)}` };
+    return {
+      ...shown(draft, internship, roles, ctx.today),
+      text: `${copy.changed()}\n${certificateChat(draft)}`,
+    };
   return await confirm(ctx, internship, draft);
 }
 
-function shown(draft: Certificate, internship: Internship, roles: readonly Role[]): Reply {
+function shown(draft: Certificate, internship: Internship, roles: readonly Role[], today: string): Reply {
   const button =
-    mayConfirm(roles) && !draft.confirmation?.current
+    mayConfirm(roles) && confirmable(draft, today) && !draft.confirmation?.current
       ? [
           {
             action: "certificate.confirm",
