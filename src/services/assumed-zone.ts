@@ -9,7 +9,7 @@ import { assumedZoneCopy } from "../domain/copy/assumed-zone.js";
 import { noticeKeys } from "../domain/outbox-keys.js";
 import type { Person, Workspace } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
-import { queueDirect } from "./notify.js";
+import { directDraft } from "./notify.js";
 import { updatePerson } from "./person-update.js";
 import { touchInternship } from "./rules/wakeup-rule.js";
 
@@ -74,6 +74,8 @@ export async function adoptOwnZone(
   person: Person,
   zone: string,
   at: Date,
+  /** The person is writing to Tandem right now (else: set-up learnt it, and the notice waits for their hours). */
+  speaking: boolean,
 ): Promise<{ notice?: string } | undefined> {
   const assumed = await assumedZone(store, workspace, person.id);
   if (!assumed) return undefined;
@@ -102,7 +104,9 @@ export async function adoptOwnZone(
     country: person.region ? `${person.country}-${person.region}` : person.country,
     platform: workspace.platform,
   });
-  return (await queueDirect(store, workspace, { ...person, timezone: zone }, key, { text }, at))
-    ? { notice: key }
-    : {};
+  const draft = directDraft(workspace, { ...person, timezone: zone }, key, { text }, at);
+  if (!draft) return {};
+  // Said in answer to what they just wrote: sent now, like a reply, not held for their contact hours.
+  if (speaking) delete draft.recipientId;
+  return (await store.outbox.enqueue(draft, at)) ? { notice: key } : {};
 }

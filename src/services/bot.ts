@@ -128,7 +128,7 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
     const person = workspace && (await store.people.byPlatformId(workspace.id, event.platform, event.user));
     if (!workspace || !person) return;
     const adopted = await store.transaction(
-      async () => await adoptOwnZone(store, workspace, person, zone, now),
+      async () => await adoptOwnZone(store, workspace, person, zone, now, true),
     );
     if (!adopted) return;
     botLog.info(

@@ -71,7 +71,7 @@ export async function ensurePerson(
   const known = await store.people.byPlatformId(workspace.id, workspace.platform, entry.userId);
   if (known) {
     // Set up before the platform knew their zone: it does now (they wrote to Tandem since).
-    if (entry.timezone && (await adoptOwnZone(store, workspace, known, entry.timezone, at))) {
+    if (entry.timezone && (await adoptOwnZone(store, workspace, known, entry.timezone, at, false))) {
       return { person: (await store.people.get(workspace.id, known.id))!, zoneAssumed: false };
     }
     return { person: known, zoneAssumed: false };

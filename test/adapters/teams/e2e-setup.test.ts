@@ -111,6 +111,51 @@ describe("setting up an internship in Teams", () => {
     expect(trial).toBeDefined();
   });
 
+  it("replaces a supervisor's assumed time zone with the one their first message carries, and tells them once", async () => {
+    await teams.peek.programmeAdmins.add(teams.workspace.id, "aad-hana", undefined, teams.clock.now());
+    await writes("hana", "Europe/Madrid");
+    await writes("kenji", TOKYO);
+    // Typed in the team's channel: Tandem then knows the team whose roster names Maya.
+    const typed = channelMessage({
+      ...teams.as("hana"),
+      channel: INTERNS,
+      team: TEAM,
+      text: "setup",
+      atBot: true,
+    });
+    expect((await teams.post(typed)).status).toBe(200);
+    const card = cardOf(teams.fake.activities().find((p) => p.replyToId === typed.id)?.activity);
+    const [data] = submitData(card as { body: unknown[] });
+    const submitted = submitMessage({
+      ...teams.as("hana"),
+      action: "setup.submit",
+      value: String(data!.tandemValue),
+      inputs,
+    });
+    expect((await teams.post(submitted)).status).toBe(200);
+    const maya = () => teams.peek.people.byPlatformId(teams.workspace.id, "teams", "aad-maya");
+    const assumed = (await maya())!;
+    expect(assumed).toMatchObject({ timezone: "Europe/Madrid", country: "ES" });
+
+    await writes("maya", "America/Sao_Paulo");
+    await writes("maya", "America/Sao_Paulo");
+    await teams.tickAt(teams.clock.now());
+    expect(await maya()).toMatchObject({
+      timezone: "America/Sao_Paulo",
+      country: "ES",
+      contactHours: assumed.contactHours,
+    });
+    // Sent to Maya's chat (the one set-up opened for her: the fake connector gives it its own id).
+    expect(teams.outbox("zone-learnt:")).toMatchObject([{ status: "sent" }]);
+    const told = teams.fake
+      .activities()
+      .filter((p) => String(p.activity?.text).includes("Tandem now uses your time zone"));
+    expect(told).toHaveLength(1);
+    expect(String(told[0]!.activity?.text)).toContain(
+      "from Teams, America/Sao\\_Paulo: when you were set up it could only assume Europe/Madrid",
+    );
+  });
+
   it("refuses someone who is not an admin, naming the programme admins", async () => {
     await teams.peek.programmeAdmins.add(teams.workspace.id, "aad-hana", undefined, teams.clock.now());
     await writes("hana", "Europe/Madrid");
