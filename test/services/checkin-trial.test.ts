@@ -85,10 +85,12 @@ describe("try checkin", () => {
     expect(preview?.message.fields).toContainEqual({ label: "Moved forward", value: "read the codebase" });
     expect(preview?.message.fields).toContainEqual({ label: "Connected to the team", value: "4/5" });
     expect(await h.sentTo("bram")).toHaveLength(0);
-    // The day's real check-in (09:30) is untouched: the trial's answers are not its answers.
+    // The day's real check-in (09:30) is untouched: the trial's answers are not its answers. Its prompt
+    // went out at this 10:00 tick, and since the dispatcher wakes the check-in rule for a prompt it sent
+    // (1b4b62b) the row says so at once.
     const internshipId = (await h.internship("ana-2026")).id;
     const real = await h.store.checkins.get(internshipId, "2026-12-01");
-    expect(real?.status).toBe("due");
+    expect(real?.status).toBe("sent");
     expect(real?.answeredAt).toBeUndefined();
     expect(real?.progress).toBeUndefined();
   });
