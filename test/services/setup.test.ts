@@ -312,13 +312,14 @@ describe("setup on Teams", () => {
   async function teams() {
     const clock = createSettableClock(NOW);
     const store = await openTestStore(undefined, { now: NOW });
-    const directory = teamsDirectory([
+    const members = [
       member("aad-hr", "Hana Ruiz", "Europe/Madrid"),
       member("aad-kenji", "Kenji Sato", "Asia/Tokyo"),
       member("aad-olga", "Olga Nowak", "Europe/Warsaw"),
       member("aad-far", "Farid Haddad"),
       member("aad-other", "Otto Berg", "Europe/Oslo"),
-    ]);
+    ];
+    const directory = teamsDirectory(members);
     const bot = createBot({
       store,
       clock,
@@ -336,7 +337,7 @@ describe("setup on Teams", () => {
         ...extra,
       }) as InboundEvent;
     const handle = async (e: InboundEvent) => (await bot.handle(e)) as Reply;
-    return { store, handle, event };
+    return { store, handle, event, members };
   }
 
   it("makes the first person to set up in a fresh workspace its programme admin; the home is the channel typed in", async () => {
@@ -418,6 +419,33 @@ describe("setup on Teams", () => {
     // A zone Teams gave at set-up was never assumed: it stays.
     await t.handle(dm("aad-olga", "Europe/Berlin"));
     expect((await t.store.people.byKey(ws.id, "olga"))!.timezone).toBe("Europe/Warsaw");
+  });
+
+  it("takes a person's own time zone when set-up runs again after Teams learnt it, the notice waiting for their hours", async () => {
+    const t = await teams();
+    const setUp = async () => {
+      const opened = await t.handle(
+        t.event("aad-hr", "teams:tenant-1:user:aad-hr", { kind: "command", text: "setup" }),
+      );
+      return await t.handle(
+        t.event("aad-hr", "teams:tenant-1:user:aad-hr", {
+          kind: "action",
+          action: "setup.submit",
+          value: opened.form!.value,
+          form: { ...FORM, intern: "aad-kenji", supervisor: "aad-olga", backup: "aad-far", home: "" },
+        }),
+      );
+    };
+    await setUp();
+    const ws = (await t.store.workspaces.find("teams", "tenant-1"))!;
+    expect((await t.store.people.byKey(ws.id, "farid"))!.timezone).toBe("Europe/Madrid");
+    // Farid wrote somewhere Tandem saw (a reaction, a channel): Teams now says his zone.
+    t.members[3] = member("aad-far", "Farid Haddad", "Africa/Cairo");
+    await setUp();
+    const farid = (await t.store.people.byKey(ws.id, "farid"))!;
+    expect(farid.timezone).toBe("Africa/Cairo");
+    const notice = await t.store.outbox.get(ws.id, `zone-learnt:${farid.id}:Africa/Cairo`);
+    expect(notice?.recipientId).toBe(farid.id);
   });
 
   it("keeps the last programme admin, as Teams names no admins of its own", async () => {
