@@ -250,7 +250,14 @@ export async function startService(
   // The web portal at /portal on the same server, when PUBLIC_URL is set.
   const portal: Portal | undefined =
     config.publicUrl && config.portal
-      ? await createPortal({ store, clock, log, publicUrl: config.publicUrl, secret: config.portal.secret })
+      ? await createPortal({
+          store,
+          clock,
+          log,
+          publicUrl: config.publicUrl,
+          secret: config.portal.secret,
+          sendNow: (workspaceId, key) => services.dispatcher.sendNow(workspaceId, key),
+        })
       : undefined;
   if (portal) http.addRoute(portal.route);
   for (const platform of platforms.values()) {

@@ -22,6 +22,8 @@ export interface PortalDeps {
   /** PORTAL_SECRET: signs the session and CSRF cookies. */
   secret: string;
   limits?: Partial<SignInLimits>;
+  /** Sends a queued outbox row at once (the dispatcher's sendNow): a sign-in e-mail should not wait a tick. */
+  sendNow?: (workspaceId: number, key: string) => void;
 }
 
 export type PortalContext = PortalDeps & { log: Logger; limits: SignInLimits };

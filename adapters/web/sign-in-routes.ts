@@ -78,8 +78,10 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: PortalContext): 
       if (!normalEmail(address)) {
         return sendPage(reply, signInPage(reply.generateCsrf(), "That is not an e-mail address."), 400);
       }
-      const sent = await emailSignInLink(store, ctx.publicUrl, address ?? "", clock.now());
-      log.info({ sent }, "portal sign-in link asked for by e-mail");
+      const queued = await emailSignInLink(store, ctx.publicUrl, address ?? "", clock.now());
+      // Committed: the e-mail goes now, not at the next tick.
+      if (queued) ctx.sendNow?.(queued.workspaceId, queued.key);
+      log.info({ sent: queued !== undefined }, "portal sign-in link asked for by e-mail");
       return sendPage(
         reply,
         messagePage(

@@ -1,5 +1,6 @@
 import type { PersonDataRepo, RetentionRepo } from "../ports/privacy-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
+import { answersWithoutComments } from "./rows/evaluation-row.js";
 import { BLANK_PAYLOAD, ERASED_NAME, type PersonDataRow, parsed } from "./rows/person-data-row.js";
 import type { Synchronous } from "./synchronous.js";
 
@@ -142,6 +143,17 @@ export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonData
         w,
         p,
       );
+      // Evaluations they wrote or about them: the comments go, the ratings stay (a record is never rewritten otherwise).
+      const evaluations = db
+        .prepare(
+          `SELECT id, answers FROM evaluations WHERE workspace_id = ? AND (author_id = ? OR internship_id IN (${inList}))`,
+        )
+        .all(w, p) as { id: number; answers: string }[];
+      counts.evaluations = evaluations.reduce(
+        (n, e) =>
+          n + run("UPDATE evaluations SET answers = ? WHERE id = ?", answersWithoutComments(e.answers), e.id),
+        0,
+      );
       counts.replyClocks = run(
         "UPDATE tracked_messages SET permalink = NULL WHERE workspace_id = @w AND @p IN (author_id, responder_id)",
         { w, p },
@@ -151,6 +163,7 @@ export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonData
         ...internships.flatMap((i) => [
           `checkin-summary:${i}:`,
           `reflection:${i}:`,
+          `evaluation:${i}:`,
           `digest:%:${i}:`,
           `missed-streak:${i}:`,
         ]),

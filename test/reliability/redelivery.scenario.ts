@@ -47,6 +47,14 @@ export async function fourTimes(
   expect((await deliver(0)).status, what).toBeLessThan(300);
   await eventually(settled, 10_000);
   await done(1);
+  // A DM reply goes through the outbox and is sent at once after the commit: settled once it is sent.
+  await eventually(
+    () =>
+      s.peek.db
+        .prepare("SELECT 1 FROM outbox WHERE key LIKE 'reply-to:%' AND status IN ('pending', 'sending')")
+        .all().length === 0,
+    10_000,
+  );
   const once = fingerprint(s.peek.db);
   const callsOnce = platformCalls();
   expect(once !== before || callsOnce > callsBefore, `${what} had an effect`).toBe(true);

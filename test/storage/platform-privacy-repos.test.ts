@@ -138,6 +138,7 @@ async function dump(store: TestStore): Promise<Record<string, string[]>> {
     "leave_periods",
     "checkins",
     "reflections",
+    "evaluations",
     "milestones",
     "milestone_history",
     "meetings",
@@ -236,6 +237,7 @@ describe("platform and privacy repositories answer alike on both stores", () => 
     expect(result.counts).toEqual({
       checkins: 2,
       reflections: 1,
+      evaluations: 2,
       milestones: 1,
       milestoneHistory: 2,
       meetings: 2,
@@ -248,7 +250,15 @@ describe("platform and privacy repositories answer alike on both stores", () => 
       profile: 1,
     });
     const left = JSON.stringify(result.after);
-    for (const words of ["Ana Souza", "survey drafted", "contract late", "by email", "no data", "my plan"]) {
+    for (const words of [
+      "Ana Souza",
+      "survey drafted",
+      "contract late",
+      "by email",
+      "no data",
+      "my plan",
+      "asks well",
+    ]) {
       expect(left).not.toContain(words);
     }
     expect(left).toContain("someone else");

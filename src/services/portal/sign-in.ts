@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Person } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
-import { queueSignInLink, SIGN_IN_LINK_MINUTES } from "../sign-in-link.js";
+import { queueSignInLink, SIGN_IN_LINK_MINUTES, signInLinkKey } from "../sign-in-link.js";
 import { isPortalPath, portalUrl } from "./portal-paths.js";
 import { type Principal, parsePrincipal, principalText } from "./principal.js";
 
@@ -53,22 +53,25 @@ export async function chatSignInLink(
 
 /**
  * The sign-in page: e-mails a link when someone has this address; says nothing either way (the page
- * gives the same answer). Returns whether a link was queued, for logs and tests only.
+ * gives the same answer). Returns the queued e-mail's outbox row (to send it now rather than at the next
+ * tick), or undefined when none was queued.
  */
 export async function emailSignInLink(
   store: Store,
   publicUrl: string,
   address: string,
   now: Date,
-): Promise<boolean> {
+): Promise<{ workspaceId: number; key: string } | undefined> {
   const email = normalEmail(address);
-  if (!email) return false;
+  if (!email) return undefined;
   const people = await store.people.byEmail(email);
   const first = people[0];
-  if (!first) return false;
+  if (!first) return undefined;
   return await store.transaction(async () => {
     const token = await createSignInToken(store, { kind: "email", email }, undefined, now);
-    return await queueSignInLink(store, first, signInUrl(publicUrl, token), now);
+    const url = signInUrl(publicUrl, token);
+    const queued = await queueSignInLink(store, first, url, now);
+    return queued ? { workspaceId: first.workspaceId, key: signInLinkKey(first, url) } : undefined;
   });
 }
 

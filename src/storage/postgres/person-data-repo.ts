@@ -1,4 +1,5 @@
 import type { PersonDataRepo, RetentionRepo } from "../../ports/privacy-repos.js";
+import { answersWithoutComments } from "../rows/evaluation-row.js";
 import { BLANK_PAYLOAD, ERASED_NAME, type PersonDataRow, parsed } from "../rows/person-data-row.js";
 import type { Sql } from "./sql.js";
 
@@ -138,6 +139,19 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
         counts.agreements = await run(
           "UPDATE agreements SET decline_reason = NULL WHERE workspace_id = $1 AND decided_by = $2",
         );
+        // Evaluations they wrote or about them: the comments go, the ratings stay.
+        const evaluations = await sql.rows<{ id: number; answers: string }>(
+          `SELECT id, answers FROM evaluations WHERE workspace_id = $1
+             AND (author_id = $2 OR internship_id = ANY ($3::bigint[])) ORDER BY id`,
+          [w, p, internships],
+        );
+        counts.evaluations = 0;
+        for (const e of evaluations) {
+          counts.evaluations += await run("UPDATE evaluations SET answers = $1 WHERE id = $2", [
+            answersWithoutComments(e.answers),
+            e.id,
+          ]);
+        }
         counts.replyClocks = await run(
           "UPDATE tracked_messages SET permalink = NULL WHERE workspace_id = $1 AND $2 IN (author_id, responder_id)",
         );
@@ -146,6 +160,7 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
           ...internships.flatMap((i) => [
             `checkin-summary:${i}:`,
             `reflection:${i}:`,
+            `evaluation:${i}:`,
             `digest:%:${i}:`,
             `missed-streak:${i}:`,
           ]),

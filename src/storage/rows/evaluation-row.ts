@@ -28,3 +28,13 @@ export function toEvaluation(row: EvaluationRow): SubmittedEvaluation {
     submittedAt: new Date(Number(row.submitted_at)),
   };
 }
+
+/** Stored answers without their comments (an erased person's words), the ratings kept for the figures. */
+export function answersWithoutComments(answers: string): string {
+  const parsed = JSON.parse(answers) as EvaluationAnswers;
+  const strip = (ratings: EvaluationAnswers["criteria"] | undefined) =>
+    ratings && Object.fromEntries(Object.entries(ratings).map(([key, r]) => [key, { score: r.score }]));
+  const kept: EvaluationAnswers = { criteria: strip(parsed.criteria) ?? {}, outcomes: parsed.outcomes };
+  if (parsed.hosting) kept.hosting = strip(parsed.hosting)!;
+  return JSON.stringify(kept);
+}

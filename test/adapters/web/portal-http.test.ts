@@ -52,6 +52,7 @@ async function portalOn(limits: Partial<SignInLimits> = {}) {
   };
   await importProgramme(store, second, clock.now());
   const log = captureLog();
+  const sentNow: { workspaceId: number; key: string }[] = [];
   const portal = await createPortal({
     store,
     clock,
@@ -59,6 +60,7 @@ async function portalOn(limits: Partial<SignInLimits> = {}) {
     publicUrl: PUBLIC,
     secret: SECRET,
     limits,
+    sendNow: (workspaceId, key) => sentNow.push({ workspaceId, key }),
   });
   const http = createHttpServer({
     log: log.log,
@@ -106,7 +108,7 @@ async function portalOn(limits: Partial<SignInLimits> = {}) {
     servers.push(server);
     return `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
   }
-  return { store, clock, base, ws, other, internship, signedIn, tokenFor, log, portal, replica };
+  return { store, clock, base, ws, other, internship, signedIn, tokenFor, log, portal, replica, sentNow };
 }
 
 describe("portal sign-in over HTTP", () => {
@@ -172,6 +174,8 @@ describe("portal sign-in over HTTP", () => {
     expect(unknown.body).toBe(known.body);
     const queued = await p.store.outbox.list();
     expect(queued.map((q) => q.address)).toEqual([`email:${LENA}`]);
+    // Sent at once, not at the next tick.
+    expect(p.sentNow).toEqual([{ workspaceId: queued[0]?.workspaceId, key: queued[0]?.key }]);
     const token = /\/portal\/link\/([\w-]+)/.exec(queued[0]?.payload.text ?? "")?.[1] ?? "";
     const browser = createPortalClient(p.base);
     expect((await browser.signInWith(token)).status).toBe(303);

@@ -73,11 +73,12 @@ describe("portal sign-in links", () => {
 
   it("e-mails a link through the outbox to a known address only, any case", async () => {
     const t = await setup();
-    expect(await emailSignInLink(t.store, URL, " LENA@uni.example ", t.clock.now())).toBe(true);
-    expect(await emailSignInLink(t.store, URL, "nobody@uni.example", t.clock.now())).toBe(false);
-    expect(await emailSignInLink(t.store, URL, "not an address", t.clock.now())).toBe(false);
+    const sent = await emailSignInLink(t.store, URL, " LENA@uni.example ", t.clock.now());
+    expect(await emailSignInLink(t.store, URL, "nobody@uni.example", t.clock.now())).toBeUndefined();
+    expect(await emailSignInLink(t.store, URL, "not an address", t.clock.now())).toBeUndefined();
     const queued = await t.store.outbox.list();
     expect(queued).toHaveLength(1);
+    expect(sent).toEqual({ workspaceId: t.ws.id, key: queued[0]?.key });
     expect(queued[0]?.address).toBe("email:lena@uni.example");
     const token = /\/portal\/link\/([\w-]+)/.exec(queued[0]?.payload.text ?? "")?.[1] ?? "";
     expect(await useSignInToken(t.store, token, t.clock.now())).toEqual({
