@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "../../src/domain/calendar.js";
+import { evaluationForm } from "../../src/domain/copy/evaluation.js";
 import {
   answersFromForm,
   evaluationWindow,
@@ -89,5 +90,20 @@ describe("who reads which side", () => {
         .request(3, "midterm", "intern")
         .startsWith(evaluationKeys.prefix(3, "midterm", "intern")),
     ).toBe(true);
+  });
+});
+
+describe("the evaluation form's words", () => {
+  it("asks the intern about their own criteria in a sentence, keeping acronyms as written", () => {
+    const questions = questionsFor("intern", {
+      criteria: [
+        { key: "ict-skills", name: "ICT skills" },
+        { key: "analytical-skills", name: "Analytical skills" },
+      ],
+      outcomes: [],
+    });
+    const labels = evaluationForm(1, "midterm", "intern", questions).fields.map((f) => f.label);
+    expect(labels).toContain("Your ICT skills");
+    expect(labels).toContain("Your analytical skills");
   });
 });

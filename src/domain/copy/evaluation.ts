@@ -16,6 +16,11 @@ import type { EvaluationCriterion, LearningOutcome } from "../learning-agreement
 import type { FormField, OutboundForm, OutboundMessage } from "../messages.js";
 import { truncateText } from "../text-cut.js";
 
+/** "Analytical skills" -> "analytical skills" inside a sentence; an acronym ("ICT skills") stays as it is. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}{2}/u.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 const safe = neutralizeMentions;
 
 export const roundName = (round: EvaluationRound) => (round === "midterm" ? "mid-term" : "final");
@@ -67,7 +72,7 @@ export function evaluationForm(
     rated(
       ids.criterion(c.key),
       ids.criterionComment(c.key),
-      side === "intern" ? `Your ${c.name.toLowerCase()}` : c.name,
+      side === "intern" ? `Your ${lowerFirst(c.name)}` : c.name,
     ),
   );
   const outcomes = questions.outcomes.map(
@@ -79,7 +84,7 @@ export function evaluationForm(
     }),
   );
   const hosting = questions.hosting.flatMap((q) =>
-    rated(ids.hosting(q.key), ids.hostingComment(q.key), `The hosting: ${q.name.toLowerCase()}`),
+    rated(ids.hosting(q.key), ids.hostingComment(q.key), `The hosting: ${lowerFirst(q.name)}`),
   );
   return {
     action: "evaluation.submit",
@@ -111,7 +116,7 @@ export function evaluationRequest(input: {
   const until = formatInstant(input.closes, input.timezone);
   const typed = side === "intern" ? `evaluate ${round}` : `evaluate ${round} for ${input.mention}`;
   const other =
-    side === "intern" ? "Your supervisor evaluates you too" : `${intern} evaluates themselves too`;
+    side === "intern" ? "Your supervisor evaluates you too" : `${intern} fills in a self-evaluation too`;
   const ask = `${what[0]!.toUpperCase()}${what.slice(1)}.`;
   return {
     text: [
@@ -128,8 +133,8 @@ export function evaluationRequest(input: {
     ],
     reason:
       side === "intern"
-        ? `Because the learning agreement sets a ${roundName(round)} evaluation at this date; the university reads both sides' evaluations to award the traineeship's credits. Sent in your working hours; ${input.reminder ? "this is the only reminder" : "one reminder follows if it is not in by then"}.`
-        : `Because you supervise ${intern} and the learning agreement sets a ${roundName(round)} evaluation at this date; the university reads it for the certificate. Sent in your working hours; ${input.reminder ? "this is the only reminder" : "one reminder follows if it is not in by then"}.`,
+        ? `Because the learning agreement sets a ${roundName(round)} evaluation at this date; the university reads both sides' evaluations to award the traineeship's credits. Sent in your working hours; ${input.reminder ? "this is the only reminder" : "one reminder follows after three working days if it is not in yet"}.`
+        : `Because you supervise ${intern} and the learning agreement sets a ${roundName(round)} evaluation at this date; the university reads it for the certificate. Sent in your working hours; ${input.reminder ? "this is the only reminder" : "one reminder follows after three working days if it is not in yet"}.`,
   };
 }
 
@@ -161,7 +166,7 @@ export function evaluationLines(
   }
   if (answers.hosting) {
     for (const q of questions.hosting)
-      lines.push(ratingLine(`hosting, ${q.name.toLowerCase()}`, answers.hosting[q.key]));
+      lines.push(ratingLine(`hosting, ${lowerFirst(q.name)}`, answers.hosting[q.key]));
   }
   return lines;
 }
