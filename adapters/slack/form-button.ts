@@ -18,8 +18,9 @@ const COMMAND = "command:";
 export type FormButtonPress = { form: OutboundForm } | { command: string };
 
 /** What a pressed form button asks for, or undefined when its value is neither (a forged or damaged payload). */
-export function pressedFormButton(value: string | undefined): FormButtonPress | undefined {
-  if (!value) return undefined;
+export function pressedFormButton(value: unknown): FormButtonPress | undefined {
+  // A payload is untrusted: its value may be anything JSON holds, not only the string Slack sends.
+  if (typeof value !== "string" || !value) return undefined;
   if (value.startsWith(COMMAND)) {
     const command = value.slice(COMMAND.length).trim();
     return command ? { command } : undefined;
