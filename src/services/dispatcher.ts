@@ -13,6 +13,7 @@ import { type Delivery, deliveryLanes, planDeliveries } from "./delivery-policy.
 import { createDeliveryStats, type DeliveryStats } from "./delivery-stats.js";
 import { inLanes, type LaneStep } from "./dispatch-lanes.js";
 import { createRecipientReader, newPassCache, type PassCache } from "./dispatch-recipients.js";
+import { createLeaseTimers } from "./lease-timers.js";
 import { createMailDelivery } from "./mail-delivery.js";
 import type { WakeupKind } from "./rules/wakeup-rule.js";
 import { createSendingLeases } from "./sending-leases.js";
@@ -131,6 +132,7 @@ export function createDispatcher(deps: {
   const { store } = deps;
   const outages = deps.outages ?? createWorkspaceOutages({ log: deps.log });
   const sending = createSendingLeases(store, deps.replica ?? "local", options.sendLeaseMs, deps.clock);
+  const leaseTimers = createLeaseTimers(sending, options.sendLeaseMs, log);
   let stopping = false;
   /** Reports and short versions queued during this process's passes: ready at once, so claimed again. */
   let followUps = 0;
@@ -147,33 +149,6 @@ export function createDispatcher(deps: {
   });
   const { deadLetter, fail, refuse } = failures;
   const mail = createMailDelivery({ store, log, stats, clock: deps.clock, failures, sender: deps.mail });
-
-  /**
-   * Renews the sending leases every third of a lease while a pass runs: its sends may wait for a
-   * platform's pacing (a minute at Slack's per-workspace cap) longer than a lease. The returned stop waits
-   * for a renewal under way, so none re-takes a lease that settle() hands back.
-   */
-  function keepLeases(): () => Promise<void> {
-    let renewing: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = sending.renew().then(
-        (lost) => {
-          if (lost.length > 0)
-            log.warn({ workspaceIds: lost }, "another replica took these workspaces' sending leases");
-        },
-        (error: unknown) =>
-          log.warn(
-            { err: error },
-            "could not renew the sending leases; another replica takes them when they run out",
-          ),
-      );
-    }, options.sendLeaseMs / 3);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await renewing;
-    };
-  }
 
   /** Rows put back while their workspace is paused; they are sent as soon as it resumes. */
   async function hold(items: readonly OutboxItem[], until: Date): Promise<void> {
@@ -366,22 +341,7 @@ export function createDispatcher(deps: {
     await wakeCheckins(batch, now);
   }
 
-  /** This replica's heartbeat, while its passes run on a metronome (see sending-leases.ts). */
   let heartbeat: NodeJS.Timeout | undefined;
-  function startHeartbeat(): NodeJS.Timeout {
-    const timer = setInterval(() => {
-      sending
-        .beat()
-        .catch((error: unknown) =>
-          log.warn(
-            { err: error },
-            "could not announce this replica; the others take its workspaces if it stays silent",
-          ),
-        );
-    }, options.sendLeaseMs / 3);
-    timer.unref();
-    return timer;
-  }
   const inFlight = new Set<Promise<void>>();
   const retryTimers = new Set<NodeJS.Timeout>();
 
@@ -417,14 +377,14 @@ export function createDispatcher(deps: {
   return {
     sendNow: (workspaceId, key) => sendNow(workspaceId, key),
     announce() {
-      if (!stopping) heartbeat ??= startHeartbeat();
+      if (!stopping) heartbeat ??= leaseTimers.startHeartbeat();
     },
     async dispatch(now) {
       const result = noResult();
       const cache = newPassCache();
       const deadline = options.elapsed() + options.passMs;
       const overdue = () => stopping || options.elapsed() > deadline;
-      const stopKeeping = keepLeases();
+      const stopKeeping = leaseTimers.keepDuringPass();
       try {
         while (!overdue()) {
           const mine = await sending.take(now);
