@@ -1,7 +1,5 @@
 import type { AgreementTerms } from "../domain/agreement-terms.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
-import type { EvaluationRound, NewEvaluation, SubmittedEvaluation } from "../domain/evaluations.js";
-import type { LearningAgreement } from "../domain/learning-agreement.js";
 import type { Milestone, MilestoneHistoryEntry, MilestoneStatus } from "../domain/milestones.js";
 import type { Internship, LeavePeriod, LocalDate, Person, Platform, Workspace } from "../domain/types.js";
 import type {
@@ -12,6 +10,7 @@ import type {
   ReplyClockRepo,
   SignalRepo,
 } from "./connection-repos.js";
+import type { CertificateRepo, EvaluationRepo, LearningAgreementRepo } from "./learning-repos.js";
 import type { InstallationRepo, PlatformRefRepo } from "./platform-repos.js";
 import type { PortalLimitRepo, PortalLinkRepo, PortalSessionRepo } from "./portal-repos.js";
 import type { PersonDataRepo, RetentionRepo } from "./privacy-repos.js";
@@ -330,56 +329,6 @@ export interface ProgrammeAdminRepo {
   add(workspaceId: number, userId: string, addedBy: string | undefined, at: Date): Promise<boolean>;
   /** True when they were one. */
   remove(workspaceId: number, userId: string): Promise<boolean>;
-}
-
-/**
- * Each internship's learning agreement (outcomes, evaluation criteria and dates, language) and which
- * outcomes its milestones serve.
- */
-export interface LearningAgreementRepo {
-  get(internshipId: number): Promise<LearningAgreement | undefined>;
-  /**
-   * Replaces the agreement. Outcomes are kept by key, so the milestones serving one stay linked; an
-   * outcome left out is removed with its links (the caller refuses that while milestones serve it).
-   */
-  put(workspaceId: number, internshipId: number, agreement: LearningAgreement, at: Date): Promise<void>;
-  /** Links a milestone to outcomes of its internship, by key; keys the agreement lacks are ignored. */
-  link(
-    workspaceId: number,
-    milestoneId: number,
-    internshipId: number,
-    keys: readonly string[],
-  ): Promise<void>;
-  /** The outcome keys each milestone of the internship serves, by milestone id (agreement order). */
-  outcomesOfMilestones(internshipId: number): Promise<Map<number, string[]>>;
-}
-
-/**
- * Two-way evaluations, one record per internship, round and side, written once at submission and never
- * edited. Who may read which is the caller's business (see visibleSides in src/domain/evaluations.ts).
- */
-export interface EvaluationRepo {
-  /** Stores a submission; undefined (nothing written) when that round and side was submitted before. */
-  submit(workspaceId: number, evaluation: NewEvaluation, at: Date): Promise<SubmittedEvaluation | undefined>;
-  /** The round's submissions, the supervisor's first. */
-  forRound(internshipId: number, round: EvaluationRound): Promise<SubmittedEvaluation[]>;
-  /** Every submission of the internship, oldest first. */
-  forInternship(internshipId: number): Promise<SubmittedEvaluation[]>;
-}
-
-/** Supervisors' confirmations of the certificate draft: who confirmed which draft (its hash) and when. */
-export interface CertificateRepo {
-  confirm(
-    workspaceId: number,
-    internshipId: number,
-    personId: number,
-    draftHash: string,
-    at: Date,
-  ): Promise<void>;
-  /** The newest confirmation, if any. */
-  lastConfirmation(
-    internshipId: number,
-  ): Promise<{ personId: number; draftHash: string; at: Date } | undefined>;
 }
 
 /** Which schema migrations the database has, of those this version of Tandem ships. */

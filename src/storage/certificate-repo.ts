@@ -1,4 +1,4 @@
-import type { CertificateRepo } from "../ports/store.js";
+import type { CertificateRepo } from "../ports/learning-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 import { type ConfirmationRow, toConfirmation } from "./rows/certificate-row.js";
 import type { Synchronous } from "./synchronous.js";

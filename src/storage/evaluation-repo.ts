@@ -1,5 +1,5 @@
 import type { EvaluationRound } from "../domain/evaluations.js";
-import type { EvaluationRepo } from "../ports/store.js";
+import type { EvaluationRepo } from "../ports/learning-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 import { EVALUATION_COLUMNS, type EvaluationRow, toEvaluation } from "./rows/evaluation-row.js";
 import type { Synchronous } from "./synchronous.js";

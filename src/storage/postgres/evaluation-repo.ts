@@ -1,4 +1,4 @@
-import type { EvaluationRepo } from "../../ports/store.js";
+import type { EvaluationRepo } from "../../ports/learning-repos.js";
 import { EVALUATION_COLUMNS, type EvaluationRow, toEvaluation } from "../rows/evaluation-row.js";
 import type { Sql } from "./sql.js";
 

@@ -1,4 +1,4 @@
-import type { LearningAgreementRepo } from "../../ports/store.js";
+import type { LearningAgreementRepo } from "../../ports/learning-repos.js";
 import {
   type EvaluationCriterionRow,
   type LearningAgreementRow,
