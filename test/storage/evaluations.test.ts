@@ -1,25 +1,13 @@
 import { expect, it } from "vitest";
 import type { NewEvaluation } from "../../src/domain/evaluations.js";
 import type { Repositories } from "../../src/ports/store.js";
+import { anaInternship } from "../helpers/ana-internship.js";
 import { describeEachStore } from "../helpers/each-store.js";
-import { personInput } from "../helpers/person-input.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
 const T1 = new Date("2026-12-01T09:30:00Z");
 
-async function internship(r: Repositories) {
-  const ws = (await r.workspaces.ensure("console", "test", "Test", T0)).id;
-  const ana = (await r.people.upsert(ws, personInput("ana"), T0)).id;
-  const bram = (await r.people.upsert(ws, personInput("bram"), T0)).id;
-  const ship = (
-    await r.internships.upsert(
-      ws,
-      { key: "ana", internId: ana, supervisorId: bram, start: "2027-02-01", end: "2027-05-31" },
-      T0,
-    )
-  ).id;
-  return { ws, ana, bram, ship };
-}
+const internship = (r: Repositories) => anaInternship(r, T0);
 
 const answers = (score: number): NewEvaluation["answers"] => ({
   criteria: { teamwork: { score, comment: "Asks the right people" }, initiative: { score: 3 } },

@@ -1,22 +1,13 @@
 import { expect, it } from "vitest";
 import { DEFAULT_CRITERIA, type LearningAgreement } from "../../src/domain/learning-agreement.js";
 import type { Repositories } from "../../src/ports/store.js";
+import { anaInternship } from "../helpers/ana-internship.js";
 import { describeEachStore } from "../helpers/each-store.js";
-import { personInput } from "../helpers/person-input.js";
 
 const T0 = new Date("2026-11-30T12:00:00Z");
 
 async function internship(r: Repositories) {
-  const ws = (await r.workspaces.ensure("console", "test", "Test", T0)).id;
-  const ana = (await r.people.upsert(ws, personInput("ana"), T0)).id;
-  const bram = (await r.people.upsert(ws, personInput("bram"), T0)).id;
-  const ship = (
-    await r.internships.upsert(
-      ws,
-      { key: "ana", internId: ana, supervisorId: bram, start: "2027-02-01", end: "2027-05-31" },
-      T0,
-    )
-  ).id;
+  const { ws, bram, ship } = await anaInternship(r, T0);
   const milestone = (title: string) =>
     r.milestones.add(ws, { internshipId: ship, title, due: "2027-03-01", createdBy: bram }, T0);
   return { ws, ship, milestone };
