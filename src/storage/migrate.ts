@@ -32,11 +32,21 @@ export function readMigrations(dir: string): MigrationFile[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith(".sql"))
     .sort();
+  const seen = new Map<string, string>();
   return files.map((file) => {
     const match = FILE_PATTERN.exec(file);
     if (!match) {
       throw new AppError("MIGRATION", `migration file "${file}" must be named like 0002_add_table.sql`);
     }
+    // Two files with one number would each be applied or skipped by chance of name order: refuse both.
+    const other = seen.get(match[1]!);
+    if (other) {
+      throw new AppError(
+        "MIGRATION",
+        `migration files "${other}" and "${file}" share the number ${match[1]}: give the newer one the next free number`,
+      );
+    }
+    seen.set(match[1]!, file);
     const sql = readFileSync(join(dir, file), "utf8");
     return {
       version: Number(match[1]),

@@ -149,6 +149,27 @@ describe("SQLite migrate", () => {
     expect(tables(db)).not.toContain("people");
   });
 
+  it("refuses two migration files with one number, naming both, before touching the database", () => {
+    const db = open();
+    const last = shippedVersions().at(-1)!;
+    const number = String(last).padStart(4, "0");
+    writeFileSync(join(migrationsDir, `${number}_raced_number.sql`), "CREATE TABLE raced (id INTEGER);");
+    const error = thrown(() => migrate(db, migrationsDir));
+    expect(error.code).toBe("MIGRATION");
+    expect(error.message).toContain(`${number}_raced_number.sql`);
+    expect(error.message).toContain("next free number");
+    expect(tables(db)).not.toContain("people");
+  });
+
+  it("ships the same numbered files for PostgreSQL from 0012 on (0001 there holds 0001-0011)", () => {
+    const sqlite = readdirSync(defaultMigrationsDir()).filter((f) => f.endsWith(".sql"));
+    const postgres = readdirSync(join(defaultMigrationsDir(), "postgres")).filter((f) => f.endsWith(".sql"));
+    expect(postgres.filter((f) => Number(f.slice(0, 4)) >= 12)).toEqual(
+      sqlite.filter((f) => Number(f.slice(0, 4)) >= 12),
+    );
+    expect(postgres.filter((f) => Number(f.slice(0, 4)) < 12)).toEqual(["0001_initial.sql"]);
+  });
+
   it("rolls back a migration that fails halfway and records nothing for it", () => {
     const db = open();
     migrate(db, migrationsDir);
