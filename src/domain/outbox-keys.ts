@@ -73,9 +73,17 @@ export const milestoneKeys = {
   announce: (id: number, doneAt: Date) => `milestone-announce:${id}:${doneAt.getTime()}`,
 };
 
-/** The learning agreement: the supervisor hears once of outcomes no milestone serves. */
+/**
+ * The learning agreement: the supervisor hears once of outcomes no milestone serves. A note still waiting
+ * whose outcomes changed is withdrawn and queued again as a revision, so what finally arrives is true.
+ */
 export const learningKeys = {
   outcomeGap: (internshipId: number) => `outcome-gap:${internshipId}`,
+  /** `revision` counts the notes queued before it (1 for the first revision). */
+  outcomeGapRevision: (internshipId: number, revision: number) => `outcome-gap:${internshipId}:${revision}`,
+  /** The note and its revisions ("outcome-gap:1" is a prefix of "outcome-gap:12" too). */
+  isOutcomeGapOf: (key: string, internshipId: number): boolean =>
+    key === `outcome-gap:${internshipId}` || key.startsWith(`outcome-gap:${internshipId}:`),
 };
 
 /**

@@ -126,11 +126,12 @@ describe("outcomes no milestone serves, a quarter of the way in", () => {
     expect(gap!.payload.reason).toMatch(
       /^Because you supervise Ana Souza and the learning agreement lists these outcomes/,
     );
-    // Not again on later days, and never after the mid-term evaluation.
+    // Not again on later days; a note that waits (leave, contact hours) is still worth reading until the
+    // final evaluation begins (Thu 25 Mar 2027), so it does not lapse at the mid-term date.
     await tick("2026-12-09T12:00:00Z");
     await tick("2026-12-14T12:00:00Z");
     expect(await gaps()).toHaveLength(1);
-    expect(gap!.expiresAt?.toISOString()).toBe("2027-01-14T23:00:00.000Z");
+    expect(gap!.expiresAt?.toISOString()).toBe("2027-03-24T23:00:00.000Z");
   });
 
   it("says nothing when every outcome has a milestone, or when the agreement lists no outcomes", async () => {
