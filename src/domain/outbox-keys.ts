@@ -137,9 +137,17 @@ export const meetingKeys = {
   logged: (meetingId: number) => `meeting-logged:${meetingId}`,
 };
 
-/** The reply to an inbound event shown as a message of its own (see InboundEvent.replyTo), once per event. */
+const REPLY_PREFIX = "reply-to:";
+
+/**
+ * The reply to an inbound event shown as a message of its own (see InboundEvent.replyTo), once per event.
+ * Someone who just wrote is answered at once: a reply is never held for contact hours nor counted in the
+ * daily budget of messages Tandem starts itself, though its row names its recipient (export, erasure).
+ */
 export const inboundReplyKeys = {
-  reply: (eventId: string) => `reply-to:${eventId}`,
+  reply: (eventId: string) => `${REPLY_PREFIX}${eventId}`,
+  prefix: REPLY_PREFIX,
+  isReply: (key: string): boolean => key.startsWith(REPLY_PREFIX),
 };
 
 /** Weekly reports, per reader and ISO week. */

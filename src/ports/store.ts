@@ -252,7 +252,7 @@ export interface OutboxRepo {
    * became pointless); returns how many.
    */
   cancelPending(workspaceId: number, prefix: string | readonly string[]): Promise<number>;
-  /** Messages delivered to a person since an instant, for the daily budget. */
+  /** Messages delivered to a person since an instant, for the daily budget: replies (inboundReplyKeys) not counted. */
   sentTo(recipientId: number, since: Date): Promise<number>;
   get(workspaceId: number, key: string): Promise<OutboxItem | undefined>;
   /** Every row (any status) whose key starts with `prefix`, oldest first: a family's history. */

@@ -247,7 +247,15 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
     const workspace = await store.workspaces.find(event.platform, event.workspace);
     if (!workspace) return { reply };
     const key = inboundReplyKeys.reply(event.id);
-    const draft = { workspaceId: workspace.id, key, address: event.replyTo, notBefore: now };
+    // The speaker, when Tandem knows them: their export and erasure include what Tandem answered them.
+    const speaker = await store.people.byPlatformId(workspace.id, event.platform, event.user);
+    const draft = {
+      workspaceId: workspace.id,
+      key,
+      ...(speaker ? { recipientId: speaker.id } : {}),
+      address: event.replyTo,
+      notBefore: now,
+    };
     await store.outbox.enqueue({ ...draft, payload: replyMessage(reply) }, now);
     return { reply: { ...reply, queued: true as const }, queued: { workspaceId: workspace.id, key } };
   }

@@ -7,7 +7,7 @@ import { whereToRead } from "../domain/copy/delivery.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
 import { foldIntoWelcomeBack } from "../domain/copy/welcome-back.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
-import { keyFamily, noticeKeys, replyKeys } from "../domain/outbox-keys.js";
+import { inboundReplyKeys, keyFamily, noticeKeys, replyKeys } from "../domain/outbox-keys.js";
 import { nextWorkingDayStart } from "../domain/working-days.js";
 import type { OutboxItem } from "../ports/store.js";
 
@@ -49,7 +49,7 @@ const single = (item: OutboxItem): Delivery => ({
 });
 
 /**
- * Expired rows first (never grouped); channel posts and rows for unknown people go out as they are;
+ * Expired rows first (never grouped); channel posts, replies and rows for unknown people go out as they are;
  * rows for a person are grouped: outside contact hours they wait for the next working moment, over
  * budget they wait for the next working day, one row is sent as is, several are merged into one.
  */
@@ -63,7 +63,12 @@ export function planDeliveries(
   for (const item of items) {
     if (item.expiresAt && now.getTime() > item.expiresAt.getTime()) {
       plan.expire.push(item);
-    } else if (item.recipientId === undefined || !recipients.has(item.recipientId)) {
+    } else if (
+      item.recipientId === undefined ||
+      !recipients.has(item.recipientId) ||
+      // Someone who just wrote is answered now, whatever the hour or their budget.
+      inboundReplyKeys.isReply(item.key)
+    ) {
       plan.send.push(single(item));
     } else {
       const group = groups.get(item.recipientId);

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
+import { inboundReplyKeys } from "../domain/outbox-keys.js";
 import { startOfLocalDay } from "../domain/working-days.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import type { RecipientInfo } from "./delivery-policy.js";
@@ -32,7 +33,8 @@ export function createRecipientReader(store: Store, log: Logger) {
   ): Promise<Map<number, RecipientInfo>> {
     const ids = new Map<number, number>();
     for (const item of batch) {
-      if (item.recipientId !== undefined && !ids.has(item.recipientId))
+      // A reply is sent ungated (see planDeliveries): its recipient need not be read for it.
+      if (item.recipientId !== undefined && !ids.has(item.recipientId) && !inboundReplyKeys.isReply(item.key))
         ids.set(item.recipientId, item.workspaceId);
     }
     const missing = [...ids].filter(([id]) => !cache.recipients.has(id));

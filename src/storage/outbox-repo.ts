@@ -1,7 +1,10 @@
+import { inboundReplyKeys } from "../domain/outbox-keys.js";
 import type { OutboxRepo } from "../ports/store.js";
 import type { SqliteDatabase } from "./open-database.js";
 import { type OutboxRow, toItem } from "./rows/outbox-row.js";
 import type { Synchronous } from "./synchronous.js";
+
+const REPLY = inboundReplyKeys.prefix;
 
 /** Workspaces take turns among this many times `limit` oldest ready rows: the cost of a claim stays bounded. */
 const FAIR_WINDOW = 25;
@@ -56,8 +59,10 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
   const readyAt = db.prepare(
     "UPDATE outbox SET not_before = ? WHERE id = ? AND status = 'pending' AND not_before > ?",
   );
-  const sentTo = db.prepare<[number, number], { n: number }>(
-    "SELECT count(DISTINCT coalesce(platform_ref, id)) AS n FROM outbox WHERE recipient_id = ? AND status = 'sent' AND sent_at >= ?",
+  // Replies are not counted: the budget is for what Tandem starts itself (see inboundReplyKeys).
+  const sentTo = db.prepare<[number, number, string, string], { n: number }>(
+    `SELECT count(DISTINCT coalesce(platform_ref, id)) AS n FROM outbox WHERE recipient_id = ? AND status = 'sent' AND sent_at >= ?
+       AND NOT (key >= ? AND key < ?)`,
   );
   // A key range, not LIKE (keys may contain % or _) nor substr (a scan): the (workspace_id, key) index
   // finds the prefix's rows directly. Keys are ASCII, so prefix + U+FFFF is above every key with that prefix.
@@ -140,7 +145,7 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
         (n, p) => n + cancel.run(workspaceId, p, `${p}\uffff`).changes,
         0,
       ),
-    sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime())?.n ?? 0,
+    sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime(), REPLY, `${REPLY}\uffff`)?.n ?? 0,
     get: (workspaceId, key) => {
       const row = get.get(workspaceId, key);
       return row ? toItem(row) : undefined;

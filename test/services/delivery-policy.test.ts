@@ -55,7 +55,7 @@ async function setup(options: { store?: TestStore; at?: string; withoutRefs?: bo
     };
     if (recipientId !== undefined) draft.recipientId = recipientId;
     await store.outbox.enqueue(draft, clock.now());
-    return key;
+    return draft.key;
   };
 
   const row = async (key: string) => (await store.outbox.get(workspace.id, key))!;
@@ -111,6 +111,17 @@ describe("delivery policy: contact hours", () => {
     t.clock.set(new Date("2026-12-04T08:00:00Z"));
     await t.tick();
     expect(t.texts()).toEqual(["a reply is overdue"]);
+  });
+
+  it("answers someone who writes at night at once: a reply names its recipient but is not held", async () => {
+    const t = await setup({ at: "2026-12-01T21:00:00Z" });
+    const ana = await t.person("ana");
+    const key = await t.enqueue(ana, "your milestones", { key: "reply-to:Ev1" });
+    const held = await t.enqueue(ana, "a check-in");
+    expect(await t.tick()).toMatchObject({ sent: 1, deferred: 1 });
+    expect(t.texts()).toEqual(["your milestones"]);
+    expect(await t.row(key)).toMatchObject({ status: "sent", recipientId: ana });
+    expect((await t.row(held)).status).toBe("pending");
   });
 
   it("posts to a channel at night: posts without a recipient are not gated", async () => {
@@ -195,6 +206,18 @@ describe("delivery policy: daily budget", () => {
     t.clock.set(new Date("2026-12-02T08:00:00Z"));
     await t.tick();
     expect(t.texts().at(-1)).toBe("one more thing");
+  });
+
+  it("does not count replies in the daily budget: it is for what Tandem starts itself", async () => {
+    const t = await setup();
+    const bram = await t.person("bram", { dailyBudget: 2 });
+    for (const id of ["Ev1", "Ev2", "Ev3"]) await t.enqueue(bram, `answer ${id}`, { key: `reply-to:${id}` });
+    expect(await t.tick()).toMatchObject({ sent: 3, merged: 0 });
+    expect(await t.store.outbox.sentTo(bram, new Date("2026-11-30T23:00:00Z"))).toBe(0);
+    await t.enqueue(bram, "first");
+    await t.enqueue(bram, "second");
+    expect(await t.tick()).toMatchObject({ sent: 2, merged: 0, deferred: 0 });
+    expect(t.texts()).toEqual(["answer Ev1", "answer Ev2", "answer Ev3", "first", "second"]);
   });
 
   it("counts the budget per recipient local day, not per UTC day (Asia/Tokyo)", async () => {

@@ -122,6 +122,41 @@ describe("a person's data under their control", () => {
     expect(h.platform.sent.slice(sent).filter((s) => s.address.endsWith(":user:ana"))).toEqual([]);
   });
 
+  it("exports and erases what Tandem answered the intern in a direct message (the reply's row names her)", async () => {
+    const h = await anaWithHistory();
+    const anaId = (await h.person("ana")).id;
+    const address = "console:test:user:ana";
+    await h.bot.handle({
+      kind: "message",
+      id: "dm-1",
+      platform: "console",
+      workspace: "test",
+      user: "ana",
+      conversation: address,
+      replyTo: address,
+      at: h.clock.now(),
+      messageRef: "dm-1",
+      mentions: [],
+      asks: false,
+      isDirect: true,
+      fromBot: false,
+      text: "milestone list",
+    });
+    const reply = await h.store.outbox.get(h.workspace.id, "reply-to:dm-1");
+    expect(reply).toMatchObject({ recipientId: anaId, address });
+    expect(reply?.payload.text).toContain("Market study");
+
+    const exported = await exportPerson(h.store, h.workspace, "ana", h.clock.now());
+    const rows = exported.ok ? (exported.value as unknown as { outbox: { key: string }[] }).outbox : [];
+    expect(rows.find((r) => r.key === "reply-to:dm-1")).toMatchObject({
+      payload: { text: expect.stringContaining("Market study") },
+    });
+    expect((await erasePerson(h.store, h.workspace, "ana", h.clock.now())).ok).toBe(true);
+    const erased = await h.store.outbox.get(h.workspace.id, "reply-to:dm-1");
+    expect(erased?.address).toBe("");
+    expect(JSON.stringify(erased?.payload)).not.toContain("Market study");
+  });
+
   it("says which keys exist when the person is unknown", async () => {
     const h = await anaWithHistory();
     const missing = await exportPerson(h.store, h.workspace, "anna", h.clock.now());

@@ -1,3 +1,4 @@
+import { inboundReplyKeys } from "../../domain/outbox-keys.js";
 import type { OutboxRepo } from "../../ports/store.js";
 import { type OutboxRow, toItem } from "../rows/outbox-row.js";
 import type { Sql } from "./sql.js";
@@ -137,12 +138,14 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
       );
     },
     // Rows sharing a platform reference were one delivery (a merged digest); rows without one count each.
+    // Replies are not counted: the budget is for what Tandem starts itself (see inboundReplyKeys).
     sentTo: async (recipientId, since) =>
       (
         await sql.one<{ n: number }>(
           `SELECT (count(DISTINCT platform_ref) + count(*) FILTER (WHERE platform_ref IS NULL))::int AS n
-           FROM outbox WHERE recipient_id = $1 AND status = 'sent' AND sent_at >= $2`,
-          [recipientId, since.getTime()],
+           FROM outbox WHERE recipient_id = $1 AND status = 'sent' AND sent_at >= $2
+             AND NOT (key >= $3 AND key < $4)`,
+          [recipientId, since.getTime(), inboundReplyKeys.prefix, `${inboundReplyKeys.prefix}\uffff`],
         )
       )?.n ?? 0,
     get: async (workspaceId, key) => {
