@@ -31,6 +31,19 @@ function pickCurrent(internships: Internship[], today: string): Internship | und
 }
 
 /**
+ * A colleague with no part in any internship: "ask to be added to an internship" would be wrong advice for
+ * them, and they see introductions only.
+ */
+async function isColleagueOnly(ctx: CommandContext, mine: readonly Internship[]): Promise<boolean> {
+  if (mine.length > 0) return false;
+  const { store, speaker } = ctx;
+  return (
+    (await store.people.isColleague(speaker.id)) ||
+    (await store.introductions.forColleague(speaker.id)).length > 0
+  );
+}
+
+/**
  * Which internship a command is about: the one named by `for @intern`, or the speaker's own when
  * there is only one. Never one the speaker has no part in.
  */
@@ -50,8 +63,11 @@ export async function resolveScope(
       const isIntern = (await store.internships.forPerson(workspace.id, person.id)).some(
         (i) => i.internId === person.id,
       );
+      if (!isIntern) return err(generalCopy.notAnIntern(person.name));
       return err(
-        isIntern ? generalCopy.notInTheirInternship(person.name) : generalCopy.notAnIntern(person.name),
+        (await isColleagueOnly(ctx, mine))
+          ? generalCopy.colleagueNotInTheirInternship(person.name)
+          : generalCopy.notInTheirInternship(person.name),
       );
     }
     candidates = theirs;
@@ -60,7 +76,7 @@ export async function resolveScope(
     if (asIntern.length > 0) candidates = asIntern;
   }
   if (candidates.length === 0) {
-    return err(generalCopy.noInternship());
+    return err((await isColleagueOnly(ctx, mine)) ? generalCopy.colleagueOnly() : generalCopy.noInternship());
   }
   const interns = new Set(candidates.map((i) => i.internId));
   if (interns.size > 1) {
