@@ -13,13 +13,21 @@ import type { LocalDate, Person, Role } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import type { InternshipContext } from "./internship-context.js";
 
-/** One evaluation round of an internship: its date, each side's window, and what was submitted. */
-export interface RoundState {
+/**
+ * A round's window: each side's own working week from the evaluation date (when they are asked and
+ * reminded) and the one close both sides, the coordinator and every message go by: the later of the two
+ * weeks' ends, so each person has a whole working week of their own.
+ */
+export interface RoundWindow {
+  windows: Record<EvaluationSide, EvaluationWindow | undefined>;
+  /** Undefined only when neither side has a working day within a year of the date. */
+  closes: Date | undefined;
+}
+
+/** One evaluation round of an internship: its date, its window, and what was submitted. */
+export interface RoundState extends RoundWindow {
   round: EvaluationRound;
   date: LocalDate;
-  windows: Record<EvaluationSide, EvaluationWindow | undefined>;
-  /** When the round's window has closed for both sides; undefined when one side has no working days. */
-  closes: Date | undefined;
   submissions: SubmittedEvaluation[];
 }
 
@@ -36,6 +44,22 @@ export function viewerOf(roles: readonly Role[]): EvaluationViewer | undefined {
   return undefined;
 }
 
+/** The window of a round dated `date`: the only place its close is worked out. */
+export function roundWindow(ctx: InternshipContext, date: LocalDate): RoundWindow {
+  const windows = {} as Record<EvaluationSide, EvaluationWindow | undefined>;
+  for (const side of EVALUATION_SIDES) {
+    let window: EvaluationWindow | undefined;
+    try {
+      window = evaluationWindow(ctx.calendarOf(sidePerson(ctx, side)), date);
+    } catch {
+      // A person with no working time at all has no window.
+    }
+    windows[side] = window;
+  }
+  const ends = EVALUATION_SIDES.flatMap((side) => windows[side]?.closes.getTime() ?? []);
+  return { windows, closes: ends.length > 0 ? new Date(Math.max(...ends)) : undefined };
+}
+
 export async function roundStates(
   store: Store,
   ctx: InternshipContext,
@@ -45,19 +69,12 @@ export async function roundStates(
   const submitted = await store.evaluations.forInternship(ctx.internship.id);
   return EVALUATION_ROUNDS.map((round) => {
     const date = dates[round];
-    const windows = {} as Record<EvaluationSide, EvaluationWindow | undefined>;
-    for (const side of EVALUATION_SIDES) {
-      let window: EvaluationWindow | undefined;
-      try {
-        window = evaluationWindow(ctx.calendarOf(sidePerson(ctx, side)), date);
-      } catch {
-        // A person with no working time at all has no window.
-      }
-      windows[side] = window;
-    }
-    const ends = EVALUATION_SIDES.map((side) => windows[side]?.closes.getTime());
-    const closes = ends.every((t) => t !== undefined) ? new Date(Math.max(...(ends as number[]))) : undefined;
-    return { round, date, windows, closes, submissions: submitted.filter((e) => e.round === round) };
+    return {
+      round,
+      date,
+      ...roundWindow(ctx, date),
+      submissions: submitted.filter((e) => e.round === round),
+    };
   });
 }
 
@@ -67,18 +84,16 @@ export async function roundStates(
  */
 export function currentRound(states: readonly RoundState[], side: EvaluationViewer, now: Date): RoundState {
   const at = now.getTime();
-  const windowOf = (s: RoundState) =>
-    side === "coordinator" ? (s.windows.supervisor ?? s.windows.intern) : s.windows[side];
-  const open = states.find((s) => {
-    const w = windowOf(s);
-    return w && w.opens.getTime() <= at && at < w.closes.getTime();
-  });
+  const opensOf = (s: RoundState) =>
+    (side === "coordinator" ? (s.windows.supervisor ?? s.windows.intern) : s.windows[side])?.opens;
   const opened = states.filter((s) => {
-    const w = windowOf(s);
-    return w && w.opens.getTime() <= at;
+    const opens = opensOf(s);
+    return opens !== undefined && opens.getTime() <= at;
   });
+  const open = opened.find((s) => !windowClosed(s, now));
   return open ?? opened.at(-1) ?? states[0]!;
 }
 
-export const windowClosed = (state: RoundState, now: Date) =>
-  state.closes !== undefined && now.getTime() >= state.closes.getTime();
+/** Whether the round's window has closed: after it no evaluation is taken and both sides can be read. */
+export const windowClosed = (state: RoundWindow, now: Date) =>
+  state.closes === undefined || now.getTime() >= state.closes.getTime();

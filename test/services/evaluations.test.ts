@@ -1,88 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPlanner } from "../../src/services/planner.js";
-import { createEvaluationRule } from "../../src/services/rules/evaluation-rule.js";
-import { createBotHarness } from "../helpers/bot-harness.js";
-import { sampleProgramme } from "../helpers/programme.js";
-
-/**
- * Ana's internship (2026-11-01 to 2027-03-31): mid-term Fri 15 Jan 2027, final Thu 25 Mar 2027. Ana works
- * in São Paulo, Bram (her supervisor) in Brussels, both Mon-Fri 09:00-17:00.
- */
-function programme() {
-  const p = sampleProgramme();
-  p.internships![0] = {
-    ...p.internships![0]!,
-    learning: {
-      outcomes: [
-        { key: "market-research", description: "Plan and run a small market study" },
-        { key: "presenting", description: "Present findings to a client" },
-      ],
-      criteria: ["Teamwork", "Initiative"],
-    },
-  };
-  return p;
-}
-
-const SUPERVISOR_FORM = {
-  "criterion.teamwork": "4",
-  "criterion.teamwork.comment": "Asks the right people",
-  "criterion.initiative": "3",
-  "outcome.market-research": "partly",
-  "outcome.presenting": "not-yet",
-};
-const INTERN_FORM = {
-  "criterion.teamwork": "5",
-  "criterion.initiative": "4",
-  "outcome.market-research": "achieved",
-  "outcome.presenting": "partly",
-  "hosting.project-clarity": "4",
-  "hosting.supervision": "5",
-  "hosting.reply-times": "2",
-  "hosting.reply-times.comment": "Answers often came the next day",
-  "hosting.inclusion": "4",
-  "hosting.intercultural-learning": "5",
-};
-
-async function setup() {
-  const h = await createBotHarness({ programme: programme(), now: "2027-01-10T12:00:00Z" });
-  const planner = createPlanner({
-    store: h.store,
-    rules: [createEvaluationRule({ store: h.store, log: h.log.log })],
-    log: h.log.log,
-  });
-  const tick = async (iso: string) => {
-    h.clock.set(new Date(iso));
-    await planner.tick(h.clock.now());
-  };
-  const ship = await h.internship("ana-2026");
-  const ana = await h.person("ana");
-  const bram = await h.person("bram");
-  const requests = async () =>
-    (await h.store.outbox.list())
-      .filter((o) => o.key.startsWith("evaluation:"))
-      .map((o) => ({
-        key: o.key,
-        to: o.recipientId === ana.id ? "ana" : o.recipientId === bram.id ? "bram" : o.recipientId,
-        notBefore: o.notBefore.toISOString(),
-        expiresAt: o.expiresAt?.toISOString(),
-        status: o.status,
-      }));
-  let n = 0;
-  const submit = (user: string, round: string, form: Record<string, string>, id = `eval-${++n}`) =>
-    h.bot.handle({
-      kind: "action",
-      id,
-      platform: "console",
-      workspace: "test",
-      user,
-      conversation: `console:test:user:${user}`,
-      at: h.clock.now(),
-      action: "evaluation.submit",
-      value: `${ship.id}:${round}`,
-      form,
-    });
-  return { h, tick, ship, requests, submit };
-}
+import { INTERN_FORM, SUPERVISOR_FORM, evaluationHarness as setup } from "../helpers/evaluation-harness.js";
 
 describe("two-way evaluations, blind until both are in", () => {
   it("asks each side in their own working hours, keeps one side's answers from the other until both are in, and reminds once", async () => {
@@ -96,7 +13,7 @@ describe("two-way evaluations, blind until both are in", () => {
         key: `evaluation:${ship.id}:midterm:supervisor:request`,
         to: "bram",
         notBefore: "2027-01-15T08:00:00.000Z",
-        expiresAt: "2027-01-21T16:00:00.000Z",
+        expiresAt: "2027-01-21T20:00:00.000Z",
         status: "pending",
       },
     ]);
@@ -151,7 +68,7 @@ describe("two-way evaluations, blind until both are in", () => {
 
     // Blind: Ana reads her own, Bram and the coordinator only that it is in.
     expect(await h.say("ana", "evaluation midterm")).toContain("Answers often came the next day");
-    expect(await h.say("ana", "evaluation midterm")).toContain("The supervisor's evaluation is not in yet.");
+    expect(await h.say("ana", "evaluation midterm")).toContain("The supervisor's evaluation is not in yet;");
     for (const reader of ["bram", "lena"]) {
       const shown = await h.say(reader, "evaluation midterm for @ana");
       expect(shown).toContain("The intern's self-evaluation is in; it can be read once both are in");
@@ -168,7 +85,7 @@ describe("two-way evaluations, blind until both are in", () => {
         key: `evaluation:${ship.id}:midterm:supervisor:reminder`,
         to: "bram",
         notBefore: "2027-01-20T08:00:00.000Z",
-        expiresAt: "2027-01-21T16:00:00.000Z",
+        expiresAt: "2027-01-21T20:00:00.000Z",
         status: "pending",
       },
     ]);
@@ -178,11 +95,13 @@ describe("two-way evaluations, blind until both are in", () => {
     expect(await h.say("bram", "evaluation midterm for @ana")).not.toContain("next day");
     await tick("2027-01-21T20:00:00Z");
     expect(await h.say("bram", "evaluate midterm for @ana")).toMatch(
-      /^The mid-term evaluation window closed Thu 21 Jan, 17:00/,
+      /^The mid-term evaluation window closed Thu 21 Jan, 21:00/,
     );
     const late = await h.say("lena", "evaluation midterm for @ana");
     expect(late).toContain("Answers often came the next day");
-    expect(late).toContain("The supervisor's evaluation was not submitted in time.");
+    expect(late).toContain(
+      "The supervisor's evaluation was not submitted in time (the window closed Thu 21 Jan, 21:00).",
+    );
     expect(await requests()).toHaveLength(3);
   });
 

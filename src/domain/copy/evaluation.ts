@@ -196,14 +196,14 @@ export const evaluationCopy = {
     bothIn
       ? `Thank you: your ${roundName(round)} evaluation is saved. Both evaluations are in, so both of you and the coordinator can read them now: type "evaluation ${round}".`
       : `Thank you: your ${roundName(round)} evaluation is saved. The other side's answers (and yours, to them) can be read once theirs is in or the window closes (${formatInstant(closes, timezone)}).`,
-  nothingYet: (round: EvaluationRound) => `Nobody has submitted the ${roundName(round)} evaluation yet.`,
+  nothingYet: (round: EvaluationRound, closes: string | undefined) =>
+    `Nobody has submitted the ${roundName(round)} evaluation yet${closes ? `; its window closes ${closes}` : ""}.`,
   shownHeading: (round: EvaluationRound, internName: string) =>
     `${safe(internName)}'s ${roundName(round)} evaluation:`,
-  hidden: (side: EvaluationSide) =>
-    side === "intern"
-      ? "The intern's self-evaluation is in; it can be read once both are in or the window closes."
-      : "The supervisor's evaluation is in; it can be read once both are in or the window closes.",
-  missing: (side: EvaluationSide, closed: boolean) =>
-    `${side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} ${closed ? "was not submitted in time" : "is not in yet"}.`,
+  /** `closes`: the round's one close in the reader's zone (see roundWindow), while it is still open. */
+  hidden: (side: EvaluationSide, closes: string) =>
+    `${side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} is in; it can be read once both are in or the window closes (${closes}).`,
+  missing: (side: EvaluationSide, closed: boolean, closes: string) =>
+    `${side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} ${closed ? `was not submitted in time (the window closed ${closes})` : `is not in yet; the window closes ${closes}`}.`,
   unknownButton: () => 'That button is no longer supported; type "evaluate" to open the evaluation form.',
 };

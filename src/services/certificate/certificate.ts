@@ -6,11 +6,12 @@
 import { createHash } from "node:crypto";
 import { type Certificate, daysAccounted, weeksBetween } from "../../domain/certificate.js";
 import { neutralizeMentions } from "../../domain/escape.js";
-import { type EvaluationAnswers, evaluationWindow } from "../../domain/evaluations.js";
+import type { EvaluationAnswers } from "../../domain/evaluations.js";
 import { evaluationDates, type LearningAgreement } from "../../domain/learning-agreement.js";
 import { lastEntry } from "../../domain/milestone-followup.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import type { Store } from "../../ports/store.js";
+import { roundWindow, windowClosed } from "../evaluation-rounds.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
 import { summarizeWholeInternship } from "../internship-summary.js";
 
@@ -128,13 +129,11 @@ async function finalBySupervisor(
   const supervisor = submitted.find((e) => e.side === "supervisor");
   if (!supervisor) return { answers: undefined, state: { state: "not-submitted" } };
   const { final } = evaluationDates(ctx.internship, learning);
-  const closes = [ctx.intern, ctx.supervisor]
-    .map((p) => evaluationWindow(ctx.calendarOf(p), final)?.closes.getTime() ?? 0)
-    .reduce((a, b) => Math.max(a, b), 0);
+  const window = roundWindow(ctx, final);
   const both = submitted.some((e) => e.side === "intern");
-  return both || closes <= now.getTime()
+  return both || windowClosed(window, now)
     ? { answers: supervisor.answers, state: { state: "shown" } }
-    : { answers: undefined, state: { state: "blind", closes: new Date(closes) } };
+    : { answers: undefined, state: { state: "blind", closes: window.closes! } };
 }
 
 /** What a confirmation confirms: the draft's content, without the confirmation itself. */

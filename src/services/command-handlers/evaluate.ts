@@ -13,6 +13,7 @@ import {
   questionsFor,
   visibleSides,
 } from "../../domain/evaluations.js";
+import { formatInstant } from "../../domain/format.js";
 import { rolesOf } from "../../domain/internship-roles.js";
 import type { Reply } from "../../domain/messages.js";
 import { evaluationKeys } from "../../domain/outbox-keys.js";
@@ -51,9 +52,9 @@ function checkOpen(cc: CommandContext, state: RoundState, side: EvaluationSide):
   const mine = state.submissions.find((e) => e.side === side);
   if (mine) return reply(copy.alreadySubmitted(state.round, mine.submittedAt, tz));
   const window = state.windows[side];
-  if (!window) return reply(copy.closed(state.round, cc.now, tz));
+  if (!window || !state.closes) return reply(copy.closed(state.round, cc.now, tz));
   if (cc.now.getTime() < window.opens.getTime()) return reply(copy.notOpen(state.round, window.opens, tz));
-  if (cc.now.getTime() >= window.closes.getTime()) return reply(copy.closed(state.round, window.closes, tz));
+  if (windowClosed(state, cc.now)) return reply(copy.closed(state.round, state.closes, tz));
   return undefined;
 }
 
@@ -102,17 +103,18 @@ export async function handleEvaluationCommand(
   const state = command.round
     ? loaded.states.find((s) => s.round === command.round)!
     : currentRound(loaded.states, viewer, cc.now);
-  if (state.submissions.length === 0) return reply(copy.nothingYet(state.round));
   const closed = windowClosed(state, cc.now);
+  const closes = state.closes ? formatInstant(state.closes, cc.speaker.timezone) : "";
+  if (state.submissions.length === 0) return reply(copy.nothingYet(state.round, closed ? undefined : closes));
   const submitted = new Set(state.submissions.map((e) => e.side));
   const visible = new Set(visibleSides(viewer, submitted, closed));
   const lines = [copy.shownHeading(state.round, ctx.intern.name)];
   for (const side of EVALUATION_SIDES) {
     const evaluation = state.submissions.find((e) => e.side === side);
     if (!evaluation) {
-      lines.push(copy.missing(side, closed));
+      lines.push(copy.missing(side, closed, closes));
     } else if (!visible.has(side)) {
-      lines.push(copy.hidden(side));
+      lines.push(copy.hidden(side, closes));
     } else {
       const author = await cc.store.people.get(cc.workspace.id, evaluation.authorId);
       lines.push(

@@ -12,8 +12,8 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /**
  * At each evaluation date, each side is asked for their evaluation at the start of their first working
- * day, and reminded once at the start of the window's fourth working day; nothing to a side that has
- * submitted, nothing after their window closes.
+ * day, and reminded once at the start of their fourth working day; nothing to a side that has
+ * submitted, nothing after the round's window closes (one close for both sides, see roundWindow).
  */
 export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
@@ -30,7 +30,8 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
       const submitted = new Set(state.submissions.map((e) => e.side));
       for (const side of EVALUATION_SIDES) {
         const window = state.windows[side];
-        if (!window || submitted.has(side) || now.getTime() >= window.closes.getTime()) continue;
+        const closes = state.closes;
+        if (!window || !closes || submitted.has(side) || now.getTime() >= closes.getTime()) continue;
         if (now.getTime() < window.opens.getTime()) {
           lookAt(window.opens);
           continue;
@@ -53,11 +54,11 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
           side,
           internName: ctx.intern.name,
           mention: `@${ctx.intern.key}`,
-          closes: window.closes,
+          closes,
           timezone: to.timezone,
           reminder,
         });
-        const draft = directDraft(ctx.workspace, to, key, words(message), sendAt, window.closes);
+        const draft = directDraft(ctx.workspace, to, key, words(message), sendAt, closes);
         if (draft) drafts.push(draft);
       }
     }
