@@ -11,6 +11,7 @@ import session from "@fastify/session";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { MAX_BODY_BYTES } from "../../src/http-body.js";
 import type { Route } from "../../src/ports/http-route.js";
+import { registerLearningRoutes } from "./learning-routes.js";
 import { limitStoreFor } from "./limit-store.js";
 import { messagePage } from "./pages/message-page.js";
 import { type PortalDeps, SIGN_IN_LIMITS } from "./portal-context.js";
@@ -114,6 +115,7 @@ export async function createPortal(
   const context = { ...deps, log, limits };
   registerSignInRoutes(app, context);
   registerPortalRoutes(app, context);
+  registerLearningRoutes(app, context);
   if (extend) await extend(app);
   await app.ready();
 

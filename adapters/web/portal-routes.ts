@@ -3,13 +3,11 @@
  * page and its report. Every page checks access through src/services/portal/access.ts; an internship the
  * viewer has no part in answers exactly like one that does not exist.
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Role } from "../../src/domain/types.js";
 import {
   colleagueIntroductions,
   followsInterns,
-  type VisibleInternship,
-  visibleInternship,
   visibleInternships,
 } from "../../src/services/portal/access.js";
 import { cohortRows } from "../../src/services/portal/cohort-board.js";
@@ -27,10 +25,11 @@ import { html } from "./html.js";
 import { page, STYLESHEET, STYLESHEET_PATH } from "./layout.js";
 import { PAGE_STYLES } from "./pages/chart-figure.js";
 import { cohortBoardHtml } from "./pages/cohort-board-html.js";
+import { FORM_STYLES } from "./pages/form-html.js";
 import { internshipHtml } from "./pages/internship-html.js";
-import { messagePage } from "./pages/message-page.js";
 import { reportHtml } from "./pages/report-html.js";
 import type { PortalContext } from "./portal-context.js";
+import { findVisible as findVisibleIn, frame, notFound, sendPage } from "./route-kit.js";
 import { requireViewer, type Viewer } from "./viewer.js";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -41,23 +40,10 @@ const ROLE_NAMES: Record<Role, string> = {
 };
 export const rolesText = (roles: readonly Role[]) => roles.map((r) => ROLE_NAMES[r]).join(", ");
 
-const sendPage = (reply: FastifyReply, body: string, status = 200) =>
-  reply.code(status).type("text/html; charset=utf-8").send(body);
-
-const frame = (viewer: Viewer, title: string, trail?: [string, string][]) => ({
-  title,
-  signedInAs: viewer.name,
-  csrfToken: viewer.csrfToken,
-  ...(trail ? { trail } : {}),
-});
-
 export const COHORT_CSV_PATH = "/portal/cohort.csv";
 
 /** A supervisor's copy of the report leaves the reflections out; the coordinator's and the intern's have them. */
 const audienceOf = (roles: readonly Role[]): Audience => (readsReflections(roles) ? "report" : "supervisor");
-
-/** Internship ids are whole numbers; anything else is simply not found. */
-const idOf = (text: string) => (/^\d{1,12}$/.test(text) ? Number(text) : undefined);
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): void {
   const { store, clock } = ctx;
@@ -66,7 +52,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
     reply
       .type("text/css; charset=utf-8")
       .header("cache-control", "public, max-age=3600")
-      .send(`${STYLESHEET}${PAGE_STYLES}`),
+      .send(`${STYLESHEET}${PAGE_STYLES}${FORM_STYLES}`),
   );
 
   /** The board's rows: every internship the viewer follows (not their own as intern), filtered and sorted. */
@@ -126,22 +112,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
       .send(cohortCsv(selected));
   });
 
-  const findVisible = async (viewer: Viewer, idText: string): Promise<VisibleInternship | undefined> => {
-    const id = idOf(idText);
-    return id === undefined ? undefined : await visibleInternship(store, viewer.identities, id);
-  };
-  const notFound = (reply: FastifyReply, viewer: Viewer) =>
-    sendPage(
-      reply,
-      messagePage(
-        "Not found",
-        "There is no internship here that you take part in.",
-        { href: "/portal", label: "Your internships" },
-        viewer.name,
-        viewer.csrfToken,
-      ),
-      404,
-    );
+  const findVisible = (viewer: Viewer, idText: string) => findVisibleIn(store, viewer, idText);
 
   app.get<{ Params: { id: string } }>("/portal/internships/:id", async (request, reply) => {
     const viewer = await requireViewer(store, request, reply);
@@ -153,6 +124,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
     if (!view) return notFound(reply, viewer);
     const body = html`<p class="note">Your part: ${rolesText(roles)}.</p>${internshipHtml(view, {
       report: portalPaths.report(internship.id),
+      evaluation: portalPaths.evaluation(internship.id),
+      certificate: portalPaths.certificate(internship.id),
     })}`;
     return sendPage(reply, page(frame(viewer, view.intern, [["Internships", "/portal"]]), body));
   });

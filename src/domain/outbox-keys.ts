@@ -281,3 +281,12 @@ export function keyFamily(key: string): string {
   const colon = key.indexOf(":");
   return colon < 0 ? key : key.slice(0, colon);
 }
+
+/**
+ * The evaluation round a key is about (`evaluation:<internship>:<round>:...`, and any `evaluation-*` family
+ * built the same way), for the portal link under an e-mail: the evaluation page rather than the internship's.
+ */
+export function evaluationOfKey(key: string): { internshipId: number; round: string } | undefined {
+  const match = /^evaluation[\w-]*:(\d+):(midterm|final)(?::|$)/.exec(key);
+  return match ? { internshipId: Number(match[1]), round: match[2]! } : undefined;
+}

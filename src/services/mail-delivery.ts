@@ -7,7 +7,7 @@
 import type { Logger } from "pino";
 import { mailRecipient } from "../domain/addresses.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
-import { internshipOfKey, portalKeys } from "../domain/outbox-keys.js";
+import { evaluationOfKey, internshipOfKey, portalKeys } from "../domain/outbox-keys.js";
 import type { Clock } from "../ports/clock.js";
 import type { MailSender } from "../ports/mail-sender.js";
 import type { OutboxItem, Store } from "../ports/store.js";
@@ -44,7 +44,13 @@ export function withPortalPath(delivery: Delivery): OutboundMessage {
   const first = delivery.items[0]!;
   if (portalKeys.isSignIn(first.key)) return delivery.message;
   const internship = delivery.merged ? undefined : internshipOfKey(first.key);
-  const portalPath = internship === undefined ? portalPaths.home() : portalPaths.internship(internship);
+  // An evaluation's request or reminder links to its form, for people who have no chat to press Evaluate in.
+  const evaluation = delivery.merged ? undefined : evaluationOfKey(first.key);
+  const portalPath = evaluation
+    ? portalPaths.evaluation(evaluation.internshipId, evaluation.round)
+    : internship === undefined
+      ? portalPaths.home()
+      : portalPaths.internship(internship);
   return { ...delivery.message, portalPath };
 }
 

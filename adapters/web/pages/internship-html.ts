@@ -46,7 +46,10 @@ function eventText(e: TimelineEvent): string {
   }
 }
 
-export function internshipHtml(p: InternshipPage, paths: { report: string }): Html {
+export function internshipHtml(
+  p: InternshipPage,
+  paths: { report: string; evaluation?: string; certificate?: string },
+): Html {
   const people = html`<dl class="facts">
 <dt>Company</dt><dd>${p.company}</dd>
 <dt>Supervisor</dt><dd>${p.supervisor}${p.backupSupervisor ? `, backup ${p.backupSupervisor}` : ""}</dd>
@@ -54,7 +57,11 @@ export function internshipHtml(p: InternshipPage, paths: { report: string }): Ht
 <dt>Dates</dt><dd>${p.start} to ${p.end}, week ${p.summary.week} as of ${p.summary.asOf}</dd>
 <dt>Connection signal</dt><dd>${p.summary.isolation ? `${LEVEL_NAMES[p.summary.isolation.level]} (${p.summary.isolation.date})` : "not computed yet"}</dd>
 </dl>
-<p><a href="${paths.report}">End-of-internship report</a> (printable, and as Markdown, CSV or JSON)</p>`;
+<ul class="page-links">
+<li><a href="${paths.report}">End-of-internship report</a> (printable, and as Markdown, CSV or JSON)</li>
+${paths.evaluation ? html`<li><a href="${paths.evaluation}">Evaluations</a> (the form, and both sides' answers once they can be read)</li>` : ""}
+${paths.certificate ? html`<li><a href="${paths.certificate}">Certificate draft</a> (Table D: printable, Markdown, JSON; the supervisor confirms it)</li>` : ""}
+</ul>`;
 
   const milestones =
     p.milestones.length === 0

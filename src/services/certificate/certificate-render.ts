@@ -5,7 +5,7 @@ import { formatDate, plural } from "../../domain/format.js";
 import { fitLines, MESSAGE_TEXT_BUDGET } from "../../domain/message-budget.js";
 import type { ReplyFigures } from "../../domain/reply-figures.js";
 
-interface Section {
+export interface Section {
   title: string;
   lines: string[];
 }
@@ -26,7 +26,8 @@ function replies(who: string, f: ReplyFigures): string {
   return `${who}: ${f.answered} ${f.answered === 1 ? "reply" : "replies"} timed${median}${share}.`;
 }
 
-function sections(c: Certificate): Section[] {
+/** The draft's sections, in order: each renderer (and the portal's page) lays them out its own way. */
+export function certificateSections(c: Certificate): Section[] {
   const { period, days, monitoring: m } = c;
   return [
     {
@@ -95,29 +96,30 @@ function sections(c: Certificate): Section[] {
   ];
 }
 
-const heading = (c: Certificate) => `Traineeship certificate (draft): ${c.intern}`;
-const FOOTER =
+export const certificateHeading = (c: Certificate) => `Traineeship certificate (draft): ${c.intern}`;
+export const CERTIFICATE_FOOTER =
   "Drafted by Tandem from what it recorded (milestones, check-ins, reply times, meetings and introductions); the host organisation confirms or corrects it.";
 
 /** The draft in one chat message: every section, long lists cut to fit, and where the whole draft is. */
 export function certificateChat(c: Certificate): string {
   // Whether it is confirmed comes first: a long draft is cut from the end.
-  const all = sections(c);
+  const all = certificateSections(c);
   const ordered = [
     ...all.filter((s) => s.title === "Confirmation"),
     ...all.filter((s) => s.title !== "Confirmation"),
   ];
   const lines = ordered.flatMap((s) => [`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)]);
   const closing = `A programme admin can print the whole draft: tandem certificate ${c.internshipKey} --format html.`;
-  const room = MESSAGE_TEXT_BUDGET - heading(c).length - closing.length - 2;
+  const room = MESSAGE_TEXT_BUDGET - certificateHeading(c).length - closing.length - 2;
   const fitted = fitLines(lines, room, (left) => `and ${left} more lines`);
-  return [heading(c), ...fitted.lines, closing].join("\n");
+  return [certificateHeading(c), ...fitted.lines, closing].join("\n");
 }
 
 export function certificateMarkdown(c: Certificate): string {
-  const lines = [`# ${heading(c)}`];
-  for (const s of sections(c)) lines.push("", `## ${s.title}`, "", ...s.lines.map((l) => `- ${l}`));
-  return `${[...lines, "", `_${FOOTER}_`].join("\n")}\n`;
+  const lines = [`# ${certificateHeading(c)}`];
+  for (const s of certificateSections(c))
+    lines.push("", `## ${s.title}`, "", ...s.lines.map((l) => `- ${l}`));
+  return `${[...lines, "", `_${CERTIFICATE_FOOTER}_`].join("\n")}\n`;
 }
 
 /** Unknown values are null, never left out. */
@@ -141,7 +143,7 @@ export function certificateJson(c: Certificate): string {
 
 /** A page that prints on A4 and reads without scripts or styles it cannot load. */
 export function certificateHtml(c: Certificate): string {
-  const body = sections(c)
+  const body = certificateSections(c)
     .map(
       (s) =>
         `<section><h2>${escapeHtml(s.title)}</h2><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul></section>`,
@@ -151,12 +153,12 @@ export function certificateHtml(c: Certificate): string {
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(heading(c))}</title>`,
+    `<title>${escapeHtml(certificateHeading(c))}</title>`,
     "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}@media print{body{margin:0;max-width:none}@page{size:A4;margin:2cm}}</style>",
     "</head><body><main>",
-    `<h1>${escapeHtml(heading(c))}</h1>`,
+    `<h1>${escapeHtml(certificateHeading(c))}</h1>`,
     body,
-    `<p><em>${escapeHtml(FOOTER)}</em></p>`,
+    `<p><em>${escapeHtml(CERTIFICATE_FOOTER)}</em></p>`,
     "</main></body></html>",
     "",
   ].join("\n");

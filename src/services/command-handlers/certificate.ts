@@ -10,9 +10,9 @@ import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
 
 const CONFIRMERS: readonly Role[] = ["supervisor", "backupSupervisor"];
-const mayConfirm = (roles: readonly Role[]) => roles.some((r) => CONFIRMERS.includes(r));
+export const mayConfirm = (roles: readonly Role[]) => roles.some((r) => CONFIRMERS.includes(r));
 /** A draft is confirmed at the end, once the final evaluation is due, not while the work goes on. */
-const confirmable = (draft: Certificate, today: string) => today >= draft.confirmableFrom;
+export const confirmable = (draft: Certificate, today: string) => today >= draft.confirmableFrom;
 
 /** `certificate [for @intern]` and `certificate confirm [for @intern]`. */
 export async function handleCertificateCommand(

@@ -7,6 +7,10 @@ export const portalPaths = {
   signIn: () => `${PORTAL_ROOT}/sign-in`,
   internship: (id: number) => `${PORTAL_ROOT}/internships/${id}`,
   report: (id: number) => `${PORTAL_ROOT}/internships/${id}/report`,
+  /** The evaluation form and what may be read of a round; without a round, the one open now. */
+  evaluation: (id: number, round?: string) =>
+    `${PORTAL_ROOT}/internships/${id}/evaluation${round ? `?round=${round}` : ""}`,
+  certificate: (id: number) => `${PORTAL_ROOT}/internships/${id}/certificate`,
 };
 
 /** Only portal paths: a link never leads off the site (no open redirect). */
