@@ -33,6 +33,16 @@ export interface LearningAgreement {
   language?: { code: string; level?: LanguageLevel };
 }
 
+/** One recorded version of the learning agreement: what it said, what changed, who changed it and when. */
+export interface LearningAgreementVersion {
+  version: number;
+  agreement: LearningAgreement;
+  change: string;
+  /** Left out: the programme file or set-up. */
+  changedBy?: number;
+  at: Date;
+}
+
 /** The criteria of the Erasmus+ traineeship evaluation, used unless the agreement names others. */
 export const DEFAULT_CRITERIA: readonly EvaluationCriterion[] = [
   { key: "analytical-skills", name: "Analytical skills" },

@@ -84,6 +84,9 @@ export const learningKeys = {
   /** The note and its revisions ("outcome-gap:1" is a prefix of "outcome-gap:12" too). */
   isOutcomeGapOf: (key: string, internshipId: number): boolean =>
     key === `outcome-gap:${internshipId}` || key.startsWith(`outcome-gap:${internshipId}:`),
+  /** The other parties told once of a change to the learning agreement (its version is in the key). */
+  changed: (internshipId: number, version: number, readerId: number) =>
+    `learning-changed:${internshipId}:v${version}:${readerId}`,
 };
 
 /**
@@ -254,6 +257,7 @@ export function internshipKeyPrefixes(internshipId: number, supervisorId: number
     "agreement-proposal",
     "agreement-ack",
     "agreement-decided",
+    "learning-changed",
   ];
   return [...families.map((f) => `${f}:${internshipId}:`), `digest:${supervisorId}:${internshipId}:`];
 }

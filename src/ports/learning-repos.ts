@@ -3,7 +3,7 @@
  * certificate's confirmations. Part of the Store port (see store.ts), kept apart to keep that file readable.
  */
 import type { EvaluationRound, NewEvaluation, SubmittedEvaluation } from "../domain/evaluations.js";
-import type { LearningAgreement } from "../domain/learning-agreement.js";
+import type { LearningAgreement, LearningAgreementVersion } from "../domain/learning-agreement.js";
 
 /**
  * Each internship's learning agreement (outcomes, evaluation criteria and dates, language) and which
@@ -12,10 +12,20 @@ import type { LearningAgreement } from "../domain/learning-agreement.js";
 export interface LearningAgreementRepo {
   get(internshipId: number): Promise<LearningAgreement | undefined>;
   /**
-   * Replaces the agreement. Outcomes are kept by key, so the milestones serving one stay linked; an
-   * outcome left out is removed with its links (the caller refuses that while milestones serve it).
+   * Replaces the agreement and records it as its next version (what changed, and who changed it when a
+   * person did); returns that version's number. Outcomes are kept by key, so the milestones serving one
+   * stay linked; an outcome left out is removed with its links (the caller refuses that while milestones
+   * serve it).
    */
-  put(workspaceId: number, internshipId: number, agreement: LearningAgreement, at: Date): Promise<void>;
+  put(
+    workspaceId: number,
+    internshipId: number,
+    agreement: LearningAgreement,
+    at: Date,
+    change?: { what: string; by?: number },
+  ): Promise<number>;
+  /** Every recorded version, oldest first. */
+  versions(internshipId: number): Promise<LearningAgreementVersion[]>;
   /** Links a milestone to outcomes of its internship, by key; keys the agreement lacks are ignored. */
   link(
     workspaceId: number,

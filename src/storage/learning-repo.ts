@@ -4,10 +4,13 @@ import {
   type EvaluationCriterionRow,
   type LearningAgreementRow,
   type LearningOutcomeRow,
+  type LearningVersionRow,
   learningAgreementValues,
+  learningVersionValues,
   type MilestoneOutcomeRow,
   outcomesByMilestone,
   toLearningAgreement,
+  toLearningVersion,
 } from "./rows/learning-row.js";
 import type { Synchronous } from "./synchronous.js";
 
@@ -56,8 +59,21 @@ export function createLearningRepo(db: SqliteDatabase): Synchronous<LearningAgre
      WHERE o.internship_id = ? ORDER BY mo.milestone_id, o.position`,
   );
 
+  const nextVersion = db.prepare<[number], { next: number }>(
+    "SELECT COALESCE(MAX(version), 0) + 1 AS next FROM learning_agreement_versions WHERE internship_id = ?",
+  );
+  const addVersion = db.prepare(
+    `INSERT INTO learning_agreement_versions (workspace_id, internship_id, version, agreement, change,
+       changed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const versions = db.prepare<[number], LearningVersionRow>(
+    `SELECT version, agreement, change, changed_by, created_at FROM learning_agreement_versions
+     WHERE internship_id = ? ORDER BY version`,
+  );
+
+  type Put = Parameters<LearningAgreementRepo["put"]>;
   const put = db.transaction(
-    (workspaceId: number, internshipId: number, a: Parameters<LearningAgreementRepo["put"]>[2], at: Date) => {
+    (workspaceId: number, internshipId: number, a: Put[2], at: Date, change: Put[4]): number => {
       upsert.run(internshipId, workspaceId, ...learningAgreementValues(a), at.getTime());
       const kept = new Set(a.outcomes.map((o) => o.key));
       for (const { key } of outcomeKeys.all(internshipId))
@@ -69,6 +85,9 @@ export function createLearningRepo(db: SqliteDatabase): Synchronous<LearningAgre
       a.criteria.forEach((c, i) => {
         addCriterion.run(workspaceId, internshipId, c.key, c.name, i);
       });
+      const version = nextVersion.get(internshipId)!.next;
+      addVersion.run(workspaceId, internshipId, version, ...learningVersionValues(a, change, at));
+      return version;
     },
   );
 
@@ -77,7 +96,8 @@ export function createLearningRepo(db: SqliteDatabase): Synchronous<LearningAgre
       const row = agreement.get(internshipId);
       return row && toLearningAgreement(row, outcomes.all(internshipId), criteria.all(internshipId));
     },
-    put: (workspaceId, internshipId, a, at) => put(workspaceId, internshipId, a, at),
+    put: (workspaceId, internshipId, a, at, change) => put(workspaceId, internshipId, a, at, change),
+    versions: (internshipId) => versions.all(internshipId).map(toLearningVersion),
     link: (_workspaceId, milestoneId, internshipId, keys) => {
       for (const key of keys) link.run(milestoneId, internshipId, key);
     },

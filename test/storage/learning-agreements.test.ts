@@ -10,7 +10,7 @@ async function internship(r: Repositories) {
   const { ws, bram, ship } = await anaInternship(r, T0);
   const milestone = (title: string) =>
     r.milestones.add(ws, { internshipId: ship, title, due: "2027-03-01", createdBy: bram }, T0);
-  return { ws, ship, milestone };
+  return { ws, ship, bram, milestone };
 }
 
 const AGREEMENT: LearningAgreement = {
@@ -64,6 +64,20 @@ describeEachStore("learning agreements", (each) => {
     expect(await store.learning.outcomesOfMilestones(ship)).toEqual(new Map([[deck.id, ["presenting"]]]));
   });
 
+  it("records every put as the next version, with what changed and who changed it", async () => {
+    const { store } = each;
+    const { ws, ship, bram } = await internship(store);
+    expect(await store.learning.versions(ship)).toEqual([]);
+    expect(await store.learning.put(ws, ship, AGREEMENT, T0, { what: "the programme file" })).toBe(1);
+    const later = new Date(T0.getTime() + 60_000);
+    const retitled = { ...AGREEMENT, title: "Market analyst" };
+    expect(await store.learning.put(ws, ship, retitled, later, { what: "title", by: bram })).toBe(2);
+    expect(await store.learning.versions(ship)).toEqual([
+      { version: 1, agreement: AGREEMENT, change: "the programme file", at: T0 },
+      { version: 2, agreement: retitled, change: "title", changedBy: bram, at: later },
+    ]);
+  });
+
   it("writes nothing of an agreement whose transaction is rolled back", async () => {
     const { store } = each;
     const { ws, ship } = await internship(store);
@@ -74,5 +88,6 @@ describeEachStore("learning agreements", (each) => {
       }),
     ).rejects.toThrow("rolled back");
     expect(await store.learning.get(ship)).toBeUndefined();
+    expect(await store.learning.versions(ship)).toEqual([]);
   });
 });

@@ -1,17 +1,38 @@
 import { AGREEMENT_FIELDS, agreementField } from "../agreement-fields.js";
 import { err, ok } from "../result.js";
+import { LEARNING_AGREEMENT_COMMANDS } from "./agreement-learning.js";
 import { readOptions, takeTrailingFor } from "./arguments.js";
 import { echo } from "./echo.js";
 import type { CommandSpec } from "./spec.js";
-import { textOf } from "./tokens.js";
+import { closest } from "./suggest.js";
+import { type Args, textOf } from "./tokens.js";
+
+/** Bare `agreement` is `agreement show`; anything else after it is a subcommand it does not know. */
+function typedBare(args: Args): boolean {
+  const before = args.source.slice(0, args.tokens[0]?.start ?? args.source.length);
+  return !/show\s*$/i.test(before);
+}
 
 const SHOW: CommandSpec = {
   id: "agreement.show",
   words: ["agreement", "show"],
+  aliases: [["agreement"]],
   usage: "agreement show [for @intern]",
-  summary: "Show the working agreement: reply times, check-ins, meetings, introductions and tools.",
+  summary:
+    "Show the learning agreement (title, hours, outcomes, criteria, evaluation dates, language) and the monitoring plan: the working agreement's reply times, check-ins, meetings, introductions and tools.",
+  details: 'Also just "agreement".',
   example: "agreement show",
   parse(args) {
+    const first = args.tokens[0];
+    if (first && first.lower !== "for" && typedBare(args)) {
+      const names = [...AGREEMENT_COMMANDS, ...LEARNING_AGREEMENT_COMMANDS].map((c) => c.words.join(" "));
+      const typed = (n: number) =>
+        ["agreement", ...args.tokens.slice(0, n - 1).map((t) => t.lower)].join(" ");
+      const guess = closest(names, typed);
+      return err(
+        `There is no "agreement" command called ${echo(first.text)}.${guess ? ` Did you mean "${guess}"?` : ""} Type "help agreement" to see the agreement commands, e.g. agreement show.`,
+      );
+    }
     const read = readOptions(args, [], "agreement show", "agreement show for @ana");
     if (!read.ok) return read;
     const intern = read.value.intern;

@@ -5,6 +5,7 @@
  * and one case in services/command-handlers/handle-command.ts. The compiler points at each one.
  */
 import { AGREEMENT_COMMANDS } from "./agreement.js";
+import { LEARNING_AGREEMENT_COMMANDS } from "./agreement-learning.js";
 import { CERTIFICATE_COMMANDS } from "./certificate.js";
 import { CHECKIN_COMMANDS } from "./checkin.js";
 import { DIGEST_COMMANDS } from "./digest.js";
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...DIGEST_COMMANDS,
   ...PORTAL_COMMANDS,
   ...AGREEMENT_COMMANDS,
+  ...LEARNING_AGREEMENT_COMMANDS,
   ...LEAVE_COMMANDS,
   ...MY_SETTINGS_COMMANDS,
   ...TRY_COMMANDS,

@@ -39,6 +39,16 @@ export type Command =
   | { name: "agreement.set"; field: string; value: string; intern?: MentionRef }
   | { name: "agreement.accept"; intern?: MentionRef }
   | { name: "agreement.decline"; reason?: string; intern?: MentionRef }
+  // The learning agreement's parts (command-syntax/agreement-learning.ts).
+  | { name: "learning.title"; title: string; intern?: MentionRef }
+  | { name: "learning.hours"; hours: number; intern?: MentionRef }
+  | { name: "learning.outcome.add"; key: string; description: string; intern?: MentionRef }
+  | { name: "learning.outcome.rename"; key: string; description: string; intern?: MentionRef }
+  | { name: "learning.outcome.remove"; key: string; intern?: MentionRef }
+  | { name: "learning.criteria"; criteria: string[] | "default"; intern?: MentionRef }
+  /** Without a date: back to the default. */
+  | { name: "learning.evaluation"; round: "midterm" | "final"; date?: LocalDate; intern?: MentionRef }
+  | { name: "learning.language"; code: string; level?: string; intern?: MentionRef }
   | { name: "leave.add"; from: LocalDate; to: LocalDate }
   | { name: "leave.list" }
   /** Without hours: show them. */

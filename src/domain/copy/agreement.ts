@@ -36,7 +36,7 @@ export const agreementCopy = {
 
   // agreement show
   heading: (internName: string, version: number, since: LocalDate) =>
-    `Working agreement for ${safe(internName)}, version ${version}, in force since ${formatDate(since)}:`,
+    `Working agreement for ${safe(internName)}, version ${version}, in force since ${formatDate(since)}.`,
   term: (line: string) => `• ${safe(line)}`,
   acknowledged: (name: string) => `${safe(name)}: acknowledged`,
   notAcknowledged: (name: string) => `${safe(name)}: not yet (type "agreement ack")`,

@@ -1,6 +1,8 @@
 import { describeTerms } from "../../domain/agreement.js";
 import type { Command } from "../../domain/command-syntax/types.js";
 import { agreementCopy as copy } from "../../domain/copy/agreement.js";
+import { learningAgreementCopy } from "../../domain/copy/agreement-learning.js";
+import { evaluationDates } from "../../domain/learning-agreement.js";
 import type { Reply } from "../../domain/messages.js";
 import type { Internship, Person, Role } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
@@ -46,6 +48,8 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
   const since = localDateIn(ctx.speaker.timezone, agreement.decidedAt ?? agreement.createdAt);
   const lines = [
     copy.heading(intern?.name ?? "the intern", agreement.version, since),
+    ...(await learningSection(ctx, internship)),
+    learningAgreementCopy.monitoringPlan(),
     ...describeTerms(agreement.terms).map(copy.term),
     copy.acknowledgements(acks),
   ];
@@ -64,6 +68,26 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
     );
   }
   return reply(lines.join("\n"));
+}
+
+/** The learning agreement (Erasmus+ Table A) and its latest version, above its monitoring plan. */
+async function learningSection(ctx: CommandContext, internship: Internship): Promise<string[]> {
+  const learning = await ctx.store.learning.get(internship.id);
+  const latest = learning ? (await ctx.store.learning.versions(internship.id)).at(-1) : undefined;
+  const by =
+    latest?.changedBy === undefined
+      ? undefined
+      : await ctx.store.people.get(ctx.workspace.id, latest.changedBy);
+  return learningAgreementCopy.section(
+    learning,
+    latest && {
+      version: latest.version,
+      on: localDateIn(ctx.speaker.timezone, latest.at),
+      change: latest.change,
+      ...(by ? { by: by.name } : {}),
+    },
+    evaluationDates(internship, learning),
+  );
 }
 
 /** "I have read it": the agreement in force applies either way; this tells the other side it was read. */

@@ -6,6 +6,7 @@ import { setupCopy } from "../../domain/copy/setup.js";
 import type { Reply } from "../../domain/messages.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { handleAgreementCommand } from "./agreement.js";
+import { handleLearningAgreementCommand } from "./agreement-learning.js";
 import { handleCertificateCommand } from "./certificate.js";
 import { handleCheckinCommand } from "./checkin.js";
 import { handleDigestCommand } from "./digest.js";
@@ -58,6 +59,15 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
     case "agreement.accept":
     case "agreement.decline":
       return await handleAgreementCommand(ctx, command);
+    case "learning.title":
+    case "learning.hours":
+    case "learning.outcome.add":
+    case "learning.outcome.rename":
+    case "learning.outcome.remove":
+    case "learning.criteria":
+    case "learning.evaluation":
+    case "learning.language":
+      return await handleLearningAgreementCommand(ctx, command);
     case "leave.add":
     case "leave.list":
       return await handleLeaveCommand(ctx, command);

@@ -64,7 +64,7 @@ export async function importLearning(
       const kept = new Set(wanted.outcomes.map((o) => o.key));
       const served = new Set([...(await store.learning.outcomesOfMilestones(internshipId)).values()].flat());
       result.unlinked = [...served].filter((key) => !kept.has(key));
-      await store.learning.put(workspaceId, internshipId, wanted, at);
+      await store.learning.put(workspaceId, internshipId, wanted, at, { what: "the programme file" });
       result.changed = true;
     }
   }

@@ -3,10 +3,13 @@ import {
   type EvaluationCriterionRow,
   type LearningAgreementRow,
   type LearningOutcomeRow,
+  type LearningVersionRow,
   learningAgreementValues,
+  learningVersionValues,
   type MilestoneOutcomeRow,
   outcomesByMilestone,
   toLearningAgreement,
+  toLearningVersion,
 } from "../rows/learning-row.js";
 import type { Sql } from "./sql.js";
 
@@ -29,7 +32,7 @@ export function createLearningRepo(sql: Sql): LearningAgreementRepo {
       );
       return toLearningAgreement(row, outcomes, criteria);
     },
-    put: (workspaceId, internshipId, a, at) =>
+    put: (workspaceId, internshipId, a, at, change) =>
       sql.atomic(async () => {
         await sql.run(
           `INSERT INTO learning_agreements (internship_id, workspace_id, title, hours_per_week, midterm_date,
@@ -61,7 +64,27 @@ export function createLearningRepo(sql: Sql): LearningAgreementRepo {
             [workspaceId, internshipId, c.key, c.name, i],
           );
         }
+        // The agreement's row is locked by the upsert above, so two writers cannot take the same number.
+        const next = await sql.one<{ next: number }>(
+          "SELECT COALESCE(MAX(version), 0) + 1 AS next FROM learning_agreement_versions WHERE internship_id = $1",
+          [internshipId],
+        );
+        const version = Number(next!.next);
+        await sql.run(
+          `INSERT INTO learning_agreement_versions (workspace_id, internship_id, version, agreement, change,
+             changed_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [workspaceId, internshipId, version, ...learningVersionValues(a, change, at)],
+        );
+        return version;
       }),
+    versions: async (internshipId) =>
+      (
+        await sql.rows<LearningVersionRow>(
+          `SELECT version, agreement, change, changed_by, created_at FROM learning_agreement_versions
+           WHERE internship_id = $1 ORDER BY version`,
+          [internshipId],
+        )
+      ).map(toLearningVersion),
     async link(_workspaceId, milestoneId, internshipId, keys) {
       if (keys.length === 0) return;
       await sql.run(

@@ -1,4 +1,8 @@
-import type { LanguageLevel, LearningAgreement } from "../../domain/learning-agreement.js";
+import type {
+  LanguageLevel,
+  LearningAgreement,
+  LearningAgreementVersion,
+} from "../../domain/learning-agreement.js";
 
 export interface LearningAgreementRow {
   title: string | null;
@@ -67,4 +71,32 @@ export function outcomesByMilestone(rows: readonly MilestoneOutcomeRow[]): Map<n
     byMilestone.set(id, keys);
   }
   return byMilestone;
+}
+
+export interface LearningVersionRow {
+  version: number;
+  agreement: string;
+  change: string;
+  changed_by: number | null;
+  created_at: number | string;
+}
+
+export function toLearningVersion(row: LearningVersionRow): LearningAgreementVersion {
+  const version: LearningAgreementVersion = {
+    version: Number(row.version),
+    agreement: JSON.parse(row.agreement) as LearningAgreement,
+    change: row.change,
+    at: new Date(Number(row.created_at)),
+  };
+  if (row.changed_by !== null) version.changedBy = Number(row.changed_by);
+  return version;
+}
+
+/** The version row's values after (internship_id, version): agreement, change, changed_by, created_at. */
+export function learningVersionValues(
+  a: LearningAgreement,
+  change: { what: string; by?: number } | undefined,
+  at: Date,
+): (string | number | null)[] {
+  return [JSON.stringify(a), change?.what ?? "", change?.by ?? null, at.getTime()];
 }

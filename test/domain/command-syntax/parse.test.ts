@@ -211,6 +211,69 @@ describe("agreement", () => {
     expect(error("agreement show all")).toMatch(/agreement show understands only "for @name"/);
   });
 
+  it("reads bare agreement as agreement show, and refuses a subcommand it does not know", () => {
+    expect(command("agreement")).toEqual({ name: "agreement.show" });
+    expect(command("agreement for @ana")).toEqual({
+      name: "agreement.show",
+      intern: { kind: "name", name: "ana" },
+    });
+    expect(error("agreement titel x")).toMatch(
+      /There is no "agreement" command called "titel". Did you mean "agreement title"\?/,
+    );
+  });
+
+  it("reads the learning agreement's commands", () => {
+    const ana = { kind: "name", name: "ana" };
+    expect(command('agreement title "Market analyst" for @ana')).toEqual({
+      name: "learning.title",
+      title: "Market analyst",
+      intern: ana,
+    });
+    expect(command("agreement hours 30")).toEqual({ name: "learning.hours", hours: 30 });
+    expect(error("agreement hours 30h")).toMatch(/whole number, e.g. agreement hours 30, not "30h"/);
+    expect(command("agreement outcome add Market-Research Plan a study for a client for @ana")).toEqual({
+      name: "learning.outcome.add",
+      key: "market-research",
+      description: "Plan a study for a client",
+      intern: ana,
+    });
+    expect(command('agreement outcome rename presenting "Present to clients"')).toEqual({
+      name: "learning.outcome.rename",
+      key: "presenting",
+      description: "Present to clients",
+    });
+    expect(command("agreement outcome remove presenting")).toEqual({
+      name: "learning.outcome.remove",
+      key: "presenting",
+    });
+    expect(error("agreement outcome remove presenting now")).toMatch(/takes one outcome key/);
+    expect(error("agreement outcome add")).toMatch(/needs an outcome key/);
+    expect(command("agreement criteria Teamwork, ICT skills; Initiative")).toEqual({
+      name: "learning.criteria",
+      criteria: ["Teamwork", "ICT skills", "Initiative"],
+    });
+    expect(command("agreement criteria Default")).toEqual({ name: "learning.criteria", criteria: "default" });
+    expect(error("agreement criteria ,")).toMatch(/separated by commas/);
+    expect(command("agreement evaluation midterm 15 Jan")).toEqual({
+      name: "learning.evaluation",
+      round: "midterm",
+      date: "2027-01-15",
+    });
+    expect(command("agreement evaluation final default for @ana")).toEqual({
+      name: "learning.evaluation",
+      round: "final",
+      intern: ana,
+    });
+    expect(error("agreement evaluation final")).toMatch(/needs a date or "default"/);
+    expect(command("agreement language en B2")).toEqual({
+      name: "learning.language",
+      code: "en",
+      level: "B2",
+    });
+    expect(command("agreement language pt-br")).toEqual({ name: "learning.language", code: "pt-br" });
+    expect(error("agreement language en B2 fluent")).toMatch(/needs a language code/);
+  });
+
   it("reads set with a field, the rest as value, and an optional intern", () => {
     expect(command("agreement set reply.supervisor 4h")).toEqual({
       name: "agreement.set",
