@@ -79,17 +79,39 @@ export interface EvaluationDates {
   final: LocalDate;
 }
 
+/** Whether a date is a working day for someone: their contact hours that weekday, no holiday or closure. */
+export type WorkingDayTest = (date: LocalDate) => boolean;
+
+/** How far back a default evaluation date looks for a working day before keeping the date as it is. */
+const DEFAULT_DATE_LOOKBACK_DAYS = 14;
+
 /**
  * When the two evaluations are asked for: the agreed dates, else the mid-term at half time and the final
- * at the start of the last seven days, so its window (a working week) ends with the internship.
+ * at the start of the last seven days, so its window (a working week) ends with the internship. A default
+ * that falls on a day off moves to the nearest earlier day that is a working day of everyone in `people`
+ * (the intern first, then the supervisor), else, when their weeks share no such day, of the intern alone;
+ * never before the internship starts. An agreed date stays as written: each person is asked on their
+ * next working day (see evaluationWindow).
  */
 export function evaluationDates(
   internship: { start: LocalDate; end: LocalDate },
   agreement: Pick<LearningAgreement, "midterm" | "final"> | undefined,
+  people: readonly WorkingDayTest[] = [],
 ): EvaluationDates {
   const length = daysBetween(internship.start, internship.end);
-  const final = agreement?.final ?? addDays(internship.end, -Math.min(6, length));
-  const midterm = agreement?.midterm ?? addDays(internship.start, Math.floor(length / 2));
+  const onWorkingDay = (date: LocalDate) => {
+    for (const tests of [people, people.slice(0, 1)]) {
+      if (tests.length === 0) break;
+      for (let n = 0; n <= DEFAULT_DATE_LOOKBACK_DAYS; n++) {
+        const day = addDays(date, -n);
+        if (day < internship.start) break;
+        if (tests.every((works) => works(day))) return day;
+      }
+    }
+    return date;
+  };
+  const final = agreement?.final ?? onWorkingDay(addDays(internship.end, -Math.min(6, length)));
+  const midterm = agreement?.midterm ?? onWorkingDay(addDays(internship.start, Math.floor(length / 2)));
   return { midterm, final };
 }
 

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../domain/calendar.js";
 import {
   EVALUATION_ROUNDS,
   EVALUATION_SIDES,
@@ -8,7 +9,13 @@ import {
   evaluationWindow,
   type SubmittedEvaluation,
 } from "../domain/evaluations.js";
-import { evaluationDates, type LearningAgreement } from "../domain/learning-agreement.js";
+import {
+  type EvaluationDates,
+  evaluationDates,
+  type LearningAgreement,
+  type WorkingDayTest,
+} from "../domain/learning-agreement.js";
+import { weekdayOf } from "../domain/local-date.js";
 import type { LocalDate, Person, Role } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import type { InternshipContext } from "./internship-context.js";
@@ -44,6 +51,26 @@ export function viewerOf(roles: readonly Role[]): EvaluationViewer | undefined {
   return undefined;
 }
 
+/**
+ * A working day by the person's week, holidays and closures, leave left aside: a date in the agreement
+ * does not move when someone books leave (their window lengthens instead).
+ */
+function regularWorkingDay(calendar: WorkingCalendar): WorkingDayTest {
+  return (date) => calendar.hours[weekdayOf(date)].length > 0 && calendar.dayOffName(date) === undefined;
+}
+
+/**
+ * The rounds' dates for this internship: the agreed ones, else the defaults moved to the nearest earlier
+ * working day of the intern and the supervisor (of the intern alone when their weeks share none).
+ */
+export function scheduledDates(
+  ctx: InternshipContext,
+  agreement: LearningAgreement | undefined,
+): EvaluationDates {
+  const people = [ctx.intern, ctx.supervisor].map((p) => regularWorkingDay(ctx.calendarOf(p)));
+  return evaluationDates(ctx.internship, agreement, people);
+}
+
 /** The window of a round dated `date`: the only place its close is worked out. */
 export function roundWindow(ctx: InternshipContext, date: LocalDate): RoundWindow {
   const windows = {} as Record<EvaluationSide, EvaluationWindow | undefined>;
@@ -65,7 +92,7 @@ export async function roundStates(
   ctx: InternshipContext,
   agreement: LearningAgreement,
 ): Promise<RoundState[]> {
-  const dates = evaluationDates(ctx.internship, agreement);
+  const dates = scheduledDates(ctx, agreement);
   const submitted = await store.evaluations.forInternship(ctx.internship.id);
   return EVALUATION_ROUNDS.map((round) => {
     const date = dates[round];

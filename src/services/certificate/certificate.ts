@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import { type Certificate, daysAccounted, weeksBetween } from "../../domain/certificate.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import type { EvaluationAnswers } from "../../domain/evaluations.js";
-import { evaluationDates, type LearningAgreement } from "../../domain/learning-agreement.js";
+import type { LearningAgreement } from "../../domain/learning-agreement.js";
 import { lastEntry } from "../../domain/milestone-followup.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import type { Store } from "../../ports/store.js";
-import { roundWindow, windowClosed } from "../evaluation-rounds.js";
+import { roundWindow, scheduledDates, windowClosed } from "../evaluation-rounds.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
 import { summarizeWholeInternship } from "../internship-summary.js";
 
@@ -87,7 +87,7 @@ export async function draftCertificate(
         final?.criteria[c.key]?.comment === undefined ? undefined : safe(final.criteria[c.key]!.comment!),
     })),
     finalEvaluation,
-    confirmableFrom: evaluationDates(internship, learning).final,
+    confirmableFrom: scheduledDates(ctx, learning).final,
     monitoring: {
       checkins: {
         answered: summary.checkins.answered,
@@ -128,7 +128,7 @@ async function finalBySupervisor(
   const submitted = await store.evaluations.forRound(ctx.internship.id, "final");
   const supervisor = submitted.find((e) => e.side === "supervisor");
   if (!supervisor) return { answers: undefined, state: { state: "not-submitted" } };
-  const { final } = evaluationDates(ctx.internship, learning);
+  const { final } = scheduledDates(ctx, learning);
   const window = roundWindow(ctx, final);
   const both = submitted.some((e) => e.side === "intern");
   return both || windowClosed(window, now)

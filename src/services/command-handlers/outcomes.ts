@@ -11,6 +11,8 @@ import {
   shownStatus,
 } from "../../domain/milestones.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { scheduledDates } from "../evaluation-rounds.js";
+import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
 
 /** `outcomes [for @intern]`: each expected outcome with the milestones serving it, and the evaluations. */
@@ -34,7 +36,10 @@ export async function handleOutcomesCommand(
       served.set(key, [...(served.get(key) ?? []), { milestone, status: shownStatus(milestone, ctx.today) }]);
     }
   }
-  const text = copy.outcomes(whose, agreement, served, evaluationDates(internship, agreement));
+  // The dates the requests go out on (a default moved off a day off), not the agreement's raw defaults.
+  const context = await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
+  const dates = context ? scheduledDates(context, agreement) : evaluationDates(internship, agreement);
+  const text = copy.outcomes(whose, agreement, served, dates);
   const room = MESSAGE_TEXT_BUDGET - text.heading.length - text.footer.length - 2;
   const fitted = fitLines(text.lines, room, copy.outcomesMore);
   return reply([text.heading, ...fitted.lines, text.footer].join("\n"));
