@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
 import { type Running, startService } from "../../src/main.js";
 import { createSettableClock } from "../../src/ports/clock.js";
+import { portalPaths } from "../../src/services/portal/portal-paths.js";
+import { chatSignInLink } from "../../src/services/portal/sign-in.js";
 import { openStore } from "../../src/storage/sqlite-store.js";
 import { type FakeSmtpServer, startFakeSmtpServer } from "../fakes/smtp-server.js";
 import { captureLog } from "../helpers/log-capture.js";
@@ -37,19 +39,46 @@ let smtp: FakeSmtpServer | undefined;
 let browser: Browser | undefined;
 let folder = "";
 let base = "";
+/** A one-time sign-in link for the first intern (as `portal` in chat gives), opening her internship. */
+let internLink = { path: "", internshipId: 0, name: "" };
 
 beforeAll(async () => {
   if (!hasChromium) return;
   folder = mkdtempSync(join(tmpdir(), "tandem-browser-"));
   const path = join(folder, "tandem.db");
   const store = openStore(path, { now: NOW });
-  await seedCohort(store, {
+  const cohort = await seedCohort(store, {
     companies: 2,
     internsPerCompany: 3,
     days: 50,
     today: "2026-12-03",
     coordinatorEmail: CARLA,
   });
+  // The first intern has a learning agreement whose mid-term is today: her evaluation form is open.
+  const first = cohort.internships[0]!;
+  await store.learning.put(
+    first.workspaceId,
+    first.internshipId,
+    {
+      outcomes: [{ key: "market-study", description: "Plan and run a small market study" }],
+      criteria: [
+        { key: "teamwork", name: "Teamwork" },
+        { key: "initiative", name: "Initiative" },
+      ],
+      midterm: "2026-12-03",
+      final: "2027-01-28",
+    },
+    NOW,
+  );
+  const ship = (await store.internships.get(first.workspaceId, first.internshipId))!;
+  const intern = (await store.people.get(first.workspaceId, ship.internId))!;
+  internLink = {
+    path: new URL(
+      await chatSignInLink(store, "http://tandem.test", intern, portalPaths.internship(ship.id), NOW),
+    ).pathname,
+    internshipId: ship.id,
+    name: intern.name,
+  };
   await store.close();
   smtp = await startFakeSmtpServer();
   const config: Config = {
@@ -230,4 +259,60 @@ describe.skipIf(!hasChromium)("the portal in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe("/portal/sign-in");
     await context.close();
   }, 180_000);
+  it("lets the intern fill in her evaluation by keyboard, with the problems beside the fields, and read the certificate draft", async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}${internLink.path}`);
+    await tabTo(page, (el) => el.tag === "BUTTON" && el.text === "Sign in");
+    const internshipPage = `${base}${portalPaths.internship(internLink.internshipId)}`;
+    await Promise.all([page.waitForURL(internshipPage), page.keyboard.press("Enter")]);
+
+    const evaluations = await tabTo(page, (el) => el.text === "Evaluations");
+    await Promise.all([page.waitForURL(`${base}${evaluations.href}`), page.keyboard.press("Enter")]);
+    expect(await page.textContent("h1")).toBe(`Mid-term evaluation: ${internLink.name}`);
+    // (axe and the screenshots look at the form once, below, with its problems shown: a superset.)
+
+    // Only teamwork answered (a key picks the option, as on any select), then Submit: nothing is saved,
+    // the summary has the focus and lists each problem, each field says its own.
+    await tabTo(page, (el) => el.tag === "SELECT");
+    await page.keyboard.press("4");
+    await tabTo(page, (el) => el.tag === "BUTTON" && el.text === "Submit");
+    await Promise.all([page.waitForSelector(".error-summary"), page.keyboard.press("Enter")]);
+    expect(await page.evaluate("document.activeElement?.className")).toBe("error-summary");
+    expect(await page.locator(".error-summary li").count()).toBe(7);
+    expect(await page.inputValue("#f-criterion-teamwork")).toBe("4");
+    expect(await page.getAttribute("#f-criterion-initiative", "aria-describedby")).toBe(
+      "f-criterion-initiative-error",
+    );
+    await review(page, "evaluation-problems");
+
+    // The rest by keyboard too: focus each field, a key picks the answer.
+    for (const [id, key] of [
+      ["#f-criterion-initiative", "3"],
+      ["#f-outcome-market-study", "p"],
+      ["#f-hosting-project-clarity", "4"],
+      ["#f-hosting-supervision", "5"],
+      ["#f-hosting-reply-times", "3"],
+      ["#f-hosting-inclusion", "4"],
+      ["#f-hosting-intercultural-learning", "5"],
+    ] as const) {
+      await page.focus(id);
+      await page.keyboard.press(key);
+    }
+    await tabTo(page, (el) => el.tag === "BUTTON" && el.text === "Submit");
+    await Promise.all([
+      page.getByText("Your evaluation was received").waitFor(),
+      page.keyboard.press("Enter"),
+    ]);
+    expect(await page.locator("table.answers").count()).toBe(3);
+
+    // The certificate draft, linked from the internship page; no Confirm for the intern.
+    await page.goto(internshipPage);
+    const certificate = await tabTo(page, (el) => el.text === "Certificate draft");
+    await Promise.all([page.waitForURL(`${base}${certificate.href}`), page.keyboard.press("Enter")]);
+    expect(await page.textContent("h1")).toBe(`Traineeship certificate (draft): ${internLink.name}`);
+    expect(await page.locator("form.confirm-form").count()).toBe(0);
+    await review(page, "certificate");
+    await context.close();
+  }, 120_000);
 });

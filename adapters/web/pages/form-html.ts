@@ -84,6 +84,7 @@ export const FORM_STYLES = `
 .error-summary a { color: #b00020; font-weight: 600; }
 .hint { color: var(--muted); margin: 0 0 .25rem; }
 .rounds { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.rounds [aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
 .answers td:nth-child(2) { white-space: nowrap; }
 .confirm-form { margin: 1rem 0; }
 `;
