@@ -19,12 +19,21 @@ export const checkinKeys = {
     return match ? Number(match[1]) : undefined;
   },
   reminder: (internshipId: number, date: LocalDate) => `checkin-reminder:${internshipId}:${date}`,
-  summary: (internshipId: number, date: LocalDate) => `checkin-summary:${internshipId}:${date}`,
-  missedStreak: (internshipId: number, date: LocalDate) => `missed-streak:${internshipId}:${date}`,
+  /** Every summary of an internship: one still waiting is folded into the next (one waits at a time). */
+  summaryPrefix: (internshipId: number) => `checkin-summary:${internshipId}:`,
+  summary: (internshipId: number, date: LocalDate) => `${checkinKeys.summaryPrefix(internshipId)}${date}`,
+  /** Every missed-streak notice of an internship: a newer one, or an answer, withdraws one still waiting. */
+  missedStreakPrefix: (internshipId: number) => `missed-streak:${internshipId}:`,
+  missedStreak: (internshipId: number, date: LocalDate) =>
+    `${checkinKeys.missedStreakPrefix(internshipId)}${date}`,
   /** Each answered check-in, per answer state (partial, then answered). */
-  answer: (checkinId: number, state: string) => `checkin-answer:${checkinId}:${state}`,
+  /** A partial answer still waiting is withdrawn by the fuller one (the prefix). */
+  answerPrefix: (checkinId: number) => `checkin-answer:${checkinId}:`,
+  answer: (checkinId: number, state: string) => `${checkinKeys.answerPrefix(checkinId)}${state}`,
+  /** A blocker notice still waiting is withdrawn when the blocker changes or is cleared (the prefix). */
+  blockerPrefix: (checkinId: number) => `blocker:${checkinId}:`,
   /** `textHash` identifies the blocker text, so the same text is forwarded once. */
-  blocker: (checkinId: number, textHash: string) => `blocker:${checkinId}:${textHash}`,
+  blocker: (checkinId: number, textHash: string) => `${checkinKeys.blockerPrefix(checkinId)}${textHash}`,
 };
 
 /**

@@ -99,7 +99,12 @@ export async function recordCheckinAnswers(
         ),
       );
     }
+    // "Has not answered the last 3 check-ins", still waiting for its reader, is no longer true.
+    await ctx.store.outbox.cancelPending(ctx.workspace.id, checkinKeys.missedStreakPrefix(internship.id));
     if (context.terms.checkIn.summary === "each") {
+      // A partial answer still waiting is replaced by the fuller one: its reader gets the day once.
+      if (next !== before.status)
+        await ctx.store.outbox.cancelPending(ctx.workspace.id, checkinKeys.answerPrefix(after.id));
       drafts.push(
         directDraft(
           ctx.workspace,

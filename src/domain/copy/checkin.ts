@@ -76,7 +76,7 @@ export function answerFields(checkin: Checkin): OutboundField[] {
   ];
 }
 
-function slippingLines(slipping: readonly Milestone[]): string[] {
+export function slippingLines(slipping: readonly Milestone[]): string[] {
   return slipping.map(
     (m) =>
       `Slipping: #${m.id} "${neutralizeMentions(m.title)}" has moved ${m.moves} times, now due ${formatDate(m.due)}.`,

@@ -1,13 +1,10 @@
 import type { Logger } from "pino";
 import { checkinWindow } from "../../domain/checkin-schedule.js";
 import { type Checkin, missedStreak } from "../../domain/checkins.js";
-import {
-  checkinPrompt,
-  checkinReminder,
-  checkinSummary,
-  missedStreakNotice,
-} from "../../domain/copy/checkin.js";
+import { checkinPrompt, checkinReminder, missedStreakNotice } from "../../domain/copy/checkin.js";
+import { checkinDaysSummary } from "../../domain/copy/checkin-summary.js";
 import { parseDuration } from "../../domain/duration.js";
+import { addDays } from "../../domain/local-date.js";
 import { isSlipping } from "../../domain/milestones.js";
 import { checkinKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
@@ -40,12 +37,53 @@ const earliest = (...dates: (Date | undefined)[]) =>
 export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
 
-  /** Closes a past day: never delivered = skipped, unanswered = missed; queues the summary and streak alert. */
+  /**
+   * Withdraws what waits unsent under `prefix` (in the outbox, or among `queued`, this look's drafts not
+   * written yet): it is folded into, or replaced by, a newer message. Returns the withdrawn keys.
+   */
+  async function withdrawWaiting(ctx: InternshipContext, prefix: string, queued: OutboxDraft[]) {
+    const withdrawn: string[] = [];
+    for (const row of await store.outbox.withPrefix(ctx.workspace.id, prefix)) {
+      if (row.status === "pending" && (await store.outbox.cancelPending(ctx.workspace.id, row.key)) > 0)
+        withdrawn.push(row.key);
+    }
+    for (let i = queued.length - 1; i >= 0; i--) {
+      if (queued[i]!.key.startsWith(prefix)) withdrawn.push(...queued.splice(i, 1).map((d) => d.key));
+    }
+    return withdrawn;
+  }
+
+  /**
+   * The earlier days a summary for `date` covers: none, unless a summary still waits unread (it is
+   * withdrawn); then every closed day since the last summary that reached the reader (a folded summary
+   * covered those too).
+   */
+  async function foldedDays(ctx: InternshipContext, date: LocalDate, queued: OutboxDraft[]) {
+    const prefix = checkinKeys.summaryPrefix(ctx.internship.id);
+    const withdrawn = await withdrawWaiting(ctx, prefix, queued);
+    if (withdrawn.length === 0) return [];
+    const read = (await store.outbox.withPrefix(ctx.workspace.id, prefix))
+      .filter((row) => row.status === "sent" || row.status === "sending" || row.status === "dead")
+      .map((row) => row.key.slice(prefix.length))
+      .filter((day) => day < date)
+      .sort()
+      .at(-1);
+    const from = read ? addDays(read, 1) : ctx.internship.start;
+    return (await store.checkins.between(ctx.internship.id, from, addDays(date, -1))).filter(
+      (day) => day.status === "answered" || day.status === "partial" || day.status === "missed",
+    );
+  }
+
+  /**
+   * Closes a past day: never delivered = skipped, unanswered = missed; queues the summary and streak alert.
+   * `queued`: this look's drafts so far, where a summary or streak alert this one replaces may still be.
+   */
   async function settle(
     ctx: InternshipContext,
     checkin: Checkin,
     closedAt: Date,
     now: Date,
+    queued: OutboxDraft[],
   ): Promise<OutboxDraft[]> {
     const delivered =
       checkin.status === "sent" ||
@@ -69,17 +107,20 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       // one message, not two about the same thing (Ana's afternoon is Bram's evening).
       for (const waiting of await store.outbox.withPrefix(
         ctx.workspace.id,
-        checkinKeys.blocker(checkin.id, ""),
+        checkinKeys.blockerPrefix(checkin.id),
       )) {
         if (waiting.status === "pending" && waiting.recipientId === to.id && waiting.notBefore >= notBefore)
           await store.outbox.cancelPending(ctx.workspace.id, waiting.key);
       }
+      // A summary still waiting for its reader is folded into this one: one waits at a time, and a
+      // supervisor back from leave or over the budget reads one message, not one a day.
+      const earlier = await foldedDays(ctx, checkin.date, queued);
       drafts.push(
         directDraft(
           ctx.workspace,
           to,
           checkinKeys.summary(ctx.internship.id, checkin.date),
-          words(checkinSummary(ctx.intern, settled, slipping)),
+          words(checkinDaysSummary(ctx.intern, [...earlier, settled], slipping)),
           notBefore,
         ),
       );
@@ -88,6 +129,8 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       const streak = missedStreak(await store.checkins.recent(ctx.internship.id, 30));
       if (streak.length > 0 && streak.length % MISSED_STREAK === 0) {
         const shown = streak.slice(-MISSED_STREAK);
+        // "The last 3" of an older alert still waiting is no longer true: this one replaces it.
+        await withdrawWaiting(ctx, checkinKeys.missedStreakPrefix(ctx.internship.id), queued);
         drafts.push(
           directDraft(
             ctx.workspace,
@@ -117,7 +160,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     // Days that ended while Tandem was down are closed first.
     for (const earlier of await store.checkins.unsettledBefore(internship.id, today)) {
       const closedAt = checkinWindow(calendar, terms.checkIn, earlier.date)?.closesAt ?? now;
-      drafts.push(...(await settle(ctx, earlier, closedAt, now)));
+      drafts.push(...(await settle(ctx, earlier, closedAt, now, drafts)));
     }
     if (today < internship.start) return { drafts, next: calendar.atLocalTime(internship.start, "00:00") };
     if (today > internship.end) return { drafts, next: undefined };
@@ -147,7 +190,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     }
 
     if (now >= window.closesAt) {
-      drafts.push(...(await settle(ctx, checkin, window.closesAt, now)));
+      drafts.push(...(await settle(ctx, checkin, window.closesAt, now, drafts)));
       return { drafts, next: tomorrow };
     }
     if (checkin.status === "due") {

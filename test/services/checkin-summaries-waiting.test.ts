@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+const SP = "America/Sao_Paulo";
+
+/** Ana's internship without a backup: while Bram (Brussels) is on leave his messages wait for his return. */
+function programme() {
+  const p = sampleProgramme();
+  const { backupSupervisor: _none, ...ana } = p.internships![0]!;
+  p.internships![0] = ana;
+  return p;
+}
+
+/** What Bram read about Ana (he supervises Ben too). */
+const anaTo = async (h: Awaited<ReturnType<typeof setup>>["h"]) =>
+  (await h.sentTo("bram")).map((s) => s.message.text).filter((t) => t.startsWith("Ana Souza"));
+
+async function setup() {
+  const h = await createServiceHarness({ rules: "checkin", programme: programme() });
+  const ana = (await h.internship("ana-2026")).id;
+  const rows = async (prefix: string) =>
+    (await h.store.outbox.list()).filter((o) => o.key.startsWith(`${prefix}:${ana}:`));
+  /** One working day of Ana's: the prompt, her answer (unless `answer` is undefined), the end of her day. */
+  const day = async (date: string, answer: string | undefined) => {
+    await h.tickAt(h.local(`${date}T09:30`, SP));
+    if (answer) await h.dm("ana", answer);
+    await h.tickAt(h.local(`${date}T17:30`, SP));
+  };
+  return { h, rows, day };
+}
+
+describe("check-in summaries that wait for their reader", () => {
+  it("keeps one summary waiting per internship, and sends it once with the period it covers", async () => {
+    const { h, rows, day } = await setup();
+    await h.say("bram", "leave 2026-12-07 2026-12-11");
+    for (const date of ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"]) {
+      await day(date, `done: work of ${date}\nnext: more\nconnected: 4`);
+      expect((await rows("checkin-summary")).filter((r) => r.status === "pending")).toHaveLength(1);
+    }
+    await h.tickAt("2026-12-14T08:05:00Z"); // Mon 09:05 in Brussels: Bram is back
+    const toBram = (await h.sentTo("bram")).filter((s) => s.message.text.startsWith("Ana Souza"));
+    expect(toBram).toHaveLength(1);
+    const text = toBram[0]!.message.text;
+    expect(text).toContain(
+      "Ana Souza's check-ins from Mon 7 Dec 2026 to Fri 11 Dec 2026: all 5 answered (in one summary instead of one a day).",
+    );
+    expect(text).toContain(
+      "• Mon 7 Dec: moved forward: work of 2026-12-07; next: more; blocker: none; connected 4/5",
+    );
+    expect(text).toContain("• Fri 11 Dec: moved forward: work of 2026-12-11");
+    expect(toBram[0]!.message.reason).toContain("had not reached you yet");
+  });
+
+  it("says which days were not answered, and keeps the usual daily summary when nothing waited", async () => {
+    const { h, rows, day } = await setup();
+    await day("2026-12-01", "done: survey\nnext: interviews\nconnected: 3");
+    await h.tickAt("2026-12-02T08:05:00Z");
+    expect(await anaTo(h)).toEqual(["Ana Souza's check-in for Tue 1 Dec 2026:"]);
+    await h.say("bram", "leave 2026-12-03 2026-12-04");
+    await day("2026-12-02", undefined);
+    await day("2026-12-03", "done: report\nnext: review\nconnected: 4");
+    await h.tickAt("2026-12-07T08:05:00Z");
+    const last = (await anaTo(h)).at(-1)!;
+    expect(last).toContain("from Wed 2 Dec 2026 to Thu 3 Dec 2026: 1 of 2 answered");
+    expect(last).toContain("• Wed 2 Dec: not answered");
+    expect((await rows("checkin-summary")).filter((r) => r.status === "sent")).toHaveLength(2);
+  });
+
+  it("withdraws a missed-check-ins alert still waiting once the intern answers a check-in", async () => {
+    const { h, rows, day } = await setup();
+    await h.say("bram", "leave 2026-12-07 2026-12-11");
+    for (const date of ["2026-12-07", "2026-12-08", "2026-12-09"]) await day(date, undefined);
+    expect((await rows("missed-streak")).map((r) => r.status)).toEqual(["pending"]);
+    await day("2026-12-10", "done: back on track\nnext: interviews\nconnected: 3");
+    await h.tickAt("2026-12-14T08:05:00Z");
+    expect((await rows("missed-streak")).map((r) => r.status)).toEqual(["expired"]);
+    expect(await anaTo(h)).not.toContainEqual(
+      expect.stringContaining("has not answered the last 3 check-ins"),
+    );
+  });
+});
