@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildEvaluationPage } from "../../src/services/portal/evaluation-page.js";
 import { evaluationHarness, INTERN_FORM, SUPERVISOR_FORM } from "../helpers/evaluation-harness.js";
 
 /**
@@ -27,6 +28,19 @@ describe("an evaluation round's one closing time", () => {
     expect(await h.say("bram", "evaluation midterm for @ana")).toContain(
       "The supervisor's evaluation is not in yet; the window closes Thu 21 Jan, 21:00.",
     );
+    // The portal's evaluation page opens the form until the same instant.
+    const bram = await h.person("bram");
+    const page = await buildEvaluationPage(
+      h.store,
+      { internship: ship, roles: ["supervisor"], intern: await h.person("ana") },
+      [bram],
+      "midterm",
+      h.clock.now(),
+    );
+    expect(page.ok && page.page.own?.state).toMatchObject({
+      kind: "open",
+      closes: new Date("2027-01-21T20:00:00Z"),
+    });
     await tick("2027-01-20T12:30:00Z");
     expect(await text(`evaluation:${ship.id}:midterm:supervisor:reminder`)).toContain(
       "The window closes Thu 21 Jan, 21:00.",

@@ -69,10 +69,11 @@ function ownState(state: RoundState, side: EvaluationSide, form: OutboundForm, n
   const mine = state.submissions.find((e) => e.side === side);
   if (mine) return { kind: "submitted", at: mine.submittedAt };
   const window = state.windows[side];
-  if (!window) return { kind: "closed", closed: undefined };
+  if (!window || !state.closes) return { kind: "closed", closed: undefined };
   if (now.getTime() < window.opens.getTime()) return { kind: "not-open", opens: window.opens };
-  if (now.getTime() >= window.closes.getTime()) return { kind: "closed", closed: window.closes };
-  return { kind: "open", closes: window.closes, form };
+  // The round's one close (see roundWindow), as the chat's messages and form handler name it.
+  if (windowClosed(state, now)) return { kind: "closed", closed: state.closes };
+  return { kind: "open", closes: state.closes, form };
 }
 
 export async function buildEvaluationPage(
