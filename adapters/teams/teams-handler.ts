@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Logger } from "pino";
+import { userAddress } from "../../src/domain/addresses.js";
 import type { InboundEvent, Reply } from "../../src/domain/messages.js";
 import type { InboundHandler } from "../../src/ports/chat-platform.js";
 import type { Clock } from "../../src/ports/clock.js";
@@ -34,6 +35,11 @@ const FILE_TIMEOUT_MS = 10_000;
 function withZone(event: InboundEvent, context: TurnContext): InboundEvent {
   const timezone = timezoneOf(context.activity as TeamsActivity);
   return timezone ? { ...event, timezone } : event;
+}
+
+/** The reply goes to the speaker's personal chat with Tandem, through the outbox (see answer()). */
+function inPersonalChat(event: InboundEvent): InboundEvent {
+  return { ...event, replyTo: userAddress("teams", event.workspace, event.user) };
 }
 
 export class TandemTeamsHandler extends TeamsActivityHandler {
@@ -84,12 +90,18 @@ export class TandemTeamsHandler extends TeamsActivityHandler {
     });
   }
 
-  /** Replies to what a person said to Tandem go straight back into the same conversation. */
+  /**
+   * Replies to what a person said to Tandem go back into the same conversation. In their personal chat the
+   * core queues the reply in the outbox with the activity's effects and sends it at once through the chat's
+   * stored reference (saved in onTurn, before this): a 429, a 5xx or a crash after the commit is retried
+   * instead of lost, and a redelivered activity is not answered twice. What the core did not queue (a form,
+   * a failure) and replies in channels and group chats (in the thread) are sent within the turn.
+   */
   private async answer(context: TurnContext, event: InboundEvent | undefined): Promise<void> {
     if (!event) return;
-    const reply = await this.core(withZone(event, context));
-    if (!reply) return;
     const personal = (context.activity as TeamsActivity).conversation?.conversationType === "personal";
+    const reply = await this.core(withZone(personal ? inPersonalChat(event) : event, context));
+    if (!reply || reply.queued) return;
     if (personal || event.kind === "command" || event.kind === "action")
       await context.sendActivity(replyActivity(reply) as never);
     // Nobody was told: the activity is answered 500 so Teams may deliver it again.

@@ -34,7 +34,7 @@ export interface PostedActivity {
   activity: Record<string, unknown>;
 }
 
-export type Failure = 403 | 412 | 429 | 502 | 504 | "hang";
+export type Failure = 403 | 412 | 429 | 500 | 502 | 504 | "hang";
 
 /** Teams' documented limits per bot per conversation. */
 export const TEAMS_LIMITS = [
@@ -83,6 +83,7 @@ const ERROR_CODES: Record<number, string> = {
   413: "MessageSizeTooBig",
   412: "PreconditionFailed",
   429: "Throttled",
+  500: "InternalServerError",
   502: "BadGateway",
   504: "GatewayTimeout",
 };

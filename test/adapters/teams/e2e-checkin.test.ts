@@ -50,8 +50,8 @@ describe("a daily check-in in Teams", () => {
       replyToId: formReply!.id,
     });
     expect((await teams.post(submitted)).status).toBe(200);
-    const thanks = teams.fake.activities("a:1aad-ana").find((p) => p.replyToId === submitted.id);
-    expect(thanks?.activity.text).toBe("Thanks, your check-in for Tue 1 Dec 2026 is saved.");
+    const thanks = await teams.replyTo(submitted);
+    expect(thanks.activity.text).toBe("Thanks, your check-in for Tue 1 Dec 2026 is saved.");
     expect(
       await teams.peek.checkins.get((await teams.internship("ana-2026")).id, "2026-12-01"),
     ).toMatchObject({

@@ -31,8 +31,11 @@ describe("commands in Teams", () => {
     const typed = personalMessage({ ...teams.as("ana"), text: "help" });
     const response = await teams.post(typed);
     expect(response.status).toBe(200);
-    const [reply] = teams.fake.activities("a:1aad-ana");
-    expect(reply?.replyToId).toBe(typed.id);
+    // Through the outbox: posted to her chat by its stored reference (a proactive turn), not within hers.
+    const reply = await teams.replyTo(typed);
+    expect(teams.fake.activities("a:1aad-ana")).toEqual([reply]);
+    expect(reply.conversationId).toBe("a:1aad-ana");
+    expect(reply.replyToId).not.toBe(typed.id);
     // Teams' menu shows ten commands: help starts with the others.
     expect(String(reply?.activity.text)).toContain("Tandem commands beyond the Teams command menu");
     expect(String(reply?.activity.text)).toContain(
@@ -48,7 +51,9 @@ describe("commands in Teams", () => {
       teams.peek.db.prepare("SELECT updated_at FROM platform_references WHERE key = 'aad-ana'").pluck().get();
     const before = updatedAt();
     teams.clock.set(new Date(teams.clock.now().getTime() + 60_000));
-    expect((await teams.post(personalMessage({ ...teams.as("ana"), text: "help" }))).status).toBe(200);
+    const again = personalMessage({ ...teams.as("ana"), text: "help" });
+    expect((await teams.post(again)).status).toBe(200);
+    await teams.replyTo(again);
     expect(updatedAt()).toBe(before);
   });
 
@@ -87,7 +92,10 @@ describe("commands in Teams", () => {
     await teams.install("ana");
     const typed = personalMessage({ ...teams.as("ana"), text: 'milestone add "Survey draft" due 15 Dec' });
     expect((await teams.post(typed)).status).toBe(200);
+    await teams.replyTo(typed);
     expect((await teams.post(typed)).status).toBe(200);
+    // Long enough for a second answer to have come, had there been one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(teams.fake.activities("a:1aad-ana")).toHaveLength(1);
     expect(teams.logged("redelivered event ignored")).toHaveLength(1);
     const milestones = teams.peek.db.prepare("SELECT title FROM milestones").all();
@@ -119,8 +127,9 @@ describe("commands in Teams", () => {
 
   it("tells a stranger how to get added, and refuses a body that is not an activity", async () => {
     const stranger = { aad: "aad-zoe", name: "Zoe" };
-    await teams.post(personalMessage({ ...teams.as("ana"), from: stranger, text: "status" }));
-    expect(String(teams.fake.activities("a:1aad-zoe")[0]?.activity.text)).toContain("I don't know you yet");
+    const typed = personalMessage({ ...teams.as("ana"), from: stranger, text: "status" });
+    await teams.post(typed);
+    expect(String((await teams.replyTo(typed)).activity.text)).toContain("I don't know you yet");
     const broken = await fetch(`${teams.base}/api/messages`, { method: "POST", body: "not json" });
     expect(broken.status).toBe(400);
     expect((await fetch(`${teams.base}/api/messages`)).status).toBe(405);

@@ -90,8 +90,8 @@ describe("setting up an internship in Teams", () => {
       inputs,
     });
     expect((await teams.post(submitted)).status).toBe(200);
-    const saved = teams.fake.activities().find((p) => p.replyToId === submitted.id);
-    const text = String(saved?.activity?.text);
+    const saved = await teams.replyTo(submitted);
+    const text = String(saved.activity.text);
     expect(text).toContain("Set up Kenji Sato's internship");
     expect(text).toContain("time zone Asia/Tokyo from Teams");
     expect(text).toContain(
@@ -161,8 +161,8 @@ describe("setting up an internship in Teams", () => {
     await writes("hana", "Europe/Madrid");
     const typed = personalMessage({ ...teams.as("olga"), text: "setup" });
     expect((await teams.post(typed)).status).toBe(200);
-    const answer = teams.fake.activities().find((p) => p.replyToId === typed.id);
-    expect(String(answer?.activity?.text)).toMatch(
+    const answer = await teams.replyTo(typed);
+    expect(String(answer.activity.text)).toMatch(
       /^Only Tandem's programme admins can set up internships and choose colleagues\. Tandem's programme admins are Hana Ruiz\./,
     );
   });

@@ -15,8 +15,8 @@ describe("trying Tandem out in Teams", () => {
     teams.clock.set(teams.local("2026-12-01T10:00", SP));
     const typed = personalMessage({ ...teams.as("bram"), text: "try checkin for @ana" });
     expect((await teams.post(typed)).status).toBe(200);
-    const answer = teams.fake.activities("a:1aad-bram").find((p) => p.replyToId === typed.id);
-    expect(String(answer?.activity.text)).toContain("Ana Souza gets a trial check-in now");
+    const answer = await teams.replyTo(typed);
+    expect(String(answer.activity.text)).toContain("Ana Souza gets a trial check-in now");
 
     await teams.tickAt(teams.clock.now());
     const trial = teams.fake
@@ -44,8 +44,8 @@ describe("trying Tandem out in Teams", () => {
       replyToId: formReply!.id,
     });
     expect((await teams.post(submitted)).status).toBe(200);
-    const thanks = teams.fake.activities("a:1aad-ana").find((p) => p.replyToId === submitted.id);
-    expect(thanks?.activity.text).toContain("That was a trial: nothing was saved or counted.");
+    const thanks = await teams.replyTo(submitted);
+    expect(thanks.activity.text).toContain("That was a trial: nothing was saved or counted.");
 
     await teams.tickAt(teams.clock.now());
     const preview = teams
@@ -64,9 +64,8 @@ describe("trying Tandem out in Teams", () => {
     const before = teams.fake.activities().length;
     const typed = personalMessage({ ...teams.as("bram"), text: "preview week for @ana" });
     expect((await teams.post(typed)).status).toBe(200);
-    const replies = teams.fake.activities("a:1aad-bram").filter((p) => p.replyToId === typed.id);
-    expect(replies).toHaveLength(1);
-    expect(String(replies[0]?.activity.text)).toContain("Tue 1 Dec, 09:30 — Hi Ana, time for your check-in");
+    const reply = await teams.replyTo(typed);
+    expect(String(reply.activity.text)).toContain("Tue 1 Dec, 09:30 — Hi Ana, time for your check-in");
     expect(teams.fake.activities()).toHaveLength(before + 1);
   });
 });

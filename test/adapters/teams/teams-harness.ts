@@ -16,6 +16,7 @@ import {
   personalInstall,
   type TeamsUser,
 } from "../../fakes/teams-activities.js";
+import { eventually } from "../../helpers/eventually.js";
 import { captureLog, errorSaying } from "../../helpers/log-capture.js";
 import { sampleProgramme } from "../../helpers/programme.js";
 import { seededDatabase, tempDatabasePath } from "../../helpers/seeded-database.js";
@@ -140,6 +141,21 @@ export async function startTeamsService(options: { authenticated?: boolean } = {
     local: (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate(),
     internship: async (key: string) => (await peek.internships.byKey(workspace.id, key))!,
     person: async (key: string) => (await peek.people.byKey(workspace.id, key))!,
+    /**
+     * Tandem's answer to an activity in someone's personal chat. It goes through the outbox (key
+     * `reply-to:<conversation>|<activity id>`) and is posted proactively just after the activity is
+     * answered: this waits for its row to be sent and returns what the connector accepted for it.
+     */
+    async replyTo(activity: { id: string; conversation: { id: string } }, timeoutMs = 5_000) {
+      const key = `reply-to:${activity.conversation.id}|${activity.id}`;
+      const row = await eventually(async () => {
+        const found = await peek.outbox.get(workspace.id, key);
+        return found?.status === "sent" ? found : undefined;
+      }, timeoutMs);
+      const posted = fake.activities().find((p) => p.id === row.platformRef);
+      if (!posted) throw new Error(`the connector has no activity ${row.platformRef} for ${key}`);
+      return posted;
+    },
     /** What the connector accepted in this person's chat with Tandem, oldest first. */
     chat: (key: string) => fake.activities(personalConversationId(user(key))).map((p) => p.activity),
     logged: (msg: string) => log.lines.filter((l) => l.msg === msg),
@@ -184,4 +200,4 @@ export function submitData(card: Record<string, unknown> | undefined): Record<st
   return actions.filter((a) => a.type === "Action.Submit").map((a) => a.data ?? {});
 }
 
-export { eventually } from "../../helpers/eventually.js";
+export { eventually };
