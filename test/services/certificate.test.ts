@@ -170,4 +170,18 @@ describe("the final evaluation in the certificate", () => {
     expect(open.outcomes.map((o) => o.rating)).toEqual(["achieved", "partly"]);
     expect(certificateMarkdown(open)).toContain("- Teamwork: 4 of 5 (reliable)");
   });
+
+  it("points to the draft's portal page when the portal is on, and to the admin's command when it is not", async () => {
+    const on = await createBotHarness({ programme: programme(), publicUrl: "https://tandem.example.edu" });
+    const ship = await on.internship("ana-2026");
+    expect(await on.say("bram", "certificate for @ana")).toContain(
+      `is in the portal: https://tandem.example.edu/portal/internships/${ship.id}/certificate (not signed in?`,
+    );
+    const off = await createBotHarness({ programme: programme() });
+    const text = await off.say("bram", "certificate for @ana");
+    expect(text).toContain(
+      "A programme admin can print the whole draft: tandem certificate ana-2026 --format html.",
+    );
+    expect(text).not.toContain("/portal/");
+  });
 });

@@ -100,8 +100,11 @@ export const certificateHeading = (c: Certificate) => `Traineeship certificate (
 export const CERTIFICATE_FOOTER =
   "Drafted by Tandem from what it recorded (milestones, check-ins, reply times, meetings and introductions); the host organisation confirms or corrects it.";
 
-/** The draft in one chat message: every section, long lists cut to fit, and where the whole draft is. */
-export function certificateChat(c: Certificate): string {
+/**
+ * The draft in one chat message: every section, long lists cut to fit, and where the whole draft is (the
+ * portal's page when the portal is on, else the admin's command).
+ */
+export function certificateChat(c: Certificate, portalAddress?: string): string {
   // Whether it is confirmed comes first: a long draft is cut from the end.
   const all = certificateSections(c);
   const ordered = [
@@ -109,7 +112,9 @@ export function certificateChat(c: Certificate): string {
     ...all.filter((s) => s.title !== "Confirmation"),
   ];
   const lines = ordered.flatMap((s) => [`*${s.title}*`, ...s.lines.map((l) => `• ${l}`)]);
-  const closing = `A programme admin can print the whole draft: tandem certificate ${c.internshipKey} --format html.`;
+  const closing = portalAddress
+    ? `The whole draft, to print or download (Markdown, JSON, HTML), is in the portal: ${portalAddress} (not signed in? Write "portal" to Tandem in your personal chat for a sign-in link).`
+    : `A programme admin can print the whole draft: tandem certificate ${c.internshipKey} --format html.`;
   const room = MESSAGE_TEXT_BUDGET - certificateHeading(c).length - closing.length - 2;
   const fitted = fitLines(lines, room, (left) => `and ${left} more lines`);
   return [certificateHeading(c), ...fitted.lines, closing].join("\n");

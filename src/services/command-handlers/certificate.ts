@@ -8,6 +8,7 @@ import { certificateHash, draftCertificate } from "../certificate/certificate.js
 import { certificateChat } from "../certificate/certificate-render.js";
 import { type CommandContext, reply } from "../command-context.js";
 import { resolveScope } from "../internship-scope.js";
+import { portalPaths, portalUrl } from "../portal/portal-paths.js";
 
 const CONFIRMERS: readonly Role[] = ["supervisor", "backupSupervisor"];
 export const mayConfirm = (roles: readonly Role[]) => roles.some((r) => CONFIRMERS.includes(r));
@@ -26,7 +27,7 @@ export async function handleCertificateCommand(
   if (roles.length === 0) return reply(copy.notYours());
   const draft = await draftCertificate(ctx.store, ctx.workspace.id, internship.id, ctx.now);
   if (!draft) return reply(copy.notYours());
-  if (command.name === "certificate") return shown(draft, internship, roles, ctx.today);
+  if (command.name === "certificate") return shown(ctx, draft, internship, roles);
   if (!mayConfirm(roles)) return reply(copy.onlySupervisor());
   if (!confirmable(draft, ctx.today)) return reply(copy.tooEarly(draft.confirmableFrom));
   return await confirm(ctx, internship, draft);
@@ -45,15 +46,24 @@ export async function handleCertificateAction(ctx: CommandContext, value: string
   // Figures moved on since the draft was shown: confirm only what the supervisor has read.
   if (certificateHash(draft) !== hash)
     return {
-      ...shown(draft, internship, roles, ctx.today),
-      text: `${copy.changed()}\n${certificateChat(draft)}`,
+      ...shown(ctx, draft, internship, roles),
+      text: `${copy.changed()}\n${certificateChat(draft, portalAddress(ctx, internship))}`,
     };
   return await confirm(ctx, internship, draft);
 }
 
-function shown(draft: Certificate, internship: Internship, roles: readonly Role[], today: string): Reply {
+/** The draft's page in the portal, when the portal is on. */
+const portalAddress = (ctx: CommandContext, internship: Internship) =>
+  ctx.publicUrl ? portalUrl(ctx.publicUrl, portalPaths.certificate(internship.id)) : undefined;
+
+function shown(
+  ctx: CommandContext,
+  draft: Certificate,
+  internship: Internship,
+  roles: readonly Role[],
+): Reply {
   const button =
-    mayConfirm(roles) && confirmable(draft, today) && !draft.confirmation?.current
+    mayConfirm(roles) && confirmable(draft, ctx.today) && !draft.confirmation?.current
       ? [
           {
             action: "certificate.confirm",
@@ -63,7 +73,10 @@ function shown(draft: Certificate, internship: Internship, roles: readonly Role[
           },
         ]
       : [];
-  return { text: certificateChat(draft), ...(button.length ? { buttons: button } : {}) };
+  return {
+    text: certificateChat(draft, portalAddress(ctx, internship)),
+    ...(button.length ? { buttons: button } : {}),
+  };
 }
 
 async function confirm(ctx: CommandContext, internship: Internship, draft: Certificate): Promise<Reply> {
