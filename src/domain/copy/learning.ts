@@ -56,6 +56,17 @@ export const learningCopy = {
   },
 };
 
+/** How many outcomes lack a milestone, said without a double negative ("none ... has a milestone"). */
+function gapPhrase(missing: number, total: number): string {
+  if (missing === total)
+    return total === 1
+      ? "its learning outcome has no milestone serving it yet"
+      : `none of its ${total} learning outcomes has a milestone serving it yet`;
+  return missing === 1
+    ? `1 of its ${total} learning outcomes has no milestone serving it yet`
+    : `${missing} of its ${total} learning outcomes have no milestone serving them yet`;
+}
+
 /**
  * To the supervisor, once, a quarter of the way in: outcomes of the learning agreement that no milestone
  * serves yet. `mention` is how to name the intern in a command (e.g. `@ana`).
@@ -70,7 +81,7 @@ export function outcomeGapMessage(
   const listed = missing.map((o) => `${o.key} (${truncateText(safe(o.description), 80)})`).join("; ");
   const first = missing[0]?.key ?? "";
   return {
-    text: `A quarter of ${intern}'s internship has passed, and ${missing.length === total ? (total === 1 ? "its learning outcome has" : `none of its ${total} learning outcomes has`) : `${missing.length} of its ${total} learning outcomes ${missing.length === 1 ? "has" : "have"}`} no milestone serving it yet: ${listed}. A milestone for each outcome lets the evaluations and the certificate show what the work achieved. Add one with: milestone add "Title" due <date> for outcome ${first} for ${mention}, or type "outcomes for ${mention}" to see them all.`,
+    text: `A quarter of ${intern}'s internship has passed, and ${gapPhrase(missing.length, total)}: ${listed}. A milestone for each outcome lets the evaluations and the certificate show what the work achieved. Add one with: milestone add "Title" due <date> for outcome ${first} for ${mention}, or type "outcomes for ${mention}" to see them all.`,
     reason: `Because you supervise ${intern} and the learning agreement lists these outcomes; Tandem points this out once, a quarter of the way through.`,
   };
 }
