@@ -11,6 +11,7 @@
  *   "@<workspaces>x<interns>" (another load than 100x100), e.g. "service/minute", "wired:200:32@10x1000".
  *   A "pg:" prefix runs the variant on a throwaway PostgreSQL server (the SQLite seed copied over as `tandem
  *   copy` does); BENCH_STORE=postgres puts it before every variant, BENCH_STORE=both runs each on both stores.
+ *   BENCH_PG_TRACE=1 prints the statements sent to PostgreSQL per message delivered, by kind.
  */
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -38,6 +39,7 @@ import { openStore } from "../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../test/fakes/slack-api.js";
 import { type PostgresServer, startPostgres } from "../test/helpers/postgres-server.js";
 import { machineBusyMs } from "./lib/machine.js";
+import { takeTrace, tracePostgres } from "./lib/pg-trace.js";
 import { seedInstallations } from "./seed/seed-installations.js";
 import { seedInternships, ZONES } from "./seed/seed-internships.js";
 
@@ -271,6 +273,11 @@ async function runVariant(spec: string, postgresUrl?: string) {
   }
 
   const sent = sentCounter(databasePath, databaseUrl);
+  const tracing = databaseUrl !== undefined && process.env.BENCH_PG_TRACE === "1";
+  if (tracing) {
+    tracePostgres();
+    takeTrace();
+  }
   const ticks: { ms: number; planned: number; sent: number; retried: number }[] = [];
   const profiling = await startAllocationSampling();
   const cpu0 = process.cpuUsage();
@@ -301,6 +308,8 @@ async function runVariant(spec: string, postgresUrl?: string) {
   const otherCpuMs =
     busy !== undefined && busy0 !== undefined ? busy - busy0 - serviceCpuMs - stats.cpuMs : NaN;
   const delivered = await sent.count();
+  // The counter's own polls are statements too (about one a tick); everything else is the service's.
+  if (tracing) console.error(`${spec}\n${takeTrace({ what: "message delivered", n: delivered })}`);
   await sent.close();
   await stop();
   await fake.close();

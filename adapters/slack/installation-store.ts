@@ -7,10 +7,12 @@ import type { TokenVault } from "./token-vault.js";
 const keyOf = (query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) =>
   query.isEnterpriseInstall && query.enterpriseId ? `E:${query.enterpriseId}` : (query.teamId ?? "");
 
+/** `changed`: told the workspace key (team id, or `E:` and the enterprise id) after a store or delete here. */
 export function createInstallationStore(
   repo: InstallationRepo,
   vault: TokenVault,
   clock: Clock,
+  changed: (key: string) => void = () => undefined,
 ): InstallationStore {
   return {
     async storeInstallation(installation) {
@@ -20,6 +22,7 @@ export function createInstallationStore(
         isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
       });
       await repo.save("slack", key, vault.seal(JSON.stringify(installation)), clock.now());
+      changed(key);
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const sealed = await repo.get("slack", keyOf(query));
@@ -28,6 +31,7 @@ export function createInstallationStore(
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
       await repo.remove("slack", keyOf(query));
+      changed(keyOf(query));
     },
   };
 }

@@ -43,15 +43,15 @@ export function tracePostgres(): void {
 
 /**
  * Statements since the last call, per event handled (its dedupe insert: the service also handles events the
- * client gave up on), the total and each kind, most frequent first.
+ * client gave up on) or per `per` (the fan-out's messages), the total and each kind, most frequent first.
  */
-export function takeTrace(): string {
+export function takeTrace(per?: { what: string; n: number }): string {
   const handled = [...counts.entries()].find(([kind]) => kind.startsWith("INSERT inbound_events"))?.[1];
-  const n = Math.max(1, handled ?? 0);
+  const n = Math.max(1, per?.n ?? handled ?? 0);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const lines = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([kind, count]) => `    ${(count / n).toFixed(2).padStart(6)}  ${kind}`);
   counts.clear();
-  return `  statements per event handled (${n}): ${(total / n).toFixed(2)}\n${lines.join("\n")}`;
+  return `  statements per ${per?.what ?? "event handled"} (${n}): ${(total / n).toFixed(2)}\n${lines.join("\n")}`;
 }
