@@ -254,6 +254,8 @@ export interface OutboxRepo {
   cancelPending(workspaceId: number, prefix: string | readonly string[]): Promise<number>;
   /** Messages delivered to a person since an instant, for the daily budget: replies (inboundReplyKeys) not counted. */
   sentTo(recipientId: number, since: Date): Promise<number>;
+  /** sentTo for several people at once (a dispatch batch's recipients: one statement on PostgreSQL), by id. */
+  sentToEach(counts: readonly { recipientId: number; since: Date }[]): Promise<Map<number, number>>;
   get(workspaceId: number, key: string): Promise<OutboxItem | undefined>;
   /** Every row (any status) whose key starts with `prefix`, oldest first: a family's history. */
   withPrefix(workspaceId: number, prefix: string): Promise<OutboxItem[]>;
@@ -288,6 +290,12 @@ export interface WakeupRepo {
   set(workspaceId: number, internshipId: number, kind: string, at: Date): Promise<void>;
   /** Brings the wake-ups of these kinds forward to `at` (never later than already planned). */
   touch(workspaceId: number, internshipId: number, kinds: readonly string[], at: Date): Promise<void>;
+  /** touch for several internships at once (one statement on PostgreSQL). */
+  touchEach(
+    internships: readonly { workspaceId: number; internshipId: number }[],
+    kinds: readonly string[],
+    at: Date,
+  ): Promise<void>;
   clear(internshipId: number, kind: string): Promise<void>;
   /** Every wake-up of an internship (it ended: no rule needs to look at it again). */
   clearAll(internshipId: number): Promise<void>;

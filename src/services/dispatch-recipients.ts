@@ -46,15 +46,18 @@ export function createRecipientReader(store: Store, log: Logger) {
         cache.recipients.delete(cache.recipients.keys().next().value!);
       cache.recipients.set(id, recipient);
     }
-    const counted = await Promise.all(
-      [...ids.keys()].map(async (id) => {
-        const recipient = cache.recipients.get(id);
-        if (!recipient) return undefined;
-        const sentToday = await store.outbox.sentTo(id, startOfLocalDay(recipient.calendar, now));
-        return [id, { ...recipient, sentToday }] as const;
-      }),
+    const known = [...ids.keys()].flatMap((id) => {
+      const recipient = cache.recipients.get(id);
+      return recipient ? [{ id, recipient }] : [];
+    });
+    // One statement for the batch, each from the start of the recipient's own day.
+    const sent = await store.outbox.sentToEach(
+      known.map(({ id, recipient }) => ({
+        recipientId: id,
+        since: startOfLocalDay(recipient.calendar, now),
+      })),
     );
-    return new Map(counted.filter((entry) => entry !== undefined));
+    return new Map(known.map(({ id, recipient }) => [id, { ...recipient, sentToday: sent.get(id) ?? 0 }]));
   }
 
   async function loadRecipient(workspaceId: number, id: number, cache: PassCache): Promise<Recipient> {

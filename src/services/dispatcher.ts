@@ -281,11 +281,8 @@ export function createDispatcher(deps: {
       const internshipId = checkinKeys.promptInternship(item.key);
       return internshipId === undefined ? [] : [{ workspaceId: item.workspaceId, internshipId }];
     });
-    if (prompts.length === 0) return;
-    await store.transaction(async () => {
-      for (const { workspaceId, internshipId } of prompts)
-        await store.wakeups.touch(workspaceId, internshipId, CHECKIN_KIND, now);
-    });
+    // One statement for the batch (it was one per prompt, in a transaction of their own).
+    if (prompts.length > 0) await store.wakeups.touchEach(prompts, CHECKIN_KIND, now);
   }
 
   async function dispatchBatch(

@@ -146,6 +146,13 @@ export function createOutboxRepo(db: SqliteDatabase): Synchronous<OutboxRepo> {
         0,
       ),
     sentTo: (recipientId, since) => sentTo.get(recipientId, since.getTime(), REPLY, `${REPLY}\uffff`)?.n ?? 0,
+    sentToEach: (counts) =>
+      new Map(
+        counts.map(({ recipientId, since }) => [
+          recipientId,
+          sentTo.get(recipientId, since.getTime(), REPLY, `${REPLY}\uffff`)?.n ?? 0,
+        ]),
+      ),
     get: (workspaceId, key) => {
       const row = get.get(workspaceId, key);
       return row ? toItem(row) : undefined;

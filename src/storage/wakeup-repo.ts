@@ -31,6 +31,10 @@ export function createWakeupRepo(db: SqliteDatabase): Synchronous<WakeupRepo> {
     touch: (workspaceId, internshipId, kinds, at) => {
       for (const kind of kinds) touch.run(workspaceId, internshipId, kind, at.getTime());
     },
+    touchEach: (internships, kinds, at) => {
+      for (const { workspaceId, internshipId } of internships)
+        for (const kind of kinds) touch.run(workspaceId, internshipId, kind, at.getTime());
+    },
     clear: (internshipId, kind) => {
       clear.run(internshipId, kind);
     },

@@ -277,6 +277,21 @@ describeEachStore(
         expect(await store.outbox.sentTo(ana, T0)).toBe(3);
         expect(await store.outbox.sentTo(ana, at(-100))).toBe(4);
         expect(await store.outbox.sentTo(ana + 1, T0)).toBe(0);
+        // Several people at once, each from their own instant: the same counts.
+        const each = [
+          { recipientId: ana, since: T0 },
+          { recipientId: ana + 1, since: T0 },
+        ];
+        expect(await store.outbox.sentToEach(each)).toEqual(
+          new Map([
+            [ana, 3],
+            [ana + 1, 0],
+          ]),
+        );
+        expect(await store.outbox.sentToEach([{ recipientId: ana, since: at(-100) }])).toEqual(
+          new Map([[ana, 4]]),
+        );
+        expect(await store.outbox.sentToEach([])).toEqual(new Map());
       });
 
       it("withdraws and lists a key family by prefix, keys with % and _ taken literally", async () => {

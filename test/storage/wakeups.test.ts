@@ -83,6 +83,26 @@ describeEachStore(
       expect(await wakeups.get(a, "digest")).toEqual(at(10));
     });
 
+    it("touchEach does the same for several internships at once, an internship named twice once", async () => {
+      const { wakeups } = store;
+      const [a, b] = ships as [number, number];
+      await wakeups.set(ws, a, "checkin", at(100));
+      await wakeups.set(ws, b, "checkin", at(10));
+      const both = [
+        { workspaceId: ws, internshipId: b },
+        { workspaceId: ws, internshipId: a },
+        { workspaceId: ws, internshipId: b },
+      ];
+      await wakeups.touchEach(both, ["checkin", "patterns", "checkin"], at(50));
+      expect(await wakeups.get(a, "checkin")).toEqual(at(50));
+      expect(await wakeups.get(b, "checkin")).toEqual(at(10));
+      expect(await wakeups.get(a, "patterns")).toEqual(at(50));
+      expect(await wakeups.get(b, "patterns")).toEqual(at(50));
+      await wakeups.touchEach([], ["checkin"], at(0));
+      await wakeups.touchEach(both, [], at(0));
+      expect(await wakeups.get(b, "checkin")).toEqual(at(10));
+    });
+
     it("set moves a wake-up either way; clear and clearAll remove them", async () => {
       const { wakeups } = store;
       const [a, b] = ships as [number, number];

@@ -148,6 +148,23 @@ export function createOutboxRepo(sql: Sql): OutboxRepo {
           [recipientId, since.getTime(), inboundReplyKeys.prefix, `${inboundReplyKeys.prefix}\uffff`],
         )
       )?.n ?? 0,
+    // The same count for several people in one statement, each from their own instant.
+    sentToEach: async (counts) => {
+      if (counts.length === 0) return new Map();
+      const rows = await sql.rows<{ id: number; n: number }>(
+        `SELECT r.id, (SELECT (count(DISTINCT platform_ref) + count(*) FILTER (WHERE platform_ref IS NULL))::int
+                       FROM outbox WHERE recipient_id = r.id AND status = 'sent' AND sent_at >= r.since
+                         AND NOT (key >= $3 AND key < $4)) AS n
+         FROM unnest($1::bigint[], $2::bigint[]) AS r(id, since)`,
+        [
+          counts.map((c) => c.recipientId),
+          counts.map((c) => c.since.getTime()),
+          inboundReplyKeys.prefix,
+          `${inboundReplyKeys.prefix}\uffff`,
+        ],
+      );
+      return new Map(rows.map((r) => [r.id, r.n]));
+    },
     get: async (workspaceId, key) => {
       const row = await sql.one<OutboxRow>("SELECT * FROM outbox WHERE workspace_id = $1 AND key = $2", [
         workspaceId,

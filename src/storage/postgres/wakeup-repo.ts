@@ -45,6 +45,22 @@ export function createWakeupRepo(sql: Sql): WakeupRepo {
         [workspaceId, internshipId, unique, at.getTime()],
       );
     },
+    // The same for many internships in one statement: pairs without repeats, in (internship, kind) order.
+    touchEach: async (internships, kinds, at) => {
+      const unique = [...new Set(kinds)].sort();
+      const byId = new Map(internships.map((i) => [i.internshipId, i.workspaceId]));
+      if (unique.length === 0 || byId.size === 0) return;
+      const ids = [...byId.keys()].sort((a, b) => a - b);
+      await sql.run(
+        `INSERT INTO wakeups (workspace_id, internship_id, kind, due_at)
+         SELECT t.workspace_id, t.internship_id, k.kind, $4
+         FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS t(workspace_id, internship_id, n)
+         CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS k(kind, m)
+         ORDER BY t.n, k.m
+         ON CONFLICT (internship_id, kind) DO UPDATE SET due_at = least(wakeups.due_at, excluded.due_at)`,
+        [ids.map((id) => byId.get(id)), ids, unique, at.getTime()],
+      );
+    },
     clear: async (internshipId, kind) => {
       await sql.run("DELETE FROM wakeups WHERE internship_id = $1 AND kind = $2", [internshipId, kind]);
     },
