@@ -79,4 +79,17 @@ describe("check-in summaries that wait for their reader", () => {
       expect.stringContaining("has not answered the last 3 check-ins"),
     );
   });
+
+  it("sends the missed-check-ins note instead of, not beside, that day's 'did not answer' summary", async () => {
+    const { h, day } = await setup();
+    for (const date of ["2026-12-01", "2026-12-02", "2026-12-03"]) await day(date, undefined);
+    await h.tickAt("2026-12-04T08:05:00Z");
+    expect(await anaTo(h)).toEqual([
+      "Ana Souza did not answer the check-in of Tue 1 Dec 2026.",
+      "Ana Souza did not answer the check-in of Wed 2 Dec 2026.",
+      expect.stringContaining(
+        "Ana Souza has not answered the last 3 check-ins (Tue 1 Dec 2026, Wed 2 Dec 2026, Thu 3 Dec 2026)",
+      ),
+    ]);
+  });
 });

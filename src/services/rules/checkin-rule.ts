@@ -101,6 +101,9 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     );
     const drafts: (OutboxDraft | undefined)[] = [];
     const settled = { ...checkin, status };
+    const streak =
+      status === "missed" ? missedStreak(await store.checkins.recent(ctx.internship.id, 30)) : [];
+    const streakDue = streak.length > 0 && streak.length % MISSED_STREAK === 0;
     if (ctx.terms.checkIn.summary === "daily") {
       const slipping = (await store.milestones.listFor(ctx.internship.id)).filter(isSlipping);
       // A blocker still waiting for the same reader would arrive with the summary, which carries it:
@@ -115,32 +118,33 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       // A summary still waiting for its reader is folded into this one: one waits at a time, and a
       // supervisor back from leave or over the budget reads one message, not one a day.
       const earlier = await foldedDays(ctx, checkin.date, queued);
-      drafts.push(
-        directDraft(
-          ctx.workspace,
-          to,
-          checkinKeys.summary(ctx.internship.id, checkin.date),
-          words(checkinDaysSummary(ctx.intern, [...earlier, settled], slipping)),
-          notBefore,
-        ),
-      );
-    }
-    if (status === "missed") {
-      const streak = missedStreak(await store.checkins.recent(ctx.internship.id, 30));
-      if (streak.length > 0 && streak.length % MISSED_STREAK === 0) {
-        const shown = streak.slice(-MISSED_STREAK);
-        // "The last 3" of an older alert still waiting is no longer true: this one replaces it.
-        await withdrawWaiting(ctx, checkinKeys.missedStreakPrefix(ctx.internship.id), queued);
+      // The missed-check-ins note names this day too: a summary that only says "did not answer" would
+      // be a second message about the same thing, at the same moment.
+      if (!(streakDue && earlier.length === 0 && slipping.length === 0)) {
         drafts.push(
           directDraft(
             ctx.workspace,
             to,
-            checkinKeys.missedStreak(ctx.internship.id, checkin.date),
-            words(missedStreakNotice(ctx.intern, shown, await nudgedAbout(ctx, shown[0]!))),
+            checkinKeys.summary(ctx.internship.id, checkin.date),
+            words(checkinDaysSummary(ctx.intern, [...earlier, settled], slipping)),
             notBefore,
           ),
         );
       }
+    }
+    if (streakDue) {
+      const shown = streak.slice(-MISSED_STREAK);
+      // "The last 3" of an older alert still waiting is no longer true: this one replaces it.
+      await withdrawWaiting(ctx, checkinKeys.missedStreakPrefix(ctx.internship.id), queued);
+      drafts.push(
+        directDraft(
+          ctx.workspace,
+          to,
+          checkinKeys.missedStreak(ctx.internship.id, checkin.date),
+          words(missedStreakNotice(ctx.intern, shown, await nudgedAbout(ctx, shown[0]!))),
+          notBefore,
+        ),
+      );
     }
     return drafts.filter((d): d is OutboxDraft => d !== undefined);
   }
