@@ -128,6 +128,7 @@ export async function compose(
   const clock = options.clock ?? (consoleOnly ? createOffsetClock() : systemClock);
   const store = await openStoreFor(config, {
     now: clock.now(),
+    warm: true,
     onIdleError: (error) =>
       log.warn({ err: error }, "an idle database connection failed; the pool replaces it"),
   });

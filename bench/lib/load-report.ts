@@ -61,10 +61,22 @@ export function p99ByThird(load: MeasuredLoad): string {
   return [0, 1, 2].map((k) => fmt(third(k), 1)).join(" / ");
 }
 
+/** p99 of the requests scheduled in each second of the run (BENCH_TIMELINE=1): where a slow start ends. */
+export function p99BySecond(load: MeasuredLoad): string {
+  const perSecond = Math.max(1, Math.round(load.rate));
+  const out: string[] = [];
+  for (let from = 0; from < load.latencyByRequest.length; from += perSecond) {
+    const slice = load.latencyByRequest.slice(from, from + perSecond).filter((ms) => ms >= 0);
+    out.push(fmt(summarize(slice).p99, 0));
+  }
+  return out.join(" / ");
+}
+
 /** One line per finished run, printed as the benchmark goes. */
 export function runLine(run: TargetRun): string {
   const { load } = run;
-  return `  ${run.target} @ ${run.rate}/s: ${load.ok}/${load.scheduled} ok in ${load.elapsedS.toFixed(1)} s, p99 by third ${p99ByThird(load)} ms${run.durability ? `; ${run.durability}` : ""}`;
+  const timeline = process.env.BENCH_TIMELINE === "1" ? `, p99 by second ${p99BySecond(load)} ms` : "";
+  return `  ${run.target} @ ${run.rate}/s: ${load.ok}/${load.scheduled} ok in ${load.elapsedS.toFixed(1)} s, p99 by third ${p99ByThird(load)} ms${timeline}${run.durability ? `; ${run.durability}` : ""}`;
 }
 
 export function errorDetail(load: MeasuredLoad): string {

@@ -14,6 +14,8 @@ export interface OpenStoreOptions {
   now?: Date;
   /** PostgreSQL only: an idle pooled connection failed (the pool replaces it). */
   onIdleError?: (error: Error) => void;
+  /** PostgreSQL only: open the pool's connections now and keep them (a long-running service). */
+  warm?: boolean;
 }
 
 /** The configured store, migrated: PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */

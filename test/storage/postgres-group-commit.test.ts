@@ -94,6 +94,68 @@ describe("PostgreSQL group commit", () => {
     expect(await seen()).toEqual(["first"]);
   });
 
+  it("runs other conversations' pieces of a batch side by side in its one transaction", async () => {
+    const group = createPostgresGroupCommit(sql, 1);
+    const counter = countBegins();
+    const order: string[] = [];
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const c1 = group.run(async () => {
+        await insert("c1 first");
+        await held;
+        order.push("c1 first done");
+      }, "C1");
+      // Same conversation: waits for c1's first piece.
+      const c1Next = group.run(async () => {
+        order.push("c1 second starts");
+        await insert("c1 second");
+      }, "C1");
+      // Another conversation: does not wait for C1, and its statement sees c1's row (one transaction).
+      const c2 = group.run(async () => {
+        await insert("c2");
+        order.push(`c2 sees ${(await sql.rows("SELECT text FROM notes")).length}`);
+        release();
+      }, "C2");
+      await Promise.all([c1, c1Next, c2]);
+      expect(counter.begins()).toBe(1);
+    } finally {
+      counter.stop();
+    }
+    expect(order).toEqual(["c2 sees 2", "c1 first done", "c1 second starts"]);
+    expect((await seen()).sort()).toEqual(["c1 first", "c1 second", "c2"]);
+  });
+
+  it("holds other pieces' statements while one piece's savepoint is open, so its rollback undoes only its own", async () => {
+    const group = createPostgresGroupCommit(sql, 1);
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => {
+      inside = resolve;
+    });
+    const results = await Promise.allSettled([
+      group.run(async () => {
+        await sql
+          .atomic(async () => {
+            await insert("undone");
+            inside();
+            // The other piece tries to write now; its statement must not land inside this savepoint.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            throw new Error("inner refused");
+          })
+          .catch(() => undefined);
+        await insert("after the savepoint");
+      }, "C1"),
+      group.run(async () => {
+        await opened;
+        await insert("other conversation");
+      }, "C2"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect((await seen()).sort()).toEqual(["after the savepoint", "other conversation"]);
+  });
+
   it("gathers what arrives while a batch runs into the next one", async () => {
     const group = createPostgresGroupCommit(sql);
     const counter = countBegins();

@@ -17,6 +17,8 @@ import { CommitRolledBack, type Sql } from "./sql.js";
 
 interface Pending {
   work: () => Promise<unknown>;
+  /** The conversation: pieces with the same key run one after another, the others side by side. */
+  key: string | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -66,20 +68,30 @@ export function createPostgresGroupCommit(sql: Sql, laneCount = 8): PostgresGrou
     }
   }
 
+  /**
+   * The batch's pieces in one transaction, side by side (their statements pipelined on its connection),
+   * except that a piece waits for the one before it with the same key: one conversation's events in order.
+   */
+  function sideBySide(batch: Pending[]): Promise<unknown>[] {
+    const last = new Map<string, Promise<unknown>>();
+    return batch.map((pending) => {
+      const before = pending.key === undefined ? undefined : last.get(pending.key);
+      const run = () => sql.alongside(pending.work);
+      const piece = before === undefined ? run() : before.then(run, run);
+      if (pending.key !== undefined) last.set(pending.key, piece);
+      return piece;
+    });
+  }
+
   async function runBatch(batch: Pending[]): Promise<void> {
     if (batch.length === 1) return await oneByOne(batch);
     let values: unknown[];
     try {
       values = await sql.atomic(async () => {
-        const done: unknown[] = [];
-        for (const pending of batch) {
-          try {
-            done.push(await pending.work());
-          } catch {
-            throw new PieceFailed();
-          }
-        }
-        return done;
+        // Every piece settles before COMMIT or ROLLBACK: none may still be sending statements after it.
+        const settled = await Promise.allSettled(sideBySide(batch));
+        if (settled.some((s) => s.status === "rejected")) throw new PieceFailed();
+        return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
       });
     } catch (error) {
       // A piece failed: rolled back, every piece gets its own transaction. Otherwise BEGIN or COMMIT
@@ -114,7 +126,7 @@ export function createPostgresGroupCommit(sql: Sql, laneCount = 8): PostgresGrou
     run<T>(work: () => Promise<T>, key?: string): Promise<T> {
       const lane = lanes[(key === undefined ? turn++ : hash(key)) % count]!;
       return new Promise<T>((resolve, reject) => {
-        lane.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        lane.queue.push({ work, key, resolve: resolve as (value: unknown) => void, reject });
         // Work queued in this turn joins the batch; while a batch runs, the next one gathers.
         if (!lane.running) lane.scheduled ??= setImmediate(() => start(lane));
       });

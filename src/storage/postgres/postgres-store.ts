@@ -32,7 +32,7 @@ import { createProgrammeAdminRepo } from "./programme-admin-repo.js";
 import { createReplicaRepo } from "./replica-repo.js";
 import { createReplyClockRepo } from "./reply-clock-repo.js";
 import { createReflectionRepo, createSignalRepo } from "./signal-repo.js";
-import { createPool, createSql, type PostgresSql } from "./sql.js";
+import { createPool, createSql, type PostgresSql, warmPool } from "./sql.js";
 import { createWakeupRepo } from "./wakeup-repo.js";
 import { createWorkspaceRepo } from "./workspace-repo.js";
 
@@ -51,6 +51,12 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** An idle pooled connection failed (the server restarted); the pool replaces it. Ignored when omitted. */
   onIdleError?: (error: Error) => void;
+  /**
+   * A long-running service (`tandem start`): every connection is opened before the first event and kept
+   * while idle, with the statements it prepared, instead of opened during the first burst and closed after
+   * ten idle seconds. Commands that open the store for one job leave it off.
+   */
+  warm?: boolean;
 }
 
 export function createPostgresStore(
@@ -119,13 +125,16 @@ export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
+  const max = options.poolSize ?? 10;
   const pool = createPool(url, {
-    max: options.poolSize ?? 10,
+    max,
+    ...(options.warm ? { min: max } : {}),
     ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}),
   });
   const migrationsDir = options.migrationsDir ?? defaultPostgresMigrationsDir();
   try {
     await migrate(pool, migrationsDir, options.now?.getTime() ?? 0);
+    if (options.warm) await warmPool(pool, max);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw unusableDatabase(url, error);
