@@ -58,6 +58,23 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** `tandem start` in a child process on a free port, once its /healthz answers. */
+export async function startServing(env: Record<string, string>): Promise<{ child: Child; base: string }> {
+  const port = await freePort();
+  const child = spawnTandem(["start"], { ...env, PORT: String(port) });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, base };
+    if (Date.now() > deadline) throw new Error(`tandem start did not come up:\n${child.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The environment for a Slack service on loopback talking to a fake Web API. */
 export function slackEnv(databasePath: string, apiUrl: string, port = 0): Record<string, string> {
   return {

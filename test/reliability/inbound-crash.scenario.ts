@@ -10,7 +10,7 @@ import { openStore } from "../../src/storage/sqlite-store.js";
 import { startFakeSlackApi } from "../fakes/slack-api.js";
 import { eventCallback, messageEvent, signedRequest, slackTs } from "../fakes/slack-requests.js";
 import { seededDatabase, tempDatabasePath } from "../helpers/seeded-database.js";
-import { type Child, freePort, slackEnv, spawnTandem } from "./child.js";
+import { slackEnv, startServing } from "./child.js";
 import { slackSample } from "./programmes.js";
 import { IMPORTED_AT, SECRET } from "./service.js";
 
@@ -28,22 +28,6 @@ export interface InboundCrashReport {
   seconds: number;
   /** Events recorded for deduplication at the end, from the database. */
   inboundEventsAfterRedelivery?: number;
-}
-
-async function startChild(env: Record<string, string>): Promise<{ child: Child; base: string }> {
-  const port = await freePort();
-  const child = spawnTandem(["start"], { ...env, PORT: String(port) });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, base };
-    if (Date.now() > deadline) throw new Error(`tandem start did not come up:\n${child.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export async function crashDuringInbound(events: number): Promise<InboundCrashReport> {
@@ -75,7 +59,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
     });
   try {
     // First life: killed once a third of the events were acknowledged.
-    const first = await startChild(env);
+    const first = await startServing(env);
     const acknowledged = new Set<number>();
     const killAfter = Math.max(1, Math.floor(events / 3));
     let nextEvent = 0;
@@ -106,7 +90,7 @@ export async function crashDuringInbound(events: number): Promise<InboundCrashRe
     const lost = [...acknowledged].filter((i) => !recorded.has(i) || !clockRefs.has(bodies[i]!.ts));
 
     // Second life: Slack delivers everything again (unacknowledged events are retried; duplicates happen).
-    const second = await startChild(env);
+    const second = await startServing(env);
     try {
       for (let from = 0; from < events; from += CONCURRENCY) {
         const batch = Array.from({ length: Math.min(CONCURRENCY, events - from) }, (_, k) => from + k);
