@@ -5,6 +5,7 @@
  * Events are answered once recorded (see event-ack.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import {
   type App,
   HTTPModuleFunctions,
@@ -16,6 +17,7 @@ import type { Logger } from "pino";
 import { readBody, refuseRequest } from "../../src/http-body.js";
 import type { Clock } from "../../src/ports/clock.js";
 import { EVENT_RECORDED, holdEventAck } from "./event-ack.js";
+import { createEventBacklog, type EventBacklog, RETRY_AFTER_SECONDS } from "./event-backlog.js";
 import { checkSlackBody } from "./payload-shape.js";
 import { REQUEST_TIME, SLACK_EVENTS_PATH } from "./protocol.js";
 import { foreignWorkspace, type TokenWorkspace } from "./workspace-check.js";
@@ -36,8 +38,12 @@ export function createSlackReceiver(deps: {
   tokenWorkspace?: () => TokenWorkspace | undefined;
   /** True when Tandem could not act for this payload's workspace (its installation cannot be read). */
   unavailable?: (body: object) => boolean;
+  /** Events waiting to be recorded, and when to refuse more (event-backlog.ts). */
+  backlog?: EventBacklog;
 }): SlackReceiver {
   const unavailable = deps.unavailable ?? (() => false);
+  const backlog = deps.backlog ?? createEventBacklog(() => performance.now());
+  let shed = 0;
   let app: App | undefined;
   const log = deps.log.child({ component: "slack-receiver" });
 
@@ -153,9 +159,22 @@ export function createSlackReceiver(deps: {
     res: ServerResponse,
     timestamp: number,
   ): Promise<true> {
+    const slot = backlog.admit();
+    if (!slot) {
+      // Behind: a fast 503 keeps the connection and the accepted events' latency, and Slack delivers it again.
+      if (shed++ % 1000 === 0)
+        log.warn(
+          { waiting: backlog.waiting(), refused: shed },
+          "Slack events arrive faster than Tandem records them; answered 503 with Retry-After",
+        );
+      res.writeHead(503, { "retry-after": String(RETRY_AFTER_SECONDS) });
+      res.end();
+      return true;
+    }
     const answer = (status: 200 | 500 | 503) => () => {
+      slot.done();
       if (res.headersSent) return;
-      res.writeHead(status);
+      res.writeHead(status, status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {});
       res.end();
     };
     const held = holdEventAck({
