@@ -22,7 +22,11 @@ type Form = Record<string, string | undefined>;
 const formOf = (request: FastifyRequest): Form =>
   typeof request.body === "object" && request.body !== null ? (request.body as Form) : {};
 
-function signInPage(csrfToken: string, problem?: string): string {
+/** Where the sign-in link should lead afterwards: a portal path, else nowhere in particular. */
+const nextOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "/portal" && isPortalPath(value) ? value : undefined;
+
+function signInPage(csrfToken: string, problem?: string, next?: string): string {
   return page(
     { title: "Sign in to Tandem" },
     html`<p>Tandem's portal shows the internships you take part in. There is no password: Tandem e-mails you a
@@ -30,6 +34,7 @@ link that signs you in. It works once, for ${LINK_MINUTES} minutes.</p>
 ${problem ? html`<p class="notice" role="alert">${problem}</p>` : ""}
 <form method="post" action="/portal/sign-in">
   <input type="hidden" name="_csrf" value="${csrfToken}">
+  ${next ? html`<input type="hidden" name="next" value="${next}">` : ""}
   <label for="email">Your e-mail address</label>
   <input id="email" name="email" type="email" autocomplete="email" required size="32">
   <button type="submit">E-mail me a sign-in link</button>
@@ -65,9 +70,10 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: PortalContext): 
     if (exceeded(await addressLimit(request))) throw tooMany();
   };
 
-  app.get("/portal/sign-in", async (request, reply) => {
-    if (request.session.principal) return reply.redirect("/portal", 303);
-    return sendPage(reply, signInPage(reply.generateCsrf()));
+  app.get<{ Querystring: { next?: string } }>("/portal/sign-in", async (request, reply) => {
+    const next = nextOf(request.query.next);
+    if (request.session.principal) return reply.redirect(next ?? "/portal", 303);
+    return sendPage(reply, signInPage(reply.generateCsrf(), undefined, next));
   });
 
   app.post(
@@ -75,10 +81,11 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: PortalContext): 
     { preHandler: [app.csrfProtection, perClient, perAddress] },
     async (request, reply) => {
       const address = formOf(request).email;
+      const next = nextOf(formOf(request).next);
       if (!normalEmail(address)) {
-        return sendPage(reply, signInPage(reply.generateCsrf(), "That is not an e-mail address."), 400);
+        return sendPage(reply, signInPage(reply.generateCsrf(), "That is not an e-mail address.", next), 400);
       }
-      const queued = await emailSignInLink(store, ctx.publicUrl, address ?? "", clock.now());
+      const queued = await emailSignInLink(store, ctx.publicUrl, address ?? "", clock.now(), next);
       // Committed: the e-mail goes now, not at the next tick.
       if (queued) ctx.sendNow?.(queued.workspaceId, queued.key);
       log.info({ sent: queued !== undefined }, "portal sign-in link asked for by e-mail");

@@ -61,6 +61,8 @@ export async function emailSignInLink(
   publicUrl: string,
   address: string,
   now: Date,
+  /** The portal page the person was on their way to (an e-mail's link): the link opens it after sign-in. */
+  nextPath?: string,
 ): Promise<{ workspaceId: number; key: string } | undefined> {
   const email = normalEmail(address);
   if (!email) return undefined;
@@ -68,7 +70,7 @@ export async function emailSignInLink(
   const first = people[0];
   if (!first) return undefined;
   return await store.transaction(async () => {
-    const token = await createSignInToken(store, { kind: "email", email }, undefined, now);
+    const token = await createSignInToken(store, { kind: "email", email }, nextPath, now);
     const url = signInUrl(publicUrl, token);
     const queued = await queueSignInLink(store, first, url, now);
     return queued ? { workspaceId: first.workspaceId, key: signInLinkKey(first, url) } : undefined;

@@ -17,6 +17,7 @@ import { openTestStore } from "../../helpers/test-store.js";
 const PUBLIC = "http://tandem.test";
 const SECRET = "a-test-portal-secret-of-at-least-32-chars";
 /** Mid-term Wed 13 Jan 2027: Ana (São Paulo) and Bram (Brussels) both at work at 14:00 UTC. */
+const ANA_EMAIL = "ana@uni.example";
 const MIDTERM_OPEN = new Date("2027-01-13T14:00:00Z");
 
 const ANA_FORM = {
@@ -61,6 +62,7 @@ async function portalOn(now = MIDTERM_OPEN) {
       evaluations: { midterm: "2027-01-13", final: "2027-03-24" },
     },
   };
+  programme.people = programme.people.map((x) => (x.key === "ana" ? { ...x, email: ANA_EMAIL } : x));
   await importProgramme(store, programme, clock.now());
   const person = (key: string, name: string) => ({
     key,
@@ -212,6 +214,30 @@ describe("the evaluation page", () => {
     expect(early.status).toBe(409);
     expect(early.body).toContain("The mid-term evaluation opens");
     expect(await p.evaluations()).toEqual([]);
+  });
+
+  it("opens the form after signing in by e-mail from an e-mail's link to it", async () => {
+    const p = await portalOn();
+    const client = createPortalClient(p.base);
+    const away = await client.get(p.evaluationPath);
+    expect(away.status).toBe(303);
+    expect(away.location).toBe(`/portal/sign-in?next=${encodeURIComponent(p.evaluationPath)}`);
+    const signIn = await client.get(away.location!);
+    expect(signIn.body).toContain(`<input type="hidden" name="next" value="${p.evaluationPath}">`);
+    const asked = await client.post("/portal/sign-in", {
+      _csrf: client.csrfIn(signIn),
+      email: ANA_EMAIL,
+      next: p.evaluationPath,
+    });
+    expect(asked.status).toBe(200);
+    const [mail] = (await p.store.outbox.list()).filter((o) => o.address === `email:${ANA_EMAIL}`);
+    const token = /\/portal\/link\/([\w-]+)/.exec(mail?.payload.text ?? "")?.[1] ?? "";
+    const landed = await client.signInWith(token);
+    expect(landed.location).toBe(p.evaluationPath);
+    expect((await client.get(p.evaluationPath)).body).toContain('name="criterion.teamwork"');
+    // Only portal paths are remembered: elsewhere is the home page, as before.
+    const elsewhere = await createPortalClient(p.base).get("/portal/sign-in?next=https://evil.example/");
+    expect(elsewhere.body).not.toContain('name="next"');
   });
 
   it("links an e-mailed evaluation request or reminder to the evaluation page", () => {
