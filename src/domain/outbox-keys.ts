@@ -109,6 +109,9 @@ export const evaluationKeys = {
     `${evaluationKeys.prefix(internshipId, round, side)}request`,
   reminder: (internshipId: number, round: string, side: string) =>
     `${evaluationKeys.prefix(internshipId, round, side)}reminder`,
+  /** Each reader told once that the round can be read (outside every side's prefix: a submission keeps it). */
+  readable: (internshipId: number, round: string, reader: "intern" | "supervisor" | "coordinator") =>
+    `evaluation:${internshipId}:${round}:readable:${reader}`,
 };
 
 /** Introductions: the colleague's consent request, the group message, "did you meet?" and the new-time offer. */

@@ -58,9 +58,10 @@ export async function evaluationHarness(programme: ProgrammeInput = evaluationPr
   const ship = await h.internship("ana-2026");
   const ana = await h.person("ana");
   const bram = await h.person("bram");
+  /** The requests and reminders queued (the readable notices are not among them). */
   const requests = async () =>
     (await h.store.outbox.list())
-      .filter((o) => o.key.startsWith("evaluation:"))
+      .filter((o) => o.key.startsWith("evaluation:") && !o.key.includes(":readable:"))
       .map((o) => ({
         key: o.key,
         to: o.recipientId === ana.id ? "ana" : o.recipientId === bram.id ? "bram" : o.recipientId,

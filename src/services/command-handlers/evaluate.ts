@@ -142,6 +142,10 @@ export async function handleEvaluationAction(
   if (event.action !== "evaluation.submit") return reply(copy.unknownButton());
   const side = viewerOf(rolesOf(internship, cc.speaker.id));
   if (side === undefined || side === "coordinator") return reply(copy.notAParty());
+  // First, before reading anything: the evaluation rule looks again at the next tick (both sides in makes
+  // the round readable), and on PostgreSQL this row's lock orders the submission after a tick that is
+  // planning this internship (so a reminder it queues is withdrawn below) and two submissions one after the other.
+  await cc.store.wakeups.touch(cc.workspace.id, internship.id, ["evaluations"], cc.now);
   const loaded = await load(cc, internship);
   if (!loaded.ok) return loaded.reply;
   const state = loaded.states.find((s) => s.round === target.round)!;

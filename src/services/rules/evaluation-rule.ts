@@ -8,12 +8,14 @@ import { roundStates, sidePerson } from "../evaluation-rounds.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
+import { readableNotices } from "./evaluation-readable.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /**
  * At each evaluation date, each side is asked for their evaluation at the start of their first working
  * day, and reminded once at the start of their fourth working day; nothing to a side that has
- * submitted, nothing after the round's window closes (one close for both sides, see roundWindow).
+ * submitted, nothing after the round's window closes (one close for both sides, see roundWindow). Once
+ * the round can be read, each reader hears it once (see readableNotices).
  */
 export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanRule {
   const { store } = deps;
@@ -27,6 +29,9 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
       if (!next || at.getTime() < next.getTime()) next = at;
     };
     for (const state of await roundStates(store, ctx, agreement)) {
+      const readable = readableNotices(ctx, state, now);
+      drafts.push(...readable.drafts);
+      if (readable.next && readable.next.getTime() > now.getTime()) lookAt(readable.next);
       const submitted = new Set(state.submissions.map((e) => e.side));
       for (const side of EVALUATION_SIDES) {
         const window = state.windows[side];
