@@ -11,7 +11,7 @@ import {
   SORT_KEYS,
   type SortKey,
 } from "../../../src/services/portal/cohort-query.js";
-import { sparkline } from "../charts/sparkline.js";
+import { type SparklineRequest, sparklines } from "../charts/sparkline.js";
 import { type Html, html, trusted } from "../html.js";
 
 export interface CohortBoardView {
@@ -63,12 +63,18 @@ function replyCell(f: ReplyFigures): Html {
   return html`<td>${median}${share}${overdue}</td>`;
 }
 
-function row(view: CohortBoardView, r: CohortRow): Html {
+/** The row's trend picture: its scores, named in words with every number for screen readers. */
+function trendRequest(r: CohortRow): SparklineRequest {
   const scores = r.connectedness.map((s) => s.score);
-  const trendWords =
+  const words =
     scores.length === 0
       ? "no scores yet"
       : `last ${scores.length} scores: ${scores.join(", ")}${r.trend ? `; ${r.trend}` : ""}`;
+  return { scores, label: `Connectedness, ${words}` };
+}
+
+function row(view: CohortBoardView, r: CohortRow, trend: string): Html {
+  const scores = r.connectedness.map((s) => s.score);
   const milestones = [
     r.overdue.length > 0 ? `${r.overdue.length} overdue: ${r.overdue.map((m) => m.title).join(", ")}` : "",
     r.slipping.length > 0
@@ -85,7 +91,7 @@ function row(view: CohortBoardView, r: CohortRow): Html {
       ? html`<ul class="reasons">${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
       : ""
   }</td>
-<td class="spark">${trusted(sparkline(scores, `Connectedness, ${trendWords}`))}<span class="note">${r.trend ?? (scores.length < 2 ? "too few scores" : "")}</span></td>
+<td class="spark">${trusted(trend)}<span class="note">${r.trend ?? (scores.length < 2 ? "too few scores" : "")}</span></td>
 <td>${r.lastCheckin ? `${r.lastCheckin.date}${r.lastCheckin.score === undefined ? "" : ` (${r.lastCheckin.score} of 5)`}` : "none yet"}</td>
 ${replyCell(r.replies.to_company)}
 ${replyCell(r.replies.to_intern)}
@@ -118,6 +124,8 @@ function filters(view: CohortBoardView): Html {
 }
 
 export function cohortBoardHtml(view: CohortBoardView): Html {
+  // All of the board's pictures at once: one ECharts instance draws those not kept yet.
+  const trends = sparklines(view.rows.map(trendRequest));
   const shown = view.rows.length;
   const summary =
     shown === view.total ? `${view.total} interns` : `${shown} of ${view.total} interns match the filter`;
@@ -138,7 +146,7 @@ ${sortHeader(view, "checkin", "Last check-in")}
 ${sortHeader(view, "overdue", "Milestones")}
 <th scope="col">Introductions against the plan</th>
 </tr></thead>
-<tbody>${view.rows.map((r) => row(view, r))}</tbody></table></div>`;
+<tbody>${view.rows.map((r, i) => row(view, r, trends[i]!))}</tbody></table></div>`;
   return html`${filters(view)}
 <p>${summary}. <a href="${view.paths.csv}${queryString(view.query)}" download>Export this table as CSV</a></p>
 ${table}`;

@@ -4,7 +4,7 @@ import {
   replyTimesChart,
   signalChart,
 } from "../../../adapters/web/charts/internship-charts.js";
-import { sparkline } from "../../../adapters/web/charts/sparkline.js";
+import { forgetSparklines, sparkline, sparklines } from "../../../adapters/web/charts/sparkline.js";
 import { buildInternshipPage, type InternshipPage } from "../../../src/services/portal/internship-page.js";
 import { seedCohort } from "../../helpers/portal-data.js";
 import { createTestStore } from "../../helpers/test-store.js";
@@ -77,5 +77,22 @@ describe("charts", () => {
     expect(ids(again).filter((id) => ids(first).includes(id))).toEqual([]);
     expect(again.replace(/spark\d+-/g, "")).toBe(first.replace(/spark\d+-/g, ""));
     expect(sparkline([4], "one score")).toBe("");
+  });
+
+  it("draws a board's sparklines with one instance, each the picture it would be alone", () => {
+    const lines = [[1, 5, 3], [2, 2, 4, 4, 5, 1], [4], [5, 4, 3, 2, 1, 1, 2]].map((scores, i) => ({
+      scores,
+      label: `line ${i}`,
+    }));
+    forgetSparklines();
+    const together = sparklines(lines);
+    const shape = (svg: string) => svg.replace(/spark\d+-/g, "").replace(/cls-\d+/g, "cls");
+    expect(together[2]).toBe("");
+    lines.forEach((line, i) => {
+      forgetSparklines();
+      expect(shape(together[i]!)).toBe(shape(sparkline(line.scores, line.label)));
+      if (line.scores.length > 1) expect(together[i]).toContain(`aria-label="line ${i}"`);
+    });
+    expect(new Set(together.filter((s) => s).map((s) => /<path d="([^"]+)"/.exec(s)?.[1])).size).toBe(3);
   });
 });
