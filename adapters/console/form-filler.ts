@@ -29,7 +29,9 @@ export function createFormFiller(form: OutboundForm) {
     const field = form.fields[index];
     if (!field) return { done: true, values };
     const choices =
-      field.kind === "choice" && field.choices ? ` [${field.choices.map((c) => c.value).join("/")}]` : "";
+      field.kind === "choice" && field.choices
+        ? ` [${field.choices.map((c) => c.value).join("/")}]${field.multiple ? " (any of them, separated by commas)" : ""}`
+        : "";
     const typed = TYPED[field.kind] ?? "";
     const initial = field.initial?.trim();
     const keep = initial
@@ -47,13 +49,22 @@ export function createFormFiller(form: OutboundForm) {
       if (!field) return { done: true, values };
       const text = line.trim() || field.initial?.trim() || "";
       if (!text && !field.optional) return { done: false, ask: `Please answer: ${field.label}` };
-      if (text && field.kind === "choice" && field.choices && !field.choices.some((c) => c.value === text)) {
+      // A multiple choice is answered with several values separated by commas, each one of the choices.
+      const picked = field.multiple
+        ? text
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [text];
+      const known = (v: string) => field.choices?.some((c) => c.value === v) ?? true;
+      if (text && field.kind === "choice" && field.choices && !picked.every(known)) {
         return {
           done: false,
           ask: `Choose one of ${field.choices.map((c) => c.value).join(", ")}: ${field.label}`,
         };
       }
-      if (text) values[field.id] = field.maxLength ? text.slice(0, field.maxLength) : text;
+      if (text && field.multiple) values[field.id] = picked.join(",");
+      else if (text) values[field.id] = field.maxLength ? text.slice(0, field.maxLength) : text;
       index += 1;
       return question();
     },

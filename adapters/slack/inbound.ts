@@ -172,6 +172,12 @@ function stateValue(input: Json): string | undefined {
   }
   const many = input.selected_users;
   if (Array.isArray(many)) return many.filter((id) => typeof id === "string").join(",");
+  const options = input.selected_options;
+  if (Array.isArray(options))
+    return options
+      .map((o) => (typeof o === "object" && o !== null ? (o as Json).value : undefined))
+      .filter((v): v is string => typeof v === "string")
+      .join(",");
   return typeof input.value === "string" ? input.value : undefined;
 }
 

@@ -200,6 +200,16 @@ function formElement(field: FormField): Block {
         .filter((c) => c.value.length <= LIMIT.optionValue)
         .slice(0, LIMIT.selectOptions)
         .map((c) => ({ text: plain(c.label || c.value, LIMIT.optionText), value: c.value }));
+      if (field.multiple) {
+        const wanted = new Set(initial.split(",").map((v) => v.trim()));
+        const chosen = options.filter((o) => wanted.has(o.value));
+        return {
+          type: "multi_static_select",
+          action_id: field.id,
+          options,
+          ...(chosen.length ? { initial_options: chosen } : {}),
+        };
+      }
       const chosen = options.find((o) => o.value === initial);
       return {
         type: "static_select",

@@ -201,7 +201,15 @@ function formInput(field: FormField): Card {
   const choices = (field.choices ?? []).map((c) => ({ title: c.label, value: c.value }));
   switch (field.kind) {
     case "choice":
-      return { type: "Input.ChoiceSet", ...base, style: "expanded", choices, ...initial };
+      // A multi-select's answer arrives as the chosen values joined by commas, as Tandem's forms expect.
+      return {
+        type: "Input.ChoiceSet",
+        ...base,
+        style: "expanded",
+        choices,
+        ...(field.multiple ? { isMultiSelect: true } : {}),
+        ...initial,
+      };
     case "user":
     case "users":
       // The ids it starts with need their names among the choices: the picker shows a choice's title.

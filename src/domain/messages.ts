@@ -116,6 +116,11 @@ export interface FormField {
   optional?: boolean;
   multiline?: boolean;
   maxLength?: number;
+  /**
+   * A choice of any number of its options (Slack multi_static_select, a Teams multi-select choice set),
+   * answered as one comma-separated list of values, as `users` is.
+   */
+  multiple?: boolean;
   /** The options of a choice; for a user field, names for the ids it starts with (pickers show them). */
   choices?: { value: string; label: string }[];
   /** The answer it starts with: a default, or what is being edited (comma-separated ids for `users`). */

@@ -30,6 +30,7 @@ import { handleEvaluationAction } from "./command-handlers/evaluate.js";
 import { handleCommand } from "./command-handlers/handle-command.js";
 import { handleIntroAction } from "./command-handlers/intro-actions.js";
 import { handleMilestoneAction } from "./command-handlers/milestone-actions.js";
+import { submitMilestoneForm } from "./command-handlers/milestone-form.js";
 import { handleReflectionAction } from "./command-handlers/reflect.js";
 import { confirmedAnswer, createDirectMessages } from "./direct-message.js";
 import { linkNewcomer } from "./pending-people.js";
@@ -212,6 +213,8 @@ export function createBot({ store, clock, log, directories, publicUrl, sendNow }
       }
       case "milestone.accept":
         return await handleMilestoneAction(ctx, event);
+      case "milestone.add":
+        return await submitMilestoneForm(ctx, event);
       case "certificate.confirm":
         return await handleCertificateAction(ctx, event.value);
       // The welcome's buttons do what the commands do, nothing more.

@@ -139,4 +139,56 @@ describe("forms with pickers", () => {
       checkinAt: "09:30",
     });
   });
+
+  it("offers several choices at once: a Slack multi_static_select, a Teams multi-select, comma-separated keys in the console", () => {
+    const form: OutboundForm = {
+      action: "milestone.add",
+      value: "",
+      title: "Add a milestone",
+      submitLabel: "Add",
+      fields: [
+        {
+          id: "outcomes",
+          label: "Outcomes",
+          kind: "choice",
+          multiple: true,
+          optional: true,
+          initial: "presenting",
+          choices: [
+            { value: "market-research", label: "market-research: Plan a study" },
+            { value: "presenting", label: "presenting: Present findings" },
+          ],
+        },
+      ],
+    };
+    const modal = renderModal(form) as { blocks: { element: Record<string, unknown> }[] };
+    expect(checkView(modal, "modal")).toBeUndefined();
+    expect(modal.blocks[0]!.element).toMatchObject({
+      type: "multi_static_select",
+      action_id: "outcomes",
+      initial_options: [{ value: "presenting" }],
+    });
+    const submitted = viewSubmission(
+      viewSubmissionPayload({
+        user: "U0ANA",
+        callback_id: "milestone.add",
+        values: { outcomes: { options: ["market-research", "presenting"] } },
+      }),
+      new Date(),
+    );
+    expect(submitted?.form).toEqual({ outcomes: "market-research,presenting" });
+    const card = formCard(form);
+    expect(JSON.stringify(card)).toContain('"isMultiSelect":true');
+
+    const filler = createFormFiller(form);
+    const first = filler.start();
+    expect(first.done ? "" : first.ask).toMatch(
+      /\[market-research\/presenting\] \(any of them, separated by commas\)/,
+    );
+    expect(filler.answer("market-research, pitching")).toMatchObject({ done: false });
+    expect(filler.answer("market-research, presenting")).toEqual({
+      done: true,
+      values: { outcomes: "market-research,presenting" },
+    });
+  });
 });

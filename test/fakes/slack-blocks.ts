@@ -30,17 +30,32 @@ function element(value: unknown, where: string): string | undefined {
         return `${where}: bad style`;
       }
       return textObject(value.text, `${where}.text`, 75, true);
-    case "static_select": {
+    case "static_select":
+    case "multi_static_select": {
       const options = value.options;
       if (!Array.isArray(options) || options.length === 0 || options.length > 100) {
         return `${where}: 1 to 100 options`;
       }
-      if (
-        value.initial_option !== undefined &&
-        !options.some((o) => isObject(o) && o.value === (value.initial_option as Json | null)?.value)
-      ) {
+      const isOption = (chosen: unknown) =>
+        options.some((o) => isObject(o) && isObject(chosen) && o.value === chosen.value);
+      if (value.initial_option !== undefined && !isOption(value.initial_option)) {
         return `${where}: initial_option must be one of the options`;
       }
+      if (value.type === "static_select" && value.initial_options !== undefined)
+        return `${where}: initial_options belongs to multi_static_select`;
+      if (
+        value.initial_options !== undefined &&
+        (!Array.isArray(value.initial_options) ||
+          value.initial_options.length === 0 ||
+          !value.initial_options.every(isOption))
+      ) {
+        return `${where}: initial_options must be options of the element`;
+      }
+      if (
+        value.max_selected_items !== undefined &&
+        (typeof value.max_selected_items !== "number" || value.max_selected_items < 1)
+      )
+        return `${where}: max_selected_items must be at least 1`;
       for (const [i, option] of options.entries()) {
         if (!isObject(option) || typeof option.value !== "string" || option.value.length > 150) {
           return `${where}.options[${i}]: bad value`;

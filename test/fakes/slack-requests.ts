@@ -250,13 +250,15 @@ export function blockActionsPayload(input: BlockActionInput): Json {
 
 /**
  * A value in a modal's state: text for plain_text_input, an option for static_select, a pick of
- * users_select, multi_users_select, conversations_select or datepicker.
+ * users_select, multi_users_select, conversations_select or datepicker; `options`: several options of a
+ * multi_static_select.
  */
 export type StateValue =
   | string
   | { selected: string | null }
   | { user: string | null }
   | { users: string[] }
+  | { options: string[] }
   | { conversation: string | null }
   | { date: string | null };
 
@@ -264,6 +266,11 @@ function stateOf(value: StateValue): Json {
   if (typeof value === "string") return { type: "plain_text_input", value };
   if ("user" in value) return { type: "users_select", selected_user: value.user };
   if ("users" in value) return { type: "multi_users_select", selected_users: value.users };
+  if ("options" in value)
+    return {
+      type: "multi_static_select",
+      selected_options: value.options.map((v) => ({ text: { type: "plain_text", text: v }, value: v })),
+    };
   if ("conversation" in value)
     return { type: "conversations_select", selected_conversation: value.conversation };
   if ("date" in value) return { type: "datepicker", selected_date: value.date };

@@ -1,5 +1,5 @@
 import { err, ok } from "../result.js";
-import { readMilestoneId, readOptions } from "./arguments.js";
+import { readMilestoneId, readOptions, takeTrailingFor } from "./arguments.js";
 import { parseDate } from "./dates.js";
 import { readTitleAndDue } from "./milestone-title.js";
 import type { CommandSpec } from "./spec.js";
@@ -11,9 +11,17 @@ const ADD: CommandSpec = {
   usage: 'milestone add "<title>" due <date> [for outcome <key>] [for @intern]',
   summary: "Log a milestone and when it is due.",
   details:
-    'The title goes in double quotes and has at most 200 characters. A supervisor adds one for their intern with "for @intern". "for outcome market-research" links it to outcomes of the learning agreement (see "outcomes"). Type "help dates" for the date forms.',
+    'The title goes in double quotes and has at most 200 characters. A supervisor adds one for their intern with "for @intern". "for outcome market-research" links it to outcomes of the learning agreement (see "outcomes"). Type "help dates" for the date forms. "milestone add" alone (or "milestone add for @intern") opens a form with the title, the due date and the outcomes to pick.',
   example: 'milestone add "Draft of the market study" due 15 Dec',
   parse(args, context) {
+    // Nothing but (perhaps) the intern: the form asks for the rest.
+    const only = takeTrailingFor(args);
+    if (only.ok && only.value.rest.tokens.length === 0)
+      return ok(
+        only.value.intern
+          ? { name: "milestone.form", intern: only.value.intern }
+          : { name: "milestone.form" },
+      );
     const read = readTitleAndDue(args);
     if (!read.ok) return read;
     const { title, dueText, intern, outcomes } = read.value;

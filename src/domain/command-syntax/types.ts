@@ -23,6 +23,8 @@ export type Command =
   | { name: "report"; intern?: MentionRef }
   | { name: "checkin.history"; intern?: MentionRef }
   | { name: "milestone.add"; title: string; due: LocalDate; intern?: MentionRef; outcomes?: string[] }
+  /** `milestone add` with nothing after it: the form (Slack modal, Teams card, playground questions). */
+  | { name: "milestone.form"; intern?: MentionRef }
   | { name: "outcomes"; intern?: MentionRef }
   | { name: "evaluate"; round?: EvaluationRound; intern?: MentionRef }
   | { name: "evaluation"; round?: EvaluationRound; intern?: MentionRef }

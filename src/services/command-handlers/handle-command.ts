@@ -15,6 +15,7 @@ import { handleIntroCommand } from "./intro.js";
 import { handleLeaveCommand } from "./leave.js";
 import { handleMetCommand } from "./met.js";
 import { handleMilestoneCommand } from "./milestone.js";
+import { openMilestoneForm } from "./milestone-form.js";
 import { handleMySettingsCommand } from "./my-settings.js";
 import { handleNoreplyCommand } from "./noreply.js";
 import { handlePauseNudges, handleWhyCommand } from "./nudges.js";
@@ -44,6 +45,8 @@ export async function handleCommand(ctx: CommandContext, command: Command): Prom
     case "milestone.accept":
     case "milestone.reopen":
       return await handleMilestoneCommand(ctx, command);
+    case "milestone.form":
+      return await openMilestoneForm(ctx, command);
     case "outcomes":
       return await handleOutcomesCommand(ctx, command);
     case "evaluate":

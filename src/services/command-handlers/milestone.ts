@@ -31,15 +31,19 @@ import { type CommandContext, reply } from "../command-context.js";
 import { addressed } from "../cover.js";
 import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
+import { outcomesOfMilestone, withOutcomes } from "../milestone-outcomes.js";
 import { queueDirect } from "../notify.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 
-type MilestoneCommand = Extract<Command, { name: `milestone.${string}` }>;
+type MilestoneCommand = Exclude<
+  Extract<Command, { name: `milestone.${string}` }>,
+  { name: "milestone.form" }
+>;
 
 export async function handleMilestoneCommand(ctx: CommandContext, command: MilestoneCommand): Promise<Reply> {
   switch (command.name) {
     case "milestone.add":
-      return await add(ctx, command);
+      return await addMilestone(ctx, command);
     case "milestone.list":
       return await list(ctx, command);
     default:
@@ -47,30 +51,40 @@ export async function handleMilestoneCommand(ctx: CommandContext, command: Miles
   }
 }
 
-async function add(
+/**
+ * `milestone add`, typed or from the milestone form (`fromForm`: a wrong due date or outcome is shown
+ * beside its field).
+ */
+export async function addMilestone(
   ctx: CommandContext,
   command: Extract<Command, { name: "milestone.add" }>,
+  fromForm = false,
 ): Promise<Reply> {
+  const refuse = (text: string, field: "due" | "outcomes"): Reply =>
+    fromForm ? { text, formErrors: { [field]: text } } : reply(text);
   const scope = await resolveScope(ctx, command.intern, 'milestone add "Title" due 15 Dec');
   if (!scope.ok) return reply(scope.error);
   const allowed = permission(scope.value.roles, "add");
   if (!allowed.ok) return reply(milestoneRefusalText(allowed.error, "add"));
-  if (command.due < ctx.today) return reply(copy.dueInPast(command.due));
-  if (command.due > scope.value.internship.end) return reply(copy.dueAfterEnd(scope.value.internship.end));
+  if (command.due < ctx.today) return refuse(copy.dueInPast(command.due), "due");
+  if (command.due > scope.value.internship.end)
+    return refuse(copy.dueAfterEnd(scope.value.internship.end), "due");
   const outcomes = command.outcomes ?? [];
   if (outcomes.length > 0) {
     const learning = await ctx.store.learning.get(scope.value.internship.id);
     const unknown = unknownOutcomes(learning, outcomes);
     if (!learning)
-      return reply(
+      return refuse(
         learningCopy.noAgreement(scope.value.intern.id === ctx.speaker.id ? "" : scope.value.intern.name),
+        "outcomes",
       );
     if (unknown.length > 0)
-      return reply(
+      return refuse(
         learningCopy.unknownOutcomes(
           unknown,
           learning.outcomes.map((o) => o.key),
         ),
+        "outcomes",
       );
   }
   const milestone = await ctx.store.transaction(async () => {
@@ -211,8 +225,10 @@ async function queueNotices(
   const context = await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id);
   if (!context) return;
   const { store, workspace, now, speaker } = ctx;
+  // Each message about the milestone says which learning outcomes it serves.
+  const outcomes = await outcomesOfMilestone(store, internship.id, m.id);
   if (action === "accept") {
-    const payload = acceptedMessage(m, speaker.name, m.feedback);
+    const payload = withOutcomes(acceptedMessage(m, speaker.name, m.feedback), outcomes);
     await queueDirect(store, workspace, context.intern, milestoneKeys.accepted(m.id, now), payload, now);
     return;
   }
@@ -220,7 +236,7 @@ async function queueNotices(
   if (speaker.id !== internship.supervisorId && speaker.id !== internship.backupSupervisorId) {
     // While the supervisor is on leave, the backup accepts.
     const { to, words } = addressed(context, context.supervisor, now);
-    const payload = words(acceptRequestMessage(m, context.intern.name));
+    const payload = words(withOutcomes(acceptRequestMessage(m, context.intern.name), outcomes));
     await queueDirect(store, workspace, to, milestoneKeys.acceptRequest(m.id, now), payload, now);
   }
   if (context.terms.milestones.announceDone && internship.homeChannel) {
@@ -229,7 +245,7 @@ async function queueNotices(
         workspaceId: workspace.id,
         key: milestoneKeys.announce(m.id, now),
         address: conversationAddress(workspace.platform, workspace.externalId, internship.homeChannel),
-        payload: announceMessage(m, context.intern.name),
+        payload: withOutcomes(announceMessage(m, context.intern.name), outcomes),
         notBefore: now,
       },
       now,

@@ -21,6 +21,7 @@ import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import { addressed, addresseeFor } from "../cover.js";
 import type { InternshipContext } from "../internship-context.js";
+import { outcomesOfMilestone, withOutcomes } from "../milestone-outcomes.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
 import { outcomeGapDraft } from "./outcome-gap.js";
@@ -124,7 +125,12 @@ export function createMilestoneRule(deps: { store: Store; log: Logger }): PlanRu
           workspace,
           to,
           milestoneKeys.acceptReminder(m.id, done.at),
-          words(acceptReminderMessage(m, intern.name, calendar.localDate(done.at))),
+          words(
+            withOutcomes(
+              acceptReminderMessage(m, intern.name, calendar.localDate(done.at)),
+              await outcomesOfMilestone(store, internship.id, m.id),
+            ),
+          ),
           context.calendarOf(to).nextWorkingMoment(now),
         ),
       );

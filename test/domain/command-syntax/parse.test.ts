@@ -71,7 +71,12 @@ describe("milestone add", () => {
   });
 
   it("refuses a missing title, quote, due keyword or date", () => {
-    expect(error("milestone add")).toMatch(/needs a title and a due date/);
+    expect(command("milestone add")).toEqual({ name: "milestone.form" });
+    expect(command("milestone add for @ana")).toEqual({
+      name: "milestone.form",
+      intern: { kind: "name", name: "ana" },
+    });
+    expect(error('milestone add "Survey"')).toMatch(/After the title comes "due <date>"/);
     expect(error('milestone add "" due friday')).toMatch(/needs a title/);
     expect(error('milestone add "Report due friday')).toMatch(/opening quote but no closing one/);
     expect(error("milestone add Report")).toMatch(/needs a due date after the title/);
