@@ -122,9 +122,11 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
     const { internship, roles } = visible;
     const view = await buildInternshipPage(store, internship.workspaceId, internship.id, roles, clock.now());
     if (!view) return notFound(reply, viewer);
+    // Evaluations need a learning agreement to evaluate against; the certificate draft says what it lacks.
+    const evaluated = (await store.learning.get(internship.id)) !== undefined;
     const body = html`<p class="note">Your part: ${rolesText(roles)}.</p>${internshipHtml(view, {
       report: portalPaths.report(internship.id),
-      evaluation: portalPaths.evaluation(internship.id),
+      ...(evaluated ? { evaluation: portalPaths.evaluation(internship.id) } : {}),
       certificate: portalPaths.certificate(internship.id),
     })}`;
     return sendPage(reply, page(frame(viewer, view.intern, [["Internships", "/portal"]]), body));

@@ -271,7 +271,12 @@ describe("the certificate page", () => {
     expect(md.body).toMatch(/^# Traineeship certificate \(draft\): Ana Souza/);
     expect(JSON.parse((await ana.get(`${path}?format=json`)).body).internshipKey).toBe("ana-2026");
     expect((await ana.get(`${path}?format=html`)).body).toContain("<!doctype html>");
-    expect((await ana.get(`/portal/internships/${p.ana.id}`)).body).toContain(`href="${path}"`);
+    const internshipPage = (await ana.get(`/portal/internships/${p.ana.id}`)).body;
+    expect(internshipPage).toContain(`href="${path}"`);
+    expect(internshipPage).toContain(`href="/portal/internships/${p.ana.id}/evaluation"`);
+    // Ivo's internship has no learning agreement: no evaluations to link to.
+    const ivo = await p.signedIn("ivo", (await p.store.workspaces.find("console", "other"))!.id);
+    expect((await ivo.get(`/portal/internships/${p.ivo.id}`)).body).not.toContain("/evaluation");
 
     // The final evaluation's day (sessions have long expired: signed in again).
     p.clock.set(new Date("2027-03-24T10:00:00Z"));
@@ -306,5 +311,8 @@ describe("the certificate page", () => {
     const olga = await p.signedIn("olga");
     expect((await olga.get(path)).status).toBe(404);
     expect((await olga.get(`${path}?format=json`)).status).toBe(404);
+    const mara = await p.signedIn("mara", (await p.store.workspaces.find("console", "other"))!.id);
+    expect((await mara.get(path)).status).toBe(404);
+    expect((await mara.get(`/portal/internships/${p.ivo.id}/certificate`)).status).toBe(200);
   });
 });
