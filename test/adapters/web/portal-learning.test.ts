@@ -190,6 +190,23 @@ describe("the evaluation page", () => {
     }
   });
 
+  it("once the window has closed with one side missing, shows the other side's answers and takes no more", async () => {
+    const p = await portalOn();
+    const ana = await p.signedIn("ana");
+    expect((await p.submit(ana, ANA_FORM)).status).toBe(303);
+    // A week later (the round closed Tue 19 Jan): Bram never sent his.
+    p.clock.set(new Date("2027-01-21T10:00:00Z"));
+    const bram = await p.signedIn("bram");
+    const page = await bram.get(p.evaluationPath);
+    expect(page.body).toContain("The window for this evaluation closed");
+    expect(page.body).not.toContain('name="criterion.teamwork"');
+    expect(page.body).toContain("Answers often came the next day");
+    expect(page.body).toContain("Not submitted in time.");
+    const late = await bram.post(p.evaluationPath, { _csrf: bram.csrfIn(page), ...BRAM_FORM });
+    expect(late.status).toBe(409);
+    expect(await p.evaluations()).toHaveLength(1);
+  });
+
   it("refuses a colleague, another workspace's viewer, a POST without its token and a form before the window: nothing stored", async () => {
     const p = await portalOn(new Date("2027-01-12T14:00:00Z"));
     const olga = await p.signedIn("olga");
