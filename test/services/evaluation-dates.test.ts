@@ -38,6 +38,7 @@ describe("the evaluation dates", () => {
       ]),
     );
     expect(await h.say("ana", "outcomes")).toContain("mid-term Fri 22 Jan 2027, final Fri 9 Apr 2027");
+    expect(await h.say("ana", "agreement")).toMatch(/mid-term Fri 22 Jan 2027.*final Fri 9 Apr 2027/s);
   });
 
   it("moves a default on the intern's public holiday to the day before, a working day of both", async () => {

@@ -9,6 +9,8 @@ import { localDateIn } from "../../domain/zone-time.js";
 import type { Agreement } from "../../ports/store.js";
 import { peopleOf, viewOf, waitingFor } from "../agreement-proposals.js";
 import { type CommandContext, reply } from "../command-context.js";
+import { scheduledDates } from "../evaluation-rounds.js";
+import { loadInternshipContext } from "../internship-context.js";
 import { resolveScope } from "../internship-scope.js";
 import { acceptProposal, declineProposal, proposeChange } from "./agreement-changes.js";
 
@@ -73,6 +75,7 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
 /** The learning agreement (Erasmus+ Table A) and its latest version, above its monitoring plan. */
 async function learningSection(ctx: CommandContext, internship: Internship): Promise<string[]> {
   const learning = await ctx.store.learning.get(internship.id);
+  const context = learning && (await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id));
   const latest = learning ? (await ctx.store.learning.versions(internship.id)).at(-1) : undefined;
   const by =
     latest?.changedBy === undefined
@@ -86,7 +89,8 @@ async function learningSection(ctx: CommandContext, internship: Internship): Pro
       change: latest.change,
       ...(by ? { by: by.name } : {}),
     },
-    evaluationDates(internship, learning),
+    // The dates the requests go out on (a default moved off a day off), as outcomes and evaluate say.
+    context ? scheduledDates(context, learning) : evaluationDates(internship, learning),
   );
 }
 

@@ -1,9 +1,10 @@
 import { outcomeGapMessage } from "../../domain/copy/learning.js";
-import { evaluationDates, outcomesWithoutMilestone, quarterDay } from "../../domain/learning-agreement.js";
+import { outcomesWithoutMilestone, quarterDay } from "../../domain/learning-agreement.js";
 import { learningKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
 import { addressed } from "../cover.js";
+import { scheduledDates } from "../evaluation-rounds.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 
@@ -24,7 +25,7 @@ export async function outcomeGapDraft(
   if (today < quarterDay(internship)) return undefined;
   const agreement = await store.learning.get(internship.id);
   if (!agreement || agreement.outcomes.length === 0) return undefined;
-  const { midterm, final } = evaluationDates(internship, agreement);
+  const { midterm, final } = scheduledDates(context, agreement);
   const family = (await store.outbox.withPrefix(workspace.id, learningKeys.outcomeGap(internship.id))).filter(
     (row) => learningKeys.isOutcomeGapOf(row.key, internship.id),
   );
