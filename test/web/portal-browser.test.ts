@@ -135,12 +135,26 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
 }
 
-async function review(page: Page, name: string): Promise<void> {
-  expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
+/** How far the page, and each named region, scrolls sideways: 0 when nothing does. */
+const sideways = `(() => {
+  const page = document.scrollingElement;
+  const regions = [...document.querySelectorAll("[role=region]")].map((r) => [r.getAttribute("aria-labelledby"), r.scrollWidth - r.clientWidth]);
+  return { page: page.scrollWidth - page.clientWidth, regions: Object.fromEntries(regions) };
+})()`;
+
+/**
+ * axe on the page at 1280 and 390 pixels wide (a phone), where the page must not scroll sideways
+ * (`phoneRegions`: the regions that must not either, e.g. the board's table); a screenshot at each width.
+ */
+async function review(page: Page, name: string, phoneRegions: string[] = []): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    expect(await axeProblems(page), `axe on ${name} at ${width} px`).toEqual([]);
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
+  const scrolls = (await page.evaluate(sideways)) as { page: number; regions: Record<string, number> };
+  expect(scrolls.page, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  for (const region of phoneRegions) expect(scrolls.regions[region], `${region} at 390 px`).toBe(0);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -204,7 +218,8 @@ describe.skipIf(!hasChromium)("the portal in Chromium", () => {
       "Intern 1-1",
       "Intern 1-2",
     ]);
-    await review(page, "cohort-board");
+    // On a phone each intern is a card: neither the page nor the table scrolls sideways.
+    await review(page, "cohort-board", ["board-caption"]);
 
     // Filter with the form, by keyboard: company B only.
     await page.focus("#f-company");

@@ -43,6 +43,20 @@ export const PAGE_STYLES = `
 .board { min-width: 64rem; }
 .board th, .board td { font-size: .9rem; }
 .board .spark svg { width: 96px; height: 28px; display: block; }
+.cell-label { display: none; }
+/* A phone: each intern a card of labelled lines, no sideways scrolling (sorting stays in the form).
+   The explicit ARIA roles keep it a table for screen readers that drop table semantics with display. */
+@media (max-width: 48rem) {
+  .board { min-width: 0; }
+  .board thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .board, .board caption, .board tbody, .board tr, .board th, .board td { display: block; }
+  .board caption { text-align: left; margin-bottom: .5rem; }
+  .board tbody tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem .75rem; }
+  .board tbody th, .board td { border: 0; padding: .2rem 0; white-space: normal; }
+  .board tbody th { font-size: 1.05rem; }
+  .board td { display: grid; grid-template-columns: 9rem minmax(0, 1fr); gap: .5rem; }
+  .cell-label { display: block; font-weight: 600; color: var(--muted); }
+}
 .level-at_risk { color: #9b1c1c; font-weight: 700; }
 .level-watch { color: #7a4d00; font-weight: 700; }
 .level-ok { color: #1d6b33; }

@@ -52,15 +52,23 @@ function sortHeader(view: CohortBoardView, key: SortKey, label: string): Html {
   const sort = active ? (query.descending ? "descending" : "ascending") : undefined;
   const href = `${view.paths.board}${queryString(query, { sort: key, descending })}`;
   const hint = `Sort by ${SORT_LABELS[key]}${active ? (descending ? ", descending" : ", ascending") : ""}`;
-  return html`<th scope="col"${sort ? trusted(` aria-sort="${sort}"`) : ""}><a class="sort-link" href="${href}" title="${hint}">${label}</a></th>`;
+  return html`<th scope="col" role="columnheader"${sort ? trusted(` aria-sort="${sort}"`) : ""}><a class="sort-link" href="${href}" title="${hint}">${label}</a></th>`;
 }
 
-function replyCell(f: ReplyFigures): Html {
-  if (f.answered + f.overdue + f.waiting === 0) return html`<td>none tracked</td>`;
+/**
+ * A cell with its column's name, shown only when a narrow screen turns rows into cards (the table's
+ * headers are hidden then); screen readers hear the header instead, so the name is hidden from them.
+ */
+function cell(label: string, content: Html | string, className?: string): Html {
+  return html`<td role="cell"${className ? trusted(` class="${className}"`) : ""}><span class="cell-label" aria-hidden="true">${label}</span><div>${content}</div></td>`;
+}
+
+function replyCell(label: string, f: ReplyFigures): Html {
+  if (f.answered + f.overdue + f.waiting === 0) return cell(label, "none tracked");
   const median = f.medianHours === undefined ? "no replies yet" : `median ${f.medianHours} h`;
   const share = f.withinShare === undefined ? "" : `, ${Math.round(f.withinShare * 100)}% on time`;
   const overdue = f.overdue > 0 ? `, ${f.overdue} overdue` : "";
-  return html`<td>${median}${share}${overdue}</td>`;
+  return cell(label, `${median}${share}${overdue}`);
 }
 
 /** The row's trend picture: its scores, named in words with every number for screen readers. */
@@ -82,21 +90,24 @@ function row(view: CohortBoardView, r: CohortRow, trend: string): Html {
       : "",
   ].filter((t) => t !== "");
   const i = r.introductions;
-  return html`<tr>
-<th scope="row"><a href="${view.paths.internship(r.internshipId)}">${r.intern}</a></th>
-<td>${r.company}</td>
-<td>${r.week}</td>
-<td><span class="level-${r.level ?? "none"}">${levelName(r.level)}</span>${
+  return html`<tr role="row">
+<th scope="row" role="rowheader"><a href="${view.paths.internship(r.internshipId)}">${r.intern}</a></th>
+${cell("Company", r.company)}
+${cell("Week", String(r.week))}
+${cell(
+  "Connection level",
+  html`<span class="level-${r.level ?? "none"}">${levelName(r.level)}</span>${
     r.reasons.length > 0
       ? html`<ul class="reasons">${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
       : ""
-  }</td>
-<td class="spark">${trusted(trend)}<span class="note">${r.trend ?? (scores.length < 2 ? "too few scores" : "")}</span></td>
-<td>${r.lastCheckin ? `${r.lastCheckin.date}${r.lastCheckin.score === undefined ? "" : ` (${r.lastCheckin.score} of 5)`}` : "none yet"}</td>
-${replyCell(r.replies.to_company)}
-${replyCell(r.replies.to_intern)}
-<td>${milestones.length === 0 ? "none overdue or slipping" : html`${milestones.map((m) => html`<div>${m}</div>`)}`}</td>
-<td>${i.met} of ${i.target} colleagues, ${i.departments} of ${i.departmentsTarget} departments: ${i.state}</td>
+  }`,
+)}
+${cell("Trend", html`${trusted(trend)}<span class="note">${r.trend ?? (scores.length < 2 ? "too few scores" : "")}</span>`, "spark")}
+${cell("Last check-in", r.lastCheckin ? `${r.lastCheckin.date}${r.lastCheckin.score === undefined ? "" : ` (${r.lastCheckin.score} of 5)`}` : "none yet")}
+${replyCell("Replies to the intern", r.replies.to_company)}
+${replyCell("Replies from the intern", r.replies.to_intern)}
+${cell("Milestones", milestones.length === 0 ? "none overdue or slipping" : html`${milestones.map((m) => html`<div>${m}</div>`)}`)}
+${cell("Introductions", `${i.met} of ${i.target} colleagues, ${i.departments} of ${i.departmentsTarget} departments: ${i.state}`)}
 </tr>`;
 }
 
@@ -132,21 +143,21 @@ export function cohortBoardHtml(view: CohortBoardView): Html {
   const table =
     shown === 0
       ? html`<p>No intern matches the filter.</p>`
-      : html`<div class="table-wrap" role="region" aria-labelledby="board-caption" tabindex="0"><table class="board">
+      : html`<div class="table-wrap" role="region" aria-labelledby="board-caption" tabindex="0"><table class="board" role="table">
 <caption id="board-caption">Cohort board: ${summary}, sorted by ${SORT_LABELS[view.query.sort]}${view.query.descending ? " (descending)" : ""}</caption>
-<thead><tr>
+<thead role="rowgroup"><tr role="row">
 ${sortHeader(view, "intern", "Intern")}
 ${sortHeader(view, "company", "Company")}
 ${sortHeader(view, "week", "Week")}
 ${sortHeader(view, "level", "Connection level")}
-<th scope="col">Connectedness trend</th>
+<th scope="col" role="columnheader">Connectedness trend</th>
 ${sortHeader(view, "checkin", "Last check-in")}
-<th scope="col">Replies to the intern, last ${REPLY_DAYS} days</th>
-<th scope="col">Replies from the intern, last ${REPLY_DAYS} days</th>
+<th scope="col" role="columnheader">Replies to the intern, last ${REPLY_DAYS} days</th>
+<th scope="col" role="columnheader">Replies from the intern, last ${REPLY_DAYS} days</th>
 ${sortHeader(view, "overdue", "Milestones")}
-<th scope="col">Introductions against the plan</th>
+<th scope="col" role="columnheader">Introductions against the plan</th>
 </tr></thead>
-<tbody>${view.rows.map((r, i) => row(view, r, trends[i]!))}</tbody></table></div>`;
+<tbody role="rowgroup">${view.rows.map((r, i) => row(view, r, trends[i]!))}</tbody></table></div>`;
   return html`${filters(view)}
 <p>${summary}. <a href="${view.paths.csv}${queryString(view.query)}" download>Export this table as CSV</a></p>
 ${table}`;

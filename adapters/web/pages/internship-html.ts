@@ -75,7 +75,7 @@ ${paths.certificate ? html`<li><a href="${paths.certificate}">Certificate draft<
   const introductions =
     p.introductions.length === 0
       ? html`<p>No introductions yet.</p>`
-      : html`<div class="table-wrap"><table><caption>Introductions of ${p.intern}</caption>
+      : html`<div class="table-wrap" role="region" aria-labelledby="intro-caption" tabindex="0"><table><caption id="intro-caption">Introductions of ${p.intern}</caption>
 <thead><tr><th scope="col">Colleague</th><th scope="col">Department</th><th scope="col">Country</th><th scope="col">Held</th><th scope="col">Proposed</th></tr></thead>
 <tbody>${p.introductions.map(
           (i) =>
