@@ -17,6 +17,7 @@ import {
   readCohortQuery,
   selectCohortRows,
 } from "../../src/services/portal/cohort-query.js";
+import { buildEvaluationPage } from "../../src/services/portal/evaluation-page.js";
 import { buildInternshipPage, readsReflections } from "../../src/services/portal/internship-page.js";
 import { portalPaths } from "../../src/services/portal/portal-paths.js";
 import { isReportFormat, REPORT_FORMATS, reportFor } from "../../src/services/portal/report.js";
@@ -25,6 +26,7 @@ import { html } from "./html.js";
 import { page, STYLESHEET, STYLESHEET_PATH } from "./layout.js";
 import { PAGE_STYLES } from "./pages/chart-figure.js";
 import { cohortBoardHtml } from "./pages/cohort-board-html.js";
+import { openEvaluationNotice } from "./pages/evaluation-html.js";
 import { FORM_STYLES } from "./pages/form-html.js";
 import { internshipHtml } from "./pages/internship-html.js";
 import { reportHtml } from "./pages/report-html.js";
@@ -123,10 +125,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: PortalContext): 
     const view = await buildInternshipPage(store, internship.workspaceId, internship.id, roles, clock.now());
     if (!view) return notFound(reply, viewer);
     // Evaluations need a learning agreement to evaluate against; the certificate draft says what it lacks.
-    const evaluated = (await store.learning.get(internship.id)) !== undefined;
-    const body = html`<p class="note">Your part: ${rolesText(roles)}.</p>${internshipHtml(view, {
+    const evaluation = await buildEvaluationPage(store, visible, viewer.identities, undefined, clock.now());
+    const body = html`<p class="note">Your part: ${rolesText(roles)}.</p>${
+      evaluation.ok ? openEvaluationNotice(evaluation.page) : ""
+    }${internshipHtml(view, {
       report: portalPaths.report(internship.id),
-      ...(evaluated ? { evaluation: portalPaths.evaluation(internship.id) } : {}),
+      ...(evaluation.ok ? { evaluation: portalPaths.evaluation(internship.id) } : {}),
       certificate: portalPaths.certificate(internship.id),
     })}`;
     return sendPage(reply, page(frame(viewer, view.intern, [["Internships", "/portal"]]), body));

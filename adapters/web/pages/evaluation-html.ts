@@ -81,6 +81,16 @@ ${
 }`;
 }
 
+/** On the internship page: the viewer's own evaluation waits for them, with the way to it. */
+export function openEvaluationNotice(view: EvaluationPage): Html | "" {
+  const state = view.own?.state;
+  if (state?.kind !== "open") return "";
+  return html`<p class="notice">Your ${roundTitle(view.round).toLowerCase()} evaluation is open until ${formatInstant(
+    state.closes,
+    view.timezone,
+  )} (your time): <a href="${portalPaths.evaluation(view.internshipId, view.round)}">fill it in</a>.</p>`;
+}
+
 export function evaluationHtml(view: EvaluationPage, form: Omit<FormState, "action">, notice?: string): Html {
   const rounds = html`<nav aria-label="Evaluation rounds"><ul class="rounds">${view.rounds.map((r) =>
     r.round === view.round

@@ -123,6 +123,10 @@ describe("the evaluation page", () => {
     for (const id of ["criterion.teamwork", "outcome.presenting", "hosting.reply-times.comment"])
       expect(form.body).toContain(`name="${id}"`);
     expect(form.body).toContain('<label for="f-criterion-teamwork">Your teamwork</label>');
+    // Her internship page says it waits for her.
+    expect((await ana.get(`/portal/internships/${p.ana.id}`)).body).toContain(
+      `Your mid-term evaluation is open until Tue 19 Jan, 17:00 (your time): <a href="${p.evaluationPath}">fill it in</a>.`,
+    );
 
     // Teamwork left out: the summary links to the field, the field says what is wrong, nothing is stored.
     const wrong = await p.submit(ana, { ...ANA_FORM, "criterion.teamwork": "" });
@@ -152,6 +156,7 @@ describe("the evaluation page", () => {
       "Your evaluation was already received Wed 13 Jan, 11:00; nothing was changed.",
     );
     expect(await p.evaluations()).toEqual([stored]);
+    expect((await ana.get(`/portal/internships/${p.ana.id}`)).body).not.toContain("fill it in");
     const after = await ana.get(p.evaluationPath);
     expect(after.body).not.toContain('<form method="post" action="/portal/internships');
     expect(after.body).toContain("Answers often came the next day");
