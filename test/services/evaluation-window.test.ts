@@ -26,6 +26,9 @@ describe("an evaluation round's one closing time", () => {
       "it can be read once both are in or the window closes (Thu 21 Jan, 21:00)",
     );
     expect(await h.say("bram", "evaluation midterm for @ana")).toContain(
+      "Your evaluation is not in yet; the window closes Thu 21 Jan, 21:00.",
+    );
+    expect(await h.say("lena", "evaluation midterm for @ana")).toContain(
       "The supervisor's evaluation is not in yet; the window closes Thu 21 Jan, 21:00.",
     );
     // The portal's evaluation page opens the form until the same instant.

@@ -203,7 +203,8 @@ export const evaluationCopy = {
   /** `closes`: the round's one close in the reader's zone (see roundWindow), while it is still open. */
   hidden: (side: EvaluationSide, closes: string) =>
     `${side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} is in; it can be read once both are in or the window closes (${closes}).`,
-  missing: (side: EvaluationSide, closed: boolean, closes: string) =>
-    `${side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} ${closed ? `was not submitted in time (the window closed ${closes})` : `is not in yet; the window closes ${closes}`}.`,
+  /** `mine`: the reader's own side, which they are told of as theirs. */
+  missing: (side: EvaluationSide, closed: boolean, closes: string, mine = false) =>
+    `${mine ? (side === "intern" ? "Your self-evaluation" : "Your evaluation") : side === "intern" ? "The intern's self-evaluation" : "The supervisor's evaluation"} ${closed ? `was not submitted in time (the window closed ${closes})` : `is not in yet; the window closes ${closes}`}.`,
   unknownButton: () => 'That button is no longer supported; type "evaluate" to open the evaluation form.',
 };

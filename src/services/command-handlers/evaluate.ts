@@ -112,7 +112,7 @@ export async function handleEvaluationCommand(
   for (const side of EVALUATION_SIDES) {
     const evaluation = state.submissions.find((e) => e.side === side);
     if (!evaluation) {
-      lines.push(copy.missing(side, closed, closes));
+      lines.push(copy.missing(side, closed, closes, side === viewer));
     } else if (!visible.has(side)) {
       lines.push(copy.hidden(side, closes));
     } else {
