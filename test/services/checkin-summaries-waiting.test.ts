@@ -92,4 +92,16 @@ describe("check-in summaries that wait for their reader", () => {
       ),
     ]);
   });
+
+  it("lets a summary lapse that could only arrive more than a week after its day", async () => {
+    const { h, rows } = await setup();
+    await h.tickAt(h.local("2026-12-01T09:30", SP));
+    // Tandem was down from that morning until Mon 14 Dec: Tue 1 Dec is closed only now.
+    await h.tickAt("2026-12-14T08:05:00Z");
+    await h.tickAt("2026-12-14T12:00:00Z");
+    expect(await anaTo(h)).toEqual([]);
+    expect((await rows("checkin-summary")).map((r) => [r.key.slice(-10), r.status])).toEqual([
+      ["2026-12-01", "expired"],
+    ]);
+  });
 });

@@ -20,6 +20,12 @@ import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 /** Missed check-ins in a row that make the supervisor hear about it (again at 6, 9, ...). */
 export const MISSED_STREAK = 3;
 /**
+ * Days after a check-in day that its summary (or missed-check-ins note) is still worth reading: by then
+ * the weekly digest has counted that week, and a summary two weeks late (an outage, a reader away with
+ * nobody covering and no newer day to fold it into) tells nothing anyone can act on.
+ */
+const SUMMARY_LIFETIME_DAYS = 7;
+/**
  * How often to look whether a queued prompt went out, while it waits in the outbox. The dispatcher wakes
  * the rule when it has handled the prompt (see wakeCheckins), so this only covers what it cannot see, such
  * as a replica that died after sending: polling every minute re-examined every waiting prompt of a fan-out
@@ -96,9 +102,9 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
     if (status === "skipped") return [];
     // While the supervisor is on leave the backup reads the summaries and streak alerts.
     const { to, words } = addressed(ctx, ctx.supervisor, now);
-    const notBefore = (await ctx.calendarOf(to)).nextWorkingMoment(
-      new Date(Math.max(now.getTime(), closedAt.getTime())),
-    );
+    const readerCalendar = ctx.calendarOf(to);
+    const notBefore = readerCalendar.nextWorkingMoment(new Date(Math.max(now.getTime(), closedAt.getTime())));
+    const expiresAt = readerCalendar.atLocalTime(addDays(checkin.date, SUMMARY_LIFETIME_DAYS + 1), "00:00");
     const drafts: (OutboxDraft | undefined)[] = [];
     const settled = { ...checkin, status };
     const streak =
@@ -128,6 +134,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
             checkinKeys.summary(ctx.internship.id, checkin.date),
             words(checkinDaysSummary(ctx.intern, [...earlier, settled], slipping)),
             notBefore,
+            expiresAt,
           ),
         );
       }
@@ -143,6 +150,7 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
           checkinKeys.missedStreak(ctx.internship.id, checkin.date),
           words(missedStreakNotice(ctx.intern, shown, await nudgedAbout(ctx, shown[0]!))),
           notBefore,
+          expiresAt,
         ),
       );
     }
