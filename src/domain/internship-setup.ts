@@ -6,10 +6,12 @@
 import { setTerm } from "./agreement.js";
 import { SYNC_CADENCES } from "./agreement-options.js";
 import type { AgreementTerms } from "./agreement-terms.js";
+import type { LearningAgreement } from "./learning-agreement.js";
 import { addDays, parseLocalDate, weekdayOf } from "./local-date.js";
 import type { FormField, OutboundForm } from "./messages.js";
 import { isEmail } from "./platform-ids.js";
 import { err, ok, type Result } from "./result.js";
+import { learningFields } from "./setup-learning.js";
 import type { LocalDate, Platform } from "./types.js";
 
 export const SETUP_ACTION = "setup.submit";
@@ -61,12 +63,15 @@ export interface SetupCurrent {
   start: LocalDate;
   end: LocalDate;
   terms: AgreementTerms;
+  learning?: LearningAgreement;
 }
 
 /** What travels in the form's value: the internship edited, and (Teams) the home where it was typed. */
 export interface SetupFormValue {
   edit?: string;
   home?: string;
+  /** The outcomes were too long for the form: they stay as they are (see setup-learning.ts). */
+  outcomesHidden?: true;
 }
 
 export interface SetupFormInput {
@@ -173,6 +178,9 @@ export function setupForm(input: SetupFormInput): OutboundForm {
         : { id: t.id, label: t.label, kind: "text", initial, maxLength: 40, hint: t.hint },
     );
   }
+  const learning = learningFields(current?.learning);
+  fields.push(...learning.fields);
+  if (!learning.outcomesShown) value.outcomesHidden = true;
   return {
     action: SETUP_ACTION,
     value: JSON.stringify(value),
@@ -190,7 +198,11 @@ export function readSetupValue(value: string): SetupFormValue {
       typeof v === "string" && v.trim() && v.length <= 512 ? v.trim() : undefined;
     const edit = text(parsed?.edit);
     const home = text(parsed?.home);
-    return { ...(edit ? { edit } : {}), ...(home ? { home } : {}) };
+    return {
+      ...(edit ? { edit } : {}),
+      ...(home ? { home } : {}),
+      ...(parsed?.outcomesHidden === true ? { outcomesHidden: true as const } : {}),
+    };
   } catch {
     return {};
   }

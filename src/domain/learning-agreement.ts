@@ -134,3 +134,19 @@ export function outcomesWithoutMilestone(
   const linked = new Set([...served.values()].flat());
   return agreement.outcomes.filter((outcome) => !linked.has(outcome.key));
 }
+
+/** The same agreement, whatever the order its fields were set in. */
+export function sameLearningAgreement(a: LearningAgreement | undefined, b: LearningAgreement): boolean {
+  const canonical = (x: LearningAgreement) =>
+    JSON.stringify([
+      x.title,
+      x.hoursPerWeek,
+      x.outcomes.map((o) => [o.key, o.description]),
+      x.criteria.map((c) => [c.key, c.name]),
+      x.midterm,
+      x.final,
+      x.language?.code,
+      x.language?.level,
+    ]);
+  return a !== undefined && canonical(a) === canonical(b);
+}

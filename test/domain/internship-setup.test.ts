@@ -45,7 +45,15 @@ describe("the set-up form", () => {
       "replySupervisor",
       "replyIntern",
       "sync",
+      "learningTitle",
+      "hoursPerWeek",
+      "outcomes",
+      "criteria",
+      "midterm",
+      "final",
+      "language",
     ]);
+    expect(form.fields.slice(-7).every((f) => f.optional)).toBe(true);
     expect(field("intern")).toMatchObject({ kind: "user" });
     expect(field("intern")?.optional).toBeUndefined();
     expect(field("backup")).toMatchObject({ kind: "user", optional: true });

@@ -13,6 +13,7 @@ import {
   setupForm,
 } from "../../domain/internship-setup.js";
 import type { Reply } from "../../domain/messages.js";
+import { LEARNING_FIELD_LABELS } from "../../domain/setup-learning.js";
 import type { Internship, Person, Workspace } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import type { DirectoryPerson, UnreachableReason } from "../../ports/platform-directory.js";
@@ -21,6 +22,7 @@ import { reply } from "../command-context.js";
 import { touchInternship } from "../rules/wakeup-rule.js";
 import type { Access } from "./setup-access.js";
 import { adoptAdmin } from "./setup-admin.js";
+import { readSetupLearning, saveSetupLearning } from "./setup-learning.js";
 import { checkPicked, ensureEmailPerson, ensurePerson } from "./setup-people.js";
 import { answered, type DeskContext, type PreparedWork } from "./setup-work.js";
 
@@ -51,6 +53,7 @@ async function describeCurrent(
     named(internship.backupSupervisorId),
     named(internship.coordinatorId),
   ]);
+  const learning = await store.learning.get(internship.id);
   const byMail =
     !coordinator && internship.coordinatorId !== undefined
       ? (await store.people.get(workspace.id, internship.coordinatorId))?.email
@@ -66,6 +69,7 @@ async function describeCurrent(
     start: internship.start,
     end: internship.end,
     terms: (await store.agreements.currentTerms(internship.id)) ?? DEFAULT_TERMS,
+    ...(learning ? { learning } : {}),
   };
 }
 
@@ -118,7 +122,8 @@ export async function openSetup(
 
 /** A refused form: errors beside the fields where the platform can, and in words for the others. */
 function refusal(errors: FieldErrors): Reply {
-  return { text: setupCopy.problems(errors, setupCopy.roleLabels()), formErrors: errors };
+  const labels = { ...setupCopy.roleLabels(), ...LEARNING_FIELD_LABELS };
+  return { text: setupCopy.problems(errors, labels), formErrors: errors };
 }
 
 interface Checked {
@@ -183,7 +188,12 @@ export async function submitSetup(ctx: DeskContext, access: Allowed): Promise<Pr
   const edited = known && value.edit ? await store.internships.byKey(known.id, value.edit) : undefined;
   const base = (edited && (await store.agreements.currentTerms(edited.id))) ?? DEFAULT_TERMS;
   const answers = readSetupAnswers(event.form ?? {}, base, value.home);
-  if (!answers.ok) return answered(refusal(answers.error));
+  const period = answers.ok ? answers.value : undefined;
+  const learning = await readSetupLearning(store, edited, event.form ?? {}, value, period);
+  if (!answers.ok || !learning.ok)
+    return answered(
+      refusal({ ...(answers.ok ? {} : answers.error), ...(learning.ok ? {} : learning.error) }),
+    );
   const checked = await checkWithPlatform(ctx, answers.value.people, answers.value.home);
   if (!checked.ok) return answered(refusal(checked.errors));
   const { entries, unreachable, homeName } = checked.value;
@@ -252,6 +262,8 @@ export async function submitSetup(ctx: DeskContext, access: Allowed): Promise<Pr
       const before = await store.agreements.current(id);
       const termsChanged = !before || termsKey(before.terms) !== termsKey(terms);
       if (termsChanged) await store.agreements.addVersion(workspace.id, id, terms, admin.value?.id, at);
+      if (learning.value)
+        await saveSetupLearning(store, workspace.id, id, learning.value, admin.value?.id, at);
       // The rules look at it on the next tick; everyone in it is welcomed once.
       await touchInternship(store, workspace.id, id, at);
       await store.wakeups.touch(workspace.id, id, ["welcome"], at);
