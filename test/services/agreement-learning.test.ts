@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CRITERIA } from "../../src/domain/learning-agreement.js";
+import { exportProgramme } from "../../src/services/programme/export-programme.js";
+import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { sampleProgramme } from "../helpers/programme.js";
 
@@ -205,5 +207,29 @@ describe("changing the learning agreement in chat", () => {
     expect(await h.say("ana", 'milestone add "Deck" due 2026-12-15 for outcome presenting')).toContain(
       "It serves the outcome presenting.",
     );
+  });
+
+  it("round-trips what chat changed through the programme export: the same agreement, no new version", async () => {
+    const { h, ship, learning } = await harness();
+    for (const text of [
+      "agreement outcome add teamwork Work in a team across two countries for @ana",
+      "agreement criteria Teamwork, ICT skills for @ana",
+      "agreement evaluation final 2027-03-20 for @ana",
+      "agreement language pt-br C1 for @ana",
+    ])
+      expect(await h.say("bram", text)).toMatch(/^The learning agreement for Ana Souza is now version/);
+    const changed = await learning();
+    const exported = await exportProgramme(h.store, "console", "test");
+    expect(exported.internships!.find((s) => s.key === "ana-2026")!.learning).toMatchObject({
+      criteria: ["Teamwork", "ICT skills"],
+      evaluations: { final: "2027-03-20" },
+      language: { code: "pt-br", level: "C1" },
+    });
+    const again = await importProgramme(h.store, exported, h.clock.now());
+    expect(again.learning).toEqual({ updated: 0, milestonesAdded: 0 });
+    expect(await h.store.learning.versions(ship.id)).toHaveLength(5);
+
+    const fresh = await createBotHarness({ programme: exported });
+    expect(await fresh.store.learning.get((await fresh.internship("ana-2026")).id)).toEqual(changed);
   });
 });
