@@ -104,4 +104,17 @@ describe("check-in summaries that wait for their reader", () => {
       ["2026-12-01", "expired"],
     ]);
   });
+
+  it("names a blocker on the first line of a summary that covers several days, which may be all a reader sees", async () => {
+    const { h, day } = await setup();
+    await h.say("bram", "leave 2026-12-07 2026-12-11");
+    await day("2026-12-07", "done: a\nnext: b\nconnected: 4");
+    await day("2026-12-08", "done: c\nnext: d\nblocker: the client does not answer\nconnected: 3");
+    await day("2026-12-09", "done: e\nnext: f\nconnected: 4");
+    await h.tickAt("2026-12-14T08:05:00Z");
+    const [summary] = await anaTo(h);
+    expect(summary!.split("\n")[0]).toBe(
+      "Ana Souza's check-ins from Mon 7 Dec 2026 to Wed 9 Dec 2026: all 3 answered; blocked Tue 8 Dec “the client does not answer” (in one summary instead of one a day).",
+    );
+  });
 });

@@ -31,6 +31,23 @@ function dayLine(c: Checkin): string {
   return `• ${day}${c.status === "partial" ? " (partly answered)" : ""}: ${parts.join("; ")}`;
 }
 
+/** Blockers named on the first line, the latest first; the day lines have the rest. */
+const BLOCKERS_NAMED = 2;
+const BLOCKER_CHARS = 80;
+
+function blockersSaid(days: readonly Checkin[]): string {
+  const blocked = days.filter((c) => answered(c) && c.blockers).reverse();
+  if (blocked.length === 0) return "";
+  const named = blocked
+    .slice(0, BLOCKERS_NAMED)
+    .map(
+      (c) =>
+        `${formatDate(c.date).slice(0, -5)} “${truncateText(neutralizeMentions(c.blockers!), BLOCKER_CHARS)}”`,
+    );
+  const more = blocked.length > BLOCKERS_NAMED ? ` and ${blocked.length - BLOCKERS_NAMED} more` : "";
+  return `; blocked ${named.join(", ")}${more}`;
+}
+
 /**
  * One day: the daily summary as always. Several (oldest first): the period they cover, a line per day,
  * and the milestones slipping now.
@@ -52,9 +69,10 @@ export function checkinDaysSummary(
       : count === 0
         ? `none of ${days.length} answered`
         : `${count} of ${days.length} answered`;
-  // The first line stands alone: a merged message or the welcome back may show only it.
+  // The first line stands alone: a merged message or the welcome back may show only it, so it names
+  // the blockers too (their own notices gave way to this summary).
   const lines = [
-    `${intern.name}'s check-ins from ${formatDate(first.date)} to ${formatDate(last.date)}: ${tally} (in one summary instead of one a day).`,
+    `${intern.name}'s check-ins from ${formatDate(first.date)} to ${formatDate(last.date)}: ${tally}${blockersSaid(days)} (in one summary instead of one a day).`,
   ];
   if (earlier.length > 0) {
     const answeredEarlier = earlier.filter(answered).length;
