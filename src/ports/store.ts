@@ -76,6 +76,8 @@ export interface DaysOffRepo {
 
 export interface PeopleRepo {
   get(workspaceId: number, id: number): Promise<Person | undefined>;
+  /** People by id in any workspace, those that exist (one statement on PostgreSQL); check workspaceId. */
+  getEach(ids: readonly number[]): Promise<Person[]>;
   byKey(workspaceId: number, key: string): Promise<Person | undefined>;
   byPlatformId(workspaceId: number, platform: Platform, externalId: string): Promise<Person | undefined>;
   /** Case-insensitive match on key or name, for `@ana` mentions. */
@@ -106,6 +108,8 @@ export interface PeopleRepo {
 
 export interface InternshipRepo {
   get(workspaceId: number, id: number): Promise<Internship | undefined>;
+  /** Internships by id in any workspace, those that exist (one statement on PostgreSQL); check workspaceId. */
+  getEach(ids: readonly number[]): Promise<Internship[]>;
   byKey(workspaceId: number, key: string): Promise<Internship | undefined>;
   list(workspaceId: number): Promise<Internship[]>;
   /** Internships where the person has any role, newest first. */
@@ -131,6 +135,8 @@ export interface AgreementRepo {
   current(internshipId: number): Promise<Agreement | undefined>;
   /** The terms in force alone (read-only, shared between callers): what rules and clocks use. */
   currentTerms(internshipId: number): Promise<Readonly<AgreementTerms> | undefined>;
+  /** currentTerms of several internships at once, by internship id (those with agreed terms). */
+  currentTermsEach(internshipIds: readonly number[]): Promise<Map<number, Readonly<AgreementTerms>>>;
   /** The proposal waiting for answers, if any (at most one per internship). */
   proposal(internshipId: number): Promise<Agreement | undefined>;
   /** Every version, agreed or not, oldest first, each with its acknowledgements (the portal's history). */

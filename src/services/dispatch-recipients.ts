@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
 import { inboundReplyKeys } from "../domain/outbox-keys.js";
+import type { Person } from "../domain/types.js";
 import { startOfLocalDay } from "../domain/working-days.js";
 import type { OutboxItem, Store } from "../ports/store.js";
 import type { RecipientInfo } from "./delivery-policy.js";
@@ -38,8 +39,15 @@ export function createRecipientReader(store: Store, log: Logger) {
         ids.set(item.recipientId, item.workspaceId);
     }
     const missing = [...ids].filter(([id]) => !cache.recipients.has(id));
+    // The batch's new recipients in one statement (one round trip each on PostgreSQL before).
+    const people = new Map(
+      (missing.length > 0 ? await store.people.getEach(missing.map(([id]) => id)) : []).map((p) => [p.id, p]),
+    );
     const loaded = await Promise.all(
-      missing.map(async ([id, workspaceId]) => [id, await loadRecipient(workspaceId, id, cache)] as const),
+      missing.map(
+        async ([id, workspaceId]) =>
+          [id, await loadRecipient(workspaceId, id, people.get(id), cache)] as const,
+      ),
     );
     for (const [id, recipient] of loaded) {
       if (cache.recipients.size >= RECIPIENTS_KEPT)
@@ -60,9 +68,13 @@ export function createRecipientReader(store: Store, log: Logger) {
     return new Map(known.map(({ id, recipient }) => [id, { ...recipient, sentToday: sent.get(id) ?? 0 }]));
   }
 
-  async function loadRecipient(workspaceId: number, id: number, cache: PassCache): Promise<Recipient> {
-    const person = await store.people.get(workspaceId, id);
-    if (!person) {
+  async function loadRecipient(
+    workspaceId: number,
+    id: number,
+    person: Person | undefined,
+    cache: PassCache,
+  ): Promise<Recipient> {
+    if (person?.workspaceId !== workspaceId) {
       log.debug({ recipientId: id }, "recipient no longer exists; sending without contact-hour checks");
       return null;
     }

@@ -26,6 +26,15 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
   // version's id is given to the next one, with other terms.
   const parsed = new Map<string, Readonly<AgreementTerms>>();
   const PARSED_KEPT = 10_000;
+  const termsOf = (text: string): Readonly<AgreementTerms> => {
+    let terms = parsed.get(text);
+    if (!terms) {
+      if (parsed.size >= PARSED_KEPT) parsed.clear();
+      terms = deepFreeze(withDefaults(JSON.parse(text) as PartialTerms));
+      parsed.set(text, terms);
+    }
+    return terms;
+  };
   const acks = db.prepare<[number], { person_id: number }>(
     "SELECT person_id FROM agreement_acks WHERE agreement_id = ? ORDER BY acked_at",
   );
@@ -81,15 +90,15 @@ export function createAgreementRepo(db: SqliteDatabase): Synchronous<AgreementRe
     },
     currentTerms: (internshipId) => {
       const row = currentText.get(internshipId);
-      if (!row) return undefined;
-      let terms = parsed.get(row.terms);
-      if (!terms) {
-        if (parsed.size >= PARSED_KEPT) parsed.clear();
-        terms = deepFreeze(withDefaults(JSON.parse(row.terms) as PartialTerms));
-        parsed.set(row.terms, terms);
-      }
-      return terms;
+      return row ? termsOf(row.terms) : undefined;
     },
+    currentTermsEach: (internshipIds) =>
+      new Map(
+        internshipIds.flatMap((id) => {
+          const row = currentText.get(id);
+          return row ? [[id, termsOf(row.terms)] as const] : [];
+        }),
+      ),
     proposal: (internshipId) => {
       const row = open.get(internshipId);
       return row ? toAgreementWithAcks(row) : undefined;

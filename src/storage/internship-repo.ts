@@ -4,6 +4,7 @@ import { type InternshipRow, toInternship } from "./rows/internship-row.js";
 import type { Synchronous } from "./synchronous.js";
 
 export function createInternshipRepo(db: SqliteDatabase): Synchronous<InternshipRepo> {
+  const getById = db.prepare<[number], InternshipRow>("SELECT * FROM internships WHERE id = ?");
   const get = db.prepare<[number, number], InternshipRow>(
     "SELECT * FROM internships WHERE workspace_id = ? AND id = ?",
   );
@@ -75,6 +76,7 @@ export function createInternshipRepo(db: SqliteDatabase): Synchronous<Internship
       const row = get.get(workspaceId, id);
       return row ? toInternship(row) : undefined;
     },
+    getEach: (ids) => ids.flatMap((id) => getById.all(id).map(toInternship)),
     byKey: (workspaceId, key) => {
       const row = byKey.get(workspaceId, key);
       return row ? toInternship(row) : undefined;

@@ -13,6 +13,7 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
   const get = db.prepare<[number, number], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.id = ?`,
   );
+  const anyWorkspace = db.prepare<[number], PersonRow>(`SELECT ${person} FROM people p WHERE p.id = ?`);
   const byKey = db.prepare<[number, string], PersonRow>(
     `SELECT ${person} FROM people p WHERE p.workspace_id = ? AND p.key = ?`,
   );
@@ -79,6 +80,7 @@ export function createPeopleRepo(db: SqliteDatabase): Synchronous<PeopleRepo> {
 
   return {
     get: (workspaceId, id) => maybe(get.get(workspaceId, id)),
+    getEach: (ids) => ids.flatMap((id) => maybe(anyWorkspace.get(id)) ?? []),
     byKey: (workspaceId, key) => maybe(byKey.get(workspaceId, key)),
     byPlatformId: (workspaceId, platform, externalId) =>
       maybe(byPlatformId.get(workspaceId, platform, externalId)),

@@ -43,4 +43,23 @@ describeEachStore("the current agreement's terms", (each) => {
     await store.agreements.addVersion(workspace.id, internship.id, withReaction("thumbsup"), undefined, at);
     expect((await store.agreements.currentTerms(internship.id))?.replies.ackReaction).toBe("thumbsup");
   });
+
+  it("are read for several internships at once, with their internships and people, as one by one", async () => {
+    const { store, workspace, internship, withReaction } = await setUp();
+    await store.agreements.addVersion(workspace.id, internship.id, withReaction("eyes"), undefined, at);
+    const all = await store.internships.list(workspace.id);
+    const ids = [...all.map((i) => i.id), 999_999];
+    const each = await store.internships.getEach(ids);
+    expect(each.sort((a, b) => a.id - b.id)).toEqual(all.sort((a, b) => a.id - b.id));
+    const terms = await store.agreements.currentTermsEach(ids);
+    for (const i of all) expect(terms.get(i.id)).toEqual(await store.agreements.currentTerms(i.id));
+    expect(terms.get(internship.id)?.replies.ackReaction).toBe("eyes");
+    expect(terms.has(999_999)).toBe(false);
+    const people = await store.people.list(workspace.id);
+    const found = await store.people.getEach([...people.map((p) => p.id), 999_999]);
+    expect(found.sort((a, b) => a.id - b.id)).toEqual(people.sort((a, b) => a.id - b.id));
+    expect(await store.people.getEach([])).toEqual([]);
+    expect(await store.internships.getEach([])).toEqual([]);
+    expect(await store.agreements.currentTermsEach([])).toEqual(new Map());
+  });
 });

@@ -60,7 +60,9 @@ export function createWakeupRule(deps: {
       for (;;) {
         const size = await store.transaction(async () => {
           const batch = await store.wakeups.due(deps.kind, now, WAKEUP_BATCH);
-          await evaluateBatch(batch, now, enqueue, sharedContextReads(store));
+          const reads = sharedContextReads(store);
+          await reads.prefetch(batch);
+          await evaluateBatch(batch, now, enqueue, reads);
           return batch.length;
         });
         if (size < WAKEUP_BATCH) return [];

@@ -28,6 +28,15 @@ export function createAgreementRepo(sql: Sql): AgreementRepo {
   // version's id may be given to the next one, with other terms.
   const parsed = new Map<string, Readonly<AgreementTerms>>();
   const PARSED_KEPT = 10_000;
+  const termsOf = (text: string): Readonly<AgreementTerms> => {
+    let terms = parsed.get(text);
+    if (!terms) {
+      if (parsed.size >= PARSED_KEPT) parsed.clear();
+      terms = deepFreeze(withDefaults(JSON.parse(text) as PartialTerms));
+      parsed.set(text, terms);
+    }
+    return terms;
+  };
 
   const write = (
     workspaceId: number,
@@ -70,14 +79,17 @@ export function createAgreementRepo(sql: Sql): AgreementRepo {
         "SELECT terms FROM agreements WHERE internship_id = $1 AND state = 'agreed' ORDER BY version DESC LIMIT 1",
         [internshipId],
       );
-      if (!row) return undefined;
-      let terms = parsed.get(row.terms);
-      if (!terms) {
-        if (parsed.size >= PARSED_KEPT) parsed.clear();
-        terms = deepFreeze(withDefaults(JSON.parse(row.terms) as PartialTerms));
-        parsed.set(row.terms, terms);
-      }
-      return terms;
+      return row ? termsOf(row.terms) : undefined;
+    },
+    // The newest agreed version of each, in one statement.
+    currentTermsEach: async (internshipIds) => {
+      if (internshipIds.length === 0) return new Map();
+      const rows = await sql.rows<{ internship_id: number; terms: string }>(
+        `SELECT DISTINCT ON (internship_id) internship_id, terms FROM agreements
+         WHERE internship_id = ANY($1::bigint[]) AND state = 'agreed' ORDER BY internship_id, version DESC`,
+        [[...internshipIds]],
+      );
+      return new Map(rows.map((r) => [r.internship_id, termsOf(r.terms)]));
     },
     proposal: (internshipId) => newest(internshipId, "proposed"),
     versions: async (internshipId) =>

@@ -65,6 +65,8 @@ export function createInternshipRepo(sql: Sql): InternshipRepo {
       }),
     get: (workspaceId, id) =>
       first("SELECT * FROM internships WHERE workspace_id = $1 AND id = $2", [workspaceId, id]),
+    getEach: async (ids) =>
+      ids.length === 0 ? [] : all("SELECT * FROM internships WHERE id = ANY($1::bigint[])", [[...ids]]),
     byKey: async (workspaceId, key) => {
       const row = await byKey(workspaceId, key);
       return row ? toInternship(row) : undefined;

@@ -52,6 +52,14 @@ export function createPeopleRepo(sql: Sql): PeopleRepo {
           id,
         ]),
       ),
+    getEach: async (ids) =>
+      ids.length === 0
+        ? []
+        : (
+            await sql.rows<PersonRow>(`SELECT ${PERSON} FROM people p WHERE p.id = ANY($1::bigint[])`, [
+              [...ids],
+            ])
+          ).map(toPerson),
     byKey: async (workspaceId, key) => maybe(await byKey(workspaceId, key)),
     byPlatformId: async (workspaceId, platform, externalId) =>
       maybe(
