@@ -3,12 +3,13 @@ import { createCalendar } from "../../src/domain/calendar.js";
 import { evaluationForm } from "../../src/domain/copy/evaluation.js";
 import {
   answersFromForm,
+  EVALUATION_SIDES,
   evaluationWindow,
   HOSTING_QUESTIONS,
   questionsFor,
   visibleSides,
 } from "../../src/domain/evaluations.js";
-import { evaluationKeys } from "../../src/domain/outbox-keys.js";
+import { evaluationKeys, evaluationOfKey } from "../../src/domain/outbox-keys.js";
 
 const agreement = {
   criteria: [{ key: "teamwork", name: "Teamwork" }],
@@ -90,6 +91,12 @@ describe("who reads which side", () => {
         .request(3, "midterm", "intern")
         .startsWith(evaluationKeys.prefix(3, "midterm", "intern")),
     ).toBe(true);
+    // A readable notice is no side's: a submission does not withdraw it; its e-mail links to the round's page.
+    const readable = evaluationKeys.readable(3, "final", "coordinator");
+    expect(
+      EVALUATION_SIDES.some((side) => readable.startsWith(evaluationKeys.prefix(3, "final", side))),
+    ).toBe(false);
+    expect(evaluationOfKey(readable)).toEqual({ internshipId: 3, round: "final" });
   });
 });
 

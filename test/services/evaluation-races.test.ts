@@ -60,4 +60,16 @@ describe("evaluations under redelivery and races", () => {
         .map((o) => o.key.split(":")[4]),
     ).toEqual(expect.arrayContaining(["coordinator", "supervisor"]));
   });
+
+  it("shows a submitted evaluation as it was submitted after the agreement's criteria change", async () => {
+    const { h, tick, submit } = await evaluationHarness();
+    await tick("2027-01-15T12:30:00Z");
+    await submit("bram", "midterm", SUPERVISOR_FORM);
+    await submit("ana", "midterm", INTERN_FORM);
+    expect(await h.say("bram", "agreement criteria Teamwork, Communication for @ana")).toMatch(/criteria/);
+    const shown = await h.say("lena", "evaluation midterm for @ana");
+    expect(shown).toContain('  Teamwork: 4/5 "Asks the right people"');
+    expect(shown).toContain("  initiative (since removed from the agreement): 3/5");
+    expect(shown).toContain("  Communication: not asked (added to the agreement later)");
+  });
 });

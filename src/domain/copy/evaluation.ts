@@ -159,10 +159,25 @@ export function evaluationLines(
   const lines = [
     `${safe(authorName)} (${who}, submitted ${formatInstant(evaluation.submittedAt, timezone)}):`,
   ];
-  for (const c of questions.criteria) lines.push(ratingLine(c.name, answers.criteria[c.key]));
+  // Shown as submitted: the form asked every criterion and outcome the agreement had then, so one missing
+  // was added since, and an answer the agreement no longer names was removed since (never dropped).
+  const LATER = "not asked (added to the agreement later)";
+  for (const c of questions.criteria) {
+    const rating = answers.criteria[c.key];
+    lines.push(rating ? ratingLine(c.name, rating) : `  ${c.name}: ${LATER}`);
+  }
+  const criteria = new Set(questions.criteria.map((c) => c.key));
+  for (const [key, rating] of Object.entries(answers.criteria)) {
+    if (!criteria.has(key)) lines.push(ratingLine(`${key} (since removed from the agreement)`, rating));
+  }
   for (const o of questions.outcomes) {
     const r = answers.outcomes[o.key];
-    lines.push(`  outcome ${o.key}: ${r ? OUTCOME_LABELS[r] : "-"}`);
+    lines.push(`  outcome ${o.key}: ${r ? OUTCOME_LABELS[r] : LATER}`);
+  }
+  const outcomes = new Set(questions.outcomes.map((o) => o.key));
+  for (const [key, r] of Object.entries(answers.outcomes)) {
+    if (!outcomes.has(key))
+      lines.push(`  outcome ${key} (since removed from the agreement): ${OUTCOME_LABELS[r]}`);
   }
   if (answers.hosting) {
     for (const q of questions.hosting)
