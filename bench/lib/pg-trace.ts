@@ -8,6 +8,8 @@ import pg from "pg";
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 
 const counts = new Map<string, number>();
+/** Events handled: the deliveries in the dedupe inserts (one statement may insert a batch's, as arrays). */
+let handled = 0;
 let installed = false;
 const stacked = new Set<string>();
 
@@ -29,6 +31,10 @@ export function tracePostgres(): void {
     const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text;
     if (text) {
       const kind = kindOf(text);
+      if (kind.startsWith("INSERT inbound_events")) {
+        const values = (first as { values?: unknown[] } | undefined)?.values ?? (args[1] as unknown[]);
+        handled += Array.isArray(values?.[0]) ? (values[0] as unknown[]).length : 1;
+      }
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
       // BENCH_PG_TRACE_STACK=<words>: where the first statement of that kind comes from.
       const wanted = process.env.BENCH_PG_TRACE_STACK;
@@ -46,8 +52,8 @@ export function tracePostgres(): void {
  * client gave up on) or per `per` (the fan-out's messages), the total and each kind, most frequent first.
  */
 export function takeTrace(per?: { what: string; n: number }): string {
-  const handled = [...counts.entries()].find(([kind]) => kind.startsWith("INSERT inbound_events"))?.[1];
-  const n = Math.max(1, per?.n ?? handled ?? 0);
+  const n = Math.max(1, per?.n ?? handled);
+  handled = 0;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const lines = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])

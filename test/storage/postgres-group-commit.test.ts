@@ -232,6 +232,40 @@ describe("the PostgreSQL store's batched work", () => {
     return expect(queued).resolves.toBe(true);
   });
 
+  it("inserts the dedupe rows of events sharing a transaction in one statement; a delivery twice in it is new once", async () => {
+    const storeUrl = await freshDatabase();
+    const now = new Date("2026-12-01T10:00:00Z");
+    // Three connections: one lane for inbound batches, so the five events below share one transaction.
+    const store = await openPostgresStore(storeUrl, { now, poolSize: 3 });
+    const original = pg.Client.prototype.query;
+    let inserts = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
+      if (text?.includes("INSERT INTO inbound_events")) inserts += 1;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      expect(await store.inbound.firstSeen("slack", "T1", "Ev0", now)).toBe(true);
+      const seen = (id: string, lane: string) =>
+        store.batched(async () => await store.inbound.firstSeen("slack", "T1", id, now), lane);
+      inserts = 0;
+      const results = await Promise.all([
+        seen("Ev1", "C1"),
+        seen("Ev0", "C2"),
+        seen("Ev2", "C3"),
+        seen("Ev2", "C4"),
+        seen("Ev3", "C5"),
+      ]);
+      expect(results.filter((r) => r).length).toBe(3);
+      expect(results[1]).toBe(false);
+      expect([results[2], results[3]].sort()).toEqual([false, true]);
+      expect(inserts).toBe(1);
+    } finally {
+      pg.Client.prototype.query = original;
+      await store.close();
+    }
+  });
+
   it("joins the open transaction when called inside one", async () => {
     const storeUrl = await freshDatabase();
     const now = new Date("2026-12-01T10:00:00Z");

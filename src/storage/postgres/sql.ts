@@ -31,6 +31,13 @@ export interface Sql {
    * back undoes only its own. Outside a transaction, just runs `fn`.
    */
   alongside<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Calls of one `kind` that the pieces of one transaction make in the same turn (each at its own top
+   * level, not inside a savepoint) are gathered into one call of `flush` with all their items, which
+   * returns one result per item, in order: one statement for the batch instead of one per piece. Outside
+   * a transaction, or inside a savepoint, `flush` gets the one item.
+   */
+  gather<I, R>(kind: string, item: I, flush: (items: I[]) => Promise<R[]>): Promise<R>;
 }
 
 export interface PostgresSql extends Sql {
@@ -150,6 +157,14 @@ interface Scope {
   tx: Transaction;
   turn: Promise<void>;
   piece: object;
+  /** Savepoints open around this call within its piece. */
+  depth: number;
+}
+
+/** Items of one kind waiting for the end of the turn, and who waits for each result. */
+interface Gathered {
+  items: unknown[];
+  waiters: { resolve(value: unknown): void; reject(error: unknown): void }[];
 }
 
 /** Another piece of the transaction holds a savepoint open: this one's statements wait (checked after each wait). */
@@ -194,6 +209,7 @@ export function createSql(pool: pg.Pool): PostgresSql {
     }
     return name;
   };
+  const gathered = new WeakMap<Transaction, Map<string, Gathered>>();
   /** Statements and transactions started outside a transaction, until they settle. */
   const inFlight = new Set<Promise<unknown>>();
   let ending = false;
@@ -264,7 +280,10 @@ export function createSql(pool: pg.Pool): PostgresSql {
     try {
       await control(tx.client, `SAVEPOINT ${name}`);
       try {
-        const value = await context.run({ tx, turn: Promise.resolve(), piece: scope.piece }, fn);
+        const value = await context.run(
+          { tx, turn: Promise.resolve(), piece: scope.piece, depth: scope.depth + 1 },
+          fn,
+        );
         await control(tx.client, `RELEASE SAVEPOINT ${name}`);
         return value;
       } catch (error) {
@@ -287,7 +306,7 @@ export function createSql(pool: pg.Pool): PostgresSql {
     let broken: Error | undefined;
     try {
       await control(client, "BEGIN");
-      const value = await context.run({ tx, turn: Promise.resolve(), piece: {} }, fn);
+      const value = await context.run({ tx, turn: Promise.resolve(), piece: {}, depth: 0 }, fn);
       await control(client, "COMMIT");
       return value;
     } catch (error) {
@@ -322,7 +341,43 @@ export function createSql(pool: pg.Pool): PostgresSql {
     inTransaction: () => context.getStore()?.tx.open === true,
     alongside<T>(fn: () => Promise<T>): Promise<T> {
       const scope = context.getStore();
-      return scope?.tx.open ? context.run({ tx: scope.tx, turn: Promise.resolve(), piece: {} }, fn) : fn();
+      return scope?.tx.open
+        ? context.run({ tx: scope.tx, turn: Promise.resolve(), piece: {}, depth: 0 }, fn)
+        : fn();
+    },
+    gather<I, R>(kind: string, item: I, flush: (items: I[]) => Promise<R[]>): Promise<R> {
+      const scope = context.getStore();
+      if (!scope?.tx.open || scope.depth > 0) return flush([item]).then((results) => results[0] as R);
+      let kinds = gathered.get(scope.tx);
+      if (!kinds) {
+        kinds = new Map();
+        gathered.set(scope.tx, kinds);
+      }
+      let group = kinds.get(kind);
+      if (!group) {
+        const open: Gathered = { items: [], waiters: [] };
+        const of = kinds;
+        kinds.set(kind, open);
+        // After the promise continuations already queued: every piece that resumed in this turn is in.
+        // Runs in the first caller's context, so on the transaction's connection.
+        process.nextTick(() => {
+          of.delete(kind);
+          (flush as (items: unknown[]) => Promise<unknown[]>)(open.items).then(
+            (results) => {
+              for (const [i, waiter] of open.waiters.entries()) waiter.resolve(results[i]);
+            },
+            (error: unknown) => {
+              for (const waiter of open.waiters) waiter.reject(error);
+            },
+          );
+        });
+        group = open;
+      }
+      const joined = group;
+      return new Promise<R>((resolve, reject) => {
+        joined.items.push(item);
+        joined.waiters.push({ resolve: resolve as (value: unknown) => void, reject });
+      });
     },
     async end(): Promise<void> {
       ending = true;
