@@ -117,4 +117,28 @@ describe("check-in summaries that wait for their reader", () => {
       "Ana Souza's check-ins from Mon 7 Dec 2026 to Wed 9 Dec 2026: all 3 answered; blocked Tue 8 Dec “the client does not answer” (in one summary instead of one a day).",
     );
   });
+
+  it("in 'each' mode, sends the full answer instead of the partial one that still waited for the supervisor", async () => {
+    const { h } = await setup();
+    await h.say("bram", "agreement set checkin.summary each for @ana");
+    await h.say("ana", "agreement accept");
+    await h.tickAt(h.local("2026-12-01T09:30", SP));
+    h.clock.set(h.local("2026-12-01T14:00", SP)); // 18:00 in Brussels: Bram reads it tomorrow
+    await h.dm("ana", "done: survey");
+    await h.dm("ana", "next: interviews\nconnected: 4");
+    await h.tickAt("2026-12-02T08:05:00Z");
+    expect((await anaTo(h)).filter((t) => t.includes("check-in of"))).toEqual([
+      "Ana Souza answered the check-in of Tue 1 Dec 2026:",
+    ]);
+    const answer = (await h.sentTo("bram")).find((s) => s.message.text.startsWith("Ana Souza answered"));
+    expect(answer!.message.fields).toContainEqual({
+      label: "Next",
+      value: "interviews",
+    });
+    const answers = (await h.store.outbox.list()).filter((o) => o.key.startsWith("checkin-answer:"));
+    expect(answers.map((o) => [o.key.split(":")[2], o.status])).toEqual([
+      ["partial", "expired"],
+      ["answered", "sent"],
+    ]);
+  });
 });
