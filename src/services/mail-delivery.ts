@@ -6,6 +6,7 @@
  */
 import type { Logger } from "pino";
 import { mailRecipient } from "../domain/addresses.js";
+import { forMailReader } from "../domain/copy/mail-reader.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
 import { evaluationOfKey, internshipOfKey, portalKeys } from "../domain/outbox-keys.js";
 import type { Clock } from "../ports/clock.js";
@@ -39,10 +40,14 @@ export interface MailDelivery {
   chatAddressNow(item: OutboxItem): Promise<Address | undefined>;
 }
 
-/** The message as the e-mail carries it: with its portal page, except a sign-in link (it is one already). */
+/**
+ * The message as the e-mail carries it: without chat commands or buttons (an inbox has neither), with its
+ * portal page instead, except a sign-in link (it is one already).
+ */
 export function withPortalPath(delivery: Delivery): OutboundMessage {
   const first = delivery.items[0]!;
-  if (portalKeys.isSignIn(first.key)) return delivery.message;
+  const message = forMailReader(delivery.message);
+  if (portalKeys.isSignIn(first.key)) return message;
   const internship = delivery.merged ? undefined : internshipOfKey(first.key);
   // An evaluation's request or reminder links to its form, for people who have no chat to press Evaluate in.
   const evaluation = delivery.merged ? undefined : evaluationOfKey(first.key);
@@ -51,7 +56,7 @@ export function withPortalPath(delivery: Delivery): OutboundMessage {
     : internship === undefined
       ? portalPaths.home()
       : portalPaths.internship(internship);
-  return { ...delivery.message, portalPath };
+  return { ...message, portalPath };
 }
 
 export function createMailDelivery(deps: {
