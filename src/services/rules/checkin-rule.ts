@@ -205,15 +205,18 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       drafts.push(...(await settle(ctx, checkin, window.closesAt, now, drafts)));
       return { drafts, next: tomorrow };
     }
+    let current = checkin;
     if (checkin.status === "due") {
       const prompt = await store.outbox.get(ctx.workspace.id, checkinKeys.prompt(internship.id, today));
-      if (prompt?.status === "sent") await store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
-      else if (prompt?.status === "expired" || prompt?.status === "dead" || !prompt) {
+      if (prompt?.status === "sent") {
+        await store.checkins.setStatus(checkin.id, "sent", prompt.sentAt);
+        // What setStatus wrote, without reading the row again (a round trip per check-in on PostgreSQL).
+        current = { ...checkin, status: "sent", sentAt: prompt.sentAt ?? checkin.sentAt };
+      } else if (prompt?.status === "expired" || prompt?.status === "dead" || !prompt) {
         await store.checkins.settle(checkin.id, "skipped", now);
         return { drafts, next: tomorrow };
       } else return { drafts, next: earliest(new Date(now.getTime() + DELIVERY_POLL_MS), window.closesAt) };
     }
-    const current = (await store.checkins.get(internship.id, today))!;
     if (current.status === "sent" && current.sentAt) {
       const remindAt = calendar.addWorkingTime(current.sentAt, parseDuration(terms.checkIn.reminderAfter));
       if (now >= remindAt && remindAt < window.closesAt) {
