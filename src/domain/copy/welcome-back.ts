@@ -76,6 +76,8 @@ const ORDER = [
   "blocker",
   "missed-streak",
   "milestone-accept",
+  // An evaluation request waits for an answer within its window: it needs them, not a one-line mention.
+  "evaluation",
   "reply-escalation",
   "reply-breach",
   "reply-warning",
