@@ -40,6 +40,22 @@ describe("telling people an evaluation round can be read", () => {
     ]);
   });
 
+  it("tells the supervisor when the backup's submission completed the round", async () => {
+    const { h, tick, submit } = await evaluationHarness();
+    await tick("2027-01-15T12:30:00Z");
+    await submit("ana", "midterm", INTERN_FORM);
+    expect((await submit("chloe", "midterm", SUPERVISOR_FORM))?.text).toMatch(/Both evaluations are in/);
+    await tick("2027-01-15T12:40:00Z");
+    expect((await notices(h)).map((n) => n.key)).toEqual([
+      "midterm:readable:coordinator",
+      "midterm:readable:intern",
+      "midterm:readable:supervisor",
+    ]);
+    expect((await notices(h))[2]!.text).toMatch(
+      /^Both sides of Ana Souza's mid-term evaluation are in: Ana Souza's self-evaluation and Chloé Martin's evaluation\./,
+    );
+  });
+
   it("says truthfully that the window closed without one side, to each reader in their working hours", async () => {
     const { h, tick, submit } = await evaluationHarness();
     await tick("2027-01-15T12:30:00Z");

@@ -18,19 +18,22 @@ export interface ReadableNotice {
   timezone: string;
   /** No chat account here: the portal, not a command, is how they read it. */
   byEmail: boolean;
+  /** Who wrote the supervisor's side when it was not the reader (the backup, for the supervisor). */
+  supervisorSideBy?: string;
 }
 
 /** A side's evaluation as its reader hears of it: "your self-evaluation", "Ana's self-evaluation". */
-function sideName(side: EvaluationSide, reader: EvaluationViewer, intern: string): string {
+function sideName(side: EvaluationSide, reader: EvaluationViewer, intern: string, by?: string): string {
   if (side === "intern") return reader === "intern" ? "your self-evaluation" : `${intern}'s self-evaluation`;
-  if (reader === "supervisor") return "your evaluation";
+  if (reader === "supervisor") return by ? `${by}'s evaluation` : "your evaluation";
   return reader === "intern" ? "your supervisor's evaluation of you" : "the supervisor's evaluation";
 }
 
 export function evaluationReadable(n: ReadableNotice): OutboundMessage {
   const intern = neutralizeMentions(n.internName);
   const round = roundName(n.round);
-  const name = (side: EvaluationSide) => sideName(side, n.reader, intern);
+  const by = n.supervisorSideBy === undefined ? undefined : neutralizeMentions(n.supervisorSideBy);
+  const name = (side: EvaluationSide) => sideName(side, n.reader, intern, by);
   const ofIntern = n.reader === "intern" ? "your" : `${intern}'s`;
   const [first, second] = [...n.submitted];
   const missing = (["supervisor", "intern"] as const).filter((side) => !n.submitted.has(side));

@@ -43,9 +43,17 @@ export function readableNotices(
     ["supervisor", ctx.supervisor],
     ["coordinator", ctx.coordinator],
   ];
+  // The backup may have written the supervisor's side: the supervisor is not told it is theirs.
+  const supervisorSide = state.submissions.find((e) => e.side === "supervisor");
+  const bySomeoneElse =
+    supervisorSide && supervisorSide.authorId !== ctx.supervisor.id
+      ? supervisorSide.authorId === ctx.backupSupervisor?.id
+        ? ctx.backupSupervisor.name
+        : "another supervisor"
+      : undefined;
   const drafts: OutboxDraft[] = [];
   for (const [reader, person] of readers) {
-    if (!person || reader === last?.side) continue;
+    if (!person || person.id === last?.authorId) continue;
     if (submitted.size === 0 && reader !== "coordinator") continue;
     let at: Date;
     try {
@@ -62,6 +70,7 @@ export function readableNotices(
       closedAt: bothIn ? undefined : state.closes,
       timezone: person.timezone,
       byEmail: !person.ids[ctx.workspace.platform] && person.email !== undefined,
+      ...(reader === "supervisor" && bySomeoneElse ? { supervisorSideBy: bySomeoneElse } : {}),
     });
     const key = evaluationKeys.readable(ctx.internship.id, state.round, reader);
     const draft = directDraft(ctx.workspace, person, key, message, at);
