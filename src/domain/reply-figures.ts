@@ -3,7 +3,9 @@ import type { TrackedMessage } from "./reply-records.js";
 
 /**
  * Each question counted once, in exactly one of: answered on time, answered late, overdue (still no
- * reply past its due time), waiting (no reply yet, not due yet).
+ * reply past its due time), waiting (no reply yet, not due yet), unanswered (the internship ended with
+ * no reply past its due time: missed), endedInTime (ended with no reply while still within its time).
+ * Questions the asker closed with `noreply` no longer needed an answer and are not counted.
  */
 export interface ReplyFigures {
   /** Clocks that ended with a reply or an acknowledgement. */
@@ -12,11 +14,15 @@ export interface ReplyFigures {
   late: number;
   overdue: number;
   waiting: number;
+  /** Closed by the internship's end without a reply, past their due time: missed. */
+  unanswered: number;
+  /** Closed by the internship's end without a reply, still within their time: not missed. */
+  endedInTime: number;
   medianHours?: number;
   p90Hours?: number;
-  /** Share of the questions whose due time has come that were answered on time, 0..1; overdue ones count as not. */
+  /** Share of the questions whose due time has come that were answered on time, 0..1; overdue and unanswered ones count as not. */
   withinShare?: number;
-  /** Late replies plus overdue questions: the questions that missed their due time. */
+  /** Late replies plus overdue and unanswered questions: the questions that missed their due time. */
   breaches: number;
 }
 
@@ -40,6 +46,8 @@ export function replyFigures(clocks: readonly TrackedMessage[], now: Date): Repl
   const late = answered.filter((c) => c.replyMs! > c.allowedMs).length;
   const openClocks = clocks.filter((c) => c.closedAt === undefined);
   const overdue = openClocks.filter((c) => c.dueAt.getTime() <= now.getTime()).length;
+  const ended = clocks.filter((c) => c.closeReason === "ended" && c.closedAt !== undefined);
+  const unanswered = ended.filter((c) => c.dueAt.getTime() <= c.closedAt!.getTime()).length;
   const onTime = answered.length - late;
   const figures: ReplyFigures = {
     answered: answered.length,
@@ -47,13 +55,16 @@ export function replyFigures(clocks: readonly TrackedMessage[], now: Date): Repl
     late,
     overdue,
     waiting: openClocks.length - overdue,
-    breaches: late + overdue,
+    unanswered,
+    endedInTime: ended.length - unanswered,
+    breaches: late + overdue + unanswered,
   };
   const median = round1(percentile(times, 50));
   const p90 = round1(percentile(times, 90));
   if (median !== undefined) figures.medianHours = median;
   if (p90 !== undefined) figures.p90Hours = p90;
-  if (onTime + late + overdue > 0) figures.withinShare = onTime / (onTime + late + overdue);
+  const due = onTime + late + overdue + unanswered;
+  if (due > 0) figures.withinShare = onTime / due;
   return figures;
 }
 

@@ -160,6 +160,8 @@ function figuresView(f: ReplyFigures) {
     late: f.late,
     overdue: f.overdue,
     waiting: f.waiting,
+    unanswered: f.unanswered,
+    endedInTime: f.endedInTime,
     onTimeShare: f.withinShare ?? null,
     breaches: f.breaches,
   };

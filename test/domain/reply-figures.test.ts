@@ -113,22 +113,43 @@ describe("replyFigures", () => {
       { answered: 2, late: 2, overdue: 1, waiting: 1, withinShare: 0, breaches: 3 },
     ],
     [
-      "questions closed for no reply or because the internship ended are left out",
+      "questions the asker closed with noreply are left out; one the end closed past its due time is missed",
       [
         closed(1),
         closed(30, "noreply"),
         closed(40, "ended"),
         clock({ closedAt: NOW, closeReason: "noreply" }),
       ],
-      { answered: 1, medianHours: 1, p90Hours: 1, withinShare: 1, breaches: 0, overdue: 0, waiting: 0 },
+      {
+        answered: 1,
+        medianHours: 1,
+        p90Hours: 1,
+        withinShare: 0.5,
+        breaches: 1,
+        overdue: 0,
+        waiting: 0,
+        unanswered: 1,
+        endedInTime: 0,
+      },
     ],
   ])("counts answers, on-time share and breaches: %s", (_name, clocks, expected) => {
     expect(replyFigures(clocks, NOW)).toMatchObject(expected);
   });
 
   it("leaves timings and share out when nothing was answered", () => {
-    const f = replyFigures([open("2026-06-15T09:00:00Z"), closed(50, "ended")], NOW);
-    expect(f).toEqual({ answered: 0, onTime: 0, late: 0, overdue: 0, waiting: 1, breaches: 0 });
+    // The end closed this one before its due time (17:00): not missed, and no share to give.
+    const ended = clock({ closedAt: new Date("2026-06-08T12:00:00Z"), closeReason: "ended" });
+    const f = replyFigures([open("2026-06-15T09:00:00Z"), ended], NOW);
+    expect(f).toEqual({
+      answered: 0,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      waiting: 1,
+      unanswered: 0,
+      endedInTime: 1,
+      breaches: 0,
+    });
   });
 });
 
@@ -149,6 +170,8 @@ describe("figuresByDirection and figuresByWeek", () => {
       late: 0,
       overdue: 0,
       waiting: 0,
+      unanswered: 0,
+      endedInTime: 0,
       breaches: 0,
     });
     // The overdue question counts as not on time: one of two.
@@ -161,6 +184,8 @@ describe("figuresByDirection and figuresByWeek", () => {
       late: 0,
       overdue: 1,
       waiting: 0,
+      unanswered: 0,
+      endedInTime: 0,
       breaches: 1,
     });
   });
@@ -172,6 +197,8 @@ describe("figuresByDirection and figuresByWeek", () => {
       late: 0,
       overdue: 0,
       waiting: 0,
+      unanswered: 0,
+      endedInTime: 0,
       breaches: 0,
     });
   });
@@ -195,6 +222,8 @@ describe("figuresByDirection and figuresByWeek", () => {
       late: 0,
       overdue: 0,
       waiting: 0,
+      unanswered: 0,
+      endedInTime: 0,
       breaches: 0,
     });
   });
@@ -216,7 +245,16 @@ describe("figuresByDirection and figuresByWeek", () => {
 });
 
 describe("describeFigures", () => {
-  const none = { answered: 0, onTime: 0, late: 0, overdue: 0, waiting: 0, breaches: 0 };
+  const none = {
+    answered: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    waiting: 0,
+    unanswered: 0,
+    endedInTime: 0,
+    breaches: 0,
+  };
   it.each<[string, ReplyFigures, string]>([
     ["nothing asked yet", none, "no questions yet"],
     [
@@ -256,6 +294,11 @@ describe("describeFigures", () => {
       "only an overdue question",
       { ...none, overdue: 1, withinShare: 0, breaches: 1 },
       "1 question: 1 overdue without a reply",
+    ],
+    [
+      "a question the end closed past its due time and one still within it",
+      { ...none, unanswered: 1, endedInTime: 1, withinShare: 0, breaches: 1 },
+      "2 questions: 1 never answered (overdue when the internship ended), 1 without a reply when the internship ended, not due yet",
     ],
   ])("describes %s, each question once", (_name, figures, text) => {
     expect(describeFigures(figures)).toBe(text);

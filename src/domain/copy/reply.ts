@@ -115,13 +115,15 @@ export const noreplyCopy = {
  * time, 1 overdue without a reply; half answered within 2.5h, all within 4.1h of working time".
  */
 export function describeFigures(f: ReplyFigures): string {
-  const total = f.answered + f.overdue + f.waiting;
+  const total = f.answered + f.overdue + f.waiting + f.unanswered + f.endedInTime;
   if (total === 0) return "no questions yet";
   const states = [
     f.onTime > 0 ? `${f.onTime} answered on time` : "",
     f.late > 0 ? `${f.late} answered late` : "",
     f.overdue > 0 ? `${f.overdue} overdue without a reply` : "",
     f.waiting > 0 ? `${f.waiting} waiting for a reply, not due yet` : "",
+    f.unanswered > 0 ? `${f.unanswered} never answered (overdue when the internship ended)` : "",
+    f.endedInTime > 0 ? `${f.endedInTime} without a reply when the internship ended, not due yet` : "",
   ].filter(Boolean);
   const counts = `${plural(total, "question")}: ${states.join(", ")}`;
   if (f.medianHours === undefined) return counts;

@@ -18,12 +18,24 @@ function notShown(c: Certificate): string {
   return "not submitted yet";
 }
 
+/** Timed replies, then every question still or finally without one: an overdue one is never left out. */
 function replies(who: string, f: ReplyFigures): string {
-  if (f.answered === 0) return `${who}: no reply timed yet.`;
+  const unreplied = [
+    f.overdue > 0 ? `${plural(f.overdue, "question")} overdue without a reply` : "",
+    f.unanswered > 0
+      ? `${plural(f.unanswered, "question")} never answered (overdue when the internship ended)`
+      : "",
+    f.waiting > 0 ? `${plural(f.waiting, "question")} waiting for a reply, not due yet` : "",
+    f.endedInTime > 0
+      ? `${plural(f.endedInTime, "question")} without a reply when the internship ended, not due yet`
+      : "",
+  ].filter(Boolean);
+  const rest = unreplied.length ? `; ${unreplied.join("; ")}` : "";
+  if (f.answered === 0) return `${who}: no reply timed yet${rest}.`;
   const median = f.medianHours === undefined ? "" : `, median ${f.medianHours} working hours`;
   const share =
     f.withinShare === undefined ? "" : `, ${Math.round(f.withinShare * 100)}% within the agreed time`;
-  return `${who}: ${f.answered} ${f.answered === 1 ? "reply" : "replies"} timed${median}${share}.`;
+  return `${who}: ${f.answered} ${f.answered === 1 ? "reply" : "replies"} timed${median}${share}${rest}.`;
 }
 
 /** The draft's sections, in order: each renderer (and the portal's page) lays them out its own way. */
