@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Common, personalInstall, personalMessage, submitMessage } from "../fakes/teams-activities.js";
 import { teamsSample } from "./programmes.js";
 import { local } from "./redelivery.scenario.js";
-import { startReliableService } from "./service.js";
+import { eventually, startReliableService } from "./service.js";
 
 const NAMES: Record<string, string> = { ana: "Ana Souza", olga: "Olga Berg", bram: "Bram Peeters" };
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
@@ -55,7 +55,11 @@ describe("people's text, check-in dates and meetings through the real service", 
       expect(await s.peek.activity.meetingsSince(internship.id, new Date(0))).toHaveLength(1);
       expect((await s.peek.outbox.list()).filter((o) => o.key.startsWith("meeting-logged:"))).toHaveLength(1);
 
-      const replies = texts().join("\n");
+      // Answers in the personal chat go through the outbox, sent just after the activity's HTTP answer.
+      const replies = await eventually(() => {
+        const all = texts().join("\n");
+        return all.includes("There was no check-in on") ? all : undefined;
+      });
       expect(replies).not.toMatch(BIDI);
       expect(replies).toContain("There was no check-in on");
       expect(replies).toContain("Only the people of Ana Souza");

@@ -94,6 +94,8 @@ describe("inputs the reliability suite found", () => {
     const before = s.connector.activities().length;
     const message = { ...personalMessage({ ...as("ana"), text: "help" }), entities: [null, 5, "x"] };
     expect((await s.activity(message)).status).toBe(200);
+    // The answer goes through the outbox, just after the activity's HTTP answer.
+    await eventually(() => s.connector.activities().length > before);
     expect(s.connector.activities().length).toBe(before + 1);
   });
 
