@@ -125,7 +125,7 @@ describe("changing the learning agreement in chat", () => {
     );
     expect((await learning()).hoursPerWeek).toBe(22);
     const shown = await h.say("ana", "agreement");
-    expect(shown).toContain("Learning agreement, version 3 (since");
+    expect(shown).toMatch(/^Learning agreement for Ana Souza, version 3 \(since /);
     expect(shown).toContain("by Olga Berg: 22 hours a week):");
     expect(shown).toContain("• Traineeship: Market research assistant, 22 hours a week");
     expect(shown).toContain(
@@ -133,7 +133,7 @@ describe("changing the learning agreement in chat", () => {
     );
     expect(shown).toContain("• Working language: en, the intern's level B2");
     expect(shown).toContain(
-      "Monitoring plan (the working agreement's terms: how the internship is followed):",
+      "Monitoring plan (how the internship is followed: the working agreement's terms):\nWorking agreement for Ana Souza, version 1, in force since",
     );
     expect(shown.indexOf("Monitoring plan")).toBeLessThan(shown.indexOf("Reply within: supervisor 8h"));
   });
@@ -196,7 +196,7 @@ describe("changing the learning agreement in chat", () => {
   it("starts a learning agreement for an internship without one, with the default criteria", async () => {
     const h = await createBotHarness();
     const ship = await h.internship("ana-2026");
-    expect(await h.say("ana", "agreement")).toContain("Learning agreement: none yet.");
+    expect(await h.say("ana", "agreement")).toContain("Learning agreement for Ana Souza: none yet.");
     expect(
       await h.say("bram", "agreement outcome add presenting Present findings to a client for @ana"),
     ).toContain("now version 1: outcome presenting added");

@@ -69,10 +69,12 @@ export function helpText(topic?: string, platform?: Platform): string {
   const wanted = (topic ?? "").toLowerCase().replace(/\s+/g, " ").trim().replace(/^\/+/, "");
   if (!wanted) return platform === "teams" ? teamsOverview() : overview();
   if (wanted === "dates" || wanted === "date") return DATE_HELP;
-  const spec = findCommand(wanted);
-  if (spec) return commandHelp(spec);
+  // A group before a command of the same name: "help agreement" lists every agreement command, though
+  // "agreement" alone is also agreement show.
   const group = commandGroups().get(wanted);
   if (group) return groupHelp(wanted, group);
+  const spec = findCommand(wanted);
+  if (spec) return commandHelp(spec);
   const topics = helpTopics();
   const guess = closest(topics, () => wanted);
   const hint = guess ? ` Did you mean "${guess}"?` : "";

@@ -14,14 +14,16 @@ export const learningAgreementCopy = {
     a: LearningAgreement | undefined,
     version: { version: number; on: LocalDate; by?: string; change: string } | undefined,
     dates: EvaluationDates,
+    intern: string,
   ): string[] => {
+    const whose = `Learning agreement for ${safe(intern)}`;
     if (!a)
       return [
-        'Learning agreement: none yet. The supervisor or the coordinator adds its parts here (e.g. agreement outcome add market-research Plan and run a small market study; "help agreement" lists them all) or in the programme file.',
+        `${whose}: none yet. The supervisor or the coordinator adds its parts here (e.g. agreement outcome add market-research Plan and run a small market study; "help agreement" lists them all) or in the programme file.`,
       ];
     const heading = version
-      ? `Learning agreement, version ${version.version} (since ${formatDate(version.on)}${version.by ? `, by ${safe(version.by)}` : ""}: ${safe(truncateText(version.change, 120))}):`
-      : "Learning agreement:";
+      ? `${whose}, version ${version.version} (since ${formatDate(version.on)}${version.by ? `, by ${safe(version.by)}` : ""}: ${safe(truncateText(version.change, 120))}):`
+      : `${whose}:`;
     const outcomes = a.outcomes.length
       ? a.outcomes.map((o) => `${o.key} (${safe(truncateText(o.description, 120))})`).join("; ")
       : 'none yet ("agreement outcome add <key> <description>")';
@@ -34,7 +36,7 @@ export const learningAgreementCopy = {
       `• Working language: ${a.language ? `${a.language.code}${a.language.level ? `, the intern's level ${a.language.level}` : ""}` : "not set"}`,
     ];
   },
-  monitoringPlan: () => "Monitoring plan (the working agreement's terms: how the internship is followed):",
+  monitoringPlan: () => "Monitoring plan (how the internship is followed: the working agreement's terms):",
 
   onlyEditors: (supervisor: string) =>
     `Only the supervisor, the backup, the coordinator and programme admins change the learning agreement; ${safe(supervisor)} can make the change. You can read it with "agreement show".`,

@@ -48,10 +48,11 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
     agreement.acknowledgedBy.includes(p.id) ? copy.acknowledged(p.name) : copy.notAcknowledged(p.name),
   );
   const since = localDateIn(ctx.speaker.timezone, agreement.decidedAt ?? agreement.createdAt);
+  const name = intern?.name ?? "the intern";
   const lines = [
-    copy.heading(intern?.name ?? "the intern", agreement.version, since),
-    ...(await learningSection(ctx, internship)),
+    ...(await learningSection(ctx, internship, name)),
     learningAgreementCopy.monitoringPlan(),
+    copy.heading(name, agreement.version, since),
     ...describeTerms(agreement.terms).map(copy.term),
     copy.acknowledgements(acks),
   ];
@@ -73,7 +74,11 @@ async function show(ctx: CommandContext, internship: Internship, agreement: Agre
 }
 
 /** The learning agreement (Erasmus+ Table A) and its latest version, above its monitoring plan. */
-async function learningSection(ctx: CommandContext, internship: Internship): Promise<string[]> {
+async function learningSection(
+  ctx: CommandContext,
+  internship: Internship,
+  internName: string,
+): Promise<string[]> {
   const learning = await ctx.store.learning.get(internship.id);
   const context = learning && (await loadInternshipContext(ctx.store, ctx.workspace.id, internship.id));
   const latest = learning ? (await ctx.store.learning.versions(internship.id)).at(-1) : undefined;
@@ -91,6 +96,7 @@ async function learningSection(ctx: CommandContext, internship: Internship): Pro
     },
     // The dates the requests go out on (a default moved off a day off), as outcomes and evaluate say.
     context ? scheduledDates(context, learning) : evaluationDates(internship, learning),
+    internName,
   );
 }
 

@@ -49,6 +49,14 @@ describe("helpText", () => {
     expect(text).not.toContain("agreement set");
   });
 
+  it("lists the agreement commands for help agreement, though agreement alone is agreement show", () => {
+    const text = helpText("agreement");
+    expect(text).toMatch(/^The agreement commands:/);
+    for (const usage of ["agreement show", "agreement outcome add <key>", "agreement language <code>"])
+      expect(text).toContain(usage);
+    expect(helpText("agreement show")).toMatch(/Also just "agreement"/);
+  });
+
   it("lists every agreement field with its description and example under agreement set", () => {
     const text = helpText("agreement set");
     for (const field of AGREEMENT_FIELDS) {
