@@ -85,6 +85,14 @@ export function createPersonDataRepo(db: SqliteDatabase): Synchronous<PersonData
           ),
           "terms",
         ),
+        learningAgreements: parsed(
+          all(
+            "SELECT * FROM learning_agreement_versions WHERE workspace_id = ? AND changed_by = ? ORDER BY internship_id, version",
+            w,
+            p,
+          ),
+          "agreement",
+        ),
         outbox: parsed(
           all(
             "SELECT key, status, payload, created_at, sent_at FROM outbox WHERE workspace_id = ? AND recipient_id = ? ORDER BY id",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CRITERIA } from "../../src/domain/learning-agreement.js";
+import { exportPerson } from "../../src/services/person-data.js";
 import { exportProgramme } from "../../src/services/programme/export-programme.js";
 import { importProgramme } from "../../src/services/programme/import-programme.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
@@ -231,5 +232,21 @@ describe("changing the learning agreement in chat", () => {
 
     const fresh = await createBotHarness({ programme: exported });
     expect(await fresh.store.learning.get((await fresh.internship("ana-2026")).id)).toEqual(changed);
+  });
+
+  it("puts the versions a person wrote in their data export", async () => {
+    const { h, ship } = await harness();
+    await h.say("bram", "agreement hours 25 for @ana");
+    const exported = await exportPerson(h.store, h.workspace, "bram", h.clock.now());
+    expect(exported.ok && exported.value.learningAgreements).toEqual([
+      expect.objectContaining({
+        internship_id: ship.id,
+        version: 2,
+        change: "25 hours a week",
+        agreement: expect.objectContaining({ hoursPerWeek: 25 }),
+      }),
+    ]);
+    const ana = await exportPerson(h.store, h.workspace, "ana", h.clock.now());
+    expect(ana.ok && ana.value.learningAgreements).toEqual([]);
   });
 });

@@ -89,6 +89,13 @@ export function createPersonDataRepo(sql: Sql): PersonDataRepo {
           ),
           "terms",
         ),
+        learningAgreements: parsed(
+          await all(
+            `SELECT * FROM learning_agreement_versions WHERE workspace_id = $1 AND changed_by = $2
+             ORDER BY internship_id, version`,
+          ),
+          "agreement",
+        ),
         outbox: parsed(
           await all(
             `SELECT key, status, payload, created_at, sent_at FROM outbox WHERE workspace_id = $1 AND recipient_id = $2
