@@ -84,6 +84,23 @@ export const evaluationFieldIds = {
   hostingComment: (key: string) => `hosting.${key}.comment`,
 };
 
+/** "Analytical skills" -> "analytical skills" inside a sentence; an acronym ("ICT skills") stays as it is. */
+export function lowerFirst(name: string): string {
+  return /^\p{Lu}{2}/u.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
+ * How a rated question is named inside a sentence, the same words for its label, its comment's label and
+ * its error: "your teamwork" on the intern's form, "teamwork" on the supervisor's, "the hosting: ...".
+ */
+export function questionWords(side: EvaluationSide, kind: "criterion" | "hosting", name: string): string {
+  if (kind === "hosting") return `the hosting: ${lowerFirst(name)}`;
+  return side === "intern" ? `your ${lowerFirst(name)}` : lowerFirst(name);
+}
+
+/** The words at the start of a label: "Your teamwork", "Teamwork", "The hosting: supervision". */
+export const upperFirst = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 /**
  * The answers a submitted form holds, or what is wrong per field id (shown next to the field). A score
  * may come as "4" or "4 - good" (typed in the playground), an outcome rating as its value or its words.
@@ -93,6 +110,8 @@ export function answersFromForm(
   questions: EvaluationQuestions,
 ): Result<EvaluationAnswers, Record<string, string>> {
   const errors: Record<string, string> = {};
+  // Only the intern's form asks about the hosting.
+  const side: EvaluationSide = questions.hosting.length > 0 ? "intern" : "supervisor";
   const rated = (scoreId: string, commentId: string, name: string): Rating | undefined => {
     const raw = (form[scoreId] ?? "").trim();
     const score = /^[1-5]\b/.test(raw) ? Number(raw[0]) : undefined;
@@ -111,7 +130,7 @@ export function answersFromForm(
     const rating = rated(
       evaluationFieldIds.criterion(c.key),
       evaluationFieldIds.criterionComment(c.key),
-      c.name,
+      questionWords(side, "criterion", c.name),
     );
     if (rating) criteria[c.key] = rating;
   }
@@ -130,7 +149,7 @@ export function answersFromForm(
       const rating = rated(
         evaluationFieldIds.hosting(q.key),
         evaluationFieldIds.hostingComment(q.key),
-        q.name,
+        questionWords(side, "hosting", q.name),
       );
       if (rating) hosting[q.key] = rating;
     }

@@ -44,7 +44,7 @@ describe("evaluation answers from a form", () => {
     const answers = answersFromForm(form, questionsFor("intern", agreement));
     expect(answers.ok).toBe(false);
     if (answers.ok) return;
-    expect(answers.error["criterion.teamwork"]).toBe('Rate Teamwork from 1 to 5 (not "10").');
+    expect(answers.error["criterion.teamwork"]).toBe('Rate your teamwork from 1 to 5 (not "10").');
     expect(answers.error["criterion.teamwork.comment"]).toBe(
       "Keep the comment to 500 characters (it has 501).",
     );

@@ -54,7 +54,7 @@ describe("two-way evaluations, blind until both are in", () => {
 
     // A wrong value is shown next to its field, and nothing is stored.
     const wrong = await submit("ana", "midterm", { ...INTERN_FORM, "criterion.teamwork": "7" });
-    expect(wrong?.formErrors).toEqual({ "criterion.teamwork": 'Rate Teamwork from 1 to 5 (not "7").' });
+    expect(wrong?.formErrors).toEqual({ "criterion.teamwork": 'Rate your teamwork from 1 to 5 (not "7").' });
     expect(await h.store.evaluations.forInternship(ship.id)).toEqual([]);
 
     const saved = await submit("ana", "midterm", INTERN_FORM, "ana-submit");

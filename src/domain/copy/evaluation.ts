@@ -5,21 +5,19 @@ import {
   type EvaluationRound,
   type EvaluationSide,
   evaluationFieldIds as ids,
+  lowerFirst,
   MAX_COMMENT,
   OUTCOME_RATINGS,
   type OutcomeRating,
+  questionWords,
   type Rating,
   type SubmittedEvaluation,
+  upperFirst,
 } from "../evaluations.js";
 import { formatInstant } from "../format.js";
 import type { EvaluationCriterion, LearningOutcome } from "../learning-agreement.js";
 import type { FormField, OutboundForm, OutboundMessage } from "../messages.js";
 import { truncateText } from "../text-cut.js";
-
-/** "Analytical skills" -> "analytical skills" inside a sentence; an acronym ("ICT skills") stays as it is. */
-function lowerFirst(name: string): string {
-  return /^\p{Lu}{2}/u.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
-}
 
 const safe = neutralizeMentions;
 
@@ -48,12 +46,13 @@ export function readEvaluationValue(
   return match ? { internshipId: Number(match[1]), round: match[2] as EvaluationRound } : undefined;
 }
 
-function rated(scoreId: string, commentId: string, label: string): FormField[] {
+/** `words`: the question as named inside a sentence (questionWords), the same in its error. */
+function rated(scoreId: string, commentId: string, words: string): FormField[] {
   return [
-    { id: scoreId, label: truncateText(label, 150), kind: "choice", choices: SCORES },
+    { id: scoreId, label: truncateText(upperFirst(words), 150), kind: "choice", choices: SCORES },
     {
       id: commentId,
-      label: `Comment on ${truncateText(label, 100)} (optional)`,
+      label: `Comment on ${truncateText(words, 100)} (optional)`,
       kind: "text",
       optional: true,
       maxLength: MAX_COMMENT,
@@ -69,11 +68,7 @@ export function evaluationForm(
   questions: EvaluationQuestions,
 ): OutboundForm {
   const criteria = questions.criteria.flatMap((c: EvaluationCriterion) =>
-    rated(
-      ids.criterion(c.key),
-      ids.criterionComment(c.key),
-      side === "intern" ? `Your ${lowerFirst(c.name)}` : c.name,
-    ),
+    rated(ids.criterion(c.key), ids.criterionComment(c.key), questionWords(side, "criterion", c.name)),
   );
   const outcomes = questions.outcomes.map(
     (o: LearningOutcome): FormField => ({
@@ -84,7 +79,7 @@ export function evaluationForm(
     }),
   );
   const hosting = questions.hosting.flatMap((q) =>
-    rated(ids.hosting(q.key), ids.hostingComment(q.key), `The hosting: ${lowerFirst(q.name)}`),
+    rated(ids.hosting(q.key), ids.hostingComment(q.key), questionWords(side, "hosting", q.name)),
   );
   return {
     action: "evaluation.submit",
@@ -106,23 +101,31 @@ export function evaluationRequest(input: {
   closes: Date;
   timezone: string;
   reminder: boolean;
+  /** No chat account here: the portal's form, not a button or a command, is how they answer. */
+  byEmail?: boolean;
 }): OutboundMessage {
   const { round, side } = input;
   const intern = safe(input.internName);
   const what =
     side === "intern"
       ? `it is time for your ${roundName(round)} evaluation: rate yourself on the agreed criteria and outcomes, and tell how the hosting works for you`
-      : `it is time for ${intern}'s ${roundName(round)} evaluation: rate them on the agreed criteria and outcomes`;
+      : `it is time for ${intern}'s ${roundName(round)} evaluation: rate ${intern} on the agreed criteria and outcomes`;
   const until = formatInstant(input.closes, input.timezone);
   const typed = side === "intern" ? `evaluate ${round}` : `evaluate ${round} for ${input.mention}`;
   const other =
     side === "intern" ? "Your supervisor evaluates you too" : `${intern} fills in a self-evaluation too`;
   const ask = `${what[0]!.toUpperCase()}${what.slice(1)}.`;
+  const how = input.byEmail
+    ? "Fill it in on the round's evaluation form in Tandem's portal (sign in with this address)."
+    : `Press Evaluate, or type "${typed}".`;
+  // The reminder names the close in its first line already.
+  const blind = input.reminder
+    ? `${other}; neither of you sees the other's answers until both are in or the window closes.`
+    : `${other}; neither of you sees the other's answers until both are in or the window closes (${until}).`;
   return {
-    text: [
-      input.reminder ? `A reminder: ${what}. The window closes ${until}.` : ask,
-      `${other}; neither of you sees the other's answers until both are in or the window closes (${until}). Press Evaluate, or type "${typed}".`,
-    ].join("\n"),
+    text: [input.reminder ? `A reminder: ${what}. The window closes ${until}.` : ask, `${blind} ${how}`].join(
+      "\n",
+    ),
     buttons: [
       {
         action: "evaluation.open",

@@ -62,6 +62,7 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
           closes,
           timezone: to.timezone,
           reminder,
+          byEmail: !to.ids[ctx.workspace.platform] && to.email !== undefined,
         });
         const draft = directDraft(ctx.workspace, to, key, words(message), sendAt, closes);
         if (draft) drafts.push(draft);

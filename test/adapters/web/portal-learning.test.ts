@@ -131,9 +131,9 @@ describe("the evaluation page", () => {
     // Teamwork left out: the summary links to the field, the field says what is wrong, nothing is stored.
     const wrong = await p.submit(ana, { ...ANA_FORM, "criterion.teamwork": "" });
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toContain('<a href="#f-criterion-teamwork">Rate Teamwork from 1 to 5.</a>');
+    expect(wrong.body).toContain('<a href="#f-criterion-teamwork">Rate your teamwork from 1 to 5.</a>');
     expect(wrong.body).toMatch(
-      /<p class="field-error" id="f-criterion-teamwork-error">.*Rate Teamwork from 1 to 5\.<\/p>\n?<select id="f-criterion-teamwork" name="criterion.teamwork" aria-describedby="f-criterion-teamwork-error" aria-invalid="true"/,
+      /<p class="field-error" id="f-criterion-teamwork-error">.*Rate your teamwork from 1 to 5\.<\/p>\n?<select id="f-criterion-teamwork" name="criterion.teamwork" aria-describedby="f-criterion-teamwork-error" aria-invalid="true"/,
     );
     // What was answered stays answered.
     expect(wrong.body).toContain('<option value="4" selected>4 - very good</option>');
