@@ -40,7 +40,7 @@ export interface InternshipSummary {
   /** The internship's week that the period ends in (week 1 is its first seven days). */
   week: number;
   milestones: {
-    /** Marked done in the period and not reopened since. */
+    /** Marked done in the period and waiting for acceptance: an accepted one is listed once, as accepted. */
     done: MilestoneLine[];
     /** Accepted in the period. */
     accepted: MilestoneLine[];
@@ -193,7 +193,7 @@ export async function summarizeInternship(
     asOf,
     week: Math.max(0, Math.floor(daysBetween(internship.start, periodTo) / 7) + 1),
     milestones: {
-      done: milestones.filter((m) => within(doneAt(m), from, end)).map(line),
+      done: milestones.filter((m) => m.status === "done" && within(doneAt(m), from, end)).map(line),
       accepted: milestones.filter((m) => within(acceptedAt(m), from, end)).map(line),
       slipping: milestones.filter((m) => (open(m) || options.finishedSlipping) && m.moves >= 2).map(line),
       overdue: milestones.filter((m) => shownStatus(m, asOf) === "overdue").map(line),

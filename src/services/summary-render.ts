@@ -93,7 +93,7 @@ export function summarySections(s: InternshipSummary, audience: Audience, cap = 
     {
       title: "Milestones",
       lines: [
-        list("Done", s.milestones.done, milestone, cap),
+        list("Done, waiting for acceptance", s.milestones.done, milestone, cap),
         list("Accepted", s.milestones.accepted, milestone, cap),
         list("Slipping", s.milestones.slipping, slipping, cap),
         list("Overdue", s.milestones.overdue, milestone, cap),
@@ -314,7 +314,12 @@ export function renderBrief(s: InternshipSummary, handle: string, pattern?: Patt
       : `check-ins ${c.answered + c.partial} of ${settled} answered${c.averageScore === undefined ? "" : `, connectedness ${c.averageScore}`}`,
   ];
   if (done.length + accepted.length > 0) {
-    figures.push(`milestones ${done.length} done, ${accepted.length} accepted`);
+    // Each milestone once, in its latest state: an accepted one is not also counted as done.
+    const states = [
+      accepted.length > 0 ? `${accepted.length} accepted` : "",
+      done.length > 0 ? `${done.length} done, waiting for acceptance` : "",
+    ].filter(Boolean);
+    figures.push(`milestones ${states.join(", ")}`);
   }
   figures.push(`met ${s.introductions.met.length} of ${s.introductions.target} colleagues`);
   if (s.reflections.length > 0) figures.push(plural(s.reflections.length, "shared reflection"));

@@ -47,7 +47,7 @@ export interface SignalPoint {
   date: LocalDate;
   level: IsolationLevel;
   reasons: string[];
-  /** The level or its reasons differ from the day before: the rows the change table shows. */
+  /** The level differs from the day before (or it is the first day): the rows the change table shows. */
   changed: boolean;
 }
 
@@ -173,7 +173,8 @@ export async function buildInternshipPage(
   for (const s of await store.signals.between(internship.id, internship.start, lastDay)) {
     const reasons = signalReasons(s, intern.name);
     const before = signals.at(-1);
-    const changed = !before || before.level !== s.level || before.reasons.join("\n") !== reasons.join("\n");
+    // A change is a change of level: reasons reworded day by day (a count of days growing) are not one.
+    const changed = !before || before.level !== s.level;
     signals.push({ date: s.date, level: s.level, reasons, changed });
   }
 
