@@ -50,6 +50,30 @@ export interface IsolationAssessment {
   level: IsolationLevel;
   /** Strongest first; the first one is what a nudge is about. */
   reasons: IsolationReason[];
+  /** The intern answers the check-ins and says she feels connected (see isEngaged): no nudges for her. */
+  engaged: boolean;
+}
+
+/**
+ * Reasons Tandem only infers from what it can see (tracked channels, logged meetings): it does not see
+ * direct messages between people, calls logged nowhere or a chat at the office. The intern's own answer
+ * to "how connected do you feel", written to her supervisor, is direct evidence and outranks them.
+ */
+const PROXY_REASONS: ReadonlySet<ReasonCode> = new Set(["quiet", "no_meeting", "few_colleagues"]);
+/** A mean of 4 or more over the last 3 answers: "connected" on the 1-5 scale. */
+export const ENGAGED_SCORE = 4;
+
+/**
+ * Visibly engaged: the last 3 connectedness answers average ENGAGED_SCORE or more and check-ins are not
+ * being missed (fewer than the mild threshold). Unknown scores are never engagement.
+ */
+export function isEngaged(
+  inputs: IsolationInputs,
+  thresholds: IsolationThresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  const score = inputs.recentConnectedness;
+  if (score === null || score === undefined || score < ENGAGED_SCORE) return false;
+  return (inputs.missedCheckins ?? 0) < thresholds.missed_checkins.mild;
 }
 
 /**
@@ -161,10 +185,13 @@ export function assessIsolation(
   subject: Subject = STORED_SUBJECT,
 ): IsolationAssessment {
   const found: { reason: IsolationReason; weight: number; order: number }[] = [];
+  const engaged = isEngaged(inputs, thresholds);
   RULES.forEach((rule, order) => {
     const value = inputs[rule.input];
     if (value === null || value === undefined || !Number.isFinite(value)) return;
-    const weight = weightOf(value, rule.direction, thresholds[rule.code]);
+    const full = weightOf(value, rule.direction, thresholds[rule.code]);
+    // For an engaged intern an inferred reason weighs one step less: a strong one is still said, a mild one drops.
+    const weight = engaged && PROXY_REASONS.has(rule.code) ? Math.max(0, full - 1) : full;
     if (weight > 0)
       found.push({ reason: { code: rule.code, text: rule.text(value, subject) }, weight, order });
   });
@@ -172,7 +199,7 @@ export function assessIsolation(
   const points = found.reduce((sum, f) => sum + f.weight, 0);
   const level: IsolationLevel =
     points >= AT_RISK_POINTS ? "at_risk" : points >= WATCH_POINTS ? "watch" : "ok";
-  return { level, reasons: found.map((f) => f.reason) };
+  return { level, reasons: found.map((f) => f.reason), engaged };
 }
 
 /** A stored reason told to a given reader, from its code and the stored inputs; undefined for an unknown code. */

@@ -55,6 +55,32 @@ async function conversationsTracked(store: Store, ctx: InternshipContext): Promi
   return (await store.activity.exchangesSince(internship.id, new Date(0))).length > 0;
 }
 
+/**
+ * The intern's latest sign of contact with the company, not only a message in a tracked channel: an
+ * answered check-in (written to the supervisor, who reads it), a live meeting logged, a milestone she
+ * logged or moved in her chat with Tandem. Each is the intern reaching the people she works with, so
+ * each counts as a full day of contact; quiet is about silence, not about which channel she uses.
+ */
+async function lastSignOfContact(
+  store: Store,
+  ctx: InternshipContext,
+  lastMessage: Date | undefined,
+  now: Date,
+): Promise<Date | undefined> {
+  const { internship, intern } = ctx;
+  const answered = (await store.checkins.recent(internship.id, CHECKIN_DAYS * 2)).map((c) =>
+    c.status === "answered" || c.status === "partial" ? c.answeredAt : undefined,
+  );
+  const meeting = (await store.activity.lastMeeting(internship.id))?.at;
+  const milestones = (await store.milestones.listFor(internship.id))
+    .filter((m) => m.createdBy === intern.id)
+    .map((m) => m.createdAt);
+  const times = [lastMessage, meeting, ...answered, ...milestones]
+    .filter((t): t is Date => t !== undefined && t.getTime() <= now.getTime())
+    .map((t) => t.getTime());
+  return times.length === 0 ? undefined : new Date(Math.max(...times));
+}
+
 export async function gatherIsolationInputs(
   store: Store,
   ctx: InternshipContext,
@@ -66,10 +92,11 @@ export async function gatherIsolationInputs(
   const twoWeeksAgo = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const tracked = await conversationsTracked(store, ctx);
   const lastMessage = await store.activity.lastBy(internship.id, intern.id);
+  const lastContact = await lastSignOfContact(store, ctx, lastMessage, now);
 
-  // Quiet: since the intern's last message; never wrote while others did: since the start.
+  // Quiet: since the intern's last sign of contact; none while others wrote: since the start.
   let quietWorkingDays: number | null = null;
-  if (lastMessage) quietWorkingDays = workingDaysBetween(calendar, calendar.localDate(lastMessage), today);
+  if (lastContact) quietWorkingDays = workingDaysBetween(calendar, calendar.localDate(lastContact), today);
   else if (tracked) quietWorkingDays = workingDaysBetween(calendar, addDays(internship.start, -1), today);
 
   // Missed check-ins: only days a check-in was actually asked count; none asked is unknown.

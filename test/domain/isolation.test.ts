@@ -18,7 +18,7 @@ const CALM: Required<IsolationInputs> = {
   quietWorkingDays: 0,
   missedCheckins: 0,
   connectednessTrend: 0,
-  recentConnectedness: 4,
+  recentConnectedness: 3,
   breachedQuestions: 0,
   introductionsNotHeld: 0,
   daysSinceMeeting: 2,
@@ -39,12 +39,33 @@ const codes = (inputs: IsolationInputs) => assessIsolation(inputs).reasons.map((
 const RANK: Record<IsolationLevel, number> = { ok: 0, watch: 1, at_risk: 2 };
 
 describe("assessIsolation", () => {
+  it("weighs inferred reasons one step less for an intern who says she feels connected and answers check-ins", () => {
+    const lonely = { ...CALM, quietWorkingDays: 6, daysSinceMeeting: 25, colleaguesInTwoWeeks: 0 };
+    expect(assessIsolation({ ...lonely, recentConnectedness: 3 })).toMatchObject({
+      level: "at_risk",
+      engaged: false,
+    });
+    const engaged = assessIsolation({ ...lonely, recentConnectedness: 4.3 });
+    expect(engaged).toMatchObject({ level: "at_risk", engaged: true });
+    expect(assessIsolation({ ...lonely, recentConnectedness: 4.3, quietWorkingDays: 0 })).toMatchObject({
+      level: "watch",
+      engaged: true,
+    });
+    // Missing check-ins is not engagement, whatever the last scores said.
+    expect(assessIsolation({ ...lonely, recentConnectedness: 5, missedCheckins: 2 }).engaged).toBe(false);
+    // What the company owes her keeps its full weight.
+    expect(
+      assessIsolation({ ...CALM, recentConnectedness: 5, breachedQuestions: 3, introductionsNotHeld: 1 })
+        .level,
+    ).toBe("at_risk");
+  });
+
   it("is ok with no reasons when everything is fine", () => {
-    expect(assessIsolation(CALM)).toEqual({ level: "ok", reasons: [] });
+    expect(assessIsolation(CALM)).toEqual({ level: "ok", reasons: [], engaged: false });
   });
 
   it("is ok with no reasons when nothing is known yet", () => {
-    expect(assessIsolation(UNKNOWN)).toEqual({ level: "ok", reasons: [] });
+    expect(assessIsolation(UNKNOWN)).toEqual({ level: "ok", reasons: [], engaged: false });
   });
 
   it.each([

@@ -124,7 +124,8 @@ describe("the isolation signal and its nudges", () => {
     expect((await signalOn("2026-12-01"))?.inputs.quietWorkingDays).toBe(4);
     expect(await nudges()).toHaveLength(1);
 
-    h.clock.set(h.local("2026-12-03T10:00", SP));
+    // A logged meeting is contact too: after it, four more silent working days make her quiet again.
+    h.clock.set(h.local("2026-12-01T15:00", SP));
     await run("ana", "met @bram planning");
     await tick(h.local("2026-12-07T14:00", SP)); // a new week, 7 days after the first nudge
     await tick(h.local("2026-12-08T09:05", SP));
@@ -229,12 +230,48 @@ describe("the isolation signal and its nudges", () => {
       recentConnectedness: 1.7,
       connectednessTrend: -2.3,
       introductionsNotHeld: 2,
+      // Her answered check-ins (all on 20 Nov here) are her last contact: 10 working days ago.
+      quietWorkingDays: 10,
       // Nothing seen in the conversations yet: unknown, not zero.
-      quietWorkingDays: null,
       breachedQuestions: null,
       colleaguesInTwoWeeks: null,
       daysSinceMeeting: 36,
     });
+  });
+
+  it("an intern who answers every check-in with 4-5/5 but never writes in the channel is not at risk and gets no nudge", async () => {
+    const { h, ana, tick, post, nudges, signalOn } = await setup();
+    const ws = h.workspace.id;
+    // Her supervisor writes in the home channel, so the conversations are tracked; Ana never does.
+    await post("bram", h.local("2026-11-23T10:00", BXL));
+    const days = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"];
+    const weeks = [0, 7, 14].flatMap((offset) =>
+      days.map((d) =>
+        new Date(Date.parse(`${d}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10),
+      ),
+    );
+    for (const [i, date] of weeks.entries()) {
+      const asked = h.local(`${date}T09:30`, SP);
+      await h.store.checkins.create(ws, ana.id, date, "due", asked);
+      const checkin = (await h.store.checkins.get(ana.id, date))!;
+      const answered = h.local(`${date}T09:45`, SP);
+      const connectedness = i % 2 === 0 ? 5 : 4;
+      await h.store.checkins.answer(
+        checkin.id,
+        { progress: "p", nextSteps: "n", connectedness },
+        "answered",
+        answered,
+      );
+      await h.store.checkins.settle(checkin.id, "answered", answered);
+      await tick(h.local(`${date}T10:00`, SP));
+      await tick(h.local(`${date}T14:30`, SP));
+      expect((await signalOn(date))?.level).not.toBe("at_risk");
+    }
+    const last = (await signalOn("2026-12-11"))!;
+    // Answered check-ins are contact: she is not "quiet", whatever channel she uses.
+    expect(last.inputs.quietWorkingDays).toBe(0);
+    expect(last.reasons.map((r) => r.code)).not.toContain("quiet");
+    expect(await nudges()).toEqual([]);
   });
 
   it("sends nothing while nudges are paused, and starts again after resume", async () => {
@@ -292,7 +329,9 @@ describe("the isolation signal and its nudges", () => {
     const why = await run("ana", "why");
     expect(why).toContain("Connection signal for you, computed Mon 30 Nov 2026: watch.");
     expect(why).toContain("• 3 working days have passed without a message from you");
-    expect(why).toContain("Working days since the intern's last message in a tracked conversation: 3");
+    expect(why).toContain(
+      "Working days since the intern's last sign of contact (a message in a tracked conversation, an answered check-in, a logged meeting or milestone): 3",
+    );
     expect(why).toContain("Check-ins missed in the last 5 working days: unknown");
     expect(why).toContain("Connectedness trend (last 3 scores against the ones before): unknown");
     expect(why).toContain("Introductions a colleague agreed to that did not take place: unknown");

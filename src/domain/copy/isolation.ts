@@ -45,7 +45,8 @@ export function connectednessInSummary(code: string, name: string): string | und
 }
 
 export const inputLabels = {
-  quietWorkingDays: "Working days since the intern's last message in a tracked conversation",
+  quietWorkingDays:
+    "Working days since the intern's last sign of contact (a message in a tracked conversation, an answered check-in, a logged meeting or milestone)",
   missedCheckins: "Check-ins missed in the last 5 working days",
   recentConnectedness: "Connectedness, mean of the last 3 scores (1-5)",
   connectednessTrend: "Connectedness trend (last 3 scores against the ones before)",

@@ -118,7 +118,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
     const dayEnd = intervals.at(-1)!.end;
     const moment = nudgeMoment(calendar, today, dayEnd);
     if (moment && now < moment) sooner(moment);
-    else if (moment && now < dayEnd && assessment.level !== "ok") {
+    else if (moment && now < dayEnd && assessment.level !== "ok" && !assessment.engaged) {
       const atRisk = assessment.level === "at_risk" ? note : "none";
       const nudge = await internNudge(ctx, assessment, holds, stored, today, now, dayEnd, atRisk, open);
       if (nudge) drafts.push(nudge);
@@ -153,7 +153,7 @@ export function createIsolationRule(deps: { store: Store; log: Logger }): PlanRu
   ): Promise<void> {
     const { workspace, internship } = ctx;
     const calendar = ctx.calendarOf(ctx.intern);
-    const off = !(await nudgesAllowed(ctx, now));
+    const off = assessment.engaged || !(await nudgesAllowed(ctx, now));
     for (const nudge of await nudgesTo(store, workspace.id, internship.id, calendar)) {
       if (nudge.row.status === "pending" && (off || !(await holds(nudge.code))))
         await store.outbox.cancelPending(workspace.id, nudge.key);

@@ -166,17 +166,18 @@ describe("console playground", () => {
     );
   });
 
-  it("shows a week with an introduction proposed, accepted and followed up, and a quiet intern nudged", async () => {
+  it("shows a week with a quiet intern nudged, and an introduction proposed, accepted and followed up", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-play-"));
     const out = await session(join(dir, "tandem.db"), [
       "/time 2026-12-01T10:00",
       "/as sofie",
       "/press Yes",
       "/as ana",
+      "/time 2026-12-07T14:30", // nudges go out in the afternoon
       "/time 2026-12-08T10:00",
       "/press Yes",
       "intro status",
-      "/time 2026-12-08T14:30", // nudges go out in the afternoon
+      "/time 2026-12-08T14:30",
       "why",
       "/quit",
     ]);
