@@ -55,6 +55,7 @@ const WHERE_TO_READ: Record<string, string> = {
   "agreement-ack": "agreement show",
   "agreement-proposal": "agreement show",
   "agreement-decided": "agreement show",
+  "learning-changed": "agreement show",
 };
 
 export function whereToRead(family: string): string {

@@ -53,7 +53,6 @@ async function describeCurrent(
     named(internship.backupSupervisorId),
     named(internship.coordinatorId),
   ]);
-  const learning = await store.learning.get(internship.id);
   const byMail =
     !coordinator && internship.coordinatorId !== undefined
       ? (await store.people.get(workspace.id, internship.coordinatorId))?.email
@@ -69,7 +68,7 @@ async function describeCurrent(
     start: internship.start,
     end: internship.end,
     terms: (await store.agreements.currentTerms(internship.id)) ?? DEFAULT_TERMS,
-    ...(learning ? { learning } : {}),
+    learning: await store.learning.get(internship.id),
   };
 }
 
@@ -188,12 +187,9 @@ export async function submitSetup(ctx: DeskContext, access: Allowed): Promise<Pr
   const edited = known && value.edit ? await store.internships.byKey(known.id, value.edit) : undefined;
   const base = (edited && (await store.agreements.currentTerms(edited.id))) ?? DEFAULT_TERMS;
   const answers = readSetupAnswers(event.form ?? {}, base, value.home);
-  const period = answers.ok ? answers.value : undefined;
-  const learning = await readSetupLearning(store, edited, event.form ?? {}, value, period);
-  if (!answers.ok || !learning.ok)
-    return answered(
-      refusal({ ...(answers.ok ? {} : answers.error), ...(learning.ok ? {} : learning.error) }),
-    );
+  const learning = await readSetupLearning(store, edited, event.form ?? {}, value, answers);
+  const errors = { ...(answers.ok ? {} : answers.error), ...(learning.ok ? {} : learning.error) };
+  if (!answers.ok || !learning.ok) return answered(refusal(errors));
   const checked = await checkWithPlatform(ctx, answers.value.people, answers.value.home);
   if (!checked.ok) return answered(refusal(checked.errors));
   const { entries, unreachable, homeName } = checked.value;

@@ -28,8 +28,10 @@ export async function readSetupLearning(
   edited: Internship | undefined,
   form: Record<string, string>,
   value: SetupFormValue,
-  period: { start: LocalDate; end: LocalDate } | undefined,
+  /** The rest of the form as read: its dates bound the evaluation dates when they are right. */
+  answers: Result<{ start: LocalDate; end: LocalDate }, unknown>,
 ): Promise<Result<LearningAgreement | undefined, FieldErrors>> {
+  const period = answers.ok ? answers.value : undefined;
   const kept = edited ? await store.learning.get(edited.id) : undefined;
   const read = readLearningAnswers(form, kept, value.outcomesHidden !== true, period);
   if (!read.ok || !read.value || !edited || !kept) return read;
