@@ -202,3 +202,24 @@ export function visibleSides(
   const open = windowClosed || EVALUATION_SIDES.every((side) => submitted.has(side));
   return EVALUATION_SIDES.filter((side) => submitted.has(side) && (open || side === viewer));
 }
+
+/**
+ * Where a round stands, the one answer every reader (digest, report, certificate, notices) goes by:
+ * not open yet, open with some or none in, complete (both in), or closed without one side or both.
+ */
+export type RoundStatus =
+  | { kind: "not-open" }
+  | { kind: "open"; submitted: EvaluationSide[] }
+  | { kind: "complete" }
+  | { kind: "closed"; missing: EvaluationSide[] };
+
+export function roundStatus(
+  submitted: ReadonlySet<EvaluationSide>,
+  window: { opened: boolean; closed: boolean },
+): RoundStatus {
+  const missing = EVALUATION_SIDES.filter((side) => !submitted.has(side));
+  if (missing.length === 0) return { kind: "complete" };
+  if (window.closed) return { kind: "closed", missing };
+  if (!window.opened && submitted.size === 0) return { kind: "not-open" };
+  return { kind: "open", submitted: EVALUATION_SIDES.filter((side) => submitted.has(side)) };
+}

@@ -234,7 +234,7 @@ export async function summarizeInternship(
     reflections: (await store.reflections.forInternship(internship.id))
       .filter((r) => r.shared && r.week >= firstWeek && r.week <= lastWeek)
       .map((r) => ({ week: r.week, text: safe(r.text) })),
-    learning: await learningProgress(store, internship.id, milestones),
+    learning: await learningProgress(store, ctx, milestones, now),
   };
 }
 

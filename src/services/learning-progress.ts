@@ -4,20 +4,28 @@
  * both sides are in, so a digest never shows one side's answers early.
  */
 import {
-  EVALUATION_ROUNDS,
   EVALUATION_SIDES,
   type EvaluationRound,
   type EvaluationSide,
+  type RoundStatus,
+  roundStatus,
   type SubmittedEvaluation,
 } from "../domain/evaluations.js";
 import type { Milestone } from "../domain/milestones.js";
+import type { LocalDate } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
+import { roundStates, windowClosed } from "./evaluation-rounds.js";
+import type { InternshipContext } from "./internship-context.js";
 
 export interface LearningProgress {
   outcomes: { key: string; milestones: number; accepted: number }[];
   evaluations: {
     round: EvaluationRound;
     submitted: EvaluationSide[];
+    /** Open, complete or closed without a side (roundStatus), as of the summary's `now`. */
+    status: RoundStatus;
+    /** The round's one close, as the intern's date; undefined when nobody has a working day for it. */
+    closes: LocalDate | undefined;
     /** Mean criterion score (1-5) per side, once both sides submitted. */
     averages: Record<EvaluationSide, number> | undefined;
   }[];
@@ -30,9 +38,11 @@ const mean = (e: SubmittedEvaluation) => {
 
 export async function learningProgress(
   store: Store,
-  internshipId: number,
+  ctx: InternshipContext,
   milestones: readonly Milestone[],
+  now: Date,
 ): Promise<LearningProgress | undefined> {
+  const internshipId = ctx.internship.id;
   const agreement = await store.learning.get(internshipId);
   if (!agreement) return undefined;
   const served = await store.learning.outcomesOfMilestones(internshipId);
@@ -44,17 +54,27 @@ export async function learningProgress(
       accepted: serving.filter((m) => m.status === "accepted").length,
     };
   });
-  const all = await store.evaluations.forInternship(internshipId);
-  const evaluations = EVALUATION_ROUNDS.map((round) => {
-    const inRound = all.filter((e) => e.round === round);
-    const submitted = EVALUATION_SIDES.filter((side) => inRound.some((e) => e.side === side));
-    const both = submitted.length === EVALUATION_SIDES.length;
-    const averages = both
-      ? (Object.fromEntries(
-          EVALUATION_SIDES.map((side) => [side, mean(inRound.find((e) => e.side === side)!)]),
-        ) as Record<EvaluationSide, number>)
-      : undefined;
-    return { round, submitted, averages };
-  }).filter((r) => r.submitted.length > 0);
+  const calendar = ctx.calendarOf(ctx.intern);
+  const evaluations = (await roundStates(store, ctx, agreement))
+    .map((state) => {
+      const { round } = state;
+      const inRound = state.submissions;
+      const opens = EVALUATION_SIDES.flatMap((side) => state.windows[side]?.opens.getTime() ?? []);
+      const opened = opens.length > 0 && Math.min(...opens) <= now.getTime();
+      const status = roundStatus(new Set(inRound.map((e) => e.side)), {
+        opened,
+        closed: opened && windowClosed(state, now),
+      });
+      const submitted = EVALUATION_SIDES.filter((side) => inRound.some((e) => e.side === side));
+      const both = submitted.length === EVALUATION_SIDES.length;
+      const averages = both
+        ? (Object.fromEntries(
+            EVALUATION_SIDES.map((side) => [side, mean(inRound.find((e) => e.side === side)!)]),
+          ) as Record<EvaluationSide, number>)
+        : undefined;
+      const closes = state.closes && calendar.localDate(state.closes);
+      return { round, submitted, status, closes, averages };
+    })
+    .filter((r) => r.status.kind !== "not-open");
   return { outcomes, evaluations };
 }

@@ -73,17 +73,40 @@ function introductionLines(s: InternshipSummary): string[] {
 
 const ROUND_NAMES = { midterm: "Mid-term evaluation", final: "Final evaluation" } as const;
 
+const SIDE_WORDS = {
+  supervisor: "the supervisor's evaluation",
+  intern: "the intern's self-evaluation",
+} as const;
+
+/** A round's state in words, from roundStatus alone: never "waiting" once its window has closed. */
+export function roundWords(e: LearningProgress["evaluations"][number]): string {
+  const s = e.status;
+  switch (s.kind) {
+    case "complete":
+      return e.averages
+        ? `both submitted; average ${e.averages.supervisor} of 5 from the supervisor, ${e.averages.intern} from the intern`
+        : "both submitted";
+    case "closed":
+      return s.missing.length === 2
+        ? "closed without either side's evaluation"
+        : `closed without ${SIDE_WORDS[s.missing[0]!]}`;
+    case "open":
+    case "not-open": {
+      const until = e.closes ? `open until ${formatDate(e.closes)}` : "open";
+      const n = s.kind === "open" ? s.submitted.length : 0;
+      const which = s.kind === "open" && n === 1 ? ` (${SIDE_WORDS[s.submitted[0]!]})` : "";
+      return `${until}, ${n} of 2 in${which}`;
+    }
+  }
+}
+
 function learningLines(l: LearningProgress): string[] {
   const outcomes = l.outcomes.map((o) =>
     o.milestones === 0
       ? `${o.key}: no milestone yet`
       : `${o.key}: ${o.accepted} of ${plural(o.milestones, "milestone")} accepted`,
   );
-  const evaluations = l.evaluations.map((e) =>
-    e.averages
-      ? `${ROUND_NAMES[e.round]}: both submitted; average ${e.averages.supervisor} of 5 from the supervisor, ${e.averages.intern} from the intern`
-      : `${ROUND_NAMES[e.round]}: ${e.submitted.join(" and ")} submitted, waiting for the other side`,
-  );
+  const evaluations = l.evaluations.map((e) => `${ROUND_NAMES[e.round]}: ${roundWords(e)}`);
   return [...(outcomes.length ? outcomes : ["no outcomes listed"]), ...evaluations];
 }
 

@@ -177,12 +177,39 @@ describe("the learning agreement in the report and the digest", () => {
         "",
         "- market-research: 1 of 2 milestones accepted",
         "- presenting: no milestone yet",
-        "- Mid-term evaluation: supervisor submitted, waiting for the other side",
+        "- Mid-term evaluation: open until Thu 21 Jan 2027, 1 of 2 in (the supervisor's evaluation)",
       ].join("\n"),
     );
     await submit("intern", "ana", 4);
     expect(await report()).toContain(
       "- Mid-term evaluation: both submitted; average 4.5 of 5 from the supervisor, 3.5 from the intern",
     );
+  });
+
+  it("says a round whose window closed without the supervisor's answers closed without them, not that it waits", async () => {
+    const h = await createBotHarness({ programme: programme() });
+    const ship = await h.internship("ana-2026");
+    await h.store.evaluations.submit(
+      h.workspace.id,
+      {
+        internshipId: ship.id,
+        round: "midterm",
+        side: "intern",
+        authorId: (await h.person("ana")).id,
+        answers: { criteria: { teamwork: { score: 4 }, initiative: { score: 4 } }, outcomes: {} },
+      },
+      h.clock.now(),
+    );
+    const report = async () =>
+      renderMarkdown((await summarizeWholeInternship(h.store, h.workspace.id, ship.id, h.clock.now()))!);
+    h.clock.set(new Date("2027-01-21T12:00:00Z"));
+    expect(await report()).toContain(
+      "- Mid-term evaluation: open until Thu 21 Jan 2027, 1 of 2 in (the intern's self-evaluation)",
+    );
+    // The window closed Thu 21 Jan (the later of the two working weeks' ends).
+    h.clock.set(new Date("2027-01-22T12:00:00Z"));
+    const after = await report();
+    expect(after).toContain("- Mid-term evaluation: closed without the supervisor's evaluation");
+    expect(after).not.toContain("waiting for the other side");
   });
 });
