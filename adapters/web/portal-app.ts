@@ -11,6 +11,7 @@ import session from "@fastify/session";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { MAX_BODY_BYTES } from "../../src/http-body.js";
 import type { Route } from "../../src/ports/http-route.js";
+import { startSparklineWarmer } from "./charts/sparkline-warmer.js";
 import { registerLearningRoutes } from "./learning-routes.js";
 import { limitStoreFor } from "./limit-store.js";
 import { messagePage } from "./pages/message-page.js";
@@ -125,5 +126,14 @@ export async function createPortal(
     app.routing(req, res);
     return true;
   };
-  return { route, app, close: () => app.close() };
+  // The boards' trend pictures are drawn ahead, so a board's first view after new check-ins does not wait.
+  const warmer = startSparklineWarmer(deps.store, log);
+  return {
+    route,
+    app,
+    close: async () => {
+      await warmer.stop();
+      await app.close();
+    },
+  };
 }

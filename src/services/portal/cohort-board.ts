@@ -4,6 +4,7 @@
  * read in one request.
  */
 
+import type { Checkin } from "../../domain/checkins.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { addDays, daysBetween } from "../../domain/local-date.js";
 import { shownStatus } from "../../domain/milestones.js";
@@ -75,16 +76,26 @@ const brief = (m: { id: number; title: string; due: LocalDate; moves: number }):
   moves: m.moves,
 });
 
+/** The trend's scores, oldest first, from the newest COHORT_SCORES check-ins (newest first, as `recent` gives them). */
+export function connectednessOf(checkins: readonly Checkin[]): { date: LocalDate; score: number }[] {
+  return checkins
+    .filter((c) => c.connectedness !== undefined)
+    .map((c) => ({ date: c.date, score: c.connectedness! }))
+    .reverse();
+}
+
+/** The trend's scores of one internship, as its board row reads them. */
+export async function trendScores(store: Store, internshipId: number): Promise<number[]> {
+  return connectednessOf(await store.checkins.recent(internshipId, COHORT_SCORES)).map((s) => s.score);
+}
+
 export async function cohortRow(store: Store, ctx: InternshipContext, now: Date): Promise<CohortRow> {
   const { internship, intern, workspace } = ctx;
   const calendar = ctx.calendarOf(intern);
   const today = calendar.localDate(now);
   const recentFrom = calendar.atLocalTime(addDays(today, -REPLY_DAYS), "00:00");
   const checkins = await store.checkins.recent(internship.id, COHORT_SCORES);
-  const scores = checkins
-    .filter((c) => c.connectedness !== undefined)
-    .map((c) => ({ date: c.date, score: c.connectedness! }))
-    .reverse();
+  const scores = connectednessOf(checkins);
   const answered = checkins.find((c) => c.status === "answered" || c.status === "partial");
   const milestones = await store.milestones.listFor(internship.id);
   const signal = await store.signals.latest(internship.id);
