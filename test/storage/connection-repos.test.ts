@@ -56,7 +56,7 @@ describe("connection repositories answer alike on both stores", () => {
   });
 
   it("reply clocks: one per message, closed once, in the order each list promises", async () => {
-    const result = await same(async ({ replyClocks }) => {
+    const result = await same(async ({ replyClocks, transaction }) => {
       const clock = (messageRef: string, conversation: string, sentMinute: number, dueMinute: number) =>
         replyClocks.start({
           workspaceId: WS,
@@ -98,8 +98,28 @@ describe("connection repositories answer alike on both stores", () => {
         askedBy: await replyClocks.openAskedBy(WS, ANA),
         since: await replyClocks.since(INTERNSHIP, at(2)),
         otherWorkspace: await replyClocks.openIn(2, "C1"),
+        // Asked together in one transaction (PostgreSQL reads them in one statement): each its own, in order.
+        together: await transaction(() =>
+          Promise.all([
+            replyClocks.openIn(WS, "C3"),
+            replyClocks.openIn(WS, "C2"),
+            replyClocks.openIn(2, "C1"),
+            replyClocks.openIn(WS, "C1"),
+            replyClocks.openIn(WS, "C2"),
+            replyClocks.openIn(WS, "none"),
+          ]),
+        ),
       };
     });
+    expect(result.together.map((list) => list.map((c) => c.messageRef))).toEqual([
+      ["m5"],
+      ["m1"],
+      [],
+      ["m3", "m1"],
+      ["m1"],
+      [],
+    ]);
+    expect(result.together[1]).toEqual(result.openIn);
     expect(result.started[1]).toBeUndefined();
     expect(result.closed).toEqual([true, false]);
     expect(result.since.find((c) => c.messageRef === "m2")).toMatchObject({

@@ -1,3 +1,4 @@
+import type { TrackedMessage } from "../../domain/reply-records.js";
 import type { ReplyClockRepo } from "../../ports/connection-repos.js";
 import { type ReplyClockRow, toTracked } from "../rows/reply-clock-row.js";
 import type { Sql } from "./sql.js";
@@ -5,9 +6,28 @@ import type { Sql } from "./sql.js";
 // Ties (and lists SQLite leaves unordered) come in the order SQLite's indexes give them: by id, or by
 // conversation then id where it walks tracked_messages_conversation. The NOT EXISTS guard keeps ids dense as
 // on SQLite: an INSERT that reaches ON CONFLICT has spent an id already.
+const OPEN_IN = `SELECT * FROM tracked_messages WHERE workspace_id = $1 AND conversation = $2 AND closed_at IS NULL
+  ORDER BY sent_at, id`;
+
 export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
   const all = async (text: string, values: unknown[]) =>
     (await sql.rows<ReplyClockRow>(text, values)).map(toTracked);
+  /** Open clocks of several conversations of a workspace, each conversation's in openIn's order. */
+  const openInEach = async (workspaceId: number, conversations: string[]) => {
+    const byConversation = new Map<string, TrackedMessage[]>();
+    const rows = await all(
+      `SELECT * FROM tracked_messages
+       WHERE workspace_id = $1 AND conversation = ANY($2::text[]) AND closed_at IS NULL
+       ORDER BY sent_at, id`,
+      [workspaceId, conversations],
+    );
+    for (const clock of rows) {
+      const list = byConversation.get(clock.conversation);
+      if (list) list.push(clock);
+      else byConversation.set(clock.conversation, [clock]);
+    }
+    return byConversation;
+  };
 
   return {
     start: async (input) => {
@@ -36,12 +56,23 @@ export function createReplyClockRepo(sql: Sql): ReplyClockRepo {
       );
       return row ? toTracked(row) : undefined;
     },
+    // The events of one shared transaction asking in the same turn (other conversations: one conversation's
+    // events run one after another) read theirs in one statement (sql.gather).
     openIn: (workspaceId, conversation) =>
-      all(
-        `SELECT * FROM tracked_messages WHERE workspace_id = $1 AND conversation = $2 AND closed_at IS NULL
-         ORDER BY sent_at, id`,
-        [workspaceId, conversation],
-      ),
+      sql.gather("replyClocks.openIn", { workspaceId, conversation }, async (asked) => {
+        if (asked.length === 1) return [await all(OPEN_IN, [asked[0]!.workspaceId, asked[0]!.conversation])];
+        const read = new Map<number, Promise<Map<string, TrackedMessage[]>>>();
+        for (const { workspaceId: ws } of asked) {
+          if (read.has(ws)) continue;
+          const conversations = [
+            ...new Set(asked.filter((a) => a.workspaceId === ws).map((a) => a.conversation)),
+          ];
+          read.set(ws, openInEach(ws, conversations));
+        }
+        return await Promise.all(
+          asked.map(async (a) => (await read.get(a.workspaceId)!).get(a.conversation) ?? []),
+        );
+      }),
     openByMessage: (workspaceId, messageRef) =>
       all(
         `SELECT * FROM tracked_messages WHERE workspace_id = $1 AND message_ref = $2 AND closed_at IS NULL
