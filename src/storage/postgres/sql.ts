@@ -6,8 +6,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
-import type { Socket } from "node:net";
 import pg from "pg";
+import { corkUntilNextTick, createGatherer } from "./pipeline.js";
 
 export interface Sql {
   /** Rows of a query, run on the transaction's client when called inside store.transaction, else the pool. */
@@ -161,12 +161,6 @@ interface Scope {
   depth: number;
 }
 
-/** Items of one kind waiting for the end of the turn, and who waits for each result. */
-interface Gathered {
-  items: unknown[];
-  waiters: { resolve(value: unknown): void; reject(error: unknown): void }[];
-}
-
 /** Another piece of the transaction holds a savepoint open: this one's statements wait (checked after each wait). */
 const othersHold = (scope: Scope | undefined): boolean =>
   scope?.tx.exclusive !== undefined && scope.tx.exclusive.piece !== scope.piece;
@@ -180,23 +174,6 @@ const othersHold = (scope: Scope | undefined): boolean =>
  */
 const MOST_NAMED_STATEMENTS = 500;
 
-/**
- * Holds a transaction connection's writes until the current burst of work ends (process.nextTick runs after
- * the promise continuations already queued), so the statements its pieces send together leave in one
- * system call instead of one each (a system call costs tens of microseconds on this kind of VM).
- */
-const corked = new WeakSet<object>();
-function corkUntilNextTick(client: pg.PoolClient): void {
-  const stream = (client as unknown as { connection?: { stream?: Socket } }).connection?.stream;
-  if (!stream || corked.has(stream) || typeof stream.cork !== "function") return;
-  corked.add(stream);
-  stream.cork();
-  process.nextTick(() => {
-    corked.delete(stream);
-    stream.uncork();
-  });
-}
-
 export function createSql(pool: pg.Pool): PostgresSql {
   const context = new AsyncLocalStorage<Scope>();
   const names = new Map<string, string>();
@@ -209,7 +186,7 @@ export function createSql(pool: pg.Pool): PostgresSql {
     }
     return name;
   };
-  const gathered = new WeakMap<Transaction, Map<string, Gathered>>();
+  const gatherer = createGatherer();
   /** Statements and transactions started outside a transaction, until they settle. */
   const inFlight = new Set<Promise<unknown>>();
   let ending = false;
@@ -347,37 +324,9 @@ export function createSql(pool: pg.Pool): PostgresSql {
     },
     gather<I, R>(kind: string, item: I, flush: (items: I[]) => Promise<R[]>): Promise<R> {
       const scope = context.getStore();
-      if (!scope?.tx.open || scope.depth > 0) return flush([item]).then((results) => results[0] as R);
-      let kinds = gathered.get(scope.tx);
-      if (!kinds) {
-        kinds = new Map();
-        gathered.set(scope.tx, kinds);
-      }
-      let group = kinds.get(kind);
-      if (!group) {
-        const open: Gathered = { items: [], waiters: [] };
-        const of = kinds;
-        kinds.set(kind, open);
-        // After the promise continuations already queued: every piece that resumed in this turn is in.
-        // Runs in the first caller's context, so on the transaction's connection.
-        process.nextTick(() => {
-          of.delete(kind);
-          (flush as (items: unknown[]) => Promise<unknown[]>)(open.items).then(
-            (results) => {
-              for (const [i, waiter] of open.waiters.entries()) waiter.resolve(results[i]);
-            },
-            (error: unknown) => {
-              for (const waiter of open.waiters) waiter.reject(error);
-            },
-          );
-        });
-        group = open;
-      }
-      const joined = group;
-      return new Promise<R>((resolve, reject) => {
-        joined.items.push(item);
-        joined.waiters.push({ resolve: resolve as (value: unknown) => void, reject });
-      });
+      // Only at a piece's top level: a savepoint's rollback must undo what was written for it.
+      const shared = scope?.tx.open && scope.depth === 0 ? scope.tx : undefined;
+      return gatherer.gather(shared, kind, item, flush);
     },
     async end(): Promise<void> {
       ending = true;
