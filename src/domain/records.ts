@@ -28,10 +28,15 @@ export interface Introduction {
   status: IntroductionStatus;
   conversation?: string;
   proposedAt: Date;
+  /** The colleague's accept or decline; empty on a lapsed one (declined because nobody answered). */
   respondedAt?: Date;
   metAnswerAt?: Date;
   rescheduled: boolean;
 }
+
+/** Declined because the colleague never answered within the working week: not a no. */
+export const introductionLapsed = (i: Introduction): boolean =>
+  i.status === "declined" && i.respondedAt === undefined;
 
 export type IsolationLevel = "ok" | "watch" | "at_risk";
 

@@ -109,7 +109,8 @@ export interface IntroductionRepo {
     id: number,
     status: IntroductionStatus,
     at: Date,
-    fields?: { conversation?: string; metAnswer?: boolean; rescheduled?: boolean },
+    /** `lapsed`: declined because the colleague never answered; no answer time is recorded. */
+    fields?: { conversation?: string; metAnswer?: boolean; rescheduled?: boolean; lapsed?: boolean },
   ): Promise<void>;
   /** Introductions proposed to a colleague since an instant (for the monthly capacity), declined ones excluded. */
   countForColleagueSince(colleagueId: number, from: Date): Promise<number>;

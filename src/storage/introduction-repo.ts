@@ -22,7 +22,7 @@ export function createIntroductionRepo(db: SqliteDatabase): Synchronous<Introduc
   );
   const setStatus = db.prepare(
     `UPDATE introductions SET status = @status,
-       responded_at = CASE WHEN @status IN ('accepted', 'declined') THEN @at ELSE responded_at END,
+       responded_at = CASE WHEN @status IN ('accepted', 'declined') AND @lapsed = 0 THEN @at ELSE responded_at END,
        met_answer_at = CASE WHEN @metAnswer = 1 THEN @at ELSE met_answer_at END,
        conversation = coalesce(@conversation, conversation),
        rescheduled = CASE WHEN @rescheduled = 1 THEN 1 ELSE rescheduled END
@@ -55,6 +55,7 @@ export function createIntroductionRepo(db: SqliteDatabase): Synchronous<Introduc
         conversation: fields.conversation ?? null,
         metAnswer: fields.metAnswer ? 1 : 0,
         rescheduled: fields.rescheduled ? 1 : 0,
+        lapsed: fields.lapsed ? 1 : 0,
       });
     },
     countForColleagueSince: (colleagueId, from) => count.get(colleagueId, from.getTime())?.n ?? 0,

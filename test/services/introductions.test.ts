@@ -8,9 +8,12 @@ import type { CommandContext } from "../../src/services/command-context.js";
 import { handleIntroCommand, type IntroCommand } from "../../src/services/command-handlers/intro.js";
 import { handleIntroAction } from "../../src/services/command-handlers/intro-actions.js";
 import { createDispatcher } from "../../src/services/dispatcher.js";
+import { summarizeWholeInternship } from "../../src/services/internship-summary.js";
 import { createPlanner } from "../../src/services/planner.js";
+import { buildInternshipPage } from "../../src/services/portal/internship-page.js";
 import type { ProgrammeInput } from "../../src/services/programme/programme-schema.js";
 import { createIntroductionRule } from "../../src/services/rules/introduction-rule.js";
+import { renderMarkdown } from "../../src/services/summary-render.js";
 import { createTicker } from "../../src/services/ticker.js";
 import { createBotHarness } from "../helpers/bot-harness.js";
 import { createRecordingPlatform } from "../helpers/recording-platform.js";
@@ -164,6 +167,9 @@ describe("introductions", () => {
       expect(await t.intros()).toHaveLength(asked.length);
     }
     expect(asked.sort()).toEqual(["dries", "marc", "sofie"]);
+    const ship = await t.internship("ana-2026");
+    const page = await buildInternshipPage(t.store, t.workspace.id, ship.id, ["coordinator"], t.clock.now());
+    expect(page!.introductions.map((i) => i.status)).toEqual(["declined", "declined", "declined"]);
     expect(t.sentTo("kenji")).toEqual([]);
     expect(t.sentTo("bram")).toEqual([]);
     expect(t.sentTo("ana")).toEqual([]);
@@ -319,6 +325,14 @@ describe("introductions", () => {
     expect((await t.store.audit.list(t.workspace.id)).map((a) => a.action)).toContain("introduction.lapse");
     expect((await t.latest()).colleague).not.toBe(colleague);
     expect(await t.press(colleague, "intro.accept", intro.id)).toContain("This request has closed");
+    // Nobody said no: the internship page says the request lapsed; the report claims no decline either.
+    const ship = await t.internship("ana-2026");
+    const now = t.clock.now();
+    const page = await buildInternshipPage(t.store, t.workspace.id, ship.id, ["coordinator"], now);
+    const name = (await t.person(colleague)).name;
+    expect(page!.introductions.find((i) => i.colleague === name)?.status).toBe("lapsed");
+    const report = renderMarkdown((await summarizeWholeInternship(t.store, t.workspace.id, ship.id, now))!);
+    expect(report).not.toContain("declined");
   });
 
   it("keeps to each colleague's monthly capacity across interns", async () => {

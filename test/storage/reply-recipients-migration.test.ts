@@ -67,7 +67,7 @@ describe("migration 0023: replies name their recipient", () => {
     try {
       migrate(db, migrationsBeforeBackfill(defaultMigrationsDir()));
       for (const statement of SEED) db.prepare(statement).run();
-      expect(migrate(db)).toEqual([BACKFILL]);
+      expect(migrate(db)).toContain(BACKFILL); // later migrations run too
       expect(db.prepare(ROWS).all()).toEqual(EXPECTED);
     } finally {
       db.close();
@@ -79,7 +79,7 @@ describe("migration 0023: replies name their recipient", () => {
     try {
       await migratePostgres(pool, migrationsBeforeBackfill(defaultPostgresMigrationsDir()));
       for (const statement of SEED) await pool.query(statement);
-      expect(await migratePostgres(pool)).toEqual([BACKFILL]);
+      expect(await migratePostgres(pool)).toContain(BACKFILL);
       const rows = (await pool.query<{ key: string; recipient_id: string | null }>(ROWS)).rows;
       expect(rows.map((r) => ({ ...r, recipient_id: r.recipient_id && Number(r.recipient_id) }))).toEqual(
         EXPECTED,

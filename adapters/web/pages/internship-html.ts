@@ -21,6 +21,7 @@ const INTRO_WORDS: Record<string, string> = {
   proposed: "asked, waiting for the colleague",
   accepted: "agreed, not held yet",
   declined: "declined",
+  lapsed: "no answer (lapsed)",
   held: "held",
   not_held: "not held",
 };

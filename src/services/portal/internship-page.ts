@@ -8,7 +8,7 @@ import { describeTerms } from "../../domain/agreement.js";
 import { neutralizeMentions } from "../../domain/escape.js";
 import { isoWeek } from "../../domain/local-date.js";
 import { type MilestoneShownStatus, shownStatus } from "../../domain/milestones.js";
-import type { IntroductionStatus, IsolationLevel } from "../../domain/records.js";
+import { type IntroductionStatus, type IsolationLevel, introductionLapsed } from "../../domain/records.js";
 import { type FiguresByDirection, figuresByWeek } from "../../domain/reply-figures.js";
 import type { LocalDate, Person, Role } from "../../domain/types.js";
 import type { AgreementState, Store } from "../../ports/store.js";
@@ -55,7 +55,8 @@ export interface IntroductionLine {
   colleague: string;
   department: string | undefined;
   country: string | undefined;
-  status: IntroductionStatus;
+  /** "lapsed": the colleague never answered (stored as declined, without an answer). */
+  status: IntroductionStatus | "lapsed";
   proposed: LocalDate;
 }
 
@@ -185,7 +186,7 @@ export async function buildInternshipPage(
       colleague: colleague ? safe(colleague.name) : `person #${i.colleagueId}`,
       department: colleague?.department && safe(colleague.department),
       country: colleague?.country,
-      status: i.status,
+      status: introductionLapsed(i) ? "lapsed" : i.status,
       proposed: localDate(i.proposedAt),
     });
   }

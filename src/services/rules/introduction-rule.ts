@@ -181,7 +181,7 @@ export function createIntroductionRule(deps: { store: Store; log: Logger }): Pla
         const lapsesAt = ctx.calendarOf(colleague).addWorkingTime(intro.proposedAt, WORKING_WEEK);
         if (now >= lapsesAt) {
           // Unanswered counts as "not now": no reminder, and this colleague is not asked again for this intern.
-          await store.introductions.setStatus(intro.id, "declined", now);
+          await store.introductions.setStatus(intro.id, "declined", now, { lapsed: true });
           await store.audit.record(
             {
               workspaceId: workspace.id,

@@ -32,7 +32,7 @@ export function createIntroductionRepo(sql: Sql): IntroductionRepo {
     setStatus: async (id, status, at, fields = {}) => {
       await sql.run(
         `UPDATE introductions SET status = $2,
-           responded_at = CASE WHEN $2 IN ('accepted', 'declined') THEN $3 ELSE responded_at END,
+           responded_at = CASE WHEN $2 IN ('accepted', 'declined') AND $7 = 0 THEN $3 ELSE responded_at END,
            met_answer_at = CASE WHEN $4 = 1 THEN $3 ELSE met_answer_at END,
            conversation = coalesce($5, conversation),
            rescheduled = CASE WHEN $6 = 1 THEN 1 ELSE rescheduled END
@@ -44,6 +44,7 @@ export function createIntroductionRepo(sql: Sql): IntroductionRepo {
           fields.metAnswer ? 1 : 0,
           fields.conversation ?? null,
           fields.rescheduled ? 1 : 0,
+          fields.lapsed ? 1 : 0,
         ],
       );
     },
