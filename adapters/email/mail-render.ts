@@ -1,5 +1,5 @@
 /**
- * A message as an e-mail: a subject from its first line, a plain-text part and a simple HTML part with the
+ * A message as an e-mail: its subject (what it is about, from the copy; else its first line), a plain-text part and a simple HTML part with the
  * same words, its fields as a table, the link to the portal page it concerns (when PUBLIC_URL is set) and
  * the same "why" line chat shows. Buttons have no place in an e-mail: the portal shows where things stand.
  */
@@ -31,7 +31,8 @@ export function mailSubject(text: string): string {
     .split("\n")
     .map((l) => l.trim())
     .find((l) => l !== "");
-  const first = (line ?? "A message from Tandem").replace(/\s+/g, " ");
+  // A first line that introduces a list ends in a colon, which reads as cut off in an inbox.
+  const first = (line ?? "A message from Tandem").replace(/\s+/g, " ").replace(/:$/, "");
   if (first.length <= SUBJECT_MAX) return first;
   const cut = first.slice(0, SUBJECT_MAX - 1);
   const space = cut.lastIndexOf(" ");
@@ -69,7 +70,7 @@ export function renderMail(message: OutboundMessage, publicUrl?: string): Render
           "</table>",
         ]
       : [];
-  const subject = mailSubject(message.text);
+  const subject = mailSubject(message.subject ?? message.text);
   const html = [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',

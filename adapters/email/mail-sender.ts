@@ -25,6 +25,12 @@ interface SmtpError extends Error {
   command?: string;
 }
 
+/**
+ * Every e-mail is sent by a program (RFC 3834), so out-of-office replies and other automatic answers do
+ * not come back to MAIL_FROM; Exchange reads its own header for that. nodemailer sets neither.
+ */
+const AUTOMATIC = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" };
+
 /** Without a server's answer in time, the send is retried later rather than holding the dispatcher. */
 const TIMEOUT_MS = 20_000;
 const MAX_CONNECTIONS = 3;
@@ -55,7 +61,7 @@ export function createSmtpMail(options: {
       if (!to) throw new AppError("INTERNAL", `not an e-mail address: ${address.split(":")[0]}`);
       const mail = renderMail(message, options.publicUrl);
       try {
-        const info = await transport.sendMail({ to, ...mail });
+        const info = await transport.sendMail({ to, ...mail, headers: AUTOMATIC });
         if (info.rejected.length > 0)
           throw Object.assign(new Error(`the mail server refused ${to}`), { responseCode: 550 });
         return { ref: info.messageId };

@@ -146,6 +146,11 @@ export interface OutboundField {
 /** What the core asks a platform to show. Plain text: adapters escape it for their markup. */
 export interface OutboundMessage {
   text: string;
+  /**
+   * What the message is about in a few words, where a channel shows a title apart (an e-mail's subject:
+   * "Weekly digest: 4 interns at Acme and Globex"). Chat adapters ignore it; without it, the first line.
+   */
+  subject?: string;
   fields?: OutboundField[];
   buttons?: OutboundButton[];
   /** Why this message was sent, shown under it: every nudge explains itself. */

@@ -226,6 +226,8 @@ const UNREACHABLE_PREFIX = "unreachable:";
 /** "Tandem cannot reach this person", told once to their contact. */
 export const unreachableKeys = {
   report: (personId: number) => `${UNREACHABLE_PREFIX}${personId}`,
+  /** The same report to one more reader (a programme admin by user id, a coordinator by person id). */
+  reportTo: (personId: number, reader: string) => `${UNREACHABLE_PREFIX}${personId}:to:${reader}`,
   /** A channel Tandem cannot post in (removed, archived, Tandem not a member), told once to its coordinator. */
   channelReport: (channel: string) => `${UNREACHABLE_PREFIX}channel:${channel}`,
   /** A report about a report could go round in circles: this one is never reported on. */

@@ -82,10 +82,9 @@ export function createDeliveryFailures(deps: {
     log.error({ ...context, err: error }, "send failed for good; message dead-lettered");
     // Never report about a report: that could go round in circles.
     if (isAppError(error) && error.code === "UNREACHABLE" && !unreachableKeys.isReport(item.key)) {
-      const report = await unreachableReport(store, item, now);
-      if (report)
-        if (await store.outbox.enqueue(report, now)) queued(1);
-        else log.warn(context, "nobody to tell that this recipient cannot be reached");
+      const reports = await unreachableReport(store, item, now);
+      if (reports.length === 0) log.warn(context, "nobody to tell that this recipient cannot be reached");
+      for (const report of reports) if (await store.outbox.enqueue(report, now)) queued(1);
     }
     return undefined;
   }

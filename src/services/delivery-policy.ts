@@ -2,6 +2,8 @@
  * The noise budget: which ready outbox rows go out now, merged or alone, and which wait.
  * Pure apart from the calendars it is given: the dispatcher loads people and counts, this decides.
  */
+
+import { mailRecipient } from "../domain/addresses.js";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import { whereToRead } from "../domain/copy/delivery.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
@@ -59,7 +61,9 @@ export function planDeliveries(
   now: Date,
 ): DeliveryPlan {
   const plan: DeliveryPlan = { expire: [], send: [], defer: [], ungated: [] };
-  const groups = new Map<number, OutboxItem[]>();
+  // Rows for a person are planned together; e-mails by address, as one inbox may be several records (a
+  // coordinator by e-mail is one person per company): one daily budget, one merged message.
+  const groups = new Map<string, OutboxItem[]>();
   for (const item of items) {
     if (item.expiresAt && now.getTime() > item.expiresAt.getTime()) {
       plan.expire.push(item);
@@ -71,12 +75,14 @@ export function planDeliveries(
     ) {
       plan.send.push(single(item));
     } else {
-      const group = groups.get(item.recipientId);
+      const inbox = mailRecipient(item.address) === undefined ? `person:${item.recipientId}` : item.address;
+      const group = groups.get(inbox);
       if (group) group.push(item);
-      else groups.set(item.recipientId, [item]);
+      else groups.set(inbox, [item]);
     }
   }
-  for (const [recipientId, group] of groups) {
+  for (const group of groups.values()) {
+    const recipientId = group[0]!.recipientId!;
     const info = recipients.get(recipientId)!;
     try {
       planGroup(plan, recipientId, group, info, now);

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { mailRecipient } from "../domain/addresses.js";
 import type { WorkingCalendar } from "../domain/calendar.js";
 import type { WorkspaceDaysOff } from "../domain/days-off.js";
 import { inboundReplyKeys } from "../domain/outbox-keys.js";
@@ -13,11 +14,17 @@ type Recipient = { calendar: WorkingCalendar; budget: number } | null;
 export interface PassCache {
   recipients: Map<number, Recipient>;
   daysOff: Map<number, Promise<WorkspaceDaysOff>>;
+  /** The people (one per company) who read Tandem's e-mail at an address, by address. */
+  inboxes: Map<string, number[]>;
 }
 /** Recipients a pass keeps loaded (the oldest loaded makes room): several batches' worth. */
 const RECIPIENTS_KEPT = 1_000;
 
-export const newPassCache = (): PassCache => ({ recipients: new Map(), daysOff: new Map() });
+export const newPassCache = (): PassCache => ({
+  recipients: new Map(),
+  daysOff: new Map(),
+  inboxes: new Map(),
+});
 
 /** Who a dispatch batch goes to: each recipient's calendar, daily budget and messages sent today. */
 export function createRecipientReader(store: Store, log: Logger) {
@@ -58,14 +65,34 @@ export function createRecipientReader(store: Store, log: Logger) {
       const recipient = cache.recipients.get(id);
       return recipient ? [{ id, recipient }] : [];
     });
+    // One daily budget per inbox: what went to every record of a coordinator by e-mail (one per company)
+    // counts, from the start of this recipient's day (it is one person).
+    const inboxOf = new Map<number, number[]>();
+    for (const item of batch) {
+      const email = mailRecipient(item.address);
+      if (email === undefined || item.recipientId === undefined || !ids.has(item.recipientId)) continue;
+      let records = cache.inboxes.get(email);
+      if (!records) {
+        records = (await store.people.byEmail(email)).map((p) => p.id);
+        cache.inboxes.set(email, records);
+      }
+      inboxOf.set(item.recipientId, records);
+    }
+    const counts = known.flatMap(({ id, recipient }) => {
+      const since = startOfLocalDay(recipient.calendar, now);
+      return [id, ...(inboxOf.get(id) ?? []).filter((other) => other !== id)].map((recipientId) => ({
+        recipientId,
+        since,
+      }));
+    });
     // One statement for the batch, each from the start of the recipient's own day.
-    const sent = await store.outbox.sentToEach(
-      known.map(({ id, recipient }) => ({
-        recipientId: id,
-        since: startOfLocalDay(recipient.calendar, now),
-      })),
-    );
-    return new Map(known.map(({ id, recipient }) => [id, { ...recipient, sentToday: sent.get(id) ?? 0 }]));
+    const sent = await store.outbox.sentToEach(counts);
+    const sentToday = (id: number) =>
+      [id, ...(inboxOf.get(id) ?? []).filter((other) => other !== id)].reduce(
+        (sum, other) => sum + (sent.get(other) ?? 0),
+        0,
+      );
+    return new Map(known.map(({ id, recipient }) => [id, { ...recipient, sentToday: sentToday(id) }]));
   }
 
   async function loadRecipient(

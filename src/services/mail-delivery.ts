@@ -42,12 +42,13 @@ export interface MailDelivery {
 
 /**
  * The message as the e-mail carries it: without chat commands or buttons (an inbox has neither), with its
- * portal page instead, except a sign-in link (it is one already).
+ * portal page instead, except a sign-in link (it is one already) and a message that names its page
+ * itself (a welcome about several interns links to the start page).
  */
 export function withPortalPath(delivery: Delivery): OutboundMessage {
   const first = delivery.items[0]!;
   const message = forMailReader(delivery.message);
-  if (portalKeys.isSignIn(first.key)) return message;
+  if (portalKeys.isSignIn(first.key) || message.portalPath) return message;
   const internship = delivery.merged ? undefined : internshipOfKey(first.key);
   // An evaluation's request or reminder links to its form, for people who have no chat to press Evaluate in.
   const evaluation = delivery.merged ? undefined : evaluationOfKey(first.key);

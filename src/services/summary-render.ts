@@ -304,16 +304,23 @@ export function renderCsv(s: InternshipSummary, audience: Audience = "report"): 
 }
 
 /** What needs a coordinator's attention in one intern's week, most pressing first; empty when nothing does. */
-export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts): string[] {
+/** The connection signal in plain words, for a reader who never saw Tandem's chat (an e-mail digest). */
+const PLAIN_LEVELS = { watch: "signs of isolation to watch", at_risk: "at risk of isolation" } as const;
+
+export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts, plain = false): string[] {
   const points: string[] = [];
   const m = s.milestones;
   if (m.overdue.length > 0) points.push(plural(m.overdue.length, "overdue milestone"));
   if (s.isolation && s.isolation.level !== "ok")
-    points.push(`connection signal ${LEVEL_NAMES[s.isolation.level]}`);
+    points.push(
+      plain ? PLAIN_LEVELS[s.isolation.level] : `connection signal ${LEVEL_NAMES[s.isolation.level]}`,
+    );
   if (s.concentration?.flagged) {
     points.push(`${percent(s.concentration.share)} of exchanges with ${s.concentration.person}`);
   }
   if (s.checkins.missed >= 2) points.push(`${s.checkins.missed} check-ins missed`);
+  // Two or more check-ins and not one answered (skipped, or missed and skipped) is worth a word too.
+  else if (answeredOf(s) === 0 && settledOf(s) >= 2) points.push("no check-in answered");
   if (s.checkins.trend === "falling") points.push("connectedness falling");
   // Late replies are the two people's matter; the coordinator is shown a pattern of them only.
   if (pattern) points.push(...patternPoints(pattern));
@@ -326,10 +333,20 @@ export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts): s
  * One intern's week in a line or two for the coordinator's digest: what needs attention first, then
  * the figures that matter. The details (titles, reply times, reflections) are one `digest` away.
  */
-export function renderBrief(s: InternshipSummary, handle: string, pattern?: PatternFacts): string {
-  const attention = attentionPoints(s, pattern);
+const settledOf = (s: InternshipSummary) =>
+  s.checkins.answered + s.checkins.partial + s.checkins.missed + s.checkins.skipped;
+const answeredOf = (s: InternshipSummary) => s.checkins.answered + s.checkins.partial;
+
+/** `plain`: for an e-mail reader, names without chat handles and the signal in plain words. */
+export function renderBrief(
+  s: InternshipSummary,
+  handle: string,
+  pattern?: PatternFacts,
+  plain = false,
+): string {
+  const attention = attentionPoints(s, pattern, plain);
   const c = s.checkins;
-  const settled = c.answered + c.partial + c.missed + c.skipped;
+  const settled = settledOf(s);
   const { done, accepted } = s.milestones;
   const figures = [
     settled === 0
@@ -346,7 +363,7 @@ export function renderBrief(s: InternshipSummary, handle: string, pattern?: Patt
   }
   figures.push(`met ${s.introductions.met.length} of ${s.introductions.target} colleagues`);
   if (s.reflections.length > 0) figures.push(plural(s.reflections.length, "shared reflection"));
-  const head = `${s.intern} (@${handle})`;
+  const head = plain ? s.intern : `${s.intern} (@${handle})`;
   return attention.length === 0
     ? `${head}: nothing to flag; ${figures.join("; ")}.`
     : `${head}: needs attention: ${attention.join(", ")}. ${capitalize(figures.join("; "))}.`;

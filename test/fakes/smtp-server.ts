@@ -14,6 +14,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** The Auto-Submitted header (RFC 3834), if any. */
+  autoSubmitted: string | undefined;
 }
 
 export interface FakeSmtpServer {
@@ -63,6 +65,7 @@ export async function startFakeSmtpServer(): Promise<FakeSmtpServer> {
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
             messageId: mail.messageId ?? "",
+            autoSubmitted: mail.headers.get("auto-submitted")?.toString(),
           });
           for (const wake of waiters.splice(0)) wake();
           callback();

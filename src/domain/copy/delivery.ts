@@ -14,10 +14,37 @@ export function unreachableNotice(person: Person, platform: Platform): OutboundM
   };
 }
 
-/** The mail server refused a person's address for good (no such mailbox, mailbox disabled, ...). */
-export function mailUnreachableNotice(person: Person, email: string): OutboundMessage {
+const refused = (person: Person, email: string) =>
+  `Tandem cannot reach ${person.name} by e-mail: the mail server refused ${email} for good (no such mailbox, or it does not accept mail), so check-ins, alerts and digests for them are not delivered.`;
+
+/**
+ * The mail server refused a person's address for good (no such mailbox, mailbox disabled, ...), told to
+ * whoever works with them in chat: `admin` for a programme admin, who can correct the programme file.
+ */
+export function mailUnreachableNotice(person: Person, email: string, admin = false): OutboundMessage {
   return {
-    text: `Tandem cannot reach ${person.name} by e-mail: the mail server refused ${email} for good (no such mailbox, or it does not accept mail), so check-ins, alerts and digests for them are not delivered. Please check their address in the programme file (email:) and import it again.`,
+    text: `${refused(person, email)} ${
+      admin
+        ? "Please correct their address (email:) in the programme file and import it again."
+        : `Please ask ${person.name} for an address that works, and have it corrected in the programme file (email:) and imported again; a programme admin can do that.`
+    }`,
+    subject: `Tandem cannot reach ${person.name} by e-mail`,
+    reason: admin
+      ? `You are a programme admin here; Tandem tells you once when someone's address does not work.`
+      : `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
+  };
+}
+
+/** The same, for a coordinator who reads Tandem only by e-mail: what happened, who was told, what she can do. */
+export function mailUnreachableForReader(
+  person: Person,
+  email: string,
+  told: readonly string[],
+): OutboundMessage {
+  const who = told.length === 0 ? "the company's programme admins" : told.join(" and ");
+  return {
+    text: `${refused(person, email)} Tandem told ${who}, who can correct the address in the company's programme; nothing is needed from you. If you know an address that works for ${person.name}, please pass it on to ${told[0] ?? "the company"}.`,
+    subject: `Tandem cannot reach ${person.name} by e-mail`,
     reason: `You work with ${person.name}; Tandem tells you once when someone cannot be reached.`,
   };
 }

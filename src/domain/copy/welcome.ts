@@ -53,6 +53,7 @@ function message(lines: string[], f: WelcomeFacts, signs: boolean): OutboundMess
   const buttons = ackButtons(f, signs);
   return {
     text: [...lines, agreementLine(f, signs)].join("\n"),
+    subject: `Welcome to Tandem: ${name(f.intern)}'s internship`,
     ...(buttons ? { buttons } : {}),
     reason: why(f),
   };
@@ -116,40 +117,67 @@ export function backupWelcome(f: WelcomeFacts, backup: Person): OutboundMessage 
 }
 
 /** `byEmail`: the coordinator has no chat account here, so Tandem writes by e-mail and the portal shows the rest. */
+/** Interns by company, for a coordinator at several: "at Acme, Ana Souza and Ben Okafor; at Globex, Chen Wei". */
+function internList(interns: readonly { intern: Person; company: string }[]): string {
+  const companies = [...new Set(interns.map((i) => i.company))];
+  if (companies.length <= 1) return interns.map((i) => name(i.intern)).join(", ");
+  return companies
+    .map(
+      (company) =>
+        `at ${neutralizeMentions(company)}, ${interns
+          .filter((i) => i.company === company)
+          .map((i) => name(i.intern))
+          .sort()
+          .join(", ")}`,
+    )
+    .join("; ");
+}
+
 export function coordinatorWelcome(
   f: WelcomeFacts,
   coordinator: Person,
-  interns: readonly Person[],
+  interns: readonly { intern: Person; company: string }[],
   byEmail = false,
 ): OutboundMessage {
-  const list = interns.map(name).join(", ");
-  const welcome = `Welcome, ${first(coordinator)}! I am Tandem, a bot that keeps virtual interns and their companies in touch. You coordinate ${interns.length === 1 ? `${name(f.intern)}'s internship, ${period(f)}` : `${interns.length} internships: ${list}`}.`;
+  const companies = new Set(interns.map((i) => i.company));
+  const welcome = `Welcome, ${first(coordinator)}! I am Tandem, a bot that keeps virtual interns and their companies in touch. You coordinate ${interns.length === 1 ? `${name(f.intern)}'s internship, ${period(f)}` : `${interns.length} internships: ${internList(interns)}`}.`;
+  const subject =
+    interns.length === 1
+      ? `Welcome to Tandem: ${name(f.intern)}'s internship`
+      : `Welcome to Tandem: ${interns.length} interns${companies.size > 1 ? ` at ${companies.size} companies` : [...companies][0] ? ` at ${neutralizeMentions([...companies][0]!)}` : ""}`;
   const patterns =
     "• A private note only about patterns (3 or more late replies in 14 days, or an at-risk connection signal), never about a single message.";
   if (byEmail) {
     return {
       text: [
         welcome,
-        "You have no account in this company's chat, so Tandem writes to you by e-mail:",
-        "• A weekly digest, a short paragraph per intern.",
+        `You have no account in ${companies.size > 1 ? "these companies' chats" : "this company's chat"}, so Tandem writes to you by e-mail:`,
+        `• A weekly digest, a short paragraph per intern${companies.size > 1 ? ", all companies in one e-mail" : ""}.`,
         patterns,
         "• Tandem's web portal shows each intern in full (milestones, check-ins, reply times, reflections the intern shares with you, the end-of-internship report); sign in there with this address.",
         KEEPS,
       ].join("\n"),
-      reason: why(f),
+      subject,
+      reason:
+        interns.length > 1
+          ? "Tandem welcomes a coordinator once, with all their interns, when the first internship starts."
+          : why(f),
     };
   }
-  return message(
-    [
-      welcome,
-      '• A weekly digest, a short paragraph per intern; "digest for @intern" shows one in full.',
-      patterns,
-      '• You can read check-ins ("checkin history for @intern"), and reflections the intern shares with you.',
-      KEEPS,
-    ],
-    f,
-    false,
-  );
+  return {
+    ...message(
+      [
+        welcome,
+        '• A weekly digest, a short paragraph per intern; "digest for @intern" shows one in full.',
+        patterns,
+        '• You can read check-ins ("checkin history for @intern"), and reflections the intern shares with you.',
+        KEEPS,
+      ],
+      f,
+      false,
+    ),
+    subject,
+  };
 }
 
 /** The note to a colleague on the introductions list, with the way off it. */

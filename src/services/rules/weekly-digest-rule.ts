@@ -11,6 +11,7 @@ import { type InternshipContext, loadInternshipContext } from "../internship-con
 import { directDraft } from "../notify.js";
 import { currentPattern } from "../pattern-facts.js";
 import type { PlanRule } from "../planner.js";
+import { inboxRecords } from "../shared-inbox.js";
 import { attentionPoints, renderBrief, renderChat } from "../summary-render.js";
 import { summarizeWeek } from "../week-summary.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
@@ -145,14 +146,30 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     // enqueues after a whole batch, so the others reuse it (inserting it again changes nothing).
     const cached = built.get(key);
     if (cached) return cached;
+    // One digest per inbox: a coordinator by e-mail at several companies is one record per company, and
+    // the first record with an intern that week writes it for all of them (see shared-inbox.ts).
+    const records = await inboxRecords(store, ctx.workspace, coordinator, (p) =>
+      reportKeys.coordinatorDigest(p.id, slot.week),
+    );
     const found = [];
-    for (const i of await store.internships.forPerson(ctx.workspace.id, coordinator.id)) {
-      if (i.coordinatorId !== coordinator.id || !overlaps(i, slot.reported)) continue;
-      const week = await summaryFor(ctx, i, slot.reported, now);
-      if (week) found.push({ ...week, pattern: await patternOf(ctx.workspace.id, i.id, now) });
+    for (const record of records) {
+      for (const i of await store.internships.forPerson(record.workspace.id, record.person.id)) {
+        if (i.coordinatorId !== record.person.id || !overlaps(i, slot.reported)) continue;
+        if (found.length === 0 && record.person.id !== coordinator.id) return [];
+        const own = record.workspace.id === ctx.workspace.id;
+        const context = own ? ctx : await loadInternshipContext(store, record.workspace.id, i.id);
+        const week = context && (await summaryFor(context, i, slot.reported, now));
+        if (week)
+          found.push({
+            ...week,
+            company: record.workspace.name,
+            pattern: await patternOf(record.workspace.id, i.id, now),
+          });
+      }
     }
+    const noChat = !coordinator.ids[ctx.workspace.platform] && coordinator.email !== undefined;
     const weeks = found
-      .map((w) => ({ ...w, flagged: attentionPoints(w.summary, w.pattern).length > 0 }))
+      .map((w) => ({ ...w, flagged: attentionPoints(w.summary, w.pattern, noChat).length > 0 }))
       .sort(
         (a, b) => Number(b.flagged) - Number(a.flagged) || a.summary.intern.localeCompare(b.summary.intern),
       );
@@ -160,10 +177,11 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     const messages = coordinatorDigestMessages({
       interns: weeks.map((w) => w.summary.intern),
       weekTitle: titleOf(slot),
-      briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key, w.pattern)),
+      briefs: weeks.map((w) => renderBrief(w.summary, w.intern.key, w.pattern, noChat)),
       flagged: weeks.filter((w) => w.flagged).length,
       example: weeks[0]!.intern.key,
-      noChat: !coordinator.ids[ctx.workspace.platform] && coordinator.email !== undefined,
+      noChat,
+      companies: weeks.map((w) => w.company),
     });
     const drafts = messages
       .map((message, i) =>

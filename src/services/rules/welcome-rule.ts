@@ -14,6 +14,8 @@ import type { OutboxDraft, Store } from "../../ports/store.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft, personAddress } from "../notify.js";
 import type { PlanRule } from "../planner.js";
+import { portalPaths } from "../portal/portal-paths.js";
+import { inboxRecords } from "../shared-inbox.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
 /**
@@ -38,24 +40,39 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
     return calendar.nextWorkingMoment(from);
   }
 
-  /** A coordinator of several interns is welcomed once, with all of them, through the first internship. */
+  /**
+   * A coordinator of several interns is welcomed once, with all of them, through the first internship;
+   * one by e-mail at several companies once per inbox, by her first record with a running internship
+   * (see shared-inbox.ts), with every company's interns.
+   */
   async function coordinatorInterns(
     ctx: InternshipContext,
     coordinator: Person,
     now: Date,
-  ): Promise<Person[] | undefined> {
+  ): Promise<{ intern: Person; company: string }[] | undefined> {
     const today = ctx.calendarOf(coordinator).localDate(now);
-    const theirs = (await store.internships.forPerson(ctx.workspace.id, coordinator.id)).filter(
-      (i) => i.coordinatorId === coordinator.id && (i.end >= today || i.id === ctx.internship.id),
+    const records = await inboxRecords(store, ctx.workspace, coordinator, (p) =>
+      welcomeKeys.person(ctx.internship.id, p.id),
     );
-    const firstOne = theirs.reduce((a, b) => (b.id < a.id ? b : a), ctx.internship);
-    if (firstOne.id !== ctx.internship.id) return undefined;
-    for (const i of theirs) {
-      if (await store.outbox.get(ctx.workspace.id, welcomeKeys.person(i.id, coordinator.id)))
-        return undefined;
+    const found: { intern: Person; company: string }[] = [];
+    for (const { workspace, person } of records) {
+      const own = person.id === coordinator.id;
+      const theirs = (await store.internships.forPerson(workspace.id, person.id)).filter(
+        (i) => i.coordinatorId === person.id && (i.end >= today || (own && i.id === ctx.internship.id)),
+      );
+      if (theirs.length === 0) continue;
+      if (found.length === 0) {
+        if (!own) return undefined;
+        const firstOne = theirs.reduce((a, b) => (b.id < a.id ? b : a), ctx.internship);
+        if (firstOne.id !== ctx.internship.id) return undefined;
+      }
+      for (const i of theirs) {
+        if (await store.outbox.get(workspace.id, welcomeKeys.person(i.id, person.id))) return undefined;
+        const intern = await store.people.get(workspace.id, i.internId);
+        if (intern) found.push({ intern, company: workspace.name });
+      }
     }
-    const interns = await Promise.all(theirs.map((i) => store.people.get(ctx.workspace.id, i.internId)));
-    return interns.filter((p): p is Person => p !== undefined);
+    return found;
   }
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
@@ -111,7 +128,10 @@ export function createWelcomeRule(deps: { store: Store; log: Logger }): PlanRule
         message: async () => {
           const interns = await coordinatorInterns(ctx, coordinator, now);
           const byEmail = !coordinator.ids[workspace.platform] && coordinator.email !== undefined;
-          return interns && coordinatorWelcome(await facts(coordinator), coordinator, interns, byEmail);
+          if (!interns) return undefined;
+          const welcome = coordinatorWelcome(await facts(coordinator), coordinator, interns, byEmail);
+          // About several interns, an e-mail links to the portal's start page rather than to one of them.
+          return interns.length > 1 ? { ...welcome, portalPath: portalPaths.home() } : welcome;
         },
       });
     }
