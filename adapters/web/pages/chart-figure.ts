@@ -43,7 +43,6 @@ export const PAGE_STYLES = `
 .board { min-width: 64rem; }
 .board th, .board td { font-size: .9rem; }
 .board .spark svg { width: 96px; height: 28px; display: block; }
-.cell-label { display: none; }
 /* A phone: each intern a card of labelled lines, no sideways scrolling (sorting stays in the form).
    The explicit ARIA roles keep it a table for screen readers that drop table semantics with display. */
 @media (max-width: 48rem) {
@@ -55,7 +54,8 @@ export const PAGE_STYLES = `
   .board tbody th, .board td { border: 0; padding: .2rem 0; white-space: normal; }
   .board tbody th { font-size: 1.05rem; }
   .board td { display: grid; grid-template-columns: 9rem minmax(0, 1fr); gap: .5rem; }
-  .cell-label { display: block; font-weight: 600; color: var(--muted); }
+  /* The column's name; after the slash, its text for screen readers: none (they hear the header). */
+  .board td::before { content: attr(data-label); content: attr(data-label) / ""; font-weight: 600; color: var(--muted); }
 }
 .level-at_risk { color: #9b1c1c; font-weight: 700; }
 .level-watch { color: #7a4d00; font-weight: 700; }
