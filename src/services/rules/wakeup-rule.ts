@@ -7,6 +7,7 @@ import {
   sharedContextReads,
 } from "../internship-context.js";
 import type { PlanRule } from "../planner.js";
+import { capAtInternshipEnd, ENDS_WITH_INTERNSHIP } from "./after-end.js";
 
 /** Every kind of due work that wakes up per internship. Touching an internship brings all of them forward. */
 export const WAKEUP_KINDS = [
@@ -84,8 +85,12 @@ export function createWakeupRule(deps: {
         await store.transaction(async () => {
           const context = await loadInternshipContext(store, workspaceId, internshipId, reads);
           const result = context ? await deps.evaluate(context, now) : { drafts: [], next: undefined };
+          const drafts =
+            context && ENDS_WITH_INTERNSHIP.has(deps.kind)
+              ? capAtInternshipEnd(context, result.drafts)
+              : result.drafts;
           // Queued with the wake-up's move, in the internship's savepoint, and not kept in memory.
-          for (const draft of result.drafts) {
+          for (const draft of drafts) {
             outboxFailed = true;
             await enqueue(draft);
             outboxFailed = false;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { sampleProgramme } from "../helpers/programme.js";
+import { createServiceHarness } from "../helpers/service-harness.js";
+
+/** Ana's internship ends Wed 9 Dec 2026; she answers no check-in in its last week. */
+function endingProgramme() {
+  const p = sampleProgramme();
+  p.internships = [{ ...p.internships![0]!, end: "2026-12-09" }];
+  return p;
+}
+
+describe("after an internship has ended", () => {
+  it("sends no check-in, check-in note, nudge or signal alert after its last day, and withdraws those waiting", async () => {
+    const h = await createServiceHarness({ programme: endingProgramme(), rules: "every" });
+    const after: string[] = [];
+    // Every hour from Thu 3 Dec to Tue 15 Dec.
+    for (
+      let t = Date.parse("2026-12-03T00:00:00Z");
+      t <= Date.parse("2026-12-15T23:00:00Z");
+      t += 3_600_000
+    ) {
+      const before = h.platform.sent.length;
+      await h.tickAt(new Date(t));
+      // Ana's last day ends at midnight in São Paulo: Thu 10 Dec 03:00 UTC.
+      if (t >= Date.parse("2026-12-10T03:00:00Z"))
+        after.push(...h.platform.sent.slice(before).map((s) => s.message.text.split("\n")[0]!));
+    }
+    const running = after.filter((text) =>
+      /check-in|short call|connection signal|extra contact|did not answer|introduc|reflection/i.test(text),
+    );
+    expect(running).toEqual([]);
+    const waiting = (await h.store.outbox.list()).filter(
+      (o) => o.status === "pending" && /^(checkin|isolation|nudge|pattern|intro)/.test(o.key),
+    );
+    expect(waiting).toEqual([]);
+  }, 120_000);
+});
