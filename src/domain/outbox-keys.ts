@@ -182,6 +182,8 @@ export const reportKeys = {
 export const welcomeKeys = {
   person: (internshipId: number, personId: number) => `welcome:${internshipId}:${personId}`,
   colleague: (workspaceId: number, personId: number) => `welcome-colleague:${workspaceId}:${personId}`,
+  /** A person's first message for an internship (not a colleague's, not a welcome back). */
+  isPersonWelcome: (key: string): boolean => /^welcome:\d+:\d+$/.test(key),
 };
 
 /** Notices that one change causes, once per change and reader. */

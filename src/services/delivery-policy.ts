@@ -9,7 +9,14 @@ import { whereToRead } from "../domain/copy/delivery.js";
 import { composeMerged, type MergeReason } from "../domain/copy/merged.js";
 import { foldIntoWelcomeBack } from "../domain/copy/welcome-back.js";
 import type { Address, OutboundMessage } from "../domain/messages.js";
-import { inboundReplyKeys, keyFamily, noticeKeys, replyKeys } from "../domain/outbox-keys.js";
+import {
+  checkinKeys,
+  inboundReplyKeys,
+  keyFamily,
+  noticeKeys,
+  replyKeys,
+  welcomeKeys,
+} from "../domain/outbox-keys.js";
 import { nextWorkingDayStart } from "../domain/working-days.js";
 import type { OutboxItem } from "../ports/store.js";
 
@@ -33,7 +40,7 @@ export interface Delivery {
 export interface Deferral {
   item: OutboxItem;
   until: Date;
-  why: "outside contact hours" | "daily budget used up";
+  why: "outside contact hours" | "daily budget used up" | "welcome day";
 }
 
 export interface DeliveryPlan {
@@ -120,6 +127,20 @@ function planGroup(
   if (welcome) {
     plan.send.push(welcomeBackDelivery(welcome, group, recipientId, budget));
     return;
+  }
+  // A first day carries the welcome and the check-in at most: the rest waits a day unless due today.
+  // (A colleague's welcome explains the introduction request it comes with: that one travels with it.)
+  if (group.some((item) => welcomeKeys.isPersonWelcome(item.key))) {
+    const until = nextWorkingDayStart(calendar, now);
+    const today = (item: OutboxItem) =>
+      welcomeKeys.isPersonWelcome(item.key) ||
+      checkinKeys.promptInternship(item.key) !== undefined ||
+      // The weekly digest belongs to its day (its why-line names it); a day later it would not be true.
+      keyFamily(item.key) === "digest" ||
+      replyKeys.isAlert(item.key) ||
+      (item.expiresAt !== undefined && item.expiresAt.getTime() <= until.getTime());
+    for (const item of group.filter((i) => !today(i))) plan.defer.push({ item, until, why: "welcome day" });
+    group = group.filter(today);
   }
   // Alerts about open questions travel together; everything else is its own message.
   const alerts = group.filter((item) => replyKeys.isAlert(item.key));

@@ -10,8 +10,10 @@ import {
   SYNC_CADENCE_DAYS,
 } from "../domain/isolation.js";
 import { addDays, daysBetween } from "../domain/local-date.js";
+import { welcomeKeys } from "../domain/outbox-keys.js";
 import type { Introduction } from "../domain/records.js";
 import type { TrackedMessage } from "../domain/reply-records.js";
+import type { LocalDate } from "../domain/types.js";
 import { workingDaysBefore, workingDaysBetween } from "../domain/working-days.js";
 import type { Store } from "../ports/store.js";
 import type { InternshipContext } from "./internship-context.js";
@@ -81,6 +83,22 @@ async function lastSignOfContact(
   return times.length === 0 ? undefined : new Date(Math.max(...times));
 }
 
+/**
+ * The day Tandem began watching this internship: the internship's start, or the day Tandem welcomed the
+ * intern when that came later (an internship added while it runs). A welcome still waiting means Tandem
+ * has watched nothing before today. No period counted from here can be longer than Tandem has seen.
+ */
+async function watchedFrom(store: Store, ctx: InternshipContext, today: LocalDate): Promise<LocalDate> {
+  const { internship, intern } = ctx;
+  const welcome = await store.outbox.get(
+    internship.workspaceId,
+    welcomeKeys.person(internship.id, intern.id),
+  );
+  if (!welcome) return internship.start;
+  const welcomed = welcome.sentAt ? ctx.calendarOf(intern).localDate(welcome.sentAt) : today;
+  return [welcomed, internship.start].sort().at(-1)!;
+}
+
 export async function gatherIsolationInputs(
   store: Store,
   ctx: InternshipContext,
@@ -93,11 +111,12 @@ export async function gatherIsolationInputs(
   const tracked = await conversationsTracked(store, ctx);
   const lastMessage = await store.activity.lastBy(internship.id, intern.id);
   const lastContact = await lastSignOfContact(store, ctx, lastMessage, now);
+  const since = await watchedFrom(store, ctx, today);
 
   // Quiet: since the intern's last sign of contact; none while others wrote: since the start.
   let quietWorkingDays: number | null = null;
   if (lastContact) quietWorkingDays = workingDaysBetween(calendar, calendar.localDate(lastContact), today);
-  else if (tracked) quietWorkingDays = workingDaysBetween(calendar, addDays(internship.start, -1), today);
+  else if (tracked) quietWorkingDays = workingDaysBetween(calendar, addDays(since, -1), today);
 
   // Missed check-ins: only days a check-in was actually asked count; none asked is unknown.
   const checkinFrom = workingDaysBefore(calendar, today, CHECKIN_DAYS);
@@ -134,7 +153,8 @@ export async function gatherIsolationInputs(
   const meetingTimes = [(await store.activity.lastMeeting(internship.id))?.at.getTime(), ...held].filter(
     (t): t is number => t !== undefined && t <= now.getTime(),
   );
-  const age = daysBetween(internship.start, today);
+  // Never "no meeting in N days" for more days than Tandem has watched.
+  const age = daysBetween(since, today);
   let daysSinceMeeting: number | null = null;
   if (meetingTimes.length > 0) {
     daysSinceMeeting = daysBetween(calendar.localDate(new Date(Math.max(...meetingTimes))), today);

@@ -181,3 +181,23 @@ describe("a welcome, so nobody's first message is an alert (issue 14 §8)", () =
     expect(await welcomeOf(h, "ana")).toHaveLength(0);
   });
 });
+
+describe("a welcome day is calm (the first morning brought four messages at once)", () => {
+  it("brings the intern the welcome and the check-in at most; nothing claims a period longer than Tandem watched", async () => {
+    // Ana's internship began on 1 Nov; Tandem first sees it on Mon 30 Nov, a month in, mid-term near.
+    const h = await createServiceHarness({ rules: "every" });
+    const ana = (await h.internship("ana-2026")).id;
+    const texts = async () => (await h.sentTo("ana")).map((s) => s.message.text);
+    for (let hour = 6; hour <= 18; hour++) {
+      await h.tickAt(h.local(`2026-11-30T${String(hour).padStart(2, "0")}:00`, SP));
+      await h.tickAt(h.local(`2026-11-30T${String(hour).padStart(2, "0")}:30`, SP));
+    }
+    const firstDay = await texts();
+    expect(firstDay.length).toBeLessThanOrEqual(2);
+    expect(firstDay[0]).toContain("Welcome, Ana!");
+    expect(firstDay.slice(1).every((t) => t.includes("time for your check-in"))).toBe(true);
+    const signal = (await h.store.signals.between(ana, "2026-11-30", "2026-11-30"))[0];
+    expect(signal?.inputs.daysSinceMeeting ?? null).toBeNull();
+    expect(signal?.reasons.map((r) => r.code) ?? []).not.toContain("no_meeting");
+  });
+});

@@ -6,7 +6,7 @@ import { checkinDaysSummary } from "../../domain/copy/checkin-summary.js";
 import { parseDuration } from "../../domain/duration.js";
 import { addDays } from "../../domain/local-date.js";
 import { isSlipping } from "../../domain/milestones.js";
-import { checkinKeys } from "../../domain/outbox-keys.js";
+import { checkinKeys, welcomeKeys } from "../../domain/outbox-keys.js";
 import type { LocalDate } from "../../domain/types.js";
 import { startOfNextDay } from "../../domain/working-days.js";
 import type { OutboxDraft, Store } from "../../ports/store.js";
@@ -217,7 +217,8 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
         return { drafts, next: tomorrow };
       } else return { drafts, next: earliest(new Date(now.getTime() + DELIVERY_POLL_MS), window.closesAt) };
     }
-    if (current.status === "sent" && current.sentAt) {
+    // A welcome day carries the welcome and the check-in at most: no reminder on the intern's first day.
+    if (current.status === "sent" && current.sentAt && !(await welcomedToday(ctx, today))) {
       const remindAt = calendar.addWorkingTime(current.sentAt, parseDuration(terms.checkIn.reminderAfter));
       if (now >= remindAt && remindAt < window.closesAt) {
         const reminder = directDraft(
@@ -234,6 +235,12 @@ export function createCheckinRule(deps: { store: Store; log: Logger }): PlanRule
       }
     }
     return { drafts, next: window.closesAt };
+  }
+
+  async function welcomedToday(ctx: InternshipContext, today: LocalDate): Promise<boolean> {
+    const key = welcomeKeys.person(ctx.internship.id, ctx.intern.id);
+    const sentAt = (await store.outbox.get(ctx.workspace.id, key))?.sentAt;
+    return sentAt !== undefined && ctx.calendarOf(ctx.intern).localDate(sentAt) === today;
   }
 
   return createWakeupRule({ kind: "checkin", store, log: deps.log, evaluate });
