@@ -37,6 +37,8 @@ export interface InternshipSummary {
   period: { from: LocalDate; to: LocalDate };
   /** The intern's date at the end of the period (or now, when earlier): what "overdue" is measured against. */
   asOf: LocalDate;
+  /** The internship's last day, once it is past (as of `now`): an ended internship is no one's worry. */
+  ended?: LocalDate;
   /** The internship's week that the period ends in (week 1 is its first seven days). */
   week: number;
   milestones: {
@@ -191,6 +193,7 @@ export async function summarizeInternship(
     coordinator: ctx.coordinator ? safe(ctx.coordinator.name) : undefined,
     period: { from: periodFrom, to: periodTo },
     asOf,
+    ...(calendar.localDate(now) > internship.end ? { ended: internship.end } : {}),
     week: Math.max(0, Math.floor(daysBetween(internship.start, periodTo) / 7) + 1),
     milestones: {
       done: milestones.filter((m) => m.status === "done" && within(doneAt(m), from, end)).map(line),

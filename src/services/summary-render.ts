@@ -132,9 +132,13 @@ export function summarySections(s: InternshipSummary, audience: Audience, cap = 
     },
     {
       title: "Connection signal",
-      lines: s.isolation
-        ? [`${LEVEL_NAMES[s.isolation.level]} (${formatDate(s.isolation.date)})`, ...s.isolation.reasons]
-        : ["not computed yet"],
+      lines: s.ended
+        ? [
+            `not followed since the internship ended ${formatDate(s.ended)}${s.isolation ? ` (last: ${LEVEL_NAMES[s.isolation.level]}, ${formatDate(s.isolation.date)})` : ""}`,
+          ]
+        : s.isolation
+          ? [`${LEVEL_NAMES[s.isolation.level]} (${formatDate(s.isolation.date)})`, ...s.isolation.reasons]
+          : ["not computed yet"],
     },
     { title: "Introductions", lines: introductionLines(s) },
   ];
@@ -311,6 +315,8 @@ export function attentionPoints(s: InternshipSummary, pattern?: PatternFacts, pl
   const points: string[] = [];
   const m = s.milestones;
   if (m.overdue.length > 0) points.push(plural(m.overdue.length, "overdue milestone"));
+  // An ended internship is listed as ended: only a milestone still overdue (a late report) is a matter.
+  if (s.ended) return points;
   if (s.isolation && s.isolation.level !== "ok")
     points.push(
       plain ? PLAIN_LEVELS[s.isolation.level] : `connection signal ${LEVEL_NAMES[s.isolation.level]}`,
@@ -363,7 +369,8 @@ export function renderBrief(
   }
   figures.push(`met ${s.introductions.met.length} of ${s.introductions.target} colleagues`);
   if (s.reflections.length > 0) figures.push(plural(s.reflections.length, "shared reflection"));
-  const head = plain ? s.intern : `${s.intern} (@${handle})`;
+  const name = plain ? s.intern : `${s.intern} (@${handle})`;
+  const head = s.ended ? `${name}, internship ended ${formatDate(s.ended)}` : name;
   return attention.length === 0
     ? `${head}: nothing to flag; ${figures.join("; ")}.`
     : `${head}: needs attention: ${attention.join(", ")}. ${capitalize(figures.join("; "))}.`;

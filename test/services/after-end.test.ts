@@ -35,3 +35,20 @@ describe("after an internship has ended", () => {
     expect(waiting).toEqual([]);
   }, 120_000);
 });
+
+describe("digests about an internship that has ended", () => {
+  it("list it as ended, not as needing attention, and follow no signal or pattern after the end", async () => {
+    const h = await createServiceHarness({ programme: endingProgramme(), rules: "every" });
+    for (let t = Date.parse("2026-12-03T00:00:00Z"); t <= Date.parse("2026-12-14T18:00:00Z"); t += 3_600_000)
+      await h.tickAt(new Date(t));
+    const digests = (await h.store.outbox.list()).filter((o) => o.payload.text.includes("2026-W50"));
+    const lena = (await h.person("lena")).id;
+    const bram = (await h.person("bram")).id;
+    const coordinator = digests.find((o) => o.recipientId === lena)?.payload.text ?? "";
+    expect(coordinator).toContain("Ana Souza (@ana), internship ended Wed 9 Dec 2026: nothing to flag");
+    expect(coordinator).not.toContain("needs attention");
+    const supervisor = digests.find((o) => o.recipientId === bram)?.payload.text ?? "";
+    expect(supervisor).toContain("Connection signal: not followed since the internship ended Wed 9 Dec 2026");
+    expect(supervisor).not.toContain("Pattern worth a look");
+  }, 120_000);
+});

@@ -98,7 +98,9 @@ export function createWeeklyDigestRule(deps: { store: Store; log: Logger }): Pla
     now: Date,
   ): Promise<PatternFacts | undefined> {
     const ctx = await loadInternshipContext(store, workspaceId, internshipId);
-    return ctx && (await currentPattern(store, ctx, now))?.facts;
+    // No pattern worth a look once the internship has ended.
+    if (!ctx || ctx.calendarOf(ctx.intern).localDate(now) > ctx.internship.end) return undefined;
+    return (await currentPattern(store, ctx, now))?.facts;
   }
   /** Coordinator digests built but not yet found in the outbox, by key. */
   const built = new Map<string, OutboxDraft[]>();
