@@ -34,6 +34,9 @@ export function mailSubject(text: string): string {
   // A first line that introduces a list ends in a colon, which reads as cut off in an inbox.
   const first = (line ?? "A message from Tandem").replace(/\s+/g, " ").replace(/:$/, "");
   if (first.length <= SUBJECT_MAX) return first;
+  // A first sentence that fits says more than a line cut in the middle.
+  const sentence = /^(.{20,}?[.!?])\s/.exec(first.slice(0, SUBJECT_MAX + 1))?.[1];
+  if (sentence) return sentence.replace(/\.$/, "");
   const cut = first.slice(0, SUBJECT_MAX - 1);
   const space = cut.lastIndexOf(" ");
   return `${space > SUBJECT_MAX / 2 ? cut.slice(0, space) : cut}…`;

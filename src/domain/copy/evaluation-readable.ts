@@ -62,7 +62,9 @@ export function evaluationReadable(n: ReadableNotice): OutboundMessage {
     : n.byEmail
       ? `${second ? "They are" : "It is"} on the round's evaluation page in Tandem's portal (sign in with this address).`
       : `Type "${typed}" to read ${second ? "them" : "it"}.`;
+  const state = second ? "both sides are in" : first ? "closed, one side to read" : "closed, nothing to read";
   return {
+    subject: `${n.reader === "intern" ? "Your" : `${intern}'s`} ${round} evaluation: ${state}`,
     text: [what, how].filter((line) => line !== undefined).join("\n"),
     reason: `Because the ${round} evaluation stays unread by the other side until both are in or its window closes; Tandem tells the intern, the supervisor and the coordinator once when it can be read.`,
   };

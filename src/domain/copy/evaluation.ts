@@ -122,7 +122,9 @@ export function evaluationRequest(input: {
   const blind = input.reminder
     ? `${other}; neither of you sees the other's answers until both are in or the window closes.`
     : `${other}; neither of you sees the other's answers until both are in or the window closes (${until}).`;
+  const whose = side === "intern" ? "Your" : `${intern}'s`;
   return {
+    subject: `${input.reminder ? "Reminder: " : ""}${whose} ${roundName(round)} evaluation is open`,
     text: [input.reminder ? `A reminder: ${what}. The window closes ${until}.` : ask, `${blind} ${how}`].join(
       "\n",
     ),

@@ -44,8 +44,11 @@ export function composeMerged(
     return lines.join("\n");
   });
   const full = [header, ...sections].join("\n\n");
+  // What the parts are about, for an e-mail's subject (cut to fit there).
+  const topics = [...new Set(messages.map((m) => m.subject).filter((s) => s !== undefined))];
+  const subject = `${messages.length} messages from Tandem${topics.length > 0 ? `: ${topics.join("; ")}` : ""}`;
   if (full.length <= budget) {
-    const merged: OutboundMessage = { text: full, reason };
+    const merged: OutboundMessage = { text: full, subject, reason };
     const buttons = mergeButtons(messages);
     if (buttons.length > 0) merged.buttons = buttons;
     return merged;
@@ -57,6 +60,7 @@ export function composeMerged(
   const shown = messages.length - fitted.left;
   const merged: OutboundMessage = {
     text: [header, fitted.lines.join("\n"), more].join("\n\n"),
+    subject,
     reason,
     more,
   };

@@ -82,6 +82,7 @@ export function patternNote(f: PatternFacts): OutboundMessage {
   const intern = safe(f.intern);
   const ideas = suggestions(f).map((idea) => `- ${idea.charAt(0).toUpperCase()}${idea.slice(1)}`);
   return {
+    subject: `${intern}'s internship: a pattern worth a look`,
     text: [
       `A pattern in ${intern}'s internship worth a look, over the two weeks to ${formatDate(f.to)}:`,
       ...patternLines(f).map((line) => `- ${line}`),

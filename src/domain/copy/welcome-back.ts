@@ -57,6 +57,7 @@ export function welcomeBack(person: Person, leave: LeavePeriod, sections: AwaySe
   );
   const first = person.name.split(" ")[0] ?? person.name;
   const message: OutboundMessage = {
+    subject: "Welcome back: what happened while you were away",
     text: [
       `Welcome back, ${first}. While you were away (${formatDate(leave.from)} to ${formatDate(leave.to)}):`,
       ...(parts.length > 0 ? parts : ["Nothing needs you from those days."]),
@@ -141,6 +142,7 @@ export function foldIntoWelcomeBack(
     });
   const folded: OutboundMessage = { text: parts.join("\n\n") };
   if (welcome.reason) folded.reason = welcome.reason;
+  if (welcome.subject) folded.subject = welcome.subject;
   if (buttons.length > 0) folded.buttons = buttons;
   return folded;
 }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSmtpMail, type SmtpMail } from "../../../adapters/email/mail-sender.js";
 import type { Config } from "../../../src/config.js";
+import { evaluationRequest } from "../../../src/domain/copy/evaluation.js";
 import { type Running, startService } from "../../../src/main.js";
 import { createSettableClock } from "../../../src/ports/clock.js";
 import type { Store } from "../../../src/ports/store.js";
@@ -17,6 +18,7 @@ import { createDispatcher } from "../../../src/services/dispatcher.js";
 import { queueDirect } from "../../../src/services/notify.js";
 import { importProgramme } from "../../../src/services/programme/import-programme.js";
 import type { ProgrammeInput } from "../../../src/services/programme/programme-schema.js";
+import { queueSignInLink } from "../../../src/services/sign-in-link.js";
 import { openStore } from "../../../src/storage/sqlite-store.js";
 import { type FakeSmtpServer, startFakeSmtpServer } from "../../fakes/smtp-server.js";
 import { captureLog } from "../../helpers/log-capture.js";
@@ -199,6 +201,47 @@ describe("a coordinator by e-mail at several companies", () => {
     for (const externalId of ["T1", "T2"])
       for (const n of [1, 2, 3])
         expect(toLena.some((m) => m.text.includes(`${externalId} note ${n}`))).toBe(true);
+    expect(toLena.map((m) => m.subject)).toContain("5 messages from Tandem");
+  });
+
+  it("gives each kind of message a short subject naming what it is about", async () => {
+    const store = await openTestStore("sqlite");
+    await importBoth(store);
+    const { dispatcher } = await dispatcherFor(store);
+    const workspace = (await store.workspaces.find("slack", "T1"))!;
+    const lena = (await store.people.byKey(workspace.id, "lena"))!;
+    const olaf = (await store.people.byKey(workspace.id, "olaf"))!;
+    await queueSignInLink(store, lena, "https://t.example/portal/sign-in?token=x", NOW);
+    const request = (side: "supervisor" | "intern", reminder: boolean) =>
+      evaluationRequest({
+        internshipId: 1,
+        round: "midterm",
+        side,
+        internName: "Ana Souza",
+        mention: "@ana",
+        closes: new Date("2026-12-11T16:00:00Z"),
+        timezone: "Europe/Brussels",
+        reminder,
+        byEmail: true,
+      });
+    await queueDirect(store, workspace, olaf, "note:eval", request("supervisor", false), NOW);
+    await queueDirect(store, workspace, olaf, "note:remind", request("supervisor", true), NOW);
+    await queueDirect(
+      store,
+      workspace,
+      olaf,
+      "note:plain",
+      { text: `Hello Olaf, this first sentence says enough on its own. ${"More words follow. ".repeat(8)}` },
+      NOW,
+    );
+    await dispatcher.dispatch(NOW);
+    await smtp!.waitFor(4);
+    expect(smtp!.received.map((m) => m.subject).sort()).toEqual([
+      "Ana Souza's mid-term evaluation is open",
+      "Hello Olaf, this first sentence says enough on its own",
+      "Reminder: Ana Souza's mid-term evaluation is open",
+      "Your Tandem sign-in link",
+    ]);
   });
 
   it("reports a refused address to the supervisor and the programme admins in chat, and tells her only what she can do", async () => {

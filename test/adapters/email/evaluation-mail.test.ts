@@ -93,7 +93,7 @@ describe("an evaluation request by e-mail", () => {
     log.allowErrors("no platform for this address; add it to PLATFORMS");
     await running.tick(NOW);
     const mails = await smtp.waitFor(1);
-    const request = mails.find((m) => m.subject.startsWith("It is time for Ana Souza's mid-term evaluation"));
+    const request = mails.find((m) => m.subject === "Ana Souza's mid-term evaluation is open");
     expect(request?.to).toEqual(["bram@acme.example"]);
     expect(request?.text).toContain(
       `See it in Tandem's portal: https://tandem.example.edu/portal/internships/${internshipId}/evaluation?round=midterm`,
