@@ -368,6 +368,14 @@ export function renderBrief(
     figures.push(`milestones ${states.join(", ")}`);
   }
   figures.push(`met ${s.introductions.met.length} of ${s.introductions.target} colleagues`);
+  // An evaluation window open now: the coordinator may want to nudge whoever has not answered.
+  for (const e of s.learning?.evaluations ?? []) {
+    if (e.status.kind !== "open") continue;
+    const until = e.closes ? ` until ${formatDate(e.closes)}` : "";
+    figures.push(
+      `${e.round === "midterm" ? "mid-term" : "final"} evaluation open${until}, ${e.status.submitted.length} of 2 in`,
+    );
+  }
   if (s.reflections.length > 0) figures.push(plural(s.reflections.length, "shared reflection"));
   const name = plain ? s.intern : `${s.intern} (@${handle})`;
   const head = s.ended ? `${name}, internship ended ${formatDate(s.ended)}` : name;
