@@ -152,17 +152,18 @@ describe("the coordinator hears about patterns only", () => {
   it("sends a later note only when something new happened since the last one", async () => {
     const { h, ana, tickUntil, rows, unanswered } = await setup();
     await unanswered("2026-12-01", "2026-12-02", "2026-12-03");
-    await tickUntil("2026-12-01T15:00", "2026-12-11T14:00");
+    await tickUntil("2026-12-01T15:00", "2026-12-10T14:00");
     // A week later the three are still within two weeks, but the coordinator knows about them.
     expect(await rows("pattern:")).toHaveLength(1);
-    await unanswered("2026-12-11");
-    await tickUntil("2026-12-11T15:00", "2026-12-25T18:00");
+    // (Not a Friday: its note would fall on Monday, the digest's morning, and the digest carries it.)
+    await unanswered("2026-12-10");
+    await tickUntil("2026-12-10T15:00", "2026-12-25T18:00");
     expect((await rows("pattern:")).map((o) => o.key)).toEqual([
       `pattern:${ana.id}:2026-W49`,
-      `pattern:${ana.id}:2026-W51`,
+      `pattern:${ana.id}:2026-W50`,
     ]);
-    // Friday's question became overdue at 15:00 in São Paulo; the note is written in Lena's next working time.
-    expect((await rows("pattern:"))[1]?.notBefore).toEqual(h.local("2026-12-14T09:00", "Europe/Berlin"));
+    // Thursday's question became overdue at 15:00 in São Paulo; the note is written in Lena's next working time.
+    expect((await rows("pattern:"))[1]?.notBefore).toEqual(h.local("2026-12-11T09:00", "Europe/Berlin"));
     expect((await rows("pattern:"))[1]?.payload.text).toContain("4 of 4 questions missed the agreed 4h");
   });
 
@@ -187,6 +188,18 @@ describe("the coordinator hears about patterns only", () => {
     )[0];
     expect(ben).toBeDefined();
     expect(ben?.payload.text).not.toContain("Pattern");
+  });
+
+  it("does not send the pattern note on the morning of the coordinator's digest, which carries it, nor repeat it after", async () => {
+    const { h, ana, tickUntil, rows, toLena, unanswered } = await setup();
+    // The third miss falls due on Friday evening in Berlin: the note would be written Monday 09:00, with the digest.
+    await unanswered("2026-12-02", "2026-12-03", "2026-12-04");
+    await tickUntil("2026-12-02T15:00", "2026-12-08T18:00");
+    expect(await rows(`pattern:${ana.id}:`)).toEqual([]);
+    const digest = await h.store.outbox.get(h.workspace.id, `digest:${(await h.person("lena")).id}:2026-W49`);
+    expect(digest?.notBefore).toEqual(h.local("2026-12-07T09:00", "Europe/Berlin"));
+    expect(digest?.payload.text).toContain("3 of 3 replies by Ana Souza missed the agreed 4h in two weeks");
+    expect(new Set((await toLena()).map((o) => o.key.split(":")[0]))).toEqual(new Set(["digest"]));
   });
 
   it("does not flag a single late reply in the coordinator's digest", async () => {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { patternNote } from "../../domain/copy/pattern.js";
 import { addDays, isoWeek } from "../../domain/local-date.js";
-import { patternKeys } from "../../domain/outbox-keys.js";
+import { patternKeys, reportKeys } from "../../domain/outbox-keys.js";
 import { newSince } from "../../domain/patterns.js";
 import type { LocalDate } from "../../domain/types.js";
 import { nextWorkingDayStart } from "../../domain/working-days.js";
@@ -11,6 +11,7 @@ import { directDraft } from "../notify.js";
 import { currentPattern } from "../pattern-facts.js";
 import type { PlanRule } from "../planner.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
+import { slotOf } from "./weekly-digest-rule.js";
 
 const DAY_MS = 86_400_000;
 /** At most one note per internship in any 7 days (and one per ISO week, by its key). */
@@ -55,11 +56,22 @@ export function createPatternRule(deps: { store: Store; log: Logger }): PlanRule
     }
     const found = await currentPattern(store, ctx, now);
     if (!found) return { drafts: [], next };
+    // The coordinator's weekly digest carries the pattern: on its morning a note would only repeat it,
+    // and after it the digest counts as the last note (a later note only for something new).
+    const slot = slotOf(ctx.calendarOf(coordinator), internship, readable);
+    const digestKey = reportKeys.coordinatorDigest(coordinator.id, slot.week);
+    const digest = await store.outbox.get(ctx.workspace.id, digestKey);
+    const digestDay = slot.sendAt && ctx.calendarOf(coordinator).localDate(slot.sendAt);
+    if (digestDay === ctx.calendarOf(coordinator).localDate(readable) && digest?.status !== "expired")
+      return { drafts: [], next };
     const last = await lastNoteAt(ctx, today);
+    const counts = digest && digest.status !== "expired" && digest.status !== "dead";
+    const digested = counts ? (digest.sentAt ?? digest.notBefore) : undefined;
     const key = patternKeys.note(internship.id, isoWeek(today));
     if (
       (await store.outbox.get(ctx.workspace.id, key)) ||
-      (last && (now.getTime() - last.getTime() < NOTE_QUIET_MS || !newSince(found.pattern, last)))
+      (last && (now.getTime() - last.getTime() < NOTE_QUIET_MS || !newSince(found.pattern, last))) ||
+      (digested && !newSince(found.pattern, digested))
     ) {
       return { drafts: [], next };
     }

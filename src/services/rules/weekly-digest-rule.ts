@@ -34,7 +34,7 @@ interface DigestSlot {
   over: boolean;
 }
 
-function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): DigestSlot {
+export function slotOf(calendar: WorkingCalendar, internship: Internship, now: Date): DigestSlot {
   const today = calendar.localDate(now);
   const monday = weekStart(today);
   let sendAt: Date | undefined;
