@@ -4,8 +4,11 @@
  * src/services/isolation-inputs.ts, the nudges are sent by src/services/rules/isolation-rule.ts.
  */
 import type { SyncCadence } from "./agreement-options.js";
-import { inputLabels, levelNames, reasonSentences, type Subject } from "./copy/isolation.js";
+import { inputLabels, levelNames, reasonSentences, type Subject, sinceSentences } from "./copy/isolation.js";
+import { formatDate } from "./format.js";
+import { daysBetween } from "./local-date.js";
 import type { IsolationLevel } from "./records.js";
+import type { LocalDate } from "./types.js";
 
 /** Every input; null means "not known yet" and never produces a reason (it is not zero). */
 export interface IsolationInputs {
@@ -207,10 +210,18 @@ export function reasonText(
   code: string,
   inputs: Readonly<Record<string, number | null | undefined>>,
   subject: Subject,
+  /** Since when Tandem watched, as of the signal's day: a longer period is said as "since <date>". */
+  watched?: { from: LocalDate; on: LocalDate },
 ): string | undefined {
   const rule = RULES.find((r) => r.code === code);
   const value = rule && inputs[rule.input];
-  return rule && typeof value === "number" ? rule.text(value, subject) : undefined;
+  if (!rule || typeof value !== "number") return undefined;
+  const since = sinceSentences[code];
+  // Working days counted back from `on` include the day watching began (never more than the days
+  // watched, both ends counted); days since a meeting count from the day after it.
+  if (since && watched && daysBetween(watched.from, watched.on) + (code === "quiet" ? 1 : 0) < value)
+    return since(formatDate(watched.from), subject);
+  return rule.text(value, subject);
 }
 
 /** Stored and shown inputs: every name present, null where unknown. */

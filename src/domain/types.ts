@@ -56,6 +56,8 @@ export interface Internship {
   start: LocalDate;
   end: LocalDate;
   homeChannel?: string;
+  /** When Tandem began following it (its import): Tandem saw nothing before, so claims no period before. */
+  addedAt?: Date;
 }
 
 export type Role = "intern" | "supervisor" | "backupSupervisor" | "coordinator";

@@ -11,7 +11,7 @@ import { lastEntry } from "../domain/milestone-followup.js";
 import { type Milestone, shownStatus } from "../domain/milestones.js";
 import type { IsolationLevel, StoredSignal } from "../domain/records.js";
 import { type FiguresByDirection, figuresByDirection } from "../domain/reply-figures.js";
-import type { LocalDate } from "../domain/types.js";
+import type { Internship, LocalDate } from "../domain/types.js";
 import type { Store } from "../ports/store.js";
 import { loadInternshipContext } from "./internship-context.js";
 import { planStatus } from "./intro-plan.js";
@@ -117,13 +117,22 @@ export function trendOf(scores: readonly number[]): Trend | undefined {
 }
 
 /** A stored signal's reasons as a summary states them, about the intern by name. */
-export function signalReasons(signal: StoredSignal, internName: string): string[] {
+export function signalReasons(signal: StoredSignal, internName: string, watchedFrom?: LocalDate): string[] {
   const name = safe(internName);
+  const watched = watchedFrom === undefined ? undefined : { from: watchedFrom, on: signal.date };
   // One message, one computation: the connectedness reasons point at the scores shown beside them.
   return signal.reasons.map(
     (r) =>
-      connectednessInSummary(r.code, name) ?? reasonText(r.code, signal.inputs, { name }) ?? safe(r.text),
+      connectednessInSummary(r.code, name) ??
+      reasonText(r.code, signal.inputs, { name }, watched) ??
+      safe(r.text),
   );
+}
+
+/** The day Tandem began watching an internship: its start, or its import when that came later. */
+export function watchedSince(internship: Internship, localDate: (at: Date) => LocalDate): LocalDate {
+  const added = internship.addedAt && localDate(internship.addedAt);
+  return added !== undefined && added > internship.start ? added : internship.start;
 }
 
 /** Undefined when the internship or its intern and supervisor are gone. */
@@ -215,7 +224,11 @@ export async function summarizeInternship(
     isolation: signal && {
       level: signal.level,
       date: signal.date,
-      reasons: signalReasons(signal, intern.name),
+      reasons: signalReasons(
+        signal,
+        intern.name,
+        watchedSince(internship, (at) => calendar.localDate(at)),
+      ),
     },
     introductions: {
       met: plan.met.map((p) => ({ name: safe(p.name), department: p.department && safe(p.department) })),

@@ -35,6 +35,15 @@ export const reasonSentences = {
 } satisfies Record<string, Sentence>;
 
 /**
+ * The reasons whose period can reach back before Tandem followed the internship, said from the day it
+ * began to (`since`, already formatted): Tandem claims no time it did not watch.
+ */
+export const sinceSentences: Partial<Record<string, (since: string, subject: Subject) => string>> = {
+  quiet: (since, sub) => `no message from ${who(sub)} in the team's conversations since ${since}`,
+  no_meeting: (since) => `no live conversation (a call, a video meeting, a coffee) was logged since ${since}`,
+};
+
+/**
  * The connectedness reasons as a digest or report states them next to the scores it shows: one
  * message, one computation (the signal's own average covers other days); undefined for other reasons.
  */

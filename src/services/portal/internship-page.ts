@@ -13,7 +13,12 @@ import { type FiguresByDirection, figuresByWeek } from "../../domain/reply-figur
 import type { LocalDate, Person, Role } from "../../domain/types.js";
 import type { AgreementState, Store } from "../../ports/store.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
-import { type InternshipSummary, signalReasons, summarizeWholeInternship } from "../internship-summary.js";
+import {
+  type InternshipSummary,
+  signalReasons,
+  summarizeWholeInternship,
+  watchedSince,
+} from "../internship-summary.js";
 import { agreedHours, earlierDate } from "./portal-figures.js";
 
 export interface TimelineEvent {
@@ -172,7 +177,7 @@ export async function buildInternshipPage(
   const lastDay = earlierDate(today, internship.end);
   const signals: SignalPoint[] = [];
   for (const s of await store.signals.between(internship.id, internship.start, lastDay)) {
-    const reasons = signalReasons(s, intern.name);
+    const reasons = signalReasons(s, intern.name, watchedSince(internship, localDate));
     const before = signals.at(-1);
     // A change is a change of level: reasons reworded day by day (a count of days growing) are not one.
     const changed = !before || before.level !== s.level;

@@ -11,6 +11,7 @@ export interface InternshipRow {
   start_date: string;
   end_date: string;
   home_channel: string | null;
+  created_at?: number | string | null;
 }
 
 export function toInternship(row: InternshipRow): Internship {
@@ -26,5 +27,7 @@ export function toInternship(row: InternshipRow): Internship {
   if (row.backup_supervisor_id !== null) internship.backupSupervisorId = row.backup_supervisor_id;
   if (row.coordinator_id !== null) internship.coordinatorId = row.coordinator_id;
   if (row.home_channel !== null) internship.homeChannel = row.home_channel;
+  if (row.created_at !== undefined && row.created_at !== null)
+    internship.addedAt = new Date(Number(row.created_at));
   return internship;
 }

@@ -35,4 +35,37 @@ describe("the connection signal's history on the internship page", () => {
     ]);
     expect(signalChart(page).description).toContain("3 changes");
   });
+
+  it("never claims a period before Tandem watched: says since the day it began instead", async () => {
+    // Ana's internship started on 1 Nov; the programme was imported (Tandem began watching) on 30 Nov.
+    const h = await createServiceHarness();
+    const ship = await h.internship("ana-2026");
+    const at = h.local("2026-12-13T12:00", "America/Sao_Paulo");
+    const save = (date: string, days: number, quiet: number) =>
+      h.store.signals.save(h.workspace.id, {
+        internshipId: ship.id,
+        date,
+        level: "watch",
+        reasons: [
+          { code: "no_meeting", text: `no live conversation in the last ${days} days` },
+          { code: "quiet", text: `${quiet} working days without a message` },
+        ],
+        inputs: { daysSinceMeeting: days, quietWorkingDays: quiet },
+        computedAt: at,
+      });
+    await save("2026-12-10", 8, 3);
+    await save("2026-12-13", 42, 30);
+    const page = (await buildInternshipPage(h.store, h.workspace.id, ship.id, ["coordinator"], at))!;
+    expect(page.signals.map((s) => s.reasons)).toEqual([
+      [
+        "no live conversation (a call, a video meeting, a coffee) was logged in the last 8 days",
+        "3 working days have passed without a message from Ana Souza in the team's conversations",
+      ],
+      [
+        "no live conversation (a call, a video meeting, a coffee) was logged since Mon 30 Nov 2026",
+        "no message from Ana Souza in the team's conversations since Mon 30 Nov 2026",
+      ],
+    ]);
+    expect(page.summary.isolation?.reasons.join("; ")).toContain("was logged since Mon 30 Nov 2026");
+  });
 });
