@@ -310,3 +310,9 @@ export function evaluationOfKey(key: string): { internshipId: number; round: str
   const match = /^evaluation[\w-]*:(\d+):(midterm|final)(?::|$)/.exec(key);
   return match ? { internshipId: Number(match[1]), round: match[2]! } : undefined;
 }
+
+/** The end-of-internship message, once per reader. */
+export const closingKeys = {
+  closing: (internshipId: number, reader: "supervisor" | "coordinator") =>
+    `closing:${internshipId}:${reader}`,
+};

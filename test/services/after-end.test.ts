@@ -52,3 +52,28 @@ describe("digests about an internship that has ended", () => {
     expect(supervisor).not.toContain("Pattern worth a look");
   }, 120_000);
 });
+
+describe("the closing message", () => {
+  it("tells the supervisor and the coordinator once, in their working hours, with the certificate's and the evaluations' state", async () => {
+    const h = await createServiceHarness({ programme: endingProgramme(), rules: "every" });
+    for (let t = Date.parse("2026-12-08T00:00:00Z"); t <= Date.parse("2026-12-11T18:00:00Z"); t += 3_600_000)
+      await h.tickAt(new Date(t));
+    const ship = await h.internship("ana-2026");
+    const closing = (await h.store.outbox.list()).filter((o) => o.key.startsWith(`closing:${ship.id}:`));
+    expect(closing.map((o) => o.key).sort()).toEqual([
+      `closing:${ship.id}:coordinator`,
+      `closing:${ship.id}:supervisor`,
+    ]);
+    const bram = closing.find((o) => o.key.endsWith(":supervisor"))!;
+    // Thu 10 Dec, 09:00 in Brussels: Bram's first working moment after Ana's last day.
+    expect(bram.notBefore.toISOString()).toBe("2026-12-10T08:00:00.000Z");
+    expect(bram.payload.text).toContain("Ana Souza's internship ended Wed 9 Dec 2026.");
+    expect(bram.payload.text).toContain("Certificate (Table D): not confirmed yet.");
+    expect(bram.payload.text).toContain(
+      "report and the certificate are on the internship's page in Tandem's portal",
+    );
+    expect((await h.sentTo("lena")).filter((s) => s.message.text.includes("internship ended"))).toHaveLength(
+      1,
+    );
+  }, 120_000);
+});

@@ -8,6 +8,7 @@ import { roundStates, sidePerson } from "../evaluation-rounds.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
+import { closingDrafts } from "./closing.js";
 import { readableNotices } from "./evaluation-readable.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
 
@@ -21,13 +22,17 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
   const { store } = deps;
 
   async function evaluate(ctx: InternshipContext, now: Date): Promise<Evaluation> {
-    const agreement = await store.learning.get(ctx.internship.id);
-    if (!agreement) return { drafts: [], next: undefined };
     const drafts: OutboxDraft[] = [];
     let next: Date | undefined;
     const lookAt = (at: Date) => {
       if (!next || at.getTime() < next.getTime()) next = at;
     };
+    // The closing message rides on this rule: it reads the rounds' states too.
+    const closing = await closingDrafts(store, ctx, now);
+    drafts.push(...closing.drafts);
+    if (closing.next) lookAt(closing.next);
+    const agreement = await store.learning.get(ctx.internship.id);
+    if (!agreement) return { drafts, next };
     for (const state of await roundStates(store, ctx, agreement)) {
       const readable = readableNotices(ctx, state, now);
       drafts.push(...readable.drafts);
