@@ -13,7 +13,7 @@ import { type FiguresByDirection, figuresByDirection } from "../../domain/reply-
 import type { LocalDate } from "../../domain/types.js";
 import type { Store } from "../../ports/store.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
-import { signalReasons, type Trend, trendOf } from "../internship-summary.js";
+import { signalReasons, type Trend, trendOf, watchedSince } from "../internship-summary.js";
 import { planStatus } from "../intro-plan.js";
 import { earlierDate } from "./portal-figures.js";
 
@@ -119,7 +119,13 @@ export async function cohortRow(store: Store, ctx: InternshipContext, now: Date)
     end: internship.end,
     level: signal?.level,
     levelDate: signal?.date,
-    reasons: signal ? signalReasons(signal, intern.name) : [],
+    reasons: signal
+      ? signalReasons(
+          signal,
+          intern.name,
+          watchedSince(internship, (at) => calendar.localDate(at)),
+        )
+      : [],
     connectedness: scores,
     trend: trendOf(scores.map((s) => s.score)),
     lastCheckin: answered && { date: answered.date, score: answered.connectedness },

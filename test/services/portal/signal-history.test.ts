@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signalChart } from "../../../adapters/web/charts/internship-charts.js";
 import type { IsolationLevel } from "../../../src/domain/records.js";
+import { loadInternshipContext } from "../../../src/services/internship-context.js";
+import { cohortRow } from "../../../src/services/portal/cohort-board.js";
 import { buildInternshipPage } from "../../../src/services/portal/internship-page.js";
 import { createServiceHarness } from "../../helpers/service-harness.js";
 
@@ -67,5 +69,13 @@ describe("the connection signal's history on the internship page", () => {
       ],
     ]);
     expect(page.summary.isolation?.reasons.join("; ")).toContain("was logged since Mon 30 Nov 2026");
+    const row = await cohortRow(
+      h.store,
+      (await loadInternshipContext(h.store, h.workspace.id, ship.id))!,
+      at,
+    );
+    expect(row.reasons).toContain(
+      "no live conversation (a call, a video meeting, a coffee) was logged since Mon 30 Nov 2026",
+    );
   });
 });
