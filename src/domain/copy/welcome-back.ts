@@ -105,6 +105,23 @@ const indent = (text: string) => text.replaceAll("\n", "\n   ");
  * The welcome back with every message that waited for the person: what needs them in full, most
  * important first, then one line each for the rest (daily summaries among them), digests at the end.
  */
+const WEEK_IN_KEY = /:(\d{4}-W\d{2})(?::\d+)?$/;
+
+/**
+ * Of the weekly digests that waited, only the latest of each series (a supervisor's per internship, a
+ * coordinator's with its parts): it covers the last week away, and two full digests bury the rest.
+ */
+function latestDigests<T extends { key: string }>(digests: readonly T[]): T[] {
+  const series = (key: string) => key.replace(WEEK_IN_KEY, "");
+  const week = (key: string) => WEEK_IN_KEY.exec(key)?.[1] ?? "";
+  const latest = new Map<string, string>();
+  for (const d of digests) {
+    const s = series(d.key);
+    if (week(d.key) > (latest.get(s) ?? "")) latest.set(s, week(d.key));
+  }
+  return digests.filter((d) => week(d.key) === latest.get(series(d.key)));
+}
+
 export function foldIntoWelcomeBack(
   welcome: OutboundMessage,
   waited: readonly { key: string; message: OutboundMessage }[],
@@ -113,7 +130,7 @@ export function foldIntoWelcomeBack(
   const sorted = [...waited].sort((a, b) => rank(a.key) - rank(b.key));
   const important = sorted.filter((w) => rank(w.key) < ORDER.length);
   const summarised = sorted.filter((w) => !inFull(w.key));
-  const digests = sorted.filter((w) => keyFamily(w.key) === "digest");
+  const digests = latestDigests(sorted.filter((w) => keyFamily(w.key) === "digest"));
   const full = (w: { message: OutboundMessage }) =>
     [
       w.message.text,
