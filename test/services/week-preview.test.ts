@@ -34,15 +34,21 @@ describe("preview week (on either store: it runs the rules on an in-memory SQLit
       "What Tandem would send about Ana Souza from Tue 1 Dec, 08:00 to Tue 8 Dec, 08:00 (Ana's time), if nobody answered or wrote in that time (answers cancel reminders and change summaries); times are each recipient's own. Nothing was sent.",
     );
     const ana = linesFor(text, "Ana Souza (intern, America/Sao Paulo):");
-    // A check-in every working day at 09:30 São Paulo time, and its one reminder three working hours later.
+    // A check-in every working day at 09:30 São Paulo time, and its one reminder three working hours later,
+    // except on her welcome day (Tue 1 Dec), which stays calm: the welcome and the check-in only.
     for (const day of ["Tue 1 Dec", "Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec", "Mon 7 Dec"]) {
       expect(ana).toContainEqual(
         expect.stringMatching(new RegExp(`^  ${day}, 09:30 — Hi Ana, time for your check-in`)),
       );
+      if (day === "Tue 1 Dec") continue;
       expect(ana).toContainEqual(
         expect.stringMatching(new RegExp(`^  ${day}, 12:30 — Ana, your check-in for`)),
       );
     }
+    expect(ana.filter((l) => l.startsWith("  Tue 1 Dec"))).toEqual([
+      expect.stringMatching(/^ {2}Tue 1 Dec, 09:00 — Welcome, Ana!/),
+      expect.stringMatching(/^ {2}Tue 1 Dec, 09:30 — Hi Ana, time for your check-in/),
+    ]);
     expect(ana.join("\n")).not.toContain("Sat 5 Dec");
     // Bram reads the unanswered day at the start of his next working time, in Brussels.
     const bram = linesFor(text, "Bram Peeters (supervisor, Europe/Brussels):");
@@ -64,7 +70,7 @@ describe("preview week (on either store: it runs the rules on an in-memory SQLit
     expect(ana).toContainEqual(
       expect.stringMatching(/^ {2}Tue 1 Dec, 10:15 — Hi Ana, time for your check-in/),
     );
-    expect(ana).toContainEqual(expect.stringMatching(/^ {2}Tue 1 Dec, 12:15 — Ana, your check-in for/));
+    expect(ana).toContainEqual(expect.stringMatching(/^ {2}Wed 2 Dec, 12:15 — Ana, your check-in for/));
     // Nothing on her day of leave; the welcome back the next morning is the rules' too.
     expect(ana.filter((l) => l.startsWith("  Thu 3 Dec"))).toEqual([]);
     expect(ana).toContainEqual(expect.stringMatching(/^ {2}Fri 4 Dec, 09:00 — Welcome back, Ana/));
@@ -73,12 +79,15 @@ describe("preview week (on either store: it runs the rules on an in-memory SQLit
 
   it("starts from what was already sent: today's check-in is not listed again", async () => {
     const h = await createServiceHarness({ rules: "every" });
+    // The day after her welcome day (which has no reminder), so today's reminder is listed.
     await h.tickAt(h.local("2026-12-01T09:30", SP));
-    expect((await h.sentTo("ana")).some((s) => s.message.text.includes("time for your check-in"))).toBe(true);
-    const ana = linesFor(await previewAt(h, "2026-12-01T10:00"), "Ana Souza (intern");
-    expect(ana.filter((l) => l.includes("time for your check-in (Tue 1 Dec 2026)"))).toHaveLength(0);
+    await h.tickAt(h.local("2026-12-02T09:30", SP));
+    const sent = await h.sentTo("ana");
+    expect(sent.some((s) => s.message.text.includes("time for your check-in (Wed 2 Dec 2026)"))).toBe(true);
+    const ana = linesFor(await previewAt(h, "2026-12-02T10:00"), "Ana Souza (intern");
+    expect(ana.filter((l) => l.includes("time for your check-in (Wed 2 Dec 2026)"))).toHaveLength(0);
     expect(ana).toContainEqual(
-      expect.stringMatching(/^ {2}Tue 1 Dec, 12:30 — Ana, your check-in for Tue 1 Dec/),
+      expect.stringMatching(/^ {2}Wed 2 Dec, 12:30 — Ana, your check-in for Wed 2 Dec/),
     );
   });
 
