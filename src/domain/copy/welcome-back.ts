@@ -50,6 +50,12 @@ export const awayLines = {
     `${coveredBy} answered ${count} question${count === 1 ? "" : "s"} for you.`,
 };
 
+/** "on Thu 3 Dec 2026" for one day away, "Thu 3 Dec 2026 to Fri 4 Dec 2026" for several. */
+const awayPeriod = (leave: LeavePeriod): string =>
+  leave.from === leave.to
+    ? `on ${formatDate(leave.from)}`
+    : `${formatDate(leave.from)} to ${formatDate(leave.to)}`;
+
 /** The rule's part: what happened, before anything that waited in the outbox is folded in. */
 export function welcomeBack(person: Person, leave: LeavePeriod, sections: AwaySections): OutboundMessage {
   const parts = HEADINGS.filter(([key]) => sections[key].length > 0).map(([key, heading]) =>
@@ -59,7 +65,7 @@ export function welcomeBack(person: Person, leave: LeavePeriod, sections: AwaySe
   const message: OutboundMessage = {
     subject: "Welcome back: what happened while you were away",
     text: [
-      `Welcome back, ${first}. While you were away (${formatDate(leave.from)} to ${formatDate(leave.to)}):`,
+      `Welcome back, ${first}. While you were away (${awayPeriod(leave)}):`,
       ...(parts.length > 0 ? parts : ["Nothing needs you from those days."]),
     ].join("\n\n"),
     reason:
