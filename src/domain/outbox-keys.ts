@@ -316,3 +316,9 @@ export const closingKeys = {
   closing: (internshipId: number, reader: "supervisor" | "coordinator") =>
     `closing:${internshipId}:${reader}`,
 };
+
+/** A confirmed certificate draft changed since: one message per new draft (by its hash), to the confirmer. */
+export const certificateKeys = {
+  changed: (internshipId: number, draftHash: string) => `certificate-changed:${internshipId}:${draftHash}`,
+  changedPrefix: (internshipId: number) => `certificate-changed:${internshipId}:`,
+};

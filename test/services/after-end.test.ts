@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { certificateHash, draftCertificate } from "../../src/services/certificate/certificate.js";
 import { sampleProgramme } from "../helpers/programme.js";
 import { createServiceHarness } from "../helpers/service-harness.js";
 
@@ -75,5 +76,43 @@ describe("the closing message", () => {
     expect((await h.sentTo("lena")).filter((s) => s.message.text.includes("internship ended"))).toHaveLength(
       1,
     );
+  }, 120_000);
+});
+
+describe("a confirmed certificate draft that changes", () => {
+  it("tells whoever confirmed it once, in their working hours, with a way to confirm the new draft, and not again each day", async () => {
+    // Ana's internship ends Fri 18 Dec; Bram confirms the draft on Wed 16 Dec, then a day's figures change it.
+    const p = sampleProgramme();
+    p.internships = [{ ...p.internships![0]!, end: "2026-12-18" }];
+    const h = await createServiceHarness({ programme: p, rules: "every" });
+    const ship = await h.internship("ana-2026");
+    const bram = await h.person("bram");
+    const wed = new Date("2026-12-16T14:00:00Z");
+    await h.tickAt(wed);
+    const draft = (await draftCertificate(h.store, ship.workspaceId, ship.id, wed))!;
+    await h.store.certificates.confirm(ship.workspaceId, ship.id, bram.id, certificateHash(draft), wed);
+    await h.store.wakeups.touch(ship.workspaceId, ship.id, ["evaluations"], wed);
+    for (let t = wed.getTime(); t <= Date.parse("2026-12-19T18:00:00Z"); t += 3_600_000)
+      await h.tickAt(new Date(t));
+    const told = (await h.store.outbox.list()).filter((o) =>
+      o.key.startsWith(`certificate-changed:${ship.id}:`),
+    );
+    expect(told).toHaveLength(1);
+    const current = (await draftCertificate(
+      h.store,
+      ship.workspaceId,
+      ship.id,
+      new Date(told[0]!.notBefore),
+    ))!;
+    expect(current.confirmation?.current).toBe(false);
+    expect(told[0]!.key).toMatch(new RegExp(`^certificate-changed:${ship.id}:[0-9a-f]{32}$`));
+    // Thu 17 Dec, 09:00 in Brussels: Bram's first working moment once the draft moved on.
+    expect(told[0]!.notBefore.toISOString()).toBe("2026-12-17T08:00:00.000Z");
+    expect(told[0]!.payload.text).toContain(
+      "The certificate draft (Table D) for Ana Souza changed since you confirmed it on Wed 16 Dec 2026",
+    );
+    expect(told[0]!.payload.text).toContain("certificate confirm for @ana");
+    expect(told[0]!.payload.buttons?.[0]?.value).toMatch(new RegExp(`^${ship.id}:[0-9a-f]{32}$`));
+    expect(told[0]!.payload.reason).toMatch(/^Because you confirmed Ana Souza's certificate draft/);
   }, 120_000);
 });

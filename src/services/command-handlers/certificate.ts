@@ -84,6 +84,8 @@ async function confirm(ctx: CommandContext, internship: Internship, draft: Certi
   const hash = certificateHash(draft);
   await ctx.store.transaction(async () => {
     await ctx.store.certificates.confirm(ctx.workspace.id, internship.id, ctx.speaker.id, hash, ctx.now);
+    // The evaluations rule watches a confirmed draft and tells the confirmer when it changes.
+    await ctx.store.wakeups.touch(ctx.workspace.id, internship.id, ["evaluations"], ctx.now);
     await ctx.store.audit.record(
       {
         workspaceId: ctx.workspace.id,

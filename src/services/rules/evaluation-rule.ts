@@ -8,6 +8,7 @@ import { roundStates, sidePerson } from "../evaluation-rounds.js";
 import type { InternshipContext } from "../internship-context.js";
 import { directDraft } from "../notify.js";
 import type { PlanRule } from "../planner.js";
+import { certificateChangedDrafts } from "./certificate-changed.js";
 import { closingDrafts } from "./closing.js";
 import { readableNotices } from "./evaluation-readable.js";
 import { createWakeupRule, type Evaluation } from "./wakeup-rule.js";
@@ -31,6 +32,10 @@ export function createEvaluationRule(deps: { store: Store; log: Logger }): PlanR
     const closing = await closingDrafts(store, ctx, now);
     drafts.push(...closing.drafts);
     if (closing.next) lookAt(closing.next);
+    // So does the note that a confirmed certificate draft changed (the final evaluation is in it).
+    const changed = await certificateChangedDrafts(store, ctx, now);
+    drafts.push(...changed.drafts);
+    if (changed.next) lookAt(changed.next);
     const agreement = await store.learning.get(ctx.internship.id);
     if (!agreement) return { drafts, next };
     for (const state of await roundStates(store, ctx, agreement)) {
