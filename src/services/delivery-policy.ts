@@ -137,6 +137,9 @@ function planGroup(
       checkinKeys.promptInternship(item.key) !== undefined ||
       // The weekly digest belongs to its day (its why-line names it); a day later it would not be true.
       keyFamily(item.key) === "digest" ||
+      // A trial check-in was asked for just now ("try checkin"): holding it a day would answer nobody.
+      keyFamily(item.key) === "checkin-trial" ||
+      keyFamily(item.key) === "checkin-trial-preview" ||
       replyKeys.isAlert(item.key) ||
       (item.expiresAt !== undefined && item.expiresAt.getTime() <= until.getTime());
     for (const item of group.filter((i) => !today(i))) plan.defer.push({ item, until, why: "welcome day" });
