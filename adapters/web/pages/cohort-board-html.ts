@@ -97,11 +97,13 @@ ${cell("Company", r.company)}
 ${cell("Week", String(r.week))}
 ${cell(
   "Connection level",
-  html`<span class="level-${r.level ?? "none"}">${levelName(r.level)}</span>${
-    r.reasons.length > 0
-      ? html`<ul class="reasons">${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
-      : ""
-  }`,
+  r.ended
+    ? html`<span class="level-none">ended ${r.end}</span><span class="note">not followed since the internship ended</span>`
+    : html`<span class="level-${r.level ?? "none"}">${levelName(r.level)}</span>${
+        r.reasons.length > 0
+          ? html`<ul class="reasons">${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>`
+          : ""
+      }`,
 )}
 ${cell("Trend", html`${trusted(trend)}<span class="note">${r.trend ?? (scores.length < 2 ? "too few scores" : "")}</span>`, "spark")}
 ${cell("Last check-in", r.lastCheckin ? `${r.lastCheckin.date}${r.lastCheckin.score === undefined ? "" : ` (${r.lastCheckin.score} of 5)`}` : "none yet")}

@@ -41,6 +41,8 @@ export interface CohortRow {
   week: number;
   start: LocalDate;
   end: LocalDate;
+  /** Past its last day: the signal is no longer followed, so the board shows the end instead of a level. */
+  ended: boolean;
   /** Undefined until the signal was first computed. */
   level: IsolationLevel | undefined;
   levelDate: LocalDate | undefined;
@@ -117,15 +119,17 @@ export async function cohortRow(store: Store, ctx: InternshipContext, now: Date)
     week: today < internship.start ? 0 : Math.floor(daysBetween(internship.start, asOf) / 7) + 1,
     start: internship.start,
     end: internship.end,
+    ended: today > internship.end,
     level: signal?.level,
     levelDate: signal?.date,
-    reasons: signal
-      ? signalReasons(
-          signal,
-          intern.name,
-          watchedSince(internship, (at) => calendar.localDate(at)),
-        )
-      : [],
+    reasons:
+      signal && today <= internship.end
+        ? signalReasons(
+            signal,
+            intern.name,
+            watchedSince(internship, (at) => calendar.localDate(at)),
+          )
+        : [],
     connectedness: scores,
     trend: trendOf(scores.map((s) => s.score)),
     lastCheckin: answered && { date: answered.date, score: answered.connectedness },

@@ -55,7 +55,7 @@ const compare: Record<SortKey, (a: CohortRow, b: CohortRow) => number> = {
 export function selectCohortRows(rows: readonly CohortRow[], query: CohortQuery): CohortRow[] {
   const kept = rows.filter(
     (r) =>
-      (query.level === undefined || (r.level ?? "none") === query.level) &&
+      (query.level === undefined || (!r.ended && (r.level ?? "none") === query.level)) &&
       (query.company === undefined || r.company === query.company) &&
       (query.week === undefined || r.week === query.week),
   );

@@ -44,6 +44,23 @@ describe("cohort board", () => {
     for (const row of rows.filter((r) => r.level === "ok")) expect(row.reasons).toEqual([]);
   });
 
+  it("shows an internship past its last day as ended, without a level's reasons, and no level filter matches it", async () => {
+    const { store, seeded, rows } = await board();
+    expect(rows.every((r) => !r.ended)).toBe(true);
+    const lastEnd = rows
+      .map((r) => r.end)
+      .sort()
+      .at(-1)!;
+    const after = new Date(`${lastEnd}T12:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 5);
+    const later = await cohortRows(store, seeded.internships, after);
+    expect(later.every((r) => r.ended && r.reasons.length === 0)).toBe(true);
+    // Their last level was at risk or watch before the end: ended, they are neither.
+    for (const level of ["at_risk", "watch", "ok", "none"])
+      expect(selectCohortRows(later, readCohortQuery({ level }))).toEqual([]);
+    expect(selectCohortRows(later, readCohortQuery({}))).toHaveLength(rows.length);
+  });
+
   it("filters by level, company and week and sorts either way", async () => {
     const { rows } = await board();
     const byCompany = selectCohortRows(rows, readCohortQuery({ company: "Company C", sort: "intern" }));
