@@ -67,7 +67,7 @@ export interface Certificate {
    * open until `closes`), or shown.
    */
   finalEvaluation: { state: "not-submitted" } | { state: "blind"; closes: Date } | { state: "shown" };
-  /** From this day on the supervisor may confirm the draft: the final evaluation's date. */
+  /** From this day on the supervisor may confirm the draft: the intern's last working day (the final evaluation's date if later). */
   confirmableFrom: LocalDate;
   monitoring: {
     checkins: { answered: number; partial: number; missed: number };

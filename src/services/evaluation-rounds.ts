@@ -55,7 +55,7 @@ export function viewerOf(roles: readonly Role[]): EvaluationViewer | undefined {
  * A working day by the person's week, holidays and closures, leave left aside: a date in the agreement
  * does not move when someone books leave (their window lengthens instead).
  */
-function regularWorkingDay(calendar: WorkingCalendar): WorkingDayTest {
+export function regularWorkingDay(calendar: WorkingCalendar): WorkingDayTest {
   return (date) => calendar.hours[weekdayOf(date)].length > 0 && calendar.dayOffName(date) === undefined;
 }
 

@@ -91,14 +91,18 @@ describe("the certificate draft", () => {
 
   it("shows the supervisor a Confirm button that records who confirmed which draft; newer figures unconfirm it", async () => {
     const { h } = await setup();
-    // While the work goes on the draft is shown, but it is confirmed only from the final evaluation's date.
+    // While the work goes on the draft is shown, but it is confirmed only from the intern's last working day
+    // (Wed 31 Mar, after the final evaluation's date): its figures run to today, so earlier would lapse.
     const early = (await h.dm("bram", "certificate for @ana"))!;
     expect(early.buttons).toBeUndefined();
-    expect(early.text).toContain("from Thu 25 Mar 2027 (the final evaluation's date) on");
+    expect(early.text).toContain("from Wed 31 Mar 2027 (the intern's last working day) on");
     expect(await h.say("bram", "certificate confirm for @ana")).toMatch(
-      /^The certificate is confirmed at the end of the internship: from Thu 25 Mar 2027/,
+      /^The certificate is confirmed at the end of the internship: from Wed 31 Mar 2027/,
     );
+    // After the final evaluation's date, still too early.
     h.clock.set(new Date("2027-03-26T12:00:00Z"));
+    expect(await h.say("bram", "certificate confirm for @ana")).toMatch(/from Wed 31 Mar 2027/);
+    h.clock.set(new Date("2027-03-31T12:00:00Z"));
     const shown = (await h.dm("bram", "certificate for @ana"))!;
     expect(shown.text).toMatch(/^Traineeship certificate \(draft\): Ana Souza\n/);
     expect(shown.text).toContain("Not confirmed yet");
@@ -107,7 +111,7 @@ describe("the certificate draft", () => {
     expect((await h.press("bram", button!))?.text).toMatch(/^Confirmed the certificate draft for Ana Souza/);
     expect((await h.press("bram", button!))?.text).toMatch(/already confirmed \(by Bram/);
     const confirmed = (await h.dm("ana", "certificate"))!;
-    expect(confirmed.text).toMatch(/Confirmed by Bram .* on Fri 26 Mar 2027\./);
+    expect(confirmed.text).toMatch(/Confirmed by Bram .* on Wed 31 Mar 2027\./);
     expect(confirmed.buttons).toBeUndefined();
     const audit = (await h.store.audit.list(h.workspace.id)).filter(
       (a) => a.action === "certificate.confirm",
@@ -122,7 +126,7 @@ describe("the certificate draft", () => {
 
   it("refuses a stale button with the current draft, and lets only supervisors confirm", async () => {
     const { h, ship } = await setup();
-    h.clock.set(new Date("2027-03-26T12:00:00Z"));
+    h.clock.set(new Date("2027-03-31T12:00:00Z"));
     const stale = { action: "certificate.confirm", value: `${ship.id}:0000` };
     const answer = (await h.press("bram", stale))!;
     expect(answer.text).toMatch(/^The draft changed since it was shown to you/);

@@ -24,7 +24,7 @@ export function certificateHtml(
 <button type="submit">Confirm the certificate draft</button>
 </form>`
     : view.confirmableFrom
-      ? html`<p class="note no-print">You can confirm the draft from ${formatDate(view.confirmableFrom)}, the final evaluation's date, on.</p>`
+      ? html`<p class="note no-print">You can confirm the draft from ${formatDate(view.confirmableFrom)}, the intern's last working day, on.</p>`
       : "";
   return html`<ul class="downloads no-print" aria-label="Downloads">
 <li><a href="${paths.self}?format=md" download>Download as Markdown</a></li>

@@ -102,7 +102,7 @@ export function certificateSections(c: Certificate): Section[] {
           ? c.confirmation.current
             ? `Confirmed by ${c.confirmation.by} on ${formatDate(c.confirmation.on)}.`
             : `${c.confirmation.by} confirmed an earlier draft on ${formatDate(c.confirmation.on)}; this one is not confirmed yet.`
-          : `Not confirmed yet: the supervisor confirms it with the Confirm button or "certificate confirm", from ${formatDate(c.confirmableFrom)} (the final evaluation's date) on.`,
+          : `Not confirmed yet: the supervisor confirms it with the Confirm button or "certificate confirm", from ${formatDate(c.confirmableFrom)} (the intern's last working day) on.`,
       ],
     },
   ];

@@ -8,10 +8,12 @@ import { type Certificate, daysAccounted, weeksBetween } from "../../domain/cert
 import { neutralizeMentions } from "../../domain/escape.js";
 import type { EvaluationAnswers } from "../../domain/evaluations.js";
 import type { LearningAgreement } from "../../domain/learning-agreement.js";
+import { addDays } from "../../domain/local-date.js";
 import { lastEntry } from "../../domain/milestone-followup.js";
+import type { LocalDate } from "../../domain/types.js";
 import { localDateIn } from "../../domain/zone-time.js";
 import type { Store } from "../../ports/store.js";
-import { roundWindow, scheduledDates, windowClosed } from "../evaluation-rounds.js";
+import { regularWorkingDay, roundWindow, scheduledDates, windowClosed } from "../evaluation-rounds.js";
 import { type InternshipContext, loadInternshipContext } from "../internship-context.js";
 import { summarizeWholeInternship } from "../internship-summary.js";
 
@@ -87,7 +89,7 @@ export async function draftCertificate(
         final?.criteria[c.key]?.comment === undefined ? undefined : safe(final.criteria[c.key]!.comment!),
     })),
     finalEvaluation,
-    confirmableFrom: scheduledDates(ctx, learning).final,
+    confirmableFrom: confirmableFrom(ctx, scheduledDates(ctx, learning).final),
     monitoring: {
       checkins: {
         answered: summary.checkins.answered,
@@ -140,4 +142,15 @@ async function finalBySupervisor(
 export function certificateHash(certificate: Certificate): string {
   const { confirmation: _, ...content } = certificate;
   return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 32);
+}
+
+/**
+ * The draft's figures run to today, so a confirmation before the intern's last working day would lapse at
+ * the next check-in: confirming opens on that day, or on the final evaluation's date if it is later.
+ */
+function confirmableFrom(ctx: InternshipContext, finalDate: LocalDate): LocalDate {
+  const works = regularWorkingDay(ctx.calendarOf(ctx.intern));
+  let last = ctx.internship.end;
+  for (let n = 0; n < 14 && last > ctx.internship.start && !works(last); n++) last = addDays(last, -1);
+  return last > finalDate ? last : finalDate;
 }

@@ -18,7 +18,7 @@ export interface CertificatePage {
   draft: Certificate;
   /** The draft's hash for the Confirm form, when the viewer may confirm it now. */
   confirm?: string;
-  /** A supervisor before the final evaluation's date: when the button will come. */
+  /** A supervisor before the intern's last working day: when the button will come. */
   confirmableFrom?: string;
 }
 

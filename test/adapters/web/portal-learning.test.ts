@@ -272,14 +272,14 @@ describe("the evaluation page", () => {
 });
 
 describe("the certificate page", () => {
-  it("shows the draft with its downloads, offers Confirm only to the supervisor from the final evaluation's date, and records who and when", async () => {
+  it("shows the draft with its downloads, offers Confirm only to the supervisor from the intern's last working day, and records who and when", async () => {
     const p = await portalOn();
     const path = `/portal/internships/${p.ana.id}/certificate`;
     const bram = await p.signedIn("bram");
     const draft = await bram.get(path);
     expect(draft.status).toBe(200);
     expect(draft.body).toContain("<h1>Traineeship certificate (draft): Ana Souza</h1>");
-    expect(draft.body).toContain("You can confirm the draft from Wed 24 Mar 2027");
+    expect(draft.body).toContain("You can confirm the draft from Wed 31 Mar 2027");
     expect(draft.body).not.toContain('name="draft"');
     // Before the date the chat's rule refuses a forged POST too.
     const early = await bram.post(`${path}/confirm`, { _csrf: bram.csrfIn(draft), draft: "x" });
@@ -300,8 +300,8 @@ describe("the certificate page", () => {
     const ivo = await p.signedIn("ivo", (await p.store.workspaces.find("console", "other"))!.id);
     expect((await ivo.get(`/portal/internships/${p.ivo.id}`)).body).not.toContain("/evaluation");
 
-    // The final evaluation's day (sessions have long expired: signed in again).
-    p.clock.set(new Date("2027-03-24T10:00:00Z"));
+    // The intern's last working day (sessions have long expired: signed in again).
+    p.clock.set(new Date("2027-03-31T10:00:00Z"));
     const [bram2, ana2] = [await p.signedIn("bram"), await p.signedIn("ana")];
     const due = await bram2.get(path);
     const hash = /name="draft" value="([0-9a-f]+)"/.exec(due.body)?.[1] ?? "";
@@ -325,10 +325,10 @@ describe("the certificate page", () => {
     expect(await p.store.certificates.lastConfirmation(p.ana.id)).toEqual({
       personId: bramId,
       draftHash: hash,
-      at: new Date("2027-03-24T10:00:00Z"),
+      at: new Date("2027-03-31T10:00:00Z"),
     });
     const shown = await ana2.get(path);
-    expect(shown.body).toContain("Confirmed by Bram Peeters on Wed 24 Mar 2027.");
+    expect(shown.body).toContain("Confirmed by Bram Peeters on Wed 31 Mar 2027.");
 
     const olga = await p.signedIn("olga");
     expect((await olga.get(path)).status).toBe(404);
