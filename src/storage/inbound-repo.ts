@@ -1,4 +1,4 @@
-import type { InboundRepo } from "../ports/store.js";
+import type { InboundRepo } from "../ports/coordination-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 import type { Synchronous } from "./synchronous.js";
 

@@ -1,4 +1,4 @@
-import type { WakeupRepo } from "../ports/store.js";
+import type { WakeupRepo } from "../ports/coordination-repos.js";
 import type { SqliteDatabase } from "./open-database.js";
 import type { Synchronous } from "./synchronous.js";
 

@@ -1,6 +1,6 @@
 /** Wake-ups and inbound dedupe on PostgreSQL, shared by replicas: claims and races between processes. */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { WakeupRepo } from "../../src/ports/store.js";
+import type { WakeupRepo } from "../../src/ports/coordination-repos.js";
 import type { PostgresStore } from "../../src/storage/postgres/postgres-store.js";
 import { WAKEUP_CLAIM_MS } from "../../src/storage/postgres/wakeup-repo.js";
 import { openPostgresReplicas } from "../helpers/test-store.js";

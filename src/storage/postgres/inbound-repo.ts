@@ -1,5 +1,5 @@
 import type { Platform } from "../../domain/types.js";
-import type { InboundRepo } from "../../ports/store.js";
+import type { InboundRepo } from "../../ports/coordination-repos.js";
 import type { Sql } from "./sql.js";
 
 interface Delivery {

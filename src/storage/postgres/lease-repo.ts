@@ -1,4 +1,4 @@
-import type { LeaseRepo } from "../../ports/store.js";
+import type { LeaseRepo } from "../../ports/coordination-repos.js";
 import type { Sql } from "./sql.js";
 
 export function createLeaseRepo(sql: Sql): LeaseRepo {

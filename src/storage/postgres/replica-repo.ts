@@ -1,4 +1,4 @@
-import type { ReplicaRepo } from "../../ports/store.js";
+import type { ReplicaRepo } from "../../ports/coordination-repos.js";
 import type { Sql } from "./sql.js";
 
 export function createReplicaRepo(sql: Sql): ReplicaRepo {
