@@ -1,4 +1,9 @@
-import { criterionKey, DEFAULT_CRITERIA, type LearningAgreement } from "../../domain/learning-agreement.js";
+import {
+  criterionKey,
+  DEFAULT_CRITERIA,
+  type LearningAgreement,
+  sameLearningAgreement,
+} from "../../domain/learning-agreement.js";
 import type { Store } from "../../ports/store.js";
 import type { ProgrammeLearning } from "./learning-schema.js";
 import type { ProgrammeInternship } from "./programme-schema.js";
@@ -17,22 +22,6 @@ export function learningFromFile(learning: ProgrammeLearning): LearningAgreement
   if (learning.evaluations?.final) agreement.final = learning.evaluations.final;
   if (learning.language) agreement.language = { ...learning.language };
   return agreement;
-}
-
-/** The same agreement written the same way, whatever the order its fields were set in. */
-function sameAgreement(a: LearningAgreement | undefined, b: LearningAgreement): boolean {
-  const canonical = (x: LearningAgreement) =>
-    JSON.stringify([
-      x.title,
-      x.hoursPerWeek,
-      x.outcomes.map((o) => [o.key, o.description]),
-      x.criteria.map((c) => [c.key, c.name]),
-      x.midterm,
-      x.final,
-      x.language?.code,
-      x.language?.level,
-    ]);
-  return a !== undefined && canonical(a) === canonical(b);
 }
 
 export interface LearningImport {
@@ -60,7 +49,7 @@ export async function importLearning(
   if (s.learning) {
     const wanted = learningFromFile(s.learning);
     const stored = await store.learning.get(internshipId);
-    if (!sameAgreement(stored, wanted)) {
+    if (!sameLearningAgreement(stored, wanted)) {
       const kept = new Set(wanted.outcomes.map((o) => o.key));
       const served = new Set([...(await store.learning.outcomesOfMilestones(internshipId)).values()].flat());
       result.unlinked = [...served].filter((key) => !kept.has(key));
